@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './kernel/deps.ts';
+import type { ZApp } from './kernel/zod-app.ts';
+import { registerErrorHandler } from './kernel/http.ts';
+import { registerAuth } from './kernel/auth-plugin.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Every module's routes; a new module adds its registration here. */
+const MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [systemRoutes];
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 12 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Relais API',
+        version: '0.1.0',
+        description: 'API du système d’information du logement accompagné.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAuth(app, deps);
+
+  for (const register of MODULE_ROUTES) await register(app, deps);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !existsSync(webDist)) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Ressource introuvable.' } });
+    }
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

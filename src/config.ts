@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set: a PostgreSQL server (production). Unset: the embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Public base URL used in links sent by email (invitations, password reset). */
+  publicUrl: string;
+  /** Secure cookies need HTTPS; off for the local demo on http://localhost. */
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  loadDemo: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { maxFailures: number; lockMinutes: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.RELAIS_DATA_DIR ?? './data'),
+    publicUrl: env.RELAIS_PUBLIC_URL ?? `http://localhost:${port}`,
+    secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Relais <no-reply@relais.local>',
+    loadDemo: env.RELAIS_DEMO !== 'false',
+    session: {
+      idleMinutes: Number(env.RELAIS_SESSION_IDLE_MINUTES ?? 30),
+      absoluteHours: Number(env.RELAIS_SESSION_ABSOLUTE_HOURS ?? 12),
+    },
+    lockout: { maxFailures: 5, lockMinutes: 15 },
+  };
+}

@@ -1,0 +1,7 @@
+// The whole schema, for drizzle-kit and the typed client. Each module owns its tables.
+export * from '../modules/organisations/schema.ts';
+export * from '../modules/identity/schema.ts';
+export * from '../modules/households/schema.ts';
+export * from '../modules/referrals/schema.ts';
+export * from '../modules/audit/schema.ts';
+export * from '../modules/notifications/schema.ts';

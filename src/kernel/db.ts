@@ -1,0 +1,108 @@
+import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from '../db/schema.ts';
+
+export type Schema = typeof schema;
+/** One type for both drivers: every query function takes this. */
+export type DB = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A query runs either on the pool or inside a caller's transaction. */
+export type Queryable = DB | Tx;
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: DB;
+  kind: DatabaseKind;
+  /** The embedded instance, for pg-boss's adapter and test snapshots. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob; lock?: boolean }
+  | { kind: 'postgresql'; url: string; max?: number };
+
+/**
+ * PGlite has no cross-process lock and a second process silently loses writes (stack notes G8),
+ * so the owning process keeps a lock file holding its pid beside the data folder.
+ */
+function acquirePgliteLock(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  try {
+    const fd = openSync(lockPath, 'wx');
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch {
+    const pid = Number(readFileSync(lockPath, 'utf8'));
+    let alive: boolean;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      throw new Error(
+        `Le dossier de données ${dataDir} est déjà utilisé par le processus ${pid}. PGlite n'accepte qu'un processus à la fois.`,
+      );
+    }
+    writeFileSync(lockPath, String(process.pid));
+  }
+  return () => rmSync(lockPath, { force: true });
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    mkdirSync(dirname(options.dataDir), { recursive: true });
+    const release = options.lock === false ? () => {} : acquirePgliteLock(options.dataDir);
+    try {
+      const client = await PGlite.create(options.dataDir, {
+        extensions: { pg_trgm },
+        ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      });
+      const db = drizzlePglite({ client, schema });
+      await migratePglite(db, { migrationsFolder });
+      return {
+        db,
+        kind: 'pglite',
+        pglite: client,
+        async close() {
+          await client.close();
+          release();
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  const db = drizzlePg({ client: pool, schema });
+  await migratePg(db, { migrationsFolder });
+  return { db, kind: 'postgresql', pool, close: () => pool.end() };
+}
+
+/** The latest migration applied, for /api/health. */
+export async function migrationVersion(database: Database): Promise<string> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
+  // drizzle's migrator keeps one row per applied migration
+  const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const applied = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return journal.entries[applied - 1]?.tag ?? 'none';
+}

@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, tstz } from '../../db/columns.ts';
+import { managementUnits, organisations, territories } from '../organisations/schema.ts';
+import { users } from '../identity/schema.ts';
+import {
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  DEBT_KINDS,
+  EXPENSE_CATEGORIES,
+  HOUSEHOLD_STATUSES,
+  HOUSING_SITUATIONS,
+  PARTY_BASES,
+  RELATIONSHIPS,
+  RESOURCE_TYPES,
+  SENSITIVITIES,
+} from '../../shared/contracts/household-enums.ts';
+
+export const householdStatus = pgEnum('household_status', HOUSEHOLD_STATUSES);
+export const housingSituation = pgEnum('housing_situation', HOUSING_SITUATIONS);
+export const relationship = pgEnum('relationship', RELATIONSHIPS);
+export const resourceType = pgEnum('resource_type', RESOURCE_TYPES);
+export const expenseCategory = pgEnum('expense_category', EXPENSE_CATEGORIES);
+export const debtKind = pgEnum('debt_kind', DEBT_KINDS);
+export const sensitivity = pgEnum('sensitivity', SENSITIVITIES);
+export const partyBasis = pgEnum('party_basis', PARTY_BASES);
+export const consentPurpose = pgEnum('consent_purpose', CONSENT_PURPOSES);
+export const consentMethod = pgEnum('consent_method', CONSENT_METHODS);
+
+/** The household file (dossier ménage). Money is in integer cents throughout. */
+export const households = pgTable(
+  'households',
+  {
+    id: id(),
+    /** Human file number, shown as M-000123. */
+    fileNumber: integer('file_number').notNull().generatedAlwaysAsIdentity(),
+    status: householdStatus('status').notNull().default('active'),
+    /** Social-housing application number (numéro unique). */
+    applicationNumber: text('application_number'),
+    phone: text('phone'),
+    email: text('email'),
+    postalAddress: text('postal_address'),
+    housingSituation: housingSituation('housing_situation').notNull(),
+    /** Entry date in the current situation (shelter, CHRS, hotel…). */
+    housingSince: date('housing_since'),
+    shelterName: text('shelter_name'),
+    dwellingAddress: text('dwelling_address'),
+    dwellingCommuneId: uuid('dwelling_commune_id').references(() => territories.id),
+    /** Landlord of the current dwelling, when it is an organisation in Relais. */
+    landlordOrganisationId: uuid('landlord_organisation_id').references(() => organisations.id),
+    managementUnitId: uuid('management_unit_id').references(() => managementUnits.id),
+    /** A landlord outside Relais (private landlord), free text. */
+    landlordName: text('landlord_name'),
+    tenantReference: text('tenant_reference'),
+    monthlyRentCents: integer('monthly_rent_cents'),
+    monthlyChargesCents: integer('monthly_charges_cents'),
+    daloRecognised: boolean('dalo_recognised').notNull().default(false),
+    daloDecisionDate: date('dalo_decision_date'),
+    pdalpdPriority: boolean('pdalpd_priority').notNull().default(false),
+    /** Caseworker-only. */
+    healthNotes: text('health_notes'),
+    /** Caseworker-only. */
+    justiceNotes: text('justice_notes'),
+    /** Caseworker-only. */
+    familyConflictNotes: text('family_conflict_notes'),
+    /** Lower-case, accent-free names and numbers, maintained by the repository for search. */
+    searchText: text('search_text').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('households_file_number_uq').on(t.fileNumber),
+    index('households_application_number_idx').on(t.applicationNumber),
+    index('households_landlord_idx').on(t.landlordOrganisationId),
+    index('households_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+const householdRef = () =>
+  uuid('household_id')
+    .notNull()
+    .references(() => households.id, { onDelete: 'cascade' });
+
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: id(),
+    householdId: householdRef(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    birthDate: date('birth_date'),
+    relationship: relationship('relationship').notNull(),
+    isReferencePerson: boolean('is_reference_person').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('household_members_household_idx').on(t.householdId)],
+);
+
+export const householdResources = pgTable(
+  'household_resources',
+  {
+    id: id(),
+    householdId: householdRef(),
+    memberId: uuid('member_id').references(() => householdMembers.id, { onDelete: 'set null' }),
+    type: resourceType('type').notNull(),
+    monthlyAmountCents: integer('monthly_amount_cents').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('household_resources_household_idx').on(t.householdId)],
+);
+
+export const householdExpenses = pgTable(
+  'household_expenses',
+  {
+    id: id(),
+    householdId: householdRef(),
+    category: expenseCategory('category').notNull(),
+    monthlyAmountCents: integer('monthly_amount_cents').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('household_expenses_household_idx').on(t.householdId)],
+);
+
+export const householdDebts = pgTable(
+  'household_debts',
+  {
+    id: id(),
+    householdId: householdRef(),
+    kind: debtKind('kind').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    startDate: date('start_date'),
+    creditor: text('creditor'),
+    repaymentPlan: boolean('repayment_plan').notNull().default(false),
+    note: text('note'),
+  },
+  (t) => [index('household_debts_household_idx').on(t.householdId)],
+);
+
+export const householdHousingHistory = pgTable(
+  'household_housing_history',
+  {
+    id: id(),
+    householdId: householdRef(),
+    situation: housingSituation('situation').notNull(),
+    fromDate: date('from_date'),
+    toDate: date('to_date'),
+    address: text('address'),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('household_housing_history_household_idx').on(t.householdId)],
+);
+
+export const householdNotes = pgTable(
+  'household_notes',
+  {
+    id: id(),
+    householdId: householdRef(),
+    body: text('body').notNull(),
+    sensitivity: sensitivity('sensitivity').notNull().default('shared'),
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    authorOrganisationId: uuid('author_organisation_id').references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_notes_household_idx').on(t.householdId)],
+);
+
+export const householdDocuments = pgTable(
+  'household_documents',
+  {
+    id: id(),
+    householdId: householdRef(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sensitivity: sensitivity('sensitivity').notNull().default('shared'),
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
+    uploadedByOrganisationId: uuid('uploaded_by_organisation_id').references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('household_documents_household_idx').on(t.householdId)],
+);
+
+/** One row per saved version of the file: who, when, and the field-level diff. */
+export const householdChanges = pgTable(
+  'household_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    householdId: householdRef(),
+    version: integer('version').notNull(),
+    changedAt: tstz('changed_at').notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    summary: text('summary').notNull(),
+    /** [{ field, before, after }]; field paths are classified for sensitivity when presented. */
+    changes: jsonb('changes').$type<{ field: string; before: unknown; after: unknown }[]>().notNull(),
+  },
+  (t) => [index('household_changes_household_idx').on(t.householdId, t.version)],
+);
+
+/** An organisation's access to a household, with the recorded basis for it. */
+export const householdParties = pgTable(
+  'household_parties',
+  {
+    id: id(),
+    householdId: householdRef(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    basis: partyBasis('basis').notNull(),
+    /** The consent or referral behind the access. */
+    sourceId: uuid('source_id'),
+    /** The household's named worker, for an association party. */
+    caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
+    startedAt: tstz('started_at').notNull().defaultNow(),
+    endedAt: tstz('ended_at'),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [
+    index('household_parties_org_idx').on(t.organisationId, t.householdId),
+    index('household_parties_household_idx').on(t.householdId),
+  ],
+);
+
+export const householdConsents = pgTable(
+  'household_consents',
+  {
+    id: id(),
+    householdId: householdRef(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    purpose: consentPurpose('purpose').notNull(),
+    purposeDetail: text('purpose_detail'),
+    validFrom: date('valid_from').notNull(),
+    validUntil: date('valid_until'),
+    method: consentMethod('method').notNull(),
+    witnessName: text('witness_name'),
+    documentId: uuid('document_id').references(() => householdDocuments.id),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedByOrganisationId: uuid('recorded_by_organisation_id').references(() => organisations.id),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+    revokedAt: tstz('revoked_at'),
+    revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),
+    revocationReason: text('revocation_reason'),
+  },
+  (t) => [index('household_consents_household_idx').on(t.householdId)],
+);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** The error body of every endpoint (see src/kernel/http.ts). */
+export const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export const ZId = z.guid({ message: 'Identifiant invalide.' });
+export const ZIdParams = z.object({ id: ZId });
+
+/** An ISO calendar date, YYYY-MM-DD. */
+export const ZIsoDate = z.iso.date({ message: 'Date invalide (AAAA-MM-JJ).' });
+
+export const ZPaging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+
+/** Money crosses the API in integer cents. */
+export const ZCents = z
+  .number({ message: 'Montant invalide.' })
+  .int({ message: 'Montant en centimes entiers attendu.' })
+  .min(0, { message: 'Le montant ne peut pas être négatif.' })
+  .max(100_000_000, { message: 'Montant invraisemblable.' });
+
+export const ZHealth = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgresql']),
+  migration: z.string(),
+  version: z.string(),
+});

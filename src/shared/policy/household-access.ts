@@ -1,0 +1,69 @@
+import type { OrganisationType, Role } from '../contracts/roles.ts';
+import type { PartyBasis } from '../contracts/household-enums.ts';
+
+/**
+ * How much of a household file a user may read. Pure: the server enforces it on every route and
+ * query, the web client uses it only to hide what the server would refuse anyway.
+ *  - none: not a party, or a role that reads no household file (funders, auditors, admins alone);
+ *  - landlord_summary: the landlord-visible summary only;
+ *  - party: everything shared with parties, no caseworker-only field;
+ *  - caseworker: everything, health, justice, family conflict and confidential notes included.
+ */
+export type HouseholdAccessLevel = 'none' | 'landlord_summary' | 'party' | 'caseworker';
+
+export interface ActorScope {
+  organisationId: string;
+  organisationType: OrganisationType;
+  roles: readonly Role[];
+}
+
+export interface ActiveParty {
+  organisationId: string;
+  basis: PartyBasis;
+}
+
+const LANDLORD_ROLES: readonly Role[] = ['landlord_social_advisor', 'landlord_rental_manager'];
+const SOCIAL_WORK_ROLES: readonly Role[] = ['caseworker', 'team_manager'];
+
+const hasAny = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
+
+export function householdAccessLevel(
+  actor: ActorScope,
+  activeParties: readonly ActiveParty[],
+): HouseholdAccessLevel {
+  if (!activeParties.some((p) => p.organisationId === actor.organisationId)) return 'none';
+  switch (actor.organisationType) {
+    case 'landlord':
+      return hasAny(actor.roles, LANDLORD_ROLES) ? 'landlord_summary' : 'none';
+    case 'association':
+    case 'other':
+      return hasAny(actor.roles, SOCIAL_WORK_ROLES) ? 'caseworker' : 'none';
+    case 'siao':
+      return hasAny(actor.roles, SOCIAL_WORK_ROLES) ? 'party' : 'none';
+    case 'funder':
+      return 'none';
+  }
+}
+
+const RANK: Record<HouseholdAccessLevel, number> = { none: 0, landlord_summary: 1, party: 2, caseworker: 3 };
+export const atLeast = (level: HouseholdAccessLevel, wanted: HouseholdAccessLevel) =>
+  RANK[level] >= RANK[wanted];
+
+/** Reading levels that may also change the file (landlords inform it through referrals instead). */
+export const canEditHousehold = (level: HouseholdAccessLevel) => atLeast(level, 'party');
+
+/** Consents are recorded by the social workers who collect them. */
+export const canManageConsents = (level: HouseholdAccessLevel) => atLeast(level, 'party');
+
+/** The household's access history (audit tab) is for the caseworker. */
+export const canReadHouseholdAudit = (level: HouseholdAccessLevel) => level === 'caseworker';
+
+/** Roles whose holders can read personal data and so must use a second factor. */
+export const roleNeedsSecondFactor = (role: Role) => role !== 'funder_officer';
+
+export const canCreateHousehold = (actor: ActorScope) =>
+  actor.organisationType === 'landlord'
+    ? hasAny(actor.roles, LANDLORD_ROLES)
+    : actor.organisationType !== 'funder' && hasAny(actor.roles, SOCIAL_WORK_ROLES);
+
+export const isOrganisationAdmin = (actor: ActorScope) => actor.roles.includes('admin');

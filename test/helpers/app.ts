@@ -1,0 +1,43 @@
+import { loadConfig, type AppConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/app.ts';
+import type { AppDeps } from '../../src/kernel/deps.ts';
+import type { ZApp } from '../../src/kernel/zod-app.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface TestApp {
+  app: ZApp;
+  deps: AppDeps;
+  /** Move the app's clock (session expiry, lockout, token validity). */
+  setNow(date: Date): void;
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  let now = new Date();
+  const config: AppConfig = {
+    ...loadConfig({}),
+    databaseUrl: undefined,
+    smtpUrl: undefined,
+    loadDemo: false,
+    ...overrides,
+  };
+  const deps: AppDeps = { config, database, db: database.db, clock: () => new Date(now) };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    setNow: (d) => {
+      now = new Date(d);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
