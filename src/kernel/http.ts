@@ -63,11 +63,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Erreur interne.' } });
     }
     if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({
-          error: { code: 'RATE_LIMITED', message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
-        });
+      return reply.status(429).send({
+        error: { code: 'RATE_LIMITED', message: 'Trop de tentatives. Réessayez dans quelques minutes.' },
+      });
     }
     if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply
@@ -75,14 +73,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Fichier ou requête trop volumineux.' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({
-          error: {
-            code: error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-            message: error.message,
-          },
-        });
+      return reply.status(error.statusCode).send({
+        error: {
+          code: error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+          message: error.message,
+        },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply
