@@ -5,3 +5,6 @@ export * from '../modules/households/schema.ts';
 export * from '../modules/referrals/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/notifications/schema.ts';
+export * from '../modules/calculators/schema.ts';
+export * from '../modules/diagnostics/schema.ts';
+export * from '../modules/budget/schema.ts';

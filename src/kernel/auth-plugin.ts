@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.ts';
 import type { AppDeps } from './deps.ts';
-import { SESSION_COOKIE, loadActor, resolveSession, touchSession } from '../modules/identity/sessions.ts';
+import {
+  SESSION_COOKIE,
+  actorOfSession,
+  resolveSession,
+  touchSession,
+} from '../modules/identity/sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -31,12 +36,10 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
           csrfToken: session.csrfToken,
           secondFactorDone: session.secondFactorDone,
         };
-        if (session.secondFactorDone) {
-          request.actor = await loadActor(deps.db, session, {
-            ip: request.ip,
-            userAgent: request.headers['user-agent'] ?? null,
-          });
-        }
+        request.actor = actorOfSession(session, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         await touchSession(deps.db, session, now);
       }
     }

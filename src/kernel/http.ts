@@ -1,42 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldErrors } from './errors.ts';
+import '../shared/contracts/zod-french.ts';
 
 /** The one error body every endpoint answers with. */
 export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors };
-}
-
-/** French wording of Zod's issue codes, so that field errors read well in the UI as they are. */
-function frenchIssue(issue: {
-  code: string;
-  message: string;
-  minimum?: unknown;
-  maximum?: unknown;
-  expected?: unknown;
-  format?: unknown;
-  input?: unknown;
-}): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'Ce champ est obligatoire.' : 'Valeur invalide.';
-    case 'too_small':
-      return typeof issue.minimum === 'number' || typeof issue.minimum === 'bigint'
-        ? `Valeur trop petite (minimum ${issue.minimum}).`
-        : 'Valeur trop courte.';
-    case 'too_big':
-      return `Valeur trop grande (maximum ${issue.maximum}).`;
-    case 'invalid_format':
-      return issue.format === 'email' ? 'Adresse e-mail invalide.' : 'Format invalide.';
-    case 'invalid_value':
-      return 'Valeur non autorisée.';
-    case 'unrecognized_keys':
-      return 'Champ inconnu.';
-    case 'custom':
-      return issue.message;
-    default:
-      return issue.message || 'Valeur invalide.';
-  }
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -48,10 +17,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields: FieldErrors = {};
       for (const v of error.validation) {
-        const issue = v.params.issue as Parameters<typeof frenchIssue>[0] & { path?: PropertyKey[] };
-        const path =
-          v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (issue.path ?? []).map(String).join('.');
-        fields[path || '_'] ??= frenchIssue(issue);
+        // Messages are French already (src/shared/contracts/zod-french.ts, or the schema's own).
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        fields[path || '_'] ??= v.message ?? 'Valeur invalide.';
       }
       const body: ErrorBody = {
         error: { code: 'VALIDATION_FAILED', message: 'Certains champs sont invalides.', fields },

@@ -15,6 +15,10 @@ export const users = pgTable('users', {
   status: userStatus('status').notNull().default('invited'),
   totpSecret: text('totp_secret'),
   totpConfirmedAt: tstz('totp_confirmed_at'),
+  /** Secret being enrolled, until a first code confirms it; the confirmed one stays usable meanwhile. */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** Last accepted TOTP time step: a code is accepted once (replay protection). */
+  totpLastTimeStep: integer('totp_last_time_step'),
   /** argon2 hashes of the unused recovery codes. */
   recoveryCodeHashes: jsonb('recovery_code_hashes').$type<string[]>().notNull().default([]),
   failedLoginCount: integer('failed_login_count').notNull().default(0),

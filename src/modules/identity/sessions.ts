@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { AppConfig } from '../../config.ts';
 import { memberships, sessions, users } from './schema.ts';
 import { organisations } from '../organisations/schema.ts';
+import type { OrganisationType, Role } from '../../shared/contracts/roles.ts';
 
 export const SESSION_COOKIE = 'relais_session';
 
@@ -56,16 +57,29 @@ export interface ResolvedSession {
   secondFactorDone: boolean;
   organisationId: string | null;
   lastSeenAt: Date;
+  /** The user's roles in the session's organisation; null when none (or the organisation is inactive). */
+  membership: {
+    organisationId: string;
+    email: string;
+    fullName: string;
+    organisationType: OrganisationType;
+    organisationName: string;
+    roles: Role[];
+    managementUnitId: string | null;
+  } | null;
 }
 
-/** A live session: not revoked, within its absolute and idle limits, its user active. */
+/**
+ * A live session: not revoked, within its absolute and idle limits, its user active — read with the
+ * user's roles in the session's organisation in one query, since every request needs both.
+ */
 export async function resolveSession(
   q: Queryable,
   token: string,
   now: Date,
   config: Pick<AppConfig, 'session'>,
 ): Promise<ResolvedSession | null> {
-  const [row] = await q
+  const rows = await q
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -75,13 +89,27 @@ export async function resolveSession(
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       userStatus: users.status,
+      email: users.email,
+      fullName: users.fullName,
+      role: memberships.role,
+      managementUnitId: memberships.managementUnitId,
+      organisationType: organisations.type,
+      organisationName: organisations.name,
+      organisationActive: organisations.active,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId)),
+    )
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(sessions.id, hashToken(token)), isNull(sessions.revokedAt)));
+  const row = rows[0];
   if (!row || row.userStatus !== 'active') return null;
   if (row.expiresAt <= now) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > config.session.idleMinutes * 60_000) return null;
+  const roles = rows.flatMap((r) => (r.role ? [r.role] : []));
   return {
     id: row.id,
     userId: row.userId,
@@ -89,6 +117,22 @@ export async function resolveSession(
     secondFactorDone: row.secondFactorAt !== null,
     organisationId: row.organisationId,
     lastSeenAt: row.lastSeenAt,
+    membership:
+      row.organisationId &&
+      row.organisationType &&
+      row.organisationName &&
+      row.organisationActive &&
+      roles.length
+        ? {
+            organisationId: row.organisationId,
+            email: row.email,
+            fullName: row.fullName,
+            organisationType: row.organisationType,
+            organisationName: row.organisationName,
+            roles,
+            managementUnitId: rows.find((r) => r.managementUnitId)?.managementUnitId ?? null,
+          }
+        : null,
   };
 }
 
@@ -98,42 +142,61 @@ export async function touchSession(q: Queryable, session: ResolvedSession, now: 
   await q.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
 }
 
-/** The actor for a complete session: the user's roles in the session's organisation. */
-export async function loadActor(
-  q: Queryable,
+/** The actor of a complete session: the user acting for the session's organisation with its roles there. */
+export function actorOfSession(
   session: ResolvedSession,
   request: { ip: string; userAgent: string | null },
-): Promise<Actor | null> {
-  if (!session.organisationId) return null;
-  const rows = await q
-    .select({
-      email: users.email,
-      fullName: users.fullName,
-      role: memberships.role,
-      managementUnitId: memberships.managementUnitId,
-      organisationType: organisations.type,
-      organisationName: organisations.name,
-      organisationActive: organisations.active,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(eq(memberships.userId, session.userId), eq(memberships.organisationId, session.organisationId)),
-    );
-  const first = rows[0];
-  if (!first || !first.organisationActive) return null;
+): Actor | null {
+  const m = session.membership;
+  if (!session.secondFactorDone || !m) return null;
   return {
     userId: session.userId,
     sessionId: session.id,
-    email: first.email,
-    fullName: first.fullName,
-    organisationId: session.organisationId,
-    organisationType: first.organisationType,
-    organisationName: first.organisationName,
-    roles: rows.map((r) => r.role),
-    managementUnitId: rows.find((r) => r.managementUnitId)?.managementUnitId ?? null,
+    email: m.email,
+    fullName: m.fullName,
+    organisationId: m.organisationId,
+    organisationType: m.organisationType,
+    organisationName: m.organisationName,
+    roles: m.roles,
+    managementUnitId: m.managementUnitId,
     ip: request.ip,
     userAgent: request.userAgent,
   };
+}
+
+/** Revoke one session, or every live session of a user (logout everywhere, password reset, deactivation). */
+export async function revokeSessions(
+  q: Queryable,
+  which: { sessionId: string } | { userId: string },
+  now: Date,
+): Promise<void> {
+  await q
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        'sessionId' in which ? eq(sessions.id, which.sessionId) : eq(sessions.userId, which.userId),
+        isNull(sessions.revokedAt),
+      ),
+    );
+}
+
+export async function completeSecondFactor(q: Queryable, sessionId: string, now: Date): Promise<void> {
+  await q.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function setSessionOrganisation(
+  q: Queryable,
+  sessionId: string,
+  organisationId: string,
+): Promise<void> {
+  await q.update(sessions).set({ organisationId }).where(eq(sessions.id, sessionId));
+}
+
+export async function sessionOrganisationId(q: Queryable, sessionId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ organisationId: sessions.organisationId })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return row?.organisationId ?? null;
 }

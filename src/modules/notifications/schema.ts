@@ -12,6 +12,8 @@ export const outboxEmails = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** Path in the web app, made absolute with the public URL when the email is read or sent. */
+    linkPath: text('link_path'),
     status: emailStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),

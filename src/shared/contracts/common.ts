@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-french.ts';
 
 /** The error body of every endpoint (see src/kernel/http.ts). */
 export const ZErrorBody = z.object({

@@ -1,0 +1,44 @@
+import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../../kernel/db.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import { forbidden } from '../../../kernel/errors.ts';
+import type { TAuditQuery } from '../../../shared/contracts/audit.ts';
+import { users } from '../../identity/schema.ts';
+import { auditLog } from '../schema.ts';
+import { canConsultOrganisationAudit } from '../audit.policy.ts';
+
+/** Start of a calendar day in Paris, as a timestamptz. */
+const parisDayStart = (isoDate: string, plusDays = 0) =>
+  sql`((${isoDate}::date + ${plusDays}::int)::timestamp at time zone 'Europe/Paris')`;
+
+/**
+ * What the members of the actor's organisation did, newest first. `action` matches itself and its
+ * sub-actions ("auth" matches "auth.login"); `to` is inclusive.
+ */
+export async function listAuditLog(q: Queryable, options: { actor: Actor; query: TAuditQuery }) {
+  const { actor, query } = options;
+  if (!canConsultOrganisationAudit(actor)) {
+    throw forbidden('Le journal d’audit est réservé aux administrateurs et auditeurs de l’organisation.');
+  }
+  const conditions: SQL[] = [eq(auditLog.actorOrganisationId, actor.organisationId)];
+  if (query.from) conditions.push(sql`${auditLog.at} >= ${parisDayStart(query.from)}`);
+  if (query.to) conditions.push(sql`${auditLog.at} < ${parisDayStart(query.to, 1)}`);
+  if (query.userId) conditions.push(eq(auditLog.actorUserId, query.userId));
+  if (query.action) {
+    const escaped = query.action.replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(or(eq(auditLog.action, query.action), like(auditLog.action, `${escaped}.%`)) as SQL);
+  }
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    q
+      .select({ entry: auditLog, actorName: users.fullName })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

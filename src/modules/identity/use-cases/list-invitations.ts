@@ -1,0 +1,16 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../../kernel/db.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import { invitations, users } from '../schema.ts';
+import { requireOrganisationAdmin } from '../require-admin.ts';
+
+export async function listInvitations(q: Queryable, actor: Actor) {
+  requireOrganisationAdmin(actor);
+  const rows = await q
+    .select({ invitation: invitations, invitedByName: users.fullName })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(eq(invitations.organisationId, actor.organisationId))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id));
+  return rows.map((r) => ({ ...r.invitation, invitedByName: r.invitedByName }));
+}

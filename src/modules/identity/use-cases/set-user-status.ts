@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import { audit } from '../../../kernel/audit.ts';
+import { forbidden } from '../../../kernel/errors.ts';
+import { users } from '../schema.ts';
+import { revokeSessions } from '../sessions.ts';
+import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireMember } from '../users.repository.ts';
+
+/**
+ * Deactivate a member (every session ends at once) or reactivate them. The account is one per
+ * person, so deactivation applies in all of their organisations.
+ */
+export async function setUserStatus(deps: AppDeps, input: { actor: Actor; userId: string; active: boolean }) {
+  const { actor } = input;
+  requireOrganisationAdmin(actor);
+  return deps.db.transaction(async (tx) => {
+    const member = await requireMember(tx, actor.organisationId, input.userId);
+    if (member.user.id === actor.userId)
+      throw forbidden('Vous ne pouvez pas modifier l’état de votre propre compte.');
+    const now = deps.clock();
+    // An invited person who never chose a password goes back to "invited", not "active".
+    const status = input.active ? (member.user.passwordHash ? 'active' : 'invited') : 'deactivated';
+    const [user] = await tx
+      .update(users)
+      .set(input.active ? { status, failedLoginCount: 0, lockedUntil: null } : { status })
+      .where(eq(users.id, member.user.id))
+      .returning();
+    if (!input.active) await revokeSessions(tx, { userId: member.user.id }, now);
+    await audit(tx, actor, {
+      action: input.active ? 'user.reactivated' : 'user.deactivated',
+      entityType: 'user',
+      entityId: member.user.id,
+    });
+    return { ...member, user: user! };
+  });
+}

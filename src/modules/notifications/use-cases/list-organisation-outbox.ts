@@ -1,0 +1,35 @@
+import { count, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Queryable } from '../../../kernel/db.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import { forbidden } from '../../../kernel/errors.ts';
+import { isOrganisationAdmin } from '../../../shared/policy/household-access.ts';
+import type { TOutboxQuery } from '../../../shared/contracts/notifications.ts';
+import { invitations, memberships, users } from '../../identity/schema.ts';
+import { outboxEmails } from '../schema.ts';
+
+/** Emails addressed to the members and invitees of the administrator's organisation, newest first. */
+export async function listOrganisationOutbox(q: Queryable, options: { actor: Actor; query: TOutboxQuery }) {
+  const { actor, query } = options;
+  if (!isOrganisationAdmin(actor)) throw forbidden('Réservé aux administrateurs de l’organisation.');
+  const memberEmails = q
+    .select({ email: users.email })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(memberships.organisationId, actor.organisationId));
+  const inviteeEmails = q
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(eq(invitations.organisationId, actor.organisationId));
+  const where = or(inArray(outboxEmails.to, memberEmails), inArray(outboxEmails.to, inviteeEmails));
+  const [rows, [total]] = await Promise.all([
+    q
+      .select()
+      .from(outboxEmails)
+      .where(where)
+      .orderBy(desc(outboxEmails.createdAt), desc(outboxEmails.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q.select({ n: count() }).from(outboxEmails).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

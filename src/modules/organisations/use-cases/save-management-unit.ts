@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import { audit } from '../../../kernel/audit.ts';
+import { forbidden, invalid, notFound } from '../../../kernel/errors.ts';
+import type {
+  TManagementUnitCreate,
+  TManagementUnitUpdate,
+} from '../../../shared/contracts/organisations.ts';
+import { requireOrganisationAdmin } from '../../identity/require-admin.ts';
+import { managementUnits } from '../schema.ts';
+import { findVisibleOrganisation, territoryExists } from '../organisations.repository.ts';
+
+/**
+ * Create a management unit (no unitId) or change one of the administrator's landlord organisation.
+ * Returns the unit as the directory shows it.
+ */
+export async function saveManagementUnit(
+  deps: AppDeps,
+  input:
+    | { actor: Actor; unitId?: undefined; fields: TManagementUnitCreate }
+    | { actor: Actor; unitId: string; fields: TManagementUnitUpdate },
+) {
+  const { actor, fields } = input;
+  requireOrganisationAdmin(actor);
+  if (actor.organisationType !== 'landlord') {
+    throw forbidden('Seuls les bailleurs ont des unités de gestion (agences).');
+  }
+  if (fields.territoryId && !(await territoryExists(deps.db, fields.territoryId))) {
+    throw invalid({ territoryId: 'Territoire inconnu.' });
+  }
+  const id = await deps.db.transaction(async (tx) => {
+    let unitId: string;
+    if (input.unitId === undefined) {
+      const [row] = await tx
+        .insert(managementUnits)
+        .values({ ...input.fields, organisationId: actor.organisationId })
+        .returning({ id: managementUnits.id });
+      unitId = row!.id;
+    } else {
+      const set = Object.fromEntries(Object.entries(input.fields).filter(([, v]) => v !== undefined));
+      const [row] = await tx
+        .update(managementUnits)
+        .set(set)
+        .where(
+          and(eq(managementUnits.id, input.unitId), eq(managementUnits.organisationId, actor.organisationId)),
+        )
+        .returning({ id: managementUnits.id });
+      if (!row) throw notFound('Unité de gestion introuvable.');
+      unitId = row.id;
+    }
+    await audit(tx, actor, {
+      action: input.unitId === undefined ? 'management_unit.created' : 'management_unit.updated',
+      entityType: 'management_unit',
+      entityId: unitId,
+      details: { fields },
+    });
+    return unitId;
+  });
+  const org = await findVisibleOrganisation(deps.db, actor.organisationId, actor.organisationId);
+  const unit = org?.managementUnits.find((u) => u.id === id);
+  if (!unit) throw notFound();
+  return unit;
+}

@@ -1,0 +1,89 @@
+import type { TestApp } from './app.ts';
+import type { TestSession } from './factories.ts';
+import type { THouseholdCreateBody } from '../../src/shared/contracts/households.ts';
+
+/** A fixed "today" for household tests (Europe/Paris calendar day 2026-03-10). */
+export const TODAY = '2026-03-10';
+export const NOW = new Date(`${TODAY}T10:00:00Z`);
+
+export const consentBasis = (validFrom = TODAY, validUntil?: string) => ({
+  kind: 'consent' as const,
+  consent: { purpose: 'support' as const, validFrom, validUntil, method: 'signed_form' as const },
+});
+
+/** A complete household file, every sensitivity class filled, as an association would enter it. */
+export function sampleHousehold(overrides: Partial<THouseholdCreateBody> = {}): THouseholdCreateBody {
+  return {
+    basis: consentBasis(),
+    applicationNumber: '0751224ABC12',
+    phone: '06 12 34 56 78',
+    housingSituation: 'chrs',
+    housingSince: '2025-06-01',
+    shelterName: 'CHRS Les Tilleuls',
+    daloRecognised: true,
+    daloDecisionDate: '2025-11-20',
+    healthNotes: 'Suivi psychiatrique en cours.',
+    justiceNotes: 'Contrôle judiciaire.',
+    familyConflictNotes: 'Séparation conflictuelle.',
+    members: [
+      {
+        firstName: 'Hélène',
+        lastName: 'Dupré',
+        birthDate: '1985-04-12',
+        relationship: 'reference_person',
+        isReferencePerson: true,
+      },
+      {
+        firstName: 'Léo',
+        lastName: 'Dupré',
+        birthDate: '2015-09-01',
+        relationship: 'child',
+        isReferencePerson: false,
+      },
+    ],
+    resources: [{ memberIndex: 0, type: 'rsa', monthlyAmountCents: 63_500 }],
+    expenses: [{ category: 'phone', monthlyAmountCents: 2_000 }],
+    debts: [{ kind: 'rent_arrears', amountCents: 120_000, startDate: '2024-01-01', repaymentPlan: false }],
+    housingHistory: [{ situation: 'hotel', fromDate: '2024-02-01', toDate: '2025-05-31' }],
+    ...overrides,
+  };
+}
+
+export async function createHouseholdAs(
+  t: TestApp,
+  session: TestSession,
+  body: THouseholdCreateBody = sampleHousehold(),
+): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/households',
+    headers: session.headers,
+    payload: body,
+  });
+  if (res.statusCode !== 201) throw new Error(`household creation failed: ${res.statusCode} ${res.body}`);
+  return res.json().id as string;
+}
+
+/** The file as a caseworker read it, turned back into a PUT body (what the web form sends). */
+export function toUpdateBody(detail: Record<string, unknown>): Record<string, unknown> {
+  const strip = (rows: unknown) =>
+    (rows as Record<string, unknown>[] | undefined)?.map(({ id: _id, ...r }) => r);
+  const {
+    id: _id,
+    fileNumber: _f,
+    fileLabel: _l,
+    accessLevel: _a,
+    createdAt: _c,
+    updatedAt: _u,
+    rentArrears: _r,
+    ...rest
+  } = detail;
+  return {
+    ...rest,
+    members: strip(rest.members),
+    ...(rest.resources ? { resources: strip(rest.resources) } : {}),
+    ...(rest.expenses ? { expenses: strip(rest.expenses) } : {}),
+    ...(rest.debts ? { debts: strip(rest.debts) } : {}),
+    ...(rest.housingHistory ? { housingHistory: strip(rest.housingHistory) } : {}),
+  };
+}
