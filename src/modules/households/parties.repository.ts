@@ -1,4 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { organisations } from '../organisations/schema.ts';
+import { users } from '../identity/schema.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -6,8 +8,26 @@ import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/po
 import type { PartyBasis } from '../../shared/contracts/household-enums.ts';
 import { householdParties, households } from './schema.ts';
 
+/** The calendar day (Europe/Paris) that consent validity dates are compared with. */
+export const parisDate = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+
+/**
+ * SQL condition: a party row grants access on `at`: not ended, and within its validity (a
+ * consent's dates, copied on the row). Expiry is evaluated at read time rather than by ending rows,
+ * so an expired consent stops granting access the day after its validUntil without any job or
+ * write. Without `at`, the database's current date is used.
+ */
+export function partyIsCurrent(at?: Date): SQL {
+  const today = at ? sql`${parisDate(at)}::date` : sql`current_date`;
+  return and(
+    isNull(householdParties.endedAt),
+    or(isNull(householdParties.validFrom), lte(householdParties.validFrom, today)),
+    or(isNull(householdParties.validUntil), gte(householdParties.validUntil, today)),
+  ) as SQL;
+}
+
 /** The organisations with current access to a household, and why. */
-export async function activeParties(q: Queryable, householdId: string) {
+export async function activeParties(q: Queryable, householdId: string, at?: Date) {
   return q
     .select({
       id: householdParties.id,
@@ -18,7 +38,7 @@ export async function activeParties(q: Queryable, householdId: string) {
       startedAt: householdParties.startedAt,
     })
     .from(householdParties)
-    .where(and(eq(householdParties.householdId, householdId), isNull(householdParties.endedAt)));
+    .where(and(eq(householdParties.householdId, householdId), partyIsCurrent(at)));
 }
 
 /**
@@ -30,8 +50,9 @@ export async function requireHouseholdAccess(
   q: Queryable,
   actor: Actor,
   unverifiedHouseholdId: string,
+  at?: Date,
 ): Promise<HouseholdAccessLevel> {
-  const parties = await activeParties(q, unverifiedHouseholdId);
+  const parties = await activeParties(q, unverifiedHouseholdId, at);
   const level = householdAccessLevel(actor, parties);
   if (level === 'none') throw notFound('Dossier introuvable.');
   return level;
@@ -46,6 +67,8 @@ export async function addParty(
     basis: PartyBasis;
     sourceId?: string | null;
     caseworkerUserId?: string | null;
+    /** The consent's validity, for a consent basis. */
+    validity?: { from: string; until: string | null };
     at: Date;
   },
 ): Promise<void> {
@@ -68,6 +91,8 @@ export async function addParty(
     basis: input.basis,
     sourceId: input.sourceId ?? null,
     caseworkerUserId: input.caseworkerUserId ?? null,
+    validFrom: input.validity?.from ?? null,
+    validUntil: input.validity?.until ?? null,
     startedAt: input.at,
   });
 }
@@ -89,10 +114,75 @@ export async function endPartiesFromSource(
     );
 }
 
-/** SQL condition: the household has an active party for this organisation (tenant scoping in lists). */
-export const householdVisibleTo = (organisationId: string) =>
-  and(
+/** Ends one organisation's access on one basis (e.g. the former landlord of the dwelling). */
+export async function endParty(
+  q: Queryable,
+  input: { householdId: string; organisationId: string; basis: PartyBasis; reason: string; at: Date },
+): Promise<void> {
+  await q
+    .update(householdParties)
+    .set({ endedAt: input.at, endedReason: input.reason })
+    .where(
+      and(
+        eq(householdParties.householdId, input.householdId),
+        eq(householdParties.organisationId, input.organisationId),
+        eq(householdParties.basis, input.basis),
+        isNull(householdParties.endedAt),
+      ),
+    );
+}
+
+/** SQL condition: the household has a current party for this organisation (tenant scoping in lists). */
+export const householdVisibleTo = (organisationId: string, at?: Date): SQL =>
+  sql`exists (select 1 from ${householdParties} where ${and(
     eq(householdParties.householdId, households.id),
     eq(householdParties.organisationId, organisationId),
-    isNull(householdParties.endedAt),
-  );
+    partyIsCurrent(at),
+  )})`;
+/**
+ * The landlord of the household's dwelling is a party on the basis own_tenant: when the file's
+ * landlord changes, the former one loses that access and the new one gains it.
+ */
+export async function syncLandlordParty(
+  q: Queryable,
+  input: { householdId: string; before: string | null; after: string | null; at: Date },
+): Promise<void> {
+  if (input.before === input.after) return;
+  if (input.before) {
+    await endParty(q, {
+      householdId: input.householdId,
+      organisationId: input.before,
+      basis: 'own_tenant',
+      reason: "Le ménage n'est plus locataire de ce bailleur.",
+      at: input.at,
+    });
+  }
+  if (input.after) {
+    await addParty(q, {
+      householdId: input.householdId,
+      organisationId: input.after,
+      basis: 'own_tenant',
+      at: input.at,
+    });
+  }
+}
+
+/** Current parties with their organisation and caseworker, for the file's "parties" panel. */
+export async function currentPartyRows(q: Queryable, householdId: string, at: Date) {
+  return q
+    .select({
+      id: householdParties.id,
+      organisationId: householdParties.organisationId,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+      basis: householdParties.basis,
+      since: householdParties.startedAt,
+      caseworkerUserId: householdParties.caseworkerUserId,
+      caseworkerName: users.fullName,
+    })
+    .from(householdParties)
+    .innerJoin(organisations, eq(organisations.id, householdParties.organisationId))
+    .leftJoin(users, eq(users.id, householdParties.caseworkerUserId))
+    .where(and(eq(householdParties.householdId, householdId), partyIsCurrent(at)))
+    .orderBy(asc(householdParties.startedAt));
+}

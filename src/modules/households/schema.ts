@@ -120,6 +120,8 @@ export const householdResources = pgTable(
     type: resourceType('type').notNull(),
     monthlyAmountCents: integer('monthly_amount_cents').notNull(),
     note: text('note'),
+    /** Order of the row in the file, so versions compare row by row. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [index('household_resources_household_idx').on(t.householdId)],
 );
@@ -132,6 +134,8 @@ export const householdExpenses = pgTable(
     category: expenseCategory('category').notNull(),
     monthlyAmountCents: integer('monthly_amount_cents').notNull(),
     note: text('note'),
+    /** Order of the row in the file, so versions compare row by row. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [index('household_expenses_household_idx').on(t.householdId)],
 );
@@ -147,6 +151,8 @@ export const householdDebts = pgTable(
     creditor: text('creditor'),
     repaymentPlan: boolean('repayment_plan').notNull().default(false),
     note: text('note'),
+    /** Order of the row in the file, so versions compare row by row. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [index('household_debts_household_idx').on(t.householdId)],
 );
@@ -161,6 +167,8 @@ export const householdHousingHistory = pgTable(
     toDate: date('to_date'),
     address: text('address'),
     endReason: text('end_reason'),
+    /** Order of the row in the file, so versions compare row by row. */
+    position: integer('position').notNull().default(0),
   },
   (t) => [index('household_housing_history_household_idx').on(t.householdId)],
 );
@@ -228,6 +236,10 @@ export const householdParties = pgTable(
     /** The household's named worker, for an association party. */
     caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
     startedAt: tstz('started_at').notNull().defaultNow(),
+    /** Calendar days the basis holds (a consent's validity); null = unbounded. Copied so that the
+     * access check, on every request, needs no join. */
+    validFrom: date('valid_from'),
+    validUntil: date('valid_until'),
     endedAt: tstz('ended_at'),
     endedReason: text('ended_reason'),
   },

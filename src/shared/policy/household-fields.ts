@@ -1,5 +1,5 @@
 import type { HouseholdAccessLevel } from './household-access.ts';
-import type { Sensitivity } from '../contracts/household-enums.ts';
+import { SENSITIVITIES, type Sensitivity } from '../contracts/household-enums.ts';
 
 /**
  * Sensitivity class of every part of the household file. Presenters drop what the reader's level
@@ -70,3 +70,7 @@ const NOTE_CLASS: Record<Sensitivity, FieldClass> = {
 /** Notes and documents carry their own sensitivity. */
 export const canSeeSensitivity = (level: HouseholdAccessLevel, sensitivity: Sensitivity) =>
   canSeeFieldClass(level, NOTE_CLASS[sensitivity]);
+
+/** The note and document sensitivities a level may read (and write). */
+export const readableSensitivities = (level: HouseholdAccessLevel): Sensitivity[] =>
+  SENSITIVITIES.filter((s) => canSeeSensitivity(level, s));

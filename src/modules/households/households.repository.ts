@@ -1,0 +1,350 @@
+import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
+import { and, asc, count, desc, eq, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
+import { organisations } from '../organisations/schema.ts';
+import { users } from '../identity/schema.ts';
+import { auditLog } from '../audit/schema.ts';
+import { householdVisibleTo } from './parties.repository.ts';
+import type { FieldChange, HouseholdSnapshot } from './household-diff.ts';
+import { householdSearchText, searchPattern } from './search-text.ts';
+import {
+  householdChanges,
+  householdDebts,
+  householdExpenses,
+  householdHousingHistory,
+  householdMembers,
+  householdResources,
+  households,
+} from './schema.ts';
+
+export type HouseholdRow = typeof households.$inferSelect;
+
+/** A household with its list rows (ids included), as stored. */
+export interface HouseholdFile {
+  household: HouseholdRow;
+  members: (typeof householdMembers.$inferSelect)[];
+  resources: (typeof householdResources.$inferSelect)[];
+  expenses: (typeof householdExpenses.$inferSelect)[];
+  debts: (typeof householdDebts.$inferSelect)[];
+  housingHistory: (typeof householdHousingHistory.$inferSelect)[];
+}
+
+/**
+ * The rows of a child table as a JSON array, in the shape Drizzle would return them (camelCase keys;
+ * the child tables hold no timestamp, so JSON types round-trip as is).
+ */
+function childRowsJson(table: AnyPgTable & { householdId: AnyPgColumn; position: AnyPgColumn }): SQL {
+  const fields = Object.entries(getTableColumns(table)).map(
+    ([key, column]) => `'${key}', c."${(column as AnyPgColumn).name}"`,
+  );
+  return sql`coalesce((select json_agg(json_build_object(${sql.raw(fields.join(', '))}) order by c.position) from ${table} c where c.household_id = "households"."id"), '[]'::json)`;
+}
+
+/**
+ * Loads a file by id without any access check: callers check access first. One statement with the
+ * child rows aggregated, since the file read is the hottest path of the application.
+ */
+export async function unsafeLoadHouseholdFile(
+  q: Queryable,
+  householdId: string,
+): Promise<HouseholdFile | null> {
+  const [row] = await q
+    .select({
+      household: getTableColumns(households),
+      members: sql<HouseholdFile['members']>`${childRowsJson(householdMembers)}`,
+      resources: sql<HouseholdFile['resources']>`${childRowsJson(householdResources)}`,
+      expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
+      debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
+      housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
+    })
+    .from(households)
+    .where(eq(households.id, householdId));
+  return row ?? null;
+}
+
+/** The comparable content of a stored file (resources point at members by position). */
+export function snapshotOf(file: HouseholdFile): HouseholdSnapshot {
+  const h = file.household;
+  const memberIndex = new Map(file.members.map((m, i) => [m.id, i]));
+  return {
+    status: h.status,
+    applicationNumber: h.applicationNumber,
+    phone: h.phone,
+    email: h.email,
+    postalAddress: h.postalAddress,
+    housingSituation: h.housingSituation,
+    housingSince: h.housingSince,
+    shelterName: h.shelterName,
+    dwellingAddress: h.dwellingAddress,
+    dwellingCommuneId: h.dwellingCommuneId,
+    landlordOrganisationId: h.landlordOrganisationId,
+    managementUnitId: h.managementUnitId,
+    landlordName: h.landlordName,
+    tenantReference: h.tenantReference,
+    monthlyRentCents: h.monthlyRentCents,
+    monthlyChargesCents: h.monthlyChargesCents,
+    daloRecognised: h.daloRecognised,
+    daloDecisionDate: h.daloDecisionDate,
+    pdalpdPriority: h.pdalpdPriority,
+    healthNotes: h.healthNotes,
+    justiceNotes: h.justiceNotes,
+    familyConflictNotes: h.familyConflictNotes,
+    members: file.members.map((m) => ({
+      firstName: m.firstName,
+      lastName: m.lastName,
+      birthDate: m.birthDate,
+      relationship: m.relationship,
+      isReferencePerson: m.isReferencePerson,
+    })),
+    resources: file.resources.map((r) => ({
+      memberIndex: r.memberId ? (memberIndex.get(r.memberId) ?? null) : null,
+      type: r.type,
+      monthlyAmountCents: r.monthlyAmountCents,
+      note: r.note,
+    })),
+    expenses: file.expenses.map((e) => ({
+      category: e.category,
+      monthlyAmountCents: e.monthlyAmountCents,
+      note: e.note,
+    })),
+    debts: file.debts.map((d) => ({
+      kind: d.kind,
+      amountCents: d.amountCents,
+      startDate: d.startDate,
+      creditor: d.creditor,
+      repaymentPlan: d.repaymentPlan,
+      note: d.note,
+    })),
+    housingHistory: file.housingHistory.map((e) => ({
+      situation: e.situation,
+      fromDate: e.fromDate,
+      toDate: e.toDate,
+      address: e.address,
+      endReason: e.endReason,
+    })),
+  };
+}
+
+/** The households columns of a snapshot (everything but the list rows). */
+export function householdColumns(s: HouseholdSnapshot) {
+  const {
+    members: _members,
+    resources: _resources,
+    expenses: _expenses,
+    debts: _debts,
+    housingHistory: _housingHistory,
+    housingSituation,
+    ...columns
+  } = s;
+  if (!housingSituation) throw new Error('A saved household has a housing situation.');
+  return { ...columns, housingSituation };
+}
+
+/** Inserts the household row; the search text needs the generated file number, set right after. */
+export async function insertHousehold(
+  q: Queryable,
+  s: HouseholdSnapshot,
+  meta: { userId: string; organisationId: string; at: Date },
+): Promise<{ id: string; fileNumber: number }> {
+  const [row] = await q
+    .insert(households)
+    .values({
+      ...householdColumns(s),
+      createdByUserId: meta.userId,
+      createdByOrganisationId: meta.organisationId,
+      createdAt: meta.at,
+      updatedAt: meta.at,
+    })
+    .returning({ id: households.id, fileNumber: households.fileNumber });
+  await q
+    .update(households)
+    .set({ searchText: householdSearchText({ ...s, fileNumber: row!.fileNumber }) })
+    .where(eq(households.id, row!.id));
+  return row!;
+}
+
+/**
+ * Saves the household row if it is still at `expectedVersion` (optimistic lock in the WHERE, so
+ * two concurrent saves cannot both pass) and bumps the version. Returns the new version or null.
+ */
+export async function updateHouseholdIfVersion(
+  q: Queryable,
+  input: {
+    householdId: string;
+    fileNumber: number;
+    expectedVersion: number;
+    snapshot: HouseholdSnapshot;
+    at: Date;
+  },
+): Promise<number | null> {
+  const rows = await q
+    .update(households)
+    .set({
+      ...householdColumns(input.snapshot),
+      searchText: householdSearchText({ ...input.snapshot, fileNumber: input.fileNumber }),
+      version: sql`${households.version} + 1`,
+      updatedAt: input.at,
+    })
+    .where(and(eq(households.id, input.householdId), eq(households.version, input.expectedVersion)))
+    .returning({ version: households.version });
+  return rows[0]?.version ?? null;
+}
+
+/** Replaces every list row of the file by the snapshot's (call inside the saving transaction). */
+export async function replaceHouseholdRows(q: Queryable, householdId: string, s: HouseholdSnapshot) {
+  for (const t of [householdResources, householdExpenses, householdDebts, householdHousingHistory]) {
+    await q.delete(t).where(eq(t.householdId, householdId));
+  }
+  await q.delete(householdMembers).where(eq(householdMembers.householdId, householdId));
+  const memberIds = s.members.length
+    ? (
+        await q
+          .insert(householdMembers)
+          .values(s.members.map((m, position) => ({ ...m, householdId, position })))
+          .returning({ id: householdMembers.id, position: householdMembers.position })
+      )
+        .sort((a, b) => a.position - b.position)
+        .map((m) => m.id)
+    : [];
+  if (s.resources.length) {
+    await q.insert(householdResources).values(
+      s.resources.map(({ memberIndex, ...r }, position) => ({
+        ...r,
+        householdId,
+        position,
+        memberId: memberIndex == null ? null : (memberIds[memberIndex] ?? null),
+      })),
+    );
+  }
+  if (s.expenses.length) {
+    await q
+      .insert(householdExpenses)
+      .values(s.expenses.map((e, position) => ({ ...e, householdId, position })));
+  }
+  if (s.debts.length) {
+    await q.insert(householdDebts).values(s.debts.map((d, position) => ({ ...d, householdId, position })));
+  }
+  if (s.housingHistory.length) {
+    await q
+      .insert(householdHousingHistory)
+      .values(s.housingHistory.map((e, position) => ({ ...e, householdId, position })));
+  }
+}
+
+export async function insertHouseholdChange(
+  q: Queryable,
+  input: {
+    householdId: string;
+    version: number;
+    userId: string;
+    organisationId: string;
+    summary: string;
+    changes: FieldChange[];
+    at: Date;
+  },
+) {
+  await q.insert(householdChanges).values({
+    householdId: input.householdId,
+    version: input.version,
+    userId: input.userId,
+    organisationId: input.organisationId,
+    summary: input.summary,
+    changes: input.changes,
+    changedAt: input.at,
+  });
+}
+
+export async function householdChangeRows(q: Queryable, householdId: string) {
+  return q
+    .select({
+      version: householdChanges.version,
+      changedAt: householdChanges.changedAt,
+      userName: users.fullName,
+      organisationName: organisations.name,
+      summary: householdChanges.summary,
+      changes: householdChanges.changes,
+    })
+    .from(householdChanges)
+    .leftJoin(users, eq(users.id, householdChanges.userId))
+    .leftJoin(organisations, eq(organisations.id, householdChanges.organisationId))
+    .where(eq(householdChanges.householdId, householdId))
+    .orderBy(desc(householdChanges.version));
+}
+
+export interface HouseholdListFilter {
+  q?: string;
+  status?: HouseholdStatus;
+  housingSituation?: HousingSituation;
+  dalo?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** The households an organisation is a current party to, filtered and paged (tenant scoping in SQL). */
+export async function listHouseholdsVisibleTo(
+  q: Queryable,
+  organisationId: string,
+  filter: HouseholdListFilter,
+  at: Date,
+) {
+  const conditions: SQL[] = [householdVisibleTo(organisationId, at)];
+  // search_text is stored normalised (lower-case, no accents): a plain LIKE is enough and cheaper.
+  if (filter.q) conditions.push(like(households.searchText, searchPattern(filter.q)));
+  if (filter.status) conditions.push(eq(households.status, filter.status));
+  if (filter.housingSituation) conditions.push(eq(households.housingSituation, filter.housingSituation));
+  if (filter.dalo !== undefined) conditions.push(eq(households.daloRecognised, filter.dalo));
+  // One statement: the page and, through a window, the total — no second scan for the count.
+  const rows = await q
+    .select({
+      id: households.id,
+      fileNumber: households.fileNumber,
+      housingSituation: households.housingSituation,
+      status: households.status,
+      daloRecognised: households.daloRecognised,
+      updatedAt: households.updatedAt,
+      // Column names are written qualified: drizzle renders columns unqualified inside select fields.
+      referencePersonName: sql<
+        string | null
+      >`(select m.first_name || ' ' || m.last_name from ${householdMembers} m where m.household_id = "households"."id" and m.is_reference_person limit 1)`,
+      memberCount: sql<number>`(select count(*)::int from ${householdMembers} m where m.household_id = "households"."id")`,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(households)
+    .where(and(...conditions))
+    .orderBy(desc(households.updatedAt), desc(households.fileNumber))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  // Past the last page the window yields no row: count separately only then.
+  const total =
+    rows[0]?.total ??
+    (filter.page > 1
+      ? ((
+          await q
+            .select({ n: count() })
+            .from(households)
+            .where(and(...conditions))
+        )[0]?.n ?? 0)
+      : 0);
+  return { rows, total };
+}
+
+/** The audit entries about one household, newest first, with who and for which organisation. */
+export async function householdAuditRows(q: Queryable, householdId: string) {
+  return q
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      userName: users.fullName,
+      organisationName: organisations.name,
+      ip: auditLog.ip,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(organisations, eq(organisations.id, auditLog.actorOrganisationId))
+    .where(eq(auditLog.householdId, householdId))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(500);
+}

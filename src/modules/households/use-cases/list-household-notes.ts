@@ -1,0 +1,23 @@
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Queryable } from '../../../kernel/db.ts';
+import type { TNote } from '../../../shared/contracts/households.ts';
+import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
+import { noteRows } from '../notes.repository.ts';
+import { requireHouseholdAccess } from '../parties.repository.ts';
+
+/** The notes the reader's level covers (a landlord: landlord-visible notes only). */
+export async function listHouseholdNotes({
+  q,
+  actor,
+  householdId,
+  now,
+}: {
+  q: Queryable;
+  actor: Actor;
+  householdId: string;
+  now: Date;
+}): Promise<TNote[]> {
+  const level = await requireHouseholdAccess(q, actor, householdId, now);
+  const rows = await noteRows(q, householdId, readableSensitivities(level));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
