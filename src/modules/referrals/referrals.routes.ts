@@ -1,0 +1,243 @@
+import type { ZApp } from '../../kernel/zod-app.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import { actorOf } from '../../kernel/actor.ts';
+import { ZIdParams } from '../../shared/contracts/common.ts';
+import {
+  ZContactAttemptCreate,
+  ZFirstInterview,
+  ZReferralAccept,
+  ZReferralCaseworkerList,
+  ZReferralCreate,
+  ZReferralCreated,
+  ZReferralDecline,
+  ZReferralDetail,
+  ZReferralEventList,
+  ZReferralPage,
+  ZReferralQuery,
+  ZReferralRedirect,
+  ZReferralTransitionResult,
+} from '../../shared/contracts/referrals.ts';
+import { createReferral } from './use-cases/create-referral.ts';
+import { acceptReferral } from './use-cases/accept-referral.ts';
+import { declineReferral } from './use-cases/decline-referral.ts';
+import { redirectReferral } from './use-cases/redirect-referral.ts';
+import { logContactAttempt } from './use-cases/log-contact-attempt.ts';
+import { recordFirstInterview } from './use-cases/record-first-interview.ts';
+import { getReferral } from './use-cases/get-referral.ts';
+import { listReferrals } from './use-cases/list-referrals.ts';
+import { listReferralTimeline } from './use-cases/list-referral-events.ts';
+import { listAssignableCaseworkers } from './use-cases/list-assignable-caseworkers.ts';
+import { presentTransition } from './referrals.presenter.ts';
+
+const tags = ['referrals'];
+
+export async function referralRoutes(app: ZApp, deps: AppDeps): Promise<void> {
+  app.post(
+    '/api/referrals',
+    {
+      schema: {
+        tags,
+        summary: 'Adresser une saisine (maintien ou accès) à une association',
+        body: ZReferralCreate,
+        response: { 201: ZReferralCreated },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const created = await deps.db.transaction((tx) =>
+        createReferral({ tx, actor, input: request.body, now: deps.clock() }),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/referrals/inbox',
+    {
+      schema: {
+        tags,
+        summary: 'Saisines reçues par mon organisation (les plus récentes d’abord)',
+        querystring: ZReferralQuery,
+        response: { 200: ZReferralPage },
+      },
+    },
+    async (request) =>
+      listReferrals({ q: deps.db, actor: actorOf(request), box: 'inbox', query: request.query }),
+  );
+
+  app.get(
+    '/api/referrals/sent',
+    {
+      schema: {
+        tags,
+        summary: 'Saisines envoyées par mon organisation, avec leur statut',
+        querystring: ZReferralQuery,
+        response: { 200: ZReferralPage },
+      },
+    },
+    async (request) =>
+      listReferrals({ q: deps.db, actor: actorOf(request), box: 'sent', query: request.query }),
+  );
+
+  app.get(
+    '/api/referrals/caseworkers',
+    {
+      schema: {
+        tags,
+        summary: 'Travailleurs sociaux de mon organisation pouvant être désignés référents',
+        response: { 200: ZReferralCaseworkerList },
+      },
+    },
+    async (request) => listAssignableCaseworkers({ q: deps.db, actor: actorOf(request) }),
+  );
+
+  app.get(
+    '/api/referrals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Détail d’une saisine (organisation qui l’a faite ou qui la reçoit)',
+        params: ZIdParams,
+        response: { 200: ZReferralDetail },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return deps.db.transaction((tx) => getReferral({ tx, actor, referralId: request.params.id }));
+    },
+  );
+
+  app.get(
+    '/api/referrals/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Historique d’une saisine',
+        params: ZIdParams,
+        response: { 200: ZReferralEventList },
+      },
+    },
+    async (request) =>
+      listReferralTimeline({ q: deps.db, actor: actorOf(request), referralId: request.params.id }),
+  );
+
+  const transitionResponse = { 200: ZReferralTransitionResult };
+
+  app.post(
+    '/api/referrals/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accepter une saisine et désigner le référent',
+        params: ZIdParams,
+        body: ZReferralAccept,
+        response: transitionResponse,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await deps.db.transaction((tx) =>
+        acceptReferral({ tx, actor, referralId: request.params.id, input: request.body, now: deps.clock() }),
+      );
+      return presentTransition(row);
+    },
+  );
+
+  app.post(
+    '/api/referrals/:id/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Refuser une saisine, avec son motif',
+        params: ZIdParams,
+        body: ZReferralDecline,
+        response: transitionResponse,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await deps.db.transaction((tx) =>
+        declineReferral({ tx, actor, referralId: request.params.id, input: request.body, now: deps.clock() }),
+      );
+      return presentTransition(row);
+    },
+  );
+
+  app.post(
+    '/api/referrals/:id/redirect',
+    {
+      schema: {
+        tags,
+        summary: 'Réorienter une saisine vers une autre association',
+        params: ZIdParams,
+        body: ZReferralRedirect,
+        response: transitionResponse,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await deps.db.transaction((tx) =>
+        redirectReferral({
+          tx,
+          actor,
+          referralId: request.params.id,
+          input: request.body,
+          now: deps.clock(),
+        }),
+      );
+      return presentTransition(row);
+    },
+  );
+
+  app.post(
+    '/api/referrals/:id/contact-attempts',
+    {
+      schema: {
+        tags,
+        summary: 'Noter une tentative de contact avec le ménage',
+        params: ZIdParams,
+        body: ZContactAttemptCreate,
+        response: { 201: ZReferralCreated },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const created = await deps.db.transaction((tx) =>
+        logContactAttempt({
+          tx,
+          actor,
+          referralId: request.params.id,
+          input: request.body,
+          now: deps.clock(),
+        }),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/referrals/:id/first-interview',
+    {
+      schema: {
+        tags,
+        summary: 'Noter le premier entretien : l’accompagnement est ouvert',
+        params: ZIdParams,
+        body: ZFirstInterview,
+        response: transitionResponse,
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const row = await deps.db.transaction((tx) =>
+        recordFirstInterview({
+          tx,
+          actor,
+          referralId: request.params.id,
+          input: request.body,
+          now: deps.clock(),
+        }),
+      );
+      return presentTransition(row);
+    },
+  );
+}

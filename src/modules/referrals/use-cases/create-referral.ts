@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Tx } from '../../../kernel/db.ts';
+import { audit } from '../../../kernel/audit.ts';
+import { AppError, forbidden, invalid, type FieldErrors } from '../../../kernel/errors.ts';
+import { REFERRAL_KIND_LABELS } from '../../../shared/contracts/referral-enums.ts';
+import { futureDateIssues, ZHouseholdCreate } from '../../../shared/contracts/households.ts';
+import {
+  formatReferralNumber,
+  type TReferralCreate,
+  type TReferralNewHousehold,
+} from '../../../shared/contracts/referrals.ts';
+import {
+  DECIDING_ROLES,
+  canCreateReferral,
+  canReceiveReferral,
+} from '../../../shared/policy/referral-policy.ts';
+import { addParty, parisDate, requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { createHousehold } from '../../households/use-cases/create-household.ts';
+import { notifyOrganisation } from '../../notifications/notify-organisation.ts';
+import {
+  findManagementUnitOf,
+  findOpenReferral,
+  findOrganisation,
+  insertReferral,
+  insertReferralEvent,
+} from '../referrals.repository.ts';
+import { referralLink } from '../referral-transition.ts';
+
+/**
+ * A landlord refers a tenant for maintenance, an association or the SIAO refers a household for
+ * access. The referring organisation must already be a party to the household, or creates its file
+ * here; either way it becomes a party on the basis of this referral. The referral, its first event,
+ * the audit entry and the receiving organisation's notifications are written together.
+ */
+export async function createReferral(options: {
+  tx: Tx;
+  actor: Actor;
+  input: TReferralCreate;
+  now: Date;
+}): Promise<{ id: string }> {
+  const { tx, actor, input, now } = options;
+  if (!canCreateReferral(actor, input.kind)) {
+    throw forbidden(
+      input.kind === 'maintenance'
+        ? 'Une saisine pour un maintien dans le logement est faite par le bailleur.'
+        : 'Une saisine pour un accès au logement est faite par une association ou le SIAO.',
+    );
+  }
+  const target = await findOrganisation(tx, input.toOrganisationId);
+  if (!target || !target.active || !canReceiveReferral(target.type) || target.id === actor.organisationId) {
+    throw invalid({ toOrganisationId: 'Choisissez une association destinataire.' });
+  }
+  const managementUnitId = input.kind === 'maintenance' ? await referringUnit(tx, actor, input) : null;
+
+  const referralId = randomUUID();
+  let householdId: string;
+  if (input.householdId) {
+    householdId = input.householdId;
+    await requireHouseholdAccess(tx, actor, householdId, now);
+    await refuseDuplicate(tx, householdId, target.id);
+    await addParty(tx, {
+      householdId,
+      organisationId: actor.organisationId,
+      basis: 'referral_made',
+      sourceId: referralId,
+      at: now,
+    });
+  } else if (input.newHousehold) {
+    // The file opens with the referrer as a party on the basis of this referral; for a landlord's
+    // tenant, as the dwelling's landlord too (own_tenant), an access that outlives the referral.
+    householdId = (
+      await createHousehold({
+        tx,
+        actor,
+        input: newHouseholdFile(input, input.newHousehold, actor, managementUnitId, now),
+        basis: { kind: 'referral_made', referralId },
+        now,
+      })
+    ).id;
+  } else {
+    throw invalid({ householdId: 'Choisissez un ménage suivi ou décrivez le nouveau ménage.' });
+  }
+
+  const referral = await insertReferral(tx, {
+    id: referralId,
+    kind: input.kind,
+    householdId,
+    fromOrganisationId: actor.organisationId,
+    fromManagementUnitId: managementUnitId,
+    fromUserId: actor.userId,
+    toOrganisationId: target.id,
+    freeText: input.freeText ?? null,
+    ...(input.kind === 'maintenance'
+      ? {
+          reasons: input.reasons,
+          arrearsAmountCents: input.reasons.includes('arrears') ? (input.arrears?.amountCents ?? null) : null,
+          arrearsMonths: input.reasons.includes('arrears') ? (input.arrears?.months ?? null) : null,
+          evictionStage: input.reasons.includes('eviction_procedure') ? (input.evictionStage ?? null) : null,
+        }
+      : {
+          readyToLeave: input.readyToLeave,
+          shelteredSince: input.shelteredSince ?? null,
+          housingProject: input.housingProject,
+        }),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertReferralEvent(tx, {
+    referralId,
+    type: 'sent',
+    at: now,
+    userId: actor.userId,
+    organisationId: actor.organisationId,
+    detail: { toOrganisationId: target.id, toOrganisationName: target.name },
+  });
+  await audit(tx, actor, {
+    action: 'referral.create',
+    entityType: 'referral',
+    entityId: referralId,
+    householdId,
+    details: { kind: input.kind, toOrganisationId: target.id, newHousehold: !input.householdId },
+  });
+  await notifyReceivedReferral(tx, {
+    referral,
+    fromOrganisationName: actor.organisationName,
+    toOrganisationId: target.id,
+  });
+  return { id: referralId };
+}
+
+/** Tells the members who decide on incoming referrals; no household detail, as it leaves by email too. */
+export async function notifyReceivedReferral(
+  tx: Tx,
+  input: {
+    referral: { id: string; number: number; kind: TReferralCreate['kind'] };
+    fromOrganisationName: string;
+    toOrganisationId: string;
+  },
+): Promise<void> {
+  const number = formatReferralNumber(input.referral.number);
+  await notifyOrganisation(tx, {
+    organisationId: input.toOrganisationId,
+    roles: [...DECIDING_ROLES],
+    kind: 'referral.received',
+    title: `Nouvelle saisine ${number} de ${input.fromOrganisationName}`,
+    body: `${input.fromOrganisationName} vous adresse une saisine (${REFERRAL_KIND_LABELS[input.referral.kind].toLowerCase()}). Elle attend votre réponse dans la boîte de réception des saisines.`,
+    link: referralLink(input.referral.id),
+  });
+}
+
+/** The landlord's agence behind the referral: the one chosen, else the user's own. */
+async function referringUnit(
+  tx: Tx,
+  actor: Actor,
+  input: Extract<TReferralCreate, { kind: 'maintenance' }>,
+): Promise<string | null> {
+  if (!input.managementUnitId) return actor.managementUnitId;
+  const unit = await findManagementUnitOf(tx, input.managementUnitId, actor.organisationId);
+  if (!unit) throw invalid({ managementUnitId: 'Agence inconnue de votre organisme.' });
+  return unit.id;
+}
+
+/** One open referral per household and receiving organisation at a time. */
+async function refuseDuplicate(tx: Tx, householdId: string, toOrganisationId: string): Promise<void> {
+  const open = await findOpenReferral(tx, householdId, toOrganisationId);
+  if (open) {
+    throw new AppError(
+      'CONFLICT',
+      `Une saisine est déjà en cours pour ce ménage auprès de cette association (${formatReferralNumber(open.number)}).`,
+    );
+  }
+}
+
+/** The household file created from the referral form, checked by the household file's own rules. */
+function newHouseholdFile(
+  input: TReferralCreate,
+  h: TReferralNewHousehold,
+  actor: Actor,
+  managementUnitId: string | null,
+  now: Date,
+) {
+  const housingSince = input.kind === 'access' ? input.shelteredSince : undefined;
+  const file = {
+    ...h,
+    housingSituation: h.housingSituation ?? 'social_tenant',
+    housingSince,
+    ...(input.kind === 'maintenance'
+      ? { landlordOrganisationId: actor.organisationId, managementUnitId }
+      : {}),
+  };
+  const parsed = ZHouseholdCreate.safeParse(file);
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error?.issues ?? []) {
+    fields[['newHousehold', ...issue.path.map(String)].join('.')] ??= issue.message;
+  }
+  const future = futureDateIssues(
+    { members: h.members, housingSince, daloDecisionDate: null },
+    parisDate(now),
+  );
+  for (const [path, message] of Object.entries(future)) {
+    fields[path === 'housingSince' ? 'shelteredSince' : `newHousehold.${path}`] ??= message;
+  }
+  if (!parsed.success || Object.keys(fields).length > 0) throw invalid(fields);
+  return parsed.data;
+}
