@@ -19,6 +19,9 @@ CREATE TYPE "public"."eviction_stage" AS ENUM('none', 'payment_order', 'summons'
 CREATE TYPE "public"."referral_kind" AS ENUM('maintenance', 'access');--> statement-breakpoint
 CREATE TYPE "public"."referral_status" AS ENUM('sent', 'accepted', 'declined', 'redirected', 'case_opened');--> statement-breakpoint
 CREATE TYPE "public"."email_status" AS ENUM('pending', 'sent', 'failed', 'kept');--> statement-breakpoint
+CREATE TYPE "public"."diagnostic_status" AS ENUM('draft', 'presented', 'approved', 'disagreed', 'shared');--> statement-breakpoint
+CREATE TYPE "public"."partner_audience" AS ENUM('landlord', 'committee');--> statement-breakpoint
+CREATE TYPE "public"."readiness_opinion" AS ENUM('ready', 'ready_with_support', 'not_yet');--> statement-breakpoint
 CREATE TABLE "management_units" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -110,6 +113,8 @@ CREATE TABLE "users" (
 	"status" "user_status" DEFAULT 'invited' NOT NULL,
 	"totp_secret" text,
 	"totp_confirmed_at" timestamp with time zone,
+	"totp_pending_secret" text,
+	"totp_last_time_step" integer,
 	"recovery_code_hashes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"failed_login_count" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
@@ -157,7 +162,8 @@ CREATE TABLE "household_debts" (
 	"start_date" date,
 	"creditor" text,
 	"repayment_plan" boolean DEFAULT false NOT NULL,
-	"note" text
+	"note" text,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "household_documents" (
@@ -178,7 +184,8 @@ CREATE TABLE "household_expenses" (
 	"household_id" uuid NOT NULL,
 	"category" "expense_category" NOT NULL,
 	"monthly_amount_cents" integer NOT NULL,
-	"note" text
+	"note" text,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "household_housing_history" (
@@ -188,7 +195,8 @@ CREATE TABLE "household_housing_history" (
 	"from_date" date,
 	"to_date" date,
 	"address" text,
-	"end_reason" text
+	"end_reason" text,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "household_members" (
@@ -220,6 +228,8 @@ CREATE TABLE "household_parties" (
 	"source_id" uuid,
 	"caseworker_user_id" uuid,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"valid_from" date,
+	"valid_until" date,
 	"ended_at" timestamp with time zone,
 	"ended_reason" text
 );
@@ -230,7 +240,8 @@ CREATE TABLE "household_resources" (
 	"member_id" uuid,
 	"type" "resource_type" NOT NULL,
 	"monthly_amount_cents" integer NOT NULL,
-	"note" text
+	"note" text,
+	"position" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "households" (
@@ -347,11 +358,97 @@ CREATE TABLE "outbox_emails" (
 	"to" text NOT NULL,
 	"subject" text NOT NULL,
 	"text_body" text NOT NULL,
+	"link_path" text,
 	"status" "email_status" DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "housing_benefit_scales" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"family" text NOT NULL,
+	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"source" text NOT NULL,
+	"values" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "capacity_assessments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"household_id" uuid NOT NULL,
+	"diagnostic_id" uuid,
+	"assessed_on" date NOT NULL,
+	"scores" jsonb NOT NULL,
+	"derived_opinion" "readiness_opinion" NOT NULL,
+	"opinion" "readiness_opinion" NOT NULL,
+	"override_reason" text,
+	"assessed_by_user_id" uuid,
+	"organisation_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "diagnostic_shares" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"diagnostic_id" uuid NOT NULL,
+	"household_id" uuid NOT NULL,
+	"audience" "partner_audience" NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"shared_by_user_id" uuid,
+	"shared_by_organisation_id" uuid,
+	"shared_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "diagnostics" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"household_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"previous_id" uuid,
+	"status" "diagnostic_status" DEFAULT 'draft' NOT NULL,
+	"row_version" integer DEFAULT 1 NOT NULL,
+	"content" jsonb NOT NULL,
+	"authorship" jsonb NOT NULL,
+	"presentation" jsonb,
+	"approval" jsonb,
+	"disagreement" jsonb,
+	"approved_at" timestamp with time zone,
+	"created_by_user_id" uuid,
+	"created_by_organisation_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "budget_conventions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"values" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "budget_scenarios" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"household_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"typology" text NOT NULL,
+	"surface_m2" numeric(6, 1) NOT NULL,
+	"monthly_rent_cents" integer NOT NULL,
+	"monthly_charges_cents" integer,
+	"zone" smallint NOT NULL,
+	"conventioned" boolean NOT NULL,
+	"social_landlord" boolean NOT NULL,
+	"furnished" boolean NOT NULL,
+	"annual_resources_override_cents" integer,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"row_version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "management_units" ADD CONSTRAINT "management_units_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -409,6 +506,23 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_to_organisation_id_organisatio
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_assigned_caseworker_user_id_users_id_fk" FOREIGN KEY ("assigned_caseworker_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_decided_by_user_id_users_id_fk" FOREIGN KEY ("decided_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "housing_benefit_scales" ADD CONSTRAINT "housing_benefit_scales_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "capacity_assessments" ADD CONSTRAINT "capacity_assessments_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "capacity_assessments" ADD CONSTRAINT "capacity_assessments_diagnostic_id_diagnostics_id_fk" FOREIGN KEY ("diagnostic_id") REFERENCES "public"."diagnostics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "capacity_assessments" ADD CONSTRAINT "capacity_assessments_assessed_by_user_id_users_id_fk" FOREIGN KEY ("assessed_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "capacity_assessments" ADD CONSTRAINT "capacity_assessments_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostic_shares" ADD CONSTRAINT "diagnostic_shares_diagnostic_id_diagnostics_id_fk" FOREIGN KEY ("diagnostic_id") REFERENCES "public"."diagnostics"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostic_shares" ADD CONSTRAINT "diagnostic_shares_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostic_shares" ADD CONSTRAINT "diagnostic_shares_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostic_shares" ADD CONSTRAINT "diagnostic_shares_shared_by_user_id_users_id_fk" FOREIGN KEY ("shared_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostic_shares" ADD CONSTRAINT "diagnostic_shares_shared_by_organisation_id_organisations_id_fk" FOREIGN KEY ("shared_by_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostics" ADD CONSTRAINT "diagnostics_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostics" ADD CONSTRAINT "diagnostics_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "diagnostics" ADD CONSTRAINT "diagnostics_created_by_organisation_id_organisations_id_fk" FOREIGN KEY ("created_by_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_conventions" ADD CONSTRAINT "budget_conventions_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_conventions" ADD CONSTRAINT "budget_conventions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_scenarios" ADD CONSTRAINT "budget_scenarios_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_scenarios" ADD CONSTRAINT "budget_scenarios_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "management_units_org_idx" ON "management_units" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "territories_parent_idx" ON "territories" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "invitations_org_idx" ON "invitations" USING btree ("organisation_id");--> statement-breakpoint
@@ -438,6 +552,13 @@ CREATE INDEX "audit_log_org_at_idx" ON "audit_log" USING btree ("actor_organisat
 CREATE INDEX "audit_log_household_at_idx" ON "audit_log" USING btree ("household_id","at");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_emails_created_idx" ON "outbox_emails" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "housing_benefit_scales_family_from_uq" ON "housing_benefit_scales" USING btree ("family","effective_from");--> statement-breakpoint
+CREATE INDEX "capacity_assessments_household_idx" ON "capacity_assessments" USING btree ("household_id","assessed_on");--> statement-breakpoint
+CREATE INDEX "diagnostic_shares_diagnostic_idx" ON "diagnostic_shares" USING btree ("diagnostic_id");--> statement-breakpoint
+CREATE INDEX "diagnostic_shares_org_household_idx" ON "diagnostic_shares" USING btree ("organisation_id","household_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "diagnostics_household_version_uq" ON "diagnostics" USING btree ("household_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "budget_conventions_territory_from_uq" ON "budget_conventions" USING btree ("territory_id","effective_from");--> statement-breakpoint
+CREATE INDEX "budget_scenarios_household_idx" ON "budget_scenarios" USING btree ("household_id");--> statement-breakpoint
 -- The audit log is append-only: nobody, the application included, may rewrite or erase it.
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

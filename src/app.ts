@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -17,11 +18,33 @@ import type { ZApp } from './kernel/zod-app.ts';
 import { registerErrorHandler } from './kernel/http.ts';
 import { registerAuth } from './kernel/auth-plugin.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { authRoutes } from './modules/identity/auth.routes.ts';
+import { usersRoutes } from './modules/identity/users.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { calculatorsRoutes } from './modules/calculators/calculators.routes.ts';
+import { referralRoutes } from './modules/referrals/referrals.routes.ts';
+import { householdsRoutes } from './modules/households/households.routes.ts';
+import { diagnosticsRoutes } from './modules/diagnostics/diagnostics.routes.ts';
+import { budgetRoutes } from './modules/budget/budget.routes.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Every module's routes; a new module adds its registration here. */
-const MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [systemRoutes];
+const MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
+  systemRoutes,
+  authRoutes,
+  usersRoutes,
+  organisationsRoutes,
+  notificationsRoutes,
+  auditRoutes,
+  calculatorsRoutes,
+  referralRoutes,
+  householdsRoutes,
+  budgetRoutes,
+  diagnosticsRoutes,
+];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
   const app = Fastify({
@@ -34,6 +57,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);
+  // Opt-in per route (`config.rateLimit`): sign-in and the other routes that check a secret.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,0 +1,64 @@
+import type { Actor } from '../../kernel/actor.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { AppError, forbidden, notFound } from '../../kernel/errors.ts';
+import type { HouseholdAccessLevel } from '../../shared/policy/household-access.ts';
+import { requireHouseholdAccess } from '../households/parties.repository.ts';
+import { unsafeLoadDiagnostic, type DiagnosticRow } from './diagnostics.repository.ts';
+
+/**
+ * Access to the diagnostic (ADR note): only the household's caseworker level (its association)
+ * reads the full diagnostic and writes it. Every other party — landlord and SIAO alike — reads
+ * only the partner versions explicitly shared with its organisation (need-to-know: sharing is a
+ * deliberate act recorded in diagnostic_shares, never implied by being a party). A full
+ * diagnostic asked for by a non-caseworker answers 404, like an unknown one.
+ */
+export const canWriteDiagnostic = (level: HouseholdAccessLevel) => level === 'caseworker';
+export const canReadFullDiagnostic = (level: HouseholdAccessLevel) => level === 'caseworker';
+
+const FROZEN = new Set(['approved', 'disagreed', 'shared']);
+export const isFrozen = (d: Pick<DiagnosticRow, 'status'>) => FROZEN.has(d.status);
+
+/** The diagnostic and the actor's level on its household; 404 for unknown or foreign ids. */
+export async function requireDiagnostic(
+  q: Queryable,
+  actor: Actor,
+  input: { diagnosticId: string; householdId?: string; at: Date },
+): Promise<{ diagnostic: DiagnosticRow; level: HouseholdAccessLevel }> {
+  const diagnostic = await unsafeLoadDiagnostic(q, input.diagnosticId);
+  if (!diagnostic || (input.householdId && diagnostic.householdId !== input.householdId)) {
+    throw notFound('Diagnostic introuvable.');
+  }
+  const level = await requireHouseholdAccess(q, actor, diagnostic.householdId, input.at);
+  return { diagnostic, level };
+}
+
+/** The full diagnostic for its caseworker; anyone else gets the same 404 as an unknown id. */
+export async function requireFullDiagnostic(
+  q: Queryable,
+  actor: Actor,
+  input: { diagnosticId: string; householdId?: string; at: Date },
+): Promise<DiagnosticRow> {
+  const { diagnostic, level } = await requireDiagnostic(q, actor, input);
+  if (!canReadFullDiagnostic(level)) throw notFound('Diagnostic introuvable.');
+  return diagnostic;
+}
+
+export function assertCanWrite(level: HouseholdAccessLevel): void {
+  if (!canWriteDiagnostic(level)) {
+    throw forbidden('Seul le travailleur social référent du ménage peut rédiger le diagnostic.');
+  }
+}
+
+/** A diagnostic approved (or refused) by the household is kept as it was: changes go to a new version. */
+export function assertNotFrozen(d: Pick<DiagnosticRow, 'status'>): void {
+  if (isFrozen(d)) {
+    throw new AppError(
+      'INVALID_STATE',
+      d.status === 'disagreed'
+        ? 'Le ménage a exprimé son désaccord sur ce diagnostic : il ne peut plus être modifié. Créez une nouvelle version.'
+        : 'Ce diagnostic a été approuvé par le ménage : il ne peut plus être modifié. Créez une nouvelle version.',
+    );
+  }
+}
+
+export const invalidState = (message: string) => new AppError('INVALID_STATE', message);

@@ -1,0 +1,196 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import {
+  CAPACITY_AXES,
+  CAPACITY_AXIS_LABELS,
+  CAPACITY_CRITERIA,
+  CAPACITY_CRITERION_KEYS,
+  CAPACITY_SCALE,
+  DIAGNOSTIC_SECTIONS,
+  DIAGNOSTIC_SECTION_LABELS,
+  DIAGNOSTIC_STATUS_LABELS,
+  PARTNER_AUDIENCE_LABELS,
+  PRESENTATION_METHOD_LABELS,
+  READINESS_OPINION_LABELS,
+  SECTION_VOICE_LABELS,
+  type DiagnosticStatus,
+  type PartnerAudience,
+  type TDiagnosticContent,
+  type TPartnerCapacity,
+  type TSectionAuthorship,
+} from '../../shared/contracts/diagnostics.ts';
+import {
+  DIAGNOSTIC_LIST_ROW_LABELS,
+  diagnosticFieldLabel,
+  formatDiagnosticValue,
+} from '../../shared/diagnostics/field-labels.ts';
+import type { ApprovalRecord, DisagreementRecord, PresentationRecord } from './schema.ts';
+
+const robotoDir = join(
+  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
+  'fonts/Roboto',
+);
+pdfmake.addFonts({
+  Roboto: {
+    normal: join(robotoDir, 'Roboto-Regular.ttf'),
+    bold: join(robotoDir, 'Roboto-Medium.ttf'),
+    italics: join(robotoDir, 'Roboto-Italic.ttf'),
+    bolditalics: join(robotoDir, 'Roboto-MediumItalic.ttf'),
+  },
+});
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((p) => p.startsWith(robotoDir));
+
+export interface DiagnosticPdfInput {
+  /** household = the full text for the household and its caseworker; else a partner version. */
+  version: 'household' | PartnerAudience;
+  fileLabel: string;
+  diagnosticVersion: number;
+  status: DiagnosticStatus;
+  content: TDiagnosticContent;
+  capacity: TPartnerCapacity | null;
+  /** Only for the household version. */
+  record?: {
+    authorship: TSectionAuthorship;
+    presentation: PresentationRecord | null;
+    approval: ApprovalRecord | null;
+    disagreement: DisagreementRecord | null;
+  };
+  generatedAt: Date;
+}
+
+const frDate = (iso: string) => formatDiagnosticValue('', iso.slice(0, 10));
+const isLeaf = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** Rows "label | value" of one object, rows of lists flattened as "label : value · …". */
+function fieldRows(value: Record<string, unknown>, prefix: string): Content[][] {
+  const rows: Content[][] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isLeaf(child))
+      rows.push([{ text: diagnosticFieldLabel(path), bold: true }, formatDiagnosticValue(path, child)]);
+    else if (Array.isArray(child)) rows.push(...listRows(child, path));
+  }
+  return rows;
+}
+
+function listRows(items: unknown[], path: string): Content[][] {
+  const title = DIAGNOSTIC_LIST_ROW_LABELS[path] ?? 'Élément';
+  return items.map((item, i) => {
+    const parts = Object.entries(item as Record<string, unknown>)
+      .filter(([k, v]) => isLeaf(v) && k !== 'id')
+      .map(
+        ([k, v]) =>
+          `${diagnosticFieldLabel(`${path}[].${k}`)} : ${formatDiagnosticValue(`${path}[].${k}`, v as string)}`,
+      );
+    return [{ text: `${title} ${i + 1}`, bold: true }, parts.join(' · ')];
+  });
+}
+
+const table = (body: Content[][]): Content => ({
+  table: { widths: [170, '*'], body },
+  layout: 'lightHorizontalLines',
+  margin: [0, 2, 0, 8],
+});
+
+function sectionContent(section: (typeof DIAGNOSTIC_SECTIONS)[number], value: unknown): Content[][] {
+  if (Array.isArray(value)) return listRows(value, section);
+  if (value && typeof value === 'object') return fieldRows(value as Record<string, unknown>, section);
+  return [];
+}
+
+/** The document definition, kept apart from rendering so its text can be checked in tests. */
+export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDefinitions {
+  const title =
+    input.version === 'household'
+      ? 'Diagnostic logement — version intégrale'
+      : `Diagnostic logement partagé — ${PARTNER_AUDIENCE_LABELS[input.version].toLowerCase()}`;
+  const body: Content[] = [
+    { text: title, style: 'title' },
+    {
+      text: `Dossier ${input.fileLabel} · version ${input.diagnosticVersion} · ${DIAGNOSTIC_STATUS_LABELS[input.status]} · édité le ${input.generatedAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}`,
+      style: 'meta',
+    },
+  ];
+  if (input.version !== 'household') {
+    body.push({
+      text: 'Ce document ne contient que les informations utiles au projet logement, adaptées à son destinataire.',
+      italics: true,
+      margin: [0, 0, 0, 8],
+    });
+  }
+  for (const section of DIAGNOSTIC_SECTIONS) {
+    const rows = sectionContent(section, input.content[section]);
+    if (rows.length === 0) continue;
+    body.push({ text: DIAGNOSTIC_SECTION_LABELS[section], style: 'section' });
+    const author = input.record?.authorship[section];
+    if (author) {
+      body.push({
+        text: `${SECTION_VOICE_LABELS[author.voice]} — ${author.userName} (${author.organisationName}), le ${frDate(author.writtenAt)}`,
+        style: 'meta',
+      });
+    }
+    body.push(table(rows));
+  }
+  if (input.capacity) {
+    const c = input.capacity;
+    body.push({ text: `Capacité à habiter (évaluée le ${frDate(c.assessedOn)})`, style: 'section' });
+    body.push(
+      table([
+        ...CAPACITY_CRITERION_KEYS.map((k): Content[] => [
+          {
+            text: `${CAPACITY_AXIS_LABELS[CAPACITY_CRITERIA[k].axis]} — ${CAPACITY_CRITERIA[k].label}`,
+            bold: true,
+          },
+          `${c.scores[k]} — ${CAPACITY_SCALE[c.scores[k]]}`,
+        ]),
+        ...CAPACITY_AXES.map((a): Content[] => [
+          { text: `Moyenne : ${CAPACITY_AXIS_LABELS[a]}`, bold: true },
+          String(c.axisAverages[a]),
+        ]),
+        [{ text: 'Avis', bold: true }, READINESS_OPINION_LABELS[c.opinion]],
+      ]),
+    );
+  }
+  const r = input.record;
+  if (r?.presentation) {
+    body.push({ text: 'Explication au ménage', style: 'section' });
+    body.push(
+      table([
+        [{ text: 'Date', bold: true }, frDate(r.presentation.presentedOn)],
+        [{ text: 'Modalité', bold: true }, PRESENTATION_METHOD_LABELS[r.presentation.method]],
+        [{ text: 'Ce qui a été expliqué', bold: true }, r.presentation.explanation],
+      ]),
+    );
+  }
+  if (r?.approval) {
+    body.push({ text: 'Approbation du ménage', style: 'section' });
+    body.push({
+      text:
+        r.approval.method === 'signature'
+          ? `Signé sur tablette le ${frDate(r.approval.signedOn)}.`
+          : `Nom saisi par le ménage : ${r.approval.typedName ?? ''}, le ${frDate(r.approval.signedOn)}, en présence du travailleur social.`,
+    });
+  }
+  if (r?.disagreement) {
+    body.push({ text: 'Désaccord du ménage', style: 'section' });
+    body.push({ text: `Le ${frDate(r.disagreement.notedOn)} : « ${r.disagreement.inHouseholdWords} »` });
+  }
+  return {
+    info: { title, creator: 'Relais' },
+    content: body,
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    styles: {
+      title: { fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
+      meta: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 4] },
+      section: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
+    },
+  };
+}
+
+export async function renderDiagnosticPdf(input: DiagnosticPdfInput): Promise<Buffer> {
+  return pdfmake.createPdf(diagnosticPdfDefinition(input)).getBuffer();
+}

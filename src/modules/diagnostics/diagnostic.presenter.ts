@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type {
+  TDiagnosticDetail,
+  ZCapacityAssessment,
+  ZDiagnosticSummary,
+  ZShareRecord,
+  ZSharedVersion,
+} from '../../shared/contracts/diagnostics.ts';
+import { missingForPresentation } from '../../shared/diagnostics/completeness.ts';
+import { axisAverages } from '../../shared/diagnostics/capacity.ts';
+import type {
+  DiagnosticRow,
+  listCapacityAssessments,
+  listSharesOfDiagnostic,
+} from './diagnostics.repository.ts';
+
+export const presentSummary = (d: DiagnosticRow): z.infer<typeof ZDiagnosticSummary> => ({
+  id: d.id,
+  householdId: d.householdId,
+  version: d.version,
+  status: d.status,
+  rowVersion: d.rowVersion,
+  createdAt: d.createdAt.toISOString(),
+  updatedAt: d.updatedAt.toISOString(),
+  approvedAt: d.approvedAt?.toISOString() ?? null,
+});
+
+/** The full diagnostic, for the household's caseworker only. */
+export const presentDetail = (d: DiagnosticRow): TDiagnosticDetail => ({
+  ...presentSummary(d),
+  content: d.content,
+  authorship: d.authorship,
+  presentation: d.presentation ?? null,
+  approval: d.approval ?? null,
+  disagreement: d.disagreement ?? null,
+  missingForPresentation: missingForPresentation(d.content),
+});
+
+type ShareRow = Awaited<ReturnType<typeof listSharesOfDiagnostic>>[number];
+
+export const presentShareRecord = (s: ShareRow): z.infer<typeof ZShareRecord> => ({
+  id: s.id,
+  audience: s.audience,
+  organisationId: s.organisationId,
+  organisationName: s.organisationName,
+  sharedByName: s.sharedByName,
+  sharedAt: s.sharedAt.toISOString(),
+  diagnosticVersion: s.diagnosticVersion,
+});
+
+export const presentSharedVersion = (s: ShareRow): z.infer<typeof ZSharedVersion> => ({
+  shareId: s.id,
+  diagnosticId: s.diagnosticId,
+  diagnosticVersion: s.diagnosticVersion,
+  audience: s.audience,
+  sharedAt: s.sharedAt.toISOString(),
+  version: s.snapshot,
+});
+
+type CapacityRow = Awaited<ReturnType<typeof listCapacityAssessments>>[number];
+
+export const presentCapacity = ({
+  row,
+  assessedByName,
+}: CapacityRow): z.infer<typeof ZCapacityAssessment> => ({
+  id: row.id,
+  householdId: row.householdId,
+  diagnosticId: row.diagnosticId,
+  assessedOn: row.assessedOn,
+  scores: row.scores,
+  axisAverages: axisAverages(row.scores),
+  derivedOpinion: row.derivedOpinion,
+  opinion: row.opinion,
+  overrideReason: row.overrideReason,
+  assessedByName,
+  createdAt: row.createdAt.toISOString(),
+});

@@ -1,0 +1,148 @@
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import { organisations } from '../organisations/schema.ts';
+import { users } from '../identity/schema.ts';
+import { householdParties, households } from '../households/schema.ts';
+import { householdVisibleTo, partyIsCurrent } from '../households/parties.repository.ts';
+import { capacityAssessments, diagnosticShares, diagnostics } from './schema.ts';
+
+export type DiagnosticRow = typeof diagnostics.$inferSelect;
+export type DiagnosticPatch = Partial<
+  Pick<
+    DiagnosticRow,
+    'status' | 'content' | 'authorship' | 'presentation' | 'approval' | 'disagreement' | 'approvedAt'
+  >
+>;
+
+/** A diagnostic by id, whatever the reader: callers check household access right after. */
+export async function unsafeLoadDiagnostic(q: Queryable, id: string): Promise<DiagnosticRow | null> {
+  const [row] = await q.select().from(diagnostics).where(eq(diagnostics.id, id));
+  return row ?? null;
+}
+
+export async function listDiagnosticVersions(q: Queryable, householdId: string) {
+  return q
+    .select()
+    .from(diagnostics)
+    .where(eq(diagnostics.householdId, householdId))
+    .orderBy(desc(diagnostics.version));
+}
+
+export async function latestVersionNumber(q: Queryable, householdId: string): Promise<number> {
+  const [row] = await q
+    .select({ v: max(diagnostics.version) })
+    .from(diagnostics)
+    .where(eq(diagnostics.householdId, householdId));
+  return row?.v ?? 0;
+}
+
+export async function insertDiagnostic(
+  q: Queryable,
+  values: typeof diagnostics.$inferInsert,
+): Promise<DiagnosticRow> {
+  const [row] = await q.insert(diagnostics).values(values).returning();
+  return row!;
+}
+
+/** Applies a change at the rowVersion the writer read; null when someone else wrote in between. */
+export async function updateDiagnosticIfRowVersion(
+  q: Queryable,
+  input: { id: string; expectedRowVersion: number; patch: DiagnosticPatch; at: Date },
+): Promise<DiagnosticRow | null> {
+  const [row] = await q
+    .update(diagnostics)
+    .set({ ...input.patch, rowVersion: sql`${diagnostics.rowVersion} + 1`, updatedAt: input.at })
+    .where(and(eq(diagnostics.id, input.id), eq(diagnostics.rowVersion, input.expectedRowVersion)))
+    .returning();
+  return row ?? null;
+}
+
+export async function insertShares(q: Queryable, rows: (typeof diagnosticShares.$inferInsert)[]) {
+  await q.insert(diagnosticShares).values(rows);
+}
+
+const shareColumns = {
+  id: diagnosticShares.id,
+  diagnosticId: diagnosticShares.diagnosticId,
+  diagnosticVersion: diagnostics.version,
+  audience: diagnosticShares.audience,
+  organisationId: diagnosticShares.organisationId,
+  organisationName: organisations.name,
+  snapshot: diagnosticShares.snapshot,
+  sharedByName: users.fullName,
+  sharedAt: diagnosticShares.sharedAt,
+};
+
+function sharesQuery(q: Queryable) {
+  return q
+    .select(shareColumns)
+    .from(diagnosticShares)
+    .innerJoin(diagnostics, eq(diagnostics.id, diagnosticShares.diagnosticId))
+    .innerJoin(organisations, eq(organisations.id, diagnosticShares.organisationId))
+    .leftJoin(users, eq(users.id, diagnosticShares.sharedByUserId));
+}
+
+export const listSharesOfDiagnostic = (q: Queryable, diagnosticId: string) =>
+  sharesQuery(q)
+    .where(eq(diagnosticShares.diagnosticId, diagnosticId))
+    .orderBy(asc(diagnosticShares.sharedAt));
+
+/** Partner versions one organisation received for a household, newest first. */
+export const listSharesReceived = (q: Queryable, householdId: string, organisationId: string) =>
+  sharesQuery(q)
+    .where(
+      and(eq(diagnosticShares.householdId, householdId), eq(diagnosticShares.organisationId, organisationId)),
+    )
+    .orderBy(desc(diagnosticShares.sharedAt));
+
+export async function insertCapacityAssessment(
+  q: Queryable,
+  values: typeof capacityAssessments.$inferInsert,
+) {
+  const [row] = await q.insert(capacityAssessments).values(values).returning({ id: capacityAssessments.id });
+  return row!;
+}
+
+/** The household's grids, oldest first, so the change over time reads top to bottom. */
+export const listCapacityAssessments = (q: Queryable, householdId: string) =>
+  q
+    .select({ row: capacityAssessments, assessedByName: users.fullName })
+    .from(capacityAssessments)
+    .leftJoin(users, eq(users.id, capacityAssessments.assessedByUserId))
+    .where(eq(capacityAssessments.householdId, householdId))
+    .orderBy(asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
+
+/**
+ * The latest diagnostic version of every household the organisation is a party to, with whether
+ * the user is the household's named caseworker for that organisation.
+ */
+export async function latestDiagnosticsOfOrganisation(
+  q: Queryable,
+  input: { organisationId: string; userId: string; at: Date },
+) {
+  const latest = q
+    .select({ householdId: diagnostics.householdId, version: max(diagnostics.version).as('latest_version') })
+    .from(diagnostics)
+    .groupBy(diagnostics.householdId)
+    .as('latest');
+  return q
+    .select({
+      id: diagnostics.id,
+      householdId: diagnostics.householdId,
+      fileNumber: households.fileNumber,
+      content: diagnostics.content,
+      iAmCaseworker: sql<boolean>`exists (select 1 from ${householdParties} where ${and(
+        eq(householdParties.householdId, diagnostics.householdId),
+        eq(householdParties.organisationId, input.organisationId),
+        eq(householdParties.caseworkerUserId, input.userId),
+        partyIsCurrent(input.at),
+      )})`,
+    })
+    .from(diagnostics)
+    .innerJoin(
+      latest,
+      and(eq(latest.householdId, diagnostics.householdId), eq(latest.version, diagnostics.version)),
+    )
+    .innerJoin(households, eq(households.id, diagnostics.householdId))
+    .where(householdVisibleTo(input.organisationId, input.at));
+}

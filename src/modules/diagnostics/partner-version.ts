@@ -1,0 +1,32 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { PartnerAudience, TPartnerVersion } from '../../shared/contracts/diagnostics.ts';
+import { axisAverages } from '../../shared/diagnostics/capacity.ts';
+import {
+  audienceGetsCapacity,
+  derivePartnerVersion,
+  partnerCapacity,
+} from '../../shared/policy/diagnostic-sharing.ts';
+import type { DiagnosticRow } from './diagnostics.repository.ts';
+import { capacityAssessments } from './schema.ts';
+
+/** The partner version of a diagnostic as of now: derived content, plus the latest grid for committees. */
+export async function buildPartnerVersion(
+  q: Queryable,
+  diagnostic: DiagnosticRow,
+  audience: PartnerAudience,
+): Promise<TPartnerVersion> {
+  let capacity: TPartnerVersion['capacity'] = null;
+  if (audienceGetsCapacity(audience)) {
+    const [latest] = await q
+      .select()
+      .from(capacityAssessments)
+      .where(eq(capacityAssessments.householdId, diagnostic.householdId))
+      .orderBy(desc(capacityAssessments.assessedOn), desc(capacityAssessments.createdAt))
+      .limit(1);
+    if (latest) {
+      capacity = partnerCapacity({ ...latest, axisAverages: axisAverages(latest.scores) });
+    }
+  }
+  return { audience, content: derivePartnerVersion(diagnostic.content, audience), capacity };
+}

@@ -1,0 +1,38 @@
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Queryable } from '../../../kernel/db.ts';
+import { audit } from '../../../kernel/audit.ts';
+import { requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { canReadFullDiagnostic } from '../diagnostic-access.ts';
+import { listDiagnosticVersions, listSharesReceived } from '../diagnostics.repository.ts';
+import { presentSharedVersion, presentSummary } from '../diagnostic.presenter.ts';
+
+/**
+ * The caseworker sees every version; any other party sees only the partner versions that were
+ * shared with its organisation (a landlord never the full diagnostic). The read is audited.
+ */
+export async function listDiagnostics({
+  tx,
+  actor,
+  householdId,
+  now,
+}: {
+  tx: Queryable;
+  actor: Actor;
+  householdId: string;
+  now: Date;
+}) {
+  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const full = canReadFullDiagnostic(level);
+  const items = full ? (await listDiagnosticVersions(tx, householdId)).map(presentSummary) : [];
+  const sharedWithMe = (await listSharesReceived(tx, householdId, actor.organisationId)).map(
+    presentSharedVersion,
+  );
+  await audit(tx, actor, {
+    action: 'diagnostic.list',
+    entityType: 'household',
+    entityId: householdId,
+    householdId,
+    details: { accessLevel: level, versions: items.length, sharedVersions: sharedWithMe.length },
+  });
+  return { items, sharedWithMe };
+}
