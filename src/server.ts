@@ -2,6 +2,9 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './kernel/db.ts';
 import type { AppDeps } from './kernel/deps.ts';
+import { startMailDelivery } from './modules/notifications/outbox.ts';
+import { databaseIsEmpty, demoIsLoaded, loadDemo } from './demo/load-demo.ts';
+import { formatDemoAccounts } from './demo/accounts.ts';
 
 const config = loadConfig();
 const database = config.databaseUrl
@@ -9,9 +12,18 @@ const database = config.databaseUrl
   : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 
 const deps: AppDeps = { config, database, db: database.db, clock: () => new Date() };
+
+// Only on a first start: a database that already has organisations is never touched.
+if (config.loadDemo && (await databaseIsEmpty(deps.db))) {
+  console.log('Première mise en route : chargement du territoire de démonstration…');
+  await loadDemo(deps.db, { now: deps.clock() });
+}
+
 const app = await buildApp(deps, { logger: process.env.RELAIS_LOG === 'true' });
+const stopMailDelivery = startMailDelivery(deps);
 
 const shutdown = async () => {
+  stopMailDelivery();
   await app.close();
   await database.close();
   process.exit(0);
@@ -23,3 +35,4 @@ await app.listen({ port: config.port, host: config.host });
 console.log(
   `Relais écoute sur ${config.publicUrl} (base : ${database.kind === 'pglite' ? `PGlite embarqué, ${config.dataDir}` : 'PostgreSQL'})`,
 );
+if (await demoIsLoaded(deps.db)) console.log(formatDemoAccounts(config.publicUrl));

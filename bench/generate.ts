@@ -1,0 +1,318 @@
+import type pg from 'pg';
+import type { DB } from '../src/kernel/db.ts';
+import { managementUnits, organisations } from '../src/modules/organisations/schema.ts';
+import { memberships, users } from '../src/modules/identity/schema.ts';
+import { hashPassword } from '../src/modules/identity/passwords.ts';
+import { normaliseForSearch } from '../src/modules/households/search-text.ts';
+import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREET_NAMES } from '../src/demo/names.ts';
+import type { OrganisationType, Role } from '../src/shared/contracts/roles.ts';
+
+/** A département-sized data set: 30 organisations, 200 users, 20 000 households, 2 000 referrals. */
+export const BENCH_SIZE = { households: 20_000, referrals: 2_000 } as const;
+
+const LANDLORDS = 6;
+const ASSOCIATIONS = 16;
+const CASEWORKERS_PER_ASSOCIATION = 6;
+
+interface OrgPlan {
+  type: OrganisationType;
+  name: string;
+  roles: Role[];
+}
+
+function organisationPlan(): OrgPlan[] {
+  const plan: OrgPlan[] = [];
+  for (let i = 1; i <= LANDLORDS; i++) {
+    plan.push({
+      type: 'landlord',
+      name: `Bailleur social ${i}`,
+      roles: [
+        'admin',
+        ...Array<Role>(3).fill('landlord_social_advisor'),
+        ...Array<Role>(4).fill('landlord_rental_manager'),
+      ],
+    });
+  }
+  for (let i = 1; i <= ASSOCIATIONS; i++) {
+    plan.push({
+      type: 'association',
+      name: `Association d’insertion ${i}`,
+      roles: ['admin', 'team_manager', ...Array<Role>(CASEWORKERS_PER_ASSOCIATION).fill('caseworker')],
+    });
+  }
+  plan.push({ type: 'siao', name: 'SIAO', roles: ['admin', ...Array<Role>(7).fill('caseworker')] });
+  for (let i = 1; i <= 4; i++) {
+    plan.push({ type: 'funder', name: `Financeur ${i}`, roles: ['admin', 'funder_officer', 'auditor'] });
+  }
+  plan.push({ type: 'other', name: 'CCAS 1', roles: ['admin', 'committee_coordinator'] });
+  for (let i = 2; i <= 3; i++) plan.push({ type: 'other', name: `CCAS ${i}`, roles: ['admin'] });
+  return plan;
+}
+
+export interface BenchData {
+  /** The association whose caseworker the load tests sign in as, with the households it is party to. */
+  caseworker: { userId: string; organisationId: string };
+  caseworkerHouseholdIds: string[];
+  counts: Record<string, number>;
+}
+
+const at = <T>(items: T[], i: number) => items[i]!;
+
+/** Organisations, units, users and memberships: few rows, inserted through Drizzle. */
+async function insertReferenceData(db: DB) {
+  const plan = organisationPlan();
+  const orgs = await db
+    .insert(organisations)
+    .values(plan.map((p) => ({ type: p.type, name: p.name })))
+    .returning({ id: organisations.id, type: organisations.type });
+  const landlords = orgs.filter((o) => o.type === 'landlord').map((o) => o.id);
+  const associations = orgs.filter((o) => o.type === 'association').map((o) => o.id);
+  const siao = orgs.find((o) => o.type === 'siao')!.id;
+  const units = await db
+    .insert(managementUnits)
+    .values(
+      landlords.flatMap((organisationId, l) =>
+        [0, 1, 2].map((u) => ({
+          organisationId,
+          name: `Agence ${l + 1}.${u + 1}`,
+          code: `AG${l + 1}${u + 1}`,
+        })),
+      ),
+    )
+    .returning({ id: managementUnits.id });
+
+  const passwordHash = await hashPassword('Bench-password-2026!');
+  const people = plan.flatMap((p, o) =>
+    p.roles.map((role, r) => ({ org: at(orgs, o).id, role, n: `${o}-${r}` })),
+  );
+  const userRows = await db
+    .insert(users)
+    .values(
+      people.map((p) => ({
+        email: `u${p.n}@bench.example`,
+        fullName: `Utilisateur ${p.n}`,
+        passwordHash,
+        status: 'active' as const,
+      })),
+    )
+    .returning({ id: users.id });
+  await db
+    .insert(memberships)
+    .values(people.map((p, i) => ({ userId: at(userRows, i).id, organisationId: p.org, role: p.role })));
+  const usersOf = (org: string, role: Role) =>
+    people.flatMap((p, i) => (p.org === org && p.role === role ? [at(userRows, i).id] : []));
+  return {
+    landlords,
+    units: units.map((u) => u.id),
+    associations,
+    siao,
+    siaoCaseworkers: usersOf(siao, 'caseworker'),
+    caseworkers: associations.flatMap((a) => usersOf(a, 'caseworker')),
+    landlordAdvisors: landlords.map((l) => usersOf(l, 'landlord_rental_manager')[0]!),
+    userCount: userRows.length,
+    orgCount: orgs.length,
+  };
+}
+
+/**
+ * Everything else in set-based SQL. Pseudo-random choices use hashtext() of the row number, so the
+ * data set is the same on every run. The bench association (index 0) is party to 15 % of households.
+ */
+export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchData> {
+  const ref = await insertReferenceData(db);
+  const client = await pool.connect();
+  const h = (salt: string, mod: number, column = 'g') =>
+    `(abs(hashtext(${salt} || ${column}::text)) % ${mod})`;
+  try {
+    await client.query('begin');
+    await client.query(
+      `insert into households (housing_situation, application_number, phone, postal_address, housing_since, dwelling_address,
+         landlord_organisation_id, management_unit_id, monthly_rent_cents, monthly_charges_cents, dalo_recognised,
+         pdalpd_priority, created_at, updated_at)
+       select s.situation::housing_situation,
+         case when s.situation <> 'social_tenant' then 'VB25' || lpad(g::text, 8, '0') end,
+         '06 39 98 ' || lpad((g % 100)::text, 2, '0') || ' ' || lpad(((g / 100) % 100)::text, 2, '0'),
+         (g % 60 + 1) || ' ' || ($1::text[])[1 + g % array_length($1::text[], 1)] || ', 00100 Saint-Aubin-sur-Brenne',
+         current_date - ${h("'since'", 2000)},
+         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then (g % 60 + 1) || ' ' || ($1::text[])[1 + g % array_length($1::text[], 1)] end,
+         case when s.situation in ('social_tenant', 'sublet') then ($2::uuid[])[1 + g % ${LANDLORDS}] end,
+         case when s.situation in ('social_tenant', 'sublet') then ($3::uuid[])[1 + (g % ${LANDLORDS}) * 3 + g % 3] end,
+         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then 30000 + ${h("'rent'", 40000)} end,
+         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then 4000 + ${h("'ch'", 8000)} end,
+         ${h("'dalo'", 10)} = 0, ${h("'pdalpd'", 12)} = 0,
+         now() - make_interval(days => ${h("'cr'", 900)}), now() - make_interval(mins => ${h("'up'", 500000)})
+       from generate_series(1, ${BENCH_SIZE.households}) g
+       cross join lateral (select case
+         when ${h("'sit'", 100)} < 45 then 'social_tenant' when ${h("'sit'", 100)} < 55 then 'private_tenant'
+         when ${h("'sit'", 100)} < 67 then 'hosted_by_third_party' when ${h("'sit'", 100)} < 75 then 'chrs'
+         when ${h("'sit'", 100)} < 83 then 'hotel' when ${h("'sit'", 100)} < 89 then 'shelter'
+         when ${h("'sit'", 100)} < 95 then 'sublet' else 'street' end as situation) s
+       order by g`,
+      [STREET_NAMES, ref.landlords, ref.units],
+    );
+
+    // Members: a reference person, a spouse in 40 % of households, 0 to 3 children.
+    await client.query(
+      `create temp table bench_members on commit drop as
+       select hh.id as household_id, hh.g, m.pos,
+         case when m.pos = 0 then ${h("'sex'", 2)} when m.pos = 1 then 1 - ${h("'sex'", 2)} else ${h("'csex' || m.pos::text || ':'", 2)} end as female,
+         abs(hashtext('fn' || hh.g::text || ':' || m.pos::text)) as fi,
+         ${h("'ln'", 1_000_000)} as li,
+         case when m.pos = 1 and hh.couple then 'spouse' when m.pos = 0 then 'reference_person' else 'child' end as relationship,
+         case when m.pos = 0 or (m.pos = 1 and hh.couple) then 20 + ${h("'age'", 50)} else 1 + ${h("'cage' || m.pos::text || ':'", 17)} end as age
+       from (select id, file_number as g, ${h("'cpl'", 10, 'file_number')} < 4 as couple,
+               case when housing_situation in ('street', 'shelter') then 0 else ${h("'kids'", 4, 'file_number')} end as kids
+             from households) hh
+       cross join lateral generate_series(0, (case when hh.couple then 1 else 0 end) + hh.kids) m(pos)`,
+    );
+    await client.query(
+      `insert into household_members (household_id, first_name, last_name, birth_date, relationship, is_reference_person, position)
+       select household_id,
+         case when female = 1 then ($1::text[])[1 + fi % array_length($1::text[], 1)] else ($2::text[])[1 + fi % array_length($2::text[], 1)] end,
+         ($3::text[])[1 + li % array_length($3::text[], 1)],
+         current_date - make_interval(years => age, days => fi % 365),
+         relationship::relationship, pos = 0, pos
+       from bench_members`,
+      [FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, LAST_NAMES],
+    );
+    // The search column exactly as householdSearchText() builds it (names normalised in JavaScript).
+    await client.query(
+      `update households hh set search_text = concat_ws(' ', 'm-' || lpad(hh.file_number::text, 6, '0'), lower(hh.application_number), n.names)
+       from (select household_id, string_agg(
+               (case when female = 1 then ($1::text[])[1 + fi % array_length($1::text[], 1)] else ($2::text[])[1 + fi % array_length($2::text[], 1)] end)
+               || ' ' || ($3::text[])[1 + li % array_length($3::text[], 1)], ' ' order by pos) as names
+             from bench_members group by household_id) n
+       where n.household_id = hh.id`,
+      [
+        FEMALE_FIRST_NAMES.map(normaliseForSearch),
+        MALE_FIRST_NAMES.map(normaliseForSearch),
+        LAST_NAMES.map(normaliseForSearch),
+      ],
+    );
+
+    await client.query(
+      `insert into household_resources (household_id, member_id, type, monthly_amount_cents, position)
+       select m.household_id, m.id, (array['rsa','wages','aah','are','pension']::resource_type[])[1 + abs(hashtext('rt' || m.household_id::text)) % 5],
+         40000 + abs(hashtext('ra' || m.household_id::text)) % 100000, 0
+       from household_members m where m.position = 0
+       union all
+       select household_id, null, 'family_benefits', 15000 + abs(hashtext('fb' || household_id::text)) % 40000, 1
+       from (select distinct household_id from household_members where relationship = 'child') c`,
+    );
+    await client.query(
+      `insert into household_expenses (household_id, category, monthly_amount_cents, position)
+       select id, c.category::expense_category, 1500 + abs(hashtext(c.category || id::text)) % 9000, c.position
+       from households cross join (values ('energy', 0), ('insurance', 1), ('phone', 2)) c(category, position)`,
+    );
+    await client.query(
+      `insert into household_debts (household_id, kind, amount_cents, start_date, creditor, repayment_plan, position)
+       select id, 'rent_arrears', 30000 + abs(hashtext('debt' || id::text)) % 600000, current_date - 200, 'Bailleur', file_number % 2 = 0, 0
+       from households where file_number % 4 = 0`,
+    );
+    await client.query(
+      `insert into household_housing_history (household_id, situation, from_date, to_date, end_reason, position)
+       select id, 'hosted_by_third_party', current_date - 1500, current_date - 900, 'Fin de l’hébergement', 0
+       from households where file_number % 2 = 1`,
+    );
+
+    // Parties. Associations (with a support consent): every household but half the social tenants.
+    await client.query(
+      `with chosen as (
+         select id, g, case when g % 20 < 3 then 0 else 1 + g % 15 end as a
+         from (select id, file_number as g, housing_situation from households) x
+         where housing_situation <> 'social_tenant' or g % 2 = 0
+       ), consent as (
+         insert into household_consents (household_id, organisation_id, purpose, valid_from, valid_until, method,
+           recorded_by_user_id, recorded_by_organisation_id, recorded_at)
+         select id, ($1::uuid[])[1 + a], 'support', current_date - 120, current_date + 600, 'signed_form',
+           ($2::uuid[])[1 + a * ${CASEWORKERS_PER_ASSOCIATION} + g % ${CASEWORKERS_PER_ASSOCIATION}], ($1::uuid[])[1 + a], now() - interval '120 days'
+         from chosen
+         returning id, household_id, organisation_id, recorded_by_user_id, valid_from, valid_until
+       )
+       insert into household_parties (household_id, organisation_id, basis, source_id, caseworker_user_id, valid_from, valid_until, started_at)
+       select household_id, organisation_id, 'consent', id, recorded_by_user_id, valid_from, valid_until, now() - interval '120 days' from consent`,
+      [ref.associations, ref.caseworkers],
+    );
+    await client.query(
+      `with consent as (
+         insert into household_consents (household_id, organisation_id, purpose, valid_from, valid_until, method,
+           recorded_by_user_id, recorded_by_organisation_id, recorded_at)
+         select id, $1::uuid, 'referral', current_date - 60, current_date + 600, 'oral_with_witness', ($2::uuid[])[1 + file_number % array_length($2::uuid[], 1)], $1::uuid, now() - interval '60 days'
+         from households where housing_situation in ('chrs', 'hotel', 'shelter', 'street')
+         returning id, household_id, organisation_id, recorded_by_user_id, valid_from, valid_until
+       )
+       insert into household_parties (household_id, organisation_id, basis, source_id, caseworker_user_id, valid_from, valid_until, started_at)
+       select household_id, organisation_id, 'consent', id, recorded_by_user_id, valid_from, valid_until, now() - interval '60 days' from consent`,
+      [ref.siao, ref.siaoCaseworkers],
+    );
+    await client.query(
+      `insert into household_parties (household_id, organisation_id, basis, started_at)
+       select id, landlord_organisation_id, 'own_tenant', housing_since from households where housing_situation = 'social_tenant'`,
+    );
+
+    // Referrals: maintenance from the landlord for its tenants, access from the SIAO otherwise.
+    await client.query(
+      `with picked as (
+         select hh.*, (abs(hashtext('st' || hh.file_number::text)) % 5) as st,
+           case when hh.file_number % 20 < 3 then 0 else 1 + hh.file_number % 15 end as a
+         from households hh where hh.file_number % ${BENCH_SIZE.households / BENCH_SIZE.referrals} = 0
+       ), ins as (
+         insert into referrals (kind, household_id, from_organisation_id, from_management_unit_id, from_user_id, to_organisation_id,
+           status, reasons, arrears_amount_cents, arrears_months, eviction_stage, ready_to_leave, free_text,
+           assigned_caseworker_user_id, decided_at, first_interview_at, created_at, updated_at)
+         select case when p.housing_situation = 'social_tenant' then 'maintenance' else 'access' end::referral_kind,
+           p.id,
+           coalesce(p.landlord_organisation_id, $1), p.management_unit_id,
+           case when p.landlord_organisation_id is not null then ($4::uuid[])[1 + p.file_number % ${LANDLORDS}] else ($5::uuid[])[1] end,
+           ($2::uuid[])[1 + p.a],
+           (array['sent','accepted','declined','redirected','case_opened']::referral_status[])[1 + p.st],
+           case when p.housing_situation = 'social_tenant' then '["arrears"]'::jsonb else '[]'::jsonb end,
+           case when p.housing_situation = 'social_tenant' then 150000 end, case when p.housing_situation = 'social_tenant' then 4 end,
+           case when p.housing_situation = 'social_tenant' then 'payment_order'::eviction_stage end,
+           case when p.housing_situation <> 'social_tenant' then true end,
+           'Saisine générée pour le banc d’essai.',
+           case when p.st in (1, 4) then ($3::uuid[])[1 + p.a * ${CASEWORKERS_PER_ASSOCIATION}] end,
+           case when p.st > 0 then now() - interval '10 days' end,
+           case when p.st = 4 then now() - interval '5 days' end,
+           now() - interval '20 days', now() - interval '5 days'
+         from picked p
+         returning id, status, from_organisation_id, to_organisation_id, from_user_id, created_at
+       )
+       insert into referral_events (referral_id, type, at, user_id, organisation_id)
+       select id, 'sent', created_at, from_user_id, from_organisation_id from ins
+       union all
+       select id, status::text, now() - interval '10 days', null, to_organisation_id from ins where status <> 'sent'`,
+      [ref.siao, ref.associations, ref.caseworkers, ref.landlordAdvisors, ref.siaoCaseworkers],
+    );
+    await client.query('commit');
+    await client.query('analyze');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
+
+  const counts: Record<string, number> = { organisations: ref.orgCount, users: ref.userCount };
+  for (const table of [
+    'households',
+    'household_members',
+    'household_parties',
+    'household_consents',
+    'referrals',
+    'referral_events',
+  ]) {
+    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    counts[table] = rows[0]!.n;
+  }
+  const benchOrg = ref.associations[0]!;
+  const { rows } = await pool.query<{ household_id: string }>(
+    `select household_id from household_parties where organisation_id = $1 and ended_at is null order by household_id`,
+    [benchOrg],
+  );
+  return {
+    caseworker: { userId: ref.caseworkers[0]!, organisationId: benchOrg },
+    caseworkerHouseholdIds: rows.map((r) => r.household_id),
+    counts,
+  };
+}

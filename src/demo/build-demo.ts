@@ -1,0 +1,692 @@
+import { createHash } from 'node:crypto';
+import { managementUnits, organisations, territories } from '../modules/organisations/schema.ts';
+import { memberships, users } from '../modules/identity/schema.ts';
+import {
+  householdConsents,
+  householdDebts,
+  householdExpenses,
+  householdHousingHistory,
+  householdMembers,
+  householdNotes,
+  householdParties,
+  householdResources,
+  households,
+} from '../modules/households/schema.ts';
+import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
+import { notifications } from '../modules/notifications/schema.ts';
+import type { ExpenseCategory } from '../shared/contracts/household-enums.ts';
+import type { ReferralEventType } from '../shared/contracts/referrals.ts';
+import { REFERRAL_KIND_LABELS } from '../shared/contracts/referral-enums.ts';
+import { stableId } from './ids.ts';
+import { createPrng, type Prng } from './prng.ts';
+import {
+  BOY_FIRST_NAMES,
+  FEMALE_FIRST_NAMES,
+  GIRL_FIRST_NAMES,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  STREET_NAMES,
+} from './names.ts';
+import { demoTotpSecret, demoUserNeedsTotp } from './accounts.ts';
+import {
+  DEMO_COMMUNES,
+  DEMO_DEPARTEMENT,
+  DEMO_EPCIS,
+  DEMO_MANAGEMENT_UNITS,
+  DEMO_ORGANISATIONS,
+  DEMO_USERS,
+  communeByKey,
+  demoUser,
+  managementUnitId,
+  organisationId,
+  territoryId,
+  userId,
+  type DemoOrgKey,
+} from './territory.ts';
+import { HOUSEHOLD_SPECS, type HouseholdSpec } from './household-specs.ts';
+import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
+
+type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+/** Every row of the demo, in insertion order (parents before children). */
+export interface DemoData {
+  territories: Row<typeof territories>[];
+  organisations: Row<typeof organisations>[];
+  managementUnits: Row<typeof managementUnits>[];
+  users: Row<typeof users>[];
+  memberships: Row<typeof memberships>[];
+  households: Row<typeof households>[];
+  members: Row<typeof householdMembers>[];
+  resources: Row<typeof householdResources>[];
+  expenses: Row<typeof householdExpenses>[];
+  debts: Row<typeof householdDebts>[];
+  housingHistory: Row<typeof householdHousingHistory>[];
+  notes: Row<typeof householdNotes>[];
+  consents: Row<typeof householdConsents>[];
+  parties: Row<typeof householdParties>[];
+  referrals: Row<typeof referrals>[];
+  contactAttempts: Row<typeof referralContactAttempts>[];
+  referralEvents: Row<typeof referralEvents>[];
+  notifications: Row<typeof notifications>[];
+}
+
+const DAY = 86_400_000;
+const cents = (euros: number) => Math.round(euros * 100);
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const monthsAgo = (now: Date, months: number) => {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
+  d.setUTCDate(Math.min(now.getUTCDate(), 28));
+  return isoDate(d);
+};
+const seedOf = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0);
+
+export const householdId = (key: string) => stableId(`household:${key}`);
+export const referralId = (key: string) => stableId(`referral:${key}`);
+
+const orgOfUser = (userKey: string) => organisationId(demoUser(userKey).org);
+const orgName = (key: DemoOrgKey) => DEMO_ORGANISATIONS.find((o) => o.key === key)!.shortName;
+
+const SHELTER_ADDRESSES: Record<string, string> = {
+  'CHRS Les Tilleuls': 'CHRS Les Tilleuls, 2 allée des Tilleuls, 00110 Montreval-la-Rivière',
+  'Accueil de nuit de L’Escale': 'Domiciliation L’Escale, 2 allée des Tilleuls, 00110 Montreval-la-Rivière',
+};
+const DOMICILIATION_SIAO = 'Domiciliation SIAO, 9 rue Pasteur, 00100 Saint-Aubin-sur-Brenne';
+
+function buildReferenceData(passwordHash: string, now: Date) {
+  const depId = territoryId(DEMO_DEPARTEMENT.code);
+  const territoryRows: Row<typeof territories>[] = [
+    { id: depId, kind: 'departement', code: DEMO_DEPARTEMENT.code, name: DEMO_DEPARTEMENT.name },
+    ...DEMO_EPCIS.map((e) => ({
+      id: territoryId(e.code),
+      kind: 'epci' as const,
+      code: e.code,
+      name: e.name,
+      parentId: depId,
+    })),
+    ...DEMO_COMMUNES.map((c) => ({
+      id: territoryId(c.code),
+      kind: 'commune' as const,
+      code: c.code,
+      name: c.name,
+      parentId: territoryId(DEMO_EPCIS.find((e) => e.key === c.epci)!.code),
+      postcode: c.postcode,
+      housingBenefitZone: c.zone,
+    })),
+  ];
+  const createdAt = daysAgo(now, 400);
+  const organisationRows = DEMO_ORGANISATIONS.map((o) => ({
+    id: organisationId(o.key),
+    type: o.type,
+    name: o.name,
+    shortName: o.shortName,
+    territoryId: territoryId(o.type === 'other' ? communeByKey(o.commune).code : DEMO_DEPARTEMENT.code),
+    email: o.email,
+    phone: o.phone,
+    address: o.address,
+    createdAt,
+  }));
+  const unitRows = DEMO_MANAGEMENT_UNITS.map((u) => ({
+    id: managementUnitId(u.key),
+    organisationId: organisationId('habitat'),
+    name: u.name,
+    code: u.code,
+    territoryId: territoryId(communeByKey(u.commune).code),
+    createdAt,
+  }));
+  const userRows = DEMO_USERS.map((u) => ({
+    id: userId(u.key),
+    email: u.email,
+    fullName: u.fullName,
+    passwordHash,
+    status: 'active' as const,
+    totpSecret: demoUserNeedsTotp(u) ? demoTotpSecret(u.email) : null,
+    totpConfirmedAt: demoUserNeedsTotp(u) ? createdAt : null,
+    passwordChangedAt: createdAt,
+    createdAt,
+  }));
+  const membershipRows = DEMO_USERS.map((u) => ({
+    id: stableId(`membership:${u.key}`),
+    userId: userId(u.key),
+    organisationId: organisationId(u.org),
+    role: u.role,
+    managementUnitId: u.unit ? managementUnitId(u.unit) : null,
+    createdAt,
+  }));
+  return { territoryRows, organisationRows, unitRows, userRows, membershipRows };
+}
+
+/**
+ * Draws names without reusing a family name (so that searching the demo gives clear answers) nor a
+ * first name within a household; children get first names of their generation.
+ */
+function nameDrawer(prng: Prng) {
+  const usedLastNames = new Set<string>();
+  let household = new Set<string>();
+  const unused = (items: readonly string[], used: Set<string>) => {
+    for (;;) {
+      const name = prng.pick(items);
+      if (!used.has(name)) {
+        used.add(name);
+        return name;
+      }
+    }
+  };
+  return {
+    nextHousehold: () => {
+      household = new Set();
+    },
+    lastName: () => unused(LAST_NAMES, usedLastNames),
+    firstName: (sex: 'F' | 'M', child: boolean) =>
+      unused(
+        child
+          ? sex === 'F'
+            ? GIRL_FIRST_NAMES
+            : BOY_FIRST_NAMES
+          : sex === 'F'
+            ? FEMALE_FIRST_NAMES
+            : MALE_FIRST_NAMES,
+        household,
+      ),
+  };
+}
+
+const ascii = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '');
+
+function birthDate(prng: Prng, now: Date, age: number) {
+  const year = now.getUTCFullYear() - age - 1;
+  const month = prng.int(now.getUTCMonth() + 1, 12);
+  return `${year}-${String(month).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`;
+}
+
+function expensesOf(spec: HouseholdSpec, size: number, prng: Prng): [ExpenseCategory, number, string?][] {
+  const hasWages = spec.resources.some(([type]) => type === 'wages');
+  const list: [ExpenseCategory, number, string?][] = [];
+  if (spec.rent) {
+    list.push(['rent', spec.rent[0]], ['charges', spec.rent[1]]);
+    list.push(['energy', 40 + 14 * size + prng.int(0, 20), 'Électricité et gaz']);
+    list.push(['insurance', 12 + 3 * size, 'Assurance habitation']);
+  }
+  if (spec.situation === 'chrs') {
+    const total = spec.resources.reduce((sum, [, euros]) => sum + euros, 0);
+    list.push(['other', Math.round(total * 0.15), 'Participation aux frais d’hébergement (CHRS)']);
+  }
+  if (spec.situation === 'hotel') list.push(['other', 60 * size, 'Repas : pas de cuisine à l’hôtel']);
+  if (spec.situation === 'hosted_by_third_party')
+    list.push(['other', 100, 'Participation aux frais de l’hébergeant']);
+  if (spec.resources.length > 0) list.push(['phone', prng.int(15, 40)]);
+  if (hasWages) list.push(['transport', prng.int(25, 75), 'Abonnement ou carburant']);
+  if (spec.debts?.some((d) => d.plan)) list.push(['debt_repayment', 60, 'Plan d’apurement']);
+  return list;
+}
+
+interface ConsentGrant {
+  org: DemoOrgKey;
+  caseworker: string;
+  daysAgo: number;
+  purpose: 'support' | 'referral';
+}
+
+function buildHouseholds(now: Date, data: DemoData) {
+  const prng = createPrng(seedOf('relais-demo-households'));
+  const names = nameDrawer(prng);
+  const referralsByHousehold = new Map<string, ReferralSpec[]>();
+  for (const r of REFERRAL_SPECS) {
+    referralsByHousehold.set(r.household, [...(referralsByHousehold.get(r.household) ?? []), r]);
+  }
+
+  for (const spec of HOUSEHOLD_SPECS) {
+    const hId = householdId(spec.key);
+    const commune = communeByKey(spec.commune);
+    const specReferrals = referralsByHousehold.get(spec.key) ?? [];
+
+    names.nextHousehold();
+    const familyName = names.lastName();
+    const memberRows: (Row<typeof householdMembers> & { id: string; isReferencePerson: boolean })[] =
+      spec.adults.map((adult, i) => ({
+        id: stableId(`member:${spec.key}:${i}`),
+        householdId: hId,
+        firstName: names.firstName(adult.sex, false),
+        lastName: i === 0 || prng.next() < 0.6 ? familyName : names.lastName(),
+        birthDate: birthDate(prng, now, adult.age),
+        relationship: i === 0 ? 'reference_person' : 'spouse',
+        isReferencePerson: i === 0,
+        position: i,
+      }));
+    for (const [i, age] of (spec.childAges ?? []).entries()) {
+      memberRows.push({
+        id: stableId(`member:${spec.key}:child${i}`),
+        householdId: hId,
+        firstName: names.firstName(prng.next() < 0.5 ? 'F' : 'M', true),
+        lastName: familyName,
+        birthDate: birthDate(prng, now, age),
+        relationship: 'child',
+        isReferencePerson: false,
+        position: memberRows.length,
+      });
+    }
+    data.members.push(...memberRows);
+    const reference = memberRows[0]!;
+
+    const street = `${prng.int(1, 48)} ${prng.pick(STREET_NAMES)}, ${commune.postcode} ${commune.name}`;
+    const dwelling = spec.rent ? street : null;
+    const postalAddress = dwelling
+      ? dwelling
+      : spec.situation === 'hosted_by_third_party'
+        ? `Chez un proche, ${street}`
+        : (SHELTER_ADDRESSES[spec.shelter ?? ''] ?? DOMICILIATION_SIAO);
+    const unit = spec.unit ? DEMO_MANAGEMENT_UNITS.find((u) => u.key === spec.unit)! : null;
+    const seeksHousing = !spec.unit || spec.situation === 'sublet' || ['h09', 'h13'].includes(spec.key);
+
+    // Who knows the household, and since when: consents and referrals give the file's dates.
+    const grants: ConsentGrant[] = [];
+    if (spec.followedBy) {
+      const org = demoUser(spec.followedBy).org;
+      const opened = specReferrals.find((r) => r.to === org && r.firstInterviewDaysAgo !== undefined);
+      const oldestNote = Math.max(
+        0,
+        ...(spec.notes ?? []).filter(([a]) => orgOfUser(a) === organisationId(org)).map(([, , , d]) => d),
+      );
+      grants.push({
+        org,
+        caseworker: spec.followedBy,
+        daysAgo:
+          opened?.firstInterviewDaysAgo ?? Math.max(Math.min(spec.sinceMonths * 30, 300), oldestNote + 2),
+        purpose: 'support',
+      });
+    }
+    if (spec.siao) {
+      grants.push({
+        org: 'siao',
+        caseworker: 'siao-cw',
+        daysAgo: Math.min(spec.sinceMonths * 30, 300),
+        purpose: 'referral',
+      });
+    }
+    for (const r of specReferrals) {
+      if (r.firstInterviewDaysAgo !== undefined && !grants.some((g) => g.org === r.to)) {
+        grants.push({
+          org: r.to,
+          caseworker: r.assigned!,
+          daysAgo: r.firstInterviewDaysAgo,
+          purpose: 'support',
+        });
+      }
+    }
+    const oldest = Math.max(
+      30,
+      ...grants.map((g) => g.daysAgo),
+      ...specReferrals.map((r) => r.sentDaysAgo),
+      ...(spec.notes ?? []).map(([, , , d]) => d),
+    );
+    const creator =
+      spec.followedBy ?? specReferrals[0]?.fromUser ?? (spec.siao ? 'siao-cw' : 'habitat-rental');
+    // Last saved when the latest note or referral step was written.
+    const latest = Math.min(
+      oldest,
+      ...(spec.notes ?? []).map(([, , , d]) => d),
+      ...specReferrals.map((r) => r.firstInterviewDaysAgo ?? r.decidedDaysAgo ?? r.sentDaysAgo),
+    );
+
+    const firstName = ascii(reference.firstName);
+    data.households.push({
+      id: hId,
+      status: spec.closed ? 'closed' : 'active',
+      applicationNumber: seeksHousing
+        ? `VB${String(now.getUTCFullYear() - 1).slice(2)}${String(prng.int(0, 99_999_999)).padStart(8, '0')}`
+        : null,
+      phone: `06 39 98 ${String(prng.int(0, 99)).padStart(2, '0')} ${String(prng.int(0, 99)).padStart(2, '0')}`,
+      email: prng.next() < 0.5 ? `${firstName}.${ascii(reference.lastName)}@courriel.example` : null,
+      postalAddress,
+      housingSituation: spec.situation,
+      housingSince: monthsAgo(now, spec.sinceMonths),
+      shelterName: spec.shelter ?? null,
+      dwellingAddress: dwelling,
+      dwellingCommuneId: territoryId(commune.code),
+      landlordOrganisationId: unit ? organisationId('habitat') : null,
+      managementUnitId: unit ? managementUnitId(unit.key) : null,
+      landlordName: spec.privateLandlord ?? null,
+      tenantReference: unit ? `${unit.code}-${String(prng.int(10_000, 99_999))}` : null,
+      monthlyRentCents: spec.rent ? cents(spec.rent[0]) : null,
+      monthlyChargesCents: spec.rent ? cents(spec.rent[1]) : null,
+      daloRecognised: spec.daloMonthsAgo !== undefined,
+      daloDecisionDate: spec.daloMonthsAgo !== undefined ? monthsAgo(now, spec.daloMonthsAgo) : null,
+      pdalpdPriority: spec.pdalpd ?? false,
+      healthNotes: spec.health ?? null,
+      justiceNotes: spec.justice ?? null,
+      familyConflictNotes: spec.familyConflict ?? null,
+      createdByUserId: userId(creator),
+      createdByOrganisationId: orgOfUser(creator),
+      createdAt: daysAgo(now, oldest + 3),
+      updatedAt: daysAgo(now, latest),
+    });
+
+    data.resources.push(
+      ...spec.resources.map(([type, euros, adult, note], position) => ({
+        id: stableId(`resource:${spec.key}:${position}`),
+        householdId: hId,
+        memberId: adult == null ? null : memberRows[adult]!.id,
+        type,
+        monthlyAmountCents: cents(euros),
+        note: note ?? null,
+        position,
+      })),
+    );
+    data.expenses.push(
+      ...expensesOf(spec, memberRows.length, prng).map(([category, euros, note], position) => ({
+        id: stableId(`expense:${spec.key}:${position}`),
+        householdId: hId,
+        category,
+        monthlyAmountCents: cents(euros),
+        note: note ?? null,
+        position,
+      })),
+    );
+    data.debts.push(
+      ...(spec.debts ?? []).map((d, position) => ({
+        id: stableId(`debt:${spec.key}:${position}`),
+        householdId: hId,
+        kind: d.kind,
+        amountCents: cents(d.euros),
+        startDate: monthsAgo(now, d.sinceMonths),
+        creditor: d.creditor,
+        repaymentPlan: d.plan ?? false,
+        note: d.note ?? null,
+        position,
+      })),
+    );
+    data.housingHistory.push(
+      ...(spec.history ?? []).map(([situation, from, to, endReason], position) => ({
+        id: stableId(`history:${spec.key}:${position}`),
+        householdId: hId,
+        situation,
+        fromDate: monthsAgo(now, from),
+        toDate: monthsAgo(now, to),
+        address:
+          situation === 'private_tenant' || situation === 'social_tenant'
+            ? `${prng.int(1, 60)} ${prng.pick(STREET_NAMES)}, ${commune.postcode} ${commune.name}`
+            : null,
+        endReason,
+        position,
+      })),
+    );
+    data.notes.push(
+      ...(spec.notes ?? []).map(([author, sensitivity, body, days], i) => ({
+        id: stableId(`note:${spec.key}:${i}`),
+        householdId: hId,
+        body,
+        sensitivity,
+        authorUserId: userId(author),
+        authorOrganisationId: orgOfUser(author),
+        createdAt: daysAgo(now, days),
+      })),
+    );
+
+    for (const grant of grants) {
+      const consentId = stableId(`consent:${spec.key}:${grant.org}`);
+      const from = daysAgo(now, grant.daysAgo);
+      const validFrom = isoDate(from);
+      const validUntil = isoDate(new Date(from.getTime() + 730 * DAY));
+      const oral = spec.situation === 'street' || spec.situation === 'shelter';
+      data.consents.push({
+        id: consentId,
+        householdId: hId,
+        organisationId: organisationId(grant.org),
+        purpose: grant.purpose,
+        purposeDetail:
+          grant.purpose === 'support'
+            ? `Accompagnement social lié au logement par ${orgName(grant.org)}`
+            : 'Évaluation et orientation par le SIAO',
+        validFrom,
+        validUntil,
+        method: oral ? 'oral_with_witness' : 'signed_form',
+        witnessName: oral ? 'Veilleur de nuit de l’accueil' : null,
+        recordedByUserId: userId(grant.caseworker),
+        recordedByOrganisationId: organisationId(grant.org),
+        recordedAt: from,
+      });
+      data.parties.push({
+        id: stableId(`party:${spec.key}:${grant.org}:consent`),
+        householdId: hId,
+        organisationId: organisationId(grant.org),
+        basis: 'consent',
+        sourceId: consentId,
+        caseworkerUserId: userId(grant.caseworker),
+        validFrom,
+        validUntil,
+        startedAt: from,
+      });
+    }
+    if (spec.situation === 'social_tenant' && unit) {
+      data.parties.push({
+        id: stableId(`party:${spec.key}:habitat:own_tenant`),
+        householdId: hId,
+        organisationId: organisationId('habitat'),
+        basis: 'own_tenant',
+        startedAt: new Date(`${monthsAgo(now, spec.sinceMonths)}T00:00:00Z`),
+      });
+    }
+  }
+}
+
+function buildReferrals(now: Date, data: DemoData) {
+  const redirectedFrom = new Map(
+    REFERRAL_SPECS.filter((r) => r.redirectedTo).map((r) => [r.redirectedTo!, r.key]),
+  );
+  for (const spec of REFERRAL_SPECS) {
+    const id = referralId(spec.key);
+    const hId = householdId(spec.household);
+    const household = HOUSEHOLD_SPECS.find((h) => h.key === spec.household)!;
+    const reference = data.members.find((m) => m.householdId === hId && m.isReferencePerson)!;
+    const sentAt = daysAgo(now, spec.sentDaysAgo);
+    const decidedAt = spec.decidedDaysAgo !== undefined ? daysAgo(now, spec.decidedDaysAgo) : null;
+    const firstInterviewAt =
+      spec.firstInterviewDaysAgo !== undefined ? daysAgo(now, spec.firstInterviewDaysAgo) : null;
+    const toOrg = organisationId(spec.to);
+    const events: { type: ReferralEventType; at: Date; user: string; detail: Record<string, unknown> }[] = [
+      { type: 'sent', at: sentAt, user: spec.fromUser, detail: { toOrganisationId: toOrg } },
+    ];
+    if (decidedAt && spec.status === 'declined') {
+      events.push({
+        type: 'declined',
+        at: decidedAt,
+        user: spec.decidedBy!,
+        detail: { reason: spec.reason },
+      });
+    } else if (decidedAt && spec.status === 'redirected') {
+      const target = REFERRAL_SPECS.find((r) => r.key === spec.redirectedTo)!;
+      events.push({
+        type: 'redirected',
+        at: decidedAt,
+        user: spec.decidedBy!,
+        detail: {
+          reason: spec.reason,
+          toOrganisationId: organisationId(target.to),
+          newReferralId: referralId(target.key),
+        },
+      });
+    } else if (decidedAt) {
+      events.push({
+        type: 'accepted',
+        at: decidedAt,
+        user: spec.decidedBy!,
+        detail: { caseworkerUserId: userId(spec.assigned!) },
+      });
+    }
+    for (const [i, [method, outcome, days, note]] of (spec.attempts ?? []).entries()) {
+      const at = daysAgo(now, days);
+      data.contactAttempts.push({
+        id: stableId(`contact-attempt:${spec.key}:${i}`),
+        referralId: id,
+        method,
+        outcome,
+        attemptedAt: at,
+        note: note ?? null,
+        userId: userId(spec.assigned!),
+        createdAt: at,
+      });
+      events.push({ type: 'contact_attempt', at, user: spec.assigned!, detail: { method, outcome } });
+    }
+    if (firstInterviewAt)
+      events.push({ type: 'case_opened', at: firstInterviewAt, user: spec.assigned!, detail: {} });
+    events.sort((a, b) => a.at.getTime() - b.at.getTime());
+
+    const fromKey = redirectedFrom.get(spec.key);
+    data.referrals.push({
+      id,
+      kind: spec.kind,
+      householdId: hId,
+      fromOrganisationId: organisationId(spec.from),
+      fromManagementUnitId: spec.fromUnit ? managementUnitId(spec.fromUnit) : null,
+      fromUserId: userId(spec.fromUser),
+      toOrganisationId: toOrg,
+      status: spec.status,
+      reasons: spec.reasons ?? [],
+      arrearsAmountCents: spec.arrears ? cents(spec.arrears[0]) : null,
+      arrearsMonths: spec.arrears ? spec.arrears[1] : null,
+      evictionStage: spec.kind === 'maintenance' ? (spec.evictionStage ?? 'none') : null,
+      readyToLeave: spec.kind === 'access' ? (spec.readyToLeave ?? null) : null,
+      shelteredSince: spec.kind === 'access' ? monthsAgo(now, household.sinceMonths) : null,
+      housingProject: spec.housingProject ?? null,
+      freeText: spec.freeText,
+      assignedCaseworkerUserId: spec.assigned ? userId(spec.assigned) : null,
+      declineReason: spec.status === 'declined' ? (spec.reason ?? null) : null,
+      redirectedToReferralId: spec.redirectedTo ? referralId(spec.redirectedTo) : null,
+      redirectedFromReferralId: fromKey ? referralId(fromKey) : null,
+      decidedAt,
+      decidedByUserId: spec.decidedBy ? userId(spec.decidedBy) : null,
+      firstInterviewAt,
+      version: 1 + (decidedAt ? 1 : 0) + (firstInterviewAt ? 1 : 0),
+      createdAt: sentAt,
+      updatedAt: events.at(-1)!.at,
+    });
+    data.referralEvents.push(
+      ...events.map((e, i) => ({
+        id: stableId(`referral-event:${spec.key}:${i}`),
+        referralId: id,
+        type: e.type,
+        at: e.at,
+        userId: userId(e.user),
+        organisationId: orgOfUser(e.user),
+        detail: e.detail,
+      })),
+    );
+
+    // Access that rests on the referral: the SIAO follows the ones it sent, the receiver the ones it took.
+    if (spec.from === 'siao') {
+      data.parties.push({
+        id: stableId(`party:${spec.household}:${spec.key}:referral_made`),
+        householdId: hId,
+        organisationId: organisationId('siao'),
+        basis: 'referral_made',
+        sourceId: id,
+        caseworkerUserId: userId(spec.fromUser),
+        startedAt: sentAt,
+      });
+    }
+    if (spec.assigned && decidedAt) {
+      data.parties.push({
+        id: stableId(`party:${spec.household}:${spec.key}:referral_accepted`),
+        householdId: hId,
+        organisationId: toOrg,
+        basis: 'referral_accepted',
+        sourceId: id,
+        caseworkerUserId: userId(spec.assigned),
+        startedAt: decidedAt,
+      });
+    }
+
+    const who = `${reference.firstName} ${reference.lastName}`;
+    const link = `/saisines/${id}`;
+    const notify = (user: string, kind: string, title: string, body: string, at: Date, read: boolean) =>
+      data.notifications.push({
+        id: stableId(`notification:${spec.key}:${kind}:${user}`),
+        userId: userId(user),
+        kind,
+        title,
+        body,
+        link,
+        createdAt: at,
+        readAt: read ? new Date(at.getTime() + DAY) : null,
+      });
+    const receiverLead = spec.to === 'passage' ? 'passage-manager' : 'escale-admin';
+    const kindLabel = REFERRAL_KIND_LABELS[spec.kind].toLowerCase();
+    notify(
+      receiverLead,
+      'referral.received',
+      `Nouvelle saisine (${kindLabel})`,
+      `${orgName(spec.from)} vous adresse le ménage ${who}.`,
+      sentAt,
+      spec.status !== 'sent',
+    );
+    if (decidedAt && spec.status === 'declined') {
+      notify(
+        spec.fromUser,
+        'referral.declined',
+        `Saisine refusée par ${orgName(spec.to)}`,
+        spec.reason!,
+        decidedAt,
+        spec.decidedDaysAgo! > 20,
+      );
+    } else if (decidedAt && spec.status === 'redirected') {
+      notify(
+        spec.fromUser,
+        'referral.redirected',
+        `Saisine réorientée par ${orgName(spec.to)}`,
+        spec.reason!,
+        decidedAt,
+        false,
+      );
+    } else if (decidedAt) {
+      notify(
+        spec.fromUser,
+        'referral.accepted',
+        `Saisine acceptée par ${orgName(spec.to)}`,
+        `Référent désigné : ${demoUser(spec.assigned!).fullName}.`,
+        decidedAt,
+        spec.decidedDaysAgo! > 10,
+      );
+      notify(
+        spec.assigned!,
+        'referral.assigned',
+        'Vous êtes désigné(e) référent(e)',
+        `Ménage ${who} : prendre contact.`,
+        decidedAt,
+        firstInterviewAt !== null,
+      );
+    }
+  }
+}
+
+/** The whole demo as rows, a pure function of the date it is loaded on and the password hash. */
+export function buildDemoData(now: Date, passwordHash: string): DemoData {
+  const reference = buildReferenceData(passwordHash, now);
+  const data: DemoData = {
+    territories: reference.territoryRows,
+    organisations: reference.organisationRows,
+    managementUnits: reference.unitRows,
+    users: reference.userRows,
+    memberships: reference.membershipRows,
+    households: [],
+    members: [],
+    resources: [],
+    expenses: [],
+    debts: [],
+    housingHistory: [],
+    notes: [],
+    consents: [],
+    parties: [],
+    referrals: [],
+    contactAttempts: [],
+    referralEvents: [],
+    notifications: [],
+  };
+  buildHouseholds(now, data);
+  buildReferrals(now, data);
+  return data;
+}

@@ -1,0 +1,98 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DB, Tx } from '../kernel/db.ts';
+import { managementUnits, organisations, territories } from '../modules/organisations/schema.ts';
+import { memberships, users } from '../modules/identity/schema.ts';
+import {
+  householdConsents,
+  householdDebts,
+  householdExpenses,
+  householdHousingHistory,
+  householdMembers,
+  householdNotes,
+  householdParties,
+  householdResources,
+  households,
+} from '../modules/households/schema.ts';
+import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
+import { notifications } from '../modules/notifications/schema.ts';
+import { householdSearchText } from '../modules/households/search-text.ts';
+import { hashPassword } from '../modules/identity/passwords.ts';
+import { DEMO_PASSWORD } from './accounts.ts';
+import { buildDemoData } from './build-demo.ts';
+import { organisationId } from './territory.ts';
+
+async function insertMissing<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]) {
+  // Chunks keep each statement well under PostgreSQL's limit of 65 535 parameters.
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx
+      .insert(table)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
+  }
+}
+
+/** True on a first start: no organisation at all, so the demo may be loaded. */
+export async function databaseIsEmpty(db: DB): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** True when the demo organisations are in the database (their ids are stable). */
+export async function demoIsLoaded(db: DB): Promise<boolean> {
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId('habitat')));
+  return rows.length > 0;
+}
+
+/**
+ * Loads the fictional Val-de-Brenne territory in one transaction. Every row has a stable id and
+ * existing rows are left as they are, so loading twice changes nothing.
+ */
+export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
+  const data = buildDemoData(options.now, await hashPassword(DEMO_PASSWORD));
+  await db.transaction(async (tx) => {
+    await insertMissing(tx, territories, data.territories);
+    await insertMissing(tx, organisations, data.organisations);
+    await insertMissing(tx, managementUnits, data.managementUnits);
+    await insertMissing(tx, users, data.users);
+    await insertMissing(tx, memberships, data.memberships);
+    await insertMissing(tx, households, data.households);
+    await insertMissing(tx, householdMembers, data.members);
+    await insertMissing(tx, householdResources, data.resources);
+    await insertMissing(tx, householdExpenses, data.expenses);
+    await insertMissing(tx, householdDebts, data.debts);
+    await insertMissing(tx, householdHousingHistory, data.housingHistory);
+    await insertMissing(tx, householdNotes, data.notes);
+    await insertMissing(tx, householdConsents, data.consents);
+    await insertMissing(tx, householdParties, data.parties);
+    await insertMissing(tx, referrals, data.referrals);
+    await insertMissing(tx, referralContactAttempts, data.contactAttempts);
+    await insertMissing(tx, referralEvents, data.referralEvents);
+    await insertMissing(tx, notifications, data.notifications);
+
+    // The search text includes the file number, which the database assigns on insert.
+    const stored = await tx
+      .select({
+        id: households.id,
+        fileNumber: households.fileNumber,
+        applicationNumber: households.applicationNumber,
+      })
+      .from(households)
+      .where(
+        inArray(
+          households.id,
+          data.households.map((h) => h.id!),
+        ),
+      );
+    for (const h of stored) {
+      const members = data.members.filter((m) => m.householdId === h.id);
+      await tx
+        .update(households)
+        .set({ searchText: householdSearchText({ ...h, members }) })
+        .where(eq(households.id, h.id));
+    }
+  });
+}
