@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import './global.css';
+import { App } from './App.tsx';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('#root introuvable');
+createRoot(root).render(
   <StrictMode>
-    <MantineProvider>
-      <main>Relais</main>
-    </MantineProvider>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Browser tests run when Chromium is present; CI sets RELAIS_REQUIRE_BROWSER=1 so that a missing
+ * browser fails the run instead of skipping the flows.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.RELAIS_REQUIRE_BROWSER) {
+    throw new Error(`Chromium est requis pour les tests navigateur (${CHROMIUM} introuvable).`);
+  }
+  return false;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Debian Chromium with a fresh profile and no background traffic. */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'relais-pw-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'fr-FR',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RunningApp extends TestApp {
+  url: string;
+}
+
+/**
+ * The real app (built web client included) on a fresh database, listening on a free port. Its clock
+ * follows the real time, as the browser's does (date inputs default to the browser's now, which
+ * the server refuses when it is in its future); advance() moves it ahead, e.g. to the next TOTP step.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const t = await createTestApp();
+  let offsetMs = 0;
+  t.deps.clock = () => new Date(Date.now() + offsetMs);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return {
+    ...t,
+    setNow: (date) => {
+      offsetMs = date.getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offsetMs += ms;
+    },
+    url: `http://127.0.0.1:${port}`,
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA violations of serious or critical impact on the current page. */
+export async function seriousAxeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
+      .axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+  });
+  const violations = (
+    results as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
+  ).violations;
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+export type AxeViolation = Awaited<ReturnType<typeof seriousAxeViolations>>[number];
+
+/** The violations as a readable failure message: rule, impact and the offending nodes. */
+export const formatAxeViolations = (where: string, violations: readonly AxeViolation[]) =>
+  [
+    `${violations.length} violation(s) axe sérieuse(s) sur ${where} :`,
+    ...violations.map((v) => `  - ${v.id} (${v.impact}) : ${v.nodes.join(' | ')}`),
+  ].join('\n');
+
+/** Fails with the rule ids and nodes when the page has a serious or critical axe violation. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  if (violations.length > 0) throw new Error(formatAxeViolations(where, violations));
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export const hasHorizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** A full-page screenshot in .tmp/e2e-<name>.png, to see what the browser showed when a test failed. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync('.tmp', { recursive: true });
+  const path = join('.tmp', `e2e-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+  return path;
+}

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
+import { memberships } from '../../src/modules/identity/schema.ts';
+import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import {
+  browserAvailable,
+  launchBrowser,
+  seriousAxeViolations,
+  startApp,
+  type Browser,
+  type RunningApp,
+} from './harness.ts';
+
+/**
+ * The web shell in a real browser: sign-in with second-factor enrolment, the navigation of an
+ * administrator-caseworker, the administration pages (WCAG 2.1 AA, no serious axe violation),
+ * an invitation read in the outbox and accepted, the organisation switch and the tablet menu.
+ */
+describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
+  let t: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let invitationToken = '';
+
+  beforeAll(async () => {
+    t = await startApp();
+    const asso = await makeOrganisation(t.deps.db, 'association', 'Association Habitat Solidaire');
+    const landlord = await makeOrganisation(t.deps.db, 'landlord', 'Office Public de l’Habitat');
+    const marie = await makeUser(t.deps.db, {
+      organisationId: asso.id,
+      roles: ['admin', 'caseworker'],
+      email: 'marie@asso.test',
+      fullName: 'Marie Dupont',
+    });
+    await t.deps.db
+      .insert(memberships)
+      .values({ userId: marie.id, organisationId: landlord.id, role: 'landlord_social_advisor' });
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    // No transitions: axe must see the final colours, not a fading dialog.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const expectAccessible = async () => expect(await seriousAxeViolations(page)).toEqual([]);
+  const goto = async (path: string) => {
+    await page.goto(`${t.url}${path}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  };
+
+  it('signs in with a second-factor enrolment and comes back to the requested page', async () => {
+    await page.goto(`${t.url}/admin/utilisateurs`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('retour')).toBe('/admin/utilisateurs');
+    await expectAccessible();
+
+    await page.getByLabel(/^Adresse e-mail/).fill('marie@asso.test');
+    await page.getByLabel(/^Mot de passe/).fill('mauvais mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+
+    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await expectAccessible();
+    const secret = (await page.locator('code').first().textContent())!.trim();
+
+    await page.getByLabel(/^Code affiché/).fill('000000');
+    await page.getByRole('button', { name: 'Activer le second facteur' }).click();
+    await page.getByText('Code incorrect.').waitFor();
+
+    await page.getByLabel(/^Code affiché/).fill(await generate({ secret }));
+    await page.getByRole('button', { name: 'Activer le second facteur' }).click();
+    await page.getByRole('list', { name: 'Codes de secours' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Codes de secours' }).getByRole('listitem').count()).toBe(10);
+    const proceed = page.getByRole('button', { name: 'Continuer vers Relais' });
+    expect(await proceed.isDisabled()).toBe(true);
+    await page.getByLabel('J’ai noté mes codes de secours en lieu sûr').check();
+    await proceed.click();
+
+    await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
+    await page
+      .getByRole('row', { name: /Marie Dupont/ })
+      .getByText('Activé', { exact: true })
+      .waitFor();
+  });
+
+  it('shows the navigation of the roles held and passes axe on every administration page', async () => {
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    for (const label of [
+      'Accueil',
+      'Ménages',
+      'Saisines reçues',
+      'Utilisateurs',
+      "Journal d'audit",
+      'Simulateur APL',
+    ]) {
+      await nav.getByRole('link', { name: label }).waitFor();
+    }
+    expect(await nav.getByRole('link', { name: 'Nouvelle saisine' }).count()).toBe(0);
+    for (const path of [
+      '/',
+      '/admin/utilisateurs',
+      '/admin/invitations',
+      '/admin/boite-envoi',
+      '/admin/journal',
+      '/admin/organisation',
+    ]) {
+      await goto(path);
+      await expectAccessible();
+    }
+  });
+
+  it('invites a caseworker, whose link is read in the outbox and accepted', async () => {
+    await goto('/admin/invitations');
+    await page.getByLabel(/^Nom complet/).fill('Léa Bernard');
+    await page.getByLabel(/^Adresse e-mail/).fill('lea@asso.test');
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Travailleur social (référent)' }).click();
+    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await page
+      .getByRole('row', { name: /Léa Bernard/ })
+      .getByText('En attente')
+      .waitFor();
+
+    await goto('/admin/boite-envoi');
+    await page.getByRole('button', { name: /Lire : .*invitation/ }).click();
+    const href = await page.getByRole('dialog').getByRole('link').first().getAttribute('href');
+    const token = new URL(href!).searchParams.get('token');
+    expect(token).toBeTruthy();
+    await expectAccessible();
+
+    invitationToken = token!;
+  });
+
+  it('keeps the navigation behind a menu button on a tablet', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await goto('/');
+    const home = page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Accueil' });
+    expect(await home.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Ouvrir le menu de navigation' }).click();
+    await home.waitFor();
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Invitations' }).waitFor();
+    await expect.poll(() => home.isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('switches organisation from the user menu, then signs out', async () => {
+    await goto('/');
+    await page.getByRole('button', { name: /Menu de Marie Dupont/ }).click();
+    await expectAccessible();
+    await page.getByRole('menuitem', { name: /Office Public/ }).click();
+    await page.getByRole('heading', { name: 'Mes saisines et leur état' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Nouvelle saisine' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: /Menu de Marie Dupont/ }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter', exact: true }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.goto(`${t.url}/`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  });
+
+  it('accepts the invitation when signed out: password policy, then second-factor enrolment', async () => {
+    await page.goto(`${t.url}/invitation?token=${invitationToken}`);
+    await page.getByLabel(/^Nouveau mot de passe/).fill('court');
+    await page.getByLabel(/^Confirmez/).fill('court');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page
+      .getByText(/au moins 12 caractères/)
+      .first()
+      .waitFor();
+    await page.getByLabel(/^Nouveau mot de passe/).fill('une phrase de passe assez longue');
+    await page.getByLabel(/^Confirmez/).fill('une phrase de passe assez longue');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await expectAccessible();
+  });
+
+  it('asks for a reset link without telling whether the account exists', async () => {
+    await goto('/mot-de-passe-oublie');
+    await expectAccessible();
+    await page.getByLabel(/^Adresse e-mail/).fill('personne@inconnu.test');
+    await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Si un compte actif correspond/)
+      .waitFor();
+  });
+});

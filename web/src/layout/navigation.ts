@@ -1,0 +1,51 @@
+import type { Role } from '@shared/contracts/roles.ts';
+import { PATHS } from '../paths.ts';
+
+export const CASEWORK_ROLES: readonly Role[] = ['caseworker', 'team_manager'];
+export const LANDLORD_ROLES: readonly Role[] = ['landlord_social_advisor', 'landlord_rental_manager'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** The audit log is also open to read-only auditors. */
+export const AUDIT_ROLES: readonly Role[] = ['admin', 'auditor'];
+
+export interface NavItem {
+  label: string;
+  to: string;
+}
+export interface NavSection {
+  /** Shown as a heading when the user sees several sections. */
+  title: string;
+  items: NavItem[];
+}
+
+const HOME: NavItem = { label: 'Accueil', to: PATHS.home };
+const HOUSEHOLDS: NavItem = { label: 'Ménages', to: PATHS.households };
+
+/** The sections of the navigation for the roles held in the current organisation. */
+export function navigationFor(roles: readonly Role[]): NavSection[] {
+  const has = (group: readonly Role[]) => roles.some((r) => group.includes(r));
+  const work: NavItem[] = [HOME];
+  if (has(CASEWORK_ROLES)) {
+    work.push(HOUSEHOLDS, { label: 'Saisines reçues', to: PATHS.referralInbox });
+  }
+  if (has(LANDLORD_ROLES)) {
+    work.push(
+      { label: 'Mes saisines', to: PATHS.sentReferrals },
+      { label: 'Nouvelle saisine', to: PATHS.newReferral },
+    );
+    if (!work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
+  }
+  const sections: NavSection[] = [{ title: 'Suivi', items: work }];
+  const administration: NavItem[] = [];
+  if (has(ADMIN_ROLES)) {
+    administration.push(
+      { label: 'Utilisateurs', to: PATHS.adminUsers },
+      { label: 'Invitations', to: PATHS.adminInvitations },
+      { label: "Boîte d'envoi", to: PATHS.adminOutbox },
+    );
+  }
+  if (has(AUDIT_ROLES)) administration.push({ label: "Journal d'audit", to: PATHS.adminAudit });
+  if (has(ADMIN_ROLES)) administration.push({ label: 'Organisation', to: PATHS.adminOrganisation });
+  if (administration.length > 0) sections.push({ title: 'Administration', items: administration });
+  sections.push({ title: 'Outils', items: [{ label: 'Simulateur APL', to: PATHS.housingBenefitSimulator }] });
+  return sections;
+}

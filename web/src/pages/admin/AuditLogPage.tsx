@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { Button, Code, Grid, Group, Select, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { AUDIT_ACTION_LABELS, type TAuditEntry, type TAuditPage } from '@shared/contracts/audit.ts';
+import type { TAdminUserList } from '@shared/contracts/identity.ts';
+import { useApiQuery } from '../../api/hooks.ts';
+import { hasAnyRole, useSession } from '../../api/session.ts';
+import { ADMIN_ROLES } from '../../layout/navigation.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { Section } from '../../components/Section.tsx';
+import { formatDateTime } from '../../format.ts';
+import { ADMIN_USERS } from './admin-api.ts';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  from: string | null;
+  to: string | null;
+  action: string | null;
+  userId: string | null;
+}
+const NO_FILTERS: Filters = { from: null, to: null, action: null, userId: null };
+
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+
+function Details({ entry }: { entry: TAuditEntry }) {
+  const pairs = Object.entries(entry.details);
+  if (pairs.length === 0) return <>—</>;
+  return (
+    <Code block fz="xs" style={{ whiteSpace: 'pre-wrap', maxWidth: 360 }}>
+      {pairs.map(([k, v]) => `${k} : ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n')}
+    </Code>
+  );
+}
+
+export function AuditLogPage() {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [page, setPage] = useState(1);
+  // Auditors read the log but not the member list: they filter by action and dates only.
+  const isAdmin = hasAnyRole(useSession(), ADMIN_ROLES);
+  const users = useApiQuery<TAdminUserList>(ADMIN_USERS, undefined, { enabled: isAdmin });
+  const log = useApiQuery<TAuditPage>('/api/admin/audit-log', { ...filters, page, pageSize: PAGE_SIZE });
+  const form = useForm<Filters>({ initialValues: NO_FILTERS });
+  const apply = (values: Filters) => {
+    setFilters(values);
+    setPage(1);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Journal d’audit"
+        description="Qui a fait quoi, et quand, dans votre organisation : connexions, administration, consultations et modifications de dossiers."
+      />
+      <Stack gap="xl">
+        <Section title="Filtres">
+          <form onSubmit={form.onSubmit(apply)} onReset={() => apply(NO_FILTERS)} noValidate>
+            <Grid align="flex-end">
+              <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+                <DateField label="Du" {...form.getInputProps('from')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+                <DateField label="Au" {...form.getInputProps('to')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+                <Select
+                  label="Action"
+                  placeholder="Toutes"
+                  data={ACTION_OPTIONS}
+                  searchable
+                  clearable
+                  nothingFoundMessage="Aucune action"
+                  {...form.getInputProps('action')}
+                />
+              </Grid.Col>
+              {isAdmin && (
+                <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+                  <Select
+                    label="Utilisateur"
+                    placeholder="Tous"
+                    data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.fullName }))}
+                    searchable
+                    clearable
+                    nothingFoundMessage="Aucun utilisateur"
+                    {...form.getInputProps('userId')}
+                  />
+                </Grid.Col>
+              )}
+            </Grid>
+            <Group mt="md">
+              <Button type="submit">Filtrer</Button>
+              <Button type="reset" variant="default" onClick={() => form.reset()}>
+                Effacer les filtres
+              </Button>
+            </Group>
+          </form>
+        </Section>
+        <Section title="Évènements">
+          <QueryState query={log}>
+            {(data) => (
+              <DataTable
+                caption="Évènements du journal d’audit, les plus récents d’abord"
+                rows={data.items}
+                rowKey={(e) => String(e.id)}
+                paging={{
+                  page: data.page,
+                  pageSize: data.pageSize,
+                  total: data.total,
+                  onPageChange: setPage,
+                }}
+                emptyTitle="Aucun évènement"
+                emptyDescription="Aucun évènement ne correspond à ces filtres."
+                columns={[
+                  { key: 'at', header: 'Date', render: (e) => formatDateTime(e.at) },
+                  {
+                    key: 'action',
+                    header: 'Action',
+                    render: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action,
+                  },
+                  { key: 'actor', header: 'Par', render: (e) => e.actorName ?? 'Système' },
+                  {
+                    key: 'entity',
+                    header: 'Objet',
+                    render: (e) => (
+                      <Text size="sm">
+                        {e.entityType}
+                        {e.entityId && (
+                          <Text span size="xs" c="dimmed" display="block">
+                            {e.entityId}
+                          </Text>
+                        )}
+                      </Text>
+                    ),
+                    hideOnSmall: true,
+                  },
+                  { key: 'ip', header: 'Adresse IP', render: (e) => e.ip ?? '—', hideOnSmall: true },
+                  {
+                    key: 'details',
+                    header: 'Détails',
+                    render: (e) => <Details entry={e} />,
+                    hideOnSmall: true,
+                  },
+                ]}
+              />
+            )}
+          </QueryState>
+        </Section>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import { Button, Grid, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import {
+  ZManagementUnitCreate,
+  ZOrganisationUpdate,
+  type TManagementUnit,
+  type TOrganisationDetail,
+} from '@shared/contracts/organisations.ts';
+import { ORGANISATION_TYPE_LABELS } from '@shared/contracts/roles.ts';
+import { api } from '../../api/client.ts';
+import { useApiMutation } from '../../api/hooks.ts';
+import { ME_KEY } from '../../api/session.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { Section } from '../../components/Section.tsx';
+import {
+  ADMIN_MANAGEMENT_UNITS,
+  ADMIN_ORGANISATION,
+  ownOrganisationPath,
+  useOwnOrganisation,
+} from './admin-api.ts';
+
+export function OrganisationPage() {
+  const organisation = useOwnOrganisation();
+  return (
+    <>
+      <PageHeader
+        title="Organisation"
+        description="Le nom et les coordonnées générales visibles des partenaires."
+      />
+      <QueryState query={organisation}>
+        {(org) => (
+          <Stack gap="xl">
+            <OrganisationForm organisation={org} />
+            {org.type === 'landlord' && <ManagementUnits organisation={org} />}
+          </Stack>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+interface ContactValues {
+  name: string;
+  shortName: string;
+  email: string;
+  phone: string;
+  address: string;
+}
+
+/** Empty optional fields are sent as null, which clears them. */
+const toUpdate = (v: ContactValues) => ({
+  name: v.name,
+  shortName: v.shortName.trim() || null,
+  email: v.email.trim() || null,
+  phone: v.phone.trim() || null,
+  address: v.address.trim() || null,
+});
+
+function OrganisationForm({ organisation }: { organisation: TOrganisationDetail }) {
+  const form = useForm<ContactValues>({
+    initialValues: {
+      name: organisation.name,
+      shortName: organisation.shortName ?? '',
+      email: organisation.email ?? '',
+      phone: organisation.phone ?? '',
+      address: organisation.address ?? '',
+    },
+    validate: (v) => schemaResolver(ZOrganisationUpdate, { sync: true })(toUpdate(v)),
+  });
+  const save = useApiMutation(
+    (v: ContactValues) => api.patch<TOrganisationDetail>(ADMIN_ORGANISATION, toUpdate(v)),
+    {
+      form,
+      invalidate: [ownOrganisationPath(organisation.id), [...ME_KEY]],
+      successMessage: 'Organisation enregistrée.',
+    },
+  );
+
+  return (
+    <Section title={`${ORGANISATION_TYPE_LABELS[organisation.type]} — coordonnées`}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <ApiErrorAlert error={save.error} />
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              <TextInput label="Nom" required {...form.getInputProps('name')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput label="Sigle ou nom court" {...form.getInputProps('shortName')} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                label="E-mail générique"
+                description="Boîte partagée, pas une adresse personnelle"
+                type="email"
+                {...form.getInputProps('email')}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput label="Téléphone (standard)" type="tel" {...form.getInputProps('phone')} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Textarea label="Adresse" autosize minRows={2} {...form.getInputProps('address')} />
+            </Grid.Col>
+          </Grid>
+          {organisation.territory && (
+            <Text size="sm" c="dimmed">
+              Territoire : {organisation.territory.name} ({organisation.territory.code})
+            </Text>
+          )}
+          <div>
+            <Button type="submit" loading={save.isPending}>
+              Enregistrer
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+function ManagementUnits({ organisation }: { organisation: TOrganisationDetail }) {
+  const [editing, setEditing] = useState<TManagementUnit | 'new' | null>(null);
+  return (
+    <Section
+      title="Unités de gestion (agences)"
+      action={
+        <Button size="sm" onClick={() => setEditing('new')}>
+          Ajouter une unité
+        </Button>
+      }
+    >
+      <DataTable
+        caption="Unités de gestion de l’organisation"
+        rows={organisation.managementUnits}
+        rowKey={(u) => u.id}
+        emptyTitle="Aucune unité de gestion"
+        emptyDescription="Les unités de gestion permettent de rattacher les gestionnaires et les logements à une agence."
+        columns={[
+          { key: 'name', header: 'Nom', render: (u) => u.name },
+          { key: 'code', header: 'Code', render: (u) => u.code },
+          { key: 'territory', header: 'Territoire', render: (u) => u.territory?.name ?? '—' },
+          {
+            key: 'actions',
+            header: 'Actions',
+            render: (u) => (
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => setEditing(u)}
+                aria-label={`Modifier ${u.name}`}
+              >
+                Modifier
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <ManagementUnitModal
+          unit={editing === 'new' ? null : editing}
+          organisationId={organisation.id}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Section>
+  );
+}
+
+function ManagementUnitModal({
+  unit,
+  organisationId,
+  onClose,
+}: {
+  unit: TManagementUnit | null;
+  organisationId: string;
+  onClose: () => void;
+}) {
+  const form = useForm({
+    initialValues: { name: unit?.name ?? '', code: unit?.code ?? '' },
+    validate: schemaResolver(ZManagementUnitCreate, { sync: true }),
+  });
+  const save = useApiMutation(
+    (v: { name: string; code: string }) =>
+      unit ? api.patch(`${ADMIN_MANAGEMENT_UNITS}/${unit.id}`, v) : api.post(ADMIN_MANAGEMENT_UNITS, v),
+    {
+      form,
+      invalidate: [ownOrganisationPath(organisationId)],
+      successMessage: unit ? 'Unité de gestion modifiée.' : 'Unité de gestion créée.',
+      onSuccess: onClose,
+    },
+  );
+  return (
+    <Modal opened onClose={onClose} title={unit ? `Modifier ${unit.name}` : 'Nouvelle unité de gestion'}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <ApiErrorAlert error={save.error} />
+          <TextInput label="Nom" required data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label="Code"
+            description="Code interne de l’agence"
+            required
+            {...form.getInputProps('code')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Enregistrer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

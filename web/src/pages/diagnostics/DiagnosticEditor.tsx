@@ -1,0 +1,259 @@
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  Accordion,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import {
+  DIAGNOSTIC_SECTION_LABELS,
+  type DiagnosticSection,
+  type TDiagnosticDetail,
+} from '@shared/contracts/diagnostics.ts';
+import type { TParty } from '@shared/contracts/households.ts';
+import { missingForPresentation } from '@shared/diagnostics/completeness.ts';
+import { useApiQuery } from '../../api/hooks.ts';
+import { useSession } from '../../api/session.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { formatTime } from '../../format.ts';
+import { ContentView, SectionAuthor } from './ContentView.tsx';
+import { diagnosticPaths } from './diagnostic-api.ts';
+import {
+  CONCLUSION_SECTION,
+  EDITOR_SECTIONS,
+  SectionFields,
+  type EditorForm,
+  type EditorValues,
+} from './editor-fields.tsx';
+import { useDiagnosticAutosave, type AutosaveStatus } from './use-autosave.ts';
+
+/** Fields required before presentation (marked required; conditional ones excluded). */
+const REQUIRED_PATHS: ReadonlySet<string> = new Set(Object.keys(missingForPresentation({})));
+
+function statusText(status: AutosaveStatus, savedAt: Date | null, message: string | null): string {
+  switch (status) {
+    case 'idle':
+      return savedAt ? `Enregistré à ${formatTime(savedAt.toISOString())}` : 'Brouillon à jour.';
+    case 'pending':
+      return 'Modifications en attente d’enregistrement…';
+    case 'saving':
+      return 'Enregistrement…';
+    case 'saved':
+      return `Enregistré à ${formatTime((savedAt ?? new Date()).toISOString())}`;
+    case 'offline':
+      return 'Hors ligne : votre saisie est gardée sur cet appareil, nouvel essai automatique.';
+    case 'invalid':
+      return 'Non enregistré : corrigez les champs signalés.';
+    case 'conflict':
+      return 'Non enregistré : le diagnostic a été modifié ailleurs.';
+    case 'error':
+      return `Non enregistré : ${message ?? 'erreur'}`;
+  }
+}
+
+export interface EditorHandle {
+  rowVersion: number;
+  flush: () => Promise<void>;
+}
+
+/** The draft editor: every section in an accordion, autosaved, with who wrote each section. */
+export function DiagnosticEditor({
+  householdId,
+  detail,
+  children,
+}: {
+  householdId: string;
+  detail: TDiagnosticDetail;
+  /** The lifecycle actions, given the current rowVersion (autosave moves it on). */
+  children: (handle: EditorHandle) => ReactNode;
+}) {
+  const [voice, setVoice] = useState<DiagnosticSection[]>(['needsAndExpectations']);
+  const autosaveRef = useRef<((c: EditorValues['content']) => void) | null>(null);
+  const form = useForm<EditorValues>({
+    initialValues: { content: detail.content },
+    onValuesChange: (values) => autosaveRef.current?.(values.content),
+  });
+  const autosave = useDiagnosticAutosave({ householdId, detail, form, voice });
+  autosaveRef.current = autosave.onChange;
+
+  const toggleVoice = (section: DiagnosticSection, on: boolean) =>
+    setVoice((v) => (on ? [...new Set([...v, section])] : v.filter((s) => s !== section)));
+
+  const sectionPanel = (key: DiagnosticSection, body: ReactNode) => (
+    <Accordion.Item key={key} value={key}>
+      <Accordion.Control>{DIAGNOSTIC_SECTION_LABELS[key]}</Accordion.Control>
+      <Accordion.Panel>
+        <Stack gap="md">
+          <SectionAuthor author={detail.authorship[key]} />
+          <Checkbox
+            size="md"
+            label="Dit par le ménage (ses propres mots)"
+            checked={voice.includes(key)}
+            onChange={(e) => toggleVoice(key, e.currentTarget.checked)}
+          />
+          {body}
+        </Stack>
+      </Accordion.Panel>
+    </Accordion.Item>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <Text
+          role="status"
+          aria-live="polite"
+          size="sm"
+          c={['invalid', 'conflict', 'error'].includes(autosave.status) ? 'red.8' : 'dimmed'}
+          fw={500}
+        >
+          {statusText(autosave.status, autosave.savedAt, autosave.message)}
+        </Text>
+        <Button variant="default" onClick={() => void autosave.flush()} loading={autosave.status === 'saving'}>
+          Enregistrer maintenant
+        </Button>
+      </Group>
+      {autosave.status === 'conflict' && (
+        <Alert color="orange" role="alert" title="Diagnostic modifié ailleurs">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">
+              Quelqu’un (ou vous, sur un autre appareil) a enregistré ce diagnostic entre-temps. Vos
+              dernières saisies n’ont pas été envoyées pour ne rien écraser. Rechargez la version du
+              serveur : votre saisie restera affichée ci-dessous pour que vous puissiez la recopier.
+            </Text>
+            <Button color="orange" onClick={() => void autosave.reloadFromServer()}>
+              Recharger la version du serveur
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {autosave.conflictCopy && autosave.status !== 'conflict' && (
+        <Paper withBorder p="md" radius="md" bg="yellow.0" component="section" aria-label="Votre saisie locale">
+          <Stack gap="sm">
+            <Text fw={600}>Votre saisie locale non enregistrée (à recopier si besoin)</Text>
+            <ContentView content={autosave.conflictCopy} headingOrder={4} />
+            <Group>
+              <Button variant="default" onClick={autosave.dismissConflictCopy}>
+                Masquer ma saisie locale
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      <Accordion multiple variant="separated" order={3} defaultValue={['familySituation']}>
+        {EDITOR_SECTIONS.map((s) =>
+          sectionPanel(s.key, <SectionFields form={form} section={s} required={REQUIRED_PATHS} />),
+        )}
+        {sectionPanel('urgentActions', <UrgentActionsInput form={form} householdId={householdId} />)}
+        {sectionPanel(
+          'needsAndExpectations',
+          <Textarea
+            label="Besoins et attentes, avec les mots du ménage"
+            required
+            autosize
+            minRows={4}
+            {...form.getInputProps('content.needsAndExpectations.inHouseholdWords')}
+            value={form.getValues().content.needsAndExpectations?.inHouseholdWords ?? ''}
+          />,
+        )}
+        {sectionPanel(
+          'conclusion',
+          <SectionFields form={form} section={CONCLUSION_SECTION} required={REQUIRED_PATHS} />,
+        )}
+      </Accordion>
+      {children({ rowVersion: autosave.rowVersion, flush: autosave.flush })}
+    </Stack>
+  );
+}
+
+/** Urgent actions: label, owner (a person or an organisation of the file), due date, done. */
+function UrgentActionsInput({ form, householdId }: { form: EditorForm; householdId: string }) {
+  const me = useSession();
+  const parties = useApiQuery<{ items: TParty[] }>(diagnosticPaths(householdId).parties);
+  const actions = form.getValues().content.urgentActions ?? [];
+  const owners = useMemo(() => {
+    const people = new Map<string, string>([[me.user.id, `${me.user.fullName} (moi)`]]);
+    const orgs = new Map<string, string>();
+    for (const p of parties.data?.items ?? []) {
+      if (p.caseworkerUserId && p.caseworkerName) people.set(p.caseworkerUserId, p.caseworkerName);
+      orgs.set(p.organisationId, p.organisationName);
+    }
+    return [
+      { group: 'Personnes', items: [...people].map(([id, l]) => ({ value: `user:${id}`, label: l })) },
+      { group: 'Organisations', items: [...orgs].map(([id, l]) => ({ value: `org:${id}`, label: l })) },
+    ];
+  }, [me, parties.data]);
+
+  const setOwner = (i: number, value: string | null) => {
+    const [kind, id] = value?.split(':') ?? [];
+    form.setFieldValue(`content.urgentActions.${i}.ownerUserId`, kind === 'user' ? id : undefined);
+    form.setFieldValue(`content.urgentActions.${i}.ownerOrganisationId`, kind === 'org' ? id : undefined);
+  };
+
+  return (
+    <Stack gap="sm">
+      {actions.map((a, i) => (
+        <Paper key={a.id} withBorder p="sm" radius="md" component="fieldset" m={0}>
+          <Text component="legend" fw={600} size="sm" px={4}>
+            Action urgente {i + 1}
+          </Text>
+          <Stack gap="sm">
+            <TextInput label="Action" required {...form.getInputProps(`content.urgentActions.${i}.label`)} />
+            <Select
+              label="Responsable"
+              data={owners}
+              clearable
+              placeholder="Non attribuée"
+              value={
+                a.ownerUserId ? `user:${a.ownerUserId}` : a.ownerOrganisationId ? `org:${a.ownerOrganisationId}` : null
+              }
+              onChange={(v) => setOwner(i, v)}
+            />
+            <DateField
+              label="Échéance"
+              {...form.getInputProps(`content.urgentActions.${i}.dueOn`)}
+              value={a.dueOn ?? null}
+            />
+            <Checkbox
+              size="md"
+              label="Action faite"
+              {...form.getInputProps(`content.urgentActions.${i}.done`, { type: 'checkbox' })}
+            />
+            <Group justify="flex-end">
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => form.removeListItem('content.urgentActions', i)}
+              >
+                Retirer l’action urgente {i + 1}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="light"
+          onClick={() => {
+            const row = { id: crypto.randomUUID(), label: '', done: false };
+            if (actions.length === 0) form.setFieldValue('content.urgentActions', [row]);
+            else form.insertListItem('content.urgentActions', row);
+          }}
+        >
+          Ajouter une action urgente
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        Une action sans libellé n’est enregistrée qu’une fois son libellé saisi.
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { HOUSEHOLD_STATUS_LABELS } from '@shared/contracts/household-enums.ts';
+import type { THouseholdDetail } from '@shared/contracts/households.ts';
+import {
+  canEditHousehold,
+  canReadHouseholdAudit,
+  type HouseholdAccessLevel,
+} from '@shared/policy/household-access.ts';
+import { useApiQuery } from '../../api/hooks.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { HouseholdEditor } from './HouseholdEditor.tsx';
+import { HOUSEHOLD_STATUS_TONES } from './HouseholdListPage.tsx';
+import { HousingTab, MembersTab, ResourcesTab, SituationTab } from './FileContentTabs.tsx';
+import { AuditTab, HistoryTab } from './HistoryAuditTabs.tsx';
+import { NotesDocumentsTab } from './NotesDocumentsTab.tsx';
+import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
+import { householdPaths } from './household-api.ts';
+
+export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
+  none: 'Aucun accès',
+  landlord_summary: 'Synthèse bailleur',
+  party: 'Partie au dossier',
+  caseworker: 'Référent — accès complet',
+};
+
+interface FileTab {
+  value: string;
+  label: string;
+  render: (file: THouseholdDetail) => ReactNode;
+}
+
+/** The tabs the reader's response allows: a part absent from the response has no tab. */
+function tabsFor(file: THouseholdDetail): FileTab[] {
+  const tabs: (FileTab | false)[] = [
+    { value: 'situation', label: 'Situation', render: (f) => <SituationTab file={f} /> },
+    file.members !== undefined && {
+      value: 'membres',
+      label: 'Membres',
+      render: (f) => <MembersTab file={f} />,
+    },
+    (file.resources !== undefined || file.expenses !== undefined || file.debts !== undefined) && {
+      value: 'ressources',
+      label: 'Ressources',
+      render: (f) => <ResourcesTab file={f} />,
+    },
+    file.housingHistory !== undefined && {
+      value: 'logement',
+      label: 'Logement',
+      render: (f) => <HousingTab file={f} />,
+    },
+    { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
+    { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
+    { value: 'historique', label: 'Historique', render: (f) => <HistoryTab file={f} /> },
+    canReadHouseholdAudit(file.accessLevel) && {
+      value: 'audit',
+      label: 'Audit',
+      render: (f) => <AuditTab file={f} />,
+    },
+  ];
+  return tabs.filter((t): t is FileTab => t !== false);
+}
+
+export const referencePersonName = (file: THouseholdDetail) => {
+  const ref = file.members?.find((m) => m.isReferencePerson);
+  return ref ? `${ref.firstName} ${ref.lastName}` : null;
+};
+
+export function HouseholdFilePage() {
+  const { id = '' } = useParams();
+  const query = useApiQuery<THouseholdDetail>(householdPaths(id).file);
+  return (
+    <QueryState query={query} loadingLabel="Ouverture du dossier…">
+      {(file) => <HouseholdFile file={file} reload={async () => (await query.refetch()).data} />}
+    </QueryState>
+  );
+}
+
+function HouseholdFile({
+  file,
+  reload,
+}: {
+  file: THouseholdDetail;
+  reload: () => Promise<THouseholdDetail | undefined>;
+}) {
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState(false);
+  const name = referencePersonName(file);
+  const title = `Dossier ${file.fileLabel}${name ? ` — ${name}` : ''}`;
+  const tabs = tabsFor(file);
+  const requested = params.get('onglet');
+  const active = tabs.some((t) => t.value === requested) ? requested! : 'situation';
+  const setTab = (value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value && value !== 'situation') next.set('onglet', value);
+    else next.delete('onglet');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={editing ? `Modifier le dossier ${file.fileLabel}` : title}
+        actions={
+          !editing &&
+          canEditHousehold(file.accessLevel) && (
+            <Button onClick={() => setEditing(true)}>Modifier le dossier</Button>
+          )
+        }
+      />
+      <Group gap="xs" mt="-sm" mb="md">
+        <StatusBadge value={file.status} labels={HOUSEHOLD_STATUS_LABELS} tones={HOUSEHOLD_STATUS_TONES} />
+        <Badge variant="outline" color="gray" radius="sm" tt="none">
+          Votre accès : {ACCESS_LEVEL_LABELS[file.accessLevel]}
+        </Badge>
+        <Text span size="sm" c="dimmed">
+          Version {file.version}
+        </Text>
+      </Group>
+      {editing ? (
+        <HouseholdEditor file={file} reload={reload} initialTab={active} onDone={() => setEditing(false)} />
+      ) : (
+        <Tabs value={active} onChange={setTab} keepMounted={false}>
+          <Tabs.List aria-label="Parties du dossier" mb="md">
+            {tabs.map((t) => (
+              <Tabs.Tab key={t.value} value={t.value}>
+                {t.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {tabs.map((t) => (
+            <Tabs.Panel key={t.value} value={t.value}>
+              {t.render(file)}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,267 @@
+import { useState } from 'react';
+import { Button, Card, Group, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS } from '@shared/contracts/household-enums.ts';
+import {
+  ZConsentCreate,
+  ZConsentRevoke,
+  type TConsent,
+  type THouseholdDetail,
+  type TParty,
+} from '@shared/contracts/households.ts';
+import { ORGANISATION_TYPE_LABELS } from '@shared/contracts/roles.ts';
+import { canManageConsents } from '@shared/policy/household-access.ts';
+import { api } from '../../api/client.ts';
+import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { useSession } from '../../api/session.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
+import { formatDate, formatDateTime } from '../../format.ts';
+import { ConsentFields, consentBody, newConsentValues, type ConsentValues } from './ConsentFields.tsx';
+import { householdPaths, householdQueryKeys } from './household-api.ts';
+import { zodErrors } from './household-form.ts';
+import { useOrganisations } from './organisations.ts';
+
+type ConsentState = 'active' | 'revoked' | 'inactive';
+const CONSENT_STATE_LABELS: Record<ConsentState, string> = {
+  active: 'En vigueur',
+  revoked: 'Révoqué',
+  inactive: 'Pas en vigueur',
+};
+const CONSENT_STATE_TONES: Record<ConsentState, Tone> = {
+  active: 'success',
+  revoked: 'danger',
+  inactive: 'neutral',
+};
+const consentState = (c: TConsent): ConsentState =>
+  c.revokedAt ? 'revoked' : c.active ? 'active' : 'inactive';
+
+export function PartiesConsentsTab({ file }: { file: THouseholdDetail }) {
+  const paths = householdPaths(file.id);
+  const parties = useApiQuery<{ items: TParty[] }>(paths.parties);
+  const consents = useApiQuery<{ items: TConsent[] }>(paths.consents);
+  const manage = canManageConsents(file.accessLevel);
+  const [revoking, setRevoking] = useState<TConsent | null>(null);
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Parties prenantes
+        </Title>
+        <Text size="sm" c="dimmed">
+          Les organisations qui ont accès au dossier aujourd'hui, et pourquoi.
+        </Text>
+        <QueryState query={parties} loadingLabel="Chargement des parties…">
+          {({ items }) => (
+            <DataTable
+              caption="Organisations ayant accès au dossier"
+              rows={items}
+              rowKey={(p) => p.id}
+              emptyTitle="Aucune partie"
+              columns={[
+                { key: 'org', header: 'Organisation', render: (p) => p.organisationName },
+                {
+                  key: 'type',
+                  header: 'Type',
+                  render: (p) => ORGANISATION_TYPE_LABELS[p.organisationType],
+                  hideOnSmall: true,
+                },
+                { key: 'basis', header: "Fondement de l'accès", render: (p) => p.basisLabel },
+                { key: 'since', header: 'Depuis le', render: (p) => formatDate(p.since) },
+                { key: 'caseworker', header: 'Référent', render: (p) => p.caseworkerName ?? '—' },
+              ]}
+            />
+          )}
+        </QueryState>
+      </Stack>
+
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Accords du ménage
+        </Title>
+        <QueryState query={consents} loadingLabel="Chargement des accords…">
+          {({ items }) => (
+            <DataTable
+              caption="Accords recueillis auprès du ménage"
+              rows={items}
+              rowKey={(c) => c.id}
+              emptyTitle="Aucun accord enregistré"
+              columns={[
+                {
+                  key: 'state',
+                  header: 'État',
+                  render: (c) => (
+                    <StatusBadge
+                      value={consentState(c)}
+                      labels={CONSENT_STATE_LABELS}
+                      tones={CONSENT_STATE_TONES}
+                    />
+                  ),
+                },
+                { key: 'org', header: 'Organisation', render: (c) => c.organisationName },
+                {
+                  key: 'purpose',
+                  header: 'Objet',
+                  render: (c) =>
+                    CONSENT_PURPOSE_LABELS[c.purpose] + (c.purposeDetail ? ` — ${c.purposeDetail}` : ''),
+                },
+                {
+                  key: 'validity',
+                  header: 'Validité',
+                  render: (c) =>
+                    c.validUntil
+                      ? `du ${formatDate(c.validFrom)} au ${formatDate(c.validUntil)}`
+                      : `à partir du ${formatDate(c.validFrom)}`,
+                },
+                {
+                  key: 'method',
+                  header: 'Recueil',
+                  hideOnSmall: true,
+                  render: (c) =>
+                    `${CONSENT_METHOD_LABELS[c.method]}${c.witnessName ? ` (témoin : ${c.witnessName})` : ''}` +
+                    `, par ${c.recordedByName ?? '—'} le ${formatDateTime(c.recordedAt)}`,
+                },
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  render: (c) =>
+                    c.revokedAt ? (
+                      <Text size="sm">
+                        Révoqué le {formatDateTime(c.revokedAt)}
+                        {c.revocationReason && ` : ${c.revocationReason}`}
+                      </Text>
+                    ) : manage ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="red"
+                        onClick={() => setRevoking(c)}
+                        aria-label={`Révoquer l'accord ${CONSENT_PURPOSE_LABELS[c.purpose]} de ${c.organisationName}`}
+                      >
+                        Révoquer
+                      </Button>
+                    ) : (
+                      '—'
+                    ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+        {manage && <RecordConsentForm file={file} />}
+      </Stack>
+      {revoking && <RevokeConsentModal file={file} consent={revoking} onClose={() => setRevoking(null)} />}
+    </Stack>
+  );
+}
+
+interface RecordConsentValues extends ConsentValues {
+  organisationId: string | null;
+}
+
+function RecordConsentForm({ file }: { file: THouseholdDetail }) {
+  const me = useSession();
+  const organisations = useOrganisations();
+  const form = useForm<RecordConsentValues>({
+    initialValues: { organisationId: me.organisation?.id ?? null, ...newConsentValues() },
+    validate: (v) =>
+      zodErrors(ZConsentCreate.safeParse({ organisationId: v.organisationId, ...consentBody(v) }).error),
+  });
+  const record = useApiMutation(
+    (v: RecordConsentValues) =>
+      api.post(householdPaths(file.id).consents, { organisationId: v.organisationId, ...consentBody(v) }),
+    {
+      form,
+      // A consent can found a new party: parties, history and audit change too.
+      invalidate: householdQueryKeys(file.id),
+      successMessage: 'Accord enregistré.',
+      onSuccess: () => form.reset(),
+    },
+  );
+  return (
+    <Card
+      withBorder
+      component="form"
+      noValidate
+      onSubmit={form.onSubmit((v) => record.mutate(v))}
+      aria-labelledby="consent-form-title"
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5" id="consent-form-title">
+          Enregistrer un accord
+        </Title>
+        <Select
+          label="Organisation autorisée"
+          required
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage="Aucune organisation trouvée"
+          data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          {...form.getInputProps('organisationId')}
+        />
+        <ConsentFields values={form.values} inputProps={(field) => form.getInputProps(field)} />
+        <ApiErrorAlert error={record.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={record.isPending}>
+            Enregistrer l'accord
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function RevokeConsentModal({
+  file,
+  consent,
+  onClose,
+}: {
+  file: THouseholdDetail;
+  consent: TConsent;
+  onClose: () => void;
+}) {
+  const form = useForm({
+    initialValues: { reason: '' },
+    validate: (v) => zodErrors(ZConsentRevoke.safeParse(v).error),
+  });
+  const revoke = useApiMutation(
+    (v: { reason: string }) => api.post(householdPaths(file.id).revokeConsent(consent.id), v),
+    {
+      form,
+      invalidate: householdQueryKeys(file.id),
+      successMessage: 'Accord révoqué.',
+      onSuccess: onClose,
+    },
+  );
+  return (
+    <Modal opened onClose={onClose} title="Révoquer l'accord" closeButtonProps={{ 'aria-label': 'Fermer' }}>
+      <form noValidate onSubmit={form.onSubmit((v) => revoke.mutate(v))}>
+        <Stack>
+          <Text size="sm">
+            {CONSENT_PURPOSE_LABELS[consent.purpose]} — {consent.organisationName}. L'accès fondé sur cet
+            accord prend fin immédiatement.
+          </Text>
+          <Textarea
+            label="Motif de la révocation"
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('reason')}
+          />
+          <ApiErrorAlert error={revoke.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Annuler
+            </Button>
+            <Button type="submit" color="red" loading={revoke.isPending}>
+              Révoquer
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,433 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useNavigate } from 'react-router-dom';
+import { HOUSING_SITUATION_LABELS, type HousingSituation } from '@shared/contracts/household-enums.ts';
+import type { THouseholdListItem } from '@shared/contracts/households.ts';
+import {
+  EVICTION_STAGE_LABELS,
+  MAINTENANCE_REASON_LABELS,
+  REFERRAL_KIND_LABELS,
+  type EvictionStage,
+  type MaintenanceReason,
+  type ReferralKind,
+} from '@shared/contracts/referral-enums.ts';
+import { ZReferralCreate, type TReferralCreateInput } from '@shared/contracts/referrals.ts';
+import { api } from '../../api/client.ts';
+import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { useSession } from '../../api/session.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PATHS } from '../../paths.ts';
+import { MembersFields } from '../households/HouseholdFields.tsx';
+import { HOUSEHOLDS_PATH } from '../households/household-api.ts';
+import { emptyMember, zodErrors, type MemberValues } from '../households/household-form.ts';
+import { optionsOf, useOrganisations } from '../households/organisations.ts';
+import { REFERRALS_PATH, REFERRALS_SENT_PATH, referralKindFor } from './referral-ui.ts';
+
+interface NewHouseholdValues {
+  members: MemberValues[];
+  phone: string;
+  email: string;
+  postalAddress: string;
+  housingSituation: HousingSituation | null;
+  shelterName: string;
+  dwellingAddress: string;
+  tenantReference: string;
+  monthlyRentCents: number | null;
+  monthlyChargesCents: number | null;
+  applicationNumber: string;
+}
+
+/** Form values; the paths are the API body's, so its field errors land on the right input. */
+interface ReferralValues {
+  householdMode: 'existing' | 'new';
+  householdId: string | null;
+  newHousehold: NewHouseholdValues;
+  toOrganisationId: string | null;
+  freeText: string;
+  managementUnitId: string | null;
+  reasons: MaintenanceReason[];
+  arrears: { amountCents: number | null; months: number | string };
+  evictionStage: EvictionStage | null;
+  readyToLeave: boolean;
+  shelteredSince: string | null;
+  housingProject: string;
+}
+
+const SHELTERED: HousingSituation[] = [
+  'street',
+  'shelter',
+  'chrs',
+  'hotel',
+  'hosted_by_third_party',
+  'sublet',
+  'other',
+];
+
+/** '' and null are "not given": the referral contract expects such keys to be absent. */
+const given = <T,>(v: T | null | undefined): T | undefined =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v;
+
+function bodyOf(kind: ReferralKind, v: ReferralValues): TReferralCreateInput {
+  const h = v.newHousehold;
+  const household =
+    v.householdMode === 'existing'
+      ? { householdId: given(v.householdId) }
+      : {
+          newHousehold: {
+            members: h.members.map((m) => ({ ...m, birthDate: m.birthDate ?? undefined })),
+            phone: given(h.phone),
+            email: given(h.email),
+            postalAddress: given(h.postalAddress),
+            housingSituation: given(h.housingSituation),
+            shelterName: given(h.shelterName),
+            dwellingAddress: given(h.dwellingAddress),
+            tenantReference: given(h.tenantReference),
+            monthlyRentCents: given(h.monthlyRentCents),
+            monthlyChargesCents: given(h.monthlyChargesCents),
+            applicationNumber: given(h.applicationNumber),
+          },
+        };
+  const common = { toOrganisationId: v.toOrganisationId ?? '', freeText: given(v.freeText), ...household };
+  if (kind === 'maintenance') {
+    return {
+      kind,
+      ...common,
+      managementUnitId: given(v.managementUnitId),
+      reasons: v.reasons,
+      // Sent whenever arrears are ticked, so a missing amount is reported on its own field.
+      arrears: v.reasons.includes('arrears')
+        ? {
+            amountCents: v.arrears.amountCents as number,
+            months: v.arrears.months === '' ? (undefined as unknown as number) : Number(v.arrears.months),
+          }
+        : undefined,
+      evictionStage: v.reasons.includes('eviction_procedure') ? given(v.evictionStage) : undefined,
+    };
+  }
+  return {
+    kind,
+    ...common,
+    readyToLeave: v.readyToLeave,
+    shelteredSince: given(v.shelteredSince),
+    housingProject: v.housingProject,
+  };
+}
+
+export function NewReferralPage() {
+  const me = useSession();
+  const kind = referralKindFor(me);
+  return (
+    <>
+      <PageHeader title="Nouvelle saisine" description={kind ? REFERRAL_KIND_LABELS[kind] : undefined} />
+      {kind ? (
+        <ReferralForm kind={kind} />
+      ) : (
+        <Alert color="gray">
+          Votre organisation ou vos rôles ne permettent pas d'adresser une saisine : les saisines de maintien
+          sont faites par les bailleurs, les saisines d'accès par les associations et le SIAO.
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function ReferralForm({ kind }: { kind: ReferralKind }) {
+  const me = useSession();
+  const navigate = useNavigate();
+  const associations = useOrganisations('association');
+  const ownOrganisation = useOrganisations(me.organisation?.type);
+  const units = ownOrganisation.data?.items.find((o) => o.id === me.organisation?.id)?.managementUnits ?? [];
+  const households = useApiQuery<{ items: THouseholdListItem[] }>(HOUSEHOLDS_PATH, {
+    status: 'active',
+    pageSize: 100,
+  });
+
+  const form = useForm<ReferralValues>({
+    initialValues: {
+      householdMode: 'new',
+      householdId: null,
+      newHousehold: {
+        members: [emptyMember(true)],
+        phone: '',
+        email: '',
+        postalAddress: '',
+        housingSituation: kind === 'maintenance' ? null : 'shelter',
+        shelterName: '',
+        dwellingAddress: '',
+        tenantReference: '',
+        monthlyRentCents: null,
+        monthlyChargesCents: null,
+        applicationNumber: '',
+      },
+      toOrganisationId: null,
+      freeText: '',
+      managementUnitId: me.managementUnitId,
+      reasons: [],
+      arrears: { amountCents: null, months: '' },
+      evictionStage: null,
+      readyToLeave: false,
+      shelteredSince: null,
+      housingProject: '',
+    },
+    validate: (v) => zodErrors(ZReferralCreate.safeParse(bodyOf(kind, v)).error),
+  });
+  const send = useApiMutation(
+    (v: ReferralValues) => api.post<{ id: string }>(REFERRALS_PATH, bodyOf(kind, v)),
+    {
+      form,
+      invalidate: [REFERRALS_SENT_PATH, HOUSEHOLDS_PATH],
+      successMessage: 'Saisine envoyée.',
+      onSuccess: ({ id }) => navigate(PATHS.referral(id)),
+    },
+  );
+  const v = form.values;
+  const isNew = v.householdMode === 'new';
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => send.mutate(values))}>
+      <Stack gap="xl" maw={960}>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Le ménage
+            </Title>
+            <Radio.Group label="Ménage concerné" {...form.getInputProps('householdMode')}>
+              <Group mt="xs">
+                <Radio
+                  value="new"
+                  label={
+                    kind === 'maintenance'
+                      ? 'Un locataire pas encore suivi dans Relais'
+                      : 'Un ménage pas encore suivi dans Relais'
+                  }
+                />
+                <Radio value="existing" label="Un ménage dont votre organisation a déjà le dossier" />
+              </Group>
+            </Radio.Group>
+            {isNew ? (
+              <NewHouseholdFields form={form} kind={kind} />
+            ) : (
+              <Select
+                label="Dossier du ménage"
+                required
+                searchable
+                placeholder={households.isPending ? 'Chargement…' : 'Rechercher par nom ou numéro de dossier'}
+                nothingFoundMessage="Aucun ménage trouvé"
+                data={(households.data?.items ?? []).map((h) => ({
+                  value: h.id,
+                  label: `${h.fileLabel} — ${h.referencePersonName ?? 'sans personne de référence'}`,
+                }))}
+                {...form.getInputProps('householdId')}
+              />
+            )}
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {kind === 'maintenance' ? 'Motifs de la saisine' : 'Situation et projet'}
+            </Title>
+            {kind === 'maintenance' ? (
+              <MaintenanceFields form={form} units={units} />
+            ) : (
+              <AccessFields form={form} />
+            )}
+            <Textarea
+              label="Informations complémentaires"
+              description="Ce qui aidera l'association à prendre contact avec le ménage."
+              autosize
+              minRows={3}
+              {...form.getInputProps('freeText')}
+            />
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Destinataire
+            </Title>
+            <Select
+              label="Association destinataire"
+              required
+              searchable
+              placeholder={associations.isPending ? 'Chargement…' : 'Choisir une association'}
+              nothingFoundMessage="Aucune association trouvée"
+              data={(associations.data?.items ?? []).map((o) => ({
+                value: o.id,
+                label: o.territory ? `${o.name} (${o.territory.name})` : o.name,
+              }))}
+              {...form.getInputProps('toOrganisationId')}
+            />
+          </Stack>
+        </Paper>
+
+        <ApiErrorAlert error={send.error} />
+        {Object.keys(form.errors).length > 0 && !send.error && (
+          <Text c="red.9" role="alert" size="sm">
+            La saisine n'a pas été envoyée : corrigez les champs signalés.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={send.isPending}>
+            Envoyer la saisine
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type ReferralForm = UseFormReturnType<ReferralValues>;
+
+function NewHouseholdFields({ form, kind }: { form: ReferralForm; kind: ReferralKind }) {
+  const h = form.values.newHousehold;
+  return (
+    <Stack gap="md">
+      <MembersFields form={form} path="newHousehold.members" members={h.members} headingOrder={3} />
+      <Title order={3} size="h5">
+        Coordonnées et logement
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Téléphone" type="tel" {...form.getInputProps('newHousehold.phone')} />
+        <TextInput label="E-mail" type="email" {...form.getInputProps('newHousehold.email')} />
+      </SimpleGrid>
+      {kind === 'maintenance' ? (
+        <>
+          <Textarea
+            label="Adresse du logement occupé"
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('newHousehold.dwellingAddress')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Référence locataire" {...form.getInputProps('newHousehold.tenantReference')} />
+            <MoneyInput label="Loyer mensuel" {...form.getInputProps('newHousehold.monthlyRentCents')} />
+            <MoneyInput
+              label="Charges mensuelles"
+              {...form.getInputProps('newHousehold.monthlyChargesCents')}
+            />
+          </SimpleGrid>
+        </>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Situation de logement actuelle"
+            required
+            allowDeselect={false}
+            data={SHELTERED.map((s) => ({ value: s, label: HOUSING_SITUATION_LABELS[s] }))}
+            {...form.getInputProps('newHousehold.housingSituation')}
+          />
+          <TextInput label="Structure d'hébergement" {...form.getInputProps('newHousehold.shelterName')} />
+          <TextInput
+            label="Numéro unique de demande de logement social"
+            description="10 à 20 lettres ou chiffres"
+            {...form.getInputProps('newHousehold.applicationNumber')}
+          />
+        </SimpleGrid>
+      )}
+      <Textarea
+        label="Adresse postale"
+        autosize
+        minRows={2}
+        {...form.getInputProps('newHousehold.postalAddress')}
+      />
+    </Stack>
+  );
+}
+
+function MaintenanceFields({ form, units }: { form: ReferralForm; units: { id: string; name: string }[] }) {
+  const reasons = form.values.reasons;
+  return (
+    <Stack gap="md">
+      <Checkbox.Group
+        label="Motifs"
+        description="Cochez tout ce qui s'applique."
+        required
+        {...form.getInputProps('reasons')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+          {optionsOf(MAINTENANCE_REASON_LABELS).map((o) => (
+            <Checkbox key={o.value} value={o.value} label={o.label} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      {reasons.includes('arrears') && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MoneyInput label="Montant des impayés" required {...form.getInputProps('arrears.amountCents')} />
+          <NumberInput
+            label="Nombre de mois d'impayés"
+            required
+            min={1}
+            max={240}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('arrears.months')}
+          />
+        </SimpleGrid>
+      )}
+      {form.errors.arrears && (
+        <Text c="red.9" size="sm" role="alert">
+          {form.errors.arrears}
+        </Text>
+      )}
+      {reasons.includes('eviction_procedure') && (
+        <Select
+          label="Stade de la procédure d'expulsion"
+          required
+          data={optionsOf(EVICTION_STAGE_LABELS)}
+          {...form.getInputProps('evictionStage')}
+        />
+      )}
+      {units.length > 0 && (
+        <Select
+          label="Agence qui fait la saisine"
+          clearable
+          data={units.map((u) => ({ value: u.id, label: u.name }))}
+          {...form.getInputProps('managementUnitId')}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function AccessFields({ form }: { form: ReferralForm }) {
+  return (
+    <Stack gap="md">
+      <Switch
+        label="Le ménage est prêt à sortir (peut vivre de façon autonome dans un logement)"
+        {...form.getInputProps('readyToLeave', { type: 'checkbox' })}
+      />
+      <DateField label="Hébergé depuis le" {...form.getInputProps('shelteredSince')} />
+      <Textarea
+        label="Projet logement"
+        description="Type de logement recherché, secteur, besoins d'accompagnement…"
+        required
+        autosize
+        minRows={4}
+        {...form.getInputProps('housingProject')}
+      />
+    </Stack>
+  );
+}

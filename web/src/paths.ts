@@ -1,0 +1,20 @@
+/** Every path of the web client (linked from pages, e-mails and notifications). */
+export const PATHS = {
+  signIn: '/connexion',
+  forgotPassword: '/mot-de-passe-oublie',
+  resetPassword: '/reinitialiser',
+  invitation: '/invitation',
+  home: '/',
+  households: '/menages',
+  household: (id: string) => `/menages/${id}`,
+  referralInbox: '/saisines/recues',
+  sentReferrals: '/saisines/envoyees',
+  newReferral: '/saisines/nouvelle',
+  referral: (id: string) => `/saisines/${id}`,
+  housingBenefitSimulator: '/simulateur-apl',
+  adminUsers: '/admin/utilisateurs',
+  adminInvitations: '/admin/invitations',
+  adminOutbox: '/admin/boite-envoi',
+  adminAudit: '/admin/journal',
+  adminOrganisation: '/admin/organisation',
+} as const;

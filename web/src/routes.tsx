@@ -1,0 +1,90 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import type { Role } from '@shared/contracts/roles.ts';
+import { LoadingState } from './components/LoadingState.tsx';
+import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
+import { RequireRole } from './layout/RequireRole.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ADMIN_ROLES, AUDIT_ROLES } from './layout/navigation.ts';
+import { PATHS } from './paths.ts';
+
+/** A page component loaded on first visit, from a module exporting it by name. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignInPage = lazyPage(() => import('./pages/auth/SignInPage.tsx'), 'SignInPage');
+const ForgotPasswordPage = lazyPage(
+  () => import('./pages/auth/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(() => import('./pages/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage');
+const InvitationPage = lazyPage(() => import('./pages/auth/InvitationPage.tsx'), 'InvitationPage');
+
+const HomePage = lazyPage(() => import('./pages/home/HomePage.tsx'), 'HomePage');
+
+const HouseholdListPage = lazyPage(
+  () => import('./pages/households/HouseholdListPage.tsx'),
+  'HouseholdListPage',
+);
+const HouseholdFilePage = lazyPage(
+  () => import('./pages/households/HouseholdFilePage.tsx'),
+  'HouseholdFilePage',
+);
+const ReferralInboxPage = lazyPage(
+  () => import('./pages/referrals/ReferralInboxPage.tsx'),
+  'ReferralInboxPage',
+);
+const SentReferralsPage = lazyPage(
+  () => import('./pages/referrals/SentReferralsPage.tsx'),
+  'SentReferralsPage',
+);
+const NewReferralPage = lazyPage(() => import('./pages/referrals/NewReferralPage.tsx'), 'NewReferralPage');
+const ReferralDetailPage = lazyPage(
+  () => import('./pages/referrals/ReferralDetailPage.tsx'),
+  'ReferralDetailPage',
+);
+const HousingBenefitSimulatorPage = lazyPage(
+  () => import('./pages/HousingBenefitSimulatorPage.tsx'),
+  'HousingBenefitSimulatorPage',
+);
+
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.tsx'), 'UsersPage');
+const InvitationsPage = lazyPage(() => import('./pages/admin/InvitationsPage.tsx'), 'InvitationsPage');
+const OutboxPage = lazyPage(() => import('./pages/admin/OutboxPage.tsx'), 'OutboxPage');
+const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLogPage.tsx'), 'AuditLogPage');
+const OrganisationPage = lazyPage(() => import('./pages/admin/OrganisationPage.tsx'), 'OrganisationPage');
+
+const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
+const only = (roles: readonly Role[], element: ReactNode) => (
+  <RequireRole roles={roles}>{page(element)}</RequireRole>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={PATHS.signIn} element={page(<SignInPage />)} />
+      <Route path={PATHS.forgotPassword} element={page(<ForgotPasswordPage />)} />
+      <Route path={PATHS.resetPassword} element={page(<ResetPasswordPage />)} />
+      <Route path={PATHS.invitation} element={page(<InvitationPage />)} />
+
+      <Route element={<AuthenticatedLayout />}>
+        <Route index element={page(<HomePage />)} />
+        {/* Household and referral pages: the API decides who may see what (403/404 shown in the page). */}
+        <Route path={PATHS.households} element={page(<HouseholdListPage />)} />
+        <Route path="/menages/:id" element={page(<HouseholdFilePage />)} />
+        <Route path={PATHS.referralInbox} element={page(<ReferralInboxPage />)} />
+        <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
+        <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
+        <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
+        <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
+        <Route path={PATHS.adminUsers} element={only(ADMIN_ROLES, <UsersPage />)} />
+        <Route path={PATHS.adminInvitations} element={only(ADMIN_ROLES, <InvitationsPage />)} />
+        <Route path={PATHS.adminOutbox} element={only(ADMIN_ROLES, <OutboxPage />)} />
+        <Route path={PATHS.adminAudit} element={only(AUDIT_ROLES, <AuditLogPage />)} />
+        <Route path={PATHS.adminOrganisation} element={only(ADMIN_ROLES, <OrganisationPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
