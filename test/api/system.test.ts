@@ -3,7 +3,9 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { readFileSync } from 'node:fs';
 import { testDatabaseKind } from '../helpers/database.ts';
 
-const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: { tag: string }[] };
+const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as {
+  entries: { tag: string }[];
+};
 const latestMigration = journal.entries.at(-1)?.tag;
 
 describe('system', () => {
@@ -16,7 +18,11 @@ describe('system', () => {
   it('answers health with the database kind and the migration applied', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: testDatabaseKind, migration: latestMigration });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: testDatabaseKind,
+      migration: latestMigration,
+    });
     expect(latestMigration).toBeDefined();
   });
 

@@ -1,5 +1,5 @@
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
-import { and, asc, count, desc, eq, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
 import { organisations } from '../organisations/schema.ts';
