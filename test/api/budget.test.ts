@@ -80,22 +80,7 @@ describe('household budget', () => {
         landlordOrganisationId: social.org.id,
         monthlyRentCents: 42_000,
         monthlyChargesCents: 6_000,
-        members: [
-          {
-            firstName: 'Hélène',
-            lastName: 'Dupré',
-            birthDate: '1985-04-12',
-            relationship: 'reference_person',
-            isReferencePerson: true,
-          },
-          {
-            firstName: 'Léo',
-            lastName: 'Dupré',
-            birthDate: '2015-09-01',
-            relationship: 'child',
-            isReferencePerson: false,
-          },
-        ],
+        // sampleHousehold's members: Hélène, the reference person, and her son Léo.
         resources: [
           { memberIndex: 0, type: 'wages', monthlyAmountCents: 110_000 },
           { memberIndex: null, type: 'family_benefits', monthlyAmountCents: 15_000 },

@@ -66,6 +66,16 @@ describe('referrals (saisines) API', () => {
       .select()
       .from(householdParties)
       .where(and(eq(householdParties.householdId, householdId), isNull(householdParties.endedAt)));
+  const statusChangesToldToLandlord = () =>
+    t.deps.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, u(landlord, 'landlord_social_advisor').id),
+          eq(notifications.kind, 'referral.status_changed'),
+        ),
+      );
   const householdOf = async (referralId: string) =>
     (await t.deps.db.select().from(referrals).where(eq(referrals.id, referralId)))[0]!.householdId;
 
@@ -175,15 +185,7 @@ describe('referrals (saisines) API', () => {
         sourceId: id,
         caseworkerUserId: u(assoA, 'caseworker').id,
       });
-      const told = await t.deps.db
-        .select()
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.userId, u(landlord, 'landlord_social_advisor').id),
-            eq(notifications.kind, 'referral.status_changed'),
-          ),
-        );
+      const told = await statusChangesToldToLandlord();
       expect(told).toHaveLength(1);
       const seen = await read(s(landlord, 'landlord_social_advisor'), `/api/referrals/${id}`);
       expect(seen.json()).toMatchObject({
@@ -282,15 +284,7 @@ describe('referrals (saisines) API', () => {
           'referral.record_first_interview',
         ]),
       );
-      const told = await t.deps.db
-        .select()
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.userId, u(landlord, 'landlord_social_advisor').id),
-            eq(notifications.kind, 'referral.status_changed'),
-          ),
-        );
+      const told = await statusChangesToldToLandlord();
       expect(told).toHaveLength(2);
     });
 

@@ -9,16 +9,28 @@ import {
   type DiagnosticRow,
 } from './diagnostics.repository.ts';
 
+/** What a use case writing one diagnostic receives from its route. */
+export interface DiagnosticWriteRequest<Input extends { rowVersion: number }> {
+  tx: Queryable;
+  actor: Actor;
+  householdId: string;
+  diagnosticId: string;
+  input: Input;
+  now: Date;
+}
+
 /** Every write to a diagnostic starts here: caseworker level, not frozen, at the rowVersion read. */
 export async function loadForWrite(
-  tx: Queryable,
-  actor: Actor,
-  input: { householdId: string; diagnosticId: string; rowVersion: number; at: Date },
+  request: DiagnosticWriteRequest<{ rowVersion: number }>,
 ): Promise<DiagnosticRow> {
-  const { diagnostic, level } = await requireDiagnostic(tx, actor, input);
+  const { diagnostic, level } = await requireDiagnostic(request.tx, request.actor, {
+    householdId: request.householdId,
+    diagnosticId: request.diagnosticId,
+    at: request.now,
+  });
   assertCanWrite(level);
   assertNotFrozen(diagnostic);
-  if (diagnostic.rowVersion !== input.rowVersion) throw versionConflict();
+  if (diagnostic.rowVersion !== request.input.rowVersion) throw versionConflict();
   return diagnostic;
 }
 

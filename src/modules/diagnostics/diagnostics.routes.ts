@@ -39,6 +39,7 @@ import { listMyUrgentActions } from './use-cases/list-my-urgent-actions.ts';
 import { recordCapacityAssessment } from './use-cases/record-capacity-assessment.ts';
 import { listHouseholdCapacityAssessments } from './use-cases/list-capacity-assessments.ts';
 import { renderDiagnosticPdf } from './diagnostic-pdf.ts';
+import type { DiagnosticWriteRequest } from './diagnostic-writes.ts';
 
 const tags = ['diagnostics'];
 const writeErrors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -128,75 +129,74 @@ export async function diagnosticsRoutes(app: ZApp, deps: AppDeps): Promise<void>
       ),
   );
 
-  app.put(
-    '/api/households/:id/diagnostics/:diagId',
-    {
+  /** A write to one diagnostic at the rowVersion read; answers the saved version. */
+  const registerWrite = <Input extends { rowVersion: number }>(
+    route: { method: 'PUT' | 'POST'; url: string; summary: string; body: z.ZodType<Input> },
+    write: (request: DiagnosticWriteRequest<Input>) => Promise<z.infer<typeof ZDiagnosticSaved>>,
+  ) =>
+    app.route({
+      method: route.method,
+      url: route.url,
       schema: {
         tags,
-        summary: 'Enregistrer le brouillon (partiel accepté ; contrôle de version rowVersion)',
+        summary: route.summary,
         params: ZDiagnosticParams,
-        body: ZDiagnosticSave,
+        body: route.body,
         response: { 200: ZDiagnosticSaved, ...writeErrors },
       },
-    },
-    async (request) =>
-      inTx((tx) =>
-        saveDiagnosticDraft({
-          tx,
-          actor: actorOf(request),
-          householdId: request.params.id,
-          diagnosticId: request.params.diagId,
-          input: request.body,
-          now: deps.clock(),
-        }),
-      ),
-  );
-
-  const lifecycle = [
-    {
-      path: 'present',
-      summary: 'Présenter le diagnostic au ménage (brique 1.2)',
-      body: ZPresentation,
-      run: presentDiagnostic,
-    },
-    {
-      path: 'approve',
-      summary: 'Approbation par le ménage (signature ou nom saisi)',
-      body: ZApproval,
-      run: approveDiagnostic,
-    },
-    {
-      path: 'disagree',
-      summary: 'Noter le désaccord du ménage avec ses mots',
-      body: ZDisagreement,
-      run: recordDiagnosticDisagreement,
-    },
-  ] as const;
-  for (const step of lifecycle) {
-    app.post(
-      `/api/households/:id/diagnostics/:diagId/${step.path}`,
-      {
-        schema: {
-          tags,
-          summary: step.summary,
-          params: ZDiagnosticParams,
-          body: step.body,
-          response: { 200: ZDiagnosticSaved, ...writeErrors },
-        },
-      },
-      async (request) =>
-        inTx((tx) =>
-          (step.run as (a: Record<string, unknown>) => Promise<z.infer<typeof ZDiagnosticSaved>>)({
+      handler: async (request) => {
+        // `body` validated it; the type provider's mapping of a generic schema does not narrow back.
+        const input = request.body as Input;
+        return inTx((tx) =>
+          write({
             tx,
             actor: actorOf(request),
             householdId: request.params.id,
             diagnosticId: request.params.diagId,
-            input: request.body,
+            input,
             now: deps.clock(),
           }),
-        ),
-    );
-  }
+        );
+      },
+    });
+
+  const diagnosticUrl = '/api/households/:id/diagnostics/:diagId';
+  registerWrite(
+    {
+      method: 'PUT',
+      url: diagnosticUrl,
+      summary: 'Enregistrer le brouillon (partiel accepté ; contrôle de version rowVersion)',
+      body: ZDiagnosticSave,
+    },
+    saveDiagnosticDraft,
+  );
+  registerWrite(
+    {
+      method: 'POST',
+      url: `${diagnosticUrl}/present`,
+      summary: 'Présenter le diagnostic au ménage (brique 1.2)',
+      body: ZPresentation,
+    },
+    presentDiagnostic,
+  );
+  registerWrite(
+    {
+      method: 'POST',
+      url: `${diagnosticUrl}/approve`,
+      summary: 'Approbation par le ménage (signature ou nom saisi)',
+      body: ZApproval,
+    },
+    approveDiagnostic,
+  );
+  registerWrite(
+    {
+      method: 'POST',
+      url: `${diagnosticUrl}/disagree`,
+      summary: 'Noter le désaccord du ménage avec ses mots',
+      body: ZDisagreement,
+    },
+    recordDiagnosticDisagreement,
+  );
 
   app.post(
     '/api/households/:id/diagnostics/:diagId/new-version',

@@ -20,30 +20,18 @@ import { uploadHouseholdDocument } from './use-cases/upload-household-document.t
 import { listHouseholdDocuments } from './use-cases/list-household-documents.ts';
 import { downloadHouseholdDocument } from './use-cases/download-household-document.ts';
 import { parseOrInvalid } from './household-input.ts';
+import { registerHouseholdPartList } from './household-read.ts';
 
 const tags = ['households'];
 
 /** Notes and documents of a household file, each with its sensitivity. */
 export async function householdAttachmentRoutes(app: ZApp, deps: AppDeps): Promise<void> {
-  app.get(
-    '/api/households/:id/notes',
-    {
-      schema: {
-        tags,
-        summary: 'Notes du dossier (selon leur confidentialité)',
-        params: ZIdParams,
-        response: { 200: ZNoteList, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await listHouseholdNotes({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'notes',
+    summary: 'Notes du dossier (selon leur confidentialité)',
+    list: ZNoteList,
+    read: listHouseholdNotes,
+  });
 
   app.post(
     '/api/households/:id/notes',
@@ -70,25 +58,12 @@ export async function householdAttachmentRoutes(app: ZApp, deps: AppDeps): Promi
     },
   );
 
-  app.get(
-    '/api/households/:id/documents',
-    {
-      schema: {
-        tags,
-        summary: 'Documents du dossier (selon leur confidentialité)',
-        params: ZIdParams,
-        response: { 200: ZDocumentList, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await listHouseholdDocuments({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'documents',
+    summary: 'Documents du dossier (selon leur confidentialité)',
+    list: ZDocumentList,
+    read: listHouseholdDocuments,
+  });
 
   app.get(
     '/api/households/:id/documents/:docId/content',

@@ -15,50 +15,26 @@ import { listHouseholdParties } from './use-cases/list-household-parties.ts';
 import { listHouseholdConsents } from './use-cases/list-household-consents.ts';
 import { recordConsent } from './use-cases/record-consent.ts';
 import { revokeConsent } from './use-cases/revoke-consent.ts';
+import { registerHouseholdPartList } from './household-read.ts';
 
 const tags = ['households'];
 
 /** Who has access to a household and why: parties and the household's consents. */
 export async function householdConsentRoutes(app: ZApp, deps: AppDeps): Promise<void> {
-  app.get(
-    '/api/households/:id/parties',
-    {
-      schema: {
-        tags,
-        summary: 'Organisations ayant accès au dossier, et à quel titre',
-        params: ZIdParams,
-        response: { 200: ZPartyList, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await listHouseholdParties({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'parties',
+    summary: 'Organisations ayant accès au dossier, et à quel titre',
+    list: ZPartyList,
+    read: listHouseholdParties,
+  });
 
-  app.get(
-    '/api/households/:id/consents',
-    {
-      schema: {
-        tags,
-        summary: 'Accords du ménage (en cours, expirés, retirés)',
-        params: ZIdParams,
-        response: { 200: ZConsentList, 403: ZErrorBody, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await listHouseholdConsents({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'consents',
+    summary: 'Accords du ménage (en cours, expirés, retirés)',
+    list: ZConsentList,
+    forbiddable: true,
+    read: listHouseholdConsents,
+  });
 
   app.post(
     '/api/households/:id/consents',

@@ -21,6 +21,7 @@ import { getHouseholdHistory } from './use-cases/get-household-history.ts';
 import { listHouseholdAudit } from './use-cases/list-household-audit.ts';
 import { householdAttachmentRoutes } from './household-attachments.routes.ts';
 import { householdConsentRoutes } from './household-consents.routes.ts';
+import { registerHouseholdPartList } from './household-read.ts';
 
 const tags = ['households'];
 const errors = { 400: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
@@ -106,45 +107,20 @@ export async function householdsRoutes(app: ZApp, deps: AppDeps): Promise<void> 
     },
   );
 
-  app.get(
-    '/api/households/:id/history',
-    {
-      schema: {
-        tags,
-        summary: 'Historique des versions du dossier (modifications visibles selon le niveau d’accès)',
-        params: ZIdParams,
-        response: { 200: ZHouseholdHistory, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await getHouseholdHistory({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'history',
+    summary: 'Historique des versions du dossier (modifications visibles selon le niveau d’accès)',
+    list: ZHouseholdHistory,
+    read: getHouseholdHistory,
+  });
 
-  app.get(
-    '/api/households/:id/audit',
-    {
-      schema: {
-        tags,
-        summary: 'Journal des accès et modifications du dossier (référent)',
-        params: ZIdParams,
-        response: { 200: ZHouseholdAudit, 403: ZErrorBody, 404: ZErrorBody },
-      },
-    },
-    async (request) => ({
-      items: await listHouseholdAudit({
-        q: deps.db,
-        actor: actorOf(request),
-        householdId: request.params.id,
-        now: deps.clock(),
-      }),
-    }),
-  );
+  registerHouseholdPartList(app, deps, {
+    path: 'audit',
+    summary: 'Journal des accès et modifications du dossier (référent)',
+    list: ZHouseholdAudit,
+    forbiddable: true,
+    read: listHouseholdAudit,
+  });
 
   await householdAttachmentRoutes(app, deps);
   await householdConsentRoutes(app, deps);

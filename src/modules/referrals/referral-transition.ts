@@ -1,5 +1,5 @@
 import type { Actor } from '../../kernel/actor.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import type { Queryable, Tx } from '../../kernel/db.ts';
 import { audit } from '../../kernel/audit.ts';
 import { AppError, forbidden, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { REFERRAL_STATUS_LABELS } from '../../shared/contracts/referral-enums.ts';
@@ -48,6 +48,28 @@ export async function requireReadableReferral(
   const referral = await unsafeFindReferral(q, unverifiedId);
   if (!canReadReferral(actor, referral)) throw notFound('Saisine introuvable.');
   return referral;
+}
+
+/** What a use case acting on one referral receives from its route. */
+export interface ReferralActionRequest<Input> {
+  tx: Tx;
+  actor: Actor;
+  referralId: string;
+  input: Input;
+  now: Date;
+}
+
+/** requireActionable for a decision whose input carries the version the actor read. */
+export function requireDecidable(
+  request: ReferralActionRequest<{ version: number }>,
+  action: ReferralTransition,
+): Promise<ReferralRow> {
+  return requireActionable(request.tx, {
+    actor: request.actor,
+    unverifiedId: request.referralId,
+    action,
+    version: request.input.version,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ZApp } from '../../kernel/zod-app.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import { actorOf } from '../../kernel/actor.ts';
@@ -28,6 +29,8 @@ import { listReferrals } from './use-cases/list-referrals.ts';
 import { listReferralTimeline } from './use-cases/list-referral-events.ts';
 import { listAssignableCaseworkers } from './use-cases/list-assignable-caseworkers.ts';
 import { presentTransition } from './referrals.presenter.ts';
+import type { ReferralActionRequest } from './referral-transition.ts';
+import type { ReferralRow } from './referrals.repository.ts';
 
 const tags = ['referrals'];
 
@@ -121,72 +124,41 @@ export async function referralRoutes(app: ZApp, deps: AppDeps): Promise<void> {
       listReferralTimeline({ q: deps.db, actor: actorOf(request), referralId: request.params.id }),
   );
 
-  const transitionResponse = { 200: ZReferralTransitionResult };
-
-  app.post(
-    '/api/referrals/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accepter une saisine et désigner le référent',
-        params: ZIdParams,
-        body: ZReferralAccept,
-        response: transitionResponse,
+  /** A decision on a referral: the body carries the version read, the answer the new status. */
+  const registerTransition = <Input extends { version: number }>(
+    path: string,
+    summary: string,
+    body: z.ZodType<Input>,
+    transition: (request: ReferralActionRequest<Input>) => Promise<ReferralRow>,
+  ) =>
+    app.post(
+      `/api/referrals/:id/${path}`,
+      {
+        schema: { tags, summary, params: ZIdParams, body, response: { 200: ZReferralTransitionResult } },
       },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await deps.db.transaction((tx) =>
-        acceptReferral({ tx, actor, referralId: request.params.id, input: request.body, now: deps.clock() }),
-      );
-      return presentTransition(row);
-    },
+      async (request) => {
+        const actor = actorOf(request);
+        // `body` validated it; the type provider's mapping of a generic schema does not narrow back.
+        const input = request.body as Input;
+        const row = await deps.db.transaction((tx) =>
+          transition({ tx, actor, referralId: request.params.id, input, now: deps.clock() }),
+        );
+        return presentTransition(row);
+      },
+    );
+
+  registerTransition(
+    'accept',
+    'Accepter une saisine et désigner le référent',
+    ZReferralAccept,
+    acceptReferral,
   );
-
-  app.post(
-    '/api/referrals/:id/decline',
-    {
-      schema: {
-        tags,
-        summary: 'Refuser une saisine, avec son motif',
-        params: ZIdParams,
-        body: ZReferralDecline,
-        response: transitionResponse,
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await deps.db.transaction((tx) =>
-        declineReferral({ tx, actor, referralId: request.params.id, input: request.body, now: deps.clock() }),
-      );
-      return presentTransition(row);
-    },
-  );
-
-  app.post(
-    '/api/referrals/:id/redirect',
-    {
-      schema: {
-        tags,
-        summary: 'Réorienter une saisine vers une autre association',
-        params: ZIdParams,
-        body: ZReferralRedirect,
-        response: transitionResponse,
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await deps.db.transaction((tx) =>
-        redirectReferral({
-          tx,
-          actor,
-          referralId: request.params.id,
-          input: request.body,
-          now: deps.clock(),
-        }),
-      );
-      return presentTransition(row);
-    },
+  registerTransition('decline', 'Refuser une saisine, avec son motif', ZReferralDecline, declineReferral);
+  registerTransition(
+    'redirect',
+    'Réorienter une saisine vers une autre association',
+    ZReferralRedirect,
+    redirectReferral,
   );
 
   app.post(
@@ -215,29 +187,10 @@ export async function referralRoutes(app: ZApp, deps: AppDeps): Promise<void> {
     },
   );
 
-  app.post(
-    '/api/referrals/:id/first-interview',
-    {
-      schema: {
-        tags,
-        summary: 'Noter le premier entretien : l’accompagnement est ouvert',
-        params: ZIdParams,
-        body: ZFirstInterview,
-        response: transitionResponse,
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const row = await deps.db.transaction((tx) =>
-        recordFirstInterview({
-          tx,
-          actor,
-          referralId: request.params.id,
-          input: request.body,
-          now: deps.clock(),
-        }),
-      );
-      return presentTransition(row);
-    },
+  registerTransition(
+    'first-interview',
+    'Noter le premier entretien : l’accompagnement est ouvert',
+    ZFirstInterview,
+    recordFirstInterview,
   );
 }

@@ -1,37 +1,22 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { TApproval } from '../../../shared/contracts/diagnostics.ts';
 import type { ApprovalRecord } from '../schema.ts';
 import { invalidState } from '../diagnostic-access.ts';
 import { checkSignaturePng } from '../signature.ts';
-import { applyDiagnosticChange, loadForWrite, savedOf } from '../diagnostic-writes.ts';
+import {
+  applyDiagnosticChange,
+  loadForWrite,
+  savedOf,
+  type DiagnosticWriteRequest,
+} from '../diagnostic-writes.ts';
 
 /**
  * The household approves the diagnostic it was explained (brique 1.1 "signature du diagnostic"):
  * a signature drawn on a tablet, or its name typed in front of the caseworker who witnesses it.
  * From now on the diagnostic is frozen.
  */
-export async function approveDiagnostic({
-  tx,
-  actor,
-  householdId,
-  diagnosticId,
-  input,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  diagnosticId: string;
-  input: TApproval;
-  now: Date;
-}) {
-  const diagnostic = await loadForWrite(tx, actor, {
-    householdId,
-    diagnosticId,
-    rowVersion: input.rowVersion,
-    at: now,
-  });
+export async function approveDiagnostic(request: DiagnosticWriteRequest<TApproval>) {
+  const { tx, actor, input, now } = request;
+  const diagnostic = await loadForWrite(request);
   if (diagnostic.status !== 'presented') {
     throw invalidState('Le diagnostic doit d’abord être expliqué au ménage avant son approbation.');
   }

@@ -1,35 +1,22 @@
 import type { z } from 'zod';
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { ZDisagreement } from '../../../shared/contracts/diagnostics.ts';
 import { invalidState } from '../diagnostic-access.ts';
-import { applyDiagnosticChange, loadForWrite, savedOf } from '../diagnostic-writes.ts';
+import {
+  applyDiagnosticChange,
+  loadForWrite,
+  savedOf,
+  type DiagnosticWriteRequest,
+} from '../diagnostic-writes.ts';
 
 /**
  * The household does not agree with the diagnostic it was explained: its words are recorded and
  * the version is closed (brique 1.4: it is then at least oriented, possibly via arbitration).
  */
-export async function recordDiagnosticDisagreement({
-  tx,
-  actor,
-  householdId,
-  diagnosticId,
-  input,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  diagnosticId: string;
-  input: z.infer<typeof ZDisagreement>;
-  now: Date;
-}) {
-  const diagnostic = await loadForWrite(tx, actor, {
-    householdId,
-    diagnosticId,
-    rowVersion: input.rowVersion,
-    at: now,
-  });
+export async function recordDiagnosticDisagreement(
+  request: DiagnosticWriteRequest<z.infer<typeof ZDisagreement>>,
+) {
+  const { tx, actor, input, now } = request;
+  const diagnostic = await loadForWrite(request);
   if (diagnostic.status !== 'presented') {
     throw invalidState('Le désaccord se note sur un diagnostic expliqué au ménage.');
   }

@@ -1,8 +1,7 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { THouseholdVersion } from '../../../shared/contracts/households.ts';
 import { presentHistory } from '../household.presenter.ts';
 import { householdChangeRows } from '../households.repository.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { requireHouseholdAccess } from '../parties.repository.ts';
 
 /** The file's versions, each diff cut to what the reader's level may see. */
@@ -11,12 +10,7 @@ export async function getHouseholdHistory({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<THouseholdVersion[]> {
+}: HouseholdReadRequest): Promise<THouseholdVersion[]> {
   const level = await requireHouseholdAccess(q, actor, householdId, now);
   return presentHistory(await householdChangeRows(q, householdId), level);
 }

@@ -1,9 +1,8 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { THouseholdAuditEntry } from '../../../shared/contracts/households.ts';
 import { canReadHouseholdAudit } from '../../../shared/policy/household-access.ts';
 import { householdAuditRows } from '../households.repository.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { requireHouseholdAccess } from '../parties.repository.ts';
 
 /** Who read or changed the file, when and from where (caseworker level only). */
@@ -12,12 +11,7 @@ export async function listHouseholdAudit({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<THouseholdAuditEntry[]> {
+}: HouseholdReadRequest): Promise<THouseholdAuditEntry[]> {
   const level = await requireHouseholdAccess(q, actor, householdId, now);
   if (!canReadHouseholdAudit(level))
     throw forbidden("Le journal d'accès du dossier est réservé au référent.");

@@ -1,9 +1,8 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TConsent } from '../../../shared/contracts/households.ts';
 import { canManageConsents } from '../../../shared/policy/household-access.ts';
 import { consentRows } from '../consents.repository.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { parisDate, requireHouseholdAccess } from '../parties.repository.ts';
 
 /** The household's consents, past and present, for the social workers who collect them. */
@@ -12,12 +11,7 @@ export async function listHouseholdConsents({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<TConsent[]> {
+}: HouseholdReadRequest): Promise<TConsent[]> {
   const level = await requireHouseholdAccess(q, actor, householdId, now);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont tenus par les travailleurs sociaux.');

@@ -1,8 +1,7 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { TDocument } from '../../../shared/contracts/households.ts';
 import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
 import { documentRows } from '../documents.repository.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { requireHouseholdAccess } from '../parties.repository.ts';
 
 export async function listHouseholdDocuments({
@@ -10,12 +9,7 @@ export async function listHouseholdDocuments({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<TDocument[]> {
+}: HouseholdReadRequest): Promise<TDocument[]> {
   const level = await requireHouseholdAccess(q, actor, householdId, now);
   const rows = await documentRows(q, householdId, readableSensitivities(level));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));

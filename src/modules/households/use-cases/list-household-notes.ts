@@ -1,8 +1,7 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { TNote } from '../../../shared/contracts/households.ts';
 import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
 import { noteRows } from '../notes.repository.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { requireHouseholdAccess } from '../parties.repository.ts';
 
 /** The notes the reader's level covers (a landlord: landlord-visible notes only). */
@@ -11,12 +10,7 @@ export async function listHouseholdNotes({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<TNote[]> {
+}: HouseholdReadRequest): Promise<TNote[]> {
   const level = await requireHouseholdAccess(q, actor, householdId, now);
   const rows = await noteRows(q, householdId, readableSensitivities(level));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));

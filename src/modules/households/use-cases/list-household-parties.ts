@@ -1,7 +1,6 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import { PARTY_BASIS_LABELS } from '../../../shared/contracts/household-enums.ts';
 import type { TParty } from '../../../shared/contracts/households.ts';
+import type { HouseholdReadRequest } from '../household-read.ts';
 import { currentPartyRows, requireHouseholdAccess } from '../parties.repository.ts';
 
 /** Who has access to the file today, and why (every party may see this, landlords included). */
@@ -10,12 +9,7 @@ export async function listHouseholdParties({
   actor,
   householdId,
   now,
-}: {
-  q: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}): Promise<TParty[]> {
+}: HouseholdReadRequest): Promise<TParty[]> {
   await requireHouseholdAccess(q, actor, householdId, now);
   const rows = await currentPartyRows(q, householdId, now);
   return rows.map((r) => ({ ...r, basisLabel: PARTY_BASIS_LABELS[r.basis], since: r.since.toISOString() }));

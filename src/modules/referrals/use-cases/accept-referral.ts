@@ -1,30 +1,17 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Tx } from '../../../kernel/db.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TReferralAccept } from '../../../shared/contracts/referrals.ts';
 import { canBeAssignedCaseworker } from '../../../shared/policy/referral-policy.ts';
 import { addParty } from '../../households/parties.repository.ts';
 import { memberRoles, userName, type ReferralRow } from '../referrals.repository.ts';
-import { applyTransition, requireActionable } from '../referral-transition.ts';
+import { applyTransition, requireDecidable, type ReferralActionRequest } from '../referral-transition.ts';
 
 /**
  * The receiving association takes the household on: it names the référent, one of its own
  * caseworkers, and becomes a party to the household file on the basis of this referral.
  */
-export async function acceptReferral(options: {
-  tx: Tx;
-  actor: Actor;
-  referralId: string;
-  input: TReferralAccept;
-  now: Date;
-}): Promise<ReferralRow> {
-  const { tx, actor, input, now } = options;
-  const referral = await requireActionable(tx, {
-    actor,
-    unverifiedId: options.referralId,
-    action: 'accept',
-    version: input.version,
-  });
+export async function acceptReferral(request: ReferralActionRequest<TReferralAccept>): Promise<ReferralRow> {
+  const { tx, actor, input, now } = request;
+  const referral = await requireDecidable(request, 'accept');
   const roles = await memberRoles(tx, input.caseworkerUserId, referral.toOrganisationId);
   const caseworker = await userName(tx, input.caseworkerUserId);
   if (!canBeAssignedCaseworker(roles) || !caseworker) {

@@ -1,26 +1,20 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Tx } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { TContactAttemptCreate } from '../../../shared/contracts/referrals.ts';
 import { insertContactAttempt, insertReferralEvent } from '../referrals.repository.ts';
-import { notInFuture, requireActionable } from '../referral-transition.ts';
+import { notInFuture, requireActionable, type ReferralActionRequest } from '../referral-transition.ts';
 
 /**
  * An attempt to reach the household after acceptance (letter, registered letter, home visit,
  * phone). The status does not move; the timeline shows method and outcome to both sides, the note
  * stays with the receiving association.
  */
-export async function logContactAttempt(options: {
-  tx: Tx;
-  actor: Actor;
-  referralId: string;
-  input: TContactAttemptCreate;
-  now: Date;
-}): Promise<{ id: string }> {
-  const { tx, actor, input, now } = options;
+export async function logContactAttempt(
+  request: ReferralActionRequest<TContactAttemptCreate>,
+): Promise<{ id: string }> {
+  const { tx, actor, input, now } = request;
   const referral = await requireActionable(tx, {
     actor,
-    unverifiedId: options.referralId,
+    unverifiedId: request.referralId,
     action: 'log_contact',
   });
   const attemptedAt = notInFuture(

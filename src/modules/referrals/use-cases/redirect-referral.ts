@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Tx } from '../../../kernel/db.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TReferralRedirect } from '../../../shared/contracts/referrals.ts';
 import { canReceiveReferral } from '../../../shared/policy/referral-policy.ts';
@@ -11,7 +9,7 @@ import {
   insertReferralEvent,
   type ReferralRow,
 } from '../referrals.repository.ts';
-import { applyTransition, requireActionable } from '../referral-transition.ts';
+import { applyTransition, requireDecidable, type ReferralActionRequest } from '../referral-transition.ts';
 import { notifyReceivedReferral } from './create-referral.ts';
 
 /**
@@ -19,20 +17,11 @@ import { notifyReceivedReferral } from './create-referral.ts';
  * This referral ends as `redirected`; a new one, with the same content and the same referring
  * organisation, lands in the other association's inbox.
  */
-export async function redirectReferral(options: {
-  tx: Tx;
-  actor: Actor;
-  referralId: string;
-  input: TReferralRedirect;
-  now: Date;
-}): Promise<ReferralRow> {
-  const { tx, actor, input, now } = options;
-  const referral = await requireActionable(tx, {
-    actor,
-    unverifiedId: options.referralId,
-    action: 'redirect',
-    version: input.version,
-  });
+export async function redirectReferral(
+  request: ReferralActionRequest<TReferralRedirect>,
+): Promise<ReferralRow> {
+  const { tx, actor, input, now } = request;
+  const referral = await requireDecidable(request, 'redirect');
   const target = await findOrganisation(tx, input.toOrganisationId);
   if (
     !target ||
