@@ -21,6 +21,19 @@ import { REFERRAL_STATUSES } from '../src/shared/contracts/referral-enums.ts';
 import { roleNeedsSecondFactor } from '../src/shared/policy/household-access.ts';
 import { activeParties } from '../src/modules/households/parties.repository.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
+import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
+import { budgetScenarios } from '../src/modules/budget/schema.ts';
+import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
+import {
+  ZDiagnosticContent,
+  ZPartnerVersion,
+  ZSectionAuthorship,
+} from '../src/shared/contracts/diagnostics.ts';
+import { ZScenarioCreate } from '../src/shared/contracts/budget.ts';
+import { deriveReadiness } from '../src/shared/diagnostics/capacity.ts';
+import { missingForPresentation } from '../src/shared/diagnostics/completeness.ts';
+import { audienceMaySee, derivePartnerVersion } from '../src/shared/policy/diagnostic-sharing.ts';
+import { householdId } from '../src/demo/ids.ts';
 
 let t: TestApp;
 
@@ -38,7 +51,46 @@ const TABLES = {
   referralContactAttempts,
   referralEvents,
   notifications,
+  diagnostics,
+  diagnosticShares,
+  capacityAssessments,
+  budgetScenarios,
 };
+
+/** Leaf paths of a content, arrays as `[]` (the sharing classification's notation). */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((row) => leafPaths(row, `${prefix}[]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [prefix];
+}
+
+// A TOTP code is accepted once: one session per account for the whole file.
+const sessions = new Map<string, { cookie: string; 'x-csrf-token': string }>();
+async function signIn(email: string) {
+  const known = sessions.get(email);
+  if (known) return known;
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: DEMO_PASSWORD },
+  });
+  expect(login.statusCode).toBe(200);
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };
+  if (login.json().secondFactor === 'required') {
+    const verified = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/verify',
+      headers,
+      payload: { code: await demoTotpCode(email, t.deps.clock()) },
+    });
+    expect(verified.statusCode).toBe(204);
+  }
+  sessions.set(email, headers);
+  return headers;
+}
 
 async function counts() {
   const result: Record<string, number> = {};
@@ -178,27 +230,158 @@ describe('demo territory', () => {
   });
 
   it('lets anyone sign in with a printed account, its password and its current TOTP code', async () => {
-    const email = 'camille.roussel@le-passage.example';
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { email, password: DEMO_PASSWORD },
-    });
-    expect(login.statusCode).toBe(200);
-    expect(login.json().secondFactor).toBe('required');
-    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-    const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };
-
-    const verified = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/totp/verify',
-      headers,
-      payload: { code: await demoTotpCode(email, t.deps.clock()) },
-    });
-    expect(verified.statusCode).toBe(204);
+    const headers = await signIn('camille.roussel@le-passage.example');
     const list = await t.app.inject({ method: 'GET', url: '/api/households?page=1&pageSize=100', headers });
     expect(list.statusCode).toBe(200);
     // Camille follows some households with their consent and others through accepted referrals.
     expect(list.json().total).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has diagnostics in every lifecycle state, one household with two versions', async () => {
+    const rows = await t.deps.db
+      .select({ status: diagnostics.status, n: count() })
+      .from(diagnostics)
+      .groupBy(diagnostics.status);
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.n]))).toEqual({
+      draft: 4,
+      presented: 1,
+      approved: 2,
+      disagreed: 1,
+      shared: 3,
+    });
+    const history = await t.deps.db
+      .select()
+      .from(diagnostics)
+      .where(eq(diagnostics.householdId, householdId('h11')))
+      .orderBy(diagnostics.version);
+    expect(history.map((d) => [d.version, d.status])).toEqual([
+      [1, 'approved'],
+      [2, 'draft'],
+    ]);
+    expect(history[1]!.previousId).toBe(history[0]!.id);
+  });
+
+  it('stores contents that parse, complete once presented, with authors and approvals', async () => {
+    const all = await t.deps.db.select().from(diagnostics);
+    const methods = new Set<string>();
+    for (const d of all) {
+      expect(ZDiagnosticContent.safeParse(d.content).success).toBe(true);
+      expect(ZSectionAuthorship.safeParse(d.authorship).success).toBe(true);
+      for (const section of Object.keys(d.content)) {
+        expect(d.authorship[section as keyof typeof d.authorship]).toBeDefined();
+      }
+      if (d.content.needsAndExpectations) expect(d.authorship.needsAndExpectations!.voice).toBe('household');
+      if (d.status === 'draft') {
+        expect(d.presentation).toBeNull();
+        continue;
+      }
+      expect(missingForPresentation(d.content)).toEqual({});
+      expect(d.presentation!.explanation.length).toBeGreaterThan(10);
+      if (d.status === 'disagreed') expect(d.disagreement!.inHouseholdWords.length).toBeGreaterThan(10);
+      if (d.status === 'approved' || d.status === 'shared') {
+        expect(d.approvedAt).not.toBeNull();
+        methods.add(d.approval!.method);
+        if (d.approval!.method === 'signature') {
+          expect(checkSignaturePng(d.approval!.signaturePng!)).toBe(d.approval!.signaturePng);
+        } else {
+          const [ref] = await t.deps.db
+            .select()
+            .from(householdMembers)
+            .where(
+              and(
+                eq(householdMembers.householdId, d.householdId),
+                eq(householdMembers.isReferencePerson, true),
+              ),
+            );
+          expect(d.approval!.typedName).toBe(`${ref!.firstName} ${ref!.lastName}`);
+        }
+      }
+    }
+    expect([...methods].sort()).toEqual(['signature', 'typed_name']);
+    const actions = all.flatMap((d) => d.content.urgentActions ?? []);
+    const today = t.deps.clock().toISOString().slice(0, 10);
+    expect(actions.some((a) => a.done)).toBe(true);
+    expect(actions.some((a) => !a.done && a.dueOn! < today)).toBe(true);
+    expect(actions.some((a) => !a.done && a.dueOn! > today)).toBe(true);
+  });
+
+  it('shares only the derived partner version, without any caseworker-only field', async () => {
+    const shares = await t.deps.db
+      .select({ share: diagnosticShares, content: diagnostics.content, orgType: organisations.type })
+      .from(diagnosticShares)
+      .innerJoin(diagnostics, eq(diagnostics.id, diagnosticShares.diagnosticId))
+      .innerJoin(organisations, eq(organisations.id, diagnosticShares.organisationId));
+    expect(new Set(shares.map((s) => s.share.audience))).toEqual(new Set(['landlord', 'committee']));
+    let hiddenFields = 0;
+    for (const { share, content, orgType } of shares) {
+      const snapshot = ZPartnerVersion.parse(share.snapshot);
+      expect(snapshot.content).toEqual(derivePartnerVersion(content, share.audience));
+      for (const path of leafPaths(snapshot.content)) expect(audienceMaySee(share.audience, path)).toBe(true);
+      hiddenFields += leafPaths(content).filter((p) => !audienceMaySee(share.audience, p)).length;
+      expect(JSON.stringify(snapshot)).not.toMatch(/familyConflictNotes|justiceNotes|health|urgentActions/);
+      if (share.audience === 'committee') {
+        expect(orgType).not.toBe('landlord');
+        expect(snapshot.capacity).not.toBeNull();
+      } else {
+        expect(snapshot.capacity).toBeNull();
+      }
+    }
+    expect(hiddenFields).toBeGreaterThan(0);
+  });
+
+  it('has dated capacity grids whose derived opinion is the rule’s, one overridden with a reason', async () => {
+    const grids = await t.deps.db.select().from(capacityAssessments);
+    expect(new Set(grids.map((g) => g.householdId)).size).toBe(6);
+    for (const g of grids) {
+      expect(g.derivedOpinion).toBe(deriveReadiness(g.scores));
+      if (g.opinion === g.derivedOpinion) expect(g.overrideReason).toBeNull();
+      else expect(g.overrideReason!.length).toBeGreaterThanOrEqual(10);
+    }
+    expect(grids.filter((g) => g.opinion !== g.derivedOpinion)).toHaveLength(1);
+    const [progress] = await t.deps.db
+      .select({ opinion: capacityAssessments.opinion })
+      .from(capacityAssessments)
+      .where(eq(capacityAssessments.householdId, householdId('h20')))
+      .orderBy(capacityAssessments.assessedOn);
+    expect(progress!.opinion).toBe('not_yet');
+  });
+
+  it('has target dwellings for five households, charges given or estimated', async () => {
+    const scenarios = await t.deps.db.select().from(budgetScenarios);
+    expect(new Set(scenarios.map((s) => s.householdId)).size).toBe(5);
+    for (const s of scenarios) expect(ZScenarioCreate.safeParse(s).success).toBe(true);
+    expect(scenarios.some((s) => s.monthlyChargesCents === null)).toBe(true);
+    expect(scenarios.some((s) => s.monthlyChargesCents !== null)).toBe(true);
+  });
+
+  it('shows a caseworker her diagnostics, overdue urgent actions and budgets through the API', async () => {
+    const headers = await signIn('camille.roussel@le-passage.example');
+    const mine = await t.app.inject({ method: 'GET', url: '/api/diagnostics/urgent-actions/mine', headers });
+    expect(mine.statusCode).toBe(200);
+    const today = t.deps.clock().toISOString().slice(0, 10);
+    const items = mine.json().items as { dueOn: string | null }[];
+    expect(items.some((a) => a.dueOn !== null && a.dueOn < today)).toBe(true);
+
+    const h07 = householdId('h07');
+    const list = await t.app.inject({ method: 'GET', url: `/api/households/${h07}/diagnostics`, headers });
+    expect(list.statusCode).toBe(200);
+    const [diagnostic] = list.json().items as { id: string; status: string }[];
+    expect(diagnostic!.status).toBe('shared');
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${h07}/diagnostics/${diagnostic!.id}`,
+      headers,
+    });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().missingForPresentation).toEqual({});
+
+    const budget = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${householdId('h31')}/budget`,
+      headers,
+    });
+    expect(budget.statusCode).toBe(200);
+    const [scenario] = budget.json().scenarios as { evaluation: { charges: { source: string } } }[];
+    expect(scenario!.evaluation.charges.source).toBe('estimated');
   });
 });

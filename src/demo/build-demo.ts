@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { managementUnits, organisations, territories } from '../modules/organisations/schema.ts';
 import { memberships, users } from '../modules/identity/schema.ts';
 import {
@@ -17,7 +16,8 @@ import { notifications } from '../modules/notifications/schema.ts';
 import type { ExpenseCategory } from '../shared/contracts/household-enums.ts';
 import type { ReferralEventType } from '../shared/contracts/referrals.ts';
 import { REFERRAL_KIND_LABELS } from '../shared/contracts/referral-enums.ts';
-import { stableId } from './ids.ts';
+import { householdId, stableId } from './ids.ts';
+import { DAY, cents, daysAgo, isoDate, monthsAgo, seedOf } from './dates.ts';
 import { createPrng, type Prng } from './prng.ts';
 import {
   BOY_FIRST_NAMES,
@@ -45,11 +45,12 @@ import {
 } from './territory.ts';
 import { HOUSEHOLD_SPECS, type HouseholdSpec } from './household-specs.ts';
 import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
+import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostics.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData {
+export interface DemoData extends DiagnosticDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -70,18 +71,6 @@ export interface DemoData {
   notifications: Row<typeof notifications>[];
 }
 
-const DAY = 86_400_000;
-const cents = (euros: number) => Math.round(euros * 100);
-const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const monthsAgo = (now: Date, months: number) => {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, 1));
-  d.setUTCDate(Math.min(now.getUTCDate(), 28));
-  return isoDate(d);
-};
-const seedOf = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0);
-
-export const householdId = (key: string) => stableId(`household:${key}`);
 export const referralId = (key: string) => stableId(`referral:${key}`);
 
 const orgOfUser = (userKey: string) => organisationId(demoUser(userKey).org);
@@ -685,8 +674,13 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     contactAttempts: [],
     referralEvents: [],
     notifications: [],
+    diagnostics: [],
+    diagnosticShares: [],
+    capacityAssessments: [],
+    budgetScenarios: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
+  Object.assign(data, buildDiagnosticRows(now, data));
   return data;
 }

@@ -12,3 +12,5 @@ export function stableId(name: string): string {
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+export const householdId = (key: string) => stableId(`household:${key}`);

@@ -16,6 +16,8 @@ import {
 } from '../modules/households/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
+import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
+import { budgetScenarios } from '../modules/budget/schema.ts';
 import { householdSearchText } from '../modules/households/search-text.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
@@ -72,6 +74,10 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, referralContactAttempts, data.contactAttempts);
     await insertMissing(tx, referralEvents, data.referralEvents);
     await insertMissing(tx, notifications, data.notifications);
+    await insertMissing(tx, diagnostics, data.diagnostics);
+    await insertMissing(tx, diagnosticShares, data.diagnosticShares);
+    await insertMissing(tx, capacityAssessments, data.capacityAssessments);
+    await insertMissing(tx, budgetScenarios, data.budgetScenarios);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx
