@@ -6,7 +6,7 @@ export interface Column<T> {
   key: string;
   header: ReactNode;
   render: (row: T) => ReactNode;
-  /** Hidden below 48em (tablet portrait) to keep the table readable. */
+  /** Hidden below 62em (tablet portrait and phones) to keep the table readable without scrolling. */
   hideOnSmall?: boolean;
   width?: number | string;
 }
@@ -53,7 +53,7 @@ export function DataTable<T>({
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c.key} scope="col" w={c.width} visibleFrom={c.hideOnSmall ? 'sm' : undefined}>
+                <Table.Th key={c.key} scope="col" w={c.width} visibleFrom={c.hideOnSmall ? 'md' : undefined}>
                   {c.header}
                 </Table.Th>
               ))}
@@ -63,7 +63,7 @@ export function DataTable<T>({
             {rows.map((row) => (
               <Table.Tr key={rowKey(row)}>
                 {columns.map((c) => (
-                  <Table.Td key={c.key} visibleFrom={c.hideOnSmall ? 'sm' : undefined}>
+                  <Table.Td key={c.key} visibleFrom={c.hideOnSmall ? 'md' : undefined}>
                     {c.render(row)}
                   </Table.Td>
                 ))}

@@ -33,7 +33,7 @@ import {
   type EditorForm,
   type EditorValues,
 } from './editor-fields.tsx';
-import { useDiagnosticAutosave, type AutosaveStatus } from './use-autosave.ts';
+import { editableContent, useDiagnosticAutosave, type AutosaveStatus } from './use-autosave.ts';
 
 /** Fields required before presentation (marked required; conditional ones excluded). */
 const REQUIRED_PATHS: ReadonlySet<string> = new Set(Object.keys(missingForPresentation({})));
@@ -62,6 +62,8 @@ function statusText(status: AutosaveStatus, savedAt: Date | null, message: strin
 export interface EditorHandle {
   rowVersion: number;
   flush: () => Promise<void>;
+  /** Puts server field errors (content.…) next to the editor's fields. */
+  showErrors: (fields: Record<string, string>) => void;
 }
 
 /** The draft editor: every section in an accordion, autosaved, with who wrote each section. */
@@ -78,7 +80,7 @@ export function DiagnosticEditor({
   const [voice, setVoice] = useState<DiagnosticSection[]>(['needsAndExpectations']);
   const autosaveRef = useRef<((c: EditorValues['content']) => void) | null>(null);
   const form = useForm<EditorValues>({
-    initialValues: { content: detail.content },
+    initialValues: { content: editableContent(detail.content) },
     onValuesChange: (values) => autosaveRef.current?.(values.content),
   });
   const autosave = useDiagnosticAutosave({ householdId, detail, form, voice });
@@ -117,7 +119,11 @@ export function DiagnosticEditor({
         >
           {statusText(autosave.status, autosave.savedAt, autosave.message)}
         </Text>
-        <Button variant="default" onClick={() => void autosave.flush()} loading={autosave.status === 'saving'}>
+        <Button
+          variant="default"
+          onClick={() => void autosave.flush()}
+          loading={autosave.status === 'saving'}
+        >
           Enregistrer maintenant
         </Button>
       </Group>
@@ -125,9 +131,9 @@ export function DiagnosticEditor({
         <Alert color="orange" role="alert" title="Diagnostic modifié ailleurs">
           <Stack gap="sm" align="flex-start">
             <Text size="sm">
-              Quelqu’un (ou vous, sur un autre appareil) a enregistré ce diagnostic entre-temps. Vos
-              dernières saisies n’ont pas été envoyées pour ne rien écraser. Rechargez la version du
-              serveur : votre saisie restera affichée ci-dessous pour que vous puissiez la recopier.
+              Quelqu’un (ou vous, sur un autre appareil) a enregistré ce diagnostic entre-temps. Vos dernières
+              saisies n’ont pas été envoyées pour ne rien écraser. Rechargez la version du serveur : votre
+              saisie restera affichée ci-dessous pour que vous puissiez la recopier.
             </Text>
             <Button color="orange" onClick={() => void autosave.reloadFromServer()}>
               Recharger la version du serveur
@@ -136,7 +142,14 @@ export function DiagnosticEditor({
         </Alert>
       )}
       {autosave.conflictCopy && autosave.status !== 'conflict' && (
-        <Paper withBorder p="md" radius="md" bg="yellow.0" component="section" aria-label="Votre saisie locale">
+        <Paper
+          withBorder
+          p="md"
+          radius="md"
+          bg="yellow.0"
+          component="section"
+          aria-label="Votre saisie locale"
+        >
           <Stack gap="sm">
             <Text fw={600}>Votre saisie locale non enregistrée (à recopier si besoin)</Text>
             <ContentView content={autosave.conflictCopy} headingOrder={4} />
@@ -169,7 +182,11 @@ export function DiagnosticEditor({
           <SectionFields form={form} section={CONCLUSION_SECTION} required={REQUIRED_PATHS} />,
         )}
       </Accordion>
-      {children({ rowVersion: autosave.rowVersion, flush: autosave.flush })}
+      {children({
+        rowVersion: autosave.rowVersion,
+        flush: autosave.flush,
+        showErrors: (fields) => form.setErrors(fields),
+      })}
     </Stack>
   );
 }
@@ -213,7 +230,11 @@ function UrgentActionsInput({ form, householdId }: { form: EditorForm; household
               clearable
               placeholder="Non attribuée"
               value={
-                a.ownerUserId ? `user:${a.ownerUserId}` : a.ownerOrganisationId ? `org:${a.ownerOrganisationId}` : null
+                a.ownerUserId
+                  ? `user:${a.ownerUserId}`
+                  : a.ownerOrganisationId
+                    ? `org:${a.ownerOrganisationId}`
+                    : null
               }
               onChange={(v) => setOwner(i, v)}
             />
@@ -243,7 +264,7 @@ function UrgentActionsInput({ form, householdId }: { form: EditorForm; household
         <Button
           variant="light"
           onClick={() => {
-            const row = { id: crypto.randomUUID(), label: '', done: false };
+            const row = { id: crypto.randomUUID(), label: '', done: false, ownerUserId: me.user.id };
             if (actions.length === 0) form.setFieldValue('content.urgentActions', [row]);
             else form.insertListItem('content.urgentActions', row);
           }}

@@ -22,7 +22,8 @@ interface ActionProps {
   onFieldErrors?: (fields: Record<string, string>) => void;
 }
 
-const fieldLabel = (path: string) => diagnosticFieldLabel(path.replace(/^content\./, '').replace(/\.\d+\./g, '[].'));
+const fieldLabel = (path: string) =>
+  diagnosticFieldLabel(path.replace(/^content\./, '').replace(/\.\d+\./g, '[].'));
 
 /** "Missing before presentation": each field named with its French label. */
 export function MissingFields({ fields }: { fields: Record<string, string> }) {
@@ -44,7 +45,7 @@ export function MissingFields({ fields }: { fields: Record<string, string> }) {
   );
 }
 
-const useInvalidateDiagnostic = (householdId: string, diagId: string) => {
+const invalidationKeys = (householdId: string, diagId: string) => {
   const paths = diagnosticPaths(householdId);
   return [paths.list, paths.detail(diagId)];
 };
@@ -53,14 +54,18 @@ const useInvalidateDiagnostic = (householdId: string, diagId: string) => {
 export function PresentAction({ householdId, detail, rowVersion, flush, onFieldErrors }: ActionProps) {
   const [open, setOpen] = useState(false);
   const form = useForm({
-    initialValues: { presentedOn: today() as string | null, method: 'home_visit' as string | null, explanation: '' },
+    initialValues: {
+      presentedOn: today() as string | null,
+      method: 'home_visit' as string | null,
+      explanation: '',
+    },
   });
   const present = useApiMutation(
     (v: typeof form.values) =>
       api.post(diagnosticPaths(householdId).step(detail.id, 'present'), { ...v, rowVersion }),
     {
       form,
-      invalidate: useInvalidateDiagnostic(householdId, detail.id),
+      invalidate: invalidationKeys(householdId, detail.id),
       successMessage: 'Diagnostic présenté au ménage.',
       onSuccess: () => setOpen(false),
     },
@@ -136,7 +141,7 @@ export function ApproveAction({ householdId, detail, rowVersion }: ActionProps) 
       ),
     {
       form,
-      invalidate: useInvalidateDiagnostic(householdId, detail.id),
+      invalidate: invalidationKeys(householdId, detail.id),
       successMessage: 'Approbation du ménage enregistrée.',
       onSuccess: () => setOpen(false),
     },
@@ -202,7 +207,7 @@ export function DisagreeAction({ householdId, detail, rowVersion }: ActionProps)
       api.post(diagnosticPaths(householdId).step(detail.id, 'disagree'), { ...v, rowVersion }),
     {
       form,
-      invalidate: useInvalidateDiagnostic(householdId, detail.id),
+      invalidate: invalidationKeys(householdId, detail.id),
       successMessage: 'Désaccord du ménage enregistré.',
       onSuccess: () => setOpen(false),
     },

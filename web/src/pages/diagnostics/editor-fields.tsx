@@ -1,4 +1,15 @@
-import { Button, Group, NumberInput, Paper, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { DiagnosticSection, TDiagnosticContent } from '@shared/contracts/diagnostics.ts';
 import {
@@ -31,7 +42,10 @@ export const EDITOR_SECTIONS: { key: DiagnosticSection; fields: Record<string, F
       narrative: 'textarea',
     },
   },
-  { key: 'lifePath', fields: { keyEvents: { list: { date: 'date', event: 'text' } }, narrative: 'textarea' } },
+  {
+    key: 'lifePath',
+    fields: { keyEvents: { list: { date: 'date', event: 'text' } }, narrative: 'textarea' },
+  },
   {
     key: 'administrative',
     fields: {
@@ -279,7 +293,9 @@ function ListInput({
 }
 
 export function getAt(root: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), root);
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), root);
 }
 
 /** The inputs of one section, following EDITOR_SECTIONS. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   ZDiagnosticSave,
@@ -14,7 +14,8 @@ import type { EditorForm } from './editor-fields.tsx';
 export const AUTOSAVE_DELAY_MS = 1500;
 const RETRY_OFFLINE_MS = 10_000;
 
-export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'conflict' | 'error';
+export type AutosaveStatus =
+  'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'conflict' | 'error';
 
 /** What this device keeps of a draft until the server has it (survives reloads and network loss). */
 interface LocalCopy {
@@ -42,21 +43,46 @@ function writeLocalCopy(diagId: string, copy: LocalCopy) {
 }
 export const dropLocalCopy = (diagId: string) => localStorage.removeItem(storageKey(diagId));
 
-/** Drops empty inputs (null, '', blank list rows) so a partial draft matches the optional schema. */
+/** Drops empty inputs (null, '', empty objects and list rows) so a partial draft matches the optional schema. */
 export function cleanContent(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value
       .map(cleanContent)
-      .filter((row) => row !== undefined && !(typeof row === 'object' && Object.keys(row as object).length === 0));
+      .filter(
+        (row) => row !== undefined && !(typeof row === 'object' && Object.keys(row as object).length === 0),
+      );
   }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value)
       .map(([k, v]) => [k, cleanContent(v)] as const)
       .filter(([, v]) => v !== undefined);
-    return Object.fromEntries(entries);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
   }
   return value === null || value === '' ? undefined : value;
 }
+
+const canonical = (content: TDiagnosticContent) => JSON.stringify(cleanContent(content) ?? {});
+
+/** Every object section present, so inputs can set nested fields (empty ones are dropped on save). */
+export function editableContent(content: TDiagnosticContent): TDiagnosticContent {
+  const filled: Record<string, unknown> = { ...content };
+  for (const section of OBJECT_SECTIONS) filled[section] ??= {};
+  return filled as TDiagnosticContent;
+}
+const OBJECT_SECTIONS: readonly DiagnosticSection[] = [
+  'familySituation',
+  'lifePath',
+  'administrative',
+  'finances',
+  'employment',
+  'health',
+  'residentialProject',
+  'stepsUnderWay',
+  'housingHistory',
+  'currentDwelling',
+  'needsAndExpectations',
+  'conclusion',
+];
 
 /** Rows still being typed (an urgent action without its label, a right without its status) wait. */
 function withoutIncompleteRows(content: TDiagnosticContent): TDiagnosticContent {
@@ -84,7 +110,7 @@ export function useDiagnosticAutosave({
   voice: DiagnosticSection[];
 }) {
   const queryClient = useQueryClient();
-  const paths = diagnosticPaths(householdId);
+  const paths = useMemo(() => diagnosticPaths(householdId), [householdId]);
   const rowVersion = useRef(detail.rowVersion);
   const [currentRowVersion, setCurrentRowVersion] = useState(detail.rowVersion);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
@@ -96,7 +122,7 @@ export function useDiagnosticAutosave({
   const queued = useRef(false);
   const blocked = useRef(false);
   /** The content the server holds, to tell a real edit from a reload. */
-  const synced = useRef(JSON.stringify(detail.content));
+  const synced = useRef(canonical(detail.content));
   const voiceRef = useRef(voice);
   voiceRef.current = voice;
 
@@ -117,13 +143,11 @@ export function useDiagnosticAutosave({
     const sent = form.getValues().content;
     const parsed = ZDiagnosticSave.safeParse({
       rowVersion: rowVersion.current,
-      content: withoutIncompleteRows(cleanContent(sent) as TDiagnosticContent),
+      content: withoutIncompleteRows((cleanContent(sent) ?? {}) as TDiagnosticContent),
       householdVoiceSections: voiceRef.current,
     });
     if (!parsed.success) {
-      form.setErrors(
-        Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])),
-      );
+      form.setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
       setStatus('invalid');
       return;
     }
@@ -132,7 +156,7 @@ export function useDiagnosticAutosave({
     try {
       const saved = await api.put<TDiagnosticSaved>(paths.detail(detail.id), parsed.data);
       rowVersion.current = saved.rowVersion;
-      synced.current = JSON.stringify(sent);
+      synced.current = canonical(sent);
       setCurrentRowVersion(saved.rowVersion);
       const unchanged = JSON.stringify(form.getValues().content) === JSON.stringify(sent);
       writeLocalCopy(detail.id, {
@@ -173,8 +197,13 @@ export function useDiagnosticAutosave({
   /** Called on every change: keep a local copy now, save after a quiet moment. */
   const onChange = useCallback(
     (content: TDiagnosticContent) => {
-      const dirty = JSON.stringify(content) !== synced.current;
-      writeLocalCopy(detail.id, { baseRowVersion: rowVersion.current, content, voice: voiceRef.current, dirty });
+      const dirty = canonical(content) !== synced.current;
+      writeLocalCopy(detail.id, {
+        baseRowVersion: rowVersion.current,
+        content,
+        voice: voiceRef.current,
+        dirty,
+      });
       if (!dirty) return;
       if (blocked.current) return;
       setStatus('pending');
@@ -191,12 +220,17 @@ export function useDiagnosticAutosave({
       staleTime: 0,
     });
     rowVersion.current = fresh.rowVersion;
-    synced.current = JSON.stringify(fresh.content);
+    synced.current = canonical(fresh.content);
     setCurrentRowVersion(fresh.rowVersion);
     blocked.current = false;
-    form.setValues({ content: fresh.content });
+    form.setValues({ content: editableContent(fresh.content) });
     form.clearErrors();
-    writeLocalCopy(detail.id, { baseRowVersion: fresh.rowVersion, content: fresh.content, voice: [], dirty: false });
+    writeLocalCopy(detail.id, {
+      baseRowVersion: fresh.rowVersion,
+      content: fresh.content,
+      voice: [],
+      dirty: false,
+    });
     setStatus('idle');
     return fresh;
   }, [detail.id, form, paths, queryClient]);
@@ -206,7 +240,7 @@ export function useDiagnosticAutosave({
     const local = readLocalCopy(detail.id);
     if (!local?.dirty) return;
     if (local.baseRowVersion === detail.rowVersion) {
-      form.setValues({ content: local.content });
+      form.setValues({ content: editableContent(local.content) });
       onChange(local.content);
     } else {
       blocked.current = true;
@@ -218,14 +252,16 @@ export function useDiagnosticAutosave({
   }, [detail.id]);
 
   // Leaving the editor with a pending change: send it now.
+  const saveRef = useRef(save);
+  saveRef.current = save;
   useEffect(
     () => () => {
       if (timer.current) {
         clearTimeout(timer.current);
-        void save();
+        void saveRef.current();
       }
     },
-    [save],
+    [],
   );
 
   return {

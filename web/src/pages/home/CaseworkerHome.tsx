@@ -13,12 +13,14 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatReferralNumber } from '../referrals/referral-ui.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { PATHS } from '../../paths.ts';
+import { UrgentActionsSection } from '../diagnostics/UrgentActionsSection.tsx';
 
 export function CaseworkerHome() {
   const households = useApiQuery<z.infer<typeof ZHouseholdList>>('/api/households', { pageSize: 10 });
   const inbox = useApiQuery<TReferralPage>('/api/referrals/inbox', { status: 'sent' });
   return (
     <Stack gap="xl">
+      <UrgentActionsSection />
       <Section
         title="Saisines à traiter"
         action={

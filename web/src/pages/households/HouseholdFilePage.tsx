@@ -18,6 +18,8 @@ import { HousingTab, MembersTab, ResourcesTab, SituationTab } from './FileConten
 import { AuditTab, HistoryTab } from './HistoryAuditTabs.tsx';
 import { NotesDocumentsTab } from './NotesDocumentsTab.tsx';
 import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
+import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
+import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { householdPaths } from './household-api.ts';
 
 export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
@@ -51,6 +53,12 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       value: 'logement',
       label: 'Logement',
       render: (f) => <HousingTab file={f} />,
+    },
+    { value: 'diagnostic', label: 'Diagnostic', render: (f) => <DiagnosticTab file={f} /> },
+    (file.accessLevel === 'caseworker' || file.accessLevel === 'party') && {
+      value: 'budget',
+      label: 'Budget',
+      render: (f) => <BudgetPanel householdId={f.id} />,
     },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
