@@ -45,6 +45,8 @@ export async function launchBrowser(
       '--disable-quic',
     ],
   });
+  // A missing element fails well within the test's own timeout, with Playwright's explanation.
+  context.setDefaultTimeout(10_000);
   return {
     context,
     close: async () => {
@@ -83,7 +85,21 @@ export async function startApp(): Promise<RunningApp> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.1 A/AA violations of serious or critical impact on the current page. */
+interface AxeNode {
+  target: string[];
+  html: string;
+  failureSummary?: string;
+}
+
+const oneLine = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+
+/**
+ * WCAG 2.1 A/AA violations of serious or critical impact on the current page; each node reads
+ * "selector — html — why" (axe's summary, e.g. the contrast ratio and colours found).
+ */
 export async function seriousAxeViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; nodes: string[] }[]> {
@@ -95,12 +111,19 @@ export async function seriousAxeViolations(
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
   });
-  const violations = (
-    results as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }
-  ).violations;
+  const violations = (results as { violations: { id: string; impact: string; nodes: AxeNode[] }[] })
+    .violations;
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) =>
+        [n.target.join(' '), oneLine(n.html, 160), oneLine(n.failureSummary ?? '', 240)]
+          .filter(Boolean)
+          .join(' — '),
+      ),
+    }));
 }
 
 export type AxeViolation = Awaited<ReturnType<typeof seriousAxeViolations>>[number];
@@ -109,7 +132,7 @@ export type AxeViolation = Awaited<ReturnType<typeof seriousAxeViolations>>[numb
 export const formatAxeViolations = (where: string, violations: readonly AxeViolation[]) =>
   [
     `${violations.length} violation(s) axe sérieuse(s) sur ${where} :`,
-    ...violations.map((v) => `  - ${v.id} (${v.impact}) : ${v.nodes.join(' | ')}`),
+    ...violations.flatMap((v) => [`  - ${v.id} (${v.impact}) :`, ...v.nodes.map((n) => `      ${n}`)]),
   ].join('\n');
 
 /** Fails with the rule ids and nodes when the page has a serious or critical axe violation. */
@@ -118,9 +141,27 @@ export async function assertAccessible(page: Page, where: string): Promise<void>
   if (violations.length > 0) throw new Error(formatAxeViolations(where, violations));
 }
 
-/** True when the page scrolls sideways (content wider than the viewport). */
-export const hasHorizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+/**
+ * What scrolls sideways on the page: the document itself (content wider than the viewport), or a
+ * region inside it, such as a table wider than its scroll container, which hides columns off-screen.
+ */
+export const horizontalOverflows = (page: Page) =>
+  page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth)
+      found.push(`document (${root.scrollWidth} > ${root.clientWidth} px)`);
+    for (const el of document.body.querySelectorAll<HTMLElement>('*')) {
+      const overflowX = getComputedStyle(el).overflowX;
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+        const label = el.getAttribute('aria-label') ?? el.querySelector('caption')?.textContent ?? '';
+        found.push(
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} « ${label} » (${el.scrollWidth} > ${el.clientWidth} px)`,
+        );
+      }
+    }
+    return found;
+  });
 
 /** A full-page screenshot in .tmp/e2e-<name>.png, to see what the browser showed when a test failed. */
 export async function screenshot(page: Page, name: string): Promise<string> {
