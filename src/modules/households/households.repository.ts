@@ -5,11 +5,13 @@ import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/h
 import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import { auditLog } from '../audit/schema.ts';
-import { householdVisibleTo } from './parties.repository.ts';
+import { householdVisibleTo, partyIsCurrent } from './parties.repository.ts';
+import type { ActiveParty } from '../../shared/policy/household-access.ts';
 import type { FieldChange, HouseholdSnapshot } from './household-diff.ts';
 import { householdSearchText, searchPattern } from './search-text.ts';
 import {
   householdChanges,
+  householdParties,
   householdDebts,
   householdExpenses,
   householdHousingHistory,
@@ -49,14 +51,35 @@ export async function unsafeLoadHouseholdFile(
   q: Queryable,
   householdId: string,
 ): Promise<HouseholdFile | null> {
+  const [row] = await q.select(householdFileFields).from(households).where(eq(households.id, householdId));
+  return row ?? null;
+}
+
+const householdFileFields = {
+  household: getTableColumns(households),
+  members: sql<HouseholdFile['members']>`${childRowsJson(householdMembers)}`,
+  resources: sql<HouseholdFile['resources']>`${childRowsJson(householdResources)}`,
+  expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
+  debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
+  housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
+};
+
+/**
+ * The file together with its current parties (organisation and basis), in the same statement: the
+ * read path decides access from them, then presents or refuses. Nothing leaves before that decision.
+ */
+export async function unsafeLoadHouseholdFileWithParties(
+  q: Queryable,
+  householdId: string,
+  at: Date,
+): Promise<(HouseholdFile & { parties: ActiveParty[] }) | null> {
   const [row] = await q
     .select({
-      household: getTableColumns(households),
-      members: sql<HouseholdFile['members']>`${childRowsJson(householdMembers)}`,
-      resources: sql<HouseholdFile['resources']>`${childRowsJson(householdResources)}`,
-      expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
-      debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
-      housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
+      ...householdFileFields,
+      // The outer id is written qualified: drizzle renders columns unqualified inside select fields.
+      parties: sql<
+        ActiveParty[]
+      >`coalesce((select json_agg(json_build_object('organisationId', ${householdParties.organisationId}, 'basis', ${householdParties.basis})) from ${householdParties} where ${householdParties.householdId} = "households"."id" and ${partyIsCurrent(at)}), '[]'::json)`,
     })
     .from(households)
     .where(eq(households.id, householdId));

@@ -4,8 +4,8 @@ import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import type { THouseholdDetail } from '../../../shared/contracts/households.ts';
 import { presentHousehold } from '../household.presenter.ts';
-import { unsafeLoadHouseholdFile } from '../households.repository.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { unsafeLoadHouseholdFileWithParties } from '../households.repository.ts';
+import { householdAccessLevel } from '../../../shared/policy/household-access.ts';
 
 /** The file as the actor may see it; every read is audited (who, when, from where). */
 export async function getHousehold({
@@ -19,9 +19,10 @@ export async function getHousehold({
   householdId: string;
   now: Date;
 }): Promise<THouseholdDetail> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
-  const file = await unsafeLoadHouseholdFile(tx, householdId);
-  if (!file) throw notFound('Dossier introuvable.');
+  // One statement for the file and its parties: the hottest read of the application.
+  const file = await unsafeLoadHouseholdFileWithParties(tx, householdId, now);
+  const level = file ? householdAccessLevel(actor, file.parties) : 'none';
+  if (!file || level === 'none') throw notFound('Dossier introuvable.');
   await audit(tx, actor, {
     action: 'household.read',
     entityType: 'household',
