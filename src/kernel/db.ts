@@ -91,6 +91,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle connection dropped by the server (restart, failover, admin termination) must not crash
+  // the process: the pool discards it and opens a new one on the next query.
+  pool.on('error', (error) => console.error('PostgreSQL : connexion inactive perdue', error.message));
   const db = drizzlePg({ client: pool, schema });
   await migratePg(db, { migrationsFolder });
   return { db, kind: 'postgresql', pool, close: () => pool.end() };
