@@ -2,7 +2,8 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { openDatabase } from './kernel/db.ts';
 import type { AppDeps } from './kernel/deps.ts';
-import { startMailDelivery } from './modules/notifications/outbox.ts';
+import { startJobs } from './kernel/jobs.ts';
+import { mailDeliveryJob } from './modules/notifications/outbox.ts';
 import { databaseIsEmpty, demoIsLoaded, loadDemo } from './demo/load-demo.ts';
 import { formatDemoAccounts } from './demo/accounts.ts';
 
@@ -20,11 +21,11 @@ if (config.loadDemo && (await databaseIsEmpty(deps.db))) {
 }
 
 const app = await buildApp(deps, { logger: process.env.RELAIS_LOG === 'true' });
-const stopMailDelivery = startMailDelivery(deps);
+const jobs = await startJobs(deps, [mailDeliveryJob(deps)]);
 
 const shutdown = async () => {
-  stopMailDelivery();
   await app.close();
+  await jobs.stop();
   await database.close();
   process.exit(0);
 };

@@ -1,7 +1,9 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, notInArray } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
+import type { AppConfig } from '../../config.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
+import type { JobDefinition } from '../../kernel/jobs.ts';
 import { outboxEmails } from './schema.ts';
 
 export interface OutgoingEmail {
@@ -17,7 +19,7 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 
 /**
  * Queue an email in the outbox, inside the caller's transaction: it leaves only if the change that
- * caused it is committed. The delivery loop sends it, or keeps it for the administrators when no
+ * caused it is committed. The `mail-delivery` job sends it, or keeps it for the administrators when no
  * SMTP server is configured.
  */
 export async function sendEmail(q: Queryable, email: OutgoingEmail): Promise<void> {
@@ -42,13 +44,20 @@ export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
 }
 
+/** The configured SMTP transport; none without SMTP_URL. */
+export function smtpTransport(config: AppConfig): MailTransport | null {
+  return config.smtpUrl ? createTransport(config.smtpUrl) : null;
+}
+
 /**
  * Send the pending emails. Without SMTP they are marked `kept` and stay readable in the outbox.
- * Returns how many were handled.
+ * Safe when several deliveries run at once (several app servers): each email is claimed with
+ * `FOR UPDATE SKIP LOCKED` in its own short transaction, held until it is marked, so no two
+ * deliveries send the same email. Returns how many were handled.
  */
 export async function deliverPendingEmails(
   deps: Pick<AppDeps, 'db' | 'config' | 'clock'>,
-  transport: MailTransport | null = deps.config.smtpUrl ? createTransport(deps.config.smtpUrl) : null,
+  transport: MailTransport | null = smtpTransport(deps.config),
   batchSize = 20,
 ): Promise<number> {
   if (!transport) {
@@ -59,67 +68,77 @@ export async function deliverPendingEmails(
       .returning({ id: outboxEmails.id });
     return kept.length;
   }
-  const batch = await deps.db
-    .select()
-    .from(outboxEmails)
-    .where(and(eq(outboxEmails.status, 'pending'), lt(outboxEmails.attempts, MAX_DELIVERY_ATTEMPTS)))
-    .orderBy(outboxEmails.createdAt)
-    .limit(batchSize);
-  for (const email of batch) {
-    try {
-      await transport.sendMail({
-        from: deps.config.mailFrom,
-        to: email.to,
-        subject: email.subject,
-        text: renderEmailText(email, deps.config.publicUrl),
-      });
-      await deps.db
-        .update(outboxEmails)
-        .set({
-          status: 'sent',
-          sentAt: deps.clock(),
-          attempts: sql`${outboxEmails.attempts} + 1`,
-          error: null,
-        })
-        .where(eq(outboxEmails.id, email.id));
-    } catch (error) {
-      const attempts = email.attempts + 1;
-      await deps.db
-        .update(outboxEmails)
-        .set({
-          attempts,
-          status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
-          error: error instanceof Error ? error.message : String(error),
-        })
-        .where(eq(outboxEmails.id, email.id));
-    }
+  // A failed email stays pending for a later round, not for another try in this one.
+  const handled: string[] = [];
+  while (handled.length < batchSize) {
+    const id = await deps.db.transaction(async (tx) => {
+      const [email] = await tx
+        .select()
+        .from(outboxEmails)
+        .where(
+          and(
+            eq(outboxEmails.status, 'pending'),
+            lt(outboxEmails.attempts, MAX_DELIVERY_ATTEMPTS),
+            handled.length ? notInArray(outboxEmails.id, handled) : undefined,
+          ),
+        )
+        .orderBy(outboxEmails.createdAt)
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!email) return null;
+      await attemptDelivery(tx, deps, transport, email);
+      return email.id;
+    });
+    if (!id) break;
+    handled.push(id);
   }
-  return batch.length;
+  return handled.length;
+}
+
+async function attemptDelivery(
+  tx: Queryable,
+  deps: Pick<AppDeps, 'config' | 'clock'>,
+  transport: MailTransport,
+  email: typeof outboxEmails.$inferSelect,
+): Promise<void> {
+  try {
+    await transport.sendMail({
+      from: deps.config.mailFrom,
+      to: email.to,
+      subject: email.subject,
+      text: renderEmailText(email, deps.config.publicUrl),
+    });
+    await tx
+      .update(outboxEmails)
+      .set({ status: 'sent', sentAt: deps.clock(), attempts: email.attempts + 1, error: null })
+      .where(eq(outboxEmails.id, email.id));
+  } catch (error) {
+    const attempts = email.attempts + 1;
+    await tx
+      .update(outboxEmails)
+      .set({
+        attempts,
+        status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
+        error: error instanceof Error ? error.message : String(error),
+      })
+      .where(eq(outboxEmails.id, email.id));
+  }
 }
 
 /**
- * Run the delivery loop in the server process; returns the function that stops it. Rounds never
- * overlap: a slow SMTP server delays the next round instead of sending twice.
+ * The `mail-delivery` job: every minute and once at start; pg-boss runs one at a time across the
+ * app servers. The transport is a parameter so tests can pass a fake.
  */
-export function startMailDelivery(deps: AppDeps, intervalMs = 15_000): () => void {
-  let running = false;
-  let stopped = false;
-  const round = async () => {
-    if (running || stopped) return;
-    running = true;
-    try {
-      await deliverPendingEmails(deps);
-    } catch (error) {
-      console.error('Envoi des e-mails en échec', error);
-    } finally {
-      running = false;
-    }
-  };
-  void round();
-  const timer = setInterval(() => void round(), intervalMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
+export function mailDeliveryJob(
+  deps: Pick<AppDeps, 'db' | 'config' | 'clock'>,
+  transport: MailTransport | null = smtpTransport(deps.config),
+): JobDefinition {
+  return {
+    name: 'mail-delivery',
+    cron: '* * * * *',
+    runAtStart: true,
+    run: async () => {
+      await deliverPendingEmails(deps, transport);
+    },
   };
 }

@@ -1,0 +1,60 @@
+import PgBoss from 'pg-boss';
+import type { PGlite } from '@electric-sql/pglite';
+import type { AppDeps } from './deps.ts';
+
+/** A background job: its pg-boss queue, when it runs, and what it does. */
+export interface JobDefinition {
+  /** The queue name, e.g. `mail-delivery`. */
+  name: string;
+  /** Cron expression (UTC): pg-boss fires it once per tick for all the app servers together. */
+  cron?: string;
+  /** Queue one run as soon as the runner starts, without waiting for the first cron tick. */
+  runAtStart?: boolean;
+  run(): Promise<void>;
+}
+
+export interface Jobs {
+  /** Let the running jobs finish, then stop polling; call it before closing the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss on the PGlite instance the app already holds (stack notes G12): its queries queue behind
+ * Drizzle's transactions instead of joining them. Parameter-less SQL goes to exec(), because pg-boss
+ * sends multi-statement scripts that a prepared statement refuses.
+ */
+function pgliteAdapter(pglite: PGlite): PgBoss.Db {
+  return {
+    executeSql: async (text, values) =>
+      values?.length ? pglite.query(text, values) : ((await pglite.exec(text)).at(-1) ?? { rows: [] }),
+  };
+}
+
+function bossOptions(deps: Pick<AppDeps, 'config' | 'database'>): PgBoss.ConstructorOptions {
+  const schema = 'pgboss';
+  if (deps.database.pglite) return { schema, db: pgliteAdapter(deps.database.pglite) };
+  if (!deps.config.databaseUrl) throw new Error('Les tâches de fond sur PostgreSQL demandent DATABASE_URL.');
+  // Its own small pool: polling and cron must not take connections from the requests.
+  return { schema, connectionString: deps.config.databaseUrl, max: 2 };
+}
+
+/**
+ * Start pg-boss on the app's database, create the queues, register the workers and the schedules.
+ * Each queue is `stately`: at most one run waiting and one running across all the app servers, so a
+ * slow run delays the next one instead of overlapping it, and start-up kicks do not pile up.
+ */
+export async function startJobs(
+  deps: Pick<AppDeps, 'config' | 'database'>,
+  jobs: JobDefinition[],
+): Promise<Jobs> {
+  const boss = new PgBoss(bossOptions(deps));
+  boss.on('error', (error) => console.error('Tâches de fond : erreur', error));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name, { name: job.name, policy: 'stately' });
+    if (job.runAtStart) await boss.send(job.name, {});
+    await boss.work(job.name, () => job.run());
+    if (job.cron) await boss.schedule(job.name, job.cron);
+  }
+  return { stop: () => boss.stop() };
+}
