@@ -17,4 +17,6 @@ export const PATHS = {
   adminOutbox: '/admin/boite-envoi',
   adminAudit: '/admin/journal',
   adminOrganisation: '/admin/organisation',
+  adminHousingBenefitScales: '/admin/baremes-aide-logement',
+  adminBudgetConventions: '/admin/conventions-budgetaires',
 } as const;

@@ -54,6 +54,14 @@ const InvitationsPage = lazyPage(() => import('./pages/admin/InvitationsPage.tsx
 const OutboxPage = lazyPage(() => import('./pages/admin/OutboxPage.tsx'), 'OutboxPage');
 const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLogPage.tsx'), 'AuditLogPage');
 const OrganisationPage = lazyPage(() => import('./pages/admin/OrganisationPage.tsx'), 'OrganisationPage');
+const HousingBenefitScalesPage = lazyPage(
+  () => import('./pages/admin/HousingBenefitScalesPage.tsx'),
+  'HousingBenefitScalesPage',
+);
+const BudgetConventionsPage = lazyPage(
+  () => import('./pages/admin/BudgetConventionsPage.tsx'),
+  'BudgetConventionsPage',
+);
 
 const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
 const only = (roles: readonly Role[], element: ReactNode) => (
@@ -83,6 +91,11 @@ export function AppRoutes() {
         <Route path={PATHS.adminOutbox} element={only(ADMIN_ROLES, <OutboxPage />)} />
         <Route path={PATHS.adminAudit} element={only(AUDIT_ROLES, <AuditLogPage />)} />
         <Route path={PATHS.adminOrganisation} element={only(ADMIN_ROLES, <OrganisationPage />)} />
+        <Route
+          path={PATHS.adminHousingBenefitScales}
+          element={only(ADMIN_ROLES, <HousingBenefitScalesPage />)}
+        />
+        <Route path={PATHS.adminBudgetConventions} element={only(ADMIN_ROLES, <BudgetConventionsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

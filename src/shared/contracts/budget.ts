@@ -7,6 +7,7 @@ import {
   type ExpenseCategory,
 } from './household-enums.ts';
 import { AID_KINDS } from './calculators.ts';
+import { ZTerritoryRef } from './organisations.ts';
 
 /** Consumption-unit scales a territory may choose for the reste à vivre. */
 export const CONSUMPTION_UNIT_SCALES = ['oecd_modified', 'caf', 'per_person'] as const;
@@ -122,9 +123,12 @@ export const ZBudgetConvention = z.object({
 });
 export type TBudgetConvention = z.infer<typeof ZBudgetConvention>;
 export const ZBudgetConventionList = z.object({
+  /** The département the conventions are for (null: the organisation has no territory). */
+  departement: ZTerritoryRef.nullable(),
   items: z.array(ZBudgetConvention),
   default: ZBudgetConvention,
 });
+export type TBudgetConventionList = z.infer<typeof ZBudgetConventionList>;
 export const ZBudgetConventionQuery = z.object({ territoryId: ZId.optional() });
 
 /** The convention as shown next to a figure, in French. */

@@ -44,7 +44,13 @@ export function navigationFor(roles: readonly Role[]): NavSection[] {
     );
   }
   if (has(AUDIT_ROLES)) administration.push({ label: "Journal d'audit", to: PATHS.adminAudit });
-  if (has(ADMIN_ROLES)) administration.push({ label: 'Organisation', to: PATHS.adminOrganisation });
+  if (has(ADMIN_ROLES)) {
+    administration.push(
+      { label: 'Organisation', to: PATHS.adminOrganisation },
+      { label: 'Barèmes d’aide au logement', to: PATHS.adminHousingBenefitScales },
+      { label: 'Conventions budgétaires', to: PATHS.adminBudgetConventions },
+    );
+  }
   if (administration.length > 0) sections.push({ title: 'Administration', items: administration });
   sections.push({ title: 'Outils', items: [{ label: 'Simulateur APL', to: PATHS.housingBenefitSimulator }] });
   return sections;

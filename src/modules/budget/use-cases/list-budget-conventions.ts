@@ -17,6 +17,7 @@ export async function listBudgetConventions(options: { deps: AppDeps; actor: Act
     ? await requireConventionAdmin(deps.db, actor, options.territoryId)
     : await organisationDepartement(deps.db, actor.organisationId);
   return {
+    departement,
     items: departement ? await listConventions(deps.db, departement.id) : [],
     default: loadDefaultConvention(),
   };

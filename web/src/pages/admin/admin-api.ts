@@ -8,6 +8,9 @@ export const ADMIN_USERS = '/api/admin/users';
 export const ADMIN_INVITATIONS = '/api/admin/invitations';
 export const ADMIN_ORGANISATION = '/api/admin/organisation';
 export const ADMIN_MANAGEMENT_UNITS = '/api/admin/management-units';
+export const HOUSING_BENEFIT_SCALES = '/api/housing-benefit-scales';
+export const ADMIN_HOUSING_BENEFIT_SCALES = '/api/admin/housing-benefit-scales';
+export const ADMIN_BUDGET_CONVENTIONS = '/api/admin/budget-conventions';
 
 /** The roles that exist in this kind of organisation, as Select/Checkbox options. */
 export const roleOptions = (type: OrganisationType) =>
