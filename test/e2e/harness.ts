@@ -97,6 +97,19 @@ const oneLine = (text: string, max: number) => {
 };
 
 /**
+ * Waits for the CSS transitions and finite animations under way (a notification fading in, a modal
+ * opening): measured mid-fade, text blends with the background and axe reports a contrast that
+ * the settled page does not have. Endless ones (loaders) are not waited for.
+ */
+const transitionsSettled = (page: Page) =>
+  page.evaluate(async () => {
+    // Two frames, so that transitions started by the last render have begun.
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+
+/**
  * WCAG 2.1 A/AA violations of serious or critical impact on the current page; each node reads
  * "selector — html — why" (axe's summary, e.g. the contrast ratio and colours found).
  */
@@ -104,6 +117,7 @@ export async function seriousAxeViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
+  await transitionsSettled(page);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
       .axe;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Grid, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Grid, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import {
   ZManagementUnitCreate,
@@ -16,6 +16,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
+import { TerritorySelect, territoryLabel } from '../../components/TerritorySelect.tsx';
 import {
   ADMIN_MANAGEMENT_UNITS,
   ADMIN_ORGANISATION,
@@ -49,6 +50,7 @@ interface ContactValues {
   email: string;
   phone: string;
   address: string;
+  territoryId: string | null;
 }
 
 /** Empty optional fields are sent as null, which clears them. */
@@ -58,7 +60,14 @@ const toUpdate = (v: ContactValues) => ({
   email: v.email.trim() || null,
   phone: v.phone.trim() || null,
   address: v.address.trim() || null,
+  territoryId: v.territoryId,
 });
+
+/** The select option of a territory the server sent with the record. */
+const territoryOption = (t: TManagementUnit['territory']) =>
+  t ? { value: t.id, label: territoryLabel(t) } : null;
+
+const TERRITORY_HELP = 'Département, intercommunalité (EPCI) ou commune : tapez un nom ou un code';
 
 function OrganisationForm({ organisation }: { organisation: TOrganisationDetail }) {
   const form = useForm<ContactValues>({
@@ -68,6 +77,7 @@ function OrganisationForm({ organisation }: { organisation: TOrganisationDetail 
       email: organisation.email ?? '',
       phone: organisation.phone ?? '',
       address: organisation.address ?? '',
+      territoryId: organisation.territory?.id ?? null,
     },
     validate: (v) => schemaResolver(ZOrganisationUpdate, { sync: true })(toUpdate(v)),
   });
@@ -107,11 +117,12 @@ function OrganisationForm({ organisation }: { organisation: TOrganisationDetail 
               <Textarea label="Adresse" autosize minRows={2} {...form.getInputProps('address')} />
             </Grid.Col>
           </Grid>
-          {organisation.territory && (
-            <Text size="sm" c="dimmed">
-              Territoire : {organisation.territory.name} ({organisation.territory.code})
-            </Text>
-          )}
+          <TerritorySelect
+            label="Territoire d’intervention"
+            description={TERRITORY_HELP}
+            currentOption={territoryOption(organisation.territory)}
+            {...form.getInputProps('territoryId')}
+          />
           <div>
             <Button type="submit" loading={save.isPending}>
               Enregistrer
@@ -171,6 +182,12 @@ function ManagementUnits({ organisation }: { organisation: TOrganisationDetail }
   );
 }
 
+interface UnitValues {
+  name: string;
+  code: string;
+  territoryId: string | null;
+}
+
 function ManagementUnitModal({
   unit,
   organisationId,
@@ -180,12 +197,16 @@ function ManagementUnitModal({
   organisationId: string;
   onClose: () => void;
 }) {
-  const form = useForm({
-    initialValues: { name: unit?.name ?? '', code: unit?.code ?? '' },
+  const form = useForm<UnitValues>({
+    initialValues: {
+      name: unit?.name ?? '',
+      code: unit?.code ?? '',
+      territoryId: unit?.territory?.id ?? null,
+    },
     validate: schemaResolver(ZManagementUnitCreate, { sync: true }),
   });
   const save = useApiMutation(
-    (v: { name: string; code: string }) =>
+    (v: UnitValues) =>
       unit ? api.patch(`${ADMIN_MANAGEMENT_UNITS}/${unit.id}`, v) : api.post(ADMIN_MANAGEMENT_UNITS, v),
     {
       form,
@@ -205,6 +226,12 @@ function ManagementUnitModal({
             description="Code interne de l’agence"
             required
             {...form.getInputProps('code')}
+          />
+          <TerritorySelect
+            label="Territoire"
+            description={TERRITORY_HELP}
+            currentOption={territoryOption(unit?.territory ?? null)}
+            {...form.getInputProps('territoryId')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -9,6 +9,7 @@ import {
 } from '@shared/contracts/household-enums.ts';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { useChosenTerritoryLabel } from '../../components/TerritorySelect.tsx';
 import { formatCents, formatDate } from '../../format.ts';
 import { Facts, shown } from './Facts.tsx';
 import { useOrganisations } from './organisations.ts';
@@ -34,6 +35,7 @@ export function SituationTab({ file }: TabProps) {
   const landlords = useOrganisations('landlord');
   const landlord = landlords.data?.items.find((o) => o.id === file.landlordOrganisationId);
   const unit = landlord?.managementUnits.find((u) => u.id === file.managementUnitId);
+  const communeLabel = useChosenTerritoryLabel(file.dwellingCommuneId);
   const caseworkerOnly =
     file.healthNotes !== undefined ||
     file.justiceNotes !== undefined ||
@@ -66,6 +68,11 @@ export function SituationTab({ file }: TabProps) {
         <Facts
           items={[
             { label: 'Adresse du logement', value: file.dwellingAddress },
+            {
+              label: 'Commune du logement',
+              // The file holds only the commune's id: named when chosen in this session.
+              value: shown(file.dwellingCommuneId, () => communeLabel ?? 'Renseignée'),
+            },
             {
               label: 'Bailleur',
               value: shown(

@@ -25,6 +25,7 @@ import {
 } from '@shared/contracts/household-enums.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { TerritorySelect } from '../../components/TerritorySelect.tsx';
 import {
   emptyDebt,
   emptyExpense,
@@ -126,6 +127,12 @@ export function DwellingFields({ form, headingOrder = 2 }: SectionProps) {
     <Section title="Logement actuel et bailleur" order={headingOrder}>
       <Textarea label="Adresse du logement" autosize minRows={2} {...form.getInputProps('dwellingAddress')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TerritorySelect
+          kind="commune"
+          label="Commune du logement"
+          description="Recherche par nom ou code postal"
+          {...form.getInputProps('dwellingCommuneId')}
+        />
         <Select
           label="Bailleur (organisme présent dans Relais)"
           placeholder={landlords.isPending ? 'Chargement…' : 'Aucun'}

@@ -29,12 +29,13 @@ import {
 } from '@shared/contracts/referral-enums.ts';
 import { ZReferralCreate, type TReferralCreateInput } from '@shared/contracts/referrals.ts';
 import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { useApiMutation } from '../../api/hooks.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { PATHS } from '../../paths.ts';
 import { MembersFields } from '../households/HouseholdFields.tsx';
 import { HOUSEHOLDS_PATH } from '../households/household-api.ts';
@@ -156,10 +157,6 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
   const associations = useOrganisations('association');
   const ownOrganisation = useOrganisations(me.organisation?.type);
   const units = ownOrganisation.data?.items.find((o) => o.id === me.organisation?.id)?.managementUnits ?? [];
-  const households = useApiQuery<{ items: THouseholdListItem[] }>(HOUSEHOLDS_PATH, {
-    status: 'active',
-    pageSize: 100,
-  });
 
   const form = useForm<ReferralValues>({
     initialValues: {
@@ -226,16 +223,20 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
             {isNew ? (
               <NewHouseholdFields form={form} kind={kind} />
             ) : (
-              <Select
+              <RemoteSelect<THouseholdListItem>
                 label="Dossier du ménage"
+                description="Tapez une partie du nom ou le numéro de dossier"
                 required
-                searchable
-                placeholder={households.isPending ? 'Chargement…' : 'Rechercher par nom ou numéro de dossier'}
-                nothingFoundMessage="Aucun ménage trouvé"
-                data={(households.data?.items ?? []).map((h) => ({
+                placeholder="Rechercher un ménage"
+                path={HOUSEHOLDS_PATH}
+                queryOf={(q) => ({ q, status: 'active', pageSize: 20 })}
+                optionOf={(h) => ({
                   value: h.id,
                   label: `${h.fileLabel} — ${h.referencePersonName ?? 'sans personne de référence'}`,
-                }))}
+                })}
+                emptyMessage={(q) =>
+                  q ? `Aucun dossier actif ne correspond à « ${q} »` : 'Aucun dossier actif'
+                }
                 {...form.getInputProps('householdId')}
               />
             )}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import { households } from '../../src/modules/households/schema.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
+import type { THouseholdListItem } from '../../src/shared/contracts/households.ts';
+import {
+  assertAccessible,
+  browserAvailable,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type Browser,
+  type RunningApp,
+} from './harness.ts';
+import { demoSignIn, type DemoSignIn } from './sign-in.ts';
+
+const CASEWORKER = 'camille.roussel@le-passage.example';
+const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
+
+/**
+ * Server-searched pickers in a real browser, on the demo territory: a caseworker sets the commune
+ * of a household's dwelling by typing part of its name; a landlord social advisor finds an existing
+ * tenant's file on the new referral form by typing part of the name. Both forms pass axe.
+ */
+describe.skipIf(!browserAvailable())(
+  'searchable pickers: dwelling commune and existing household',
+  { timeout: 60_000 },
+  () => {
+    let t: RunningApp;
+    let signIn: DemoSignIn;
+    const browsers: Browser[] = [];
+    let page: Page | undefined;
+    const browserLog: string[] = [];
+
+    beforeAll(async () => {
+      t = await startApp();
+      signIn = demoSignIn(t);
+      await loadDemo(t.deps.db, { now: t.deps.clock() });
+    }, 60_000);
+
+    afterAll(async () => {
+      for (const b of browsers) await b.close();
+      await t?.close();
+    });
+
+    beforeEach(({ task, onTestFailed }) => {
+      browserLog.length = 0;
+      onTestFailed(async () => {
+        if (page) console.error(`Capture d’écran : ${await screenshot(page, task.name)}`);
+        if (browserLog.length > 0) console.error(`Navigateur :\n${browserLog.join('\n')}`);
+      });
+    });
+
+    async function signedIn(email: string): Promise<Page> {
+      const browser = await launchBrowser();
+      browsers.push(browser);
+      const p = browser.context.pages()[0] ?? (await browser.context.newPage());
+      p.on('pageerror', (e) => browserLog.push(`erreur de script : ${e.message}`));
+      p.on('response', (r) => {
+        if (r.status() >= 400) browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+      });
+      page = p;
+      await signIn(p, email);
+      return p;
+    }
+
+    const go = async (p: Page, link: string, title: string | RegExp) => {
+      await p
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: link, exact: true })
+        .click();
+      await p.getByRole('heading', { level: 1, name: title }).waitFor();
+    };
+
+    /** Types into a server-searched select and waits for the request carrying that search. */
+    async function search(p: Page, combobox: string, text: string, path: string) {
+      await Promise.all([
+        p.waitForRequest((r) => {
+          const url = new URL(r.url());
+          return url.pathname === path && url.searchParams.get('q') === text;
+        }),
+        p.getByRole('combobox', { name: combobox }).fill(text),
+      ]);
+    }
+
+    it('the caseworker picks the dwelling’s commune by name, saves and sees it', async () => {
+      const p = await signedIn(CASEWORKER);
+      await go(p, 'Ménages', 'Ménages');
+      await p.getByRole('table').getByRole('link').first().click();
+      await p.getByRole('heading', { level: 1, name: /^Dossier / }).waitFor();
+      const householdId = new URL(p.url()).pathname.split('/').pop()!;
+      const [before] = await t.deps.db
+        .select({ communeId: households.dwellingCommuneId })
+        .from(households)
+        .where(eq(households.id, householdId));
+      const [roche] = await t.deps.db
+        .select({ id: territories.id })
+        .from(territories)
+        .where(eq(territories.name, 'Roche-Vieille'));
+      // Choose a commune the household is not in yet, so that saving changes it.
+      const [target, label] =
+        before?.communeId === roche?.id
+          ? ['Castel', 'Castelbrenne (00200)']
+          : ['Roche', 'Roche-Vieille (00210)'];
+
+      await p.getByRole('button', { name: 'Modifier le dossier' }).click();
+      await p.getByRole('heading', { level: 1, name: /^Modifier le dossier / }).waitFor();
+      await search(p, 'Commune du logement', target, '/api/territories');
+      await p.getByRole('option', { name: label, exact: true }).click();
+      expect(await p.getByRole('combobox', { name: 'Commune du logement' }).inputValue()).toBe(label);
+      await assertAccessible(p, 'le dossier en modification (commune choisie)');
+
+      await p.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+      await p.locator('.mantine-Notification-root', { hasText: 'Dossier enregistré.' }).waitFor();
+      // Checked as soon as the notification appears: axe waits for its fade-in to end.
+      await assertAccessible(p, 'le dossier enregistré, avec la notification');
+      const fact = p.getByRole('definition').filter({ has: p.getByText(label, { exact: true }) });
+      await fact.waitFor();
+
+      const [after] = await t.deps.db
+        .select({ communeId: households.dwellingCommuneId, name: territories.name })
+        .from(households)
+        .innerJoin(territories, eq(territories.id, households.dwellingCommuneId))
+        .where(eq(households.id, householdId));
+      expect(after?.name).toBe(label.split(' (')[0]);
+      expect(after?.communeId).not.toBe(before?.communeId);
+    });
+
+    it('the landlord advisor finds an existing tenant on the referral form by typing part of the name', async () => {
+      const p = await signedIn(LANDLORD_ADVISOR);
+      const list = (await (
+        await p.request.get(`${t.url}/api/households?status=active&pageSize=100`)
+      ).json()) as { items: THouseholdListItem[] };
+      const tenant = list.items.filter((h) => h.referencePersonName).at(-1)!;
+      expect(tenant).toBeDefined();
+      const lastName = tenant.referencePersonName!.split(' ').at(-1)!;
+      const part = lastName.slice(0, 4).toLowerCase();
+
+      await go(p, 'Nouvelle saisine', 'Nouvelle saisine');
+      await p.getByRole('radio', { name: 'Un ménage dont votre organisation a déjà le dossier' }).check();
+      await search(p, 'Dossier du ménage', part, '/api/households');
+      const option = p.getByRole('option', { name: `${tenant.fileLabel} — ${tenant.referencePersonName}` });
+      await option.click();
+      expect(await p.getByRole('combobox', { name: 'Dossier du ménage' }).inputValue()).toBe(
+        `${tenant.fileLabel} — ${tenant.referencePersonName}`,
+      );
+      await assertAccessible(p, 'la saisine avec un ménage existant choisi');
+
+      await search(p, 'Dossier du ménage', 'zzqx', '/api/households');
+      await p.getByText('Aucun dossier actif ne correspond à « zzqx »').waitFor();
+    });
+  },
+);
