@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from './db.ts';
 import { auditLog } from '../modules/audit/schema.ts';
 import type { Actor } from './actor.ts';
@@ -12,12 +13,8 @@ export interface AuditEntry {
 
 type AuditActor = Pick<Actor, 'userId' | 'organisationId' | 'ip' | 'userAgent'>;
 
-/**
- * Append to the audit log. Call it with the transaction of the change it records, so that a change
- * and its trace land together or not at all.
- */
-export async function audit(q: Queryable, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
-  await q.insert(auditLog).values({
+function auditRow(actor: AuditActor | null, entry: AuditEntry) {
+  return {
     actorUserId: actor?.userId ?? null,
     actorOrganisationId: actor?.organisationId ?? null,
     ip: actor?.ip ?? null,
@@ -27,5 +24,46 @@ export async function audit(q: Queryable, actor: AuditActor | null, entry: Audit
     entityId: entry.entityId ?? null,
     householdId: entry.householdId ?? null,
     details: entry.details ?? {},
-  });
+  };
+}
+
+/**
+ * Append to the audit log. Call it with the transaction of the change it records, so that a change
+ * and its trace land together or not at all.
+ */
+export async function audit(q: Queryable, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
+  await q.insert(auditLog).values(auditRow(actor, entry));
+}
+
+/** The values of an entry, as bound to the placeholders of `auditInsertWhere` on execution. */
+export function auditParams(actor: AuditActor | null, entry: AuditEntry): Record<string, unknown> {
+  const { details, ...row } = auditRow(actor, entry);
+  return {
+    ...Object.fromEntries(Object.entries(row).map(([key, value]) => [`audit_${key}`, value])),
+    audit_details: JSON.stringify(details),
+  };
+}
+
+/**
+ * For a prepared statement's data-modifying CTE: an INSERT of the entry (values bound from
+ * `auditParams`) only when `condition` holds, returning the new id. A read and its trace are then one
+ * statement: atomic, and one round trip.
+ */
+export function auditInsertWhere(condition: SQL): SQL {
+  const c = auditLog;
+  const bound = [
+    [c.actorUserId, 'actorUserId', 'uuid'],
+    [c.actorOrganisationId, 'actorOrganisationId', 'uuid'],
+    [c.ip, 'ip', 'text'],
+    [c.userAgent, 'userAgent', 'text'],
+    [c.action, 'action', 'text'],
+    [c.entityType, 'entityType', 'text'],
+    [c.entityId, 'entityId', 'text'],
+    [c.householdId, 'householdId', 'uuid'],
+    [c.details, 'details', 'jsonb'],
+  ] as const;
+  const columns = bound.map(([column]) => sql.identifier(column.name));
+  // Parameters in a SELECT list have no type of their own: each is cast to its column's type.
+  const values = bound.map(([, key, type]) => sql`${sql.placeholder(`audit_${key}`)}::${sql.raw(type)}`);
+  return sql`insert into ${auditLog} (${sql.join(columns, sql`, `)}) select ${sql.join(values, sql`, `)} where ${condition} returning ${sql.identifier(c.id.name)}`;
 }

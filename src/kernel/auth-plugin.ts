@@ -25,6 +25,8 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     const access =
       request.routeOptions.config?.access ??
       (url.startsWith('/api/') && !url.startsWith('/api/docs') ? 'authenticated' : 'public');
+    // A public read (static files, health, published scales) uses no session: skip its lookup.
+    if (access === 'public' && SAFE_METHODS.has(request.method)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const now = deps.clock();

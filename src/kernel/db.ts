@@ -2,6 +2,7 @@ import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -71,7 +72,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const release = options.lock === false ? () => {} : acquirePgliteLock(options.dataDir);
     try {
       const client = await PGlite.create(options.dataDir, {
-        extensions: { pg_trgm },
+        extensions: { pg_trgm, btree_gin },
         ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       });
       const db = drizzlePglite({ client, schema });

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
 import { auditLog } from '../../src/modules/audit/schema.ts';
-import { householdChanges, householdMembers, households } from '../../src/modules/households/schema.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
+import {
+  householdChanges,
+  householdMembers,
+  householdParties,
+  households,
+} from '../../src/modules/households/schema.ts';
 import { updateHousehold } from '../../src/modules/households/use-cases/update-household.ts';
 import type { Actor } from '../../src/kernel/actor.ts';
 
@@ -87,6 +93,17 @@ describe('household file', () => {
       (a) => a.action,
     );
     expect(actions).toEqual(expect.arrayContaining(['household.create', 'household.read']));
+    const [read] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.householdId, id), eq(auditLog.action, 'household.read')));
+    expect(read).toMatchObject({
+      actorUserId: caseworkerUserId,
+      actorOrganisationId: associationId,
+      entityType: 'household',
+      entityId: id,
+      details: { accessLevel: 'caseworker' },
+    });
   });
 
   it('lists, searches without accents and filters only my organisation’s households', async () => {
@@ -140,6 +157,58 @@ describe('household file', () => {
     expect((await list('q=%25')).items).toEqual([]);
   });
 
+  it('keeps the search copy on the parties in step with renames and new parties', async () => {
+    const list = async (q: string, session = caseworker) =>
+      (await t.app.inject({ method: 'GET', url: `/api/households?q=${q}`, headers: session.headers }))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    const id = await createHouseholdAs(
+      t,
+      caseworker,
+      sampleHousehold({
+        members: [
+          {
+            firstName: 'Anaïs',
+            lastName: 'Vasseurin',
+            relationship: 'reference_person',
+            isReferencePerson: true,
+          },
+        ],
+      }),
+    );
+    expect(await list('vasseurin')).toEqual([id]);
+
+    const body = toUpdateBody((await get(id)).json());
+    const members = [{ ...(body.members as object[])[0], lastName: 'Quénardel' }];
+    expect((await put(id, { ...body, members })).statusCode).toBe(200);
+    expect(await list('vasseurin')).toEqual([]);
+    expect(await list('quenardel')).toEqual([id]);
+
+    // A party added to an existing household (the new landlord) finds it under its current name.
+    const landlord = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_social_advisor']);
+    const advisor = landlord.members.landlord_social_advisor!.session;
+    expect(await list('quenardel', advisor)).toEqual([]);
+    const saved = toUpdateBody((await get(id)).json());
+    const withLandlord = {
+      ...saved,
+      housingSituation: 'social_tenant',
+      landlordOrganisationId: landlord.org.id,
+    };
+    expect((await put(id, withLandlord)).statusCode).toBe(200);
+    expect(await list('quenardel', advisor)).toEqual([id]);
+
+    // Whoever writes households.search_text (demo loader, bench generator, a manual fix), the
+    // triggers carry it to every party.
+    await t.deps.db.update(households).set({ searchText: 'renomme a la main' }).where(eq(households.id, id));
+    const copies = await t.deps.db
+      .select({ searchText: householdParties.searchText })
+      .from(householdParties)
+      .where(eq(householdParties.householdId, id));
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    expect(copies.every((c) => c.searchText === 'renomme a la main')).toBe(true);
+    expect(await list('main', advisor)).toEqual([id]);
+  });
+
   it('saves the whole file, bumps the version and records a field-level diff', async () => {
     const id = await createHouseholdAs(t, caseworker);
     const body = toUpdateBody((await get(id)).json());
@@ -179,6 +248,28 @@ describe('household file', () => {
     expect(updates.find((a) => a.action === 'household.update')!.details).toEqual({
       version: 2,
       fields: ['healthNotes', 'members.0.firstName', 'members.2'],
+    });
+  });
+
+  it('names the dwelling’s commune in the file', async () => {
+    const [commune] = await t.deps.db
+      .insert(territories)
+      .values({
+        kind: 'commune',
+        code: 'T-99001',
+        name: 'Bourg-Témoin',
+        postcode: '00990',
+        housingBenefitZone: 3,
+      })
+      .returning();
+    const id = await createHouseholdAs(t, caseworker);
+    expect((await get(id)).json().dwellingCommune).toBeNull();
+    const body = toUpdateBody((await get(id)).json());
+    expect((await put(id, { ...body, dwellingCommuneId: commune!.id })).statusCode).toBe(200);
+    expect((await get(id)).json().dwellingCommune).toEqual({
+      id: commune!.id,
+      name: 'Bourg-Témoin',
+      postcode: '00990',
     });
   });
 
@@ -289,6 +380,9 @@ describe('household file', () => {
     const foreign = await createHouseholdAs(t, other.members.caseworker!.session);
     const res = await get(foreign);
     expect(res.statusCode).toBe(404);
+    // A refused read leaves no read entry (nothing was read).
+    const reads = await t.deps.db.select().from(auditLog).where(eq(auditLog.householdId, foreign));
+    expect(reads.filter((a) => a.action === 'household.read')).toEqual([]);
     expect((await put(foreign, toUpdateBody({ version: 1, ...sampleHousehold() }))).statusCode).toBe(404);
   });
 

@@ -35,6 +35,7 @@ export function presentHousehold(file: HouseholdFile, level: HouseholdAccessLeve
     shelterName: s.shelterName,
     dwellingAddress: s.dwellingAddress,
     dwellingCommuneId: s.dwellingCommuneId,
+    dwellingCommune: file.dwellingCommune,
     landlordOrganisationId: s.landlordOrganisationId,
     managementUnitId: s.managementUnitId,
     landlordName: s.landlordName,

@@ -1,17 +1,16 @@
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
-import { and, count, desc, eq, getTableColumns, like, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations, territories } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import { auditLog } from '../audit/schema.ts';
-import { householdVisibleTo, partyIsCurrent } from './parties.repository.ts';
-import type { ActiveParty } from '../../shared/policy/household-access.ts';
+import { auditInsertWhere } from '../../kernel/audit.ts';
+import { householdAmongVisibleTo, isCurrentParty, parisDate } from './parties.repository.ts';
 import type { FieldChange, HouseholdSnapshot } from './household-diff.ts';
 import { householdSearchText, searchPattern } from './search-text.ts';
 import {
   householdChanges,
-  householdParties,
   householdDebts,
   householdExpenses,
   householdHousingHistory,
@@ -30,6 +29,8 @@ export interface HouseholdFile {
   expenses: (typeof householdExpenses.$inferSelect)[];
   debts: (typeof householdDebts.$inferSelect)[];
   housingHistory: (typeof householdHousingHistory.$inferSelect)[];
+  /** The dwelling's commune, named, for display. */
+  dwellingCommune: { id: string; name: string; postcode: string | null } | null;
 }
 
 /**
@@ -62,27 +63,48 @@ const householdFileFields = {
   expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
   debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
   housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
+  dwellingCommune: sql<
+    HouseholdFile['dwellingCommune']
+  >`(select json_build_object('id', t.id, 'name', t.name, 'postcode', t.postcode) from ${territories} t where t.id = "households"."dwelling_commune_id")`,
 };
 
 /**
- * The file together with its current parties (organisation and basis), in the same statement: the
- * read path decides access from them, then presents or refuses. Nothing leaves before that decision.
+ * The file read of a party, prepared once per database handle (the hottest statement: built and
+ * parsed once instead of on every request). The audit entry is inserted only if the organisation is a
+ * current party, and the file is returned only with that entry: both land together or not at all.
  */
-export async function unsafeLoadHouseholdFileWithParties(
-  q: Queryable,
-  householdId: string,
-  at: Date,
-): Promise<(HouseholdFile & { parties: ActiveParty[] }) | null> {
-  const [row] = await q
-    .select({
-      ...householdFileFields,
-      // The outer id is written qualified: drizzle renders columns unqualified inside select fields.
-      parties: sql<
-        ActiveParty[]
-      >`coalesce((select json_agg(json_build_object('organisationId', ${householdParties.organisationId}, 'basis', ${householdParties.basis})) from ${householdParties} where ${householdParties.householdId} = "households"."id" and ${partyIsCurrent(at)}), '[]'::json)`,
-    })
+function prepareFileReadAsParty(q: Queryable) {
+  const householdId = sql.placeholder('householdId');
+  const written = q
+    .$with('written', {})
+    .as(
+      auditInsertWhere(
+        isCurrentParty(householdId, sql.placeholder('organisationId'), sql.placeholder('today')),
+      ),
+    );
+  return q
+    .with(written)
+    .select(householdFileFields)
     .from(households)
-    .where(eq(households.id, householdId));
+    .where(and(eq(households.id, householdId), sql`exists (select 1 from ${written})`))
+    .prepare('household_file_read_as_party');
+}
+
+const fileReadsAsParty = new WeakMap<Queryable, ReturnType<typeof prepareFileReadAsParty>>();
+
+/** Reads a file for a current party of it, writing the read's audit entry (see auditParams). */
+export async function readHouseholdFileAsParty(
+  q: Queryable,
+  input: { householdId: string; organisationId: string; at: Date; audit: Record<string, unknown> },
+): Promise<HouseholdFile | null> {
+  let statement = fileReadsAsParty.get(q);
+  if (!statement) fileReadsAsParty.set(q, (statement = prepareFileReadAsParty(q)));
+  const [row] = await statement.execute({
+    ...input.audit,
+    householdId: input.householdId,
+    organisationId: input.organisationId,
+    today: parisDate(input.at),
+  });
   return row ?? null;
 }
 
@@ -304,21 +326,30 @@ export interface HouseholdListFilter {
   pageSize: number;
 }
 
-/** The households an organisation is a current party to, filtered and paged (tenant scoping in SQL). */
-export async function listHouseholdsVisibleTo(
-  q: Queryable,
-  organisationId: string,
-  filter: HouseholdListFilter,
-  at: Date,
-) {
-  const conditions: SQL[] = [householdVisibleTo(organisationId, at)];
-  // search_text is stored normalised (lower-case, no accents): a plain LIKE is enough and cheaper.
-  if (filter.q) conditions.push(like(households.searchText, searchPattern(filter.q)));
-  if (filter.status) conditions.push(eq(households.status, filter.status));
-  if (filter.housingSituation) conditions.push(eq(households.housingSituation, filter.housingSituation));
-  if (filter.dalo !== undefined) conditions.push(eq(households.daloRecognised, filter.dalo));
-  // One statement: the page and, through a window, the total — no second scan for the count.
-  const rows = await q
+/** The list's conditions, on bound values or on a prepared statement's placeholders. */
+function householdListConditions(v: {
+  organisationId: string | Placeholder;
+  at: Date | Placeholder;
+  pattern?: string | Placeholder;
+  status?: HouseholdStatus | Placeholder;
+  housingSituation?: HousingSituation | Placeholder;
+  dalo?: boolean | Placeholder;
+}): SQL | undefined {
+  return and(
+    householdAmongVisibleTo(v.organisationId, v.at, v.pattern),
+    v.status === undefined ? undefined : eq(households.status, v.status),
+    v.housingSituation === undefined ? undefined : eq(households.housingSituation, v.housingSituation),
+    v.dalo === undefined ? undefined : eq(households.daloRecognised, v.dalo),
+  );
+}
+
+/**
+ * The list's page with, through a window, the total — one statement, no second scan for the count.
+ * Prepared once per database handle and combination of filters: the search is a hot path.
+ */
+function prepareHouseholdList(q: Queryable, filters: ReadonlySet<ListFilter>, shape: string) {
+  const p = sql.placeholder;
+  return q
     .select({
       id: households.id,
       fileNumber: households.fileNumber,
@@ -334,20 +365,60 @@ export async function listHouseholdsVisibleTo(
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(households)
-    .where(and(...conditions))
+    .where(
+      householdListConditions({
+        organisationId: p('organisationId'),
+        at: p('today'),
+        pattern: filters.has('pattern') ? p('pattern') : undefined,
+        status: filters.has('status') ? p('status') : undefined,
+        housingSituation: filters.has('housingSituation') ? p('housingSituation') : undefined,
+        dalo: filters.has('dalo') ? p('dalo') : undefined,
+      }),
+    )
     .orderBy(desc(households.updatedAt), desc(households.fileNumber))
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .limit(p('limit'))
+    .offset(p('offset'))
+    .prepare(`household_list_${shape}`);
+}
+
+const LIST_FILTERS = ['pattern', 'status', 'housingSituation', 'dalo'] as const;
+type ListFilter = (typeof LIST_FILTERS)[number];
+
+const householdLists = new WeakMap<Queryable, Map<string, ReturnType<typeof prepareHouseholdList>>>();
+
+/** The households an organisation is a current party to, filtered and paged (tenant scoping in SQL). */
+export async function listHouseholdsVisibleTo(
+  q: Queryable,
+  organisationId: string,
+  filter: HouseholdListFilter,
+  at: Date,
+) {
+  const values = {
+    organisationId,
+    at,
+    // search_text is stored normalised (lower-case, no accents): a plain LIKE is enough and cheaper.
+    pattern: filter.q ? searchPattern(filter.q) : undefined,
+    status: filter.status,
+    housingSituation: filter.housingSituation,
+    dalo: filter.dalo,
+  };
+  const filters = new Set(LIST_FILTERS.filter((f) => values[f] !== undefined));
+  const shape = [...filters].join('_');
+  let statements = householdLists.get(q);
+  if (!statements) householdLists.set(q, (statements = new Map()));
+  let statement = statements.get(shape);
+  if (!statement) statements.set(shape, (statement = prepareHouseholdList(q, filters, shape)));
+  const rows = await statement.execute({
+    ...values,
+    today: parisDate(at),
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
   // Past the last page the window yields no row: count separately only then.
   const total =
     rows[0]?.total ??
     (filter.page > 1
-      ? ((
-          await q
-            .select({ n: count() })
-            .from(households)
-            .where(and(...conditions))
-        )[0]?.n ?? 0)
+      ? ((await q.select({ n: count() }).from(households).where(householdListConditions(values)))[0]?.n ?? 0)
       : 0);
   return { rows, total };
 }

@@ -71,8 +71,7 @@ export async function householdsRoutes(app: ZApp, deps: AppDeps): Promise<void> 
         response: { 200: ZHouseholdDetail, 404: ZErrorBody },
       },
     },
-    // No transaction: the read and its audit entry are sequential, and the file is only returned
-    // once its audit entry is written.
+    // No transaction: the read and its audit entry are one statement (see getHousehold).
     async (request) =>
       getHousehold({
         tx: deps.db,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import type { Queryable } from '../../kernel/db.ts';
@@ -8,8 +8,12 @@ import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/po
 import type { PartyBasis } from '../../shared/contracts/household-enums.ts';
 import { householdParties, households } from './schema.ts';
 
-/** The calendar day (Europe/Paris) that consent validity dates are compared with. */
-export const parisDate = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+// One formatter for the process: toLocaleDateString builds a new one on every call, a measurable
+// cost on the access check of every request.
+const parisDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
+
+/** The calendar day (Europe/Paris, YYYY-MM-DD) that consent validity dates are compared with. */
+export const parisDate = (at: Date) => parisDay.format(at);
 
 /**
  * SQL condition: a party row grants access on `at`: not ended, and within its validity (a
@@ -17,8 +21,8 @@ export const parisDate = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone
  * so an expired consent stops granting access the day after its validUntil without any job or
  * write. Without `at`, the database's current date is used.
  */
-export function partyIsCurrent(at?: Date): SQL {
-  const today = at ? sql`${parisDate(at)}::date` : sql`current_date`;
+export function partyIsCurrent(at?: Date | Placeholder): SQL {
+  const today = at === undefined ? sql`current_date` : sql`${at instanceof Date ? parisDate(at) : at}::date`;
   return and(
     isNull(householdParties.endedAt),
     or(isNull(householdParties.validFrom), lte(householdParties.validFrom, today)),
@@ -131,6 +135,38 @@ export async function endParty(
       ),
     );
 }
+
+/**
+ * SQL condition: the organisation is a current party to this household (the file read's access).
+ * Takes placeholders too, for a prepared statement (`at` is then the Paris day, see parisDate).
+ */
+export const isCurrentParty = (
+  householdId: string | Placeholder,
+  organisationId: string | Placeholder,
+  at: Date | Placeholder,
+): SQL =>
+  sql`exists (select 1 from ${householdParties} where ${and(
+    eq(householdParties.householdId, householdId),
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+  )})`;
+
+/**
+ * SQL condition for the household list (tenant scoping): the household is among those the
+ * organisation is a current party to, matching `searchPattern` on the party's copy of search_text.
+ * The ids come first, from the organisation's own parties, as an array: the households rows are then
+ * fetched by primary key instead of scanning the table.
+ */
+export const householdAmongVisibleTo = (
+  organisationId: string | Placeholder,
+  at: Date | Placeholder,
+  searchPattern?: string | Placeholder,
+): SQL =>
+  sql`${households.id} = any(array(select ${householdParties.householdId} from ${householdParties} where ${and(
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+    searchPattern === undefined ? undefined : like(householdParties.searchText, searchPattern),
+  )}))`;
 
 /** SQL condition: the household has a current party for this organisation (tenant scoping in lists). */
 export const householdVisibleTo = (organisationId: string, at?: Date): SQL =>

@@ -242,10 +242,16 @@ export const householdParties = pgTable(
     validUntil: date('valid_until'),
     endedAt: tstz('ended_at'),
     endedReason: text('ended_reason'),
+    /** A copy of the household's search_text, kept by triggers (migration households_party_search), so
+     * an organisation's search reads one index over its own current parties. */
+    searchText: text('search_text').notNull().default(''),
   },
   (t) => [
     index('household_parties_org_idx').on(t.organisationId, t.householdId),
     index('household_parties_household_idx').on(t.householdId),
+    index('household_parties_search_trgm_idx')
+      .using('gin', t.organisationId, sql`${t.searchText} gin_trgm_ops`)
+      .where(sql`${t.endedAt} is null`),
   ],
 );
 

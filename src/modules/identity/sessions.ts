@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { AppConfig } from '../../config.ts';
@@ -69,17 +69,9 @@ export interface ResolvedSession {
   } | null;
 }
 
-/**
- * A live session: not revoked, within its absolute and idle limits, its user active — read with the
- * user's roles in the session's organisation in one query, since every request needs both.
- */
-export async function resolveSession(
-  q: Queryable,
-  token: string,
-  now: Date,
-  config: Pick<AppConfig, 'session'>,
-): Promise<ResolvedSession | null> {
-  const rows = await q
+/** The session lookup of every request, prepared once per database handle (built and parsed once). */
+function prepareSessionLookup(q: Queryable) {
+  return q
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -104,7 +96,25 @@ export async function resolveSession(
       and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId)),
     )
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(sessions.id, hashToken(token)), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt)))
+    .prepare('session_lookup');
+}
+
+const sessionLookups = new WeakMap<Queryable, ReturnType<typeof prepareSessionLookup>>();
+
+/**
+ * A live session: not revoked, within its absolute and idle limits, its user active — read with the
+ * user's roles in the session's organisation in one query, since every request needs both.
+ */
+export async function resolveSession(
+  q: Queryable,
+  token: string,
+  now: Date,
+  config: Pick<AppConfig, 'session'>,
+): Promise<ResolvedSession | null> {
+  let lookup = sessionLookups.get(q);
+  if (!lookup) sessionLookups.set(q, (lookup = prepareSessionLookup(q)));
+  const rows = await lookup.execute({ id: hashToken(token) });
   const row = rows[0];
   if (!row || row.userStatus !== 'active') return null;
   if (row.expiresAt <= now) return null;

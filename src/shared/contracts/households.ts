@@ -344,6 +344,10 @@ export const ZHouseholdDetail = z.object({
   housingSituation: z.enum(HOUSING_SITUATIONS).optional(),
   dwellingAddress: nullableText,
   dwellingCommuneId: nullableText,
+  dwellingCommune: z
+    .object({ id: z.string(), name: z.string(), postcode: z.string().nullable() })
+    .nullable()
+    .optional(),
   landlordOrganisationId: nullableText,
   managementUnitId: nullableText,
   landlordName: nullableText,
@@ -497,6 +501,7 @@ export const HOUSEHOLD_FIELD_LABELS = {
   shelterName: "Structure d'hébergement",
   dwellingAddress: 'Adresse du logement',
   dwellingCommuneId: 'Commune du logement',
+  dwellingCommune: 'Commune du logement',
   landlordOrganisationId: 'Bailleur',
   managementUnitId: 'Unité de gestion',
   landlordName: 'Bailleur (hors Relais)',

@@ -32,6 +32,14 @@ export function householdAccessLevel(
   activeParties: readonly ActiveParty[],
 ): HouseholdAccessLevel {
   if (!activeParties.some((p) => p.organisationId === actor.organisationId)) return 'none';
+  return partyAccessLevel(actor);
+}
+
+/**
+ * The level the actor has on any household its organisation is a current party to: whatever the
+ * basis, it depends only on the organisation's type and the actor's roles there.
+ */
+export function partyAccessLevel(actor: ActorScope): HouseholdAccessLevel {
   switch (actor.organisationType) {
     case 'landlord':
       return hasAny(actor.roles, LANDLORD_ROLES) ? 'landlord_summary' : 'none';

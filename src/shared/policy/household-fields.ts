@@ -17,6 +17,7 @@ export const HOUSEHOLD_FIELD_CLASSES = {
   housingSituation: 'landlord_summary',
   dwellingAddress: 'landlord_summary',
   dwellingCommuneId: 'landlord_summary',
+  dwellingCommune: 'landlord_summary',
   landlordOrganisationId: 'landlord_summary',
   managementUnitId: 'landlord_summary',
   landlordName: 'landlord_summary',

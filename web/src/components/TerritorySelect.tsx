@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ComboboxItem } from '@mantine/core';
 import {
@@ -24,6 +25,26 @@ export function territoryLabel(
 /** The label of a territory chosen earlier in this session with a TerritorySelect, if any. */
 export function useChosenTerritoryLabel(id: string | null | undefined): string | undefined {
   return useQuery<string>({ queryKey: chosenKey(id), queryFn: skipToken, staleTime: Infinity }).data;
+}
+
+/** A commune the server named (e.g. a household's dwelling): remembered so selects show its name. */
+export function useRememberCommune(
+  commune: { id: string; name: string; postcode: string | null } | null | undefined,
+) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (commune) {
+      queryClient.setQueryData(
+        chosenKey(commune.id),
+        territoryLabel({
+          name: commune.name,
+          code: commune.postcode ?? '',
+          kind: 'commune',
+          postcode: commune.postcode,
+        }),
+      );
+    }
+  }, [queryClient, commune]);
 }
 
 const UNNAMED_CURRENT = {

@@ -1,13 +1,13 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
-import { audit } from '../../../kernel/audit.ts';
+import { auditParams } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import type { THouseholdDetail } from '../../../shared/contracts/households.ts';
 import { presentHousehold } from '../household.presenter.ts';
-import { unsafeLoadHouseholdFileWithParties } from '../households.repository.ts';
-import { householdAccessLevel } from '../../../shared/policy/household-access.ts';
+import { readHouseholdFileAsParty } from '../households.repository.ts';
+import { partyAccessLevel } from '../../../shared/policy/household-access.ts';
 
-/** The file as the actor may see it; every read is audited (who, when, from where). */
+/** The file as the actor may see it; every read is audited (who, when, from where, at which level). */
 export async function getHousehold({
   tx,
   actor,
@@ -19,16 +19,23 @@ export async function getHousehold({
   householdId: string;
   now: Date;
 }): Promise<THouseholdDetail> {
-  // One statement for the file and its parties: the hottest read of the application.
-  const file = await unsafeLoadHouseholdFileWithParties(tx, householdId, now);
-  const level = file ? householdAccessLevel(actor, file.parties) : 'none';
-  if (!file || level === 'none') throw notFound('Dossier introuvable.');
-  await audit(tx, actor, {
-    action: 'household.read',
-    entityType: 'household',
-    entityId: householdId,
+  // The level the actor would have as a party is known before reading: the hottest read of the
+  // application is then one statement, the audit entry written only if the organisation is a
+  // current party, and the file returned only with that entry.
+  const level = partyAccessLevel(actor);
+  if (level === 'none') throw notFound('Dossier introuvable.');
+  const file = await readHouseholdFileAsParty(tx, {
     householdId,
-    details: { accessLevel: level },
+    organisationId: actor.organisationId,
+    at: now,
+    audit: auditParams(actor, {
+      action: 'household.read',
+      entityType: 'household',
+      entityId: householdId,
+      householdId,
+      details: { accessLevel: level },
+    }),
   });
+  if (!file) throw notFound('Dossier introuvable.');
   return presentHousehold(file, level);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { formatFileNumber, type THouseholdListItem } from '../../../shared/contracts/households.ts';
-import { householdAccessLevel } from '../../../shared/policy/household-access.ts';
+import { partyAccessLevel } from '../../../shared/policy/household-access.ts';
 import { listHouseholdsVisibleTo, type HouseholdListFilter } from '../households.repository.ts';
 
 /**
@@ -20,8 +20,7 @@ export async function listHouseholds({
   filter: HouseholdListFilter;
   now: Date;
 }): Promise<{ items: THouseholdListItem[]; total: number; page: number; pageSize: number }> {
-  // Any party basis gives the same level: the level depends on the actor's organisation and roles.
-  const level = householdAccessLevel(actor, [{ organisationId: actor.organisationId, basis: 'consent' }]);
+  const level = partyAccessLevel(actor);
   const paging = { page: filter.page, pageSize: filter.pageSize };
   if (level === 'none') return { items: [], total: 0, ...paging };
   const { rows, total } = await listHouseholdsVisibleTo(q, actor.organisationId, filter, now);

@@ -21,6 +21,7 @@ import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { householdPaths } from './household-api.ts';
+import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
   none: 'Aucun accès',
@@ -96,6 +97,8 @@ function HouseholdFile({
 }) {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
+  // The commune is named by the server: the file's tabs and the editor's select show its name.
+  useRememberCommune(file.dwellingCommune);
   const name = referencePersonName(file);
   const title = `Dossier ${file.fileLabel}${name ? ` — ${name}` : ''}`;
   const tabs = tabsFor(file);
