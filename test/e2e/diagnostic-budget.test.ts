@@ -16,6 +16,7 @@ import {
   startApp,
   type Browser,
   type RunningApp,
+  waitForLoaded,
 } from './harness.ts';
 import { demoSignIn, type DemoSignIn } from './sign-in.ts';
 
@@ -118,11 +119,7 @@ describe.skipIf(!browserAvailable())('diagnostic and budget flow', { timeout: 60
   async function showTab(label: string) {
     await fileTabList().getByRole('tab', { name: label, exact: true }).click();
     await fileTabList().getByRole('tab', { name: label, exact: true, selected: true }).waitFor();
-    await p()
-      .getByRole('status')
-      .filter({ hasText: /^(Chargement|Ouverture)/ })
-      .first()
-      .waitFor({ state: 'detached' });
+    await waitForLoaded(p());
   }
 
   /** Opens a section of the diagnostic editor (accordion) and returns its panel. */

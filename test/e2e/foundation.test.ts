@@ -10,6 +10,7 @@ import {
   startApp,
   type Browser,
   type RunningApp,
+  waitForLoaded,
 } from './harness.ts';
 import { demoSignIn, type DemoSignIn } from './sign-in.ts';
 
@@ -125,10 +126,7 @@ describe.skipIf(!browserAvailable())(
       await fileTabList().getByRole('tab', { name: label, exact: true, selected: true }).waitFor();
       const panel = page!.getByRole('tabpanel');
       await panel.waitFor();
-      await panel
-        .getByRole('status')
-        .filter({ hasText: /Chargement/ })
-        .waitFor({ state: 'detached' });
+      await waitForLoaded(panel);
     }
 
     /** Every tab of the open file, each checked with axe. */

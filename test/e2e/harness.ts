@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -183,4 +183,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join('.tmp', `e2e-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`);
   await page.screenshot({ path, fullPage: true }).catch(() => undefined);
   return path;
+}
+
+/**
+ * Waits until no loading indicator is left in `scope` (a status whose text starts with
+ * "Chargement" or "Ouverture"); several may be showing at once, each leaving in its own time.
+ */
+export async function waitForLoaded(scope: Locator | Page): Promise<void> {
+  const loading = scope.getByRole('status').filter({ hasText: /^(Chargement|Ouverture)/ });
+  while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
 }
