@@ -20,8 +20,8 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ODT_MIMETYPE = ascii('mimetypeapplication/vnd.oasis.opendocument.text');
 
 function isPlainText(buf: Buffer): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters other than tab/newline/CR mean binary
-  if (/[\x00-\x08\x0e-\x1f]/.test(buf.toString('latin1'))) return false;
+  // Control bytes other than tab, newline, vertical tab, form feed and CR mean binary content.
+  if (buf.some((b) => b <= 0x08 || (b >= 0x0e && b <= 0x1f))) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return true;

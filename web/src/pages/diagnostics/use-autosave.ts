@@ -236,7 +236,11 @@ export function useDiagnosticAutosave({
   }, [detail.id, form, paths, queryClient]);
 
   // On opening: a local copy not yet saved is restored (or flagged if the server moved on).
+  const restoredFor = useRef<string | null>(null);
   useEffect(() => {
+    // Only once per diagnostic, when the editor opens on it.
+    if (restoredFor.current === detail.id) return;
+    restoredFor.current = detail.id;
     const local = readLocalCopy(detail.id);
     if (!local?.dirty) return;
     if (local.baseRowVersion === detail.rowVersion) {
@@ -247,9 +251,7 @@ export function useDiagnosticAutosave({
       setConflictCopy(local.content);
       setStatus('conflict');
     }
-    // Only when the editor opens on this diagnostic.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [detail.id]);
+  }, [detail.id, detail.rowVersion, form, onChange]);
 
   // Leaving the editor with a pending change: send it now.
   const saveRef = useRef(save);
