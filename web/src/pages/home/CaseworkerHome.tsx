@@ -10,7 +10,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatReferralNumber } from '../referrals/referral-ui.ts';
+import { referralNumberColumn } from '../referrals/ReferralList.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { PATHS } from '../../paths.ts';
 import { UrgentActionsSection } from '../diagnostics/UrgentActionsSection.tsx';
@@ -38,15 +38,7 @@ export function CaseworkerHome() {
               emptyTitle="Aucune saisine en attente"
               emptyDescription="Les nouvelles saisines des bailleurs apparaîtront ici."
               columns={[
-                {
-                  key: 'number',
-                  header: 'Saisine',
-                  render: (r) => (
-                    <Anchor component={Link} to={PATHS.referral(r.id)}>
-                      {formatReferralNumber(r.number)}
-                    </Anchor>
-                  ),
-                },
+                referralNumberColumn,
                 { key: 'from', header: 'De', render: (r) => r.fromOrganisation.name },
                 { key: 'person', header: 'Ménage', render: (r) => r.referencePersonName ?? '—' },
                 {

@@ -1,13 +1,12 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Button, Group } from '@mantine/core';
 import type { TReferralPage } from '@shared/contracts/referrals.ts';
-import { REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from '@shared/contracts/referral-enums.ts';
+import { REFERRAL_KIND_LABELS } from '@shared/contracts/referral-enums.ts';
 import { useApiQuery } from '../../api/hooks.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { REFERRAL_STATUS_TONES, formatReferralNumber } from '../referrals/referral-ui.ts';
+import { referralNumberColumn, referralStatusBadge } from '../referrals/ReferralList.tsx';
 import { formatDateTime } from '../../format.ts';
 import { PATHS } from '../../paths.ts';
 
@@ -36,28 +35,14 @@ export function LandlordHome() {
             emptyTitle="Aucune saisine envoyée"
             emptyDescription="Adressez une saisine à une association pour un ménage en difficulté."
             columns={[
-              {
-                key: 'number',
-                header: 'Saisine',
-                render: (r) => (
-                  <Anchor component={Link} to={PATHS.referral(r.id)}>
-                    {formatReferralNumber(r.number)}
-                  </Anchor>
-                ),
-              },
+              referralNumberColumn,
               { key: 'to', header: 'Adressée à', render: (r) => r.toOrganisation.name },
               { key: 'person', header: 'Ménage', render: (r) => r.referencePersonName ?? '—' },
               { key: 'kind', header: 'Type', render: (r) => REFERRAL_KIND_LABELS[r.kind], hideOnSmall: true },
               {
                 key: 'status',
                 header: 'État',
-                render: (r) => (
-                  <StatusBadge
-                    value={r.status}
-                    labels={REFERRAL_STATUS_LABELS}
-                    tones={REFERRAL_STATUS_TONES}
-                  />
-                ),
+                render: referralStatusBadge,
               },
               {
                 key: 'updated',

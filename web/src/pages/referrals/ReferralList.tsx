@@ -24,16 +24,23 @@ export function referralSubject(r: Pick<TReferralListItem, 'kind' | 'reasons' | 
   return r.readyToLeave ? 'Prêt à sortir' : 'Accès au logement';
 }
 
+/** The referral's number, linking to it: first column of every referral table. */
+export const referralNumberColumn: Column<TReferralListItem> = {
+  key: 'number',
+  header: 'Saisine',
+  render: (r) => (
+    <Anchor component={Link} to={PATHS.referral(r.id)} fw={600}>
+      {formatReferralNumber(r.number)}
+    </Anchor>
+  ),
+};
+
+export const referralStatusBadge = (r: Pick<TReferralListItem, 'status'>) => (
+  <StatusBadge value={r.status} labels={REFERRAL_STATUS_LABELS} tones={REFERRAL_STATUS_TONES} />
+);
+
 const columns = (side: 'inbox' | 'sent'): Column<TReferralListItem>[] => [
-  {
-    key: 'number',
-    header: 'Saisine',
-    render: (r) => (
-      <Anchor component={Link} to={PATHS.referral(r.id)} fw={600}>
-        {formatReferralNumber(r.number)}
-      </Anchor>
-    ),
-  },
+  referralNumberColumn,
   { key: 'household', header: 'Ménage', render: (r) => r.referencePersonName ?? '—' },
   { key: 'kind', header: 'Type', render: (r) => REFERRAL_KIND_LABELS[r.kind], hideOnSmall: true },
   { key: 'subject', header: 'Motifs', render: referralSubject, hideOnSmall: true },
@@ -43,9 +50,7 @@ const columns = (side: 'inbox' | 'sent'): Column<TReferralListItem>[] => [
   {
     key: 'status',
     header: 'Statut',
-    render: (r) => (
-      <StatusBadge value={r.status} labels={REFERRAL_STATUS_LABELS} tones={REFERRAL_STATUS_TONES} />
-    ),
+    render: referralStatusBadge,
   },
   {
     key: 'caseworker',
