@@ -13,7 +13,6 @@ import { loadConfig, type AppConfig } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
-import * as schema from '../src/db/schema.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
@@ -96,7 +95,6 @@ async function main() {
   const appPool = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
   const db = drizzle({
     client: appPool,
-    schema,
     logger: { logQuery: (sqlText, params) => capture?.push({ sql: sqlText, params }) },
   });
   const database: Database = { db, kind: 'postgresql', pool: appPool, close: () => appPool.end() };

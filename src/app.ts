@@ -17,17 +17,18 @@ import type { AppDeps } from './kernel/deps.ts';
 import type { ZApp } from './kernel/zod-app.ts';
 import { registerErrorHandler } from './kernel/http.ts';
 import { registerAuth } from './kernel/auth-plugin.ts';
-import { systemRoutes } from './modules/system/system.routes.ts';
-import { authRoutes } from './modules/identity/auth.routes.ts';
-import { usersRoutes } from './modules/identity/users.routes.ts';
-import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { calculatorsRoutes } from './modules/calculators/calculators.routes.ts';
-import { referralRoutes } from './modules/referrals/referrals.routes.ts';
-import { householdsRoutes } from './modules/households/households.routes.ts';
-import { diagnosticsRoutes } from './modules/diagnostics/diagnostics.routes.ts';
-import { budgetRoutes } from './modules/budget/budget.routes.ts';
+
+import { systemRoutes } from './modules/system/index.ts';
+import { authRoutes, sessionPort } from './modules/identity/index.ts';
+import { usersRoutes } from './modules/identity/index.ts';
+import { organisationsRoutes } from './modules/organisations/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { calculatorsRoutes } from './modules/calculators/index.ts';
+import { referralRoutes } from './modules/referrals/index.ts';
+import { householdsRoutes } from './modules/households/index.ts';
+import { diagnosticsRoutes } from './modules/diagnostics/index.ts';
+import { budgetRoutes } from './modules/budget/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -70,7 +71,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  registerAuth(app, deps);
+  registerAuth(app, deps, sessionPort(deps));
 
   for (const register of MODULE_ROUTES) await register(app, deps);
 

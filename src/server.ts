@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './kernel/db.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { startJobs } from './kernel/jobs.ts';
-import { mailDeliveryJob } from './modules/notifications/outbox.ts';
+import { mailDeliveryJob } from './modules/mail/index.ts';
 import { databaseIsEmpty, demoIsLoaded, loadDemo } from './demo/load-demo.ts';
 import { formatDemoAccounts } from './demo/accounts.ts';
 

@@ -18,8 +18,8 @@ import { referralContactAttempts, referralEvents, referrals } from '../src/modul
 import { notifications } from '../src/modules/notifications/schema.ts';
 import { ROLES } from '../src/shared/contracts/roles.ts';
 import { REFERRAL_STATUSES } from '../src/shared/contracts/referral-enums.ts';
-import { roleNeedsSecondFactor } from '../src/shared/policy/household-access.ts';
-import { activeParties } from '../src/modules/households/parties.repository.ts';
+import { roleNeedsSecondFactor } from '../src/shared/access/household-access.ts';
+import { activeParties } from '../src/modules/households/index.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../src/modules/budget/schema.ts';
@@ -32,7 +32,7 @@ import {
 import { ZScenarioCreate } from '../src/shared/contracts/budget.ts';
 import { deriveReadiness } from '../src/shared/diagnostics/capacity.ts';
 import { missingForPresentation } from '../src/shared/diagnostics/completeness.ts';
-import { audienceMaySee, derivePartnerVersion } from '../src/shared/policy/diagnostic-sharing.ts';
+import { audienceMaySee, derivePartnerVersion } from '../src/shared/access/diagnostic-sharing.ts';
 import { householdId } from '../src/demo/ids.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ScureBase32Plugin, generate } from 'otplib';
-import { roleNeedsSecondFactor } from '../shared/policy/household-access.ts';
+import { roleNeedsSecondFactor } from '../shared/access/household-access.ts';
 import { ROLE_LABELS } from '../shared/contracts/roles.ts';
 import { DEMO_ORGANISATIONS, DEMO_USERS, type DemoUser } from './territory.ts';
 

@@ -18,10 +18,9 @@ import {
   audienceGetsCapacity,
   derivePartnerVersion,
   partnerCapacity,
-} from '../shared/policy/diagnostic-sharing.ts';
+} from '../shared/access/diagnostic-sharing.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
-import { changedSections } from '../modules/diagnostics/authorship.ts';
-import { checkSignaturePng } from '../modules/diagnostics/signature.ts';
+import { changedSections, checkSignaturePng } from '../modules/diagnostics/index.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
 import type {
   householdDebts,

@@ -18,8 +18,8 @@ import { referralContactAttempts, referralEvents, referrals } from '../modules/r
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
-import { householdSearchText } from '../modules/households/search-text.ts';
-import { hashPassword } from '../modules/identity/passwords.ts';
+import { householdSearchText } from '../modules/households/index.ts';
+import { hashPassword } from '../modules/identity/index.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData } from './build-demo.ts';
 import { organisationId } from './territory.ts';

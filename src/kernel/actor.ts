@@ -1,10 +1,16 @@
-import type { FastifyRequest } from 'fastify';
-import type { OrganisationType, Role } from '../shared/contracts/roles.ts';
-import type { ActorScope } from '../shared/policy/household-access.ts';
 import { AppError } from './errors.ts';
+import type { OrganisationType, Role } from '../shared/contracts/roles.ts';
+import type { ActorScope } from '../shared/access/household-access.ts';
+import type { RouteAccess } from '../shared/routes/define.ts';
+
+/** Where a request comes from, for sessions and the audit log. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
 
 /** The verified user behind a request, acting for one organisation (chosen for the session). */
-export interface Actor extends ActorScope {
+export interface Actor extends ActorScope, ClientInfo {
   userId: string;
   sessionId: string;
   email: string;
@@ -14,24 +20,22 @@ export interface Actor extends ActorScope {
   organisationName: string;
   roles: Role[];
   managementUnitId: string | null;
-  ip: string;
-  userAgent: string | null;
 }
 
-/**
- * How much authentication a route needs (route option `config.access`):
- *  - public: anyone (sign-in, health, public calculators);
- *  - password: a session whose second factor is still pending (TOTP enrolment and check);
- *  - authenticated (default): a complete session.
- */
-export type RouteAccess = 'public' | 'password' | 'authenticated';
+/** The session behind a request's cookie, second factor done or still pending. */
+export interface RequestSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  secondFactorDone: boolean;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the session hook for a complete session. */
     actor: Actor | null;
     /** Set for any valid session, second factor pending or not. */
-    session: { id: string; userId: string; csrfToken: string; secondFactorDone: boolean } | null;
+    session: RequestSession | null;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -39,7 +43,7 @@ declare module 'fastify' {
 }
 
 /** The actor of a route that requires a complete session (the global guard already checked it). */
-export function actorOf(request: FastifyRequest): Actor {
+export function actorOf(request: import('fastify').FastifyRequest): Actor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
   return request.actor;
 }

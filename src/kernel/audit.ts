@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from './db.ts';
-import { auditLog } from '../modules/audit/schema.ts';
+import { auditLog } from './audit-schema.ts';
 import type { Actor } from './actor.ts';
 
 export interface AuditEntry {

@@ -11,12 +11,14 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from '../db/schema.ts';
 
-export type Schema = typeof schema;
-/** One type for both drivers: every query function takes this. */
-export type DB = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * One type for both drivers: every query function takes this. Queries name their tables
+ * (no relational `db.query.*` API), so the kernel needs no module's schema.
+ */
+export type DB = PgDatabase<PgQueryResultHKT>;
+type NoRelations = Record<string, never>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoRelations, ExtractTablesWithRelations<NoRelations>>;
 /** A query runs either on the pool or inside a caller's transaction. */
 export type Queryable = DB | Tx;
 
@@ -75,7 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         extensions: { pg_trgm, btree_gin },
         ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       });
-      const db = drizzlePglite({ client, schema });
+      const db = drizzlePglite({ client });
       await migratePglite(db, { migrationsFolder });
       return {
         db,
@@ -95,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // An idle connection dropped by the server (restart, failover, admin termination) must not crash
   // the process: the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.error('PostgreSQL : connexion inactive perdue', error.message));
-  const db = drizzlePg({ client: pool, schema });
+  const db = drizzlePg({ client: pool });
   await migratePg(db, { migrationsFolder });
   return { db, kind: 'postgresql', pool, close: () => pool.end() };
 }

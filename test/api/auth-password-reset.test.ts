@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { TEST_PASSWORD, makeOrganisation, makeUser } from '../helpers/factories.ts';
 import { freshIp, login, tokenFromOutbox } from '../helpers/auth.ts';
-import { outboxEmails } from '../../src/modules/notifications/schema.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { users } from '../../src/modules/identity/schema.ts';
 
 describe('password reset', () => {

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { TEST_PASSWORD, makeOrganisation, makeUser } from '../helpers/factories.ts';
 import { freshIp, login, totpCode } from '../helpers/auth.ts';
 import { users } from '../../src/modules/identity/schema.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 
 describe('sign-in', () => {
   let t: TestApp;

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
 import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
 import { organisations, territories } from '../../src/modules/organisations/schema.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { loadDefaultConvention } from '../../src/modules/budget/conventions.repository.ts';
 import type { TBudget, TBudgetConventionValues } from '../../src/shared/contracts/budget.ts';
 

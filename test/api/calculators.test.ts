@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers } from '../helpers/factories.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { housingBenefitScales } from '../../src/modules/calculators/schema.ts';
 
 const singleParent = {

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs } from '../helpers/household-fixtures.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 
 describe('household consents and parties', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs } from '../helpers/household-fixtures.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 

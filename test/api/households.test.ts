@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
 import {
   householdChanges,

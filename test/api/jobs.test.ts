@@ -8,8 +8,8 @@ import {
   mailDeliveryJob,
   sendEmail,
   type MailTransport,
-} from '../../src/modules/notifications/outbox.ts';
-import { outboxEmails } from '../../src/modules/notifications/schema.ts';
+} from '../../src/modules/mail/outbox.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
 
 /** A transport that records every send, slow enough for two deliveries to overlap. */
 function countingTransport(delayMs = 0) {

@@ -8,8 +8,8 @@ import {
   deliverPendingEmails,
   sendEmail,
   type MailTransport,
-} from '../../src/modules/notifications/outbox.ts';
-import { outboxEmails } from '../../src/modules/notifications/schema.ts';
+} from '../../src/modules/mail/outbox.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { users } from '../../src/modules/identity/schema.ts';
 
 describe('notifications', () => {

@@ -3,8 +3,9 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { householdParties } from '../../src/modules/households/schema.ts';
-import { notifications, outboxEmails } from '../../src/modules/notifications/schema.ts';
-import { auditLog } from '../../src/modules/audit/schema.ts';
+import { notifications } from '../../src/modules/notifications/schema.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { referrals } from '../../src/modules/referrals/schema.ts';
 
 type Org = Awaited<ReturnType<typeof makeOrgWithUsers>>;

@@ -4,7 +4,7 @@ import type { TestApp } from './app.ts';
 import type { TLoginResponse } from '../../src/shared/contracts/identity.ts';
 import type { ErrorBody } from '../../src/kernel/http.ts';
 import { SESSION_COOKIE } from '../../src/modules/identity/sessions.ts';
-import { outboxEmails } from '../../src/modules/notifications/schema.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
 
 let address = 0;
 /** A distinct client address per call, so that the sign-in rate limit only bites where a test wants it. */

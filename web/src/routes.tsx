@@ -1,11 +1,10 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import type { Role } from '@shared/contracts/roles.ts';
+import type { RoleGroup } from '@shared/access/role-groups.ts';
 import { LoadingState } from './components/LoadingState.tsx';
 import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
 import { RequireRole } from './layout/RequireRole.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { ADMIN_ROLES, AUDIT_ROLES } from './layout/navigation.ts';
 import { PATHS } from './paths.ts';
 
 /** A page component loaded on first visit, from a module exporting it by name. */
@@ -64,8 +63,8 @@ const BudgetConventionsPage = lazyPage(
 );
 
 const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
-const only = (roles: readonly Role[], element: ReactNode) => (
-  <RequireRole roles={roles}>{page(element)}</RequireRole>
+const only = (group: RoleGroup, element: ReactNode) => (
+  <RequireRole group={group}>{page(element)}</RequireRole>
 );
 
 export function AppRoutes() {
@@ -86,16 +85,19 @@ export function AppRoutes() {
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
         <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
-        <Route path={PATHS.adminUsers} element={only(ADMIN_ROLES, <UsersPage />)} />
-        <Route path={PATHS.adminInvitations} element={only(ADMIN_ROLES, <InvitationsPage />)} />
-        <Route path={PATHS.adminOutbox} element={only(ADMIN_ROLES, <OutboxPage />)} />
-        <Route path={PATHS.adminAudit} element={only(AUDIT_ROLES, <AuditLogPage />)} />
-        <Route path={PATHS.adminOrganisation} element={only(ADMIN_ROLES, <OrganisationPage />)} />
+        <Route path={PATHS.adminUsers} element={only('administrators', <UsersPage />)} />
+        <Route path={PATHS.adminInvitations} element={only('administrators', <InvitationsPage />)} />
+        <Route path={PATHS.adminOutbox} element={only('administrators', <OutboxPage />)} />
+        <Route path={PATHS.adminAudit} element={only('auditReaders', <AuditLogPage />)} />
+        <Route path={PATHS.adminOrganisation} element={only('administrators', <OrganisationPage />)} />
         <Route
           path={PATHS.adminHousingBenefitScales}
-          element={only(ADMIN_ROLES, <HousingBenefitScalesPage />)}
+          element={only('administrators', <HousingBenefitScalesPage />)}
         />
-        <Route path={PATHS.adminBudgetConventions} element={only(ADMIN_ROLES, <BudgetConventionsPage />)} />
+        <Route
+          path={PATHS.adminBudgetConventions}
+          element={only('administrators', <BudgetConventionsPage />)}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { DB, Queryable } from '../../kernel/db.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import { notFound, forbidden } from '../../kernel/errors.ts';
-import { canEditHousehold } from '../../shared/policy/household-access.ts';
-import { canSeeFieldClass } from '../../shared/policy/household-fields.ts';
+import { canEditHousehold } from '../../shared/access/household-access.ts';
+import { canSeeFieldClass } from '../../shared/access/household-fields.ts';
 import { scaleCoverage, type ScaleSet } from '../../shared/calculators/housing-benefit-scales.ts';
 import { FIRST_PERIOD } from '../../shared/calculators/housing-benefit.ts';
 import { ageOn, monthlyResources } from '../../shared/calculators/budget.ts';
 import type { TBudgetMember } from '../../shared/contracts/budget.ts';
-import { createScaleStore } from '../calculators/scales.repository.ts';
+import { createScaleStore } from '../calculators/index.ts';
 import { territories } from '../organisations/schema.ts';
-import { requireHouseholdAccess } from '../households/parties.repository.ts';
-import type { HouseholdFile } from '../households/households.repository.ts';
+import { requireHouseholdAccess } from '../households/index.ts';
+import type { HouseholdFile } from '../households/index.ts';
 import { conventionAt, departementOf, organisationDepartement } from './conventions.repository.ts';
 
 export interface Scales {
@@ -41,7 +41,7 @@ export async function requireBudgetAccess(
   at: Date,
   mode: 'read' | 'write',
 ) {
-  const level = await requireHouseholdAccess(q, actor, unverifiedHouseholdId, at);
+  const level = await requireHouseholdAccess({ db: q, actor, now: at }, unverifiedHouseholdId);
   if (!canSeeFieldClass(level, 'shared')) throw notFound('Dossier introuvable.');
   if (mode === 'write' && !canEditHousehold(level))
     throw forbidden('Vous ne pouvez pas modifier ce dossier.');

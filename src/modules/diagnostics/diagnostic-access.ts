@@ -1,8 +1,8 @@
 import type { Actor } from '../../kernel/actor.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import { AppError, forbidden, notFound } from '../../kernel/errors.ts';
-import type { HouseholdAccessLevel } from '../../shared/policy/household-access.ts';
-import { requireHouseholdAccess } from '../households/parties.repository.ts';
+import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
+import { requireHouseholdAccess } from '../households/index.ts';
 import { unsafeLoadDiagnostic, type DiagnosticRow } from './diagnostics.repository.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function requireDiagnostic(
   if (!diagnostic || (input.householdId && diagnostic.householdId !== input.householdId)) {
     throw notFound('Diagnostic introuvable.');
   }
-  const level = await requireHouseholdAccess(q, actor, diagnostic.householdId, input.at);
+  const level = await requireHouseholdAccess({ db: q, actor, now: input.at }, diagnostic.householdId);
   return { diagnostic, level };
 }
 

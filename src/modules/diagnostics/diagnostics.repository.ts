@@ -3,7 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import { householdParties, households } from '../households/schema.ts';
-import { householdVisibleTo, partyIsCurrent } from '../households/parties.repository.ts';
+import { householdVisibleTo, partyIsCurrent } from '../households/index.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from './schema.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;

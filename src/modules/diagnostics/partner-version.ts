@@ -6,7 +6,7 @@ import {
   audienceGetsCapacity,
   derivePartnerVersion,
   partnerCapacity,
-} from '../../shared/policy/diagnostic-sharing.ts';
+} from '../../shared/access/diagnostic-sharing.ts';
 import type { DiagnosticRow } from './diagnostics.repository.ts';
 import { capacityAssessments } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { HOUSEHOLD_FIELD_LABELS } from '../../shared/contracts/households.ts';
-import type { HouseholdField } from '../../shared/policy/household-fields.ts';
+import type { HouseholdField } from '../../shared/access/household-fields.ts';
 import type {
   DebtKind,
   ExpenseCategory,

@@ -7,11 +7,11 @@ import {
   HOUSEHOLD_FIELD_LABELS,
   type THouseholdCreate,
 } from '../../shared/contracts/households.ts';
-import type { HouseholdAccessLevel } from '../../shared/policy/household-access.ts';
-import { canSeeField } from '../../shared/policy/household-fields.ts';
+import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
+import { canSeeField } from '../../shared/access/household-fields.ts';
 import { managementUnits, organisations, territories } from '../organisations/schema.ts';
 import type { HouseholdSnapshot, SnapshotField } from './household-diff.ts';
-import { parisDate } from './parties.repository.ts';
+import { parisDate } from '../../shared/time.ts';
 
 /** Parses with a shared schema for callers outside an HTTP route; issues become field errors. */
 export function parseOrInvalid<T extends ZodType>(schema: T, input: unknown): ReturnType<T['parse']> {

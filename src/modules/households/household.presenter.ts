@@ -3,13 +3,13 @@ import {
   type THouseholdDetail,
   type THouseholdVersion,
 } from '../../shared/contracts/households.ts';
-import type { HouseholdAccessLevel } from '../../shared/policy/household-access.ts';
+import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import {
   canSeeField,
   canSeeFieldClass,
   fieldClassOfPath,
   type HouseholdField,
-} from '../../shared/policy/household-fields.ts';
+} from '../../shared/access/household-fields.ts';
 import { snapshotOf, type HouseholdFile } from './households.repository.ts';
 import { summariseChanges, type FieldChange } from './household-diff.ts';
 

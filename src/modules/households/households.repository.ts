@@ -4,9 +4,10 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
-import { auditLog } from '../audit/schema.ts';
+import { auditLog } from '../../kernel/audit-schema.ts';
 import { auditInsertWhere } from '../../kernel/audit.ts';
-import { householdAmongVisibleTo, isCurrentParty, parisDate } from './parties.repository.ts';
+import { householdAmongVisibleTo, isCurrentParty } from './access-guard.ts';
+import { parisDate } from '../../shared/time.ts';
 import type { FieldChange, HouseholdSnapshot } from './household-diff.ts';
 import { householdSearchText, searchPattern } from './search-text.ts';
 import {

@@ -1,66 +1,10 @@
-import { and, asc, eq, gte, isNull, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import type { Queryable } from '../../kernel/db.ts';
-import type { Actor } from '../../kernel/actor.ts';
-import { notFound } from '../../kernel/errors.ts';
-import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/policy/household-access.ts';
 import type { PartyBasis } from '../../shared/contracts/household-enums.ts';
-import { householdParties, households } from './schema.ts';
-
-// One formatter for the process: toLocaleDateString builds a new one on every call, a measurable
-// cost on the access check of every request.
-const parisDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
-
-/** The calendar day (Europe/Paris, YYYY-MM-DD) that consent validity dates are compared with. */
-export const parisDate = (at: Date) => parisDay.format(at);
-
-/**
- * SQL condition: a party row grants access on `at`: not ended, and within its validity (a
- * consent's dates, copied on the row). Expiry is evaluated at read time rather than by ending rows,
- * so an expired consent stops granting access the day after its validUntil without any job or
- * write. Without `at`, the database's current date is used.
- */
-export function partyIsCurrent(at?: Date | Placeholder): SQL {
-  const today = at === undefined ? sql`current_date` : sql`${at instanceof Date ? parisDate(at) : at}::date`;
-  return and(
-    isNull(householdParties.endedAt),
-    or(isNull(householdParties.validFrom), lte(householdParties.validFrom, today)),
-    or(isNull(householdParties.validUntil), gte(householdParties.validUntil, today)),
-  ) as SQL;
-}
-
-/** The organisations with current access to a household, and why. */
-export async function activeParties(q: Queryable, householdId: string, at?: Date) {
-  return q
-    .select({
-      id: householdParties.id,
-      organisationId: householdParties.organisationId,
-      basis: householdParties.basis,
-      sourceId: householdParties.sourceId,
-      caseworkerUserId: householdParties.caseworkerUserId,
-      startedAt: householdParties.startedAt,
-    })
-    .from(householdParties)
-    .where(and(eq(householdParties.householdId, householdId), partyIsCurrent(at)));
-}
-
-/**
- * The actor's access level to a household. An unknown id and a household the actor may not see
- * answer the same 404, so that nothing leaks about other organisations' files.
- * `unverifiedHouseholdId` comes straight from the request.
- */
-export async function requireHouseholdAccess(
-  q: Queryable,
-  actor: Actor,
-  unverifiedHouseholdId: string,
-  at?: Date,
-): Promise<HouseholdAccessLevel> {
-  const parties = await activeParties(q, unverifiedHouseholdId, at);
-  const level = householdAccessLevel(actor, parties);
-  if (level === 'none') throw notFound('Dossier introuvable.');
-  return level;
-}
+import { householdParties } from './schema.ts';
+import { partyIsCurrent } from './access-guard.ts';
 
 /** Records a basis of access; the same organisation, basis and source is recorded once. */
 export async function addParty(
@@ -136,45 +80,6 @@ export async function endParty(
     );
 }
 
-/**
- * SQL condition: the organisation is a current party to this household (the file read's access).
- * Takes placeholders too, for a prepared statement (`at` is then the Paris day, see parisDate).
- */
-export const isCurrentParty = (
-  householdId: string | Placeholder,
-  organisationId: string | Placeholder,
-  at: Date | Placeholder,
-): SQL =>
-  sql`exists (select 1 from ${householdParties} where ${and(
-    eq(householdParties.householdId, householdId),
-    eq(householdParties.organisationId, organisationId),
-    partyIsCurrent(at),
-  )})`;
-
-/**
- * SQL condition for the household list (tenant scoping): the household is among those the
- * organisation is a current party to, matching `searchPattern` on the party's copy of search_text.
- * The ids come first, from the organisation's own parties, as an array: the households rows are then
- * fetched by primary key instead of scanning the table.
- */
-export const householdAmongVisibleTo = (
-  organisationId: string | Placeholder,
-  at: Date | Placeholder,
-  searchPattern?: string | Placeholder,
-): SQL =>
-  sql`${households.id} = any(array(select ${householdParties.householdId} from ${householdParties} where ${and(
-    eq(householdParties.organisationId, organisationId),
-    partyIsCurrent(at),
-    searchPattern === undefined ? undefined : like(householdParties.searchText, searchPattern),
-  )}))`;
-
-/** SQL condition: the household has a current party for this organisation (tenant scoping in lists). */
-export const householdVisibleTo = (organisationId: string, at?: Date): SQL =>
-  sql`exists (select 1 from ${householdParties} where ${and(
-    eq(householdParties.householdId, households.id),
-    eq(householdParties.organisationId, organisationId),
-    partyIsCurrent(at),
-  )})`;
 /**
  * The landlord of the household's dwelling is a party on the basis own_tenant: when the file's
  * landlord changes, the former one loses that access and the new one gains it.

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/contracts/roles.ts';
 import type { SecondFactorState } from '../../shared/contracts/identity.ts';
-import { roleNeedsSecondFactor } from '../../shared/policy/household-access.ts';
+import { roleNeedsSecondFactor } from '../../shared/access/household-access.ts';
 
 export interface SecondFactorFacts {
   totpConfirmed: boolean;

@@ -3,6 +3,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { AppConfig } from '../../config.ts';
+import type { AppDeps } from '../../kernel/deps.ts';
+import type { SessionPort } from '../../kernel/auth-plugin.ts';
 import { memberships, sessions, users } from './schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import type { OrganisationType, Role } from '../../shared/contracts/roles.ts';
@@ -209,4 +211,25 @@ export async function sessionOrganisationId(q: Queryable, sessionId: string): Pr
     .from(sessions)
     .where(eq(sessions.id, sessionId));
   return row?.organisationId ?? null;
+}
+
+/** The kernel's view of sessions (src/kernel/auth-plugin.ts): resolve, slide the idle expiry, name the actor. */
+export function sessionPort(deps: Pick<AppDeps, 'db' | 'config'>): SessionPort {
+  return {
+    cookieName: SESSION_COOKIE,
+    async resolve(token, now, client) {
+      const session = await resolveSession(deps.db, token, now, deps.config);
+      if (!session) return null;
+      await touchSession(deps.db, session, now);
+      return {
+        session: {
+          id: session.id,
+          userId: session.userId,
+          csrfToken: session.csrfToken,
+          secondFactorDone: session.secondFactorDone,
+        },
+        actor: actorOfSession(session, client),
+      };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { TNotification, TOutboxEmail } from '../../shared/contracts/notifications.ts';
-import type { notifications, outboxEmails } from './schema.ts';
-import { renderEmailText } from './outbox.ts';
+import type { notifications } from './schema.ts';
+import type { outboxEmails } from '../mail/schema.ts';
+import { renderEmailText } from '../mail/index.ts';
 
 export const presentNotification = (n: typeof notifications.$inferSelect): TNotification => ({
   id: n.id,

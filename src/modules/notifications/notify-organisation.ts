@@ -3,7 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { Role } from '../../shared/contracts/roles.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { notifications } from './schema.ts';
-import { sendEmail } from './outbox.ts';
+import { sendEmail } from '../mail/index.ts';
 
 export interface OrganisationNotice {
   organisationId: string;

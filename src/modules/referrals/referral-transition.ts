@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '../../shared/access/role-groups.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { Queryable, Tx } from '../../kernel/db.ts';
 import { audit } from '../../kernel/audit.ts';
@@ -12,12 +13,11 @@ import {
   TRANSITION_TO_STATUS,
   type ReferralTransition,
   INVALID_STATE_MESSAGES,
-  REFERRING_ROLES,
   canReadReferral,
   mayActOnReferral,
   statusAllows,
-} from '../../shared/policy/referral-policy.ts';
-import { notifyOrganisation } from '../notifications/notify-organisation.ts';
+} from '../../shared/access/referral-policy.ts';
+import { notifyOrganisation } from '../notifications/index.ts';
 import {
   insertReferralEvent,
   unsafeFindReferral,
@@ -147,7 +147,7 @@ export async function applyTransition(
   });
   await notifyOrganisation(q, {
     organisationId: referral.fromOrganisationId,
-    roles: [...REFERRING_ROLES],
+    roles: [...ROLE_GROUPS.referrers],
     kind: 'referral.status_changed',
     title: `Saisine ${formatReferralNumber(referral.number)} : ${REFERRAL_STATUS_LABELS[status].toLowerCase()}`,
     // No household detail in a message that also leaves by email.

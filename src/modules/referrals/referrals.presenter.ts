@@ -9,7 +9,7 @@ import type {
   TReferralListItem,
   TReferralTransitionResult,
 } from '../../shared/contracts/referrals.ts';
-import { canReadContactNotes } from '../../shared/policy/referral-policy.ts';
+import { canReadContactNotes } from '../../shared/access/referral-policy.ts';
 import type {
   ContactAttemptRow,
   ReferralEventRow,

@@ -18,7 +18,7 @@ export type NewReferralRow = typeof referrals.$inferInsert;
 
 /**
  * A referral by id, with no organisation scoping: callers pass the result to the referral policy
- * (src/shared/policy/referral-policy.ts) before anything of it leaves the server.
+ * (src/shared/access/referral-policy.ts) before anything of it leaves the server.
  */
 export async function unsafeFindReferral(q: Queryable, unverifiedId: string): Promise<ReferralRow> {
   const [row] = await q.select().from(referrals).where(eq(referrals.id, unverifiedId));

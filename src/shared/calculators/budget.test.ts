@@ -21,8 +21,8 @@ import {
 } from './budget.ts';
 import { buildScaleSet, scaleCoverage } from './housing-benefit-scales.ts';
 import { FIRST_PERIOD, estimateHousingBenefit } from './housing-benefit.ts';
-import { loadFileScales } from '../../modules/calculators/scales.repository.ts';
-import { loadDefaultConvention } from '../../modules/budget/conventions.repository.ts';
+import { loadFileScales } from '../../modules/calculators/index.ts';
+import { loadDefaultConvention } from '../../modules/budget/index.ts';
 
 const set = buildScaleSet(loadFileScales());
 const coverage = scaleCoverage(set, FIRST_PERIOD);

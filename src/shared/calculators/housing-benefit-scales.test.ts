@@ -9,7 +9,7 @@ import {
   type THousingBenefitScale,
 } from './housing-benefit-scales.ts';
 import { FIRST_PERIOD } from './housing-benefit.ts';
-import { loadFileScales } from '../../modules/calculators/scales.repository.ts';
+import { loadFileScales } from '../../modules/calculators/index.ts';
 
 const fileScales = loadFileScales();
 const set = buildScaleSet(fileScales);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { THousingBenefitInput, THousingBenefitResult } from '../contracts/calculators.ts';
 import { estimateHousingBenefit, roundHalfEven } from './housing-benefit.ts';
 import { buildScaleSet } from './housing-benefit-scales.ts';
-import { loadFileScales } from '../../modules/calculators/scales.repository.ts';
+import { loadFileScales } from '../../modules/calculators/index.ts';
 
 const set = buildScaleSet(loadFileScales());
 

@@ -222,7 +222,7 @@ export const ZReferralCreated = z.object({ id: ZId });
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
-/** What a user may do on a referral right now (computed by src/shared/policy/referral-policy.ts). */
+/** What a user may do on a referral right now (computed by src/shared/access/referral-policy.ts). */
 export const REFERRAL_ACTIONS = [
   'accept',
   'decline',

@@ -16,7 +16,8 @@ import {
   TENANCY_END_REASON_LABELS,
   TYPOLOGY_LABELS,
 } from '../contracts/diagnostics.ts';
-import type { DiagnosticFieldPath } from '../policy/diagnostic-sharing.ts';
+import type { DiagnosticFieldPath } from '../access/diagnostic-sharing.ts';
+import { formatCents, formatDate } from '../format.ts';
 
 /** French label of every content field (same paths as the sharing classification). */
 export const DIAGNOSTIC_FIELD_LABELS: Record<DiagnosticFieldPath, string> = {
@@ -132,17 +133,13 @@ export const DIAGNOSTIC_OPTION_LABELS: Partial<Record<DiagnosticFieldPath, Recor
   'conclusion.capacityToActAlone': CAPACITY_TO_ACT_LABELS,
 };
 
-const euros = (cents: number) =>
-  (cents / 100).toLocaleString('fr-FR', { style: 'currency', currency: 'EUR' }).replace(/\u202f/g, ' ');
-const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /** A field's value as a French reader reads it (amounts in euros, dates dd/mm/yyyy, codes labelled). */
 export function formatDiagnosticValue(path: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') return path.endsWith('Cents') ? euros(value) : String(value);
+  if (typeof value === 'number') return path.endsWith('Cents') ? formatCents(value) : String(value);
   const options = DIAGNOSTIC_OPTION_LABELS[path as DiagnosticFieldPath];
   if (options) return options[value] ?? value;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? frenchDate(value) : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
 }
 
 export const diagnosticFieldLabel = (path: string) =>

@@ -85,6 +85,8 @@ export interface RequestOptions {
    * trigger the redirection to the sign-in page.
    */
   allowUnauthenticated?: boolean;
+  /** A download (PDF, document): the answer as a Blob instead of JSON. */
+  blob?: boolean;
 }
 
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -151,6 +153,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  if (options.blob) return (await response.blob()) as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

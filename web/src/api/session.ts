@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TMe } from '@shared/contracts/identity.ts';
-import type { Role } from '@shared/contracts/roles.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
 export const ME_KEY = ['/api/auth/me'] as const;
@@ -30,9 +29,6 @@ export function useSession(): TMe {
   if (!data) throw new Error('useSession() outside the authenticated shell');
   return data;
 }
-
-export const hasAnyRole = (me: Pick<TMe, 'roles'>, roles: readonly Role[]): boolean =>
-  me.roles.some((r) => roles.includes(r));
 
 /** After sign-in, sign-out or an organisation switch: everything cached belonged to the old session. */
 export function useResetSession() {

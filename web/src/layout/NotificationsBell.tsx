@@ -18,7 +18,7 @@ import { api } from '../api/client.ts';
 import { useApiMutation, useApiQuery } from '../api/hooks.ts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.tsx';
 import { BellIcon } from '../components/icons.tsx';
-import { formatDateTime } from '../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 
 const NOTIFICATIONS = '/api/notifications';
 

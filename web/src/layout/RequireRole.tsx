@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import type { Role } from '@shared/contracts/roles.ts';
-import { hasAnyRole, useSession } from '../api/session.ts';
+import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
+import { useSession } from '../api/session.ts';
 import { Text } from '@mantine/core';
 import { PageHeader } from '../components/PageHeader.tsx';
 
 /** Hides a page from users without the role (the API refuses them anyway). */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+export function RequireRole({ group, children }: { group: RoleGroup; children: ReactNode }) {
   const me = useSession();
-  if (hasAnyRole(me, roles)) return <>{children}</>;
+  if (hasRoleIn(me.roles, group)) return <>{children}</>;
   return (
     <>
       <PageHeader title="Accès réservé" />

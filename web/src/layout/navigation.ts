@@ -1,11 +1,6 @@
 import type { Role } from '@shared/contracts/roles.ts';
+import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
 import { PATHS } from '../paths.ts';
-
-export const CASEWORK_ROLES: readonly Role[] = ['caseworker', 'team_manager'];
-export const LANDLORD_ROLES: readonly Role[] = ['landlord_social_advisor', 'landlord_rental_manager'];
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
-/** The audit log is also open to read-only auditors. */
-export const AUDIT_ROLES: readonly Role[] = ['admin', 'auditor'];
 
 export interface NavItem {
   label: string;
@@ -22,12 +17,12 @@ const HOUSEHOLDS: NavItem = { label: 'Ménages', to: PATHS.households };
 
 /** The sections of the navigation for the roles held in the current organisation. */
 export function navigationFor(roles: readonly Role[]): NavSection[] {
-  const has = (group: readonly Role[]) => roles.some((r) => group.includes(r));
+  const has = (group: RoleGroup) => hasRoleIn(roles, group);
   const work: NavItem[] = [HOME];
-  if (has(CASEWORK_ROLES)) {
+  if (has('socialWork')) {
     work.push(HOUSEHOLDS, { label: 'Saisines reçues', to: PATHS.referralInbox });
   }
-  if (has(LANDLORD_ROLES)) {
+  if (has('landlordStaff')) {
     work.push(
       { label: 'Mes saisines', to: PATHS.sentReferrals },
       { label: 'Nouvelle saisine', to: PATHS.newReferral },
@@ -36,15 +31,15 @@ export function navigationFor(roles: readonly Role[]): NavSection[] {
   }
   const sections: NavSection[] = [{ title: 'Suivi', items: work }];
   const administration: NavItem[] = [];
-  if (has(ADMIN_ROLES)) {
+  if (has('administrators')) {
     administration.push(
       { label: 'Utilisateurs', to: PATHS.adminUsers },
       { label: 'Invitations', to: PATHS.adminInvitations },
       { label: "Boîte d'envoi", to: PATHS.adminOutbox },
     );
   }
-  if (has(AUDIT_ROLES)) administration.push({ label: "Journal d'audit", to: PATHS.adminAudit });
-  if (has(ADMIN_ROLES)) {
+  if (has('auditReaders')) administration.push({ label: "Journal d'audit", to: PATHS.adminAudit });
+  if (has('administrators')) {
     administration.push(
       { label: 'Organisation', to: PATHS.adminOrganisation },
       { label: 'Barèmes d’aide au logement', to: PATHS.adminHousingBenefitScales },

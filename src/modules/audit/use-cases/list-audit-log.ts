@@ -1,11 +1,10 @@
 import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../kernel/db.ts';
 import type { Actor } from '../../../kernel/actor.ts';
-import { forbidden } from '../../../kernel/errors.ts';
 import type { TAuditQuery } from '../../../shared/contracts/audit.ts';
 import { users } from '../../identity/schema.ts';
-import { auditLog } from '../schema.ts';
-import { canConsultOrganisationAudit } from '../audit.policy.ts';
+import { auditLog } from '../../../kernel/audit-schema.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 
 /** Start of a calendar day in Paris, as a timestamptz. */
 const parisDayStart = (isoDate: string, plusDays = 0) =>
@@ -17,9 +16,7 @@ const parisDayStart = (isoDate: string, plusDays = 0) =>
  */
 export async function listAuditLog(q: Queryable, options: { actor: Actor; query: TAuditQuery }) {
   const { actor, query } = options;
-  if (!canConsultOrganisationAudit(actor)) {
-    throw forbidden('Le journal d’audit est réservé aux administrateurs et auditeurs de l’organisation.');
-  }
+  requireRoleIn(actor, 'auditReaders');
   const conditions: SQL[] = [eq(auditLog.actorOrganisationId, actor.organisationId)];
   if (query.from) conditions.push(sql`${auditLog.at} >= ${parisDayStart(query.from)}`);
   if (query.to) conditions.push(sql`${auditLog.at} < ${parisDayStart(query.to, 1)}`);

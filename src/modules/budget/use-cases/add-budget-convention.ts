@@ -4,7 +4,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../kernel/errors.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import type { TBudgetConvention, TBudgetConventionValues } from '../../../shared/contracts/budget.ts';
-import { isOrganisationAdmin } from '../../../shared/policy/household-access.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import {
   conventionOverlap,
   departementOf,
@@ -19,7 +19,7 @@ import {
  * administrator of an organisation elsewhere (or without territory) is refused.
  */
 export async function requireConventionAdmin(q: Queryable, actor: Actor, unverifiedTerritoryId: string) {
-  if (!isOrganisationAdmin(actor)) throw forbidden('Réservé aux administrateurs de l’organisation.');
+  requireRoleIn(actor, 'administrators');
   const target = await departementOf(q, unverifiedTerritoryId);
   if (!target) throw notFound('Territoire introuvable.');
   if (target.id !== unverifiedTerritoryId) {

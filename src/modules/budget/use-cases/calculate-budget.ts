@@ -5,7 +5,7 @@ import {
   monthlyResources,
 } from '../../../shared/calculators/budget.ts';
 import type { TBudgetCalculatorRequest, TBudgetCalculatorResult } from '../../../shared/contracts/budget.ts';
-import { parisDate } from '../../households/parties.repository.ts';
+import { parisDate } from '../../../shared/time.ts';
 import { loadScales } from '../budget-context.ts';
 import { conventionAt, departementOf } from '../conventions.repository.ts';
 

@@ -16,8 +16,8 @@ import {
   RESOURCE_TYPE_LABELS,
   type HousingSituation,
 } from '../../../shared/contracts/household-enums.ts';
-import { unsafeLoadHouseholdFile, type HouseholdFile } from '../../households/households.repository.ts';
-import { parisDate } from '../../households/parties.repository.ts';
+import { unsafeLoadHouseholdFile, type HouseholdFile } from '../../households/index.ts';
+import { parisDate } from '../../../shared/time.ts';
 import {
   householdBudgetBasis,
   loadScales,

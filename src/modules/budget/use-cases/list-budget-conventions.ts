@@ -1,7 +1,6 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { AppDeps } from '../../../kernel/deps.ts';
-import { forbidden } from '../../../kernel/errors.ts';
-import { isOrganisationAdmin } from '../../../shared/policy/household-access.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import {
   listConventions,
   loadDefaultConvention,
@@ -12,7 +11,7 @@ import { requireConventionAdmin } from './add-budget-convention.ts';
 /** The conventions of the administrator's département (or the one asked for), with the default. */
 export async function listBudgetConventions(options: { deps: AppDeps; actor: Actor; territoryId?: string }) {
   const { deps, actor } = options;
-  if (!isOrganisationAdmin(actor)) throw forbidden('Réservé aux administrateurs de l’organisation.');
+  requireRoleIn(actor, 'administrators');
   const departement = options.territoryId
     ? await requireConventionAdmin(deps.db, actor, options.territoryId)
     : await organisationDepartement(deps.db, actor.organisationId);

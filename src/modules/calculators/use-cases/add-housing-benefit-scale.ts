@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../../kernel/deps.ts';
 import type { Actor } from '../../../kernel/actor.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { AppError, forbidden } from '../../../kernel/errors.ts';
-import { isOrganisationAdmin } from '../../../shared/policy/household-access.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import {
   overlapReason,
   type THousingBenefitScale,
@@ -24,7 +24,7 @@ export async function addHousingBenefitScale(options: {
   scale: THousingBenefitScale;
 }): Promise<StoredScale> {
   const { deps, store, actor, scale } = options;
-  if (!isOrganisationAdmin(actor)) throw forbidden('Seul un administrateur peut ajouter un barème.');
+  requireRoleIn(actor, 'administrators', 'Seul un administrateur peut ajouter un barème.');
   await deps.db.transaction(async (tx) => {
     await lockAdminScales(tx);
     const known = [...loadFileScales(), ...(await listAdminScales(tx))];

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { TDiagnosticContent } from '../../../shared/contracts/diagnostics.ts';
-import { requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { requireHouseholdAccess } from '../../households/index.ts';
 import { assertCanWrite, invalidState } from '../diagnostic-access.ts';
 import { changedSections, stampAuthorship } from '../authorship.ts';
 import { insertDiagnostic, latestVersionNumber } from '../diagnostics.repository.ts';
@@ -22,7 +22,7 @@ export async function createDiagnostic({
   content: TDiagnosticContent;
   now: Date;
 }) {
-  assertCanWrite(await requireHouseholdAccess(tx, actor, householdId, now));
+  assertCanWrite(await requireHouseholdAccess({ db: tx, actor, now }, householdId));
   if ((await latestVersionNumber(tx, householdId)) > 0) {
     throw invalidState('Ce ménage a déjà un diagnostic : reprenez-le ou créez-en une nouvelle version.');
   }

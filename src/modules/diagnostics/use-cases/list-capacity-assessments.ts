@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { requireHouseholdAccess } from '../../households/index.ts';
 import { canReadFullDiagnostic } from '../diagnostic-access.ts';
 import { listCapacityAssessments } from '../diagnostics.repository.ts';
 import { presentCapacity } from '../diagnostic.presenter.ts';
@@ -19,7 +19,7 @@ export async function listHouseholdCapacityAssessments({
   householdId: string;
   now: Date;
 }) {
-  if (!canReadFullDiagnostic(await requireHouseholdAccess(tx, actor, householdId, now))) {
+  if (!canReadFullDiagnostic(await requireHouseholdAccess({ db: tx, actor, now }, householdId))) {
     throw notFound('Dossier introuvable.');
   }
   await audit(tx, actor, {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { requireHouseholdAccess } from '../../households/index.ts';
 import { canReadFullDiagnostic } from '../diagnostic-access.ts';
 import { listDiagnosticVersions, listSharesReceived } from '../diagnostics.repository.ts';
 import { presentSharedVersion, presentSummary } from '../diagnostic.presenter.ts';
@@ -21,7 +21,7 @@ export async function listDiagnostics({
   householdId: string;
   now: Date;
 }) {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   const full = canReadFullDiagnostic(level);
   const items = full ? (await listDiagnosticVersions(tx, householdId)).map(presentSummary) : [];
   const sharedWithMe = (await listSharesReceived(tx, householdId, actor.organisationId)).map(

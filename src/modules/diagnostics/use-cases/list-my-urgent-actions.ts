@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
-import { householdAccessLevel } from '../../../shared/policy/household-access.ts';
+import { householdAccessLevel } from '../../../shared/access/household-access.ts';
 import { canWriteDiagnostic } from '../diagnostic-access.ts';
 import { latestDiagnosticsOfOrganisation } from '../diagnostics.repository.ts';
 

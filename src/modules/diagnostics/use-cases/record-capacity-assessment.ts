@@ -4,7 +4,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TCapacityAssessmentCreate } from '../../../shared/contracts/diagnostics.ts';
 import { deriveReadiness } from '../../../shared/diagnostics/capacity.ts';
-import { requireHouseholdAccess } from '../../households/parties.repository.ts';
+import { requireHouseholdAccess } from '../../households/index.ts';
 import { assertCanWrite, requireDiagnostic } from '../diagnostic-access.ts';
 import { insertCapacityAssessment } from '../diagnostics.repository.ts';
 
@@ -25,7 +25,7 @@ export async function recordCapacityAssessment({
   input: TCapacityAssessmentCreate;
   now: Date;
 }) {
-  assertCanWrite(await requireHouseholdAccess(tx, actor, householdId, now));
+  assertCanWrite(await requireHouseholdAccess({ db: tx, actor, now }, householdId));
   if (input.diagnosticId)
     await requireDiagnostic(tx, actor, { diagnosticId: input.diagnosticId, householdId, at: now });
   const derivedOpinion = deriveReadiness(input.scores);

@@ -5,7 +5,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { PartnerAudience } from '../../../shared/contracts/diagnostics.ts';
 import { organisations } from '../../organisations/schema.ts';
-import { activeParties } from '../../households/parties.repository.ts';
+import { activeParties } from '../../households/index.ts';
 import { assertCanWrite, invalidState, requireDiagnostic } from '../diagnostic-access.ts';
 import { insertShares, updateDiagnosticIfRowVersion } from '../diagnostics.repository.ts';
 import { buildPartnerVersion } from '../partner-version.ts';

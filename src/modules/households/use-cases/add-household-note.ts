@@ -3,9 +3,9 @@ import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { Sensitivity } from '../../../shared/contracts/household-enums.ts';
-import { canSeeSensitivity } from '../../../shared/policy/household-fields.ts';
+import { canSeeSensitivity } from '../../../shared/access/household-fields.ts';
 import { insertNote } from '../notes.repository.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** A note at a sensitivity the writer may itself read (confidential: caseworker level only). */
 export async function addHouseholdNote({
@@ -21,7 +21,7 @@ export async function addHouseholdNote({
   input: { body: string; sensitivity: Sensitivity };
   now: Date;
 }): Promise<{ id: string }> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   if (!canSeeSensitivity(level, input.sensitivity)) {
     throw forbidden('Vous ne pouvez pas écrire une note à ce niveau de confidentialité.');
   }

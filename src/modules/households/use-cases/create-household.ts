@@ -8,12 +8,13 @@ import {
   type THouseholdCreateInput,
 } from '../../../shared/contracts/households.ts';
 import type { z } from 'zod';
-import { canCreateHousehold, householdAccessLevel } from '../../../shared/policy/household-access.ts';
+import { canCreateHousehold, householdAccessLevel } from '../../../shared/access/household-access.ts';
 import { CREATION_SUMMARY, EMPTY_SNAPSHOT, diffSnapshots } from '../household-diff.ts';
 import { checkReferences, parseOrInvalid, snapshotToSave } from '../household-input.ts';
 import { insertHousehold, insertHouseholdChange, replaceHouseholdRows } from '../households.repository.ts';
 import { insertConsentWithParty } from '../consents.repository.ts';
-import { addParty, parisDate, syncLandlordParty } from '../parties.repository.ts';
+import { addParty, syncLandlordParty } from '../parties.repository.ts';
+import { parisDate } from '../../../shared/time.ts';
 
 /**
  * Why the creating organisation may hold the file:

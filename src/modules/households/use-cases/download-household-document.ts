@@ -2,9 +2,9 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
+import { readableSensitivities } from '../../../shared/access/household-fields.ts';
 import { documentContent } from '../documents.repository.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** A document's content; a document above the reader's level answers 404 like an unknown one. */
 export async function downloadHouseholdDocument({
@@ -20,7 +20,7 @@ export async function downloadHouseholdDocument({
   documentId: string;
   now: Date;
 }): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   const doc = await documentContent(tx, {
     householdId,
     documentId,

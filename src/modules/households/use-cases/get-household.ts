@@ -5,7 +5,7 @@ import { notFound } from '../../../kernel/errors.ts';
 import type { THouseholdDetail } from '../../../shared/contracts/households.ts';
 import { presentHousehold } from '../household.presenter.ts';
 import { readHouseholdFileAsParty } from '../households.repository.ts';
-import { partyAccessLevel } from '../../../shared/policy/household-access.ts';
+import { partyAccessLevel } from '../../../shared/access/household-access.ts';
 
 /** The file as the actor may see it; every read is audited (who, when, from where, at which level). */
 export async function getHousehold({

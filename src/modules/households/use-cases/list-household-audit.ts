@@ -1,9 +1,9 @@
 import { forbidden } from '../../../kernel/errors.ts';
 import type { THouseholdAuditEntry } from '../../../shared/contracts/households.ts';
-import { canReadHouseholdAudit } from '../../../shared/policy/household-access.ts';
+import { canReadHouseholdAudit } from '../../../shared/access/household-access.ts';
 import { householdAuditRows } from '../households.repository.ts';
 import type { HouseholdReadRequest } from '../household-read.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** Who read or changed the file, when and from where (caseworker level only). */
 export async function listHouseholdAudit({
@@ -12,7 +12,7 @@ export async function listHouseholdAudit({
   householdId,
   now,
 }: HouseholdReadRequest): Promise<THouseholdAuditEntry[]> {
-  const level = await requireHouseholdAccess(q, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
   if (!canReadHouseholdAudit(level))
     throw forbidden("Le journal d'accès du dossier est réservé au référent.");
   const rows = await householdAuditRows(q, householdId);

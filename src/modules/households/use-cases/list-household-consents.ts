@@ -1,9 +1,10 @@
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TConsent } from '../../../shared/contracts/households.ts';
-import { canManageConsents } from '../../../shared/policy/household-access.ts';
+import { canManageConsents } from '../../../shared/access/household-access.ts';
 import { consentRows } from '../consents.repository.ts';
 import type { HouseholdReadRequest } from '../household-read.ts';
-import { parisDate, requireHouseholdAccess } from '../parties.repository.ts';
+import { parisDate } from '../../../shared/time.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** The household's consents, past and present, for the social workers who collect them. */
 export async function listHouseholdConsents({
@@ -12,7 +13,7 @@ export async function listHouseholdConsents({
   householdId,
   now,
 }: HouseholdReadRequest): Promise<TConsent[]> {
-  const level = await requireHouseholdAccess(q, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont tenus par les travailleurs sociaux.');
   const today = parisDate(now);

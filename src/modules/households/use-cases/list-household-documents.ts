@@ -1,8 +1,8 @@
 import type { TDocument } from '../../../shared/contracts/households.ts';
-import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
+import { readableSensitivities } from '../../../shared/access/household-fields.ts';
 import { documentRows } from '../documents.repository.ts';
 import type { HouseholdReadRequest } from '../household-read.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 export async function listHouseholdDocuments({
   q,
@@ -10,7 +10,7 @@ export async function listHouseholdDocuments({
   householdId,
   now,
 }: HouseholdReadRequest): Promise<TDocument[]> {
-  const level = await requireHouseholdAccess(q, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
   const rows = await documentRows(q, householdId, readableSensitivities(level));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -1,8 +1,8 @@
 import type { TNote } from '../../../shared/contracts/households.ts';
-import { readableSensitivities } from '../../../shared/policy/household-fields.ts';
+import { readableSensitivities } from '../../../shared/access/household-fields.ts';
 import { noteRows } from '../notes.repository.ts';
 import type { HouseholdReadRequest } from '../household-read.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** The notes the reader's level covers (a landlord: landlord-visible notes only). */
 export async function listHouseholdNotes({
@@ -11,7 +11,7 @@ export async function listHouseholdNotes({
   householdId,
   now,
 }: HouseholdReadRequest): Promise<TNote[]> {
-  const level = await requireHouseholdAccess(q, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
   const rows = await noteRows(q, householdId, readableSensitivities(level));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

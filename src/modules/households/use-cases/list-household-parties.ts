@@ -1,7 +1,8 @@
 import { PARTY_BASIS_LABELS } from '../../../shared/contracts/household-enums.ts';
 import type { TParty } from '../../../shared/contracts/households.ts';
 import type { HouseholdReadRequest } from '../household-read.ts';
-import { currentPartyRows, requireHouseholdAccess } from '../parties.repository.ts';
+import { currentPartyRows } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** Who has access to the file today, and why (every party may see this, landlords included). */
 export async function listHouseholdParties({
@@ -10,7 +11,7 @@ export async function listHouseholdParties({
   householdId,
   now,
 }: HouseholdReadRequest): Promise<TParty[]> {
-  await requireHouseholdAccess(q, actor, householdId, now);
+  await requireHouseholdAccess({ db: q, actor, now }, householdId);
   const rows = await currentPartyRows(q, householdId, now);
   return rows.map((r) => ({ ...r, basisLabel: PARTY_BASIS_LABELS[r.basis], since: r.since.toISOString() }));
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { formatFileNumber, type THouseholdListItem } from '../../../shared/contracts/households.ts';
-import { partyAccessLevel } from '../../../shared/policy/household-access.ts';
+import { partyAccessLevel } from '../../../shared/access/household-access.ts';
 import { listHouseholdsVisibleTo, type HouseholdListFilter } from '../households.repository.ts';
 
 /**

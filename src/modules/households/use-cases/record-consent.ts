@@ -4,10 +4,10 @@ import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, notFound } from '../../../kernel/errors.ts';
 import type { TConsentTerms } from '../../../shared/contracts/households.ts';
-import { canManageConsents } from '../../../shared/policy/household-access.ts';
+import { canManageConsents } from '../../../shared/access/household-access.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { insertConsentWithParty } from '../consents.repository.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** Records the household's consent to an organisation, which thereby becomes a party. */
 export async function recordConsent({
@@ -23,7 +23,7 @@ export async function recordConsent({
   input: TConsentTerms & { organisationId: string };
   now: Date;
 }): Promise<{ id: string }> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont recueillis par les travailleurs sociaux.');
   const { organisationId, ...terms } = input;

@@ -2,9 +2,10 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
-import { canManageConsents } from '../../../shared/policy/household-access.ts';
+import { canManageConsents } from '../../../shared/access/household-access.ts';
 import { findConsent, markConsentRevoked } from '../consents.repository.ts';
-import { endPartiesFromSource, requireHouseholdAccess } from '../parties.repository.ts';
+import { endPartiesFromSource } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 /**
  * Revokes a consent: the access it grounded ends now (the organisation's next read answers 404);
@@ -25,7 +26,7 @@ export async function revokeConsent({
   reason: string;
   now: Date;
 }): Promise<void> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont tenus par les travailleurs sociaux.');
   const consent = await findConsent(tx, householdId, consentId);

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, notFound, versionConflict } from '../../../kernel/errors.ts';
 import type { THouseholdUpdate } from '../../../shared/contracts/households.ts';
-import { canEditHousehold } from '../../../shared/policy/household-access.ts';
+import { canEditHousehold } from '../../../shared/access/household-access.ts';
 import { diffSnapshots, summariseChanges } from '../household-diff.ts';
 import { checkReferences, snapshotToSave } from '../household-input.ts';
 import {
@@ -13,7 +13,8 @@ import {
   unsafeLoadHouseholdFile,
   updateHouseholdIfVersion,
 } from '../households.repository.ts';
-import { requireHouseholdAccess, syncLandlordParty } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
+import { syncLandlordParty } from '../parties.repository.ts';
 
 /**
  * Saves the whole file at the version the writer read (else VERSION_CONFLICT), replacing its list
@@ -32,7 +33,7 @@ export async function updateHousehold({
   input: THouseholdUpdate;
   now: Date;
 }): Promise<{ version: number }> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   if (!canEditHousehold(level)) throw forbidden('Vous pouvez consulter ce dossier mais pas le modifier.');
   const file = await unsafeLoadHouseholdFile(tx, householdId);
   if (!file) throw notFound('Dossier introuvable.');

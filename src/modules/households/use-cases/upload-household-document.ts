@@ -3,10 +3,10 @@ import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import type { Sensitivity } from '../../../shared/contracts/household-enums.ts';
-import { canSeeSensitivity } from '../../../shared/policy/household-fields.ts';
+import { canSeeSensitivity } from '../../../shared/access/household-fields.ts';
 import { insertDocument } from '../documents.repository.ts';
 import { DOCUMENT_MIME_TYPES, detectDocumentType } from '../file-type.ts';
-import { requireHouseholdAccess } from '../parties.repository.ts';
+import { requireHouseholdAccess } from '../access-guard.ts';
 
 const unsupported = () =>
   new AppError(
@@ -31,7 +31,7 @@ export async function uploadHouseholdDocument({
   input: { fileName: string; declaredMimeType: string; content: Buffer; sensitivity: Sensitivity };
   now: Date;
 }): Promise<{ id: string }> {
-  const level = await requireHouseholdAccess(tx, actor, householdId, now);
+  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
   if (!canSeeSensitivity(level, input.sensitivity)) {
     throw forbidden('Vous ne pouvez pas déposer un document à ce niveau de confidentialité.');
   }

@@ -5,7 +5,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { Role } from '../../../shared/contracts/roles.ts';
 import { memberships } from '../schema.ts';
-import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { assertRolesFit } from '../roles-policy.ts';
 import { otherActiveAdmins, requireMember } from '../users.repository.ts';
 
@@ -15,7 +15,7 @@ export const lastAdminError = () =>
 /** Replace a member's roles in the administrator's organisation. */
 export async function changeUserRoles(deps: AppDeps, input: { actor: Actor; userId: string; roles: Role[] }) {
   const { actor } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   const roles = [...new Set(input.roles)];
   assertRolesFit(actor.organisationType, roles, 'roles');
   return deps.db.transaction(async (tx) => {

@@ -5,10 +5,10 @@ import { audit } from '../../../kernel/audit.ts';
 import { AppError, invalid } from '../../../kernel/errors.ts';
 import type { TInvitationCreate } from '../../../shared/contracts/identity.ts';
 import { ROLE_LABELS } from '../../../shared/contracts/roles.ts';
-import { sendEmail } from '../../notifications/outbox.ts';
+import { sendEmail } from '../../mail/index.ts';
 import { invitations, memberships, users } from '../schema.ts';
 import { hashToken, newToken } from '../sessions.ts';
-import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { assertRolesFit } from '../roles-policy.ts';
 import { isOwnManagementUnit } from '../users.repository.ts';
 
@@ -20,7 +20,7 @@ export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
  */
 export async function inviteUser(deps: AppDeps, input: { actor: Actor; invitation: TInvitationCreate }) {
   const { actor, invitation } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   assertRolesFit(actor.organisationType, [invitation.role], 'role');
   const managementUnitId = invitation.managementUnitId ?? null;
   if (managementUnitId && !(await isOwnManagementUnit(deps.db, actor.organisationId, managementUnitId))) {

@@ -2,10 +2,10 @@ import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../../kernel/db.ts';
 import type { Actor } from '../../../kernel/actor.ts';
 import { invitations, users } from '../schema.ts';
-import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 
 export async function listInvitations(q: Queryable, actor: Actor) {
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   const rows = await q
     .select({ invitation: invitations, invitedByName: users.fullName })
     .from(invitations)

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../kernel/deps.ts';
-import { sendEmail } from '../../notifications/outbox.ts';
+import { sendEmail } from '../../mail/index.ts';
 import { passwordResets } from '../schema.ts';
 import { hashToken, newToken } from '../sessions.ts';
 import { findUserByEmail, type RequestContext } from '../identity.repository.ts';

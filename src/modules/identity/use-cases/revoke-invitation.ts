@@ -4,12 +4,12 @@ import type { Actor } from '../../../kernel/actor.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import { invitations } from '../schema.ts';
-import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { invitationStatus } from '../identity.presenter.ts';
 
 export async function revokeInvitation(deps: AppDeps, input: { actor: Actor; invitationId: string }) {
   const { actor } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   const [row] = await deps.db
     .select()
     .from(invitations)

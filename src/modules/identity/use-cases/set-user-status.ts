@@ -5,7 +5,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import { users } from '../schema.ts';
 import { revokeSessions } from '../sessions.ts';
-import { requireOrganisationAdmin } from '../require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { requireMember } from '../users.repository.ts';
 
 /**
@@ -14,7 +14,7 @@ import { requireMember } from '../users.repository.ts';
  */
 export async function setUserStatus(deps: AppDeps, input: { actor: Actor; userId: string; active: boolean }) {
   const { actor } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   return deps.db.transaction(async (tx) => {
     const member = await requireMember(tx, actor.organisationId, input.userId);
     if (member.user.id === actor.userId)

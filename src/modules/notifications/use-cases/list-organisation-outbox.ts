@@ -1,16 +1,15 @@
 import { count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Queryable } from '../../../kernel/db.ts';
 import type { Actor } from '../../../kernel/actor.ts';
-import { forbidden } from '../../../kernel/errors.ts';
-import { isOrganisationAdmin } from '../../../shared/policy/household-access.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import type { TOutboxQuery } from '../../../shared/contracts/notifications.ts';
 import { invitations, memberships, users } from '../../identity/schema.ts';
-import { outboxEmails } from '../schema.ts';
+import { outboxEmails } from '../../mail/schema.ts';
 
 /** Emails addressed to the members and invitees of the administrator's organisation, newest first. */
 export async function listOrganisationOutbox(q: Queryable, options: { actor: Actor; query: TOutboxQuery }) {
   const { actor, query } = options;
-  if (!isOrganisationAdmin(actor)) throw forbidden('Réservé aux administrateurs de l’organisation.');
+  requireRoleIn(actor, 'administrators');
   const memberEmails = q
     .select({ email: users.email })
     .from(users)

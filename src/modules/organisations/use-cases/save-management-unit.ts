@@ -7,7 +7,7 @@ import type {
   TManagementUnitCreate,
   TManagementUnitUpdate,
 } from '../../../shared/contracts/organisations.ts';
-import { requireOrganisationAdmin } from '../../identity/require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { managementUnits } from '../schema.ts';
 import { findVisibleOrganisation, territoryExists } from '../organisations.repository.ts';
 
@@ -22,7 +22,7 @@ export async function saveManagementUnit(
     | { actor: Actor; unitId: string; fields: TManagementUnitUpdate },
 ) {
   const { actor, fields } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   if (actor.organisationType !== 'landlord') {
     throw forbidden('Seuls les bailleurs ont des unités de gestion (agences).');
   }

@@ -4,7 +4,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { invalid, notFound } from '../../../kernel/errors.ts';
 import type { TOrganisationUpdate } from '../../../shared/contracts/organisations.ts';
-import { requireOrganisationAdmin } from '../../identity/require-admin.ts';
+import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { organisations } from '../schema.ts';
 import { findVisibleOrganisation, territoryExists } from '../organisations.repository.ts';
 
@@ -14,7 +14,7 @@ export async function updateOrganisation(
   input: { actor: Actor; changes: TOrganisationUpdate },
 ) {
   const { actor, changes } = input;
-  requireOrganisationAdmin(actor);
+  requireRoleIn(actor, 'administrators');
   if (changes.territoryId && !(await territoryExists(deps.db, changes.territoryId))) {
     throw invalid({ territoryId: 'Territoire inconnu.' });
   }

@@ -1,7 +1,7 @@
 import { invalid } from '../../../kernel/errors.ts';
 import type { TReferralAccept } from '../../../shared/contracts/referrals.ts';
-import { canBeAssignedCaseworker } from '../../../shared/policy/referral-policy.ts';
-import { addParty } from '../../households/parties.repository.ts';
+import { canBeAssignedCaseworker } from '../../../shared/access/referral-policy.ts';
+import { addParty } from '../../households/index.ts';
 import { memberRoles, userName, type ReferralRow } from '../referrals.repository.ts';
 import { applyTransition, requireDecidable, type ReferralActionRequest } from '../referral-transition.ts';
 

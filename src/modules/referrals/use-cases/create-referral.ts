@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '../../../shared/access/role-groups.ts';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Tx } from '../../../kernel/db.ts';
@@ -10,14 +11,11 @@ import {
   type TReferralCreate,
   type TReferralNewHousehold,
 } from '../../../shared/contracts/referrals.ts';
-import {
-  DECIDING_ROLES,
-  canCreateReferral,
-  canReceiveReferral,
-} from '../../../shared/policy/referral-policy.ts';
-import { addParty, parisDate, requireHouseholdAccess } from '../../households/parties.repository.ts';
-import { createHousehold } from '../../households/use-cases/create-household.ts';
-import { notifyOrganisation } from '../../notifications/notify-organisation.ts';
+import { canCreateReferral, canReceiveReferral } from '../../../shared/access/referral-policy.ts';
+import { addParty, requireHouseholdAccess } from '../../households/index.ts';
+import { parisDate } from '../../../shared/time.ts';
+import { createHousehold } from '../../households/index.ts';
+import { notifyOrganisation } from '../../notifications/index.ts';
 import {
   findManagementUnitOf,
   findOpenReferral,
@@ -57,7 +55,7 @@ export async function createReferral(options: {
   let householdId: string;
   if (input.householdId) {
     householdId = input.householdId;
-    await requireHouseholdAccess(tx, actor, householdId, now);
+    await requireHouseholdAccess({ db: tx, actor, now }, householdId);
     await refuseDuplicate(tx, householdId, target.id);
     await addParty(tx, {
       householdId,
@@ -141,7 +139,7 @@ export async function notifyReceivedReferral(
   const number = formatReferralNumber(input.referral.number);
   await notifyOrganisation(tx, {
     organisationId: input.toOrganisationId,
-    roles: [...DECIDING_ROLES],
+    roles: [...ROLE_GROUPS.referralDeciders],
     kind: 'referral.received',
     title: `Nouvelle saisine ${number} de ${input.fromOrganisationName}`,
     body: `${input.fromOrganisationName} vous adresse une saisine (${REFERRAL_KIND_LABELS[input.referral.kind].toLowerCase()}). Elle attend votre réponse dans la boîte de réception des saisines.`,

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Tx } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { TReferralDetail } from '../../../shared/contracts/referrals.ts';
-import { allowedReferralActions, referralSide } from '../../../shared/policy/referral-policy.ts';
+import { allowedReferralActions, referralSide } from '../../../shared/access/referral-policy.ts';
 import {
   findReferralListRow,
   householdSummary,

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/actor.ts';
 import type { Queryable } from '../../../kernel/db.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TReferralPage, TReferralQuery } from '../../../shared/contracts/referrals.ts';
-import { canListReferrals } from '../../../shared/policy/referral-policy.ts';
+import { canListReferrals } from '../../../shared/access/referral-policy.ts';
 import { listReferralsOf } from '../referrals.repository.ts';
 import { presentReferralListItem } from '../referrals.presenter.ts';
 

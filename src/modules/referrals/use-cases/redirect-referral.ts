@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TReferralRedirect } from '../../../shared/contracts/referrals.ts';
-import { canReceiveReferral } from '../../../shared/policy/referral-policy.ts';
-import { addParty } from '../../households/parties.repository.ts';
+import { canReceiveReferral } from '../../../shared/access/referral-policy.ts';
+import { addParty } from '../../households/index.ts';
 import {
   findOrganisation,
   insertReferral,

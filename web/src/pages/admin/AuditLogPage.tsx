@@ -4,14 +4,14 @@ import { useForm } from '@mantine/form';
 import { AUDIT_ACTION_LABELS, type TAuditEntry, type TAuditPage } from '@shared/contracts/audit.ts';
 import type { TAdminUserList } from '@shared/contracts/identity.ts';
 import { useApiQuery } from '../../api/hooks.ts';
-import { hasAnyRole, useSession } from '../../api/session.ts';
-import { ADMIN_ROLES } from '../../layout/navigation.ts';
+import { hasRoleIn } from '@shared/access/role-groups.ts';
+import { useSession } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { ADMIN_USERS } from './admin-api.ts';
 
 const PAGE_SIZE = 50;
@@ -40,7 +40,7 @@ export function AuditLogPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
   // Auditors read the log but not the member list: they filter by action and dates only.
-  const isAdmin = hasAnyRole(useSession(), ADMIN_ROLES);
+  const isAdmin = hasRoleIn(useSession().roles, 'administrators');
   const users = useApiQuery<TAdminUserList>(ADMIN_USERS, undefined, { enabled: isAdmin });
   const log = useApiQuery<TAuditPage>('/api/admin/audit-log', { ...filters, page, pageSize: PAGE_SIZE });
   const form = useForm<Filters>({ initialValues: NO_FILTERS });

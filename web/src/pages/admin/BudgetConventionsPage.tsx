@@ -37,7 +37,7 @@ import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatCents, formatDate } from '../../format.ts';
+import { formatCents, formatDate } from '@shared/format.ts';
 import { ADMIN_BUDGET_CONVENTIONS } from './admin-api.ts';
 
 /** Rent and charges always count as housing cost: only the other categories are a choice. */

@@ -14,7 +14,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '@shared/format.ts';
 import { ADMIN_HOUSING_BENEFIT_SCALES, HOUSING_BENEFIT_SCALES } from './admin-api.ts';
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -17,7 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { ADMIN_INVITATIONS, roleOptions, useOwnOrganisation } from './admin-api.ts';
 
 export function InvitationsPage() {

@@ -6,7 +6,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 
 const PAGE_SIZE = 25;
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;

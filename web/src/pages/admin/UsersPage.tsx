@@ -17,7 +17,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateTime, formatTime } from '../../format.ts';
+import { formatDateTime, formatTime } from '@shared/format.ts';
 import { ADMIN_USERS, roleOptions } from './admin-api.ts';
 
 export function UsersPage() {

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCents } from '../../format.ts';
+import { formatCents } from '@shared/format.ts';
 import { ConventionNote, EvaluationView } from './EvaluationView.tsx';
 import { TargetDwellingForm } from './TargetDwellingForm.tsx';
 

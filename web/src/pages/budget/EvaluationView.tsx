@@ -1,6 +1,6 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import type { TBudgetEvaluation, TConventionUsed } from '@shared/contracts/budget.ts';
-import { formatCents } from '../../format.ts';
+import { formatCents } from '@shared/format.ts';
 
 const percent = (value: number | null) =>
   value === null ? 'non calculable' : `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;

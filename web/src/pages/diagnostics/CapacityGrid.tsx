@@ -32,7 +32,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '@shared/format.ts';
 import { diagnosticPaths, today, type TCapacityAssessment, type TCapacityHistory } from './diagnostic-api.ts';
 
 type GridValues = {

@@ -14,7 +14,7 @@ import {
   diagnosticFieldLabel,
   formatDiagnosticValue,
 } from '@shared/diagnostics/field-labels.ts';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { Facts } from '../households/Facts.tsx';
 
 type Scalar = string | number | boolean;

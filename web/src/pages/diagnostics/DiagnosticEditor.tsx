@@ -23,7 +23,7 @@ import { missingForPresentation } from '@shared/diagnostics/completeness.ts';
 import { useApiQuery } from '../../api/hooks.ts';
 import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { formatTime } from '../../format.ts';
+import { formatTime } from '@shared/format.ts';
 import { ContentView, SectionAuthor } from './ContentView.tsx';
 import { diagnosticPaths } from './diagnostic-api.ts';
 import {

@@ -15,7 +15,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '@shared/format.ts';
 import { CapacityGrid } from './CapacityGrid.tsx';
 import { ContentView } from './ContentView.tsx';
 import { DiagnosticEditor } from './DiagnosticEditor.tsx';

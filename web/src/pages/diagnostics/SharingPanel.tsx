@@ -16,7 +16,7 @@ import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '@shared/format.ts';
 import { ContentView } from './ContentView.tsx';
 import { diagnosticGlobalPaths, diagnosticPaths, type TShareList } from './diagnostic-api.ts';
 

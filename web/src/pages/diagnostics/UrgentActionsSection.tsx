@@ -5,7 +5,7 @@ import { useSession } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { useOrganisations } from '../households/organisations.ts';
 import { today, URGENT_ACTIONS_PATH, type TUrgentActionList } from './diagnostic-api.ts';

@@ -17,7 +17,7 @@ import {
   DIAGNOSTIC_OPTION_LABELS,
   diagnosticFieldLabel,
 } from '@shared/diagnostics/field-labels.ts';
-import type { DiagnosticFieldPath } from '@shared/policy/diagnostic-sharing.ts';
+import type { DiagnosticFieldPath } from '@shared/access/diagnostic-sharing.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 

@@ -11,7 +11,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { referralNumberColumn } from '../referrals/ReferralList.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { UrgentActionsSection } from '../diagnostics/UrgentActionsSection.tsx';
 

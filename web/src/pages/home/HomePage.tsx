@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
-import { hasAnyRole, useSession } from '../../api/session.ts';
+import { hasRoleIn } from '@shared/access/role-groups.ts';
+import { useSession } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ADMIN_ROLES, CASEWORK_ROLES, LANDLORD_ROLES } from '../../layout/navigation.ts';
 import { AdminSummary } from './AdminSummary.tsx';
 import { LandlordHome } from './LandlordHome.tsx';
 import { CaseworkerHome } from './CaseworkerHome.tsx';
@@ -10,9 +10,9 @@ import { CaseworkerHome } from './CaseworkerHome.tsx';
 export function HomePage() {
   const me = useSession();
   const sections = [
-    hasAnyRole(me, CASEWORK_ROLES) && <CaseworkerHome key="casework" />,
-    hasAnyRole(me, LANDLORD_ROLES) && <LandlordHome key="landlord" />,
-    hasAnyRole(me, ADMIN_ROLES) && <AdminSummary key="admin" />,
+    hasRoleIn(me.roles, 'socialWork') && <CaseworkerHome key="casework" />,
+    hasRoleIn(me.roles, 'landlordStaff') && <LandlordHome key="landlord" />,
+    hasRoleIn(me.roles, 'administrators') && <AdminSummary key="admin" />,
   ].filter(Boolean);
   const firstName = me.user.fullName.split(' ')[0];
   return (

@@ -7,7 +7,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { referralNumberColumn, referralStatusBadge } from '../referrals/ReferralList.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 
 export function LandlordHome() {

@@ -10,7 +10,7 @@ import {
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useChosenTerritoryLabel } from '../../components/TerritorySelect.tsx';
-import { formatCents, formatDate } from '../../format.ts';
+import { formatCents, formatDate } from '@shared/format.ts';
 import { Facts, shown } from './Facts.tsx';
 import { useOrganisations } from './organisations.ts';
 

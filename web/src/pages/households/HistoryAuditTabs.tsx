@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api/hooks.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCents, formatDateTime } from '../../format.ts';
+import { formatCents, formatDateTime } from '@shared/format.ts';
 import { householdPaths } from './household-api.ts';
 import { fieldLabelOfPath } from './household-form.ts';
 

@@ -7,7 +7,7 @@ import {
   canEditHousehold,
   canReadHouseholdAudit,
   type HouseholdAccessLevel,
-} from '@shared/policy/household-access.ts';
+} from '@shared/access/household-access.ts';
 import { useApiQuery } from '../../api/hooks.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';

@@ -9,14 +9,14 @@ import {
   type HouseholdStatus,
 } from '@shared/contracts/household-enums.ts';
 import type { THouseholdListItem } from '@shared/contracts/households.ts';
-import { canCreateHousehold } from '@shared/policy/household-access.ts';
+import { canCreateHousehold } from '@shared/access/household-access.ts';
 import { useApiQuery } from '../../api/hooks.ts';
 import { useSession } from '../../api/session.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { HOUSEHOLDS_PATH } from './household-api.ts';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';

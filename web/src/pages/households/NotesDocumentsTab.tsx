@@ -10,8 +10,8 @@ import {
   type TNote,
   type THouseholdDetail,
 } from '@shared/contracts/households.ts';
-import { canEditHousehold } from '@shared/policy/household-access.ts';
-import { canSeeSensitivity } from '@shared/policy/household-fields.ts';
+import { canEditHousehold } from '@shared/access/household-access.ts';
+import { canSeeSensitivity } from '@shared/access/household-fields.ts';
 import { api } from '../../api/client.ts';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -19,7 +19,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { householdPaths } from './household-api.ts';
 import { zodErrors } from './household-form.ts';
 

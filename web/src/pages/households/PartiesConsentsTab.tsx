@@ -10,7 +10,7 @@ import {
   type TParty,
 } from '@shared/contracts/households.ts';
 import { ORGANISATION_TYPE_LABELS } from '@shared/contracts/roles.ts';
-import { canManageConsents } from '@shared/policy/household-access.ts';
+import { canManageConsents } from '@shared/access/household-access.ts';
 import { api } from '../../api/client.ts';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { useSession } from '../../api/session.ts';
@@ -18,7 +18,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime } from '@shared/format.ts';
 import { ConsentFields, consentBody, newConsentValues, type ConsentValues } from './ConsentFields.tsx';
 import { householdPaths, householdQueryKeys } from './household-api.ts';
 import { zodErrors } from './household-form.ts';

@@ -23,7 +23,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatCents, formatDate, formatDateTime } from '../../format.ts';
+import { formatCents, formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { Facts } from '../households/Facts.tsx';
 import { ReferralActions } from './ReferralActions.tsx';

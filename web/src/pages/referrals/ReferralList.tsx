@@ -11,7 +11,7 @@ import { useApiQuery } from '../../api/hooks.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { optionsOf } from '../households/organisations.ts';
 import { REFERRAL_STATUS_TONES, formatReferralNumber } from './referral-ui.ts';

@@ -1,6 +1,6 @@
 import type { TMe } from '@shared/contracts/identity.ts';
 import { REFERRAL_KINDS, type ReferralKind, type ReferralStatus } from '@shared/contracts/referral-enums.ts';
-import { canCreateReferral } from '@shared/policy/referral-policy.ts';
+import { canCreateReferral } from '@shared/access/referral-policy.ts';
 import type { Tone } from '../../components/StatusBadge.tsx';
 
 /** Paths of the referral endpoints (src/modules/referrals/referrals.routes.ts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../shared/contracts/roles.ts';
-import { canConsultOrganisationAudit } from './audit.policy.ts';
+import { ROLES, type Role } from '../contracts/roles.ts';
+import { canConsultOrganisationAudit } from './organisation-access.ts';
 
 describe('canConsultOrganisationAudit', () => {
   const scope = (roles: Role[]) => ({ organisationId: 'o', organisationType: 'association' as const, roles });

@@ -2,29 +2,21 @@ import type { OrganisationType, Role } from '../contracts/roles.ts';
 import type { ReferralKind, ReferralStatus } from '../contracts/referral-enums.ts';
 import type { ReferralAction, ReferralSide } from '../contracts/referrals.ts';
 import type { ActorScope } from './household-access.ts';
+import { hasRoleIn } from './role-groups.ts';
 
 /**
  * Who may refer, receive and move a referral (saisine) along. Pure: the server enforces it, the web
  * client uses it to show only the buttons that would succeed.
  */
 
-const LANDLORD_ROLES: readonly Role[] = ['landlord_social_advisor', 'landlord_rental_manager'];
-const SOCIAL_WORK_ROLES: readonly Role[] = ['caseworker', 'team_manager'];
-/** Deciding on an incoming referral is also an administrator's job (dispatching the inbox). */
-export const DECIDING_ROLES: readonly Role[] = ['caseworker', 'team_manager', 'admin'];
-/** The roles that make referrals: they follow the ones their organisation sent. */
-export const REFERRING_ROLES: readonly Role[] = [...LANDLORD_ROLES, ...SOCIAL_WORK_ROLES];
-
-const hasAny = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
-
 /** Maintenance comes from a landlord; access from an association or the SIAO. */
 export function canCreateReferral(actor: ActorScope, kind: ReferralKind): boolean {
   if (kind === 'maintenance') {
-    return actor.organisationType === 'landlord' && hasAny(actor.roles, LANDLORD_ROLES);
+    return actor.organisationType === 'landlord' && hasRoleIn(actor.roles, 'landlordStaff');
   }
   return (
     (actor.organisationType === 'association' || actor.organisationType === 'siao') &&
-    hasAny(actor.roles, SOCIAL_WORK_ROLES)
+    hasRoleIn(actor.roles, 'socialWork')
   );
 }
 
@@ -86,14 +78,14 @@ export function referralSide(actor: ActorScope, target: ReferralTarget): Referra
  */
 export function canReadReferral(actor: ActorScope, target: ReferralTarget): boolean {
   const side = referralSide(actor, target);
-  if (side === 'receiver') return hasAny(actor.roles, DECIDING_ROLES);
-  if (side === 'sender') return hasAny(actor.roles, REFERRING_ROLES);
+  if (side === 'receiver') return hasRoleIn(actor.roles, 'referralDeciders');
+  if (side === 'sender') return hasRoleIn(actor.roles, 'referrers');
   return false;
 }
 
 /** The inbox is for those who decide on incoming referrals, the sent list for those who refer. */
 export const canListReferrals = (actor: ActorScope, box: 'inbox' | 'sent') =>
-  hasAny(actor.roles, box === 'inbox' ? DECIDING_ROLES : REFERRING_ROLES);
+  hasRoleIn(actor.roles, box === 'inbox' ? 'referralDeciders' : 'referrers');
 
 /**
  * Whether the actor's role and side allow the action, whatever the current status. Following up
@@ -109,7 +101,7 @@ export function mayActOnReferral(
     case 'accept':
     case 'decline':
     case 'redirect':
-      return hasAny(actor.roles, DECIDING_ROLES);
+      return hasRoleIn(actor.roles, 'referralDeciders');
     case 'log_contact':
     case 'record_first_interview':
       return (

@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tstz } from '../../db/columns.ts';
+import { tstz } from '../db/columns.ts';
 
 /**
  * Append-only (a trigger refuses UPDATE and DELETE, see the migration). No foreign keys, so that an

@@ -1,5 +1,6 @@
 import type { OrganisationType, Role } from '../contracts/roles.ts';
 import type { PartyBasis } from '../contracts/household-enums.ts';
+import { hasRoleIn } from './role-groups.ts';
 
 /**
  * How much of a household file a user may read. Pure: the server enforces it on every route and
@@ -22,11 +23,6 @@ export interface ActiveParty {
   basis: PartyBasis;
 }
 
-const LANDLORD_ROLES: readonly Role[] = ['landlord_social_advisor', 'landlord_rental_manager'];
-const SOCIAL_WORK_ROLES: readonly Role[] = ['caseworker', 'team_manager'];
-
-const hasAny = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
-
 export function householdAccessLevel(
   actor: ActorScope,
   activeParties: readonly ActiveParty[],
@@ -42,12 +38,12 @@ export function householdAccessLevel(
 export function partyAccessLevel(actor: ActorScope): HouseholdAccessLevel {
   switch (actor.organisationType) {
     case 'landlord':
-      return hasAny(actor.roles, LANDLORD_ROLES) ? 'landlord_summary' : 'none';
+      return hasRoleIn(actor.roles, 'landlordStaff') ? 'landlord_summary' : 'none';
     case 'association':
     case 'other':
-      return hasAny(actor.roles, SOCIAL_WORK_ROLES) ? 'caseworker' : 'none';
+      return hasRoleIn(actor.roles, 'socialWork') ? 'caseworker' : 'none';
     case 'siao':
-      return hasAny(actor.roles, SOCIAL_WORK_ROLES) ? 'party' : 'none';
+      return hasRoleIn(actor.roles, 'socialWork') ? 'party' : 'none';
     case 'funder':
       return 'none';
   }
@@ -71,7 +67,5 @@ export const roleNeedsSecondFactor = (role: Role) => role !== 'funder_officer';
 
 export const canCreateHousehold = (actor: ActorScope) =>
   actor.organisationType === 'landlord'
-    ? hasAny(actor.roles, LANDLORD_ROLES)
-    : actor.organisationType !== 'funder' && hasAny(actor.roles, SOCIAL_WORK_ROLES);
-
-export const isOrganisationAdmin = (actor: ActorScope) => actor.roles.includes('admin');
+    ? hasRoleIn(actor.roles, 'landlordStaff')
+    : actor.organisationType !== 'funder' && hasRoleIn(actor.roles, 'socialWork');

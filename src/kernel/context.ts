@@ -1,0 +1,29 @@
+import type { AppConfig } from '../config.ts';
+import type { Actor, ClientInfo, RequestSession } from './actor.ts';
+import type { Queryable } from './db.ts';
+
+/**
+ * What every use case receives, whoever calls it (a route, a job, the demo loader, a test):
+ *  - db: the request's transaction for a write, the pool for a read;
+ *  - actor: who acts (null on public routes and for the system);
+ *  - now: the clock of the request (tests move it);
+ *  - client, session, config: where the request comes from, its cookie's session, the settings.
+ */
+export interface Context<A extends Actor | null = Actor> {
+  db: Queryable;
+  actor: A;
+  now: Date;
+  client: ClientInfo;
+  session: RequestSession | null;
+  config: AppConfig;
+}
+
+/** A context for work the system does itself (jobs, start-up), with no request behind it. */
+export const systemContext = (db: Queryable, config: AppConfig, now: Date): Context<null> => ({
+  db,
+  actor: null,
+  now,
+  client: { ip: 'système', userAgent: null },
+  session: null,
+  config,
+});

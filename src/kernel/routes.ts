@@ -1,0 +1,174 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ZErrorBody } from '../shared/contracts/common.ts';
+import {
+  FILE_RESPONSE,
+  type FileAnswer,
+  type ResponseIn,
+  type RouteContract,
+  type RouteInput,
+} from '../shared/routes/define.ts';
+import type { Actor } from './actor.ts';
+import type { Context } from './context.ts';
+import type { Queryable } from './db.ts';
+import type { AppDeps } from './deps.ts';
+import { AppError, invalid, type FieldErrors } from './errors.ts';
+import type { ZApp } from './zod-app.ts';
+
+/** The actor a route's handler may count on: only authenticated routes guarantee one. */
+export type ContextFor<C extends RouteContract> = Context<
+  C['access'] extends 'public' | 'password' ? Actor | null : Actor
+>;
+
+/** A file received through a multipart upload. */
+export interface UploadedFile {
+  fileName: string;
+  declaredMimeType: string;
+  content: Buffer;
+}
+
+/** The handler's input: params, query and body as validated (an upload: the file and its fields). */
+export type HandlerInput<C extends RouteContract> = Omit<RouteInput<C>, 'body'> & {
+  body: C['upload'] extends { fields: z.ZodType }
+    ? z.output<C['upload']['fields']> & { file: UploadedFile }
+    : RouteInput<C>['body'];
+};
+
+/**
+ * A route's handler: calls one use case with the request's context and returns its answer. The
+ * reply is there only for transport effects (a session cookie); answering is the helper's job.
+ */
+export type RouteHandler<C extends RouteContract> = (
+  ctx: ContextFor<C>,
+  input: HandlerInput<C>,
+  reply: FastifyReply,
+) => Promise<ResponseIn<C>>;
+
+export interface RouteOptions {
+  /** Per client address (routes that check a secret or send an email). */
+  rateLimit?: { max: number; timeWindow: string };
+  /**
+   * Whether the handler runs in one transaction. Default: writes do, reads do not (a read that
+   * audits writes its entry in the same statement, or accepts an entry without the read).
+   */
+  transaction?: boolean;
+}
+
+export interface Routes {
+  add<C extends RouteContract>(contract: C, handler: RouteHandler<C>, options?: RouteOptions): void;
+}
+
+const isSchema = (value: RouteContract['response']): value is z.ZodType =>
+  value !== null && value !== FILE_RESPONSE;
+
+/** The error answers a contract implies, documented in the API description. */
+function errorStatuses(contract: RouteContract): number[] {
+  const statuses = new Set<number>(contract.errors ?? []);
+  if (contract.params || contract.query || contract.body || contract.upload) statuses.add(400);
+  if ((contract.access ?? 'authenticated') !== 'public') {
+    statuses.add(401);
+    statuses.add(403);
+  }
+  if (contract.params) statuses.add(404);
+  return [...statuses].sort();
+}
+
+async function readUpload(
+  request: FastifyRequest,
+  upload: NonNullable<RouteContract['upload']>,
+): Promise<Record<string, unknown>> {
+  const file = await request.file({
+    limits: { fileSize: upload.maxBytes, files: 1, fields: 10, fieldSize: 1000 },
+  });
+  if (!file) throw invalid({ file: 'Choisissez un fichier.' });
+  // Form fields sent before the file part are available here.
+  const values: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(file.fields)) {
+    if (field && !Array.isArray(field) && field.type === 'field') values[name] = field.value;
+  }
+  const parsed = upload.fields.safeParse(values);
+  if (!parsed.success) {
+    const fields: FieldErrors = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    throw invalid(fields);
+  }
+  const content = await file.toBuffer();
+  return {
+    ...(parsed.data as object),
+    file: { fileName: file.filename, declaredMimeType: file.mimetype, content } satisfies UploadedFile,
+  };
+}
+
+function sendFile(reply: FastifyReply, file: FileAnswer) {
+  return reply
+    .header('content-type', file.mimeType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .header(
+      'content-disposition',
+      `${file.disposition ?? 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .send(Buffer.from(file.content));
+}
+
+/**
+ * Registers routes from their shared contracts: validation and serialisation by the contract's
+ * schemas, the access level for the session guard, the transaction, the context, the answer.
+ */
+export function routes(app: ZApp, deps: AppDeps): Routes {
+  return {
+    add(contract, handler, options = {}) {
+      const status = contract.response === null ? 204 : (contract.status ?? 200);
+      const response: Record<number, z.ZodType> = {};
+      if (isSchema(contract.response)) response[status] = contract.response;
+      for (const code of errorStatuses(contract)) response[code] = ZErrorBody;
+      const transactional = options.transaction ?? contract.method !== 'GET';
+
+      app.route({
+        method: contract.method,
+        url: contract.path,
+        config: {
+          access: contract.access ?? 'authenticated',
+          ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        },
+        schema: {
+          tags: [contract.tag],
+          summary: contract.summary,
+          ...(contract.params ? { params: contract.params } : {}),
+          ...(contract.query ? { querystring: contract.query } : {}),
+          ...(contract.body ? { body: contract.body } : {}),
+          ...(contract.upload ? { consumes: ['multipart/form-data'] } : {}),
+          response,
+        },
+        handler: async (request, reply) => {
+          // Validated by the contract's schemas above; the provider cannot narrow a generic schema.
+          const input = {
+            params: request.params,
+            query: request.query ?? {},
+            body: contract.upload ? await readUpload(request, contract.upload) : request.body,
+          } as HandlerInput<typeof contract>;
+          const now = deps.clock();
+          const run = (db: Queryable) => {
+            const ctx: Context<Actor | null> = {
+              db,
+              actor: request.actor,
+              now,
+              client: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+              session: request.session,
+              config: deps.config,
+            };
+            if ((contract.access ?? 'authenticated') === 'authenticated' && !ctx.actor) {
+              throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
+            }
+            return handler(ctx as ContextFor<typeof contract>, input, reply);
+          };
+          const result = transactional ? await deps.db.transaction(run) : await run(deps.db);
+          if (reply.sent) return reply;
+          if (contract.response === FILE_RESPONSE) return sendFile(reply, result as FileAnswer);
+          if (contract.response === null) return reply.status(204).send();
+          return reply.status(status).send(result);
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Consultation of the audit log by an organisation's administrators and auditors. */
+export { auditRoutes } from './audit.routes.ts';

@@ -1,0 +1,3 @@
+/** The household budget, target-dwelling scenarios and the per-territory budget conventions. */
+export { loadDefaultConvention } from './conventions.repository.ts';
+export { budgetRoutes } from './budget.routes.ts';

@@ -1,0 +1,4 @@
+/** The shared diagnostic (briques 1.1–1.5), its partner versions, sharing, PDFs and the capacity grid. */
+export { changedSections } from './authorship.ts';
+export { checkSignaturePng } from './signature.ts';
+export { diagnosticsRoutes } from './diagnostics.routes.ts';

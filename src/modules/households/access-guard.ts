@@ -1,0 +1,96 @@
+import { and, eq, gte, isNull, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { Context } from '../../kernel/context.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/access/household-access.ts';
+import { parisDate } from '../../shared/time.ts';
+import { householdParties, households } from './schema.ts';
+
+/**
+ * The server side of household access (the pure rules are in src/shared/access/): the guard every
+ * household-scoped use case calls, and the SQL form of the party rule for the queries that scope
+ * lists to the parties of the reader's organisation.
+ */
+
+/**
+ * SQL form of `basisIsCurrentOn` (src/shared/access/party-rule.ts) on a party row, for the Paris
+ * day of `at` (or a prepared statement's placeholder for that day). A property test proves the two
+ * forms equal on random rows and days.
+ */
+export function partyIsCurrent(at: Date | Placeholder): SQL {
+  const day = sql`${at instanceof Date ? parisDate(at) : at}::date`;
+  return and(
+    isNull(householdParties.endedAt),
+    or(isNull(householdParties.validFrom), lte(householdParties.validFrom, day)),
+    or(isNull(householdParties.validUntil), gte(householdParties.validUntil, day)),
+  ) as SQL;
+}
+
+/** The organisations with current access to a household, and why. */
+export async function activeParties(q: Queryable, householdId: string, at: Date) {
+  return q
+    .select({
+      id: householdParties.id,
+      organisationId: householdParties.organisationId,
+      basis: householdParties.basis,
+      sourceId: householdParties.sourceId,
+      caseworkerUserId: householdParties.caseworkerUserId,
+      startedAt: householdParties.startedAt,
+    })
+    .from(householdParties)
+    .where(and(eq(householdParties.householdId, householdId), partyIsCurrent(at)));
+}
+
+/**
+ * The actor's access level to a household. An unknown id and a household the actor may not see
+ * answer the same 404, so that nothing leaks about other organisations' files.
+ */
+export async function requireHouseholdAccess(
+  ctx: Pick<Context, 'db' | 'actor' | 'now'>,
+  unverifiedHouseholdId: string,
+): Promise<HouseholdAccessLevel> {
+  const parties = await activeParties(ctx.db, unverifiedHouseholdId, ctx.now);
+  const level = householdAccessLevel(ctx.actor, parties);
+  if (level === 'none') throw notFound('Dossier introuvable.');
+  return level;
+}
+
+/**
+ * SQL condition: the organisation is a current party to this household (the file read's access).
+ * Takes placeholders too, for a prepared statement (`at` is then the Paris day).
+ */
+export const isCurrentParty = (
+  householdId: string | Placeholder,
+  organisationId: string | Placeholder,
+  at: Date | Placeholder,
+): SQL =>
+  sql`exists (select 1 from ${householdParties} where ${and(
+    eq(householdParties.householdId, householdId),
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+  )})`;
+
+/**
+ * SQL condition for the household list (tenant scoping): the household is among those the
+ * organisation is a current party to, matching `searchPattern` on the party's copy of search_text.
+ * The ids come first, from the organisation's own parties, as an array: the households rows are then
+ * fetched by primary key instead of scanning the table.
+ */
+export const householdAmongVisibleTo = (
+  organisationId: string | Placeholder,
+  at: Date | Placeholder,
+  searchPattern?: string | Placeholder,
+): SQL =>
+  sql`${households.id} = any(array(select ${householdParties.householdId} from ${householdParties} where ${and(
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+    searchPattern === undefined ? undefined : like(householdParties.searchText, searchPattern),
+  )}))`;
+
+/** SQL condition: the household has a current party for this organisation (tenant scoping in lists). */
+export const householdVisibleTo = (organisationId: string, at: Date): SQL =>
+  sql`exists (select 1 from ${householdParties} where ${and(
+    eq(householdParties.householdId, households.id),
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+  )})`;

@@ -1,0 +1,11 @@
+/**
+ * The households module's front door: the household file and its parts, the parties and consents
+ * that ground every organisation's access, and the access guard the other household-scoped
+ * modules call.
+ */
+export { requireHouseholdAccess, activeParties, partyIsCurrent, householdVisibleTo } from './access-guard.ts';
+export { addParty, endPartiesFromSource } from './parties.repository.ts';
+export { createHousehold } from './use-cases/create-household.ts';
+export { unsafeLoadHouseholdFile, type HouseholdFile } from './households.repository.ts';
+export { householdSearchText } from './search-text.ts';
+export { householdsRoutes } from './households.routes.ts';

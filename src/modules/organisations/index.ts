@@ -1,0 +1,2 @@
+/** Organisations, their management units (agences) and the territories. */
+export { organisationsRoutes } from './organisations.routes.ts';

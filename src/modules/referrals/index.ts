@@ -1,0 +1,2 @@
+/** Referrals (saisines) between landlords, associations and the SIAO. */
+export { referralRoutes } from './referrals.routes.ts';

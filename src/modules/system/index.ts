@@ -1,0 +1,2 @@
+/** Health of the running app. */
+export { systemRoutes } from './system.routes.ts';
