@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +18,7 @@ import type { AppDeps } from './kernel/deps.ts';
 import type { ZApp } from './kernel/zod-app.ts';
 import { registerErrorHandler } from './kernel/http.ts';
 import { registerAuth } from './kernel/auth-plugin.ts';
+import { routes, type Routes } from './kernel/routes.ts';
 
 import { systemRoutes } from './modules/system/index.ts';
 import { authRoutes, sessionPort } from './modules/identity/index.ts';
@@ -32,8 +34,11 @@ import { budgetRoutes } from './modules/budget/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-/** Every module's routes; a new module adds its registration here. */
-const MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
+/** Every module's routes, declared by their shared contracts; a new module adds itself here. */
+const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes];
+
+/** Modules still registering their routes by hand (being moved to route contracts). */
+const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   systemRoutes,
   authRoutes,
   usersRoutes,
@@ -42,7 +47,6 @@ const MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   auditRoutes,
   calculatorsRoutes,
   referralRoutes,
-  householdsRoutes,
   budgetRoutes,
   diagnosticsRoutes,
 ];
@@ -73,7 +77,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuth(app, deps, sessionPort(deps));
 
-  for (const register of MODULE_ROUTES) await register(app, deps);
+  // Multipart bodies are parsed only on the routes whose contract declares an upload.
+  await app.register(fastifyMultipart);
+  const registrar = routes(app, deps);
+  for (const register of MODULE_ROUTES) register(registrar);
+  for (const register of LEGACY_MODULE_ROUTES) await register(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
 import type { z } from 'zod';
 import { ZErrorBody } from '../shared/contracts/common.ts';
 import {

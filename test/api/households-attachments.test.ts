@@ -5,7 +5,11 @@ import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs } from '../helpers/household-fixtures.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A real 1×1 PNG: the content sniffer reads its IHDR chunk, not only the signature. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function multipart(file: { name: string; type: string; content: Buffer }, sensitivity?: string) {
   const boundary = 'relais-test-boundary';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { contextFor, createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
@@ -355,11 +355,9 @@ describe('household file', () => {
           isReferencePerson: false,
         },
       ],
-    } as unknown as Parameters<typeof updateHousehold>[0]['input'];
+    } as unknown as Parameters<typeof updateHousehold>[1];
     await expect(
-      t.deps.db.transaction((tx) =>
-        updateHousehold({ tx, actor, householdId: id, input, now: t.deps.clock() }),
-      ),
+      t.deps.db.transaction((tx) => updateHousehold(contextFor(t, actor, tx), { ...input, householdId: id })),
     ).rejects.toThrow();
 
     const after = (await get(id)).json();

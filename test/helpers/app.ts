@@ -1,3 +1,6 @@
+import type { Actor } from '../../src/kernel/actor.ts';
+import type { Context } from '../../src/kernel/context.ts';
+import type { Queryable } from '../../src/kernel/db.ts';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/app.ts';
 import type { AppDeps } from '../../src/kernel/deps.ts';
@@ -39,5 +42,21 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       await app.close();
       await database.close();
     },
+  };
+}
+
+/** A use case's context outside a request (a test calling a use case directly). */
+export function contextFor<A extends Actor | null>(
+  t: TestApp,
+  actor: A,
+  db: Queryable = t.deps.db,
+): Context<A> {
+  return {
+    db,
+    actor,
+    now: t.deps.clock(),
+    client: { ip: '127.0.0.1', userAgent: 'vitest' },
+    session: null,
+    config: t.deps.config,
   };
 }

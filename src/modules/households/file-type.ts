@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { fileTypeFromBuffer } from 'file-type';
 import type { DOCUMENT_TYPES } from '../../shared/contracts/households.ts';
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -12,39 +14,21 @@ export const DOCUMENT_MIME_TYPES: Record<DocumentType, string> = {
   txt: 'text/plain',
 };
 
-const startsWith = (buf: Buffer, bytes: readonly number[], offset = 0) =>
-  buf.length >= offset + bytes.length && bytes.every((b, i) => buf[offset + i] === b);
-const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const ACCEPTED = new Map(
+  Object.entries(DOCUMENT_MIME_TYPES).map(([type, mime]) => [mime, type as DocumentType]),
+);
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const ODT_MIMETYPE = ascii('mimetypeapplication/vnd.oasis.opendocument.text');
-
-function isPlainText(buf: Buffer): boolean {
-  // Control bytes other than tab, newline, vertical tab, form feed and CR mean binary content.
-  if (buf.some((b) => b <= 0x08 || (b >= 0x0e && b <= 0x1f))) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** UTF-8 without control bytes other than tab, newline, vertical tab, form feed and CR. */
+const isPlainText = (buf: Buffer) => isUtf8(buf) && !buf.some((b) => b <= 0x08 || (b >= 0x0e && b <= 0x1f));
 
 /**
- * The type of a file from its content (magic bytes), never from its declared name or MIME type.
- * An ODF file stores an uncompressed "mimetype" entry first (offset 30); a DOCX is a ZIP holding
- * a "word/" part. Anything else is refused (null).
+ * The type of a file from its content (file-type reads the magic bytes and, for office documents,
+ * the ZIP's entries), never from its declared name or MIME type. Plain text has no signature: it is
+ * accepted as valid UTF-8 without binary bytes. Anything else is refused (null).
  */
-export function detectDocumentType(buf: Buffer): DocumentType | null {
+export async function detectDocumentType(buf: Buffer): Promise<DocumentType | null> {
   if (buf.length === 0) return null;
-  if (startsWith(buf, ascii('%PDF-'))) return 'pdf';
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) return 'webp';
-  if (startsWith(buf, ZIP)) {
-    if (startsWith(buf, ODT_MIMETYPE, 30)) return 'odt';
-    if (buf.includes('word/')) return 'docx';
-    return null;
-  }
+  const detected = await fileTypeFromBuffer(buf);
+  if (detected) return ACCEPTED.get(detected.mime) ?? null;
   return isPlainText(buf) ? 'txt' : null;
 }

@@ -47,8 +47,12 @@ export async function referralRoutes(app: ZApp, deps: AppDeps): Promise<void> {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
       const created = await deps.db.transaction((tx) =>
-        createReferral({ tx, actor, input: request.body, now: deps.clock() }),
+        createReferral(
+          { db: tx, actor, now: deps.clock(), client, session: request.session, config: deps.config },
+          request.body,
+        ),
       );
       return reply.status(201).send(created);
     },

@@ -6,9 +6,8 @@ import {
   type TTerritory,
   type TerritoryKind,
 } from '@shared/contracts/organisations.ts';
+import { ORGANISATION_ROUTES } from '@shared/routes/organisations.ts';
 import { RemoteSelect, type RemoteSelectProps } from './RemoteSelect.tsx';
-
-export const TERRITORIES_PATH = '/api/territories';
 
 /** Labels of territories chosen in this session, for screens that only hold the territory's id. */
 const chosenKey = (id: string | null | undefined) => ['territory-label', id];
@@ -53,8 +52,8 @@ const UNNAMED_CURRENT = {
 };
 
 type TerritorySelectProps = Omit<
-  RemoteSelectProps<TTerritory>,
-  'path' | 'queryOf' | 'optionOf' | 'emptyMessage' | 'onChange'
+  RemoteSelectProps<typeof ORGANISATION_ROUTES.territories>,
+  'route' | 'queryOf' | 'optionOf' | 'emptyMessage' | 'onChange'
 > & {
   /** Only this kind of territory; any kind when absent. */
   kind?: TerritoryKind;
@@ -76,8 +75,8 @@ export function TerritorySelect({
     currentOption ?? (value && chosenLabel ? { value, label: chosenLabel } : undefined);
   const noun = kind === 'commune' ? 'commune' : 'territoire';
   return (
-    <RemoteSelect<TTerritory>
-      path={TERRITORIES_PATH}
+    <RemoteSelect
+      route={ORGANISATION_ROUTES.territories}
       queryOf={(q) => ({ kind, q, limit: 20 })}
       optionOf={(t) => ({ value: t.id, label: territoryLabel(t, !kind) })}
       emptyMessage={(q) => (q ? `Aucun ${noun} ne correspond à « ${q} »` : `Aucun ${noun}`)}

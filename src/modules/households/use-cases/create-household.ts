@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, invalid } from '../../../kernel/errors.ts';
 import {
@@ -32,19 +31,11 @@ export type CreateHouseholdBasis =
  * history, the creator's party with its basis, and the audit entry. `input` is checked here with
  * ZHouseholdCreate, so callers outside a route get the same field errors.
  */
-export async function createHousehold({
-  tx,
-  actor,
-  input,
-  basis,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  input: THouseholdCreateInput;
-  basis: CreateHouseholdBasis;
-  now: Date;
-}): Promise<{ id: string }> {
+export async function createHousehold(
+  ctx: Context,
+  { file: input, basis }: { file: THouseholdCreateInput; basis: CreateHouseholdBasis },
+): Promise<{ id: string }> {
+  const { actor, db: tx, now } = ctx;
   if (!canCreateHousehold(actor)) throw forbidden('Votre rôle ne permet pas de créer un dossier ménage.');
   if (basis.kind === 'own_tenant' && actor.organisationType !== 'landlord') {
     throw forbidden('Seul un bailleur peut ouvrir le dossier de son locataire.');

@@ -1,23 +1,19 @@
+import type { Context } from '../../../kernel/context.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TConsent } from '../../../shared/contracts/households.ts';
 import { canManageConsents } from '../../../shared/access/household-access.ts';
-import { consentRows } from '../consents.repository.ts';
-import type { HouseholdReadRequest } from '../household-read.ts';
+import { basisIsCurrentOn } from '../../../shared/access/party-rule.ts';
 import { parisDate } from '../../../shared/time.ts';
+import { consentRows } from '../consents.repository.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
 
 /** The household's consents, past and present, for the social workers who collect them. */
-export async function listHouseholdConsents({
-  q,
-  actor,
-  householdId,
-  now,
-}: HouseholdReadRequest): Promise<TConsent[]> {
-  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
+export async function listHouseholdConsents(ctx: Context, householdId: string): Promise<TConsent[]> {
+  const level = await requireHouseholdAccess(ctx, householdId);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont tenus par les travailleurs sociaux.');
-  const today = parisDate(now);
-  const rows = await consentRows(q, householdId);
+  const today = parisDate(ctx.now);
+  const rows = await consentRows(ctx.db, householdId);
   return rows.map(({ consent: c, organisationName, recordedByName }) => ({
     id: c.id,
     organisationId: c.organisationId,
@@ -32,6 +28,10 @@ export async function listHouseholdConsents({
     recordedAt: c.recordedAt.toISOString(),
     revokedAt: c.revokedAt?.toISOString() ?? null,
     revocationReason: c.revocationReason,
-    active: !c.revokedAt && c.validFrom <= today && (!c.validUntil || c.validUntil >= today),
+    // The consent grants access exactly when the party it grounds does: the same rule.
+    active: basisIsCurrentOn(
+      { endedAt: c.revokedAt, validFrom: c.validFrom, validUntil: c.validUntil },
+      today,
+    ),
   }));
 }

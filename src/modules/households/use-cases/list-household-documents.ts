@@ -1,16 +1,12 @@
+import type { Context } from '../../../kernel/context.ts';
 import type { TDocument } from '../../../shared/contracts/households.ts';
 import { readableSensitivities } from '../../../shared/access/household-fields.ts';
 import { documentRows } from '../documents.repository.ts';
-import type { HouseholdReadRequest } from '../household-read.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
 
-export async function listHouseholdDocuments({
-  q,
-  actor,
-  householdId,
-  now,
-}: HouseholdReadRequest): Promise<TDocument[]> {
-  const level = await requireHouseholdAccess({ db: q, actor, now }, householdId);
-  const rows = await documentRows(q, householdId, readableSensitivities(level));
+/** The documents the reader's level covers. */
+export async function listHouseholdDocuments(ctx: Context, householdId: string): Promise<TDocument[]> {
+  const level = await requireHouseholdAccess(ctx, householdId);
+  const rows = await documentRows(ctx.db, householdId, readableSensitivities(level));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
 import { canManageConsents } from '../../../shared/access/household-access.ts';
@@ -11,35 +10,26 @@ import { requireHouseholdAccess } from '../access-guard.ts';
  * Revokes a consent: the access it grounded ends now (the organisation's next read answers 404);
  * what that organisation did before stays in the audit log.
  */
-export async function revokeConsent({
-  tx,
-  actor,
-  householdId,
-  consentId,
-  reason,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  consentId: string;
-  reason: string;
-  now: Date;
-}): Promise<void> {
-  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
+export async function revokeConsent(
+  ctx: Context,
+  input: { householdId: string; consentId: string; reason: string },
+): Promise<void> {
+  const { actor, db, now } = ctx;
+  const { householdId, consentId, reason } = input;
+  const level = await requireHouseholdAccess(ctx, householdId);
   if (!canManageConsents(level))
     throw forbidden('Les accords du ménage sont tenus par les travailleurs sociaux.');
-  const consent = await findConsent(tx, householdId, consentId);
+  const consent = await findConsent(db, householdId, consentId);
   if (!consent) throw notFound('Accord introuvable.');
   if (consent.revokedAt) throw new AppError('INVALID_STATE', 'Cet accord a déjà été retiré.');
-  await markConsentRevoked(tx, { consentId, userId: actor.userId, reason, at: now });
-  await endPartiesFromSource(tx, {
+  await markConsentRevoked(db, { consentId, userId: actor.userId, reason, at: now });
+  await endPartiesFromSource(db, {
     householdId,
     sourceId: consentId,
     reason: `Accord retiré : ${reason}`,
     at: now,
   });
-  await audit(tx, actor, {
+  await audit(db, actor, {
     action: 'household.consent.revoke',
     entityType: 'household_consent',
     entityId: consentId,

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, notFound, versionConflict } from '../../../kernel/errors.ts';
 import type { THouseholdUpdate } from '../../../shared/contracts/households.ts';
@@ -20,20 +19,13 @@ import { syncLandlordParty } from '../parties.repository.ts';
  * Saves the whole file at the version the writer read (else VERSION_CONFLICT), replacing its list
  * rows, in the caller's transaction: a failure anywhere leaves the previous version whole.
  */
-export async function updateHousehold({
-  tx,
-  actor,
-  householdId,
-  input,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  input: THouseholdUpdate;
-  now: Date;
-}): Promise<{ version: number }> {
-  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
+export async function updateHousehold(
+  ctx: Context,
+  input: THouseholdUpdate & { householdId: string },
+): Promise<{ id: string; version: number }> {
+  const { actor, db: tx, now } = ctx;
+  const { householdId } = input;
+  const level = await requireHouseholdAccess(ctx, householdId);
   if (!canEditHousehold(level)) throw forbidden('Vous pouvez consulter ce dossier mais pas le modifier.');
   const file = await unsafeLoadHouseholdFile(tx, householdId);
   if (!file) throw notFound('Dossier introuvable.');
@@ -43,7 +35,7 @@ export async function updateHousehold({
   const after = snapshotToSave(input, before, level, now);
   await checkReferences(tx, after);
   const changes = diffSnapshots(before, after);
-  if (changes.length === 0) return { version: file.household.version };
+  if (changes.length === 0) return { id: householdId, version: file.household.version };
 
   const version = await updateHouseholdIfVersion(tx, {
     householdId,
@@ -76,5 +68,5 @@ export async function updateHousehold({
     householdId,
     details: { version, fields: changes.map((c) => c.field) },
   });
-  return { version };
+  return { id: householdId, version };
 }

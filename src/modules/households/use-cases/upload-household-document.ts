@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import type { Sensitivity } from '../../../shared/contracts/household-enums.ts';
@@ -15,47 +14,45 @@ const unsupported = () =>
   );
 
 /**
- * Stores a document whose content is one of the accepted types (magic bytes). The declared MIME
- * type must agree with the content; the stored type is the detected one.
+ * Stores a document whose content is one of the accepted types. The declared MIME type must agree
+ * with the content; the stored type is the detected one.
  */
-export async function uploadHouseholdDocument({
-  tx,
-  actor,
-  householdId,
-  input,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  input: { fileName: string; declaredMimeType: string; content: Buffer; sensitivity: Sensitivity };
-  now: Date;
-}): Promise<{ id: string }> {
-  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
+export async function uploadHouseholdDocument(
+  ctx: Context,
+  input: {
+    householdId: string;
+    fileName: string;
+    declaredMimeType: string;
+    content: Buffer;
+    sensitivity: Sensitivity;
+  },
+): Promise<{ id: string }> {
+  const { actor, db } = ctx;
+  const level = await requireHouseholdAccess(ctx, input.householdId);
   if (!canSeeSensitivity(level, input.sensitivity)) {
     throw forbidden('Vous ne pouvez pas déposer un document à ce niveau de confidentialité.');
   }
-  const type = detectDocumentType(input.content);
+  const type = await detectDocumentType(input.content);
   if (!type) throw unsupported();
   const mimeType = DOCUMENT_MIME_TYPES[type];
   const declared = input.declaredMimeType.split(';')[0]!.trim().toLowerCase();
   if (declared !== mimeType && declared !== 'application/octet-stream') throw unsupported();
 
-  const id = await insertDocument(tx, {
-    householdId,
+  const id = await insertDocument(db, {
+    householdId: input.householdId,
     fileName: input.fileName,
     mimeType,
     sensitivity: input.sensitivity,
     content: input.content,
     userId: actor.userId,
     organisationId: actor.organisationId,
-    at: now,
+    at: ctx.now,
   });
-  await audit(tx, actor, {
+  await audit(db, actor, {
     action: 'household.document.upload',
     entityType: 'household_document',
     entityId: id,
-    householdId,
+    householdId: input.householdId,
     details: { fileName: input.fileName, sizeBytes: input.content.length, sensitivity: input.sensitivity },
   });
   return { id };

@@ -1,7 +1,8 @@
 import { ROLE_GROUPS } from '../../../shared/access/role-groups.ts';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../kernel/actor.ts';
-import type { Tx } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
+import type { Queryable } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, invalid, type FieldErrors } from '../../../kernel/errors.ts';
 import { REFERRAL_KIND_LABELS } from '../../../shared/contracts/referral-enums.ts';
@@ -31,13 +32,9 @@ import { referralLink } from '../referral-transition.ts';
  * here; either way it becomes a party on the basis of this referral. The referral, its first event,
  * the audit entry and the receiving organisation's notifications are written together.
  */
-export async function createReferral(options: {
-  tx: Tx;
-  actor: Actor;
-  input: TReferralCreate;
-  now: Date;
-}): Promise<{ id: string }> {
-  const { tx, actor, input, now } = options;
+export async function createReferral(ctx: Context, input: TReferralCreate): Promise<{ id: string }> {
+  const { actor, now } = ctx;
+  const tx = ctx.db;
   if (!canCreateReferral(actor, input.kind)) {
     throw forbidden(
       input.kind === 'maintenance'
@@ -68,12 +65,9 @@ export async function createReferral(options: {
     // The file opens with the referrer as a party on the basis of this referral; for a landlord's
     // tenant, as the dwelling's landlord too (own_tenant), an access that outlives the referral.
     householdId = (
-      await createHousehold({
-        tx,
-        actor,
-        input: newHouseholdFile(input, input.newHousehold, actor, managementUnitId, now),
+      await createHousehold(ctx, {
+        file: newHouseholdFile(input, input.newHousehold, actor, managementUnitId, now),
         basis: { kind: 'referral_made', referralId },
-        now,
       })
     ).id;
   } else {
@@ -129,7 +123,7 @@ export async function createReferral(options: {
 
 /** Tells the members who decide on incoming referrals; no household detail, as it leaves by email too. */
 export async function notifyReceivedReferral(
-  tx: Tx,
+  tx: Queryable,
   input: {
     referral: { id: string; number: number; kind: TReferralCreate['kind'] };
     fromOrganisationName: string;
@@ -149,7 +143,7 @@ export async function notifyReceivedReferral(
 
 /** The landlord's agence behind the referral: the one chosen, else the user's own. */
 async function referringUnit(
-  tx: Tx,
+  tx: Queryable,
   actor: Actor,
   input: Extract<TReferralCreate, { kind: 'maintenance' }>,
 ): Promise<string | null> {
@@ -160,7 +154,7 @@ async function referringUnit(
 }
 
 /** One open referral per household and receiving organisation at a time. */
-async function refuseDuplicate(tx: Tx, householdId: string, toOrganisationId: string): Promise<void> {
+async function refuseDuplicate(tx: Queryable, householdId: string, toOrganisationId: string): Promise<void> {
   const open = await findOpenReferral(tx, householdId, toOrganisationId);
   if (open) {
     throw new AppError(

@@ -1,16 +1,12 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
 import { AUDIT_ACTION_LABELS } from '@shared/contracts/audit.ts';
-import type {
-  THouseholdAuditEntry,
-  THouseholdDetail,
-  THouseholdVersion,
-} from '@shared/contracts/households.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import type { THouseholdDetail, THouseholdVersion } from '@shared/contracts/households.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCents, formatDateTime } from '@shared/format.ts';
-import { householdPaths } from './household-api.ts';
 import { fieldLabelOfPath } from './household-form.ts';
 
 /** Household actions of the audit log, besides the ones the shared list already names. */
@@ -84,7 +80,7 @@ function VersionCard({ version }: { version: THouseholdVersion }) {
 }
 
 export function HistoryTab({ file }: { file: THouseholdDetail }) {
-  const query = useApiQuery<{ items: THouseholdVersion[] }>(householdPaths(file.id).history);
+  const query = useRouteQuery(HOUSEHOLD_ROUTES.history, { params: { id: file.id } });
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
@@ -113,7 +109,7 @@ export function HistoryTab({ file }: { file: THouseholdDetail }) {
 }
 
 export function AuditTab({ file }: { file: THouseholdDetail }) {
-  const query = useApiQuery<{ items: THouseholdAuditEntry[] }>(householdPaths(file.id).audit);
+  const query = useRouteQuery(HOUSEHOLD_ROUTES.audit, { params: { id: file.id } });
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">

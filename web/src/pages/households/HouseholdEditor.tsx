@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Tabs } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import {
   CaseworkerFields,
@@ -16,7 +16,7 @@ import {
   SituationFields,
   type HouseholdForm,
 } from './HouseholdFields.tsx';
-import { HOUSEHOLDS_PATH, householdPaths, householdQueryKeys } from './household-api.ts';
+import { HOUSEHOLDS_KEY } from './household-api.ts';
 import {
   bodyFromValues,
   fieldLabelOfPath,
@@ -90,7 +90,6 @@ interface HouseholdEditorProps {
  * not touch, keeps the user's typing elsewhere, and the user saves again on top of that version.
  */
 export function HouseholdEditor({ file, reload, initialTab, onDone }: HouseholdEditorProps) {
-  const paths = householdPaths(file.id);
   const [tab, setTab] = useState<FileSection>(
     SECTIONS.some((s) => s.value === initialTab) ? (initialTab as FileSection) : 'situation',
   );
@@ -100,19 +99,14 @@ export function HouseholdEditor({ file, reload, initialTab, onDone }: HouseholdE
     initialValues: valuesFromDetail(file),
     validate: validateHouseholdValues,
   });
-  const save = useApiMutation(
-    (values: HouseholdFormValues) =>
-      api.put<{ id: string; version: number }>(paths.file, {
-        ...bodyFromValues(values),
-        version: base.version,
-      }),
-    {
-      form,
-      invalidate: [...householdQueryKeys(file.id), HOUSEHOLDS_PATH],
-      successMessage: 'Dossier enregistré.',
-      onSuccess: onDone,
-    },
-  );
+  const save = useRouteMutation(HOUSEHOLD_ROUTES.update, {
+    form,
+    invalidate: [HOUSEHOLDS_KEY],
+    successMessage: 'Dossier enregistré.',
+    onSuccess: onDone,
+  });
+  const submit = (values: HouseholdFormValues) =>
+    save.mutate({ params: { id: file.id }, body: { ...bodyFromValues(values), version: base.version } });
 
   const reloadAfterConflict = async () => {
     const fresh = await reload();
@@ -132,7 +126,7 @@ export function HouseholdEditor({ file, reload, initialTab, onDone }: HouseholdE
   const errorCount = (section: FileSection) => errorPaths.filter((p) => sectionOfPath(p) === section).length;
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+    <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         {merge && (
           <Alert color="blue" role="status" title="Version la plus récente chargée">

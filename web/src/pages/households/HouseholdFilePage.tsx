@@ -8,7 +8,8 @@ import {
   canReadHouseholdAudit,
   type HouseholdAccessLevel,
 } from '@shared/access/household-access.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -20,7 +21,6 @@ import { NotesDocumentsTab } from './NotesDocumentsTab.tsx';
 import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
-import { householdPaths } from './household-api.ts';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
@@ -80,7 +80,7 @@ export const referencePersonName = (file: THouseholdDetail) => {
 
 export function HouseholdFilePage() {
   const { id = '' } = useParams();
-  const query = useApiQuery<THouseholdDetail>(householdPaths(id).file);
+  const query = useRouteQuery(HOUSEHOLD_ROUTES.get, { params: { id } });
   return (
     <QueryState query={query} loadingLabel="Ouverture du dossier…">
       {(file) => <HouseholdFile file={file} reload={async () => (await query.refetch()).data} />}

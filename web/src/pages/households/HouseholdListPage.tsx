@@ -4,13 +4,17 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData } from '@tanstack/react-query';
 import {
+  HOUSEHOLD_STATUSES,
   HOUSEHOLD_STATUS_LABELS,
+  HOUSING_SITUATIONS,
   HOUSING_SITUATION_LABELS,
   type HouseholdStatus,
 } from '@shared/contracts/household-enums.ts';
 import type { THouseholdListItem } from '@shared/contracts/households.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { canCreateHousehold } from '@shared/access/household-access.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { useRouteQuery } from '../../api/routes.ts';
+import { oneOf } from '../../api/url-params.ts';
 import { useSession } from '../../api/session.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,20 +22,12 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
-import { HOUSEHOLDS_PATH } from './household-api.ts';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
 import { optionsOf } from './organisations.ts';
 
 const PAGE_SIZE = 25;
 
 export const HOUSEHOLD_STATUS_TONES: Record<HouseholdStatus, Tone> = { active: 'info', closed: 'neutral' };
-
-interface HouseholdPage {
-  items: THouseholdListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 const COLUMNS: Column<THouseholdListItem>[] = [
   {
@@ -77,9 +73,9 @@ export function HouseholdListPage() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
 
-  const status = params.get('statut');
-  const situation = params.get('situation');
-  const dalo = params.get('dalo');
+  const status = oneOf(HOUSEHOLD_STATUSES, params.get('statut'));
+  const situation = oneOf(HOUSING_SITUATIONS, params.get('situation'));
+  const dalo = oneOf(['true', 'false'] as const, params.get('dalo'));
   const page = Math.max(1, Number(params.get('page')) || 1);
 
   /** Changes one filter and goes back to the first page. */
@@ -96,15 +92,17 @@ export function HouseholdListPage() {
     setParams(next);
   };
 
-  const query = useApiQuery<HouseholdPage>(
-    HOUSEHOLDS_PATH,
+  const query = useRouteQuery(
+    HOUSEHOLD_ROUTES.list,
     {
-      q: debouncedSearch || undefined,
-      status,
-      housingSituation: situation,
-      dalo,
-      page,
-      pageSize: PAGE_SIZE,
+      query: {
+        q: debouncedSearch || undefined,
+        status,
+        housingSituation: situation,
+        dalo,
+        page,
+        pageSize: PAGE_SIZE,
+      },
     },
     { placeholderData: keepPreviousData },
   );
@@ -140,7 +138,7 @@ export function HouseholdListPage() {
             placeholder="Tous"
             clearable
             data={optionsOf(HOUSEHOLD_STATUS_LABELS)}
-            value={status}
+            value={status ?? null}
             onChange={(v) => setFilter('statut', v)}
           />
           <Select
@@ -148,7 +146,7 @@ export function HouseholdListPage() {
             placeholder="Toutes"
             clearable
             data={optionsOf(HOUSING_SITUATION_LABELS)}
-            value={situation}
+            value={situation ?? null}
             onChange={(v) => setFilter('situation', v)}
           />
           <Select
@@ -156,7 +154,7 @@ export function HouseholdListPage() {
             placeholder="Tous"
             clearable
             data={DALO_OPTIONS}
-            value={dalo}
+            value={dalo ?? null}
             onChange={(v) => setFilter('dalo', v)}
           />
         </SimpleGrid>

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router-dom';
 import { ZConsentTerms } from '@shared/contracts/households.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PATHS } from '../../paths.ts';
 import { ConsentFields, consentBody, newConsentValues, type ConsentValues } from './ConsentFields.tsx';
@@ -15,7 +15,7 @@ import {
   PriorityFields,
   SituationFields,
 } from './HouseholdFields.tsx';
-import { HOUSEHOLDS_PATH } from './household-api.ts';
+import { HOUSEHOLDS_KEY } from './household-api.ts';
 import {
   bodyFromValues,
   newHouseholdValues,
@@ -54,26 +54,16 @@ export function NewHouseholdModal({ opened, onClose, basisKind }: NewHouseholdMo
         : {}),
     }),
   });
-  const create = useApiMutation(
-    (values: NewHouseholdValues) =>
-      api.post<{ id: string }>(HOUSEHOLDS_PATH, {
-        ...bodyFromValues(values),
-        basis:
-          basisKind === 'consent'
-            ? { kind: 'consent', consent: consentBody(values.basis.consent) }
-            : { kind: 'own_tenant' },
-      }),
-    {
-      form,
-      invalidate: [HOUSEHOLDS_PATH],
-      successMessage: 'Ménage créé.',
-      onSuccess: ({ id }) => {
-        form.reset();
-        onClose();
-        navigate(PATHS.household(id));
-      },
+  const create = useRouteMutation(HOUSEHOLD_ROUTES.create, {
+    form,
+    invalidate: [HOUSEHOLDS_KEY],
+    successMessage: 'Ménage créé.',
+    onSuccess: ({ id }) => {
+      form.reset();
+      onClose();
+      navigate(PATHS.household(id));
     },
-  );
+  });
 
   return (
     <Modal
@@ -84,7 +74,20 @@ export function NewHouseholdModal({ opened, onClose, basisKind }: NewHouseholdMo
       fullScreen={smallScreen}
       closeButtonProps={{ 'aria-label': 'Fermer' }}
     >
-      <form noValidate onSubmit={form.onSubmit((values) => create.mutate(values))}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          create.mutate({
+            body: {
+              ...bodyFromValues(values),
+              basis:
+                basisKind === 'consent'
+                  ? { kind: 'consent', consent: consentBody(values.basis.consent) }
+                  : { kind: 'own_tenant' },
+            },
+          }),
+        )}
+      >
         <Stack gap="lg">
           <MembersFields form={form} members={form.values.members} headingOrder={3} />
           <SituationFields form={form} headingOrder={3} />

@@ -6,21 +6,19 @@ import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TYPES,
   ZNoteCreate,
-  type TDocument,
-  type TNote,
   type THouseholdDetail,
 } from '@shared/contracts/households.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { canEditHousehold } from '@shared/access/household-access.ts';
 import { canSeeSensitivity } from '@shared/access/household-fields.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { routeUrl, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '@shared/format.ts';
-import { householdPaths } from './household-api.ts';
+import { householdKey } from './household-api.ts';
 import { zodErrors } from './household-form.ts';
 
 const SENSITIVITY_TONES: Record<Sensitivity, Tone> = {
@@ -68,26 +66,22 @@ export function NotesDocumentsTab({ file }: { file: THouseholdDetail }) {
 }
 
 function NoteForm({ file }: { file: THouseholdDetail }) {
-  const paths = householdPaths(file.id);
   const form = useForm<{ body: string; sensitivity: Sensitivity }>({
     initialValues: { body: '', sensitivity: 'shared' },
     validate: (values) => zodErrors(ZNoteCreate.safeParse(values).error),
   });
-  const add = useApiMutation(
-    (values: { body: string; sensitivity: Sensitivity }) => api.post(paths.notes, values),
-    {
-      form,
-      invalidate: [paths.notes, paths.audit],
-      successMessage: 'Note ajoutée.',
-      onSuccess: () => form.reset(),
-    },
-  );
+  const add = useRouteMutation(HOUSEHOLD_ROUTES.addNote, {
+    form,
+    invalidate: [householdKey(file.id)],
+    successMessage: 'Note ajoutée.',
+    onSuccess: () => form.reset(),
+  });
   return (
     <Card
       withBorder
       component="form"
       noValidate
-      onSubmit={form.onSubmit((v) => add.mutate(v))}
+      onSubmit={form.onSubmit((body) => add.mutate({ params: { id: file.id }, body }))}
       aria-label="Ajouter une note"
     >
       <Stack gap="sm">
@@ -110,7 +104,7 @@ function NoteForm({ file }: { file: THouseholdDetail }) {
 }
 
 function NoteList({ file }: { file: THouseholdDetail }) {
-  const query = useApiQuery<{ items: TNote[] }>(householdPaths(file.id).notes);
+  const query = useRouteQuery(HOUSEHOLD_ROUTES.notes, { params: { id: file.id } });
   return (
     <QueryState query={query} loadingLabel="Chargement des notes…">
       {({ items }) =>
@@ -143,31 +137,25 @@ function NoteList({ file }: { file: THouseholdDetail }) {
 }
 
 function DocumentUpload({ file }: { file: THouseholdDetail }) {
-  const paths = householdPaths(file.id);
   const [picked, setPicked] = useState<File | null>(null);
   const [sensitivity, setSensitivity] = useState<Sensitivity>('shared');
   const [localError, setLocalError] = useState<string | null>(null);
-  const upload = useApiMutation(
-    ({ doc, level }: { doc: File; level: Sensitivity }) => {
-      const data = new FormData();
-      // The fields first: the server reads them before streaming the file.
-      data.append('sensitivity', level);
-      data.append('file', doc, doc.name);
-      return api.post(paths.documents, data);
-    },
-    {
-      invalidate: [paths.documents, paths.audit],
-      successMessage: 'Document déposé.',
-      onSuccess: () => setPicked(null),
-    },
-  );
+  const upload = useRouteMutation(HOUSEHOLD_ROUTES.uploadDocument, {
+    invalidate: [householdKey(file.id)],
+    successMessage: 'Document déposé.',
+    onSuccess: () => setPicked(null),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!picked) return setLocalError('Choisissez un fichier.');
     if (picked.size > DOCUMENT_MAX_BYTES)
       return setLocalError(`Fichier trop volumineux : ${formatSize(DOCUMENT_MAX_BYTES)} au maximum.`);
     setLocalError(null);
-    upload.mutate({ doc: picked, level: sensitivity });
+    const body = new FormData();
+    // The fields first: the server reads them before streaming the file.
+    body.append('sensitivity', sensitivity);
+    body.append('file', picked, picked.name);
+    upload.mutate({ params: { id: file.id }, body });
   };
   return (
     <Card withBorder component="form" noValidate onSubmit={submit} aria-label="Déposer un document">
@@ -208,8 +196,7 @@ function DocumentUpload({ file }: { file: THouseholdDetail }) {
 }
 
 function DocumentList({ file }: { file: THouseholdDetail }) {
-  const paths = householdPaths(file.id);
-  const query = useApiQuery<{ items: TDocument[] }>(paths.documents);
+  const query = useRouteQuery(HOUSEHOLD_ROUTES.documents, { params: { id: file.id } });
   return (
     <QueryState query={query} loadingLabel="Chargement des documents…">
       {({ items }) => (
@@ -223,7 +210,10 @@ function DocumentList({ file }: { file: THouseholdDetail }) {
               key: 'name',
               header: 'Document',
               render: (d) => (
-                <Anchor href={paths.document(d.id)} download={d.fileName}>
+                <Anchor
+                  href={routeUrl(HOUSEHOLD_ROUTES.documentContent, { params: { id: file.id, docId: d.id } })}
+                  download={d.fileName}
+                >
                   {d.fileName}
                   <Text component="span" size="sm" c="dimmed">
                     {' '}

@@ -7,12 +7,11 @@ import {
   ZConsentRevoke,
   type TConsent,
   type THouseholdDetail,
-  type TParty,
 } from '@shared/contracts/households.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { ORGANISATION_TYPE_LABELS } from '@shared/contracts/roles.ts';
 import { canManageConsents } from '@shared/access/household-access.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,7 +19,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import { ConsentFields, consentBody, newConsentValues, type ConsentValues } from './ConsentFields.tsx';
-import { householdPaths, householdQueryKeys } from './household-api.ts';
+import { householdKey } from './household-api.ts';
 import { zodErrors } from './household-form.ts';
 import { useOrganisations } from './organisations.ts';
 
@@ -39,9 +38,9 @@ const consentState = (c: TConsent): ConsentState =>
   c.revokedAt ? 'revoked' : c.active ? 'active' : 'inactive';
 
 export function PartiesConsentsTab({ file }: { file: THouseholdDetail }) {
-  const paths = householdPaths(file.id);
-  const parties = useApiQuery<{ items: TParty[] }>(paths.parties);
-  const consents = useApiQuery<{ items: TConsent[] }>(paths.consents);
+  const target = { params: { id: file.id } };
+  const parties = useRouteQuery(HOUSEHOLD_ROUTES.parties, target);
+  const consents = useRouteQuery(HOUSEHOLD_ROUTES.consents, target);
   const manage = canManageConsents(file.accessLevel);
   const [revoking, setRevoking] = useState<TConsent | null>(null);
 
@@ -170,23 +169,24 @@ function RecordConsentForm({ file }: { file: THouseholdDetail }) {
     validate: (v) =>
       zodErrors(ZConsentCreate.safeParse({ organisationId: v.organisationId, ...consentBody(v) }).error),
   });
-  const record = useApiMutation(
-    (v: RecordConsentValues) =>
-      api.post(householdPaths(file.id).consents, { organisationId: v.organisationId, ...consentBody(v) }),
-    {
-      form,
-      // A consent can found a new party: parties, history and audit change too.
-      invalidate: householdQueryKeys(file.id),
-      successMessage: 'Accord enregistré.',
-      onSuccess: () => form.reset(),
-    },
-  );
+  const record = useRouteMutation(HOUSEHOLD_ROUTES.recordConsent, {
+    form,
+    // A consent can found a new party: parties, history and audit change too.
+    invalidate: [householdKey(file.id)],
+    successMessage: 'Accord enregistré.',
+    onSuccess: () => form.reset(),
+  });
   return (
     <Card
       withBorder
       component="form"
       noValidate
-      onSubmit={form.onSubmit((v) => record.mutate(v))}
+      onSubmit={form.onSubmit((v) =>
+        record.mutate({
+          params: { id: file.id },
+          body: { organisationId: v.organisationId ?? '', ...consentBody(v) },
+        }),
+      )}
       aria-labelledby="consent-form-title"
     >
       <Stack gap="sm">
@@ -227,18 +227,20 @@ function RevokeConsentModal({
     initialValues: { reason: '' },
     validate: (v) => zodErrors(ZConsentRevoke.safeParse(v).error),
   });
-  const revoke = useApiMutation(
-    (v: { reason: string }) => api.post(householdPaths(file.id).revokeConsent(consent.id), v),
-    {
-      form,
-      invalidate: householdQueryKeys(file.id),
-      successMessage: 'Accord révoqué.',
-      onSuccess: onClose,
-    },
-  );
+  const revoke = useRouteMutation(HOUSEHOLD_ROUTES.revokeConsent, {
+    form,
+    invalidate: [householdKey(file.id)],
+    successMessage: 'Accord révoqué.',
+    onSuccess: onClose,
+  });
   return (
     <Modal opened onClose={onClose} title="Révoquer l'accord" closeButtonProps={{ 'aria-label': 'Fermer' }}>
-      <form noValidate onSubmit={form.onSubmit((v) => revoke.mutate(v))}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((body) =>
+          revoke.mutate({ params: { id: file.id, consentId: consent.id }, body }),
+        )}
+      >
         <Stack>
           <Text size="sm">
             {CONSENT_PURPOSE_LABELS[consent.purpose]} — {consent.organisationName}. L'accès fondé sur cet

@@ -1,21 +1,8 @@
-/** Paths of the household endpoints (src/modules/households/*.routes.ts), in one place for the pages. */
-export const HOUSEHOLDS_PATH = '/api/households';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { routeKey } from '../../api/routes.ts';
 
-export const householdPaths = (id: string) => {
-  const base = `${HOUSEHOLDS_PATH}/${id}`;
-  return {
-    file: base,
-    history: `${base}/history`,
-    notes: `${base}/notes`,
-    documents: `${base}/documents`,
-    document: (docId: string) => `${base}/documents/${docId}/content`,
-    parties: `${base}/parties`,
-    consents: `${base}/consents`,
-    revokeConsent: (consentId: string) => `${base}/consents/${consentId}/revoke`,
-    audit: `${base}/audit`,
-  };
-};
+/** The query key under which every answer about one household sits (file, parts, diagnostic, budget). */
+export const householdKey = (id: string) => routeKey(HOUSEHOLD_ROUTES.get, { params: { id } });
 
-/** Every query of one household file (invalidated together after a change that touches several). */
-export const householdQueryKeys = (id: string) =>
-  Object.values(householdPaths(id)).filter((p) => typeof p === 'string');
+/** The query key of every household answer, the lists included. */
+export const HOUSEHOLDS_KEY = routeKey(HOUSEHOLD_ROUTES.list, {});

@@ -18,7 +18,6 @@ import {
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useNavigate } from 'react-router-dom';
 import { HOUSING_SITUATION_LABELS, type HousingSituation } from '@shared/contracts/household-enums.ts';
-import type { THouseholdListItem } from '@shared/contracts/households.ts';
 import {
   EVICTION_STAGE_LABELS,
   MAINTENANCE_REASON_LABELS,
@@ -38,7 +37,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { PATHS } from '../../paths.ts';
 import { MembersFields } from '../households/HouseholdFields.tsx';
-import { HOUSEHOLDS_PATH } from '../households/household-api.ts';
+import { HOUSEHOLDS_KEY } from '../households/household-api.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { emptyMember, zodErrors, type MemberValues } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
 import { REFERRALS_PATH, REFERRALS_SENT_PATH, referralKindFor } from './referral-ui.ts';
@@ -191,7 +191,7 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
     (v: ReferralValues) => api.post<{ id: string }>(REFERRALS_PATH, bodyOf(kind, v)),
     {
       form,
-      invalidate: [REFERRALS_SENT_PATH, HOUSEHOLDS_PATH],
+      invalidate: [REFERRALS_SENT_PATH, HOUSEHOLDS_KEY],
       successMessage: 'Saisine envoyée.',
       onSuccess: ({ id }) => navigate(PATHS.referral(id)),
     },
@@ -223,13 +223,13 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
             {isNew ? (
               <NewHouseholdFields form={form} kind={kind} />
             ) : (
-              <RemoteSelect<THouseholdListItem>
+              <RemoteSelect
                 label="Dossier du ménage"
                 description="Tapez une partie du nom ou le numéro de dossier"
                 required
                 placeholder="Rechercher un ménage"
-                path={HOUSEHOLDS_PATH}
-                queryOf={(q) => ({ q, status: 'active', pageSize: 20 })}
+                route={HOUSEHOLD_ROUTES.list}
+                queryOf={(q) => ({ q, status: 'active' as const, pageSize: 20 })}
                 optionOf={(h) => ({
                   value: h.id,
                   label: `${h.fileLabel} — ${h.referencePersonName ?? 'sans personne de référence'}`,
