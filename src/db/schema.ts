@@ -9,3 +9,5 @@ export * from '../modules/mail/schema.ts';
 export * from '../modules/calculators/schema.ts';
 export * from '../modules/diagnostics/schema.ts';
 export * from '../modules/budget/schema.ts';
+export * from '../modules/dwellings/schema.ts';
+export * from '../modules/tasks/schema.ts';

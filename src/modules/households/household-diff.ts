@@ -1,101 +1,58 @@
-import { HOUSEHOLD_FIELD_LABELS } from '../../shared/contracts/households.ts';
-import type { HouseholdField } from '../../shared/access/household-fields.ts';
-import type {
-  DebtKind,
-  ExpenseCategory,
-  HouseholdStatus,
-  HousingSituation,
-  Relationship,
-  ResourceType,
-} from '../../shared/contracts/household-enums.ts';
+import type { z } from 'zod';
+import {
+  HOUSEHOLD_FIELDS,
+  HOUSEHOLD_PARTS,
+  HOUSEHOLD_PART_NAMES,
+  TENANCY_FIELDS,
+  type FieldSpec,
+  type HouseholdPart,
+} from '../../shared/households/registry.ts';
+import { describeRow, type RecordedChange } from '../../shared/households/display.ts';
+
+/** The values of a registry's fields, as stored and compared. */
+export type FieldValues<F extends Record<string, FieldSpec>> = { [K in keyof F]: z.output<F[K]['output']> };
+
+type PartFields = { [P in HouseholdPart]: (typeof HOUSEHOLD_PARTS)[P]['fields'] };
+
+/** A row of a list part: its stable id and its values. */
+export interface PartRow<P extends HouseholdPart> {
+  id: string;
+  values: FieldValues<PartFields[P]>;
+}
 
 /** The editable content of a household file, in the shape compared between versions. */
-export interface HouseholdSnapshot {
-  status: HouseholdStatus;
-  applicationNumber: string | null;
-  phone: string | null;
-  email: string | null;
-  postalAddress: string | null;
-  housingSituation: HousingSituation | null;
-  housingSince: string | null;
-  shelterName: string | null;
-  dwellingAddress: string | null;
-  dwellingCommuneId: string | null;
-  landlordOrganisationId: string | null;
-  managementUnitId: string | null;
-  landlordName: string | null;
-  tenantReference: string | null;
-  monthlyRentCents: number | null;
-  monthlyChargesCents: number | null;
-  daloRecognised: boolean;
-  daloDecisionDate: string | null;
-  pdalpdPriority: boolean;
-  healthNotes: string | null;
-  justiceNotes: string | null;
-  familyConflictNotes: string | null;
-  members: {
-    firstName: string;
-    lastName: string;
-    birthDate: string | null;
-    relationship: Relationship;
-    isReferencePerson: boolean;
-  }[];
-  resources: {
-    memberIndex: number | null;
-    type: ResourceType;
-    monthlyAmountCents: number;
-    note: string | null;
-  }[];
-  expenses: { category: ExpenseCategory; monthlyAmountCents: number; note: string | null }[];
-  debts: {
-    kind: DebtKind;
-    amountCents: number;
-    startDate: string | null;
-    creditor: string | null;
-    repaymentPlan: boolean;
-    note: string | null;
-  }[];
-  housingHistory: {
-    situation: HousingSituation;
-    fromDate: string | null;
-    toDate: string | null;
-    address: string | null;
-    endReason: string | null;
-  }[];
-}
+export type HouseholdSnapshot = {
+  household: FieldValues<typeof HOUSEHOLD_FIELDS>;
+  tenancy: FieldValues<typeof TENANCY_FIELDS> | null;
+} & { [P in HouseholdPart]: PartRow<P>[] };
 
-export type SnapshotField = keyof HouseholdSnapshot & HouseholdField;
+export type HouseholdValues = HouseholdSnapshot['household'];
+export type TenancyValues = FieldValues<typeof TENANCY_FIELDS>;
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+/** A snapshot to compare from: a stored file, or the empty file before a creation. */
+export type SnapshotBefore = Omit<HouseholdSnapshot, 'household'> & { household: Partial<HouseholdValues> };
 
-/** The file before its creation: diffing against it lists every value entered at creation. */
-export const EMPTY_SNAPSHOT: HouseholdSnapshot = {
-  status: 'active',
-  applicationNumber: null,
-  phone: null,
-  email: null,
-  postalAddress: null,
-  housingSituation: null,
-  housingSince: null,
-  shelterName: null,
-  dwellingAddress: null,
-  dwellingCommuneId: null,
-  landlordOrganisationId: null,
-  managementUnitId: null,
-  landlordName: null,
-  tenantReference: null,
-  monthlyRentCents: null,
-  monthlyChargesCents: null,
-  daloRecognised: false,
-  daloDecisionDate: null,
-  pdalpdPriority: false,
-  healthNotes: null,
-  justiceNotes: null,
-  familyConflictNotes: null,
+/**
+ * The file before its creation: diffing against it lists every value entered at creation (its
+ * defaults aside). It has no housing situation: every created file states one.
+ */
+export const EMPTY_SNAPSHOT: SnapshotBefore = {
+  household: {
+    status: 'active',
+    applicationNumber: null,
+    phone: null,
+    email: null,
+    postalAddress: null,
+    housingSince: null,
+    shelterName: null,
+    daloRecognised: false,
+    daloDecisionDate: null,
+    pdalpdPriority: false,
+    healthNotes: null,
+    justiceNotes: null,
+    familyConflictNotes: null,
+  },
+  tenancy: null,
   members: [],
   resources: [],
   expenses: [],
@@ -103,46 +60,49 @@ export const EMPTY_SNAPSHOT: HouseholdSnapshot = {
   housingHistory: [],
 };
 
+function diffValues(
+  prefix: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+  row?: string,
+): RecordedChange[] {
+  return Object.keys(fields).flatMap((key) =>
+    before[key] === after[key]
+      ? []
+      : [{ field: `${prefix}${key}`, before: before[key] ?? null, after: after[key] ?? null, ...(row ? { row } : {}) }],
+  );
+}
+
 /**
- * Field-level diff: scalars by name, list rows by position and column ("members.0.firstName");
- * an added or removed row is one change on "members.2" with the whole row on one side.
+ * Field-level diff: household fields by name, the tenancy's by "tenancy.<field>", list rows by
+ * their stable id ("members.<id>.firstName", named by the row's label); a row added or removed is
+ * one change on "members.<id>" with the whole row on one side.
  */
-export function diffSnapshots(before: HouseholdSnapshot, after: HouseholdSnapshot): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const field of Object.keys(after) as SnapshotField[]) {
-    const a = before[field];
-    const b = after[field];
-    if (Array.isArray(a) && Array.isArray(b)) {
-      for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const rowA = a[i] as Record<string, unknown> | undefined;
-        const rowB = b[i] as Record<string, unknown> | undefined;
-        if (!rowA || !rowB) {
-          changes.push({ field: `${field}.${i}`, before: rowA ?? null, after: rowB ?? null });
-          continue;
-        }
-        for (const column of Object.keys(rowB)) {
-          if (rowA[column] !== rowB[column]) {
-            changes.push({ field: `${field}.${i}.${column}`, before: rowA[column], after: rowB[column] });
-          }
-        }
+export function diffSnapshots(before: SnapshotBefore, after: HouseholdSnapshot): RecordedChange[] {
+  const changes = diffValues('', HOUSEHOLD_FIELDS, before.household, after.household);
+  if (before.tenancy && after.tenancy) {
+    changes.push(...diffValues('tenancy.', TENANCY_FIELDS, before.tenancy, after.tenancy));
+  } else if (before.tenancy !== after.tenancy) {
+    changes.push({ field: 'tenancy', before: before.tenancy, after: after.tenancy });
+  }
+  for (const part of HOUSEHOLD_PART_NAMES) {
+    const fields = HOUSEHOLD_PARTS[part].fields;
+    const beforeRows = new Map(before[part].map((r) => [r.id, r.values as Record<string, unknown>]));
+    const afterIds = new Set(after[part].map((r) => r.id));
+    for (const { id, values } of after[part]) {
+      const old = beforeRows.get(id);
+      const row = describeRow(part, values);
+      if (!old) changes.push({ field: `${part}.${id}`, before: null, after: values, row });
+      else changes.push(...diffValues(`${part}.${id}.`, fields, old, values as Record<string, unknown>, row));
+    }
+    for (const [id, values] of beforeRows) {
+      if (!afterIds.has(id)) {
+        changes.push({ field: `${part}.${id}`, before: values, after: null, row: describeRow(part, values) });
       }
-    } else if (a !== b) {
-      changes.push({ field, before: a, after: b });
     }
   }
   return changes;
-}
-
-/** "Modification : Composition du ménage, Ressources", from the parts the changes touch. */
-export function summariseChanges(changes: readonly FieldChange[]): string {
-  const labels = [
-    ...new Set(
-      changes.map(
-        (c) => HOUSEHOLD_FIELD_LABELS[c.field.split('.')[0] as HouseholdField] ?? c.field.split('.')[0],
-      ),
-    ),
-  ];
-  return labels.length === 0 ? 'Aucune modification' : `Modification : ${labels.join(', ')}`;
 }
 
 export const CREATION_SUMMARY = 'Création du dossier';

@@ -10,8 +10,13 @@ import {
   fieldClassOfPath,
   type HouseholdField,
 } from '../../shared/access/household-fields.ts';
+import {
+  readableChange,
+  summariseChanges,
+  type RecordedChange,
+  type ReferenceNames,
+} from '../../shared/households/display.ts';
 import { snapshotOf, type HouseholdFile } from './households.repository.ts';
-import { summariseChanges, type FieldChange } from './household-diff.ts';
 
 type ClassifiedPart = Omit<
   THouseholdDetail,
@@ -25,44 +30,25 @@ type ClassifiedPart = Omit<
 export function presentHousehold(file: HouseholdFile, level: HouseholdAccessLevel): THouseholdDetail {
   const h = file.household;
   const s = snapshotOf(file);
+  const memberIndex = new Map(s.members.map((m, i) => [m.id, i]));
+  const rows = <V extends object>(list: readonly { id: string; values: V }[]) =>
+    list.map((r) => ({ id: r.id, ...r.values }));
   const parts: Required<ClassifiedPart> = {
-    applicationNumber: s.applicationNumber,
-    phone: s.phone,
-    email: s.email,
-    postalAddress: s.postalAddress,
-    housingSituation: h.housingSituation,
-    housingSince: s.housingSince,
-    shelterName: s.shelterName,
-    dwellingAddress: s.dwellingAddress,
-    dwellingCommuneId: s.dwellingCommuneId,
-    dwellingCommune: file.dwellingCommune,
-    landlordOrganisationId: s.landlordOrganisationId,
-    managementUnitId: s.managementUnitId,
-    landlordName: s.landlordName,
-    tenantReference: s.tenantReference,
-    monthlyRentCents: s.monthlyRentCents,
-    monthlyChargesCents: s.monthlyChargesCents,
-    daloRecognised: s.daloRecognised,
-    daloDecisionDate: s.daloDecisionDate,
-    pdalpdPriority: s.pdalpdPriority,
-    members: file.members.map((m) => ({
-      id: m.id,
-      firstName: m.firstName,
-      lastName: m.lastName,
-      birthDate: m.birthDate,
-      relationship: m.relationship,
-      isReferencePerson: m.isReferencePerson,
+    ...s.household,
+    tenancy: file.tenancy,
+    members: rows(s.members),
+    rentArrears: s.debts
+      .filter((d) => d.values.kind === 'rent_arrears')
+      .reduce((sum, d) => sum + d.values.amountCents, 0),
+    evictionProcedure: file.evictionProcedure,
+    resources: s.resources.map((r) => ({
+      id: r.id,
+      ...r.values,
+      memberIndex: r.values.memberId ? (memberIndex.get(r.values.memberId) ?? null) : null,
     })),
-    rentArrears: file.debts
-      .filter((d) => d.kind === 'rent_arrears')
-      .reduce((sum, d) => sum + d.amountCents, 0),
-    resources: file.resources.map((r, i) => ({ id: r.id, ...s.resources[i]! })),
-    expenses: file.expenses.map((e, i) => ({ id: e.id, ...s.expenses[i]! })),
-    debts: file.debts.map((d, i) => ({ id: d.id, ...s.debts[i]! })),
-    housingHistory: file.housingHistory.map((e, i) => ({ id: e.id, ...s.housingHistory[i]! })),
-    healthNotes: s.healthNotes,
-    justiceNotes: s.justiceNotes,
-    familyConflictNotes: s.familyConflictNotes,
+    expenses: rows(s.expenses),
+    debts: rows(s.debts),
+    housingHistory: rows(s.housingHistory),
   };
   const visible: ClassifiedPart = {};
   for (const field of Object.keys(parts) as (keyof ClassifiedPart & HouseholdField)[]) {
@@ -81,13 +67,15 @@ export function presentHousehold(file: HouseholdFile, level: HouseholdAccessLeve
   };
 }
 
-const visibleChanges = (changes: readonly FieldChange[], level: HouseholdAccessLevel) =>
+/** The changes of a version the reader's level may see. */
+export const visibleChanges = (changes: readonly RecordedChange[], level: HouseholdAccessLevel) =>
   changes.filter((c) => canSeeFieldClass(level, fieldClassOfPath(c.field)));
 
 /**
- * Versions as one reader may see them: diff entries above the reader's level are dropped, a
- * version left with nothing visible is dropped, and the summary is rebuilt from what remains so
- * it does not name a hidden part either.
+ * Versions as one reader may see them, in words: entries above the reader's level are dropped, a
+ * version left with nothing visible is dropped, the summary is rebuilt from what remains (so it
+ * does not name a hidden part either), and every value is formatted with the names of the records
+ * it designates.
  */
 export function presentHistory(
   rows: readonly {
@@ -96,9 +84,10 @@ export function presentHistory(
     userName: string | null;
     organisationName: string | null;
     summary: string;
-    changes: FieldChange[];
+    changes: RecordedChange[];
   }[],
   level: HouseholdAccessLevel,
+  names: ReferenceNames,
 ): THouseholdVersion[] {
   return rows.flatMap((row) => {
     const changes = visibleChanges(row.changes, level);
@@ -113,7 +102,7 @@ export function presentHistory(
         userName: row.userName,
         organisationName: row.organisationName,
         summary,
-        changes,
+        changes: changes.map((c) => readableChange(c, names)),
       },
     ];
   });

@@ -1,16 +1,36 @@
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
-import { and, count, desc, eq, getTableColumns, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
-import { organisations, territories } from '../organisations/schema.ts';
+import { managementUnits, organisations, territories } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import { auditLog } from '../../kernel/audit-schema.ts';
 import { auditInsertWhere } from '../../kernel/audit.ts';
 import { householdAmongVisibleTo, isCurrentParty } from './access-guard.ts';
 import { parisDate } from '../../shared/time.ts';
-import type { FieldChange, HouseholdSnapshot } from './household-diff.ts';
+import type { RecordedChange, ReferenceNames } from '../../shared/households/display.ts';
+import {
+  HOUSEHOLD_FIELDS,
+  HOUSEHOLD_PARTS,
+  HOUSEHOLD_PART_NAMES,
+  TENANCY_FIELDS,
+  type HouseholdPart,
+  type ReferenceKind,
+} from '../../shared/households/registry.ts';
+import type { EvictionStep } from '../../shared/contracts/household-enums.ts';
+import { insertDwelling, updateDwelling } from '../dwellings/index.ts';
+import { dwellings } from '../dwellings/schema.ts';
+import type {
+  HouseholdSnapshot,
+  HouseholdValues,
+  PartRow,
+  SnapshotBefore,
+  TenancyValues,
+} from './household-diff.ts';
 import { householdSearchText, searchPattern } from './search-text.ts';
 import {
+  evictionProcedureSteps,
+  evictionProcedures,
   householdChanges,
   householdDebts,
   householdExpenses,
@@ -18,11 +38,30 @@ import {
   householdMembers,
   householdResources,
   households,
+  tenancies,
+  tenancyRents,
 } from './schema.ts';
 
 export type HouseholdRow = typeof households.$inferSelect;
 
-/** A household with its list rows (ids included), as stored. */
+/** The current tenancy as the file reads it: the dwelling, the lease, the rent in force, the names. */
+export interface TenancyRecord extends TenancyValues {
+  id: string;
+  dwellingId: string;
+  commune: { id: string; name: string; postcode: string | null } | null;
+  landlordOrganisationName: string | null;
+  managementUnitName: string | null;
+  rentSince: string | null;
+}
+
+export interface EvictionProcedureRecord {
+  id: string;
+  openedOn: string;
+  closedOn: string | null;
+  steps: { id: string; step: EvictionStep; occurredOn: string; note: string | null }[];
+}
+
+/** A household with its list rows (ids included), its current tenancy and its eviction procedure. */
 export interface HouseholdFile {
   household: HouseholdRow;
   members: (typeof householdMembers.$inferSelect)[];
@@ -30,8 +69,9 @@ export interface HouseholdFile {
   expenses: (typeof householdExpenses.$inferSelect)[];
   debts: (typeof householdDebts.$inferSelect)[];
   housingHistory: (typeof householdHousingHistory.$inferSelect)[];
-  /** The dwelling's commune, named, for display. */
-  dwellingCommune: { id: string; name: string; postcode: string | null } | null;
+  tenancy: TenancyRecord | null;
+  /** The open procedure, or else the latest closed one. */
+  evictionProcedure: EvictionProcedureRecord | null;
 }
 
 /**
@@ -45,6 +85,42 @@ function childRowsJson(table: AnyPgTable & { householdId: AnyPgColumn; position:
   return sql`coalesce((select json_agg(json_build_object(${sql.raw(fields.join(', '))}) order by c.position) from ${table} c where c.household_id = "households"."id"), '[]'::json)`;
 }
 
+/** The current tenancy, its dwelling, the latest rent and the names, as one JSON object (or null). */
+const tenancyJson = sql<TenancyRecord | null>`(select json_build_object(
+    'id', t.id, 'dwellingId', d.id, 'address', d.address, 'communeId', d.commune_id,
+    'typology', d.typology, 'surfaceM2', d.surface_m2::float8,
+    'landlordOrganisationId', t.landlord_organisation_id, 'landlordName', t.landlord_name,
+    'managementUnitId', t.management_unit_id, 'tenantReference', t.tenant_reference,
+    'startDate', t.start_date, 'monthlyRentCents', r.monthly_rent_cents,
+    'monthlyChargesCents', r.monthly_charges_cents, 'rentSince', r.effective_from,
+    'commune', case when c.id is null then null else json_build_object('id', c.id, 'name', c.name, 'postcode', c.postcode) end,
+    'landlordOrganisationName', o.name, 'managementUnitName', mu.name)
+  from ${tenancies} t
+  join ${dwellings} d on d.id = t.dwelling_id
+  left join ${territories} c on c.id = d.commune_id
+  left join ${organisations} o on o.id = t.landlord_organisation_id
+  left join ${managementUnits} mu on mu.id = t.management_unit_id
+  left join lateral (select * from ${tenancyRents} tr where tr.tenancy_id = t.id order by tr.effective_from desc limit 1) r on true
+  where t.household_id = "households"."id" and t.end_date is null)`;
+
+const procedureJson = sql<EvictionProcedureRecord | null>`(select json_build_object(
+    'id', p.id, 'openedOn', p.opened_on, 'closedOn', p.closed_on,
+    'steps', coalesce((select json_agg(json_build_object('id', s.id, 'step', s.step, 'occurredOn', s.occurred_on, 'note', s.note) order by s.occurred_on, s.recorded_at)
+      from ${evictionProcedureSteps} s where s.procedure_id = p.id), '[]'::json))
+  from ${evictionProcedures} p where p.household_id = "households"."id"
+  order by p.closed_on is null desc, p.opened_on desc limit 1)`;
+
+const householdFileFields = {
+  household: getTableColumns(households),
+  members: sql<HouseholdFile['members']>`${childRowsJson(householdMembers)}`,
+  resources: sql<HouseholdFile['resources']>`${childRowsJson(householdResources)}`,
+  expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
+  debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
+  housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
+  tenancy: tenancyJson,
+  evictionProcedure: procedureJson,
+};
+
 /**
  * Loads a file by id without any access check: callers check access first. One statement with the
  * child rows aggregated, since the file read is the hottest path of the application.
@@ -56,18 +132,6 @@ export async function unsafeLoadHouseholdFile(
   const [row] = await q.select(householdFileFields).from(households).where(eq(households.id, householdId));
   return row ?? null;
 }
-
-const householdFileFields = {
-  household: getTableColumns(households),
-  members: sql<HouseholdFile['members']>`${childRowsJson(householdMembers)}`,
-  resources: sql<HouseholdFile['resources']>`${childRowsJson(householdResources)}`,
-  expenses: sql<HouseholdFile['expenses']>`${childRowsJson(householdExpenses)}`,
-  debts: sql<HouseholdFile['debts']>`${childRowsJson(householdDebts)}`,
-  housingHistory: sql<HouseholdFile['housingHistory']>`${childRowsJson(householdHousingHistory)}`,
-  dwellingCommune: sql<
-    HouseholdFile['dwellingCommune']
-  >`(select json_build_object('id', t.id, 'name', t.name, 'postcode', t.postcode) from ${territories} t where t.id = "households"."dwelling_commune_id")`,
-};
 
 /**
  * The file read of a party, prepared once per database handle (the hottest statement: built and
@@ -109,82 +173,26 @@ export async function readHouseholdFileAsParty(
   return row ?? null;
 }
 
-/** The comparable content of a stored file (resources point at members by position). */
-export function snapshotOf(file: HouseholdFile): HouseholdSnapshot {
-  const h = file.household;
-  const memberIndex = new Map(file.members.map((m, i) => [m.id, i]));
-  return {
-    status: h.status,
-    applicationNumber: h.applicationNumber,
-    phone: h.phone,
-    email: h.email,
-    postalAddress: h.postalAddress,
-    housingSituation: h.housingSituation,
-    housingSince: h.housingSince,
-    shelterName: h.shelterName,
-    dwellingAddress: h.dwellingAddress,
-    dwellingCommuneId: h.dwellingCommuneId,
-    landlordOrganisationId: h.landlordOrganisationId,
-    managementUnitId: h.managementUnitId,
-    landlordName: h.landlordName,
-    tenantReference: h.tenantReference,
-    monthlyRentCents: h.monthlyRentCents,
-    monthlyChargesCents: h.monthlyChargesCents,
-    daloRecognised: h.daloRecognised,
-    daloDecisionDate: h.daloDecisionDate,
-    pdalpdPriority: h.pdalpdPriority,
-    healthNotes: h.healthNotes,
-    justiceNotes: h.justiceNotes,
-    familyConflictNotes: h.familyConflictNotes,
-    members: file.members.map((m) => ({
-      firstName: m.firstName,
-      lastName: m.lastName,
-      birthDate: m.birthDate,
-      relationship: m.relationship,
-      isReferencePerson: m.isReferencePerson,
-    })),
-    resources: file.resources.map((r) => ({
-      memberIndex: r.memberId ? (memberIndex.get(r.memberId) ?? null) : null,
-      type: r.type,
-      monthlyAmountCents: r.monthlyAmountCents,
-      note: r.note,
-    })),
-    expenses: file.expenses.map((e) => ({
-      category: e.category,
-      monthlyAmountCents: e.monthlyAmountCents,
-      note: e.note,
-    })),
-    debts: file.debts.map((d) => ({
-      kind: d.kind,
-      amountCents: d.amountCents,
-      startDate: d.startDate,
-      creditor: d.creditor,
-      repaymentPlan: d.repaymentPlan,
-      note: d.note,
-    })),
-    housingHistory: file.housingHistory.map((e) => ({
-      situation: e.situation,
-      fromDate: e.fromDate,
-      toDate: e.toDate,
-      address: e.address,
-      endReason: e.endReason,
-    })),
-  };
-}
+const pick = <K extends string>(keys: readonly K[], row: Readonly<Record<K, unknown>>) =>
+  Object.fromEntries(keys.map((k) => [k, row[k] ?? null]));
 
-/** The households columns of a snapshot (everything but the list rows). */
-export function householdColumns(s: HouseholdSnapshot) {
-  const {
-    members: _members,
-    resources: _resources,
-    expenses: _expenses,
-    debts: _debts,
-    housingHistory: _housingHistory,
-    housingSituation,
-    ...columns
-  } = s;
-  if (!housingSituation) throw new Error('A saved household has a housing situation.');
-  return { ...columns, housingSituation };
+const HOUSEHOLD_KEYS = Object.keys(HOUSEHOLD_FIELDS) as (keyof HouseholdValues)[];
+const TENANCY_KEYS = Object.keys(TENANCY_FIELDS) as (keyof TenancyValues)[];
+const partKeys = (part: HouseholdPart) => Object.keys(HOUSEHOLD_PARTS[part].fields);
+
+/** The comparable content of a stored file. */
+export function snapshotOf(file: HouseholdFile): HouseholdSnapshot {
+  const rowsOf = <P extends HouseholdPart>(part: P, rows: readonly ({ id: string } & object)[]) =>
+    rows.map((r) => ({ id: r.id, values: pick(partKeys(part), r as Record<string, unknown>) }) as PartRow<P>);
+  return {
+    household: pick(HOUSEHOLD_KEYS, file.household) as HouseholdValues,
+    tenancy: file.tenancy ? (pick(TENANCY_KEYS, file.tenancy) as TenancyValues) : null,
+    members: rowsOf('members', file.members),
+    resources: rowsOf('resources', file.resources),
+    expenses: rowsOf('expenses', file.expenses),
+    debts: rowsOf('debts', file.debts),
+    housingHistory: rowsOf('housingHistory', file.housingHistory),
+  };
 }
 
 /** Inserts the household row; the search text needs the generated file number, set right after. */
@@ -196,7 +204,7 @@ export async function insertHousehold(
   const [row] = await q
     .insert(households)
     .values({
-      ...householdColumns(s),
+      ...s.household,
       createdByUserId: meta.userId,
       createdByOrganisationId: meta.organisationId,
       createdAt: meta.at,
@@ -205,10 +213,17 @@ export async function insertHousehold(
     .returning({ id: households.id, fileNumber: households.fileNumber });
   await q
     .update(households)
-    .set({ searchText: householdSearchText({ ...s, fileNumber: row!.fileNumber }) })
+    .set({ searchText: searchTextOf(s, row!.fileNumber) })
     .where(eq(households.id, row!.id));
   return row!;
 }
+
+const searchTextOf = (s: HouseholdSnapshot, fileNumber: number) =>
+  householdSearchText({
+    fileNumber,
+    applicationNumber: s.household.applicationNumber,
+    members: s.members.map((m) => m.values),
+  });
 
 /**
  * Saves the household row if it is still at `expectedVersion` (optimistic lock in the WHERE, so
@@ -227,8 +242,8 @@ export async function updateHouseholdIfVersion(
   const rows = await q
     .update(households)
     .set({
-      ...householdColumns(input.snapshot),
-      searchText: householdSearchText({ ...input.snapshot, fileNumber: input.fileNumber }),
+      ...input.snapshot.household,
+      searchText: searchTextOf(input.snapshot, input.fileNumber),
       version: sql`${households.version} + 1`,
       updatedAt: input.at,
     })
@@ -237,44 +252,106 @@ export async function updateHouseholdIfVersion(
   return rows[0]?.version ?? null;
 }
 
-/** Replaces every list row of the file by the snapshot's (call inside the saving transaction). */
-export async function replaceHouseholdRows(q: Queryable, householdId: string, s: HouseholdSnapshot) {
-  for (const t of [householdResources, householdExpenses, householdDebts, householdHousingHistory]) {
-    await q.delete(t).where(eq(t.householdId, householdId));
+const PART_TABLES = {
+  members: householdMembers,
+  resources: householdResources,
+  expenses: householdExpenses,
+  debts: householdDebts,
+  housingHistory: householdHousingHistory,
+} as const;
+
+/**
+ * Writes the list rows that changed between two snapshots (call inside the saving transaction):
+ * rows keep their ids; removed rows are deleted, new ones inserted, changed ones updated, and each
+ * row's position follows its order in the file. Members first, so that resources can point at them.
+ */
+export async function saveHouseholdRows(
+  q: Queryable,
+  householdId: string,
+  before: SnapshotBefore,
+  after: HouseholdSnapshot,
+): Promise<void> {
+  // Resources first when removing (they point at members), members first when inserting.
+  for (const part of ['resources', 'expenses', 'debts', 'housingHistory', 'members'] as const) {
+    const kept = new Set(after[part].map((r) => r.id));
+    const removed = before[part].filter((r) => !kept.has(r.id)).map((r) => r.id);
+    const table = PART_TABLES[part];
+    if (removed.length) await q.delete(table).where(and(eq(table.householdId, householdId), inArray(table.id, removed)));
   }
-  await q.delete(householdMembers).where(eq(householdMembers.householdId, householdId));
-  const memberIds = s.members.length
-    ? (
+  for (const part of HOUSEHOLD_PART_NAMES) {
+    const table = PART_TABLES[part];
+    const previous = new Map(before[part].map((r, position) => [r.id, { values: r.values, position }]));
+    const inserts = [];
+    for (const [position, row] of after[part].entries()) {
+      const old = previous.get(row.id);
+      if (!old) {
+        inserts.push({ ...row.values, id: row.id, householdId, position });
+      } else if (old.position !== position || partKeys(part).some((k) => (old.values as Record<string, unknown>)[k] !== (row.values as Record<string, unknown>)[k])) {
         await q
-          .insert(householdMembers)
-          .values(s.members.map((m, position) => ({ ...m, householdId, position })))
-          .returning({ id: householdMembers.id, position: householdMembers.position })
-      )
-        .sort((a, b) => a.position - b.position)
-        .map((m) => m.id)
-    : [];
-  if (s.resources.length) {
-    await q.insert(householdResources).values(
-      s.resources.map(({ memberIndex, ...r }, position) => ({
-        ...r,
-        householdId,
-        position,
-        memberId: memberIndex == null ? null : (memberIds[memberIndex] ?? null),
-      })),
-    );
+          .update(table)
+          .set({ ...row.values, position })
+          .where(and(eq(table.householdId, householdId), eq(table.id, row.id)));
+      }
+    }
+    if (inserts.length) await q.insert(table).values(inserts as (typeof table.$inferInsert)[]);
   }
-  if (s.expenses.length) {
+}
+
+/**
+ * Writes the tenancy as the file now says: a first one opens a dwelling and a lease; changed values
+ * update them, a changed rent is a new dated rent (from today); a removed one ends today.
+ */
+export async function saveTenancy(
+  q: Queryable,
+  input: {
+    householdId: string;
+    tenancyId: string | null;
+    before: TenancyValues | null;
+    after: TenancyValues | null;
+    today: string;
+    at: Date;
+  },
+): Promise<void> {
+  const { before, after, today, at } = input;
+  if (!after) {
+    if (input.tenancyId) await q.update(tenancies).set({ endDate: today, updatedAt: at }).where(eq(tenancies.id, input.tenancyId));
+    return;
+  }
+  const dwelling = {
+    address: after.address,
+    communeId: after.communeId,
+    landlordOrganisationId: after.landlordOrganisationId,
+    managementUnitId: after.managementUnitId,
+    typology: after.typology,
+    surfaceM2: after.surfaceM2,
+  };
+  const lease = {
+    landlordOrganisationId: after.landlordOrganisationId,
+    landlordName: after.landlordName,
+    managementUnitId: after.managementUnitId,
+    tenantReference: after.tenantReference,
+    startDate: after.startDate,
+  };
+  const rent = { monthlyRentCents: after.monthlyRentCents, monthlyChargesCents: after.monthlyChargesCents };
+  let tenancyId = input.tenancyId;
+  if (!before || !tenancyId) {
+    const dwellingId = await insertDwelling(q, dwelling, at);
+    const [created] = await q
+      .insert(tenancies)
+      .values({ ...lease, householdId: input.householdId, dwellingId, createdAt: at, updatedAt: at })
+      .returning({ id: tenancies.id });
+    tenancyId = created!.id;
+  } else {
+    const [current] = await q.select({ dwellingId: tenancies.dwellingId }).from(tenancies).where(eq(tenancies.id, tenancyId));
+    await updateDwelling(q, current!.dwellingId, dwelling, at);
+    await q.update(tenancies).set({ ...lease, updatedAt: at }).where(eq(tenancies.id, tenancyId));
+  }
+  const rentChanged = !before || before.monthlyRentCents !== rent.monthlyRentCents || before.monthlyChargesCents !== rent.monthlyChargesCents;
+  if (rentChanged && (before || rent.monthlyRentCents !== null || rent.monthlyChargesCents !== null)) {
     await q
-      .insert(householdExpenses)
-      .values(s.expenses.map((e, position) => ({ ...e, householdId, position })));
-  }
-  if (s.debts.length) {
-    await q.insert(householdDebts).values(s.debts.map((d, position) => ({ ...d, householdId, position })));
-  }
-  if (s.housingHistory.length) {
-    await q
-      .insert(householdHousingHistory)
-      .values(s.housingHistory.map((e, position) => ({ ...e, householdId, position })));
+      .insert(tenancyRents)
+      .values({ tenancyId, effectiveFrom: before ? today : (after.startDate ?? today), ...rent, createdAt: at })
+      .onConflictDoUpdate({ target: [tenancyRents.tenancyId, tenancyRents.effectiveFrom], set: rent });
   }
 }
 
@@ -286,7 +363,7 @@ export async function insertHouseholdChange(
     userId: string;
     organisationId: string;
     summary: string;
-    changes: FieldChange[];
+    changes: RecordedChange[];
     at: Date;
   },
 ) {
@@ -442,4 +519,39 @@ export async function householdAuditRows(q: Queryable, householdId: string) {
     .where(eq(auditLog.householdId, householdId))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(500);
+}
+
+/** Records of a named table by id (organisations, management units, territories), with their name. */
+async function namesIn(
+  q: Queryable,
+  table: typeof organisations | typeof managementUnits | typeof territories,
+  ids: Iterable<string>,
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export const organisationNames = (q: Queryable, ids: Iterable<string>) => namesIn(q, organisations, ids);
+
+/** The names of the records that history changes designate, one query per kind of record. */
+export async function referenceNames(
+  q: Queryable,
+  householdId: string,
+  ids: Record<ReferenceKind, Set<string>>,
+): Promise<ReferenceNames> {
+  const members =
+    ids.member.size === 0
+      ? []
+      : await q
+          .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
+          .from(householdMembers)
+          .where(and(eq(householdMembers.householdId, householdId), inArray(householdMembers.id, [...ids.member])));
+  return {
+    organisation: await namesIn(q, organisations, ids.organisation),
+    managementUnit: await namesIn(q, managementUnits, ids.managementUnit),
+    territory: await namesIn(q, territories, ids.territory),
+    member: new Map(members.map((m) => [m.id, `${m.firstName} ${m.lastName}`])),
+  };
 }

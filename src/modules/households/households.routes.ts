@@ -1,5 +1,6 @@
 import type { Routes } from '../../kernel/routes.ts';
-import { HOUSEHOLD_ROUTES as R } from '../../shared/routes/households.ts';
+import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES as R } from '../../shared/routes/households.ts';
+import type { HouseholdPart } from '../../shared/households/registry.ts';
 import { createHousehold } from './use-cases/create-household.ts';
 import { listHouseholds } from './use-cases/list-households.ts';
 import { getHousehold } from './use-cases/get-household.ts';
@@ -15,6 +16,11 @@ import { listHouseholdParties } from './use-cases/list-household-parties.ts';
 import { listHouseholdConsents } from './use-cases/list-household-consents.ts';
 import { recordConsent } from './use-cases/record-consent.ts';
 import { revokeConsent } from './use-cases/revoke-consent.ts';
+import { addHouseholdRow } from './use-cases/add-household-row.ts';
+import { changeHouseholdRow } from './use-cases/change-household-row.ts';
+import { removeHouseholdRow } from './use-cases/remove-household-row.ts';
+import { recordEvictionStep } from './use-cases/record-eviction-step.ts';
+import { closeEvictionProcedure } from './use-cases/close-eviction-procedure.ts';
 
 /** The household file and its parts (transport only: each route calls one use case). */
 export function householdsRoutes(routes: Routes): void {
@@ -45,5 +51,26 @@ export function householdsRoutes(routes: Routes): void {
   );
   routes.add(R.revokeConsent, (ctx, { params, body }) =>
     revokeConsent(ctx, { householdId: params.id, consentId: params.consentId, reason: body.reason }),
+  );
+  routes.add(R.recordEvictionStep, (ctx, { params, body }) =>
+    recordEvictionStep(ctx, { householdId: params.id, ...body }),
+  );
+  routes.add(R.closeEvictionProcedure, (ctx, { params, body }) =>
+    closeEvictionProcedure(ctx, { householdId: params.id, reason: body.reason }),
+  );
+  for (const part of Object.keys(HOUSEHOLD_PART_ROUTES) as HouseholdPart[]) rowRoutes(routes, part);
+}
+
+/** One list part's rows: add, change, remove, each at the version of the file read. */
+function rowRoutes(routes: Routes, part: HouseholdPart): void {
+  const P = HOUSEHOLD_PART_ROUTES[part];
+  routes.add(P.add, (ctx, { params, body: { version, ...values } }) =>
+    addHouseholdRow(ctx, part, { householdId: params.id, version, values }),
+  );
+  routes.add(P.change, (ctx, { params, body: { version, ...values } }) =>
+    changeHouseholdRow(ctx, part, { householdId: params.id, rowId: params.rowId, version, values }),
+  );
+  routes.add(P.remove, (ctx, { params, query }) =>
+    removeHouseholdRow(ctx, part, { householdId: params.id, rowId: params.rowId, version: query.version }),
   );
 }

@@ -6,6 +6,9 @@
 export { requireHouseholdAccess, activeParties, partyIsCurrent, householdVisibleTo } from './access-guard.ts';
 export { addParty, endPartiesFromSource } from './parties.repository.ts';
 export { createHousehold } from './use-cases/create-household.ts';
+export { recordEvictionStep } from './use-cases/record-eviction-step.ts';
+export { recordRentArrears } from './use-cases/record-rent-arrears.ts';
+export { communeOfAddress } from './household-input.ts';
 export { unsafeLoadHouseholdFile, type HouseholdFile } from './households.repository.ts';
 export { householdSearchText } from './search-text.ts';
 export { householdsRoutes } from './households.routes.ts';

@@ -13,7 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, tstz } from '../../db/columns.ts';
-import { managementUnits, organisations, territories } from '../organisations/schema.ts';
+import { managementUnits, organisations } from '../organisations/schema.ts';
+import { dwellings } from '../dwellings/schema.ts';
 import { users } from '../identity/schema.ts';
 import {
   CONSENT_METHODS,
@@ -21,6 +22,7 @@ import {
   DEBT_KINDS,
   EXPENSE_CATEGORIES,
   HOUSEHOLD_STATUSES,
+  EVICTION_STEPS,
   HOUSING_SITUATIONS,
   PARTY_BASES,
   RELATIONSHIPS,
@@ -38,6 +40,8 @@ export const sensitivity = pgEnum('sensitivity', SENSITIVITIES);
 export const partyBasis = pgEnum('party_basis', PARTY_BASES);
 export const consentPurpose = pgEnum('consent_purpose', CONSENT_PURPOSES);
 export const consentMethod = pgEnum('consent_method', CONSENT_METHODS);
+export const evictionStep = pgEnum('eviction_step', EVICTION_STEPS);
+export const evictionStepSource = pgEnum('eviction_step_source', ['file', 'referral', 'diagnostic']);
 
 /** The household file (dossier ménage). Money is in integer cents throughout. */
 export const households = pgTable(
@@ -56,16 +60,6 @@ export const households = pgTable(
     /** Entry date in the current situation (shelter, CHRS, hotel…). */
     housingSince: date('housing_since'),
     shelterName: text('shelter_name'),
-    dwellingAddress: text('dwelling_address'),
-    dwellingCommuneId: uuid('dwelling_commune_id').references(() => territories.id),
-    /** Landlord of the current dwelling, when it is an organisation in Relais. */
-    landlordOrganisationId: uuid('landlord_organisation_id').references(() => organisations.id),
-    managementUnitId: uuid('management_unit_id').references(() => managementUnits.id),
-    /** A landlord outside Relais (private landlord), free text. */
-    landlordName: text('landlord_name'),
-    tenantReference: text('tenant_reference'),
-    monthlyRentCents: integer('monthly_rent_cents'),
-    monthlyChargesCents: integer('monthly_charges_cents'),
     daloRecognised: boolean('dalo_recognised').notNull().default(false),
     daloDecisionDate: date('dalo_decision_date'),
     pdalpdPriority: boolean('pdalpd_priority').notNull().default(false),
@@ -86,7 +80,6 @@ export const households = pgTable(
   (t) => [
     uniqueIndex('households_file_number_uq').on(t.fileNumber),
     index('households_application_number_idx').on(t.applicationNumber),
-    index('households_landlord_idx').on(t.landlordOrganisationId),
     index('households_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -148,6 +141,8 @@ export const householdDebts = pgTable(
     kind: debtKind('kind').notNull(),
     amountCents: integer('amount_cents').notNull(),
     startDate: date('start_date'),
+    /** Rent arrears: the number of unpaid terms (mois d'impayés). */
+    unpaidMonths: integer('unpaid_months'),
     creditor: text('creditor'),
     repaymentPlan: boolean('repayment_plan').notNull().default(false),
     note: text('note'),
@@ -278,4 +273,87 @@ export const householdConsents = pgTable(
     revocationReason: text('revocation_reason'),
   },
   (t) => [index('household_consents_household_idx').on(t.householdId)],
+);
+
+/**
+ * The household's occupation of a dwelling under a lease (or a sublease): who lets it, the tenant
+ * reference, when it started and ended. One current tenancy (no end date) per household at most.
+ */
+export const tenancies = pgTable(
+  'tenancies',
+  {
+    id: id(),
+    householdId: householdRef(),
+    dwellingId: uuid('dwelling_id')
+      .notNull()
+      .references(() => dwellings.id),
+    /** The lessor, when it is an organisation in Relais (a landlord, or an association subletting). */
+    landlordOrganisationId: uuid('landlord_organisation_id').references(() => organisations.id),
+    /** A lessor outside Relais (private landlord), free text. */
+    landlordName: text('landlord_name'),
+    managementUnitId: uuid('management_unit_id').references(() => managementUnits.id),
+    tenantReference: text('tenant_reference'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('tenancies_current_uq').on(t.householdId).where(sql`${t.endDate} is null`),
+    index('tenancies_landlord_idx').on(t.landlordOrganisationId, t.managementUnitId),
+  ],
+);
+
+/** Rent and charges of a tenancy, each amount from its effective day (the history of the rent). */
+export const tenancyRents = pgTable(
+  'tenancy_rents',
+  {
+    id: id(),
+    tenancyId: uuid('tenancy_id')
+      .notNull()
+      .references(() => tenancies.id, { onDelete: 'cascade' }),
+    effectiveFrom: date('effective_from').notNull(),
+    monthlyRentCents: integer('monthly_rent_cents'),
+    monthlyChargesCents: integer('monthly_charges_cents'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tenancy_rents_tenancy_day_uq').on(t.tenancyId, t.effectiveFrom)],
+);
+
+/**
+ * The household's eviction procedure (prévention des expulsions): one record, open while the
+ * procedure runs, with its dated steps. Referrals and diagnostics read and write it.
+ */
+export const evictionProcedures = pgTable(
+  'eviction_procedures',
+  {
+    id: id(),
+    householdId: householdRef(),
+    tenancyId: uuid('tenancy_id').references(() => tenancies.id),
+    openedOn: date('opened_on').notNull(),
+    closedOn: date('closed_on'),
+    closedReason: text('closed_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('eviction_procedures_open_uq').on(t.householdId).where(sql`${t.closedOn} is null`)],
+);
+
+export const evictionProcedureSteps = pgTable(
+  'eviction_procedure_steps',
+  {
+    id: id(),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => evictionProcedures.id, { onDelete: 'cascade' }),
+    step: evictionStep('step').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    note: text('note'),
+    /** What recorded it: a referral, a diagnostic, or the file itself. */
+    sourceType: evictionStepSource('source_type').notNull(),
+    sourceId: uuid('source_id'),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedByOrganisationId: uuid('recorded_by_organisation_id').references(() => organisations.id),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('eviction_procedure_steps_procedure_idx').on(t.procedureId, t.occurredOn)],
 );

@@ -12,6 +12,13 @@ import { hasRoleIn } from './role-groups.ts';
  */
 export type HouseholdAccessLevel = 'none' | 'landlord_summary' | 'party' | 'caseworker';
 
+export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
+  none: 'Aucun accès',
+  landlord_summary: 'Synthèse bailleur',
+  party: 'Partie au dossier',
+  caseworker: 'Référent — accès complet',
+};
+
 export interface ActorScope {
   organisationId: string;
   organisationType: OrganisationType;

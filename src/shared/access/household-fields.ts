@@ -1,44 +1,32 @@
 import type { HouseholdAccessLevel } from './household-access.ts';
 import { SENSITIVITIES, type Sensitivity } from '../contracts/household-enums.ts';
+import {
+  HOUSEHOLD_FIELDS,
+  HOUSEHOLD_PARTS,
+  TENANCY,
+  type FieldClass,
+} from '../households/registry.ts';
+
+export type { FieldClass } from '../households/registry.ts';
 
 /**
- * Sensitivity class of every part of the household file. Presenters drop what the reader's level
- * does not cover, and writes to a part the writer may not see are refused.
+ * Sensitivity class of every part of the household file, from the field registry. Presenters drop
+ * what the reader's level does not cover, and writes to a part the writer may not see are refused.
  */
-export type FieldClass = 'landlord_summary' | 'shared' | 'caseworker_only';
-
 export const HOUSEHOLD_FIELD_CLASSES = {
+  ...(Object.fromEntries(Object.entries(HOUSEHOLD_FIELDS).map(([k, f]) => [k, f.fieldClass])) as Record<
+    keyof typeof HOUSEHOLD_FIELDS,
+    FieldClass
+  >),
+  ...(Object.fromEntries(Object.entries(HOUSEHOLD_PARTS).map(([k, p]) => [k, p.fieldClass])) as Record<
+    keyof typeof HOUSEHOLD_PARTS,
+    FieldClass
+  >),
   fileNumber: 'landlord_summary',
-  status: 'landlord_summary',
-  applicationNumber: 'landlord_summary',
-  phone: 'landlord_summary',
-  email: 'landlord_summary',
-  postalAddress: 'landlord_summary',
-  housingSituation: 'landlord_summary',
-  dwellingAddress: 'landlord_summary',
-  dwellingCommuneId: 'landlord_summary',
-  dwellingCommune: 'landlord_summary',
-  landlordOrganisationId: 'landlord_summary',
-  managementUnitId: 'landlord_summary',
-  landlordName: 'landlord_summary',
-  tenantReference: 'landlord_summary',
-  monthlyRentCents: 'landlord_summary',
-  monthlyChargesCents: 'landlord_summary',
-  daloRecognised: 'landlord_summary',
-  daloDecisionDate: 'landlord_summary',
-  pdalpdPriority: 'landlord_summary',
-  members: 'landlord_summary',
+  tenancy: TENANCY.fieldClass,
   rentArrears: 'landlord_summary',
-  housingSince: 'shared',
-  shelterName: 'shared',
-  resources: 'shared',
-  expenses: 'shared',
-  debts: 'shared',
-  housingHistory: 'shared',
-  healthNotes: 'caseworker_only',
-  justiceNotes: 'caseworker_only',
-  familyConflictNotes: 'caseworker_only',
-} as const satisfies Record<string, FieldClass>;
+  evictionProcedure: 'landlord_summary',
+} satisfies Record<string, FieldClass>;
 
 export type HouseholdField = keyof typeof HOUSEHOLD_FIELD_CLASSES;
 
@@ -55,7 +43,7 @@ export const canSeeFieldClass = (level: HouseholdAccessLevel, fieldClass: FieldC
 export const canSeeField = (level: HouseholdAccessLevel, field: HouseholdField) =>
   canSeeFieldClass(level, HOUSEHOLD_FIELD_CLASSES[field]);
 
-/** Class of a field path as recorded in history diffs ("members.2.firstName" → members). */
+/** Class of a field path as recorded in history diffs ("members.<id>.firstName" → members). */
 export function fieldClassOfPath(path: string): FieldClass {
   const head = path.split('.')[0] as HouseholdField;
   // An unknown path is treated as the most sensitive: never leak by omission.

@@ -139,3 +139,44 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   signed_form: 'Formulaire signé',
   oral_with_witness: 'Accord oral devant témoin',
 };
+
+/** Size of a dwelling by its number of main rooms (T1 = one room). */
+export const TYPOLOGIES = ['t1', 't2', 't3', 't4', 't5', 't6'] as const;
+export type Typology = (typeof TYPOLOGIES)[number];
+export const TYPOLOGY_LABELS: Record<Typology, string> = {
+  t1: 'T1',
+  t2: 'T2',
+  t3: 'T3',
+  t4: 'T4',
+  t5: 'T5',
+  t6: 'T6 et plus',
+};
+
+/** The dated steps of an eviction procedure (prévention des expulsions), in legal order. */
+export const EVICTION_STEPS = [
+  'first_unpaid_rent',
+  'caf_signal',
+  'ccapex_referral',
+  'payment_order',
+  'summons',
+  'hearing',
+  'judgment',
+  'order_to_leave',
+  'police_assistance_request',
+  'police_assistance_granted',
+  'eviction_executed',
+] as const;
+export type EvictionStep = (typeof EVICTION_STEPS)[number];
+export const EVICTION_STEP_LABELS: Record<EvictionStep, string> = {
+  first_unpaid_rent: 'Premier impayé de loyer',
+  caf_signal: 'Signalement de l’impayé à la CAF',
+  ccapex_referral: 'Saisine de la CCAPEX',
+  payment_order: 'Commandement de payer',
+  summons: 'Assignation devant le tribunal',
+  hearing: 'Audience',
+  judgment: 'Jugement (résiliation du bail, expulsion)',
+  order_to_leave: 'Commandement de quitter les lieux',
+  police_assistance_request: 'Demande de concours de la force publique',
+  police_assistance_granted: 'Concours de la force publique accordé',
+  eviction_executed: 'Expulsion exécutée',
+};

@@ -1,143 +1,89 @@
 import { z } from 'zod';
-import { ZCents, ZId, ZIsoDate } from './common.ts';
+import { ZId, ZIsoDate } from './common.ts';
 import {
   CONSENT_METHODS,
   CONSENT_PURPOSES,
-  DEBT_KINDS,
-  EXPENSE_CATEGORIES,
+  EVICTION_STEPS,
   HOUSEHOLD_STATUSES,
   HOUSING_SITUATIONS,
   PARTY_BASES,
-  RELATIONSHIPS,
-  RESOURCE_TYPES,
   SENSITIVITIES,
 } from './household-enums.ts';
 import { ORGANISATION_TYPES } from './roles.ts';
+import {
+  DEBT_FIELDS,
+  EXPENSE_FIELDS,
+  HOUSEHOLD_FIELDS,
+  HOUSEHOLD_PARTS,
+  HOUSING_HISTORY_FIELDS,
+  MEMBER_FIELDS,
+  RESOURCE_FIELDS,
+  TENANCY_FIELDS,
+  inputShape,
+  optText,
+  outputShape,
+  requiredText,
+} from '../households/registry.ts';
+
+export { ZApplicationNumber } from '../households/registry.ts';
 
 /** The file number as people say it: M-000123. */
 export const formatFileNumber = (fileNumber: number) => `M-${String(fileNumber).padStart(6, '0')}`;
 
 export const ZAccessLevel = z.enum(['none', 'landlord_summary', 'party', 'caseworker']);
 
-/**
- * Optional free text: trimmed, '' becomes null. An absent key stays absent (undefined), which the
- * update use case needs to tell "not sent" from "cleared" for caseworker-only fields.
- */
-const optText = (max: number) =>
-  z
-    .string({ message: 'Texte attendu.' })
-    .trim()
-    .max(max, { message: `${max} caractères au plus.` })
-    .nullish()
-    .transform((v) => (v === '' ? null : v));
+/** The version of the file a writer read: a stale one is refused (409), never merged. */
+export const ZFileVersion = z.number({ message: 'Version du dossier attendue.' }).int().min(1);
 
-const requiredText = (max: number, label: string) =>
-  z
-    .string({ message: `${label} : champ obligatoire.` })
-    .trim()
-    .min(1, { message: `${label} : champ obligatoire.` })
-    .max(max, { message: `${max} caractères au plus.` });
+// ---- inputs, built from the field registry (src/shared/households/registry.ts) -------------------
 
-const optDate = ZIsoDate.nullish();
-const optCents = ZCents.nullish();
-const optId = ZId.nullish();
+const { memberId: _memberId, ...resourceFieldsWithoutMember } = RESOURCE_FIELDS;
+/** A row of a list part in the whole-file form: its id when it exists already (ids are kept). */
+const existingId = { id: ZId.optional() };
 
-/** Numéro unique de demande de logement social: letters and digits, 10 to 20 characters. */
-export const ZApplicationNumber = z
-  .string()
-  .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-  .refine((v) => /^[A-Z0-9]{10,20}$/.test(v), {
-    message: 'Numéro unique invalide : 10 à 20 lettres ou chiffres.',
-  });
-
-export const ZMemberInput = z.object({
-  firstName: requiredText(100, 'Prénom'),
-  lastName: requiredText(100, 'Nom'),
-  birthDate: optDate,
-  relationship: z.enum(RELATIONSHIPS, { message: 'Lien de parenté invalide.' }),
-  isReferencePerson: z.boolean().default(false),
-});
-
+export const ZMemberInput = z.object(inputShape(MEMBER_FIELDS));
 export const ZResourceInput = z.object({
-  /** Position of the member in `members`, or null for a household-level resource. */
+  ...inputShape(resourceFieldsWithoutMember),
+  /** Position of the member in `members` of the same body, or null for a household-level resource. */
   memberIndex: z.number().int().min(0).nullish(),
-  type: z.enum(RESOURCE_TYPES, { message: 'Type de ressource invalide.' }),
-  monthlyAmountCents: ZCents,
-  note: optText(500),
 });
-
-export const ZExpenseInput = z.object({
-  category: z.enum(EXPENSE_CATEGORIES, { message: 'Catégorie de charge invalide.' }),
-  monthlyAmountCents: ZCents,
-  note: optText(500),
-});
-
-export const ZDebtInput = z.object({
-  kind: z.enum(DEBT_KINDS, { message: 'Type de dette invalide.' }),
-  amountCents: ZCents,
-  startDate: optDate,
-  creditor: optText(200),
-  repaymentPlan: z.boolean().default(false),
-  note: optText(500),
-});
-
-export const ZHousingHistoryInput = z.object({
-  situation: z.enum(HOUSING_SITUATIONS, { message: 'Situation de logement invalide.' }),
-  fromDate: optDate,
-  toDate: optDate,
-  address: optText(300),
-  endReason: optText(500),
-});
+export const ZExpenseInput = z.object(inputShape(EXPENSE_FIELDS));
+export const ZDebtInput = z.object(inputShape(DEBT_FIELDS));
+export const ZHousingHistoryInput = z.object(inputShape(HOUSING_HISTORY_FIELDS));
+export const ZTenancyInput = z.object(inputShape(TENANCY_FIELDS));
+export type TTenancyInput = z.input<typeof ZTenancyInput>;
 
 /** The editable household file, without refinements (so it can be extended). */
 const householdFileShape = {
-  status: z.enum(HOUSEHOLD_STATUSES).optional(),
-  applicationNumber: ZApplicationNumber.nullish().or(z.literal('').transform(() => null)),
-  phone: optText(30),
-  email: z
-    .email({ message: 'Adresse e-mail invalide.' })
-    .nullish()
-    .or(z.literal('').transform(() => null)),
-  postalAddress: optText(300),
-  housingSituation: z.enum(HOUSING_SITUATIONS, { message: 'Situation de logement invalide.' }),
-  housingSince: optDate,
-  shelterName: optText(200),
-  dwellingAddress: optText(300),
-  dwellingCommuneId: optId,
-  landlordOrganisationId: optId,
-  managementUnitId: optId,
-  landlordName: optText(200),
-  tenantReference: optText(100),
-  monthlyRentCents: optCents,
-  monthlyChargesCents: optCents,
-  daloRecognised: z.boolean().default(false),
-  daloDecisionDate: optDate,
-  pdalpdPriority: z.boolean().default(false),
-  healthNotes: optText(5000),
-  justiceNotes: optText(5000),
-  familyConflictNotes: optText(5000),
-  members: z.array(ZMemberInput).min(1, { message: 'Le ménage compte au moins une personne.' }).max(20),
-  resources: z.array(ZResourceInput).max(100).default([]),
-  expenses: z.array(ZExpenseInput).max(100).default([]),
-  debts: z.array(ZDebtInput).max(100).default([]),
-  housingHistory: z.array(ZHousingHistoryInput).max(100).default([]),
+  ...inputShape(HOUSEHOLD_FIELDS),
+  /** The dwelling the household occupies now, with its lease; null when it has none. */
+  tenancy: ZTenancyInput.nullish(),
+  members: z
+    .array(ZMemberInput.extend(existingId))
+    .min(1, { message: 'Le ménage compte au moins une personne.' })
+    .max(HOUSEHOLD_PARTS.members.max),
+  resources: z.array(ZResourceInput.extend(existingId)).max(HOUSEHOLD_PARTS.resources.max).default([]),
+  expenses: z.array(ZExpenseInput.extend(existingId)).max(HOUSEHOLD_PARTS.expenses.max).default([]),
+  debts: z.array(ZDebtInput.extend(existingId)).max(HOUSEHOLD_PARTS.debts.max).default([]),
+  housingHistory: z
+    .array(ZHousingHistoryInput.extend(existingId))
+    .max(HOUSEHOLD_PARTS.housingHistory.max)
+    .default([]),
 };
 const ZHouseholdFileBase = z.object(householdFileShape);
 type HouseholdFileOutput = z.output<typeof ZHouseholdFileBase>;
 
+const referencePersonIssue = (count: number) =>
+  count === 0 ? 'Désignez la personne de référence du ménage.' : 'Une seule personne de référence par ménage.';
+
+/** A housing-history row whose end precedes its start, as a message (or null). */
+export const datesOutOfOrder = (h: { fromDate?: string | null; toDate?: string | null }) =>
+  h.fromDate && h.toDate && h.toDate < h.fromDate ? 'La date de fin précède la date de début.' : null;
+
 /** Cross-field rules, reported on the path of the field to fix so the form shows them there. */
 function refineHouseholdFile(file: HouseholdFileOutput, ctx: z.RefinementCtx) {
-  const references = file.members.flatMap((m, i) => (m.isReferencePerson ? [i] : []));
-  if (references.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['members'],
-      message:
-        references.length === 0
-          ? 'Désignez la personne de référence du ménage.'
-          : 'Une seule personne de référence par ménage.',
-    });
-  }
+  const references = file.members.filter((m) => m.isReferencePerson).length;
+  if (references !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: referencePersonIssue(references) });
   if (file.daloRecognised && !file.daloDecisionDate) {
     ctx.addIssue({
       code: 'custom',
@@ -155,13 +101,8 @@ function refineHouseholdFile(file: HouseholdFileOutput, ctx: z.RefinementCtx) {
     }
   });
   file.housingHistory.forEach((h, i) => {
-    if (h.fromDate && h.toDate && h.toDate < h.fromDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['housingHistory', i, 'toDate'],
-        message: 'La date de fin précède la date de début.',
-      });
-    }
+    const issue = datesOutOfOrder(h);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['housingHistory', i, 'toDate'], message: issue });
   });
 }
 
@@ -170,7 +111,11 @@ function refineHouseholdFile(file: HouseholdFileOutput, ctx: z.RefinementCtx) {
  * "today" comes from the server clock (tests move it); the web form calls it with its own date.
  */
 export function futureDateIssues(
-  file: Pick<HouseholdFileOutput, 'members' | 'daloDecisionDate' | 'housingSince'>,
+  file: {
+    members: readonly { birthDate?: string | null }[];
+    daloDecisionDate?: string | null;
+    housingSince?: string | null;
+  },
   today: string,
 ): Record<string, string> {
   const issues: Record<string, string> = {};
@@ -198,7 +143,7 @@ const consentTermsShape = {
   purpose: z.enum(CONSENT_PURPOSES, { message: 'Objet de l’accord invalide.' }),
   purposeDetail: optText(500),
   validFrom: ZIsoDate,
-  validUntil: optDate,
+  validUntil: ZIsoDate.nullish(),
   method: z.enum(CONSENT_METHODS, { message: 'Mode de recueil invalide.' }),
   witnessName: optText(200),
 };
@@ -224,6 +169,7 @@ function refineConsentTerms(
 }
 export const ZConsentTerms = z.object(consentTermsShape).superRefine((c, ctx) => refineConsentTerms(c, ctx));
 export type TConsentTerms = z.output<typeof ZConsentTerms>;
+export type TConsentTermsInput = z.input<typeof ZConsentTerms>;
 
 /** Why the creating organisation may hold the file (its party basis). */
 export const ZCreateBasis = z.discriminatedUnion('kind', [
@@ -238,14 +184,30 @@ export const ZHouseholdCreateBody = ZHouseholdFileBase.extend({ basis: ZCreateBa
 );
 export type THouseholdCreateBody = z.input<typeof ZHouseholdCreateBody>;
 
-/** PUT /api/households/:id: the whole file and the version it was read at. */
-export const ZHouseholdUpdate = ZHouseholdFileBase.extend({
-  version: z.number().int().min(1),
-}).superRefine(refineHouseholdFile);
+/** PUT /api/households/:id: the whole file and the version it was read at (rows keep their ids). */
+export const ZHouseholdUpdate = ZHouseholdFileBase.extend({ version: ZFileVersion }).superRefine(
+  refineHouseholdFile,
+);
 export type THouseholdUpdate = z.output<typeof ZHouseholdUpdate>;
 export type THouseholdUpdateInput = z.input<typeof ZHouseholdUpdate>;
 
 export const ZHouseholdCreated = z.object({ id: ZId });
+
+// ---- one part's rows: their own endpoints ------------------------------------------------------
+
+/** Creating a row: its fields and the version of the file read (resources name their member by id). */
+export const partCreateBody = <S extends z.ZodRawShape>(shape: S) =>
+  z.object({ ...shape, version: ZFileVersion });
+/** Changing a row: the fields that change, and the version read. */
+export const partUpdateBody = <S extends z.ZodRawShape>(shape: S) =>
+  z.object(shape).partial().extend({ version: ZFileVersion });
+
+export const ZPartRowParams = z.object({ id: ZId, rowId: ZId });
+export const ZVersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+/** The answer to a change of the file: the household, its new version, and the row written. */
+export const ZHouseholdSaved = z.object({ id: ZId, version: z.number().int(), rowId: ZId.optional() });
+export type THouseholdSaved = z.infer<typeof ZHouseholdSaved>;
 
 // ---- list -----------------------------------------------------------------------------------
 
@@ -285,96 +247,94 @@ export const ZHouseholdList = z.object({
   pageSize: z.number().int(),
 });
 
-// ---- detail (every field below the header is absent when the reader's level does not cover it)
+// ---- detail (every part below the header is absent when the reader's level does not cover it)
 
-const ZMember = z.object({
-  id: ZId,
-  firstName: z.string(),
-  lastName: z.string(),
-  birthDate: z.string().nullable(),
-  relationship: z.enum(RELATIONSHIPS),
-  isReferencePerson: z.boolean(),
-});
-const ZResource = z.object({
-  id: ZId,
+const row = <S extends z.ZodRawShape>(shape: S) => z.object({ id: ZId, ...shape });
+export const ZMember = row(outputShape(MEMBER_FIELDS));
+export const ZResource = row({
+  ...outputShape(RESOURCE_FIELDS),
+  /** Position of the member in `members` (the form's reference), null for the household. */
   memberIndex: z.number().int().nullable(),
-  type: z.enum(RESOURCE_TYPES),
-  monthlyAmountCents: z.number().int(),
-  note: z.string().nullable(),
 });
-const ZExpense = z.object({
-  id: ZId,
-  category: z.enum(EXPENSE_CATEGORIES),
-  monthlyAmountCents: z.number().int(),
-  note: z.string().nullable(),
-});
-const ZDebt = z.object({
-  id: ZId,
-  kind: z.enum(DEBT_KINDS),
-  amountCents: z.number().int(),
-  startDate: z.string().nullable(),
-  creditor: z.string().nullable(),
-  repaymentPlan: z.boolean(),
-  note: z.string().nullable(),
-});
-const ZHousingHistoryEntry = z.object({
-  id: ZId,
-  situation: z.enum(HOUSING_SITUATIONS),
-  fromDate: z.string().nullable(),
-  toDate: z.string().nullable(),
-  address: z.string().nullable(),
-  endReason: z.string().nullable(),
-});
+export const ZExpense = row(outputShape(EXPENSE_FIELDS));
+export const ZDebt = row(outputShape(DEBT_FIELDS));
+export const ZHousingHistoryEntry = row(outputShape(HOUSING_HISTORY_FIELDS));
 
-const nullableText = z.string().nullable().optional();
+export const ZCommune = z.object({ id: ZId, name: z.string(), postcode: z.string().nullable() });
+
+export const ZTenancy = z.object({
+  id: ZId,
+  dwellingId: ZId,
+  ...outputShape(TENANCY_FIELDS),
+  commune: ZCommune.nullable(),
+  landlordOrganisationName: z.string().nullable(),
+  managementUnitName: z.string().nullable(),
+  /** Since when the rent and charges are those. */
+  rentSince: z.string().nullable(),
+});
+export type TTenancy = z.infer<typeof ZTenancy>;
+
+/** The eviction procedure's steps, oldest first (one record per household). */
+export const ZEvictionStep = z.object({
+  id: ZId,
+  step: z.enum(EVICTION_STEPS),
+  occurredOn: z.string(),
+  note: z.string().nullable(),
+});
+export const ZEvictionProcedure = z.object({
+  id: ZId,
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  steps: z.array(ZEvictionStep),
+});
+export type TEvictionProcedure = z.infer<typeof ZEvictionProcedure>;
+
+export const ZEvictionStepCreate = z.object({
+  step: z.enum(EVICTION_STEPS, { message: 'Étape de procédure inconnue.' }),
+  occurredOn: ZIsoDate,
+  note: optText(1000),
+});
+export type TEvictionStepCreate = z.input<typeof ZEvictionStepCreate>;
+export const ZEvictionStepRecorded = z.object({
+  /** Null when this step on this day was already recorded. */
+  id: ZId.nullable(),
+});
+export const ZEvictionProcedureClose = z.object({ reason: requiredText(500, 'Motif') });
+
+const scalarOutputs = Object.fromEntries(
+  Object.entries(HOUSEHOLD_FIELDS).map(([k, f]) => [k, f.output.optional()]),
+) as { [K in keyof typeof HOUSEHOLD_FIELDS]: z.ZodOptional<(typeof HOUSEHOLD_FIELDS)[K]['output']> };
 
 export const ZHouseholdDetail = z.object({
   id: ZId,
   fileNumber: z.number().int(),
   fileLabel: z.string(),
-  status: z.enum(HOUSEHOLD_STATUSES),
   accessLevel: ZAccessLevel,
   version: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  applicationNumber: nullableText,
-  phone: nullableText,
-  email: nullableText,
-  postalAddress: nullableText,
-  housingSituation: z.enum(HOUSING_SITUATIONS).optional(),
-  dwellingAddress: nullableText,
-  dwellingCommuneId: nullableText,
-  dwellingCommune: z
-    .object({ id: z.string(), name: z.string(), postcode: z.string().nullable() })
-    .nullable()
-    .optional(),
-  landlordOrganisationId: nullableText,
-  managementUnitId: nullableText,
-  landlordName: nullableText,
-  tenantReference: nullableText,
-  monthlyRentCents: z.number().int().nullable().optional(),
-  monthlyChargesCents: z.number().int().nullable().optional(),
-  daloRecognised: z.boolean().optional(),
-  daloDecisionDate: nullableText,
-  pdalpdPriority: z.boolean().optional(),
+  ...scalarOutputs,
+  status: z.enum(HOUSEHOLD_STATUSES),
+  tenancy: ZTenancy.nullable().optional(),
   members: z.array(ZMember).optional(),
   /** Total rent arrears (landlord summary), in cents. */
   rentArrears: z.number().int().optional(),
-  housingSince: nullableText,
-  shelterName: nullableText,
+  evictionProcedure: ZEvictionProcedure.nullable().optional(),
   resources: z.array(ZResource).optional(),
   expenses: z.array(ZExpense).optional(),
   debts: z.array(ZDebt).optional(),
   housingHistory: z.array(ZHousingHistoryEntry).optional(),
-  healthNotes: nullableText,
-  justiceNotes: nullableText,
-  familyConflictNotes: nullableText,
 });
 export type THouseholdDetail = z.infer<typeof ZHouseholdDetail>;
 
-// ---- history --------------------------------------------------------------------------------
+// ---- history: each change as a person reads it ------------------------------------------------
 
-export const ZFieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export const ZFieldChange = z.object({
+  /** "Loyer mensuel", "Composition du ménage — Léo Dupré : Prénom". */
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
 export const ZHouseholdVersion = z.object({
   version: z.number().int(),
   changedAt: z.iso.datetime(),
@@ -476,50 +436,19 @@ export type TConsent = z.infer<typeof ZConsent>;
 
 // ---- audit ----------------------------------------------------------------------------------
 
+/** One access to or change of the file, as the caseworker reads it (no code, no identifier). */
 export const ZHouseholdAuditEntry = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),
-  action: z.string(),
+  /** "Consultation du dossier", "Modification du dossier"… */
+  actionLabel: z.string(),
+  /** What the entry says beyond its action, in French ("Champs : Téléphone, Loyer mensuel"). */
+  description: z.string().nullable(),
   userName: z.string().nullable(),
   organisationName: z.string().nullable(),
   ip: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
 });
 export const ZHouseholdAudit = z.object({ items: z.array(ZHouseholdAuditEntry) });
 export type THouseholdAuditEntry = z.infer<typeof ZHouseholdAuditEntry>;
 
-/** French names of the parts of the file, for history summaries and the history tab. */
-export const HOUSEHOLD_FIELD_LABELS = {
-  fileNumber: 'Numéro de dossier',
-  status: 'Statut du dossier',
-  applicationNumber: 'Numéro unique',
-  phone: 'Téléphone',
-  email: 'E-mail',
-  postalAddress: 'Adresse postale',
-  housingSituation: 'Situation de logement',
-  housingSince: "Date d'entrée dans la situation",
-  shelterName: "Structure d'hébergement",
-  dwellingAddress: 'Adresse du logement',
-  dwellingCommuneId: 'Commune du logement',
-  dwellingCommune: 'Commune du logement',
-  landlordOrganisationId: 'Bailleur',
-  managementUnitId: 'Unité de gestion',
-  landlordName: 'Bailleur (hors Relais)',
-  tenantReference: 'Référence locataire',
-  monthlyRentCents: 'Loyer mensuel',
-  monthlyChargesCents: 'Charges mensuelles',
-  daloRecognised: 'Reconnaissance DALO',
-  daloDecisionDate: 'Date de décision DALO',
-  pdalpdPriority: 'Priorité PDALPD',
-  members: 'Composition du ménage',
-  rentArrears: 'Dette de loyer',
-  resources: 'Ressources',
-  expenses: 'Charges',
-  debts: 'Dettes',
-  housingHistory: 'Parcours logement',
-  healthNotes: 'Santé',
-  justiceNotes: 'Justice',
-  familyConflictNotes: 'Conflits familiaux',
-} as const;
 
-export const ZHouseholdSaved = z.object({ id: ZId, version: z.number().int() });

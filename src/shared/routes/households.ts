@@ -8,6 +8,9 @@ import {
   ZDocumentList,
   ZDocumentParams,
   ZDocumentUploadFields,
+  ZEvictionProcedureClose,
+  ZEvictionStepCreate,
+  ZEvictionStepRecorded,
   ZHouseholdAudit,
   ZHouseholdCreateBody,
   ZHouseholdCreated,
@@ -19,8 +22,13 @@ import {
   ZHouseholdUpdate,
   ZNoteCreate,
   ZNoteList,
+  ZPartRowParams,
   ZPartyList,
+  ZVersionQuery,
+  partCreateBody,
+  partUpdateBody,
 } from '../contracts/households.ts';
+import { HOUSEHOLD_PARTS, inputShape, type FieldSpec } from '../households/registry.ts';
 import { FILE_RESPONSE, defineRoute } from './define.ts';
 
 const tag = 'ménages';
@@ -173,4 +181,80 @@ export const HOUSEHOLD_ROUTES = {
     household: household('party'),
     errors: [409],
   }),
+  recordEvictionStep: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/eviction-steps',
+    tag,
+    summary: 'Noter une étape datée de la procédure d’expulsion (ouvre la procédure à sa première étape)',
+    params: ZIdParams,
+    body: ZEvictionStepCreate,
+    response: ZEvictionStepRecorded,
+    status: 201,
+    household: household('party'),
+  }),
+  closeEvictionProcedure: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/eviction-procedure/close',
+    tag,
+    summary: 'Clore la procédure d’expulsion en cours, avec son motif',
+    params: ZIdParams,
+    body: ZEvictionProcedureClose,
+    response: null,
+    household: household('party'),
+    errors: [409],
+  }),
+};
+
+/** The three endpoints of one list part: its rows have stable ids and change one at a time. */
+function partRoutes<const Path extends string, F extends Record<string, FieldSpec>>(
+  spec: { label: string; path: Path; fields: F },
+) {
+  const shape = inputShape(spec.fields);
+  const base = `/api/households/:id/${spec.path}` as const;
+  const scope = household('party');
+  return {
+    add: defineRoute({
+      method: 'POST',
+      path: base,
+      tag,
+      summary: `Ajouter une ligne : ${spec.label} (contrôle de version)`,
+      params: ZIdParams,
+      body: partCreateBody(shape),
+      response: ZHouseholdSaved,
+      status: 201,
+      household: scope,
+      errors: [409],
+    }),
+    change: defineRoute({
+      method: 'PATCH',
+      path: `${base}/:rowId`,
+      tag,
+      summary: `Modifier une ligne : ${spec.label} (contrôle de version)`,
+      params: ZPartRowParams,
+      body: partUpdateBody(shape),
+      response: ZHouseholdSaved,
+      household: scope,
+      errors: [409],
+    }),
+    remove: defineRoute({
+      method: 'DELETE',
+      path: `${base}/:rowId`,
+      tag,
+      summary: `Retirer une ligne : ${spec.label} (contrôle de version)`,
+      params: ZPartRowParams,
+      query: ZVersionQuery,
+      response: ZHouseholdSaved,
+      household: scope,
+      errors: [409],
+    }),
+  };
+}
+
+/** The rows of the file's lists, one endpoint each: members, resources, expenses, debts, housing history. */
+export const HOUSEHOLD_PART_ROUTES = {
+  members: partRoutes(HOUSEHOLD_PARTS.members),
+  resources: partRoutes(HOUSEHOLD_PARTS.resources),
+  expenses: partRoutes(HOUSEHOLD_PARTS.expenses),
+  debts: partRoutes(HOUSEHOLD_PARTS.debts),
+  housingHistory: partRoutes(HOUSEHOLD_PARTS.housingHistory),
 };

@@ -1,5 +1,5 @@
 import type { RouteContract } from './define.ts';
-import { HOUSEHOLD_ROUTES } from './households.ts';
+import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
 
 /**
@@ -8,6 +8,11 @@ import { ORGANISATION_ROUTES } from './organisations.ts';
  */
 export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   households: HOUSEHOLD_ROUTES,
+  householdParts: Object.fromEntries(
+    Object.entries(HOUSEHOLD_PART_ROUTES).flatMap(([part, routes]) =>
+      Object.entries(routes).map(([verb, route]) => [`${part}.${verb}`, route]),
+    ),
+  ),
   organisations: ORGANISATION_ROUTES,
 };
 

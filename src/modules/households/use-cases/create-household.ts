@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, invalid } from '../../../kernel/errors.ts';
@@ -6,14 +7,13 @@ import {
   ZHouseholdCreate,
   type THouseholdCreateInput,
 } from '../../../shared/contracts/households.ts';
-import type { z } from 'zod';
 import { canCreateHousehold, householdAccessLevel } from '../../../shared/access/household-access.ts';
+import { parisDate } from '../../../shared/time.ts';
 import { CREATION_SUMMARY, EMPTY_SNAPSHOT, diffSnapshots } from '../household-diff.ts';
-import { checkReferences, parseOrInvalid, snapshotToSave } from '../household-input.ts';
-import { insertHousehold, insertHouseholdChange, replaceHouseholdRows } from '../households.repository.ts';
+import { checkReferences, communeOfAddress, parseOrInvalid, snapshotToSave } from '../household-input.ts';
+import { insertHousehold, insertHouseholdChange, saveHouseholdRows, saveTenancy } from '../households.repository.ts';
 import { insertConsentWithParty } from '../consents.repository.ts';
 import { addParty, syncLandlordParty } from '../parties.repository.ts';
-import { parisDate } from '../../../shared/time.ts';
 
 /**
  * Why the creating organisation may hold the file:
@@ -27,15 +27,15 @@ export type CreateHouseholdBasis =
   | { kind: 'referral_made'; referralId: string };
 
 /**
- * Opens a household file in the caller's transaction: the file and its rows, version 1 in the
- * history, the creator's party with its basis, and the audit entry. `input` is checked here with
- * ZHouseholdCreate, so callers outside a route get the same field errors.
+ * Opens a household file in the caller's transaction: the file and its rows, its tenancy, version 1
+ * in the history, the creator's party with its basis, and the audit entry. `file` is checked here
+ * with ZHouseholdCreate, so callers outside a route get the same field errors.
  */
 export async function createHousehold(
   ctx: Context,
   { file: input, basis }: { file: THouseholdCreateInput; basis: CreateHouseholdBasis },
 ): Promise<{ id: string }> {
-  const { actor, db: tx, now } = ctx;
+  const { actor, db, now } = ctx;
   if (!canCreateHousehold(actor)) throw forbidden('Votre rôle ne permet pas de créer un dossier ménage.');
   if (basis.kind === 'own_tenant' && actor.organisationType !== 'landlord') {
     throw forbidden('Seul un bailleur peut ouvrir le dossier de son locataire.');
@@ -53,16 +53,28 @@ export async function createHousehold(
   const level = householdAccessLevel(actor, [{ organisationId: actor.organisationId, basis: basis.kind }]);
   if (level === 'none') throw forbidden('Votre rôle ne permet pas de créer un dossier ménage.');
   const snapshot = snapshotToSave(file, EMPTY_SNAPSHOT, level, now);
-  if (basis.kind === 'own_tenant') snapshot.landlordOrganisationId = actor.organisationId;
-  await checkReferences(tx, snapshot);
+  if (snapshot.tenancy) {
+    // A landlord opening its tenant's file is the lessor; the commune follows the postcode if unique.
+    if (basis.kind === 'own_tenant') snapshot.tenancy.landlordOrganisationId = actor.organisationId;
+    snapshot.tenancy.communeId ??= await communeOfAddress(db, snapshot.tenancy.address);
+  }
+  await checkReferences(db, snapshot);
 
-  const household = await insertHousehold(tx, snapshot, {
+  const household = await insertHousehold(db, snapshot, {
     userId: actor.userId,
     organisationId: actor.organisationId,
     at: now,
   });
-  await replaceHouseholdRows(tx, household.id, snapshot);
-  await insertHouseholdChange(tx, {
+  await saveHouseholdRows(db, household.id, EMPTY_SNAPSHOT, snapshot);
+  await saveTenancy(db, {
+    householdId: household.id,
+    tenancyId: null,
+    before: null,
+    after: snapshot.tenancy,
+    today: parisDate(now),
+    at: now,
+  });
+  await insertHouseholdChange(db, {
     householdId: household.id,
     version: 1,
     userId: actor.userId,
@@ -74,7 +86,7 @@ export async function createHousehold(
 
   const caseworkerUserId = actor.roles.includes('caseworker') ? actor.userId : null;
   if (consent) {
-    await insertConsentWithParty(tx, {
+    await insertConsentWithParty(db, {
       householdId: household.id,
       organisationId: actor.organisationId,
       terms: consent,
@@ -83,7 +95,7 @@ export async function createHousehold(
       at: now,
     });
   } else if (basis.kind === 'referral_made') {
-    await addParty(tx, {
+    await addParty(db, {
       householdId: household.id,
       organisationId: actor.organisationId,
       basis: 'referral_made',
@@ -92,15 +104,15 @@ export async function createHousehold(
       at: now,
     });
   }
-  // The dwelling's landlord (the creator itself for own_tenant) is a party as such.
-  await syncLandlordParty(tx, {
+  // The tenancy's landlord (the creator itself for own_tenant) is a party as such.
+  await syncLandlordParty(db, {
     householdId: household.id,
     before: null,
-    after: snapshot.landlordOrganisationId,
+    after: snapshot.tenancy?.landlordOrganisationId ?? null,
     at: now,
   });
 
-  await audit(tx, actor, {
+  await audit(db, actor, {
     action: 'household.create',
     entityType: 'household',
     entityId: household.id,

@@ -1,11 +1,15 @@
 import type { Context } from '../../../kernel/context.ts';
 import type { THouseholdVersion } from '../../../shared/contracts/households.ts';
-import { presentHistory } from '../household.presenter.ts';
-import { householdChangeRows } from '../households.repository.ts';
+import { referencedIds } from '../../../shared/households/display.ts';
+import { presentHistory, visibleChanges } from '../household.presenter.ts';
+import { householdChangeRows, referenceNames } from '../households.repository.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
 
-/** The file's versions, each diff cut to what the reader's level may see. */
+/** The file's versions in words, each diff cut to what the reader's level may see. */
 export async function getHouseholdHistory(ctx: Context, householdId: string): Promise<THouseholdVersion[]> {
   const level = await requireHouseholdAccess(ctx, householdId);
-  return presentHistory(await householdChangeRows(ctx.db, householdId), level);
+  const rows = await householdChangeRows(ctx.db, householdId);
+  // Only the names of what the reader may see are looked up.
+  const ids = referencedIds(rows.flatMap((r) => visibleChanges(r.changes, level)));
+  return presentHistory(rows, level, await referenceNames(ctx.db, householdId, ids));
 }

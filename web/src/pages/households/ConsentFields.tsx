@@ -8,7 +8,7 @@ import {
 } from '@shared/contracts/household-enums.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { optionsOf } from './organisations.ts';
-import { todayIso } from './household-form.ts';
+import { parisToday } from '@shared/time.ts';
 
 /** The terms of a consent (accord du ménage) as typed; same keys as the API's consent terms. */
 export interface ConsentValues {
@@ -23,7 +23,7 @@ export interface ConsentValues {
 export const newConsentValues = (): ConsentValues => ({
   purpose: 'support',
   purposeDetail: '',
-  validFrom: todayIso(),
+  validFrom: parisToday(),
   validUntil: null,
   method: 'signed_form',
   witnessName: '',

@@ -7,12 +7,19 @@ import {
   RELATIONSHIP_LABELS,
   RESOURCE_TYPE_LABELS,
 } from '@shared/contracts/household-enums.ts';
-import type { THouseholdDetail } from '@shared/contracts/households.ts';
+import type { THouseholdDetail, TTenancy } from '@shared/contracts/households.ts';
+import {
+  FIELD_GROUPS,
+  HOUSEHOLD_FIELDS,
+  TENANCY,
+  TENANCY_FIELDS,
+  type FieldGroup,
+} from '@shared/households/registry.ts';
+import { NO_NAMES, formatFieldValue, type ReferenceNames } from '@shared/households/display.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { useChosenTerritoryLabel } from '../../components/TerritorySelect.tsx';
 import { formatCents, formatDate } from '@shared/format.ts';
 import { Facts, shown } from './Facts.tsx';
-import { useOrganisations } from './organisations.ts';
+import { EvictionProcedureBlock } from './EvictionProcedureBlock.tsx';
 
 interface TabProps {
   file: THouseholdDetail;
@@ -31,93 +38,83 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function SituationTab({ file }: TabProps) {
-  const landlords = useOrganisations('landlord');
-  const landlord = landlords.data?.items.find((o) => o.id === file.landlordOrganisationId);
-  const unit = landlord?.managementUnits.find((u) => u.id === file.managementUnitId);
-  const communeLabel = useChosenTerritoryLabel(file.dwellingCommuneId);
-  const caseworkerOnly =
-    file.healthNotes !== undefined ||
-    file.justiceNotes !== undefined ||
-    file.familyConflictNotes !== undefined;
+/** The household's own fields, block by block, as the registry names and formats them. */
+function FieldBlocks({ file }: TabProps) {
+  const values = file as Record<string, unknown>;
   return (
-    <Stack gap="xl">
-      <Block title="Coordonnées">
+    <>
+      {(Object.keys(FIELD_GROUPS) as FieldGroup[]).map((group) => {
+        const fields = Object.entries(HOUSEHOLD_FIELDS).filter(
+          ([key, spec]) => spec.group === group && values[key] !== undefined,
+        );
+        if (fields.length === 0) return null;
+        return (
+          <Block key={group} title={FIELD_GROUPS[group]}>
+            {group === 'caseworker' && (
+              <Text size="sm" c="dimmed">
+                Ces informations ne sont jamais communiquées au bailleur ni aux autres parties.
+              </Text>
+            )}
+            <Facts
+              items={fields.map(([key, spec]) => ({
+                label: spec.label,
+                value: formatFieldValue(spec, values[key]),
+              }))}
+            />
+          </Block>
+        );
+      })}
+    </>
+  );
+}
+
+/** The names the tenancy's ids designate, as the server sent them with it. */
+const tenancyNames = (t: TTenancy): ReferenceNames => ({
+  ...NO_NAMES,
+  organisation: new Map(
+    t.landlordOrganisationId && t.landlordOrganisationName
+      ? [[t.landlordOrganisationId, t.landlordOrganisationName]]
+      : [],
+  ),
+  managementUnit: new Map(
+    t.managementUnitId && t.managementUnitName ? [[t.managementUnitId, t.managementUnitName]] : [],
+  ),
+  territory: new Map(
+    t.commune
+      ? [[t.commune.id, t.commune.postcode ? `${t.commune.name} (${t.commune.postcode})` : t.commune.name]]
+      : [],
+  ),
+});
+
+function TenancyBlock({ file }: TabProps) {
+  if (file.tenancy === undefined) return null;
+  const t = file.tenancy;
+  return (
+    <Block title={TENANCY.label}>
+      {t === null ? (
+        <Text c="dimmed">Le ménage n’occupe pas de logement en propre (ou il n’est pas renseigné).</Text>
+      ) : (
         <Facts
           items={[
-            { label: 'Téléphone', value: file.phone },
-            { label: 'E-mail', value: file.email },
-            { label: 'Adresse postale', value: file.postalAddress },
-            { label: 'Numéro unique de demande', value: file.applicationNumber },
-          ]}
-        />
-      </Block>
-      <Block title="Situation de logement">
-        <Facts
-          items={[
-            {
-              label: 'Situation actuelle',
-              value: shown(file.housingSituation, (s) => HOUSING_SITUATION_LABELS[s]),
-            },
-            { label: 'Depuis le', value: shown(file.housingSince, formatDate) },
-            { label: "Structure d'hébergement", value: file.shelterName },
-          ]}
-        />
-      </Block>
-      <Block title="Logement actuel et bailleur">
-        <Facts
-          items={[
-            { label: 'Adresse du logement', value: file.dwellingAddress },
-            {
-              label: 'Commune du logement',
-              // The file holds only the commune's id: named when chosen in this session.
-              value: shown(file.dwellingCommuneId, () => communeLabel ?? 'Renseignée'),
-            },
-            {
-              label: 'Bailleur',
-              value: shown(
-                file.landlordOrganisationId,
-                (id) => landlord?.name ?? (landlords.isPending ? '…' : id),
-              ),
-            },
-            {
-              label: 'Agence / unité de gestion',
-              value: shown(file.managementUnitId, (id) => unit?.name ?? id),
-            },
-            { label: 'Bailleur hors Relais', value: file.landlordName },
-            { label: 'Référence locataire', value: file.tenantReference },
-            { label: 'Loyer mensuel', value: shown(file.monthlyRentCents, formatCents) },
-            { label: 'Charges mensuelles', value: shown(file.monthlyChargesCents, formatCents) },
+            ...Object.entries(TENANCY_FIELDS).map(([key, spec]) => ({
+              label: spec.label,
+              value: formatFieldValue(spec, (t as Record<string, unknown>)[key], tenancyNames(t)),
+            })),
+            ...(t.rentSince ? [{ label: 'Loyer en vigueur depuis le', value: formatDate(t.rentSince) }] : []),
             { label: 'Dette de loyer', value: shown(file.rentArrears, formatCents) },
           ]}
         />
-      </Block>
-      <Block title="Priorités">
-        <Facts
-          items={[
-            { label: 'Reconnu prioritaire DALO', value: shown(file.daloRecognised, yesNo) },
-            {
-              label: 'Date de la décision DALO',
-              value: file.daloRecognised ? formatDate(file.daloDecisionDate) : undefined,
-            },
-            { label: 'Public prioritaire du PDALPD', value: shown(file.pdalpdPriority, yesNo) },
-          ]}
-        />
-      </Block>
-      {caseworkerOnly && (
-        <Block title="Informations réservées au référent">
-          <Text size="sm" c="dimmed">
-            Ces informations ne sont jamais communiquées au bailleur ni aux autres parties.
-          </Text>
-          <Facts
-            items={[
-              { label: 'Santé', value: file.healthNotes },
-              { label: 'Justice', value: file.justiceNotes },
-              { label: 'Conflits familiaux', value: file.familyConflictNotes },
-            ]}
-          />
-        </Block>
       )}
+    </Block>
+  );
+}
+
+export function SituationTab({ file }: TabProps) {
+  return (
+    <Stack gap="xl">
+      <FieldBlocks file={file} />
+      <TenancyBlock file={file} />
+      <EvictionProcedureBlock file={file} />
     </Stack>
   );
 }

@@ -1,43 +1,11 @@
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { AUDIT_ACTION_LABELS } from '@shared/contracts/audit.ts';
 import type { THouseholdDetail, THouseholdVersion } from '@shared/contracts/households.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCents, formatDateTime } from '@shared/format.ts';
-import { fieldLabelOfPath } from './household-form.ts';
-
-/** Household actions of the audit log, besides the ones the shared list already names. */
-const HOUSEHOLD_AUDIT_LABELS: Record<string, string> = {
-  ...AUDIT_ACTION_LABELS,
-  'household.create': 'Création du dossier',
-  'household.consent.record': 'Accord enregistré',
-  'household.consent.revoke': 'Accord révoqué',
-  'household.note.create': 'Note ajoutée',
-  'household.document.upload': 'Document déposé',
-  'household.document.download': 'Document téléchargé',
-  'household.history.read': "Consultation de l'historique",
-  'household.audit.read': "Consultation du journal d'accès",
-  'referral.create': 'Saisine envoyée',
-  'referral.read': "Consultation d'une saisine",
-};
-
-/** A before/after value of a diff, readable: money in euros, booleans in words, lists summarised. */
-function formatDiffValue(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number' && /Cents$/.test(field)) return formatCents(value);
-  if (Array.isArray(value)) return `${value.length} élément${value.length > 1 ? 's' : ''}`;
-  if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== null && v !== '')
-      .map(([k, v]) => `${k} : ${formatDiffValue(k, v)}`)
-      .join(', ');
-  }
-  return String(value);
-}
+import { formatDateTime } from '@shared/format.ts';
 
 function VersionCard({ version }: { version: THouseholdVersion }) {
   return (
@@ -62,13 +30,13 @@ function VersionCard({ version }: { version: THouseholdVersion }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {version.changes.map((c) => (
-                <Table.Tr key={c.field}>
+              {version.changes.map((c, i) => (
+                <Table.Tr key={i}>
                   <Table.Th scope="row" fw={500}>
-                    {fieldLabelOfPath(c.field)}
+                    {c.label}
                   </Table.Th>
-                  <Table.Td>{formatDiffValue(c.field, c.before)}</Table.Td>
-                  <Table.Td>{formatDiffValue(c.field, c.after)}</Table.Td>
+                  <Table.Td>{c.before}</Table.Td>
+                  <Table.Td>{c.after}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -124,11 +92,8 @@ export function AuditTab({ file }: { file: THouseholdDetail }) {
             emptyTitle="Aucune entrée"
             columns={[
               { key: 'at', header: 'Date', render: (e) => formatDateTime(e.at) },
-              {
-                key: 'action',
-                header: 'Action',
-                render: (e) => HOUSEHOLD_AUDIT_LABELS[e.action] ?? e.action,
-              },
+              { key: 'action', header: 'Action', render: (e) => e.actionLabel },
+              { key: 'description', header: 'Détail', render: (e) => e.description ?? '—' },
               { key: 'user', header: 'Utilisateur', render: (e) => e.userName ?? '—' },
               {
                 key: 'org',

@@ -5,6 +5,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -22,7 +23,9 @@ import {
   HOUSING_SITUATION_LABELS,
   RELATIONSHIP_LABELS,
   RESOURCE_TYPE_LABELS,
+  TYPOLOGY_LABELS,
 } from '@shared/contracts/household-enums.ts';
+import { HOUSEHOLD_FIELDS } from '@shared/households/registry.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { TerritorySelect } from '../../components/TerritorySelect.tsx';
@@ -32,7 +35,7 @@ import {
   emptyHousingHistory,
   emptyMember,
   emptyResource,
-  type CaseworkerField,
+  CASEWORKER_FIELDS,
   type HouseholdFormValues,
   type MemberValues,
 } from './household-form.ts';
@@ -104,7 +107,7 @@ export function SituationFields({
         />
         <DateField label="Dans cette situation depuis le" {...form.getInputProps('housingSince')} />
       </SimpleGrid>
-      {(SHELTER_SITUATIONS.has(situation) || form.values.shelterName) && (
+      {(SHELTER_SITUATIONS.has(situation) || !!form.values.shelterName) && (
         <TextInput label="Structure d'hébergement" {...form.getInputProps('shelterName')} />
       )}
       {withStatus && (
@@ -121,18 +124,38 @@ export function SituationFields({
 
 export function DwellingFields({ form, headingOrder = 2 }: SectionProps) {
   const landlords = useOrganisations('landlord');
-  const landlord = landlords.data?.items.find((o) => o.id === form.values.landlordOrganisationId);
+  const tenancy = form.values.tenancy;
+  const landlord = landlords.data?.items.find((o) => o.id === tenancy.landlordOrganisationId);
   const units = landlord?.managementUnits ?? [];
   return (
     <Section title="Logement actuel et bailleur" order={headingOrder}>
-      <Textarea label="Adresse du logement" autosize minRows={2} {...form.getInputProps('dwellingAddress')} />
+      <Text size="sm" c="dimmed">
+        Laissez ces champs vides si le ménage n’occupe pas de logement en propre. La commune est trouvée
+        d’après le code postal de l’adresse quand il n’en désigne qu’une.
+      </Text>
+      <Textarea label="Adresse du logement" autosize minRows={2} {...form.getInputProps('tenancy.address')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TerritorySelect
           kind="commune"
           label="Commune du logement"
           description="Recherche par nom ou code postal"
-          {...form.getInputProps('dwellingCommuneId')}
+          {...form.getInputProps('tenancy.communeId')}
         />
+        <Select
+          label="Typologie"
+          clearable
+          data={optionsOf(TYPOLOGY_LABELS)}
+          {...form.getInputProps('tenancy.typology')}
+        />
+        <NumberInput
+          label="Surface habitable (m²)"
+          min={0}
+          decimalScale={1}
+          decimalSeparator=","
+          {...form.getInputProps('tenancy.surfaceM2')}
+          onChange={(v) => form.setFieldValue('tenancy.surfaceM2', typeof v === 'number' ? v : null)}
+        />
+        <DateField label="Entré dans le logement le" {...form.getInputProps('tenancy.startDate')} />
         <Select
           label="Bailleur (organisme présent dans Relais)"
           placeholder={landlords.isPending ? 'Chargement…' : 'Aucun'}
@@ -140,10 +163,10 @@ export function DwellingFields({ form, headingOrder = 2 }: SectionProps) {
           clearable
           nothingFoundMessage="Aucun bailleur trouvé"
           data={(landlords.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          {...form.getInputProps('landlordOrganisationId')}
+          {...form.getInputProps('tenancy.landlordOrganisationId')}
           onChange={(value) => {
-            form.setFieldValue('landlordOrganisationId', value);
-            form.setFieldValue('managementUnitId', null);
+            form.setFieldValue('tenancy.landlordOrganisationId', value);
+            form.setFieldValue('tenancy.managementUnitId', null);
           }}
         />
         {units.length > 0 && (
@@ -151,17 +174,17 @@ export function DwellingFields({ form, headingOrder = 2 }: SectionProps) {
             label="Agence / unité de gestion"
             clearable
             data={units.map((u) => ({ value: u.id, label: u.name }))}
-            {...form.getInputProps('managementUnitId')}
+            {...form.getInputProps('tenancy.managementUnitId')}
           />
         )}
         <TextInput
           label="Bailleur hors Relais"
           description="Propriétaire privé, par exemple"
-          {...form.getInputProps('landlordName')}
+          {...form.getInputProps('tenancy.landlordName')}
         />
-        <TextInput label="Référence locataire" {...form.getInputProps('tenantReference')} />
-        <MoneyInput label="Loyer mensuel" {...form.getInputProps('monthlyRentCents')} />
-        <MoneyInput label="Charges mensuelles" {...form.getInputProps('monthlyChargesCents')} />
+        <TextInput label="Référence locataire" {...form.getInputProps('tenancy.tenantReference')} />
+        <MoneyInput label="Loyer mensuel" {...form.getInputProps('tenancy.monthlyRentCents')} />
+        <MoneyInput label="Charges mensuelles" {...form.getInputProps('tenancy.monthlyChargesCents')} />
       </SimpleGrid>
     </Section>
   );
@@ -185,17 +208,9 @@ export function PriorityFields({ form, headingOrder = 2 }: SectionProps) {
   );
 }
 
-const CASEWORKER_FIELD_LABELS: Record<CaseworkerField, string> = {
-  healthNotes: 'Santé',
-  justiceNotes: 'Justice',
-  familyConflictNotes: 'Conflits familiaux',
-};
-
 /** Caseworker-only texts: rendered only for the fields the server sent (the reader may see them). */
 export function CaseworkerFields({ form, headingOrder = 2 }: SectionProps) {
-  const present = (Object.keys(CASEWORKER_FIELD_LABELS) as CaseworkerField[]).filter(
-    (f) => form.values[f] !== undefined,
-  );
+  const present = CASEWORKER_FIELDS.filter((f) => form.values[f] !== undefined);
   if (present.length === 0) return null;
   return (
     <Section title="Informations réservées au référent" order={headingOrder}>
@@ -203,13 +218,7 @@ export function CaseworkerFields({ form, headingOrder = 2 }: SectionProps) {
         Jamais communiquées au bailleur ni aux autres parties.
       </Text>
       {present.map((f) => (
-        <Textarea
-          key={f}
-          label={CASEWORKER_FIELD_LABELS[f]}
-          autosize
-          minRows={2}
-          {...form.getInputProps(f)}
-        />
+        <Textarea key={f} label={HOUSEHOLD_FIELDS[f].label} autosize minRows={2} {...form.getInputProps(f)} />
       ))}
     </Section>
   );
@@ -383,6 +392,15 @@ export function ResourcesFields({ form, headingOrder = 2 }: SectionProps) {
               <MoneyInput label="Montant dû" required {...form.getInputProps(`debts.${i}.amountCents`)} />
               <TextInput label="Créancier" {...form.getInputProps(`debts.${i}.creditor`)} />
               <DateField label="Depuis le" {...form.getInputProps(`debts.${i}.startDate`)} />
+              <NumberInput
+                label="Mois d'impayés"
+                min={1}
+                allowDecimal={false}
+                {...form.getInputProps(`debts.${i}.unpaidMonths`)}
+                onChange={(v) =>
+                  form.setFieldValue(`debts.${i}.unpaidMonths`, typeof v === 'number' ? v : null)
+                }
+              />
               <TextInput label="Précision" {...form.getInputProps(`debts.${i}.note`)} />
             </SimpleGrid>
             <Group justify="space-between" mt="sm">

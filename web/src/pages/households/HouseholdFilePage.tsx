@@ -4,9 +4,9 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { HOUSEHOLD_STATUS_LABELS } from '@shared/contracts/household-enums.ts';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
 import {
+  ACCESS_LEVEL_LABELS,
   canEditHousehold,
   canReadHouseholdAudit,
-  type HouseholdAccessLevel,
 } from '@shared/access/household-access.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { useRouteQuery } from '../../api/routes.ts';
@@ -22,13 +22,6 @@ import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
-
-export const ACCESS_LEVEL_LABELS: Record<HouseholdAccessLevel, string> = {
-  none: 'Aucun accès',
-  landlord_summary: 'Synthèse bailleur',
-  party: 'Partie au dossier',
-  caseworker: 'Référent — accès complet',
-};
 
 interface FileTab {
   value: string;
@@ -98,7 +91,7 @@ function HouseholdFile({
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState(false);
   // The commune is named by the server: the file's tabs and the editor's select show its name.
-  useRememberCommune(file.dwellingCommune);
+  useRememberCommune(file.tenancy?.commune);
   const name = referencePersonName(file);
   const title = `Dossier ${file.fileLabel}${name ? ` — ${name}` : ''}`;
   const tabs = tabsFor(file);

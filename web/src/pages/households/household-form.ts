@@ -1,146 +1,108 @@
 import type { z } from 'zod';
-import type {
-  DebtKind,
-  ExpenseCategory,
-  HouseholdStatus,
-  HousingSituation,
-  Relationship,
-  ResourceType,
-} from '@shared/contracts/household-enums.ts';
+import type { HousingSituation } from '@shared/contracts/household-enums.ts';
 import {
-  HOUSEHOLD_FIELD_LABELS,
   ZHouseholdCreate,
   futureDateIssues,
   type THouseholdCreateInput,
   type THouseholdDetail,
 } from '@shared/contracts/households.ts';
+import {
+  HOUSEHOLD_FIELDS,
+  HOUSEHOLD_PARTS,
+  TENANCY,
+  TENANCY_FIELDS,
+  type FieldSpec,
+  keysOfClass,
+  type HouseholdPart,
+} from '@shared/households/registry.ts';
+import { parisToday } from '@shared/time.ts';
 
 /**
- * Values of the household form. Text fields hold '' when empty (Mantine inputs are controlled),
- * dates `YYYY-MM-DD` or null, money integer cents or null. The paths are those of the API body, so
- * server field errors (`members.0.firstName`) land on the right input as they are.
+ * Values of the household form, built from the field registry: what the file reads, text fields
+ * holding '' when empty (Mantine inputs are controlled). The paths are those of the API body, so
+ * server field errors (`members.0.firstName`, `tenancy.address`) land on the right input as they are.
  */
-export interface MemberValues {
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  relationship: Relationship;
-  isReferencePerson: boolean;
-}
-export interface ResourceValues {
-  /** Position of the member as a string for the Select; '' = the household as a whole. */
-  memberIndex: string;
-  type: ResourceType;
-  monthlyAmountCents: number | null;
-  note: string;
-}
-export interface ExpenseValues {
-  category: ExpenseCategory;
-  monthlyAmountCents: number | null;
-  note: string;
-}
-export interface DebtValues {
-  kind: DebtKind;
-  amountCents: number | null;
-  startDate: string | null;
-  creditor: string;
-  repaymentPlan: boolean;
-  note: string;
-}
-export interface HousingHistoryValues {
-  situation: HousingSituation;
-  fromDate: string | null;
-  toDate: string | null;
-  address: string;
-  endReason: string;
-}
+type Values<F extends Record<string, FieldSpec>> = { [K in keyof F]: z.output<F[K]['output']> };
+type Row<P extends HouseholdPart> = { id?: string } & Values<(typeof HOUSEHOLD_PARTS)[P]['fields']>;
 
-/** The caseworker-only texts; present in the form only when the reader may see them. */
-export const CASEWORKER_FIELDS = ['healthNotes', 'justiceNotes', 'familyConflictNotes'] as const;
+export type MemberValues = Row<'members'>;
+/** A resource names its member by position in the form ('' = the household as a whole). */
+export type ResourceValues = Omit<Row<'resources'>, 'memberId' | 'monthlyAmountCents'> & {
+  memberIndex: string;
+  monthlyAmountCents: number | null;
+};
+export type ExpenseValues = Omit<Row<'expenses'>, 'monthlyAmountCents'> & {
+  monthlyAmountCents: number | null;
+};
+export type DebtValues = Omit<Row<'debts'>, 'amountCents'> & { amountCents: number | null };
+export type HousingHistoryValues = Row<'housingHistory'>;
+export type TenancyValues = Omit<Values<typeof TENANCY_FIELDS>, 'address'> & { address: string };
+
+type HouseholdValues = Values<typeof HOUSEHOLD_FIELDS>;
+/** The caseworker-only fields: present in the form only when the reader may see them. */
+export const CASEWORKER_FIELDS = keysOfClass(HOUSEHOLD_FIELDS, 'caseworker_only');
 export type CaseworkerField = (typeof CASEWORKER_FIELDS)[number];
 
-export interface HouseholdFormValues {
-  status: HouseholdStatus;
-  applicationNumber: string;
-  phone: string;
-  email: string;
-  postalAddress: string;
-  housingSituation: HousingSituation;
-  housingSince: string | null;
-  shelterName: string;
-  dwellingAddress: string;
-  dwellingCommuneId: string | null;
-  landlordOrganisationId: string | null;
-  managementUnitId: string | null;
-  landlordName: string;
-  tenantReference: string;
-  monthlyRentCents: number | null;
-  monthlyChargesCents: number | null;
-  daloRecognised: boolean;
-  daloDecisionDate: string | null;
-  pdalpdPriority: boolean;
-  healthNotes?: string;
-  justiceNotes?: string;
-  familyConflictNotes?: string;
-  members: MemberValues[];
-  resources: ResourceValues[];
-  expenses: ExpenseValues[];
-  debts: DebtValues[];
-  housingHistory: HousingHistoryValues[];
+export type HouseholdFormValues = Omit<HouseholdValues, CaseworkerField> &
+  Partial<Pick<HouseholdValues, CaseworkerField>> & {
+    tenancy: TenancyValues;
+    members: MemberValues[];
+    resources: ResourceValues[];
+    expenses: ExpenseValues[];
+    debts: DebtValues[];
+    housingHistory: HousingHistoryValues[];
+  };
+
+/** A field's empty value in the form. */
+const emptyOf = (spec: FieldSpec) =>
+  spec.display.kind === 'text' ? '' : spec.display.kind === 'boolean' ? false : null;
+
+/** The values of a registry's fields from a source (the file as read, or nothing), empty when absent. */
+function valuesOf<F extends Record<string, FieldSpec>>(fields: F, source: object = {}): Values<F> {
+  const from = source as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, spec]) => [key, from[key] ?? emptyOf(spec)]),
+  ) as Values<F>;
 }
 
 export const emptyMember = (isReferencePerson = false): MemberValues => ({
-  firstName: '',
-  lastName: '',
-  birthDate: null,
+  ...valuesOf(HOUSEHOLD_PARTS.members.fields),
   relationship: isReferencePerson ? 'reference_person' : 'child',
   isReferencePerson,
 });
-export const emptyResource = (): ResourceValues => ({
-  memberIndex: '',
-  type: 'wages',
+export const emptyResource = (): ResourceValues => {
+  const { memberId: _memberId, ...values } = valuesOf(HOUSEHOLD_PARTS.resources.fields);
+  return { ...values, memberIndex: '', type: 'wages', monthlyAmountCents: null };
+};
+export const emptyExpense = (): ExpenseValues => ({
+  ...valuesOf(HOUSEHOLD_PARTS.expenses.fields),
+  category: 'rent',
   monthlyAmountCents: null,
-  note: '',
 });
-export const emptyExpense = (): ExpenseValues => ({ category: 'rent', monthlyAmountCents: null, note: '' });
 export const emptyDebt = (): DebtValues => ({
+  ...valuesOf(HOUSEHOLD_PARTS.debts.fields),
   kind: 'rent_arrears',
   amountCents: null,
-  startDate: null,
-  creditor: '',
-  repaymentPlan: false,
-  note: '',
 });
 export const emptyHousingHistory = (): HousingHistoryValues => ({
+  ...valuesOf(HOUSEHOLD_PARTS.housingHistory.fields),
   situation: 'private_tenant',
-  fromDate: null,
-  toDate: null,
-  address: '',
-  endReason: '',
 });
+const emptyTenancy = (): TenancyValues => ({ ...valuesOf(TENANCY_FIELDS), address: '' });
 
 /** A new household: one reference person, everything else empty. */
 export function newHouseholdValues(housingSituation: HousingSituation): HouseholdFormValues {
+  const {
+    healthNotes: _h,
+    justiceNotes: _j,
+    familyConflictNotes: _f,
+    ...household
+  } = valuesOf(HOUSEHOLD_FIELDS);
   return {
+    ...household,
     status: 'active',
-    applicationNumber: '',
-    phone: '',
-    email: '',
-    postalAddress: '',
     housingSituation,
-    housingSince: null,
-    shelterName: '',
-    dwellingAddress: '',
-    dwellingCommuneId: null,
-    landlordOrganisationId: null,
-    managementUnitId: null,
-    landlordName: '',
-    tenantReference: '',
-    monthlyRentCents: null,
-    monthlyChargesCents: null,
-    daloRecognised: false,
-    daloDecisionDate: null,
-    pdalpdPriority: false,
+    tenancy: emptyTenancy(),
     members: [emptyMember(true)],
     resources: [],
     expenses: [],
@@ -149,111 +111,51 @@ export function newHouseholdValues(housingSituation: HousingSituation): Househol
   };
 }
 
-const text = (v: string | null | undefined) => v ?? '';
-
 /** The form as the file was read (only what the reader may see; the form is offered to party+). */
 export function valuesFromDetail(d: THouseholdDetail): HouseholdFormValues {
-  const values: HouseholdFormValues = {
-    status: d.status,
-    applicationNumber: text(d.applicationNumber),
-    phone: text(d.phone),
-    email: text(d.email),
-    postalAddress: text(d.postalAddress),
+  const household = valuesOf(HOUSEHOLD_FIELDS, d);
+  for (const field of CASEWORKER_FIELDS) if (!(field in d)) delete household[field];
+  const rows = <P extends HouseholdPart>(part: P, list: readonly { id: string }[] | undefined): Row<P>[] =>
+    (list ?? []).map((r) => ({ id: r.id, ...valuesOf(HOUSEHOLD_PARTS[part].fields, r) }) as Row<P>);
+  return {
+    ...household,
     housingSituation: d.housingSituation ?? 'other',
-    housingSince: d.housingSince ?? null,
-    shelterName: text(d.shelterName),
-    dwellingAddress: text(d.dwellingAddress),
-    dwellingCommuneId: d.dwellingCommuneId ?? null,
-    landlordOrganisationId: d.landlordOrganisationId ?? null,
-    managementUnitId: d.managementUnitId ?? null,
-    landlordName: text(d.landlordName),
-    tenantReference: text(d.tenantReference),
-    monthlyRentCents: d.monthlyRentCents ?? null,
-    monthlyChargesCents: d.monthlyChargesCents ?? null,
-    daloRecognised: d.daloRecognised ?? false,
-    daloDecisionDate: d.daloDecisionDate ?? null,
-    pdalpdPriority: d.pdalpdPriority ?? false,
-    members: (d.members ?? []).map((m) => ({
-      firstName: m.firstName,
-      lastName: m.lastName,
-      birthDate: m.birthDate,
-      relationship: m.relationship,
-      isReferencePerson: m.isReferencePerson,
+    tenancy: d.tenancy
+      ? { ...valuesOf(TENANCY_FIELDS, d.tenancy), address: d.tenancy.address }
+      : emptyTenancy(),
+    members: rows('members', d.members),
+    resources: (d.resources ?? []).map(({ memberId: _m, memberIndex, ...r }) => ({
+      ...r,
+      note: r.note ?? '',
+      memberIndex: memberIndex === null ? '' : String(memberIndex),
     })),
-    resources: (d.resources ?? []).map((r) => ({
-      memberIndex: r.memberIndex === null ? '' : String(r.memberIndex),
-      type: r.type,
-      monthlyAmountCents: r.monthlyAmountCents,
-      note: text(r.note),
-    })),
-    expenses: (d.expenses ?? []).map((e) => ({
-      category: e.category,
-      monthlyAmountCents: e.monthlyAmountCents,
-      note: text(e.note),
-    })),
-    debts: (d.debts ?? []).map((x) => ({
-      kind: x.kind,
-      amountCents: x.amountCents,
-      startDate: x.startDate,
-      creditor: text(x.creditor),
-      repaymentPlan: x.repaymentPlan,
-      note: text(x.note),
-    })),
-    housingHistory: (d.housingHistory ?? []).map((h) => ({
-      situation: h.situation,
-      fromDate: h.fromDate,
-      toDate: h.toDate,
-      address: text(h.address),
-      endReason: text(h.endReason),
-    })),
+    expenses: rows('expenses', d.expenses),
+    debts: rows('debts', d.debts),
+    housingHistory: rows('housingHistory', d.housingHistory),
   };
-  for (const field of CASEWORKER_FIELDS) {
-    if (field in d) values[field] = text(d[field]);
-  }
-  return values;
 }
+
+/** Whether the dwelling section holds anything: an empty one means no current tenancy. */
+const hasTenancy = (t: TenancyValues) => Object.values(t).some((v) => v !== null && v !== '');
 
 /**
  * The API body of the file. Caseworker-only fields are sent only when they are in the form (a
- * reader who cannot see them must not send them: the server refuses such writes).
+ * reader who cannot see them must not send them: the server refuses such writes). Missing amounts
+ * are left for the schema to report on their own path.
  */
 export function bodyFromValues(v: HouseholdFormValues): THouseholdCreateInput {
-  const body: THouseholdCreateInput = {
-    status: v.status,
-    applicationNumber: v.applicationNumber.trim() || null,
-    phone: v.phone,
-    email: v.email.trim() || null,
-    postalAddress: v.postalAddress,
-    housingSituation: v.housingSituation,
-    housingSince: v.housingSince,
-    shelterName: v.shelterName,
-    dwellingAddress: v.dwellingAddress,
-    dwellingCommuneId: v.dwellingCommuneId,
-    landlordOrganisationId: v.landlordOrganisationId,
-    managementUnitId: v.managementUnitId,
-    landlordName: v.landlordName,
-    tenantReference: v.tenantReference,
-    monthlyRentCents: v.monthlyRentCents,
-    monthlyChargesCents: v.monthlyChargesCents,
-    daloRecognised: v.daloRecognised,
+  return {
+    ...v,
     daloDecisionDate: v.daloRecognised ? v.daloDecisionDate : null,
-    pdalpdPriority: v.pdalpdPriority,
-    members: v.members,
-    resources: v.resources.map((r) => ({
-      memberIndex: r.memberIndex === '' ? null : Number(r.memberIndex),
-      type: r.type,
-      // A missing amount is left for the schema to report on this very path.
-      monthlyAmountCents: r.monthlyAmountCents as number,
-      note: r.note,
+    tenancy: hasTenancy(v.tenancy) ? v.tenancy : null,
+    resources: v.resources.map(({ memberIndex, monthlyAmountCents, ...r }) => ({
+      ...r,
+      memberIndex: memberIndex === '' ? null : Number(memberIndex),
+      monthlyAmountCents: monthlyAmountCents as number,
     })),
     expenses: v.expenses.map((e) => ({ ...e, monthlyAmountCents: e.monthlyAmountCents as number })),
     debts: v.debts.map((d) => ({ ...d, amountCents: d.amountCents as number })),
-    housingHistory: v.housingHistory,
   };
-  for (const field of CASEWORKER_FIELDS) {
-    if (v[field] !== undefined) body[field] = v[field];
-  }
-  return body;
 }
 
 /** Zod issues as Mantine form errors, keyed by dot-joined path (the first message per path). */
@@ -266,17 +168,14 @@ export function zodErrors(error: z.ZodError | undefined, prefix = ''): Record<st
   return errors;
 }
 
-export const todayIso = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-
 /** Client-side check with the same contract as the server (plus the "not in the future" dates). */
 export function validateHouseholdValues(values: HouseholdFormValues): Record<string, string> {
   const body = bodyFromValues(values);
-  const parsed = ZHouseholdCreate.safeParse(body);
   return {
-    ...zodErrors(parsed.error),
+    ...zodErrors(ZHouseholdCreate.safeParse(body).error),
     ...futureDateIssues(
       { members: values.members, daloDecisionDate: body.daloDecisionDate, housingSince: values.housingSince },
-      todayIso(),
+      parisToday(),
     ),
   };
 }
@@ -289,13 +188,19 @@ const SECTION_OF_HEAD: Partial<Record<string, FileSection>> = {
   expenses: 'ressources',
   debts: 'ressources',
   housingHistory: 'logement',
+  tenancy: 'logement',
 };
 export const sectionOfPath = (path: string): FileSection =>
   SECTION_OF_HEAD[path.split('.')[0] ?? ''] ?? 'situation';
 
-/** "Composition du ménage (ligne 2)" for `members.1.firstName`. */
+/** "Composition du ménage (ligne 2)" for `members.1.firstName`, from the registry. */
 export function fieldLabelOfPath(path: string): string {
-  const [head, index] = path.split('.');
-  const label = HOUSEHOLD_FIELD_LABELS[head as keyof typeof HOUSEHOLD_FIELD_LABELS] ?? head ?? path;
+  const [head = '', index] = path.split('.');
+  const label =
+    head === 'tenancy'
+      ? TENANCY.label
+      : head in HOUSEHOLD_PARTS
+        ? HOUSEHOLD_PARTS[head as HouseholdPart].label
+        : ((HOUSEHOLD_FIELDS as Record<string, FieldSpec>)[head]?.label ?? 'Autre information');
   return index !== undefined && /^\d+$/.test(index) ? `${label} (ligne ${Number(index) + 1})` : label;
 }

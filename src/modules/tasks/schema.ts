@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz } from '../../db/columns.ts';
+import { TASK_SOURCES, TASK_STATUSES } from '../../shared/contracts/tasks.ts';
+import { households } from '../households/schema.ts';
+import { users } from '../identity/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+
+export const taskStatus = pgEnum('task_status', TASK_STATUSES);
+export const taskSource = pgEnum('task_source', TASK_SOURCES);
+
+/**
+ * Something someone must do for a household by a date: an urgent action of a diagnostic, a task
+ * written by hand, later an alert. Owned by a person, or by an organisation (then its caseworker for
+ * the household sees it). Done or dismissed with a reason, never deleted.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: id(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    dueOn: date('due_on'),
+    source: taskSource('source').notNull(),
+    /** The record that raised it (the diagnostic of an urgent action…). */
+    sourceId: uuid('source_id'),
+    status: taskStatus('status').notNull().default('open'),
+    closedAt: tstz('closed_at'),
+    closedByUserId: uuid('closed_by_user_id').references(() => users.id),
+    /** Why it was dismissed (required), or how it was done. */
+    closedReason: text('closed_reason'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('tasks_household_idx').on(t.householdId),
+    index('tasks_open_user_idx').on(t.ownerUserId, t.dueOn).where(sql`${t.status} = 'open'`),
+    index('tasks_open_organisation_idx').on(t.ownerOrganisationId, t.dueOn).where(sql`${t.status} = 'open'`),
+  ],
+);

@@ -1,0 +1,217 @@
+import { ACCESS_LEVEL_LABELS } from '../access/household-access.ts';
+import {
+  CONSENT_METHOD_LABELS,
+  CONSENT_PURPOSE_LABELS,
+  EVICTION_STEP_LABELS,
+  PARTY_BASIS_LABELS,
+  SENSITIVITY_LABELS,
+} from '../contracts/household-enums.ts';
+import { TASK_STATUS_LABELS } from '../contracts/tasks.ts';
+import { ROLE_LABELS } from '../contracts/roles.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { summariseChanges } from '../households/display.ts';
+
+/**
+ * The audit log in words: each action's French name, and what its details say, with the names of
+ * the organisations and people it designates (resolved by the server). No code, no identifier.
+ */
+
+/** Names of the organisations an entry's details designate. */
+export interface AuditNames {
+  organisation: ReadonlyMap<string, string>;
+}
+
+type Details = Readonly<Record<string, unknown>>;
+type Describe = (details: Details, names: AuditNames) => string | null;
+
+interface ActionSpec {
+  label: string;
+  describe?: Describe;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const labelOf = (labels: Readonly<Record<string, string>>, v: unknown) =>
+  typeof v === 'string' ? (labels[v] ?? null) : null;
+const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
+  typeof id === 'string' ? (names.get(id) ?? 'organisation inconnue') : null;
+const joined = (...parts: (string | null | undefined | false)[]) =>
+  parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
+const roles = (v: unknown) =>
+  Array.isArray(v) ? v.map((r) => (ROLE_LABELS as Record<string, string>)[String(r)] ?? '').filter(Boolean).join(', ') : null;
+
+const AUDIENCE_LABELS: Record<string, string> = { landlord: 'version bailleur', committee: 'version comité' };
+const VERSION_LABELS: Record<string, string> = { household: 'version du ménage', ...AUDIENCE_LABELS };
+const REFERRAL_SIDE_LABELS: Record<string, string> = { sender: 'côté émetteur', receiver: 'côté destinataire' };
+const REFERRAL_KIND_LABELS: Record<string, string> = { maintenance: 'maintien dans le logement', access: 'accès au logement' };
+const APPROVAL_LABELS: Record<string, string> = { signature: 'signature sur tablette', typed_name: 'nom saisi devant témoin' };
+
+const fileVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
+const diagnosticVersion = (d: Details) =>
+  typeof d.version === 'number' ? `version ${d.version} du diagnostic` : null;
+
+export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
+  'auth.login': { label: 'Connexion' },
+  'auth.login_failed': { label: 'Échec de connexion', describe: (d) => str(d.email) },
+  'auth.locked': {
+    label: 'Compte verrouillé',
+    describe: (d) => (str(d.until) ? `jusqu’au ${formatDateTime(str(d.until))}` : null),
+  },
+  'auth.logout': { label: 'Déconnexion' },
+  'auth.logout_all': { label: 'Déconnexion de toutes les sessions' },
+  'auth.second_factor': { label: 'Second facteur validé' },
+  'auth.second_factor_failed': { label: 'Échec du second facteur' },
+  'auth.recovery_code_used': {
+    label: 'Code de secours utilisé',
+    describe: (d) => (typeof d.recoveryCodesLeft === 'number' ? `${d.recoveryCodesLeft} codes restants` : null),
+  },
+  'auth.totp_enrolled': { label: 'Second facteur activé' },
+  'auth.switch_organisation': {
+    label: 'Changement d’organisation',
+    describe: (d, n) => nameOf(n.organisation, d.organisationId),
+  },
+  'auth.password_reset_requested': { label: 'Demande de réinitialisation du mot de passe' },
+  'auth.password_reset': { label: 'Mot de passe réinitialisé' },
+  'user.invited': {
+    label: 'Utilisateur invité',
+    describe: (d) => joined(str(d.email), labelOf(ROLE_LABELS, d.role)),
+  },
+  'user.invitation_revoked': { label: 'Invitation révoquée' },
+  'user.invitation_accepted': { label: 'Invitation acceptée', describe: (d) => labelOf(ROLE_LABELS, d.role) },
+  'user.roles_changed': {
+    label: 'Rôles modifiés',
+    describe: (d) => joined(roles(d.before) && `avant : ${roles(d.before)}`, roles(d.after) && `après : ${roles(d.after)}`),
+  },
+  'user.deactivated': { label: 'Utilisateur désactivé' },
+  'user.reactivated': { label: 'Utilisateur réactivé' },
+  'organisation.updated': { label: 'Organisation modifiée' },
+  'management_unit.created': { label: 'Unité de gestion créée' },
+  'management_unit.updated': { label: 'Unité de gestion modifiée' },
+  'housing_benefit_scale.create': { label: 'Barème d’aide au logement ajouté' },
+  'budget_convention.create': {
+    label: 'Convention budgétaire ajoutée',
+    describe: (d) => (str(d.effectiveFrom) ? `à partir du ${formatDate(str(d.effectiveFrom))}` : null),
+  },
+  'household.create': {
+    label: 'Création du dossier',
+    describe: (d) => {
+      const basis = labelOf({ ...PARTY_BASIS_LABELS }, d.basis);
+      return basis ? `au titre : ${basis}` : null;
+    },
+  },
+  'household.read': {
+    label: 'Consultation du dossier',
+    describe: (d) => labelOf(ACCESS_LEVEL_LABELS, d.accessLevel),
+  },
+  'household.update': {
+    label: 'Modification du dossier',
+    describe: (d) =>
+      joined(
+        fileVersion(d),
+        Array.isArray(d.fields) ? summariseChanges(d.fields.map((f) => ({ field: String(f) }))) : null,
+      ),
+  },
+  'household.history.read': { label: 'Consultation de l’historique du dossier' },
+  'household.audit.read': { label: 'Consultation du journal d’accès du dossier' },
+  'household.notes.read': { label: 'Consultation des notes' },
+  'household.documents.read': { label: 'Consultation de la liste des documents' },
+  'household.parties.read': { label: 'Consultation des parties au dossier' },
+  'household.consents.read': { label: 'Consultation des accords du ménage' },
+  'household.note.create': {
+    label: 'Note ajoutée',
+    describe: (d) => labelOf(SENSITIVITY_LABELS, d.sensitivity),
+  },
+  'household.document.upload': {
+    label: 'Document déposé',
+    describe: (d) => joined(str(d.fileName), labelOf(SENSITIVITY_LABELS, d.sensitivity)),
+  },
+  'household.document.download': { label: 'Document téléchargé', describe: (d) => str(d.fileName) },
+  'household.consent.record': {
+    label: 'Accord du ménage enregistré',
+    describe: (d, n) =>
+      joined(
+        nameOf(n.organisation, d.organisationId),
+        labelOf(CONSENT_PURPOSE_LABELS, d.purpose),
+        labelOf(CONSENT_METHOD_LABELS, d.method),
+      ),
+  },
+  'household.consent.revoke': {
+    label: 'Accord du ménage retiré',
+    describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.reason)),
+  },
+  'household.budget.read': { label: 'Consultation du budget' },
+  'household.eviction_step.record': {
+    label: 'Étape de la procédure d’expulsion enregistrée',
+    describe: (d) =>
+      joined(labelOf(EVICTION_STEP_LABELS, d.step), str(d.occurredOn) && `le ${formatDate(str(d.occurredOn))}`),
+  },
+  'household.eviction_procedure.close': {
+    label: 'Procédure d’expulsion close',
+    describe: (d) => str(d.reason),
+  },
+  'task.create': { label: 'Tâche créée', describe: (d) => str(d.title) },
+  'task.close': {
+    label: 'Tâche close',
+    describe: (d) => joined(str(d.title), labelOf(TASK_STATUS_LABELS, d.outcome)),
+  },
+  'budget_scenario.create': { label: 'Logement cible ajouté au budget' },
+  'budget_scenario.update': { label: 'Logement cible modifié' },
+  'budget_scenario.delete': { label: 'Logement cible supprimé' },
+  'referral.create': {
+    label: 'Saisine envoyée',
+    describe: (d, n) =>
+      joined(labelOf(REFERRAL_KIND_LABELS, d.kind), nameOf(n.organisation, d.toOrganisationId) && `à ${nameOf(n.organisation, d.toOrganisationId)}`),
+  },
+  'referral.read': { label: 'Consultation d’une saisine', describe: (d) => labelOf(REFERRAL_SIDE_LABELS, d.side) },
+  'referral.accept': { label: 'Saisine acceptée' },
+  'referral.decline': { label: 'Saisine refusée' },
+  'referral.redirect': { label: 'Saisine réorientée' },
+  'referral.record_first_interview': { label: 'Premier entretien réalisé' },
+  'referral.contact_attempt': { label: 'Tentative de contact notée' },
+  'diagnostic.create': { label: 'Diagnostic ouvert', describe: diagnosticVersion },
+  'diagnostic.read': { label: 'Consultation du diagnostic', describe: diagnosticVersion },
+  'diagnostic.list': { label: 'Consultation de la liste des diagnostics' },
+  'diagnostic.update': { label: 'Diagnostic modifié', describe: diagnosticVersion },
+  'diagnostic.present': { label: 'Diagnostic présenté au ménage', describe: diagnosticVersion },
+  'diagnostic.approve': {
+    label: 'Diagnostic approuvé par le ménage',
+    describe: (d) => joined(diagnosticVersion(d), labelOf(APPROVAL_LABELS, d.method)),
+  },
+  'diagnostic.disagree': { label: 'Désaccord du ménage sur le diagnostic', describe: diagnosticVersion },
+  'diagnostic.new_version': { label: 'Nouvelle version du diagnostic', describe: diagnosticVersion },
+  'diagnostic.preview': {
+    label: 'Aperçu d’une version partenaire',
+    describe: (d) => labelOf(AUDIENCE_LABELS, d.audience),
+  },
+  'diagnostic.share': {
+    label: 'Diagnostic partagé',
+    describe: (d, n) =>
+      joined(
+        labelOf(AUDIENCE_LABELS, d.audience),
+        Array.isArray(d.organisationIds) ? d.organisationIds.map((id) => nameOf(n.organisation, id)).join(', ') : null,
+      ),
+  },
+  'diagnostic.shares.read': { label: 'Consultation des partages du diagnostic' },
+  'diagnostic.export_pdf': {
+    label: 'Diagnostic exporté en PDF',
+    describe: (d) => labelOf(VERSION_LABELS, d.version),
+  },
+  'capacity_assessment.create': { label: 'Grille « capacité à habiter » remplie' },
+  'capacity_assessment.list': { label: 'Consultation des grilles « capacité à habiter »' },
+};
+
+/** An action's French name; an action this version does not know is said so, not shown by its code. */
+export const auditActionLabel = (action: string) => AUDIT_ACTIONS[action]?.label ?? 'Autre action';
+
+/** What an entry's details say, in French (null when nothing beyond its action). */
+export const describeAuditEntry = (action: string, details: Details, names: AuditNames): string | null =>
+  AUDIT_ACTIONS[action]?.describe?.(details, names) ?? null;
+
+/** The organisation ids an entry's details designate, for the server to name them. */
+export function auditOrganisationIds(details: Details): string[] {
+  const ids = [
+    details.organisationId,
+    details.toOrganisationId,
+    ...(Array.isArray(details.organisationIds) ? details.organisationIds : []),
+  ];
+  return ids.filter((v): v is string => typeof v === 'string');
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './common.ts';
+
+/** Tasks: what someone must do for a household, by when (urgent actions of diagnostics, later alerts). */
+export const TASK_STATUSES = ['open', 'done', 'dismissed'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  open: 'À faire',
+  done: 'Faite',
+  dismissed: 'Abandonnée',
+};
+
+export const TASK_SOURCES = ['diagnostic', 'manual', 'alert'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+export const TASK_SOURCE_LABELS: Record<TaskSource, string> = {
+  diagnostic: 'Action urgente du diagnostic',
+  manual: 'Tâche du dossier',
+  alert: 'Alerte',
+};
+
+export const ZTask = z.object({
+  id: ZId,
+  householdId: ZId,
+  fileLabel: z.string(),
+  title: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
+  source: z.enum(TASK_SOURCES),
+  /** The diagnostic of an urgent action, to open it from the task. */
+  sourceId: ZId.nullable(),
+  ownerUserId: ZId.nullable(),
+  ownerName: z.string().nullable(),
+  ownerOrganisationId: ZId.nullable(),
+  ownerOrganisationName: z.string().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  closedReason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type TTask = z.infer<typeof ZTask>;
+export const ZTaskList = z.object({ items: z.array(ZTask) });
+
+const title = z
+  .string({ message: 'Libellé obligatoire.' })
+  .trim()
+  .min(1, { message: 'Libellé obligatoire.' })
+  .max(300, { message: '300 caractères au plus.' });
+
+export const ZTaskCreate = z
+  .object({
+    title,
+    dueOn: ZIsoDate.nullish(),
+    ownerUserId: ZId.nullish(),
+    ownerOrganisationId: ZId.nullish(),
+  })
+  .refine((t) => !(t.ownerUserId && t.ownerOrganisationId), {
+    path: ['ownerUserId'],
+    message: 'Une tâche a un seul responsable : une personne ou une organisation.',
+  });
+export type TTaskCreate = z.input<typeof ZTaskCreate>;
+
+export const ZTaskClose = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('done'), note: z.string().trim().max(1000).nullish() }),
+  z.object({
+    outcome: z.literal('dismissed'),
+    note: z
+      .string({ message: 'Indiquez pourquoi la tâche est abandonnée.' })
+      .trim()
+      .min(3, { message: 'Indiquez pourquoi la tâche est abandonnée.' })
+      .max(1000, { message: '1000 caractères au plus.' }),
+  }),
+]);
+export type TTaskClose = z.input<typeof ZTaskClose>;
