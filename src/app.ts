@@ -21,8 +21,7 @@ import { registerAuth } from './kernel/auth-plugin.ts';
 import { routes, type Routes } from './kernel/routes.ts';
 
 import { systemRoutes } from './modules/system/index.ts';
-import { authRoutes, sessionPort } from './modules/identity/index.ts';
-import { usersRoutes } from './modules/identity/index.ts';
+import { authRoutes, sessionPort, usersRoutes } from './modules/identity/index.ts';
 import { organisationsRoutes } from './modules/organisations/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
@@ -34,17 +33,22 @@ import { budgetRoutes } from './modules/budget/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
-/** Every module's routes, declared by their shared contracts; a new module adds itself here. */
-const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes];
-
-/** Modules still registering their routes by hand (being moved to route contracts). */
-const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
+/**
+ * Every module's routes, declared by their shared contracts; a new module adds itself here. The
+ * deps are for what no request context carries (the database's kind, for the health answer).
+ */
+const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   systemRoutes,
   authRoutes,
   usersRoutes,
   organisationsRoutes,
   notificationsRoutes,
   auditRoutes,
+  householdsRoutes,
+];
+
+/** Modules still registering their routes by hand (being moved to route contracts). */
+const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   calculatorsRoutes,
   referralRoutes,
   budgetRoutes,
@@ -80,7 +84,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
   const registrar = routes(app, deps);
-  for (const register of MODULE_ROUTES) register(registrar);
+  for (const register of MODULE_ROUTES) register(registrar, deps);
   for (const register of LEGACY_MODULE_ROUTES) await register(app, deps);
 
   if (existsSync(webDist)) {

@@ -103,12 +103,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /** The latest migration applied, for /api/health. */
-export async function migrationVersion(database: Database): Promise<string> {
+export async function migrationVersion(q: Queryable): Promise<string> {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
     entries: { idx: number; tag: string }[];
   };
   // drizzle's migrator keeps one row per applied migration
-  const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const result = await q.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   const applied = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return journal.entries[applied - 1]?.tag ?? 'none';
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../kernel/db.ts';
+import type { ClientInfo } from '../../kernel/actor.ts';
 import { audit, type AuditEntry } from '../../kernel/audit.ts';
-import { chooseOrganisation, membershipsOf, type RequestContext } from './identity.repository.ts';
+import { chooseOrganisation, membershipsOf } from './identity.repository.ts';
 
 /**
  * Trace an authentication event of a known user. Before a session exists the event is filed under
@@ -9,7 +10,7 @@ import { chooseOrganisation, membershipsOf, type RequestContext } from './identi
 export async function auditAuth(
   q: Queryable,
   who: { userId: string; organisationId?: string | null },
-  context: RequestContext,
+  client: ClientInfo,
   entry: Omit<AuditEntry, 'entityType' | 'entityId'> & { entityType?: string; entityId?: string },
 ): Promise<void> {
   const organisationId =
@@ -17,6 +18,6 @@ export async function auditAuth(
       ? chooseOrganisation(await membershipsOf(q, who.userId))
       : who.organisationId;
   const full: AuditEntry = { entityType: 'user', entityId: who.userId, ...entry };
-  if (organisationId) await audit(q, { userId: who.userId, organisationId, ...context }, full);
-  else await audit(q, null, { ...full, details: { ...full.details, userId: who.userId, ip: context.ip } });
+  if (organisationId) await audit(q, { userId: who.userId, organisationId, ...client }, full);
+  else await audit(q, null, { ...full, details: { ...full.details, userId: who.userId, ip: client.ip } });
 }

@@ -1,27 +1,29 @@
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../kernel/deps.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import type { Context } from '../../kernel/context.ts';
 import { users } from './schema.ts';
 import { afterFailure } from './lockout.ts';
 import { auditAuth } from './auth-audit.ts';
-import type { RequestContext, UserRow } from './identity.repository.ts';
+import type { UserRow } from './identity.repository.ts';
 
 /**
  * Count a failed password or second-factor attempt and lock the account at the threshold, with
- * both traced. Returns the lock end when this attempt locked the account.
+ * both traced. Returns the lock end when this attempt locked the account. Written in a transaction
+ * of its own, which must be the outermost one: the request then fails, and the count must stay
+ * (the caller's route runs without a request transaction, so `ctx.db` is the pool).
  */
 export async function recordFailedAttempt(
-  deps: AppDeps,
+  ctx: Context<Actor | null>,
   user: UserRow,
-  context: RequestContext,
   action: 'auth.login_failed' | 'auth.second_factor_failed',
 ): Promise<Date | null> {
-  const next = afterFailure(user, deps.clock(), deps.config.lockout);
+  const next = afterFailure(user, ctx.now, ctx.config.lockout);
   const lockedNow = next.lockedUntil !== user.lockedUntil ? next.lockedUntil : null;
-  await deps.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     await tx.update(users).set(next).where(eq(users.id, user.id));
-    await auditAuth(tx, { userId: user.id }, context, { action });
+    await auditAuth(tx, { userId: user.id }, ctx.client, { action });
     if (lockedNow) {
-      await auditAuth(tx, { userId: user.id }, context, {
+      await auditAuth(tx, { userId: user.id }, ctx.client, {
         action: 'auth.locked',
         details: { until: lockedNow.toISOString() },
       });

@@ -6,12 +6,6 @@ import { memberships, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Where a request comes from, for sessions and the audit log. */
-export interface RequestContext {
-  ip: string;
-  userAgent: string | null;
-}
-
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
   const [user] = await q.select().from(users).where(eq(users.email, email.toLowerCase()));
   return user;
@@ -47,12 +41,4 @@ export async function membershipsOf(q: Queryable, userId: string): Promise<TMemb
 /** The organisation a session opens on: the one asked for if the user belongs to it, else the first. */
 export function chooseOrganisation(list: readonly TMembership[], requested?: string): string | null {
   return list.find((m) => m.organisationId === requested)?.organisationId ?? list[0]?.organisationId ?? null;
-}
-
-/** A valid session, its second factor done or not (routes with access 'password'). */
-export interface SessionInfo {
-  id: string;
-  userId: string;
-  csrfToken: string;
-  secondFactorDone: boolean;
 }

@@ -1,34 +1,30 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../kernel/db.ts';
-import type { AppDeps } from '../../kernel/deps.ts';
+import type { Actor } from '../../kernel/actor.ts';
+import type { Context } from '../../kernel/context.ts';
 import type { TLoginResponse } from '../../shared/contracts/identity.ts';
 import { users } from './schema.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { needsSecondFactor, secondFactorState } from './second-factor.ts';
-import {
-  chooseOrganisation,
-  membershipsOf,
-  type RequestContext,
-  type UserRow,
-} from './identity.repository.ts';
+import { chooseOrganisation, membershipsOf, type UserRow } from './identity.repository.ts';
 import { auditAuth } from './auth-audit.ts';
 
 export interface OpenedSession {
+  /** For the route to set the session cookie. */
   session: NewSession;
   response: TLoginResponse;
 }
 
 /**
- * Start a session for a user whose password was just checked (sign-in, invitation acceptance):
- * the second factor stays pending when the user has TOTP or a role that needs it.
+ * Start a session for a user whose password was just checked (sign-in, invitation acceptance),
+ * in the caller's transaction (`ctx.db`): the second factor stays pending when the user has TOTP
+ * or a role that needs it.
  */
 export async function openSession(
-  tx: Tx,
-  deps: AppDeps,
-  input: { user: UserRow; requestedOrganisationId?: string; context: RequestContext },
+  ctx: Context<Actor | null>,
+  input: { user: UserRow; requestedOrganisationId?: string },
 ): Promise<OpenedSession> {
-  const { user, context } = input;
-  const now = deps.clock();
+  const { user } = input;
+  const { db: tx, now, client } = ctx;
   const organisations = await membershipsOf(tx, user.id);
   const organisationId = chooseOrganisation(organisations, input.requestedOrganisationId);
   const facts = {
@@ -40,17 +36,17 @@ export async function openSession(
     userId: user.id,
     organisationId,
     secondFactorDone,
-    ip: context.ip,
-    userAgent: context.userAgent,
+    ip: client.ip,
+    userAgent: client.userAgent,
     now,
-    config: deps.config,
+    config: ctx.config,
   });
   await tx
     .update(users)
     .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
     .where(eq(users.id, user.id));
   const secondFactor = secondFactorState({ ...facts, sessionDone: secondFactorDone });
-  await auditAuth(tx, { userId: user.id, organisationId }, context, {
+  await auditAuth(tx, { userId: user.id, organisationId }, client, {
     action: 'auth.login',
     details: { secondFactor },
   });

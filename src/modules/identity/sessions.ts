@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
-import type { Actor } from '../../kernel/actor.ts';
+import type { Actor, RequestSession } from '../../kernel/actor.ts';
+import type { Context } from '../../kernel/context.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { AppConfig } from '../../config.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { SessionPort } from '../../kernel/auth-plugin.ts';
@@ -203,6 +205,12 @@ export async function setSessionOrganisation(
   organisationId: string,
 ): Promise<void> {
   await q.update(sessions).set({ organisationId }).where(eq(sessions.id, sessionId));
+}
+
+/** The cookie's session of a route with access 'password' (the guard already required one). */
+export function requireSession(ctx: Context<Actor | null>): RequestSession {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
+  return ctx.session;
 }
 
 export async function sessionOrganisationId(q: Queryable, sessionId: string): Promise<string | null> {

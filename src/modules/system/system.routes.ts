@@ -1,21 +1,9 @@
-import type { ZApp } from '../../kernel/zod-app.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
-import { migrationVersion } from '../../kernel/db.ts';
-import { ZHealth } from '../../shared/contracts/common.ts';
-import packageJson from '../../../package.json' with { type: 'json' };
+import type { Routes } from '../../kernel/routes.ts';
+import { SYSTEM_ROUTES as R } from '../../shared/routes/system.ts';
+import { checkHealth } from './use-cases/check-health.ts';
 
-export async function systemRoutes(app: ZApp, deps: AppDeps): Promise<void> {
-  app.get(
-    '/api/health',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'État du service', response: { 200: ZHealth } },
-    },
-    async () => ({
-      status: 'ok' as const,
-      database: deps.database.kind,
-      migration: await migrationVersion(deps.database),
-      version: packageJson.version,
-    }),
-  );
+/** Health of the running app (transport only). */
+export function systemRoutes(routes: Routes, deps: Pick<AppDeps, 'database'>): void {
+  routes.add(R.health, (ctx) => checkHealth(ctx, deps.database.kind));
 }

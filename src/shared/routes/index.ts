@@ -1,6 +1,10 @@
 import type { RouteContract } from './define.ts';
+import { AUDIT_ROUTES } from './audit.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
+import { AUTH_ROUTES, USER_ROUTES } from './identity.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
+import { SYSTEM_ROUTES } from './system.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -14,6 +18,11 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
     ),
   ),
   organisations: ORGANISATION_ROUTES,
+  auth: AUTH_ROUTES,
+  users: USER_ROUTES,
+  notifications: NOTIFICATION_ROUTES,
+  audit: AUDIT_ROUTES,
+  system: SYSTEM_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

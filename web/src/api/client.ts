@@ -2,6 +2,8 @@
  * The one way the web client talks to /api: same-origin cookies, JSON, the session's CSRF token on
  * writes, and every error turned into an ApiError carrying the server's French message and field errors.
  */
+import { routePath } from '@shared/routes/define.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
 
 /** Field path (dot-joined, as Mantine form paths) → French message. */
 export type FieldErrors = Record<string, string>;
@@ -47,13 +49,13 @@ export function onUnauthenticated(handler: ((error: ApiError) => void) | null): 
  */
 async function recoverCsrfToken(): Promise<string | null> {
   try {
-    const response = await fetch('/api/auth/me', {
+    const response = await fetch(routePath(AUTH_ROUTES.me), {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
     });
     if (!response.ok) return null;
-    const me = (await response.json()) as { csrfToken?: unknown };
-    csrfToken = typeof me.csrfToken === 'string' ? me.csrfToken : null;
+    const me = AUTH_ROUTES.me.response.safeParse(await response.json());
+    csrfToken = me.success ? me.data.csrfToken : null;
   } catch {
     return null;
   }

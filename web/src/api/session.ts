@@ -1,13 +1,15 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TMe } from '@shared/contracts/identity.ts';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { ApiError, setCsrfToken } from './client.ts';
+import { callRoute, routeKey } from './routes.ts';
 
-export const ME_KEY = ['/api/auth/me'] as const;
+export const ME_KEY = routeKey(AUTH_ROUTES.me, {});
 
 /** The current session, or null when nobody is signed in. Keeps the CSRF token in memory. */
 export async function fetchMe(): Promise<TMe | null> {
   try {
-    const me = await api.get<TMe>('/api/auth/me', undefined, { allowUnauthenticated: true });
+    const me = await callRoute(AUTH_ROUTES.me, {});
     setCsrfToken(me.csrfToken);
     return me;
   } catch (e) {
@@ -34,7 +36,8 @@ export function useSession(): TMe {
 export function useResetSession() {
   const queryClient = useQueryClient();
   return async () => {
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    const me = hashKey(ME_KEY);
+    queryClient.removeQueries({ predicate: (q) => q.queryHash !== me });
     await queryClient.invalidateQueries({ queryKey: ME_KEY });
   };
 }

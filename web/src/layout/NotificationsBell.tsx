@@ -13,32 +13,32 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import type { TNotification, TNotificationPage } from '@shared/contracts/notifications.ts';
-import { api } from '../api/client.ts';
-import { useApiMutation, useApiQuery } from '../api/hooks.ts';
+import type { TNotification } from '@shared/contracts/notifications.ts';
+import { NOTIFICATION_ROUTES } from '@shared/routes/notifications.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../api/routes.ts';
 import { ApiErrorAlert } from '../components/ApiErrorAlert.tsx';
 import { BellIcon } from '../components/icons.tsx';
 import { formatDateTime } from '@shared/format.ts';
 
-const NOTIFICATIONS = '/api/notifications';
+const NOTIFICATIONS_KEY = routeKey(NOTIFICATION_ROUTES.list, {});
 
 /** The bell in the header: unread count, the latest notifications, mark as read. */
 export function NotificationsBell() {
   const [opened, setOpened] = useState(false);
   const navigate = useNavigate();
-  const list = useApiQuery<TNotificationPage>(NOTIFICATIONS, { pageSize: 15 }, { refetchInterval: 60_000 });
-  const markRead = useApiMutation((id: string) => api.post(`${NOTIFICATIONS}/${id}/read`), {
-    invalidate: [NOTIFICATIONS],
-  });
-  const markAll = useApiMutation(() => api.post(`${NOTIFICATIONS}/read-all`), {
-    invalidate: [NOTIFICATIONS],
-  });
+  const list = useRouteQuery(
+    NOTIFICATION_ROUTES.list,
+    { query: { pageSize: 15 } },
+    { refetchInterval: 60_000 },
+  );
+  const markRead = useRouteMutation(NOTIFICATION_ROUTES.markRead, { invalidate: [NOTIFICATIONS_KEY] });
+  const markAll = useRouteMutation(NOTIFICATION_ROUTES.markAllRead, { invalidate: [NOTIFICATIONS_KEY] });
 
   const unread = list.data?.unreadCount ?? 0;
   const label = unread > 0 ? `Notifications : ${unread} non lue${unread > 1 ? 's' : ''}` : 'Notifications';
 
   const open = (n: TNotification) => {
-    if (!n.readAt) markRead.mutate(n.id);
+    if (!n.readAt) markRead.mutate({ params: { id: n.id } });
     if (n.link) {
       setOpened(false);
       navigate(n.link);
@@ -76,7 +76,7 @@ export function NotificationsBell() {
               size="compact-sm"
               variant="subtle"
               loading={markAll.isPending}
-              onClick={() => markAll.mutate()}
+              onClick={() => markAll.mutate({})}
             >
               Tout marquer comme lu
             </Button>
@@ -123,7 +123,7 @@ export function NotificationsBell() {
                     <Button
                       size="compact-xs"
                       variant="subtle"
-                      onClick={() => markRead.mutate(n.id)}
+                      onClick={() => markRead.mutate({ params: { id: n.id } })}
                       aria-label={`Marquer comme lue : ${n.title}`}
                     >
                       Lue

@@ -4,7 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TMe } from '@shared/contracts/identity.ts';
 import { ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '@shared/contracts/roles.ts';
-import { api, setCsrfToken } from '../api/client.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { setCsrfToken } from '../api/client.ts';
+import { callRoute } from '../api/routes.ts';
 import { useResetSession } from '../api/session.ts';
 import { ChevronDownIcon } from '../components/icons.tsx';
 import { PATHS } from '../paths.ts';
@@ -21,7 +23,7 @@ export function UserMenu({ me }: { me: TMe }) {
 
   const signOut = async (everywhere: boolean) => {
     try {
-      await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout');
+      await callRoute(everywhere ? AUTH_ROUTES.logoutAll : AUTH_ROUTES.logout, {});
     } catch (e) {
       fail(e);
       return;
@@ -36,7 +38,7 @@ export function UserMenu({ me }: { me: TMe }) {
 
   const switchTo = async (organisationId: string, name: string) => {
     try {
-      await api.post('/api/auth/switch-organisation', { organisationId });
+      await callRoute(AUTH_ROUTES.switchOrganisation, { body: { organisationId } });
     } catch (e) {
       fail(e);
       return;

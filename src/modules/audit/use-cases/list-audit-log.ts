@@ -1,7 +1,6 @@
 import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../../kernel/db.ts';
-import type { Actor } from '../../../kernel/actor.ts';
-import type { TAuditQuery } from '../../../shared/contracts/audit.ts';
+import type { Context } from '../../../kernel/context.ts';
+import type { TAuditPage, TAuditQuery } from '../../../shared/contracts/audit.ts';
 import { users } from '../../identity/schema.ts';
 import { auditLog } from '../../../kernel/audit-schema.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
@@ -14,8 +13,8 @@ const parisDayStart = (isoDate: string, plusDays = 0) =>
  * What the members of the actor's organisation did, newest first. `action` matches itself and its
  * sub-actions ("auth" matches "auth.login"); `to` is inclusive.
  */
-export async function listAuditLog(q: Queryable, options: { actor: Actor; query: TAuditQuery }) {
-  const { actor, query } = options;
+export async function listAuditLog(ctx: Context, query: TAuditQuery): Promise<TAuditPage> {
+  const { actor, db: q } = ctx;
   requireRoleIn(actor, 'auditReaders');
   const conditions: SQL[] = [eq(auditLog.actorOrganisationId, actor.organisationId)];
   if (query.from) conditions.push(sql`${auditLog.at} >= ${parisDayStart(query.from)}`);
@@ -37,5 +36,22 @@ export async function listAuditLog(q: Queryable, options: { actor: Actor; query:
       .offset((query.page - 1) * query.pageSize),
     q.select({ n: count() }).from(auditLog).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return {
+    items: rows.map(({ entry, actorName }) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      householdId: entry.householdId,
+      actorUserId: entry.actorUserId,
+      actorName,
+      ip: entry.ip,
+      userAgent: entry.userAgent,
+      details: entry.details,
+    })),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

@@ -1,10 +1,11 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { invitations, memberships, users } from '../schema.ts';
 import { hashToken } from '../sessions.ts';
-import { findUserByEmail, type RequestContext } from '../identity.repository.ts';
+import { findUserByEmail } from '../identity.repository.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 import { activeLockEnd, lockedError } from '../lockout.ts';
 import { auditAuth } from '../auth-audit.ts';
@@ -14,13 +15,15 @@ import { deactivatedAccount } from './sign-in.ts';
 /**
  * Accept an invitation from its emailed link. A newcomer chooses a password; someone who already
  * has an account proves it with their current password and gains the new membership. Signs in.
+ * Runs without a request transaction: the password is checked or hashed (argon2) before the one
+ * transaction that writes.
  */
 export async function acceptInvitation(
-  deps: AppDeps,
-  input: { token: string; password: string; context: RequestContext },
+  ctx: Context<Actor | null>,
+  input: { token: string; password: string },
 ): Promise<OpenedSession> {
-  const now = deps.clock();
-  const [invitation] = await deps.db
+  const { db, now } = ctx;
+  const [invitation] = await db
     .select({ invitation: invitations })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
@@ -39,7 +42,7 @@ export async function acceptInvitation(
       token: 'Cette invitation est invalide, expirée ou déjà utilisée. Demandez-en une nouvelle.',
     });
   }
-  const existing = await findUserByEmail(deps.db, invitation.email);
+  const existing = await findUserByEmail(db, invitation.email);
   if (existing?.status === 'deactivated') throw deactivatedAccount();
   const hasAccount = existing?.status === 'active' && existing.passwordHash !== null;
   if (hasAccount) {
@@ -51,7 +54,7 @@ export async function acceptInvitation(
   }
   const newPasswordHash = hasAccount ? null : await hashPassword(input.password);
 
-  return deps.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     let user = existing;
     if (newPasswordHash) {
       const values = {
@@ -77,16 +80,15 @@ export async function acceptInvitation(
       })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id));
-    await auditAuth(tx, { userId: user!.id, organisationId: invitation.organisationId }, input.context, {
+    await auditAuth(tx, { userId: user!.id, organisationId: invitation.organisationId }, ctx.client, {
       action: 'user.invitation_accepted',
       entityType: 'invitation',
       entityId: invitation.id,
       details: { role: invitation.role },
     });
-    return openSession(tx, deps, {
-      user: user!,
-      requestedOrganisationId: invitation.organisationId,
-      context: input.context,
-    });
+    return openSession(
+      { ...ctx, db: tx },
+      { user: user!, requestedOrganisationId: invitation.organisationId },
+    );
   });
 }

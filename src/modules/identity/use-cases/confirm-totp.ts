@@ -1,19 +1,26 @@
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { AppError, invalid, notFound } from '../../../kernel/errors.ts';
 import type { TTotpConfirmResponse } from '../../../shared/contracts/identity.ts';
 import { users } from '../schema.ts';
-import { completeSecondFactor } from '../sessions.ts';
-import { findUserById, type RequestContext, type SessionInfo } from '../identity.repository.ts';
+import { completeSecondFactor, requireSession } from '../sessions.ts';
+import { findUserById } from '../identity.repository.ts';
 import { checkTotpCode, newRecoveryCodes } from '../totp.ts';
 import { auditAuth } from '../auth-audit.ts';
 
-/** The first code from the app confirms the pending secret; recovery codes are issued once, here. */
+/**
+ * The first code from the app confirms the pending secret; recovery codes are issued once, here.
+ * Runs without a request transaction: the recovery codes are hashed (argon2) before the one
+ * transaction that stores them, so that no transaction waits on the hashing.
+ */
 export async function confirmTotp(
-  deps: AppDeps,
-  input: { session: SessionInfo; code: string; context: RequestContext },
+  ctx: Context<Actor | null>,
+  input: { code: string },
 ): Promise<TTotpConfirmResponse> {
-  const user = await findUserById(deps.db, input.session.userId);
+  const session = requireSession(ctx);
+  const { db, now } = ctx;
+  const user = await findUserById(db, session.userId);
   if (!user) throw notFound();
   if (!user.totpPendingSecret) {
     throw new AppError(
@@ -21,7 +28,6 @@ export async function confirmTotp(
       'Aucune activation en cours : recommencez l’activation du second facteur.',
     );
   }
-  const now = deps.clock();
   const step = await checkTotpCode({
     secret: user.totpPendingSecret,
     code: input.code,
@@ -31,7 +37,7 @@ export async function confirmTotp(
   if (step === null)
     throw invalid({ code: 'Code incorrect. Vérifiez l’heure de votre téléphone et réessayez.' });
   const recovery = await newRecoveryCodes();
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({
@@ -42,8 +48,8 @@ export async function confirmTotp(
         recoveryCodeHashes: recovery.hashes,
       })
       .where(eq(users.id, user.id));
-    await completeSecondFactor(tx, input.session.id, now);
-    await auditAuth(tx, { userId: user.id }, input.context, { action: 'auth.totp_enrolled' });
+    await completeSecondFactor(tx, session.id, now);
+    await auditAuth(tx, { userId: user.id }, ctx.client, { action: 'auth.totp_enrolled' });
   });
   return { recoveryCodes: recovery.codes };
 }

@@ -1,14 +1,17 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import type { TMe } from '../../../shared/contracts/identity.ts';
 import { memberships } from '../schema.ts';
-import { sessionOrganisationId } from '../sessions.ts';
-import { findUserById, membershipsOf, type SessionInfo } from '../identity.repository.ts';
+import { requireSession, sessionOrganisationId } from '../sessions.ts';
+import { findUserById, membershipsOf } from '../identity.repository.ts';
 import { secondFactorState } from '../second-factor.ts';
 
 /** Who is signed in, for which organisation, and what the session still has to do. */
-export async function describeSession(q: Queryable, session: SessionInfo): Promise<TMe> {
+export async function describeSession(ctx: Context<Actor | null>): Promise<TMe> {
+  const session = requireSession(ctx);
+  const q = ctx.db;
   const [user, list, organisationId] = await Promise.all([
     findUserById(q, session.userId),
     membershipsOf(q, session.userId),

@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AppDeps } from '../../../kernel/deps.ts';
-import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, invalid } from '../../../kernel/errors.ts';
-import type { TInvitationCreate } from '../../../shared/contracts/identity.ts';
+import type { TInvitation, TInvitationCreate } from '../../../shared/contracts/identity.ts';
 import { ROLE_LABELS } from '../../../shared/contracts/roles.ts';
 import { sendEmail } from '../../mail/index.ts';
 import { invitations, memberships, users } from '../schema.ts';
@@ -11,6 +10,7 @@ import { hashToken, newToken } from '../sessions.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import { assertRolesFit } from '../roles-policy.ts';
 import { isOwnManagementUnit } from '../users.repository.ts';
+import { presentInvitation } from '../identity.presenter.ts';
 
 export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
 
@@ -18,15 +18,15 @@ export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
  * Invite someone into the administrator's organisation with one role: a 7-day link goes by email.
  * Inviting again for the same role replaces the previous link.
  */
-export async function inviteUser(deps: AppDeps, input: { actor: Actor; invitation: TInvitationCreate }) {
-  const { actor, invitation } = input;
+export async function inviteUser(ctx: Context, invitation: TInvitationCreate): Promise<TInvitation> {
+  const { actor, db: tx, now } = ctx;
   requireRoleIn(actor, 'administrators');
   assertRolesFit(actor.organisationType, [invitation.role], 'role');
   const managementUnitId = invitation.managementUnitId ?? null;
-  if (managementUnitId && !(await isOwnManagementUnit(deps.db, actor.organisationId, managementUnitId))) {
+  if (managementUnitId && !(await isOwnManagementUnit(tx, actor.organisationId, managementUnitId))) {
     throw invalid({ managementUnitId: 'Unité de gestion inconnue dans votre organisation.' });
   }
-  const [already] = await deps.db
+  const [already] = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -40,51 +40,48 @@ export async function inviteUser(deps: AppDeps, input: { actor: Actor; invitatio
   if (already) throw new AppError('CONFLICT', 'Cette personne a déjà ce rôle dans votre organisation.');
 
   const token = newToken();
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    await tx
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(invitations.organisationId, actor.organisationId),
-          eq(invitations.email, invitation.email),
-          eq(invitations.role, invitation.role),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      );
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        email: invitation.email,
-        fullName: invitation.fullName,
-        organisationId: actor.organisationId,
-        role: invitation.role,
-        managementUnitId,
-        tokenHash: hashToken(token),
-        invitedByUserId: actor.userId,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
-      })
-      .returning();
-    await sendEmail(tx, {
-      to: invitation.email,
-      subject: `Relais : invitation à rejoindre ${actor.organisationName}`,
-      text: [
-        `Bonjour ${invitation.fullName},`,
-        '',
-        `${actor.fullName} vous invite à rejoindre ${actor.organisationName} sur Relais, avec le rôle « ${ROLE_LABELS[invitation.role]} ».`,
-        'Pour accepter et choisir votre mot de passe, ouvrez ce lien (valable 7 jours) :',
-        `${deps.config.publicUrl}/invitation?token=${token}`,
-      ].join('\n'),
-    });
-    await audit(tx, actor, {
-      action: 'user.invited',
-      entityType: 'invitation',
-      entityId: row!.id,
-      details: { email: invitation.email, role: invitation.role },
-    });
-    return { ...row!, invitedByName: actor.fullName };
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.organisationId, actor.organisationId),
+        eq(invitations.email, invitation.email),
+        eq(invitations.role, invitation.role),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      email: invitation.email,
+      fullName: invitation.fullName,
+      organisationId: actor.organisationId,
+      role: invitation.role,
+      managementUnitId,
+      tokenHash: hashToken(token),
+      invitedByUserId: actor.userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
+    })
+    .returning();
+  await sendEmail(tx, {
+    to: invitation.email,
+    subject: `Relais : invitation à rejoindre ${actor.organisationName}`,
+    text: [
+      `Bonjour ${invitation.fullName},`,
+      '',
+      `${actor.fullName} vous invite à rejoindre ${actor.organisationName} sur Relais, avec le rôle « ${ROLE_LABELS[invitation.role]} ».`,
+      'Pour accepter et choisir votre mot de passe, ouvrez ce lien (valable 7 jours) :',
+      `${ctx.config.publicUrl}/invitation?token=${token}`,
+    ].join('\n'),
   });
+  await audit(tx, actor, {
+    action: 'user.invited',
+    entityType: 'invitation',
+    entityId: row!.id,
+    details: { email: invitation.email, role: invitation.role },
+  });
+  return presentInvitation({ ...row!, invitedByName: actor.fullName }, now);
 }

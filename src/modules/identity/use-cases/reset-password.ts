@@ -1,19 +1,22 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import { passwordResets, users } from '../schema.ts';
 import { hashToken, revokeSessions } from '../sessions.ts';
-import type { RequestContext } from '../identity.repository.ts';
 import { hashPassword } from '../passwords.ts';
 import { auditAuth } from '../auth-audit.ts';
 
-/** Set a new password from a reset link: every session ends and the lockout is lifted. */
+/**
+ * Set a new password from a reset link: every session ends and the lockout is lifted. Runs
+ * without a request transaction: the new password is hashed (argon2) before the transaction.
+ */
 export async function resetPassword(
-  deps: AppDeps,
-  input: { token: string; password: string; context: RequestContext },
+  ctx: Context<Actor | null>,
+  input: { token: string; password: string },
 ): Promise<void> {
-  const now = deps.clock();
-  const [reset] = await deps.db
+  const { db, now } = ctx;
+  const [reset] = await db
     .select({ id: passwordResets.id, userId: passwordResets.userId })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
@@ -27,7 +30,7 @@ export async function resetPassword(
     );
   if (!reset) throw invalid({ token: 'Ce lien est invalide, déjà utilisé ou expiré. Refaites une demande.' });
   const passwordHash = await hashPassword(input.password);
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, failedLoginCount: 0, lockedUntil: null })
@@ -38,6 +41,6 @@ export async function resetPassword(
       .set({ usedAt: now })
       .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
     await revokeSessions(tx, { userId: reset.userId }, now);
-    await auditAuth(tx, { userId: reset.userId }, input.context, { action: 'auth.password_reset' });
+    await auditAuth(tx, { userId: reset.userId }, ctx.client, { action: 'auth.password_reset' });
   });
 }

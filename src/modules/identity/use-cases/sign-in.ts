@@ -1,8 +1,9 @@
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { TLoginRequest } from '../../../shared/contracts/identity.ts';
-import { findUserByEmail, type RequestContext } from '../identity.repository.ts';
+import { findUserByEmail } from '../identity.repository.ts';
 import { verifyAgainstNothing, verifyPassword } from '../passwords.ts';
 import { activeLockEnd, lockedError } from '../lockout.ts';
 import { recordFailedAttempt } from '../failed-attempts.ts';
@@ -15,29 +16,32 @@ export const badCredentials = () =>
 export const deactivatedAccount = () =>
   forbidden('Ce compte a été désactivé. Contactez l’administrateur de votre organisation.');
 
-export async function signIn(
-  deps: AppDeps,
-  input: TLoginRequest & { context: RequestContext },
-): Promise<OpenedSession> {
-  const user = await findUserByEmail(deps.db, input.email);
+/**
+ * Check the password and open a session. Runs without a request transaction (`ctx.db` is the
+ * pool): a failure is counted and traced although the request fails, and the password check
+ * (argon2) holds no transaction; the session opens in one transaction once the password is right.
+ */
+export async function signIn(ctx: Context<Actor | null>, input: TLoginRequest): Promise<OpenedSession> {
+  const { db, now, client } = ctx;
+  const user = await findUserByEmail(db, input.email);
   if (!user?.passwordHash) {
     await verifyAgainstNothing(input.password);
-    await audit(deps.db, null, {
+    await audit(db, null, {
       action: 'auth.login_failed',
       entityType: 'user',
-      details: { email: input.email, ip: input.context.ip },
+      details: { email: input.email, ip: client.ip },
     });
     throw badCredentials();
   }
-  const lockEnd = activeLockEnd(user, deps.clock());
+  const lockEnd = activeLockEnd(user, now);
   if (lockEnd) throw lockedError(lockEnd);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockedNow = await recordFailedAttempt(deps, user, input.context, 'auth.login_failed');
+    const lockedNow = await recordFailedAttempt(ctx, user, 'auth.login_failed');
     throw lockedNow ? lockedError(lockedNow) : badCredentials();
   }
   if (user.status === 'deactivated') throw deactivatedAccount();
   if (user.status !== 'active') throw badCredentials();
-  return deps.db.transaction((tx) =>
-    openSession(tx, deps, { user, requestedOrganisationId: input.organisationId, context: input.context }),
+  return db.transaction((tx) =>
+    openSession({ ...ctx, db: tx }, { user, requestedOrganisationId: input.organisationId }),
   );
 }

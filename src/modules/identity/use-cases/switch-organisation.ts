@@ -1,28 +1,29 @@
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { setSessionOrganisation } from '../sessions.ts';
-import { membershipsOf, type RequestContext, type SessionInfo } from '../identity.repository.ts';
+import type { TMe } from '../../../shared/contracts/identity.ts';
+import { requireSession, setSessionOrganisation } from '../sessions.ts';
+import { membershipsOf } from '../identity.repository.ts';
 import { auditAuth } from '../auth-audit.ts';
+import { describeSession } from './describe-session.ts';
 
-/** Act for another of the user's organisations in this session (404 if not a member). */
+/**
+ * Act for another of the user's organisations in this session (404 if not a member); answers
+ * the session as it now is.
+ */
 export async function switchOrganisation(
-  deps: AppDeps,
-  input: { session: SessionInfo; organisationId: string; context: RequestContext },
-): Promise<void> {
-  const list = await membershipsOf(deps.db, input.session.userId);
+  ctx: Context<Actor | null>,
+  input: { organisationId: string },
+): Promise<TMe> {
+  const session = requireSession(ctx);
+  const list = await membershipsOf(ctx.db, session.userId);
   if (!list.some((m) => m.organisationId === input.organisationId))
     throw notFound('Organisation introuvable.');
-  await deps.db.transaction(async (tx) => {
-    await setSessionOrganisation(tx, input.session.id, input.organisationId);
-    await auditAuth(
-      tx,
-      { userId: input.session.userId, organisationId: input.organisationId },
-      input.context,
-      {
-        action: 'auth.switch_organisation',
-        entityType: 'organisation',
-        entityId: input.organisationId,
-      },
-    );
+  await setSessionOrganisation(ctx.db, session.id, input.organisationId);
+  await auditAuth(ctx.db, { userId: session.userId, organisationId: input.organisationId }, ctx.client, {
+    action: 'auth.switch_organisation',
+    entityType: 'organisation',
+    entityId: input.organisationId,
   });
+  return describeSession(ctx);
 }

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { AppError, invalid, notFound } from '../../../kernel/errors.ts';
 import type { TTotpVerifyRequest } from '../../../shared/contracts/identity.ts';
 import { users } from '../schema.ts';
-import { completeSecondFactor, sessionOrganisationId } from '../sessions.ts';
-import { findUserById, type RequestContext, type SessionInfo } from '../identity.repository.ts';
+import { completeSecondFactor, requireSession, sessionOrganisationId } from '../sessions.ts';
+import { findUserById } from '../identity.repository.ts';
 import { checkTotpCode, consumeRecoveryCode } from '../totp.ts';
 import { activeLockEnd, lockedError } from '../lockout.ts';
 import { recordFailedAttempt } from '../failed-attempts.ts';
@@ -12,18 +13,20 @@ import { auditAuth } from '../auth-audit.ts';
 
 /**
  * Complete a session with a TOTP code or a recovery code (consumed). Failures count toward the
- * same lockout as wrong passwords.
+ * same lockout as wrong passwords, so this runs without a request transaction: a failure's count
+ * stays although the request fails.
  */
 export async function verifySecondFactor(
-  deps: AppDeps,
-  input: TTotpVerifyRequest & { session: SessionInfo; context: RequestContext },
+  ctx: Context<Actor | null>,
+  input: TTotpVerifyRequest,
 ): Promise<void> {
-  const user = await findUserById(deps.db, input.session.userId);
+  const session = requireSession(ctx);
+  const { db, now } = ctx;
+  const user = await findUserById(db, session.userId);
   if (!user) throw notFound();
   if (!user.totpSecret || !user.totpConfirmedAt) {
     throw new AppError('INVALID_STATE', 'Aucun second facteur n’est activé : activez-le d’abord.');
   }
-  const now = deps.clock();
   const lockEnd = activeLockEnd(user, now);
   if (lockEnd) throw lockedError(lockEnd);
 
@@ -41,7 +44,7 @@ export async function verifySecondFactor(
     if (left) change = { recoveryCodeHashes: left };
   }
   if (!change) {
-    const lockedNow = await recordFailedAttempt(deps, user, input.context, 'auth.second_factor_failed');
+    const lockedNow = await recordFailedAttempt(ctx, user, 'auth.second_factor_failed');
     if (lockedNow) throw lockedError(lockedNow);
     throw invalid(
       input.code !== undefined
@@ -49,14 +52,14 @@ export async function verifySecondFactor(
         : { recoveryCode: 'Code de secours incorrect ou déjà utilisé.' },
     );
   }
-  const organisationId = await sessionOrganisationId(deps.db, input.session.id);
-  await deps.db.transaction(async (tx) => {
+  const organisationId = await sessionOrganisationId(db, session.id);
+  await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ ...change, failedLoginCount: 0 })
       .where(eq(users.id, user.id));
-    await completeSecondFactor(tx, input.session.id, now);
-    await auditAuth(tx, { userId: user.id, organisationId }, input.context, {
+    await completeSecondFactor(tx, session.id, now);
+    await auditAuth(tx, { userId: user.id, organisationId }, ctx.client, {
       action: input.code !== undefined ? 'auth.second_factor' : 'auth.recovery_code_used',
       details: input.code !== undefined ? {} : { recoveryCodesLeft: user.recoveryCodeHashes.length - 1 },
     });

@@ -1,14 +1,14 @@
 import { count, desc, eq, inArray, or } from 'drizzle-orm';
-import type { Queryable } from '../../../kernel/db.ts';
-import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
-import type { TOutboxQuery } from '../../../shared/contracts/notifications.ts';
+import type { TOutboxPage, TOutboxQuery } from '../../../shared/contracts/notifications.ts';
 import { invitations, memberships, users } from '../../identity/schema.ts';
 import { outboxEmails } from '../../mail/schema.ts';
+import { presentOutboxEmail } from '../notifications.presenter.ts';
 
 /** Emails addressed to the members and invitees of the administrator's organisation, newest first. */
-export async function listOrganisationOutbox(q: Queryable, options: { actor: Actor; query: TOutboxQuery }) {
-  const { actor, query } = options;
+export async function listOrganisationOutbox(ctx: Context, query: TOutboxQuery): Promise<TOutboxPage> {
+  const { actor, db: q } = ctx;
   requireRoleIn(actor, 'administrators');
   const memberEmails = q
     .select({ email: users.email })
@@ -30,5 +30,10 @@ export async function listOrganisationOutbox(q: Queryable, options: { actor: Act
       .offset((query.page - 1) * query.pageSize),
     q.select({ n: count() }).from(outboxEmails).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return {
+    items: rows.map((e) => presentOutboxEmail(e, ctx.config.publicUrl)),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

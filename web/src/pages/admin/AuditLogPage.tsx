@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, Code, Grid, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { AUDIT_ACTION_LABELS, type TAuditEntry, type TAuditPage } from '@shared/contracts/audit.ts';
-import type { TAdminUserList } from '@shared/contracts/identity.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { AUDIT_ACTION_LABELS, type TAuditEntry } from '@shared/contracts/audit.ts';
+import { AUDIT_ROUTES } from '@shared/routes/audit.ts';
+import { USER_ROUTES } from '@shared/routes/identity.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { hasRoleIn } from '@shared/access/role-groups.ts';
 import { useSession } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -12,7 +13,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDateTime } from '@shared/format.ts';
-import { ADMIN_USERS } from './admin-api.ts';
 
 const PAGE_SIZE = 50;
 
@@ -41,8 +41,17 @@ export function AuditLogPage() {
   const [page, setPage] = useState(1);
   // Auditors read the log but not the member list: they filter by action and dates only.
   const isAdmin = hasRoleIn(useSession().roles, 'administrators');
-  const users = useApiQuery<TAdminUserList>(ADMIN_USERS, undefined, { enabled: isAdmin });
-  const log = useApiQuery<TAuditPage>('/api/admin/audit-log', { ...filters, page, pageSize: PAGE_SIZE });
+  const users = useRouteQuery(USER_ROUTES.list, {}, { enabled: isAdmin });
+  const log = useRouteQuery(AUDIT_ROUTES.log, {
+    query: {
+      from: filters.from ?? undefined,
+      to: filters.to ?? undefined,
+      action: filters.action ?? undefined,
+      userId: filters.userId ?? undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    },
+  });
   const form = useForm<Filters>({ initialValues: NO_FILTERS });
   const apply = (values: Filters) => {
     setFilters(values);

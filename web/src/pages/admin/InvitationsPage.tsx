@@ -1,14 +1,10 @@
 import { Button, Grid, Select, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import {
-  INVITATION_STATUS_LABELS,
-  ZInvitationCreate,
-  type TInvitation,
-  type TInvitationList,
-} from '@shared/contracts/identity.ts';
+import { INVITATION_STATUS_LABELS, ZInvitationCreate, type TInvitation } from '@shared/contracts/identity.ts';
 import { ROLE_LABELS, type Role } from '@shared/contracts/roles.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { USER_ROUTES } from '@shared/routes/identity.ts';
+import { NOTIFICATION_ROUTES } from '@shared/routes/notifications.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -18,12 +14,14 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime } from '@shared/format.ts';
-import { ADMIN_INVITATIONS, roleOptions, useOwnOrganisation } from './admin-api.ts';
+import { roleOptions, useOwnOrganisation } from './admin-api.ts';
+
+const INVITATIONS_KEY = routeKey(USER_ROUTES.invitations, {});
 
 export function InvitationsPage() {
-  const invitations = useApiQuery<TInvitationList>(ADMIN_INVITATIONS);
-  const revoke = useApiMutation((id: string) => api.delete(`${ADMIN_INVITATIONS}/${id}`), {
-    invalidate: [ADMIN_INVITATIONS],
+  const invitations = useRouteQuery(USER_ROUTES.invitations, {});
+  const revoke = useRouteMutation(USER_ROUTES.revokeInvitation, {
+    invalidate: [INVITATIONS_KEY],
     successMessage: 'Invitation révoquée.',
   });
 
@@ -88,7 +86,7 @@ export function InvitationsPage() {
                           title={`Révoquer l’invitation de ${i.fullName} ?`}
                           message="Le lien envoyé ne fonctionnera plus."
                           confirmLabel="Révoquer"
-                          onConfirm={() => revoke.mutateAsync(i.id)}
+                          onConfirm={() => revoke.mutateAsync({ params: { id: i.id } })}
                         >
                           Révoquer
                         </ConfirmButton>
@@ -119,9 +117,9 @@ function InviteForm() {
     initialValues: { email: '', fullName: '', role: null, managementUnitId: null },
     validate: schemaResolver(ZInvitationCreate, { sync: true }),
   });
-  const invite = useApiMutation((body: InviteValues) => api.post<TInvitation>(ADMIN_INVITATIONS, body), {
+  const invite = useRouteMutation(USER_ROUTES.invite, {
     form,
-    invalidate: [ADMIN_INVITATIONS, '/api/admin/outbox'],
+    invalidate: [INVITATIONS_KEY, routeKey(NOTIFICATION_ROUTES.outbox, {})],
     onSuccess: () => form.reset(),
     successMessage: 'Invitation envoyée.',
   });
@@ -129,7 +127,13 @@ function InviteForm() {
 
   return (
     <Section title="Inviter une personne">
-      <form onSubmit={form.onSubmit((v) => invite.mutate(v))} noValidate>
+      <form
+        onSubmit={form.onSubmit(({ role, ...v }) => {
+          // Checked by the form's validation; narrowed here for the call's type.
+          if (role) invite.mutate({ body: { ...v, role } });
+        })}
+        noValidate
+      >
         <Stack>
           <ApiErrorAlert error={invite.error} />
           <Grid>

@@ -8,8 +8,9 @@ import {
   type TOrganisationDetail,
 } from '@shared/contracts/organisations.ts';
 import { ORGANISATION_TYPE_LABELS } from '@shared/contracts/roles.ts';
-import { api } from '../../api/client.ts';
+import { ORGANISATION_ROUTES } from '@shared/routes/organisations.ts';
 import { useApiMutation } from '../../api/hooks.ts';
+import { callRoute, routeKey, useRouteMutation } from '../../api/routes.ts';
 import { ME_KEY } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -17,12 +18,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { TerritorySelect, territoryLabel } from '../../components/TerritorySelect.tsx';
-import {
-  ADMIN_MANAGEMENT_UNITS,
-  ADMIN_ORGANISATION,
-  ownOrganisationPath,
-  useOwnOrganisation,
-} from './admin-api.ts';
+import { useOwnOrganisation } from './admin-api.ts';
+
+const organisationKey = (id: string) => routeKey(ORGANISATION_ROUTES.get, { params: { id } });
 
 export function OrganisationPage() {
   const organisation = useOwnOrganisation();
@@ -81,18 +79,15 @@ function OrganisationForm({ organisation }: { organisation: TOrganisationDetail 
     },
     validate: (v) => schemaResolver(ZOrganisationUpdate, { sync: true })(toUpdate(v)),
   });
-  const save = useApiMutation(
-    (v: ContactValues) => api.patch<TOrganisationDetail>(ADMIN_ORGANISATION, toUpdate(v)),
-    {
-      form,
-      invalidate: [ownOrganisationPath(organisation.id), [...ME_KEY]],
-      successMessage: 'Organisation enregistrée.',
-    },
-  );
+  const save = useRouteMutation(ORGANISATION_ROUTES.updateOwn, {
+    form,
+    invalidate: [organisationKey(organisation.id), ME_KEY],
+    successMessage: 'Organisation enregistrée.',
+  });
 
   return (
     <Section title={`${ORGANISATION_TYPE_LABELS[organisation.type]} — coordonnées`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+      <form onSubmit={form.onSubmit((v) => save.mutate({ body: toUpdate(v) }))} noValidate>
         <Stack>
           <ApiErrorAlert error={save.error} />
           <Grid>
@@ -206,11 +201,13 @@ function ManagementUnitModal({
     validate: schemaResolver(ZManagementUnitCreate, { sync: true }),
   });
   const save = useApiMutation(
-    (v: UnitValues) =>
-      unit ? api.patch(`${ADMIN_MANAGEMENT_UNITS}/${unit.id}`, v) : api.post(ADMIN_MANAGEMENT_UNITS, v),
+    (body: UnitValues) =>
+      unit
+        ? callRoute(ORGANISATION_ROUTES.updateManagementUnit, { params: { id: unit.id }, body })
+        : callRoute(ORGANISATION_ROUTES.createManagementUnit, { body }),
     {
       form,
-      invalidate: [ownOrganisationPath(organisationId)],
+      invalidate: [organisationKey(organisationId)],
       successMessage: unit ? 'Unité de gestion modifiée.' : 'Unité de gestion créée.',
       onSuccess: onClose,
     },

@@ -1,7 +1,8 @@
 import { Fragment, useState } from 'react';
 import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { EMAIL_STATUS_LABELS, type TOutboxEmail, type TOutboxPage } from '@shared/contracts/notifications.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { EMAIL_STATUS_LABELS, type TOutboxEmail } from '@shared/contracts/notifications.ts';
+import { NOTIFICATION_ROUTES } from '@shared/routes/notifications.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -31,7 +32,7 @@ function EmailBody({ text }: { text: string }) {
 export function OutboxPage() {
   const [page, setPage] = useState(1);
   const [reading, setReading] = useState<TOutboxEmail | null>(null);
-  const outbox = useApiQuery<TOutboxPage>('/api/admin/outbox', { page, pageSize: PAGE_SIZE });
+  const outbox = useRouteQuery(NOTIFICATION_ROUTES.outbox, { query: { page, pageSize: PAGE_SIZE } });
 
   return (
     <>

@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import {
-  USER_STATUS_LABELS,
-  type TAdminUser,
-  type TAdminUserList,
-  type TUserRolesUpdate,
-} from '@shared/contracts/identity.ts';
+import { USER_STATUS_LABELS, type TAdminUser, type TUserRolesUpdate } from '@shared/contracts/identity.ts';
 import { ROLE_LABELS } from '@shared/contracts/roles.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { USER_ROUTES } from '@shared/routes/identity.ts';
+import { useApiMutation } from '../../api/hooks.ts';
+import { callRoute, routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -18,16 +14,18 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDateTime, formatTime } from '@shared/format.ts';
-import { ADMIN_USERS, roleOptions } from './admin-api.ts';
+import { roleOptions } from './admin-api.ts';
+
+const USERS_KEY = routeKey(USER_ROUTES.list, {});
 
 export function UsersPage() {
   const me = useSession();
-  const users = useApiQuery<TAdminUserList>(ADMIN_USERS);
+  const users = useRouteQuery(USER_ROUTES.list, {});
   const [editing, setEditing] = useState<TAdminUser | null>(null);
   const setStatus = useApiMutation(
     ({ id, active }: { id: string; active: boolean }) =>
-      api.post<TAdminUser>(`${ADMIN_USERS}/${id}/${active ? 'reactivate' : 'deactivate'}`),
-    { invalidate: [ADMIN_USERS] },
+      callRoute(active ? USER_ROUTES.reactivate : USER_ROUTES.deactivate, { params: { id } }),
+    { invalidate: [USERS_KEY] },
   );
   const now = Date.now();
 
@@ -158,20 +156,17 @@ function RolesModal({ user, onClose }: { user: TAdminUser; onClose: () => void }
     initialValues: { roles: user.roles },
     validate: { roles: (r) => (r.length === 0 ? 'Au moins un rôle est nécessaire.' : null) },
   });
-  const save = useApiMutation(
-    (body: TUserRolesUpdate) => api.patch<TAdminUser>(`${ADMIN_USERS}/${user.id}/roles`, body),
-    {
-      form,
-      invalidate: [ADMIN_USERS],
-      successMessage: `Rôles de ${user.fullName} enregistrés.`,
-      onSuccess: onClose,
-    },
-  );
+  const save = useRouteMutation(USER_ROUTES.changeRoles, {
+    form,
+    invalidate: [USERS_KEY],
+    successMessage: `Rôles de ${user.fullName} enregistrés.`,
+    onSuccess: onClose,
+  });
   const options = me.organisation ? roleOptions(me.organisation.type) : [];
 
   return (
     <Modal opened onClose={onClose} title={`Rôles de ${user.fullName}`}>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+      <form onSubmit={form.onSubmit((body) => save.mutate({ params: { id: user.id }, body }))} noValidate>
         <Stack>
           <ApiErrorAlert error={save.error} />
           <Checkbox.Group label="Rôles dans l’organisation" required {...form.getInputProps('roles')}>

@@ -2,8 +2,8 @@ import { Link } from 'react-router-dom';
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { ZPasswordResetRequest } from '@shared/contracts/identity.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PATHS } from '../../paths.ts';
 import { AuthLayout } from './AuthLayout.tsx';
@@ -13,11 +13,7 @@ export function ForgotPasswordPage() {
     initialValues: { email: '' },
     validate: schemaResolver(ZPasswordResetRequest, { sync: true }),
   });
-  const request = useApiMutation(
-    (body: { email: string }) =>
-      api.post('/api/auth/password-reset/request', body, { allowUnauthenticated: true }),
-    { form },
-  );
+  const request = useRouteMutation(AUTH_ROUTES.passwordResetRequest, { form });
 
   return (
     <AuthLayout title="Mot de passe oublié">
@@ -27,7 +23,7 @@ export function ForgotPasswordPage() {
           de lui être envoyé. Le lien est valable pour une durée limitée.
         </Alert>
       ) : (
-        <form onSubmit={form.onSubmit((v) => request.mutate(v))} noValidate>
+        <form onSubmit={form.onSubmit((body) => request.mutate({ body }))} noValidate>
           <Stack>
             <Text>
               Saisissez l’adresse e-mail de votre compte : vous recevrez un lien pour choisir un nouveau mot

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import type { SecondFactorState, TLoginResponse } from '@shared/contracts/identity.ts';
-import { api, setCsrfToken } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import type { SecondFactorState } from '@shared/contracts/identity.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { setCsrfToken } from '../../api/client.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { useResetSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PATHS } from '../../paths.ts';
@@ -24,22 +25,14 @@ export function InvitationPage() {
     await resetSession();
     navigate(PATHS.home, { replace: true });
   };
-  const accept = useApiMutation(
-    (password: string) =>
-      api.post<TLoginResponse>(
-        '/api/auth/invitations/accept',
-        { token, password },
-        { allowUnauthenticated: true },
-      ),
-    {
-      form,
-      onSuccess: async (r) => {
-        setCsrfToken(r.csrfToken);
-        if (r.secondFactor === 'none') await finish();
-        else setSecondFactor(r.secondFactor);
-      },
+  const accept = useRouteMutation(AUTH_ROUTES.acceptInvitation, {
+    form,
+    onSuccess: async (r) => {
+      setCsrfToken(r.csrfToken);
+      if (r.secondFactor === 'none') await finish();
+      else setSecondFactor(r.secondFactor);
     },
-  );
+  });
 
   if (secondFactor) {
     return (
@@ -56,7 +49,10 @@ export function InvitationPage() {
           invitation à l’administrateur de votre organisation.
         </Alert>
       ) : (
-        <form onSubmit={form.onSubmit((v) => accept.mutate(v.password))} noValidate>
+        <form
+          onSubmit={form.onSubmit((v) => accept.mutate({ body: { token, password: v.password } }))}
+          noValidate
+        >
           <Stack>
             <Text>
               Vous avez été invité à rejoindre Relais. Choisissez votre mot de passe pour activer votre

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Stack } from '@mantine/core';
-import { api } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PATHS } from '../../paths.ts';
 import { AuthLayout } from './AuthLayout.tsx';
@@ -11,11 +11,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
   const form = useNewPasswordForm();
-  const reset = useApiMutation(
-    (password: string) =>
-      api.post('/api/auth/password-reset/confirm', { token, password }, { allowUnauthenticated: true }),
-    { form },
-  );
+  const reset = useRouteMutation(AUTH_ROUTES.passwordResetConfirm, { form });
 
   return (
     <AuthLayout title="Choisir un nouveau mot de passe">
@@ -29,7 +25,10 @@ export function ResetPasswordPage() {
           Votre mot de passe a été changé et vos autres sessions ont été fermées. Vous pouvez vous connecter.
         </Alert>
       ) : (
-        <form onSubmit={form.onSubmit((v) => reset.mutate(v.password))} noValidate>
+        <form
+          onSubmit={form.onSubmit((v) => reset.mutate({ body: { token, password: v.password } }))}
+          noValidate
+        >
           <Stack>
             <ApiErrorAlert error={reset.error} />
             <NewPasswordFields form={form} />

@@ -13,18 +13,11 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery } from '@tanstack/react-query';
-import type {
-  SecondFactorState,
-  TTotpConfirmResponse,
-  TTotpEnrolResponse,
-} from '@shared/contracts/identity.ts';
-import { api, type ApiError } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import type { SecondFactorState } from '@shared/contracts/identity.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
-
-const AUTH = { allowUnauthenticated: true } as const;
 
 /** The second step of sign-in, whatever it is for this user. */
 export function SecondFactorStep({ state, onDone }: { state: SecondFactorState; onDone: () => void }) {
@@ -52,12 +45,9 @@ function SixDigitCode({ label, inputProps }: { label: string; inputProps: object
 function VerifySecondFactor({ onDone }: { onDone: () => void }) {
   const [useRecovery, setUseRecovery] = useState(false);
   const form = useForm({ initialValues: { code: '', recoveryCode: '' } });
-  const verify = useApiMutation(
-    (body: { code: string } | { recoveryCode: string }) => api.post('/api/auth/totp/verify', body, AUTH),
-    { form, onSuccess: onDone },
-  );
+  const verify = useRouteMutation(AUTH_ROUTES.totpVerify, { form, onSuccess: onDone });
   const submit = form.onSubmit((v) =>
-    verify.mutate(useRecovery ? { recoveryCode: v.recoveryCode.trim() } : { code: v.code }),
+    verify.mutate({ body: useRecovery ? { recoveryCode: v.recoveryCode.trim() } : { code: v.code } }),
   );
 
   return (
@@ -104,18 +94,17 @@ function VerifySecondFactor({ onDone }: { onDone: () => void }) {
 /** Enrolment: scan the QR code (or type the secret), confirm a first code, keep the recovery codes. */
 export function TotpEnrolment({ onDone }: { onDone: () => void }) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const enrolment = useQuery<TTotpEnrolResponse, ApiError>({
-    queryKey: ['/api/auth/totp/enrol'],
-    queryFn: () => api.post<TTotpEnrolResponse>('/api/auth/totp/enrol', undefined, AUTH),
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
-  const form = useForm({ initialValues: { code: '' } });
-  const confirm = useApiMutation(
-    (body: { code: string }) => api.post<TTotpConfirmResponse>('/api/auth/totp/confirm', body, AUTH),
-    { form, onSuccess: (r) => setRecoveryCodes(r.recoveryCodes) },
+  // A POST (it draws a new secret) run once, as a query, when the step shows.
+  const enrolment = useRouteQuery(
+    AUTH_ROUTES.totpEnrol,
+    {},
+    { staleTime: Infinity, gcTime: 0, retry: false },
   );
+  const form = useForm({ initialValues: { code: '' } });
+  const confirm = useRouteMutation(AUTH_ROUTES.totpConfirm, {
+    form,
+    onSuccess: (r) => setRecoveryCodes(r.recoveryCodes),
+  });
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={onDone} />;
   if (enrolment.isPending) return <LoadingState label="Préparation du second facteur…" />;
@@ -123,7 +112,7 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
   const { qrCodeDataUrl, secret } = enrolment.data;
 
   return (
-    <form onSubmit={form.onSubmit((v) => confirm.mutate(v))} noValidate>
+    <form onSubmit={form.onSubmit((body) => confirm.mutate({ body }))} noValidate>
       <Stack>
         <Text>
           Votre rôle donne accès à des données personnelles : la connexion demande un second facteur.

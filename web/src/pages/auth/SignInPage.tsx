@@ -3,8 +3,9 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { ZLoginRequest, type SecondFactorState, type TLoginResponse } from '@shared/contracts/identity.ts';
-import { api, setCsrfToken } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { AUTH_ROUTES } from '@shared/routes/identity.ts';
+import { setCsrfToken } from '../../api/client.ts';
+import { callRoute, useRouteMutation } from '../../api/routes.ts';
 import { useMe, useResetSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -39,7 +40,7 @@ export function SignInPage() {
 
   // Leaves a half-open session (password done, second factor not) to start again.
   const signOut = async () => {
-    await api.post('/api/auth/logout', undefined, { allowUnauthenticated: true }).catch(() => undefined);
+    await callRoute(AUTH_ROUTES.logout, {}).catch(() => undefined);
     setCsrfToken(null);
     setPending(null);
     await resetSession();
@@ -75,20 +76,16 @@ function PasswordStep({ onSignedIn }: { onSignedIn: (r: TLoginResponse) => void 
     initialValues: { email: '', password: '' },
     validate: schemaResolver(ZLoginRequest, { sync: true }),
   });
-  const signIn = useApiMutation(
-    (body: { email: string; password: string }) =>
-      api.post<TLoginResponse>('/api/auth/login', body, { allowUnauthenticated: true }),
-    {
-      form,
-      onSuccess: (r) => {
-        setCsrfToken(r.csrfToken);
-        onSignedIn(r);
-      },
+  const signIn = useRouteMutation(AUTH_ROUTES.login, {
+    form,
+    onSuccess: (r) => {
+      setCsrfToken(r.csrfToken);
+      onSignedIn(r);
     },
-  );
+  });
 
   return (
-    <form onSubmit={form.onSubmit((v) => signIn.mutate(v))} noValidate>
+    <form onSubmit={form.onSubmit((body) => signIn.mutate({ body }))} noValidate>
       <Stack>
         <ApiErrorAlert error={signIn.error} title="Connexion impossible" />
         <TextInput

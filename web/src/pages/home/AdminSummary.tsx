@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Group, Paper, SimpleGrid, Text } from '@mantine/core';
-import type { TAdminUserList, TInvitationList } from '@shared/contracts/identity.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { USER_ROUTES } from '@shared/routes/identity.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PATHS } from '../../paths.ts';
@@ -19,8 +19,8 @@ function Figure({ label, value }: { label: string; value: number }) {
 
 /** The administrator's view of the organisation's accounts. */
 export function AdminSummary() {
-  const users = useApiQuery<TAdminUserList>('/api/admin/users');
-  const invitations = useApiQuery<TInvitationList>('/api/admin/invitations');
+  const users = useRouteQuery(USER_ROUTES.list, {});
+  const invitations = useRouteQuery(USER_ROUTES.invitations, {});
   const now = Date.now();
   return (
     <Section

@@ -1,14 +1,10 @@
 import type { OrganisationType } from '@shared/contracts/roles.ts';
-import type { TOrganisationSummary } from '@shared/contracts/organisations.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { ORGANISATION_ROUTES } from '@shared/routes/organisations.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 
-/** The organisation directory (GET /api/organisations), filtered by type. */
+/** The organisation directory, filtered by type. */
 export function useOrganisations(type?: OrganisationType) {
-  return useApiQuery<{ items: TOrganisationSummary[] }>(
-    '/api/organisations',
-    { type },
-    { staleTime: 5 * 60_000 },
-  );
+  return useRouteQuery(ORGANISATION_ROUTES.list, { query: { type } }, { staleTime: 5 * 60_000 });
 }
 
 /** Select options of a French label map, in the map's order. */
