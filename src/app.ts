@@ -35,7 +35,7 @@ import { budgetRoutes } from './modules/budget/index.ts';
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Every module's routes, declared by their shared contracts; a new module adds itself here. */
-const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes];
+const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes, referralRoutes];
 
 /** Modules still registering their routes by hand (being moved to route contracts). */
 const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
@@ -46,7 +46,6 @@ const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   notificationsRoutes,
   auditRoutes,
   calculatorsRoutes,
-  referralRoutes,
   budgetRoutes,
   diagnosticsRoutes,
 ];

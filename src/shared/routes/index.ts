@@ -1,6 +1,7 @@
 import type { RouteContract } from './define.ts';
 import { HOUSEHOLD_ROUTES } from './households.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
+import { REFERRAL_ROUTES } from './referrals.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -9,6 +10,7 @@ import { ORGANISATION_ROUTES } from './organisations.ts';
 export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   households: HOUSEHOLD_ROUTES,
   organisations: ORGANISATION_ROUTES,
+  referrals: REFERRAL_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
