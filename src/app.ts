@@ -45,12 +45,12 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   notificationsRoutes,
   auditRoutes,
   householdsRoutes,
+  referralRoutes,
 ];
 
 /** Modules still registering their routes by hand (being moved to route contracts). */
 const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   calculatorsRoutes,
-  referralRoutes,
   budgetRoutes,
   diagnosticsRoutes,
 ];

@@ -1,6 +1,5 @@
 import { ROLE_GROUPS } from '../../shared/access/role-groups.ts';
-import type { Actor } from '../../kernel/actor.ts';
-import type { Queryable, Tx } from '../../kernel/db.ts';
+import type { Context } from '../../kernel/context.ts';
 import { audit } from '../../kernel/audit.ts';
 import { AppError, forbidden, invalid, notFound, versionConflict } from '../../kernel/errors.ts';
 import { REFERRAL_STATUS_LABELS } from '../../shared/contracts/referral-enums.ts';
@@ -40,36 +39,10 @@ export function notInFuture(iso: string, now: Date, field: string, message: stri
 }
 
 /** A referral the actor may see; an unknown id and someone else's referral answer the same 404. */
-export async function requireReadableReferral(
-  q: Queryable,
-  actor: Actor,
-  unverifiedId: string,
-): Promise<ReferralRow> {
-  const referral = await unsafeFindReferral(q, unverifiedId);
-  if (!canReadReferral(actor, referral)) throw notFound('Saisine introuvable.');
+export async function requireReadableReferral(ctx: Context, unverifiedId: string): Promise<ReferralRow> {
+  const referral = await unsafeFindReferral(ctx.db, unverifiedId);
+  if (!canReadReferral(ctx.actor, referral)) throw notFound('Saisine introuvable.');
   return referral;
-}
-
-/** What a use case acting on one referral receives from its route. */
-export interface ReferralActionRequest<Input> {
-  tx: Tx;
-  actor: Actor;
-  referralId: string;
-  input: Input;
-  now: Date;
-}
-
-/** requireActionable for a decision whose input carries the version the actor read. */
-export function requireDecidable(
-  request: ReferralActionRequest<{ version: number }>,
-  action: ReferralTransition,
-): Promise<ReferralRow> {
-  return requireActionable(request.tx, {
-    actor: request.actor,
-    unverifiedId: request.referralId,
-    action,
-    version: request.input.version,
-  });
 }
 
 /**
@@ -78,11 +51,11 @@ export function requireDecidable(
  * that the status allows the action (409 INVALID_STATE).
  */
 export async function requireActionable(
-  q: Queryable,
-  input: { actor: Actor; unverifiedId: string; action: ReferralAction; version?: number },
+  ctx: Context,
+  input: { unverifiedId: string; action: ReferralAction; version?: number },
 ): Promise<ReferralRow> {
-  const referral = await requireReadableReferral(q, input.actor, input.unverifiedId);
-  if (!mayActOnReferral(input.actor, referral, input.action)) forbiddenFor(input.action);
+  const referral = await requireReadableReferral(ctx, input.unverifiedId);
+  if (!mayActOnReferral(ctx.actor, referral, input.action)) forbiddenFor(input.action);
   if (input.version !== undefined && input.version !== referral.version) throw versionConflict();
   if (!statusAllows(input.action, referral.status)) {
     throw new AppError('INVALID_STATE', INVALID_STATE_MESSAGES[input.action]);
@@ -111,26 +84,25 @@ const TRANSITION_EVENT: Record<ReferralTransition, ReferralEventType> = {
  * transaction of the whole action.
  */
 export async function applyTransition(
-  q: Queryable,
+  ctx: Context,
   input: {
-    actor: Actor;
     referral: ReferralRow;
     action: ReferralTransition;
-    now: Date;
     set?: Partial<NewReferralRow>;
     /** Shown in the timeline to both sides. */
     eventDetail?: Record<string, unknown>;
   },
 ): Promise<ReferralRow> {
-  const { actor, referral, action, now } = input;
+  const { db, actor, now } = ctx;
+  const { referral, action } = input;
   const status = TRANSITION_TO_STATUS[action];
-  const updated = await updateReferralAtVersion(q, {
+  const updated = await updateReferralAtVersion(db, {
     id: referral.id,
     version: referral.version,
     now,
     set: { ...input.set, status },
   });
-  await insertReferralEvent(q, {
+  await insertReferralEvent(db, {
     referralId: referral.id,
     type: TRANSITION_EVENT[action],
     at: now,
@@ -138,14 +110,14 @@ export async function applyTransition(
     organisationId: actor.organisationId,
     detail: input.eventDetail,
   });
-  await audit(q, actor, {
+  await audit(db, actor, {
     action: `referral.${action}`,
     entityType: 'referral',
     entityId: referral.id,
     householdId: referral.householdId,
     details: { from: referral.status, to: status, ...input.eventDetail },
   });
-  await notifyOrganisation(q, {
+  await notifyOrganisation(db, {
     organisationId: referral.fromOrganisationId,
     roles: [...ROLE_GROUPS.referrers],
     kind: 'referral.status_changed',

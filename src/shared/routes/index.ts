@@ -4,6 +4,7 @@ import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
 import { AUTH_ROUTES, USER_ROUTES } from './identity.ts';
 import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
+import { REFERRAL_ROUTES } from './referrals.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 
 /**
@@ -23,6 +24,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   notifications: NOTIFICATION_ROUTES,
   audit: AUDIT_ROUTES,
   system: SYSTEM_ROUTES,
+  referrals: REFERRAL_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

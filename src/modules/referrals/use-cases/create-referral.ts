@@ -52,7 +52,7 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
   let householdId: string;
   if (input.householdId) {
     householdId = input.householdId;
-    await requireHouseholdAccess({ db: tx, actor, now }, householdId);
+    await requireHouseholdAccess(ctx, householdId);
     await refuseDuplicate(tx, householdId, target.id);
     await addParty(tx, {
       householdId,

@@ -1,20 +1,23 @@
-import type { TReferralDecline } from '../../../shared/contracts/referrals.ts';
-import type { ReferralRow } from '../referrals.repository.ts';
-import { applyTransition, requireDecidable, type ReferralActionRequest } from '../referral-transition.ts';
+import type { Context } from '../../../kernel/context.ts';
+import type { TReferralDecline, TReferralTransitionResult } from '../../../shared/contracts/referrals.ts';
+import { presentTransition } from '../referrals.presenter.ts';
+import { applyTransition, requireActionable } from '../referral-transition.ts';
 
 /** The receiving association declines, saying why; the referring side reads the reason. */
 export async function declineReferral(
-  request: ReferralActionRequest<TReferralDecline>,
-): Promise<ReferralRow> {
-  const { tx, actor, input, now } = request;
-  const referral = await requireDecidable(request, 'decline');
-  const updated = await applyTransition(tx, {
-    actor,
+  ctx: Context,
+  input: TReferralDecline & { referralId: string },
+): Promise<TReferralTransitionResult> {
+  const referral = await requireActionable(ctx, {
+    unverifiedId: input.referralId,
+    action: 'decline',
+    version: input.version,
+  });
+  const updated = await applyTransition(ctx, {
     referral,
     action: 'decline',
-    now,
-    set: { declineReason: input.reason, decidedAt: now, decidedByUserId: actor.userId },
+    set: { declineReason: input.reason, decidedAt: ctx.now, decidedByUserId: ctx.actor.userId },
     eventDetail: { reason: input.reason },
   });
-  return updated;
+  return presentTransition(updated);
 }

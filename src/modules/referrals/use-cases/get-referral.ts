@@ -1,6 +1,5 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Tx } from '../../../kernel/db.ts';
 import { audit } from '../../../kernel/audit.ts';
+import type { Context } from '../../../kernel/context.ts';
 import type { TReferralDetail } from '../../../shared/contracts/referrals.ts';
 import { allowedReferralActions, referralSide } from '../../../shared/access/referral-policy.ts';
 import {
@@ -18,23 +17,19 @@ import { requireReadableReferral } from '../referral-transition.ts';
  * summary (names, size, address, contact) before accepting, while not yet a party to the file:
  * it needs it to decide. The read is audited against the household, like any file read.
  */
-export async function getReferral(options: {
-  tx: Tx;
-  actor: Actor;
-  referralId: string;
-}): Promise<TReferralDetail> {
-  const { tx, actor } = options;
-  const referral = await requireReadableReferral(tx, actor, options.referralId);
+export async function getReferral(ctx: Context, referralId: string): Promise<TReferralDetail> {
+  const { db, actor } = ctx;
+  const referral = await requireReadableReferral(ctx, referralId);
   const side = referralSide(actor, referral)!;
   const [row, household, events, contactAttempts, fromUser, decidedBy] = await Promise.all([
-    findReferralListRow(tx, referral.id),
-    householdSummary(tx, referral.householdId),
-    listReferralEvents(tx, referral.id),
-    listContactAttempts(tx, referral.id),
-    userName(tx, referral.fromUserId),
-    userName(tx, referral.decidedByUserId),
+    findReferralListRow(db, referral.id),
+    householdSummary(db, referral.householdId),
+    listReferralEvents(db, referral.id),
+    listContactAttempts(db, referral.id),
+    userName(db, referral.fromUserId),
+    userName(db, referral.decidedByUserId),
   ]);
-  await audit(tx, actor, {
+  await audit(db, actor, {
     action: 'referral.read',
     entityType: 'referral',
     entityId: referral.id,

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TReferralPage, TReferralQuery } from '../../../shared/contracts/referrals.ts';
 import { canListReferrals } from '../../../shared/access/referral-policy.ts';
@@ -7,13 +6,12 @@ import { listReferralsOf } from '../referrals.repository.ts';
 import { presentReferralListItem } from '../referrals.presenter.ts';
 
 /** The inbox (referrals addressed to my organisation) or the sent list (those it made). */
-export async function listReferrals(options: {
-  q: Queryable;
-  actor: Actor;
-  box: 'inbox' | 'sent';
-  query: TReferralQuery;
-}): Promise<TReferralPage> {
-  const { q, actor, box, query } = options;
+export async function listReferrals(
+  ctx: Context,
+  input: { box: 'inbox' | 'sent'; query: TReferralQuery },
+): Promise<TReferralPage> {
+  const { actor } = ctx;
+  const { box, query } = input;
   if (!canListReferrals(actor, box)) {
     throw forbidden(
       box === 'inbox'
@@ -21,6 +19,6 @@ export async function listReferrals(options: {
         : 'Votre rôle ne donne pas accès aux saisines envoyées.',
     );
   }
-  const { rows, total } = await listReferralsOf(q, { box, organisationId: actor.organisationId, query });
+  const { rows, total } = await listReferralsOf(ctx.db, { box, organisationId: actor.organisationId, query });
   return { items: rows.map(presentReferralListItem), total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,7 +1,8 @@
 import { audit } from '../../../kernel/audit.ts';
+import type { Context } from '../../../kernel/context.ts';
 import type { TContactAttemptCreate } from '../../../shared/contracts/referrals.ts';
 import { insertContactAttempt, insertReferralEvent } from '../referrals.repository.ts';
-import { notInFuture, requireActionable, type ReferralActionRequest } from '../referral-transition.ts';
+import { notInFuture, requireActionable } from '../referral-transition.ts';
 
 /**
  * An attempt to reach the household after acceptance (letter, registered letter, home visit,
@@ -9,21 +10,18 @@ import { notInFuture, requireActionable, type ReferralActionRequest } from '../r
  * stays with the receiving association.
  */
 export async function logContactAttempt(
-  request: ReferralActionRequest<TContactAttemptCreate>,
+  ctx: Context,
+  input: TContactAttemptCreate & { referralId: string },
 ): Promise<{ id: string }> {
-  const { tx, actor, input, now } = request;
-  const referral = await requireActionable(tx, {
-    actor,
-    unverifiedId: request.referralId,
-    action: 'log_contact',
-  });
+  const { db, actor, now } = ctx;
+  const referral = await requireActionable(ctx, { unverifiedId: input.referralId, action: 'log_contact' });
   const attemptedAt = notInFuture(
     input.attemptedAt,
     now,
     'attemptedAt',
     'Une tentative de contact ne peut pas être datée dans le futur.',
   );
-  const id = await insertContactAttempt(tx, {
+  const id = await insertContactAttempt(db, {
     referralId: referral.id,
     method: input.method,
     outcome: input.outcome,
@@ -33,7 +31,7 @@ export async function logContactAttempt(
     createdAt: now,
   });
   const detail = { method: input.method, outcome: input.outcome, attemptedAt: attemptedAt.toISOString() };
-  await insertReferralEvent(tx, {
+  await insertReferralEvent(db, {
     referralId: referral.id,
     type: 'contact_attempt',
     at: now,
@@ -41,7 +39,7 @@ export async function logContactAttempt(
     organisationId: actor.organisationId,
     detail,
   });
-  await audit(tx, actor, {
+  await audit(db, actor, {
     action: 'referral.contact_attempt',
     entityType: 'referral',
     entityId: referral.id,

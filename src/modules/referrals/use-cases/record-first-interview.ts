@@ -1,26 +1,29 @@
-import type { TFirstInterview } from '../../../shared/contracts/referrals.ts';
-import type { ReferralRow } from '../referrals.repository.ts';
-import {
-  applyTransition,
-  notInFuture,
-  requireDecidable,
-  type ReferralActionRequest,
-} from '../referral-transition.ts';
+import type { Context } from '../../../kernel/context.ts';
+import type { TFirstInterview, TReferralTransitionResult } from '../../../shared/contracts/referrals.ts';
+import { presentTransition } from '../referrals.presenter.ts';
+import { applyTransition, notInFuture, requireActionable } from '../referral-transition.ts';
 
 /** The first interview with the household took place: the support (accompagnement) opens. */
 export async function recordFirstInterview(
-  request: ReferralActionRequest<TFirstInterview>,
-): Promise<ReferralRow> {
-  const { tx, actor, input, now } = request;
-  const referral = await requireDecidable(request, 'record_first_interview');
-  const at = notInFuture(input.at, now, 'at', 'Le premier entretien ne peut pas être daté dans le futur.');
-  const updated = await applyTransition(tx, {
-    actor,
+  ctx: Context,
+  input: TFirstInterview & { referralId: string },
+): Promise<TReferralTransitionResult> {
+  const referral = await requireActionable(ctx, {
+    unverifiedId: input.referralId,
+    action: 'record_first_interview',
+    version: input.version,
+  });
+  const at = notInFuture(
+    input.at,
+    ctx.now,
+    'at',
+    'Le premier entretien ne peut pas être daté dans le futur.',
+  );
+  const updated = await applyTransition(ctx, {
     referral,
     action: 'record_first_interview',
-    now,
     set: { firstInterviewAt: at },
     eventDetail: { at: at.toISOString() },
   });
-  return updated;
+  return presentTransition(updated);
 }

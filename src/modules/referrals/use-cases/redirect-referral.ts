@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '../../../kernel/context.ts';
 import { invalid } from '../../../kernel/errors.ts';
-import type { TReferralRedirect } from '../../../shared/contracts/referrals.ts';
+import type { TReferralRedirect, TReferralTransitionResult } from '../../../shared/contracts/referrals.ts';
 import { canReceiveReferral } from '../../../shared/access/referral-policy.ts';
 import { addParty } from '../../households/index.ts';
-import {
-  findOrganisation,
-  insertReferral,
-  insertReferralEvent,
-  type ReferralRow,
-} from '../referrals.repository.ts';
-import { applyTransition, requireDecidable, type ReferralActionRequest } from '../referral-transition.ts';
+import { findOrganisation, insertReferral, insertReferralEvent } from '../referrals.repository.ts';
+import { presentTransition } from '../referrals.presenter.ts';
+import { applyTransition, requireActionable } from '../referral-transition.ts';
 import { notifyReceivedReferral } from './create-referral.ts';
 
 /**
@@ -18,11 +15,16 @@ import { notifyReceivedReferral } from './create-referral.ts';
  * organisation, lands in the other association's inbox.
  */
 export async function redirectReferral(
-  request: ReferralActionRequest<TReferralRedirect>,
-): Promise<ReferralRow> {
-  const { tx, actor, input, now } = request;
-  const referral = await requireDecidable(request, 'redirect');
-  const target = await findOrganisation(tx, input.toOrganisationId);
+  ctx: Context,
+  input: TReferralRedirect & { referralId: string },
+): Promise<TReferralTransitionResult> {
+  const { db, actor, now } = ctx;
+  const referral = await requireActionable(ctx, {
+    unverifiedId: input.referralId,
+    action: 'redirect',
+    version: input.version,
+  });
+  const target = await findOrganisation(db, input.toOrganisationId);
   if (
     !target ||
     !target.active ||
@@ -34,11 +36,9 @@ export async function redirectReferral(
   }
 
   const newId = randomUUID();
-  const updated = await applyTransition(tx, {
-    actor,
+  const updated = await applyTransition(ctx, {
     referral,
     action: 'redirect',
-    now,
     set: { redirectedToReferralId: newId, decidedAt: now, decidedByUserId: actor.userId },
     eventDetail: {
       reason: input.reason,
@@ -47,7 +47,7 @@ export async function redirectReferral(
       newReferralId: newId,
     },
   });
-  const created = await insertReferral(tx, {
+  const created = await insertReferral(db, {
     id: newId,
     kind: referral.kind,
     householdId: referral.householdId,
@@ -68,14 +68,14 @@ export async function redirectReferral(
     updatedAt: now,
   });
   // The referring organisation's access rests on each referral it stands behind.
-  await addParty(tx, {
+  await addParty(db, {
     householdId: referral.householdId,
     organisationId: referral.fromOrganisationId,
     basis: 'referral_made',
     sourceId: newId,
     at: now,
   });
-  await insertReferralEvent(tx, {
+  await insertReferralEvent(db, {
     referralId: newId,
     type: 'sent',
     at: now,
@@ -89,10 +89,10 @@ export async function redirectReferral(
       reason: input.reason,
     },
   });
-  await notifyReceivedReferral(tx, {
+  await notifyReceivedReferral(db, {
     referral: created,
     fromOrganisationName: actor.organisationName,
     toOrganisationId: target.id,
   });
-  return updated;
+  return presentTransition(updated);
 }

@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Stack } from '@mantine/core';
-import type { ZHouseholdList } from '@shared/contracts/households.ts';
-import type { z } from 'zod';
 import { HOUSEHOLD_STATUS_LABELS, HOUSING_SITUATION_LABELS } from '@shared/contracts/household-enums.ts';
-import type { TReferralPage } from '@shared/contracts/referrals.ts';
 import { MAINTENANCE_REASON_LABELS, REFERRAL_KIND_LABELS } from '@shared/contracts/referral-enums.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -16,8 +15,8 @@ import { PATHS } from '../../paths.ts';
 import { UrgentActionsSection } from '../diagnostics/UrgentActionsSection.tsx';
 
 export function CaseworkerHome() {
-  const households = useApiQuery<z.infer<typeof ZHouseholdList>>('/api/households', { pageSize: 10 });
-  const inbox = useApiQuery<TReferralPage>('/api/referrals/inbox', { status: 'sent' });
+  const households = useRouteQuery(HOUSEHOLD_ROUTES.list, { query: { pageSize: 10 } });
+  const inbox = useRouteQuery(REFERRAL_ROUTES.inbox, { query: { status: 'sent' } });
   return (
     <Stack gap="xl">
       <UrgentActionsSection />

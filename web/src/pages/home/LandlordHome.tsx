@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Button, Group } from '@mantine/core';
-import type { TReferralPage } from '@shared/contracts/referrals.ts';
 import { REFERRAL_KIND_LABELS } from '@shared/contracts/referral-enums.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -11,7 +11,7 @@ import { formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 
 export function LandlordHome() {
-  const sent = useApiQuery<TReferralPage>('/api/referrals/sent', { pageSize: 10 });
+  const sent = useRouteQuery(REFERRAL_ROUTES.sent, { query: { pageSize: 10 } });
   return (
     <Section
       title="Mes saisines et leur état"

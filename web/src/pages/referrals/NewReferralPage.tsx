@@ -27,8 +27,7 @@ import {
   type ReferralKind,
 } from '@shared/contracts/referral-enums.ts';
 import { ZReferralCreate, type TReferralCreateInput } from '@shared/contracts/referrals.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -39,9 +38,10 @@ import { PATHS } from '../../paths.ts';
 import { MembersFields } from '../households/HouseholdFields.tsx';
 import { HOUSEHOLDS_KEY } from '../households/household-api.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
 import { emptyMember, zodErrors, type MemberValues } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
-import { REFERRALS_PATH, REFERRALS_SENT_PATH, referralKindFor } from './referral-ui.ts';
+import { REFERRALS_SENT_KEY, referralKindFor } from './referral-ui.ts';
 
 interface NewHouseholdValues {
   members: MemberValues[];
@@ -187,20 +187,17 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
     },
     validate: (v) => zodErrors(ZReferralCreate.safeParse(bodyOf(kind, v)).error),
   });
-  const send = useApiMutation(
-    (v: ReferralValues) => api.post<{ id: string }>(REFERRALS_PATH, bodyOf(kind, v)),
-    {
-      form,
-      invalidate: [REFERRALS_SENT_PATH, HOUSEHOLDS_KEY],
-      successMessage: 'Saisine envoyée.',
-      onSuccess: ({ id }) => navigate(PATHS.referral(id)),
-    },
-  );
+  const send = useRouteMutation(REFERRAL_ROUTES.create, {
+    form,
+    invalidate: [REFERRALS_SENT_KEY, HOUSEHOLDS_KEY],
+    successMessage: 'Saisine envoyée.',
+    onSuccess: ({ id }) => navigate(PATHS.referral(id)),
+  });
   const v = form.values;
   const isNew = v.householdMode === 'new';
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => send.mutate(values))}>
+    <form noValidate onSubmit={form.onSubmit((values) => send.mutate({ body: bodyOf(kind, values) }))}>
       <Stack gap="xl" maw={960}>
         <Paper withBorder p="md">
           <Stack gap="sm">

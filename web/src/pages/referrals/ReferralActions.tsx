@@ -16,21 +16,16 @@ import {
   ZReferralDecline,
   ZReferralRedirect,
   type ReferralAction,
-  type TReferralCaseworkerList,
   type TReferralDetail,
 } from '@shared/contracts/referrals.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import type { ApiError } from '../../api/client.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { zodErrors } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
-import {
-  REFERRAL_CASEWORKERS_PATH,
-  REFERRAL_INBOX_PATH,
-  REFERRALS_SENT_PATH,
-  referralPath,
-} from './referral-ui.ts';
+import { referralChangedKeys } from './referral-ui.ts';
 
 /** `YYYY-MM-DDTHH:mm` of now in the browser's time zone, for a datetime-local input. */
 function localNow(): string {
@@ -43,38 +38,47 @@ const toInstant = (local: string) => {
   return local && !Number.isNaN(d.getTime()) ? d.toISOString() : '';
 };
 
-interface ActionFormProps<V extends Record<string, unknown>> {
+interface ActionProps {
   referral: TReferralDetail;
-  title: string;
-  intro?: ReactNode;
-  initialValues: V;
-  /** The request body, checked against the same contract as the server. */
-  body: (values: V) => Record<string, unknown>;
-  schema: z.ZodType;
-  /** Sub-path of the action under the referral (accept, decline…). */
-  endpoint: string;
-  submitLabel: string;
-  danger?: boolean;
-  successMessage: string;
-  fields: (form: UseFormReturnType<V>) => ReactNode;
   onClose: () => void;
 }
 
-/** One action on the referral in a dialog: fields, client check, request, refresh, close. */
-function ActionForm<V extends Record<string, unknown>>(props: ActionFormProps<V>) {
-  const { referral, body, schema } = props;
-  const detailPath = referralPath(referral.id);
-  const form = useForm<V>({
-    initialValues: props.initialValues,
-    validate: (values) => zodErrors(schema.safeParse(body(values)).error),
-  });
-  const mutation = useApiMutation((values: V) => api.post(`${detailPath}/${props.endpoint}`, body(values)), {
-    form,
-    invalidate: [detailPath, REFERRAL_INBOX_PATH, REFERRALS_SENT_PATH],
-    successMessage: props.successMessage,
-    onSuccess: props.onClose,
-  });
-  const detail = useApiQuery<TReferralDetail>(detailPath, undefined, { enabled: false });
+/** The dialog's form, checked against the same body contract as the server. */
+function useActionForm<V extends Record<string, unknown>>(
+  initialValues: V,
+  schema: z.ZodType,
+  body: (values: V) => unknown,
+) {
+  return useForm<V>({ initialValues, validate: (values) => zodErrors(schema.safeParse(body(values)).error) });
+}
+
+/** What every action does once done: refresh the referral and both lists, confirm, close. */
+const done = ({ referral, onClose }: ActionProps, successMessage: string) => ({
+  invalidate: referralChangedKeys(referral.id),
+  successMessage,
+  onSuccess: onClose,
+});
+
+interface ActionDialogProps<V> extends ActionProps {
+  title: string;
+  intro?: ReactNode;
+  form: UseFormReturnType<V>;
+  mutation: { error: ApiError | null; isPending: boolean; reset: () => void };
+  /** Sends the action's request (each action calls its own route). */
+  onSubmit: (values: V) => void;
+  submitLabel: string;
+  danger?: boolean;
+  children: ReactNode;
+}
+
+/** One action on the referral in a dialog: its fields, the failure (a conflict offers a reload), submit. */
+function ActionDialog<V>(props: ActionDialogProps<V>) {
+  const { form, mutation } = props;
+  const detail = useRouteQuery(
+    REFERRAL_ROUTES.get,
+    { params: { id: props.referral.id } },
+    { enabled: false },
+  );
   return (
     <Modal
       opened
@@ -83,10 +87,10 @@ function ActionForm<V extends Record<string, unknown>>(props: ActionFormProps<V>
       size="lg"
       closeButtonProps={{ 'aria-label': 'Fermer' }}
     >
-      <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit((values) => props.onSubmit(values))}>
         <Stack>
           {props.intro && <Text size="sm">{props.intro}</Text>}
-          {props.fields(form)}
+          {props.children}
           {/* A conflict means someone acted first: reload the referral, the dialog keeps what was typed. */}
           <ApiErrorAlert
             error={mutation.error}
@@ -109,188 +113,206 @@ function ActionForm<V extends Record<string, unknown>>(props: ActionFormProps<V>
   );
 }
 
-function AcceptForm({ referral, onClose }: { referral: TReferralDetail; onClose: () => void }) {
-  const caseworkers = useApiQuery<TReferralCaseworkerList>(REFERRAL_CASEWORKERS_PATH);
+type AcceptValues = { caseworkerUserId: string | null };
+
+function AcceptForm(props: ActionProps) {
+  const { referral } = props;
+  const caseworkers = useRouteQuery(REFERRAL_ROUTES.caseworkers, {});
+  const body = (v: AcceptValues) => ({
+    caseworkerUserId: v.caseworkerUserId ?? '',
+    version: referral.version,
+  });
+  const form = useActionForm<AcceptValues>({ caseworkerUserId: null }, ZReferralAccept, body);
+  const accept = useRouteMutation(REFERRAL_ROUTES.accept, { form, ...done(props, 'Saisine acceptée.') });
   return (
-    <ActionForm
-      referral={referral}
+    <ActionDialog
+      {...props}
       title="Accepter la saisine"
       intro="Le référent désigné prendra contact avec le ménage. Votre organisation devient partie au dossier."
-      initialValues={{ caseworkerUserId: null as string | null }}
-      body={(v) => ({ caseworkerUserId: v.caseworkerUserId ?? '', version: referral.version })}
-      schema={ZReferralAccept}
-      endpoint="accept"
+      form={form}
+      mutation={accept}
+      onSubmit={(v) => accept.mutate({ params: { id: referral.id }, body: body(v) })}
       submitLabel="Accepter"
-      successMessage="Saisine acceptée."
-      onClose={onClose}
-      fields={(form) => (
-        <Select
-          label="Référent désigné"
-          required
-          searchable
-          placeholder={caseworkers.isPending ? 'Chargement…' : 'Choisir un travailleur social'}
-          nothingFoundMessage="Aucun travailleur social"
-          data={(caseworkers.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          error={caseworkers.error?.message}
-          {...form.getInputProps('caseworkerUserId')}
-        />
-      )}
-    />
+    >
+      <Select
+        label="Référent désigné"
+        required
+        searchable
+        placeholder={caseworkers.isPending ? 'Chargement…' : 'Choisir un travailleur social'}
+        nothingFoundMessage="Aucun travailleur social"
+        data={(caseworkers.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        error={caseworkers.error?.message}
+        {...form.getInputProps('caseworkerUserId')}
+      />
+    </ActionDialog>
   );
 }
 
-function DeclineForm({ referral, onClose }: { referral: TReferralDetail; onClose: () => void }) {
+function DeclineForm(props: ActionProps) {
+  const { referral } = props;
+  const body = (v: { reason: string }) => ({ reason: v.reason, version: referral.version });
+  const form = useActionForm({ reason: '' }, ZReferralDecline, body);
+  const decline = useRouteMutation(REFERRAL_ROUTES.decline, { form, ...done(props, 'Saisine refusée.') });
   return (
-    <ActionForm
-      referral={referral}
+    <ActionDialog
+      {...props}
       title="Refuser la saisine"
       intro="L'organisation qui a fait la saisine verra le motif."
-      initialValues={{ reason: '' }}
-      body={(v) => ({ reason: v.reason, version: referral.version })}
-      schema={ZReferralDecline}
-      endpoint="decline"
+      form={form}
+      mutation={decline}
+      onSubmit={(v) => decline.mutate({ params: { id: referral.id }, body: body(v) })}
       submitLabel="Refuser"
       danger
-      successMessage="Saisine refusée."
-      onClose={onClose}
-      fields={(form) => (
-        <Textarea label="Motif du refus" required autosize minRows={3} {...form.getInputProps('reason')} />
-      )}
-    />
+    >
+      <Textarea label="Motif du refus" required autosize minRows={3} {...form.getInputProps('reason')} />
+    </ActionDialog>
   );
 }
 
-function RedirectForm({ referral, onClose }: { referral: TReferralDetail; onClose: () => void }) {
+type RedirectValues = { toOrganisationId: string | null; reason: string };
+
+function RedirectForm(props: ActionProps) {
+  const { referral } = props;
   const me = useSession();
   const associations = useOrganisations('association');
+  const body = (v: RedirectValues) => ({
+    toOrganisationId: v.toOrganisationId ?? '',
+    reason: v.reason,
+    version: referral.version,
+  });
+  const form = useActionForm<RedirectValues>({ toOrganisationId: null, reason: '' }, ZReferralRedirect, body);
+  const redirect = useRouteMutation(REFERRAL_ROUTES.redirect, {
+    form,
+    ...done(props, 'Saisine réorientée.'),
+  });
   return (
-    <ActionForm
-      referral={referral}
+    <ActionDialog
+      {...props}
       title="Réorienter la saisine"
       intro="Une nouvelle saisine est adressée à l'association choisie ; celle-ci est close comme réorientée."
-      initialValues={{ toOrganisationId: null as string | null, reason: '' }}
-      body={(v) => ({
-        toOrganisationId: v.toOrganisationId ?? '',
-        reason: v.reason,
-        version: referral.version,
-      })}
-      schema={ZReferralRedirect}
-      endpoint="redirect"
+      form={form}
+      mutation={redirect}
+      onSubmit={(v) => redirect.mutate({ params: { id: referral.id }, body: body(v) })}
       submitLabel="Réorienter"
-      successMessage="Saisine réorientée."
-      onClose={onClose}
-      fields={(form) => (
-        <>
-          <Select
-            label="Association vers laquelle réorienter"
-            required
-            searchable
-            nothingFoundMessage="Aucune association trouvée"
-            data={(associations.data?.items ?? [])
-              .filter((o) => o.id !== me.organisation?.id)
-              .map((o) => ({ value: o.id, label: o.name }))}
-            {...form.getInputProps('toOrganisationId')}
-          />
-          <Textarea
-            label="Motif de la réorientation"
-            required
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
-          />
-        </>
-      )}
-    />
+    >
+      <Select
+        label="Association vers laquelle réorienter"
+        required
+        searchable
+        nothingFoundMessage="Aucune association trouvée"
+        data={(associations.data?.items ?? [])
+          .filter((o) => o.id !== me.organisation?.id)
+          .map((o) => ({ value: o.id, label: o.name }))}
+        {...form.getInputProps('toOrganisationId')}
+      />
+      <Textarea
+        label="Motif de la réorientation"
+        required
+        autosize
+        minRows={3}
+        {...form.getInputProps('reason')}
+      />
+    </ActionDialog>
   );
 }
 
-function ContactAttemptForm({ referral, onClose }: { referral: TReferralDetail; onClose: () => void }) {
+type ContactAttemptValues = {
+  method: ContactMethod;
+  outcome: ContactOutcome;
+  attemptedAt: string;
+  note: string;
+};
+
+function ContactAttemptForm(props: ActionProps) {
+  const { referral } = props;
+  const body = (v: ContactAttemptValues) => ({
+    method: v.method,
+    outcome: v.outcome,
+    attemptedAt: toInstant(v.attemptedAt),
+    note: v.note.trim() || undefined,
+  });
+  const form = useActionForm<ContactAttemptValues>(
+    { method: 'phone', outcome: 'no_answer', attemptedAt: localNow(), note: '' },
+    ZContactAttemptCreate,
+    body,
+  );
+  const log = useRouteMutation(REFERRAL_ROUTES.logContactAttempt, {
+    form,
+    ...done(props, 'Tentative de contact enregistrée.'),
+  });
   return (
-    <ActionForm
-      referral={referral}
+    <ActionDialog
+      {...props}
       title="Noter une tentative de contact"
-      initialValues={{
-        method: 'phone' as ContactMethod,
-        outcome: 'no_answer' as ContactOutcome,
-        attemptedAt: localNow(),
-        note: '',
-      }}
-      body={(v) => ({
-        method: v.method,
-        outcome: v.outcome,
-        attemptedAt: toInstant(v.attemptedAt),
-        note: v.note.trim() || undefined,
-      })}
-      schema={ZContactAttemptCreate}
-      endpoint="contact-attempts"
+      form={form}
+      mutation={log}
+      onSubmit={(v) => log.mutate({ params: { id: referral.id }, body: body(v) })}
       submitLabel="Enregistrer"
-      successMessage="Tentative de contact enregistrée."
-      onClose={onClose}
-      fields={(form) => (
-        <>
-          <Group grow align="flex-start" wrap="wrap">
-            <Select
-              label="Moyen de contact"
-              required
-              allowDeselect={false}
-              data={optionsOf(CONTACT_METHOD_LABELS)}
-              {...form.getInputProps('method')}
-            />
-            <Select
-              label="Résultat"
-              required
-              allowDeselect={false}
-              data={optionsOf(CONTACT_OUTCOME_LABELS)}
-              {...form.getInputProps('outcome')}
-            />
-          </Group>
-          <TextInput
-            label="Date et heure"
-            type="datetime-local"
-            required
-            max={localNow()}
-            {...form.getInputProps('attemptedAt')}
-          />
-          <Textarea
-            label="Note"
-            description="Visible uniquement par votre organisation."
-            autosize
-            minRows={2}
-            {...form.getInputProps('note')}
-          />
-        </>
-      )}
-    />
+    >
+      <Group grow align="flex-start" wrap="wrap">
+        <Select
+          label="Moyen de contact"
+          required
+          allowDeselect={false}
+          data={optionsOf(CONTACT_METHOD_LABELS)}
+          {...form.getInputProps('method')}
+        />
+        <Select
+          label="Résultat"
+          required
+          allowDeselect={false}
+          data={optionsOf(CONTACT_OUTCOME_LABELS)}
+          {...form.getInputProps('outcome')}
+        />
+      </Group>
+      <TextInput
+        label="Date et heure"
+        type="datetime-local"
+        required
+        max={localNow()}
+        {...form.getInputProps('attemptedAt')}
+      />
+      <Textarea
+        label="Note"
+        description="Visible uniquement par votre organisation."
+        autosize
+        minRows={2}
+        {...form.getInputProps('note')}
+      />
+    </ActionDialog>
   );
 }
 
-function FirstInterviewForm({ referral, onClose }: { referral: TReferralDetail; onClose: () => void }) {
+function FirstInterviewForm(props: ActionProps) {
+  const { referral } = props;
+  const body = (v: { at: string }) => ({ at: toInstant(v.at), version: referral.version });
+  const form = useActionForm({ at: localNow() }, ZFirstInterview, body);
+  const record = useRouteMutation(REFERRAL_ROUTES.recordFirstInterview, {
+    form,
+    ...done(props, 'Premier entretien enregistré : accompagnement ouvert.'),
+  });
   return (
-    <ActionForm
-      referral={referral}
+    <ActionDialog
+      {...props}
       title="Premier entretien réalisé"
       intro="L'accompagnement du ménage est ouvert à la date du premier entretien."
-      initialValues={{ at: localNow() }}
-      body={(v) => ({ at: toInstant(v.at), version: referral.version })}
-      schema={ZFirstInterview}
-      endpoint="first-interview"
+      form={form}
+      mutation={record}
+      onSubmit={(v) => record.mutate({ params: { id: referral.id }, body: body(v) })}
       submitLabel="Ouvrir l'accompagnement"
-      successMessage="Premier entretien enregistré : accompagnement ouvert."
-      onClose={onClose}
-      fields={(form) => (
-        <TextInput
-          label="Date et heure de l'entretien"
-          type="datetime-local"
-          required
-          max={localNow()}
-          {...form.getInputProps('at')}
-        />
-      )}
-    />
+    >
+      <TextInput
+        label="Date et heure de l'entretien"
+        type="datetime-local"
+        required
+        max={localNow()}
+        {...form.getInputProps('at')}
+      />
+    </ActionDialog>
   );
 }
 
-const FORMS: Record<ReferralAction, (p: { referral: TReferralDetail; onClose: () => void }) => ReactNode> = {
+const FORMS: Record<ReferralAction, (p: ActionProps) => ReactNode> = {
   accept: AcceptForm,
   decline: DeclineForm,
   redirect: RedirectForm,

@@ -4,21 +4,23 @@ import { Link, useParams } from 'react-router-dom';
 import { HOUSING_SITUATION_LABELS } from '@shared/contracts/household-enums.ts';
 import { formatFileNumber } from '@shared/contracts/households.ts';
 import {
+  CONTACT_METHODS,
   CONTACT_METHOD_LABELS,
+  CONTACT_OUTCOMES,
   CONTACT_OUTCOME_LABELS,
   EVICTION_STAGE_LABELS,
   MAINTENANCE_REASON_LABELS,
   REFERRAL_KIND_LABELS,
   REFERRAL_STATUS_LABELS,
-  type ContactMethod,
-  type ContactOutcome,
 } from '@shared/contracts/referral-enums.ts';
 import {
   REFERRAL_EVENT_TYPE_LABELS,
   type TReferralDetail,
   type TReferralEvent,
 } from '@shared/contracts/referrals.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import { useRouteQuery } from '../../api/routes.ts';
+import { oneOf } from '../../api/url-params.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -27,11 +29,11 @@ import { formatCents, formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { Facts } from '../households/Facts.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
-import { REFERRAL_STATUS_TONES, formatReferralNumber, referralPath } from './referral-ui.ts';
+import { REFERRAL_STATUS_TONES, formatReferralNumber } from './referral-ui.ts';
 
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
-  const query = useApiQuery<TReferralDetail>(referralPath(id));
+  const query = useRouteQuery(REFERRAL_ROUTES.get, { params: { id } });
   return (
     <QueryState query={query} loadingLabel="Chargement de la saisine…">
       {(referral) => <ReferralDetail referral={referral} />}
@@ -224,9 +226,13 @@ function eventDetail(e: TReferralEvent): string | null {
         .filter(Boolean)
         .join(' — ');
     case 'contact_attempt': {
-      const method = CONTACT_METHOD_LABELS[d.method as ContactMethod];
-      const outcome = CONTACT_OUTCOME_LABELS[d.outcome as ContactOutcome];
-      return [method, outcome].filter(Boolean).join(' — ') || null;
+      const method = oneOf(CONTACT_METHODS, str(d.method));
+      const outcome = oneOf(CONTACT_OUTCOMES, str(d.outcome));
+      return (
+        [method && CONTACT_METHOD_LABELS[method], outcome && CONTACT_OUTCOME_LABELS[outcome]]
+          .filter(Boolean)
+          .join(' — ') || null
+      );
     }
     case 'case_opened':
       return str(d.at) && `entretien du ${formatDateTime(str(d.at))}`;

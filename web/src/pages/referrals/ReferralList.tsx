@@ -3,11 +3,15 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   MAINTENANCE_REASON_LABELS,
+  REFERRAL_KINDS,
   REFERRAL_KIND_LABELS,
+  REFERRAL_STATUSES,
   REFERRAL_STATUS_LABELS,
 } from '@shared/contracts/referral-enums.ts';
-import type { TReferralListItem, TReferralPage } from '@shared/contracts/referrals.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import type { TReferralListItem } from '@shared/contracts/referrals.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import { useRouteQuery } from '../../api/routes.ts';
+import { oneOf } from '../../api/url-params.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -64,16 +68,16 @@ const columns = (side: 'inbox' | 'sent'): Column<TReferralListItem>[] => [
 ];
 
 interface ReferralListProps {
-  path: string;
+  /** The inbox or the sent list (the route of the same name). */
   side: 'inbox' | 'sent';
   caption: string;
 }
 
 /** A paged referral table with status and kind filters kept in the URL. */
-export function ReferralList({ path, side, caption }: ReferralListProps) {
+export function ReferralList({ side, caption }: ReferralListProps) {
   const [params, setParams] = useSearchParams();
-  const status = params.get('statut');
-  const kind = params.get('type');
+  const status = oneOf(REFERRAL_STATUSES, params.get('statut'));
+  const kind = oneOf(REFERRAL_KINDS, params.get('type'));
   const page = Math.max(1, Number(params.get('page')) || 1);
   const update = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -82,9 +86,9 @@ export function ReferralList({ path, side, caption }: ReferralListProps) {
     if (name !== 'page') next.delete('page');
     setParams(next, { replace: name !== 'page' });
   };
-  const query = useApiQuery<TReferralPage>(
-    path,
-    { status, kind, page, pageSize: PAGE_SIZE },
+  const query = useRouteQuery(
+    REFERRAL_ROUTES[side],
+    { query: { status, kind, page, pageSize: PAGE_SIZE } },
     { placeholderData: keepPreviousData },
   );
   return (
@@ -95,7 +99,7 @@ export function ReferralList({ path, side, caption }: ReferralListProps) {
           placeholder="Tous"
           clearable
           data={optionsOf(REFERRAL_STATUS_LABELS)}
-          value={status}
+          value={status ?? null}
           onChange={(v) => update('statut', v)}
         />
         <Select
@@ -103,7 +107,7 @@ export function ReferralList({ path, side, caption }: ReferralListProps) {
           placeholder="Tous"
           clearable
           data={optionsOf(REFERRAL_KIND_LABELS)}
-          value={kind}
+          value={kind ?? null}
           onChange={(v) => update('type', v)}
         />
       </Group>

@@ -4,7 +4,7 @@ import { useSession } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PATHS } from '../../paths.ts';
 import { ReferralList } from './ReferralList.tsx';
-import { REFERRALS_SENT_PATH, referralKindFor } from './referral-ui.ts';
+import { referralKindFor } from './referral-ui.ts';
 
 export function SentReferralsPage() {
   const me = useSession();
@@ -21,11 +21,7 @@ export function SentReferralsPage() {
           )
         }
       />
-      <ReferralList
-        path={REFERRALS_SENT_PATH}
-        side="sent"
-        caption="Saisines envoyées par votre organisation"
-      />
+      <ReferralList side="sent" caption="Saisines envoyées par votre organisation" />
     </>
   );
 }

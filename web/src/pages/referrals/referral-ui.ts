@@ -1,14 +1,19 @@
 import type { TMe } from '@shared/contracts/identity.ts';
 import { REFERRAL_KINDS, type ReferralKind, type ReferralStatus } from '@shared/contracts/referral-enums.ts';
 import { canCreateReferral } from '@shared/access/referral-policy.ts';
+import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
+import { routeKey } from '../../api/routes.ts';
 import type { Tone } from '../../components/StatusBadge.tsx';
 
-/** Paths of the referral endpoints (src/modules/referrals/referrals.routes.ts). */
-export const REFERRALS_PATH = '/api/referrals';
-export const REFERRAL_INBOX_PATH = '/api/referrals/inbox';
-export const REFERRALS_SENT_PATH = '/api/referrals/sent';
-export const REFERRAL_CASEWORKERS_PATH = '/api/referrals/caseworkers';
-export const referralPath = (id: string) => `${REFERRALS_PATH}/${id}`;
+/** The query key of every page and filter of the sent list. */
+export const REFERRALS_SENT_KEY = routeKey(REFERRAL_ROUTES.sent, {});
+
+/** What a decision on a referral refreshes: the referral (its timeline included) and both lists. */
+export const referralChangedKeys = (id: string) => [
+  routeKey(REFERRAL_ROUTES.get, { params: { id } }),
+  routeKey(REFERRAL_ROUTES.inbox, {}),
+  REFERRALS_SENT_KEY,
+];
 
 /** The referral number as people say it: S-000123. */
 export const formatReferralNumber = (n: number) => `S-${String(n).padStart(6, '0')}`;
