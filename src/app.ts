@@ -35,7 +35,7 @@ import { budgetRoutes } from './modules/budget/index.ts';
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Every module's routes, declared by their shared contracts; a new module adds itself here. */
-const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes];
+const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes, diagnosticsRoutes];
 
 /** Modules still registering their routes by hand (being moved to route contracts). */
 const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
@@ -48,7 +48,6 @@ const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   calculatorsRoutes,
   referralRoutes,
   budgetRoutes,
-  diagnosticsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

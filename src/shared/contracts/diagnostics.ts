@@ -466,6 +466,7 @@ export const ZPresentation = z.object({
     message: 'Décrivez ce qui a été expliqué au ménage (10 caractères au moins).',
   }),
 });
+export type TPresentation = z.infer<typeof ZPresentation>;
 
 export const ZApproval = z.discriminatedUnion('method', [
   z.object({
@@ -495,6 +496,7 @@ export const ZDisagreement = z.object({
   notedOn: ZIsoDate,
   inHouseholdWords: text(5000).min(2, { message: 'Notez le désaccord avec les mots du ménage.' }),
 });
+export type TDisagreement = z.infer<typeof ZDisagreement>;
 
 export const ZAudienceQuery = z.object({
   audience: z.enum(PARTNER_AUDIENCES, { message: 'Destinataire inconnu.' }),
@@ -591,6 +593,13 @@ export const ZCapacityAssessment = z.object({
   createdAt: z.string(),
 });
 export const ZCapacityHistory = z.object({ items: z.array(ZCapacityAssessment) });
+
+/** A grid just recorded: the opinion the grid gave and the one the caseworker kept. */
+export const ZCapacityRecorded = z.object({
+  id: ZId,
+  derivedOpinion: z.enum(READINESS_OPINIONS),
+  opinion: z.enum(READINESS_OPINIONS),
+});
 
 /** The grid as partners receive it: scores and opinion, no free comment, no override reason. */
 export const ZPartnerCapacity = z.object({

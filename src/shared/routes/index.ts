@@ -1,4 +1,5 @@
 import type { RouteContract } from './define.ts';
+import { DIAGNOSTIC_ROUTES } from './diagnostics.ts';
 import { HOUSEHOLD_ROUTES } from './households.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
 
@@ -8,6 +9,7 @@ import { ORGANISATION_ROUTES } from './organisations.ts';
  */
 export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   households: HOUSEHOLD_ROUTES,
+  diagnostics: DIAGNOSTIC_ROUTES,
   organisations: ORGANISATION_ROUTES,
 };
 
