@@ -425,6 +425,7 @@ export const DIAGNOSTIC_STATUS_LABELS: Record<DiagnosticStatus, string> = {
 };
 
 export const PRESENTATION_METHODS = ['face_to_face', 'home_visit', 'with_interpreter', 'phone'] as const;
+export type PresentationMethod = (typeof PRESENTATION_METHODS)[number];
 export const PRESENTATION_METHOD_LABELS: Record<(typeof PRESENTATION_METHODS)[number], string> = {
   face_to_face: 'Entretien au bureau',
   home_visit: 'Visite à domicile',
@@ -592,6 +593,7 @@ export const ZCapacityAssessment = z.object({
   assessedByName: z.string().nullable(),
   createdAt: z.string(),
 });
+export type TCapacityAssessment = z.infer<typeof ZCapacityAssessment>;
 export const ZCapacityHistory = z.object({ items: z.array(ZCapacityAssessment) });
 
 /** A grid just recorded: the opinion the grid gave and the one the caseworker kept. */
@@ -629,6 +631,7 @@ export const ZDiagnosticSummary = z.object({
   updatedAt: z.string(),
   approvedAt: z.string().nullable(),
 });
+export type TDiagnosticSummary = z.infer<typeof ZDiagnosticSummary>;
 
 export const ZPresentationRecord = z.object({
   presentedOn: z.string(),
@@ -668,6 +671,7 @@ export const ZSharedVersion = z.object({
   sharedAt: z.string(),
   version: ZPartnerVersion,
 });
+export type TSharedVersion = z.infer<typeof ZSharedVersion>;
 
 export const ZDiagnosticList = z.object({
   /** Every version, for the household's caseworker; empty for partners. */
