@@ -46,13 +46,13 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   auditRoutes,
   householdsRoutes,
   referralRoutes,
+  diagnosticsRoutes,
 ];
 
 /** Modules still registering their routes by hand (being moved to route contracts). */
 const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   calculatorsRoutes,
   budgetRoutes,
-  diagnosticsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

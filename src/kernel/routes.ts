@@ -100,15 +100,21 @@ async function readUpload(
   };
 }
 
+/**
+ * The file name twice (RFC 6266): a plain ASCII `filename` for older clients, then the exact
+ * UTF-8 one in `filename*`, which browsers prefer.
+ */
+function contentDisposition(file: FileAnswer): string {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${file.disposition ?? 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+}
+
 function sendFile(reply: FastifyReply, file: FileAnswer) {
   return reply
     .header('content-type', file.mimeType)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
-    .header(
-      'content-disposition',
-      `${file.disposition ?? 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
+    .header('content-disposition', contentDisposition(file))
     .send(Buffer.from(file.content));
 }
 

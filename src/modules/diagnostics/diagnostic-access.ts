@@ -1,5 +1,4 @@
-import type { Actor } from '../../kernel/actor.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import type { Context } from '../../kernel/context.ts';
 import { AppError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
@@ -20,25 +19,23 @@ export const isFrozen = (d: Pick<DiagnosticRow, 'status'>) => FROZEN.has(d.statu
 
 /** The diagnostic and the actor's level on its household; 404 for unknown or foreign ids. */
 export async function requireDiagnostic(
-  q: Queryable,
-  actor: Actor,
-  input: { diagnosticId: string; householdId?: string; at: Date },
+  ctx: Context,
+  input: { diagnosticId: string; householdId?: string },
 ): Promise<{ diagnostic: DiagnosticRow; level: HouseholdAccessLevel }> {
-  const diagnostic = await unsafeLoadDiagnostic(q, input.diagnosticId);
+  const diagnostic = await unsafeLoadDiagnostic(ctx.db, input.diagnosticId);
   if (!diagnostic || (input.householdId && diagnostic.householdId !== input.householdId)) {
     throw notFound('Diagnostic introuvable.');
   }
-  const level = await requireHouseholdAccess({ db: q, actor, now: input.at }, diagnostic.householdId);
+  const level = await requireHouseholdAccess(ctx, diagnostic.householdId);
   return { diagnostic, level };
 }
 
 /** The full diagnostic for its caseworker; anyone else gets the same 404 as an unknown id. */
 export async function requireFullDiagnostic(
-  q: Queryable,
-  actor: Actor,
-  input: { diagnosticId: string; householdId?: string; at: Date },
+  ctx: Context,
+  input: { diagnosticId: string; householdId?: string },
 ): Promise<DiagnosticRow> {
-  const { diagnostic, level } = await requireDiagnostic(q, actor, input);
+  const { diagnostic, level } = await requireDiagnostic(ctx, input);
   if (!canReadFullDiagnostic(level)) throw notFound('Diagnostic introuvable.');
   return diagnostic;
 }

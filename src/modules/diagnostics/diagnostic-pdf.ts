@@ -26,6 +26,7 @@ import {
   diagnosticFieldLabel,
   formatDiagnosticValue,
 } from '../../shared/diagnostics/field-labels.ts';
+import { formatDate } from '../../shared/format.ts';
 import type { ApprovalRecord, DisagreementRecord, PresentationRecord } from './schema.ts';
 
 const robotoDir = join(
@@ -61,7 +62,6 @@ export interface DiagnosticPdfInput {
   generatedAt: Date;
 }
 
-const frDate = (iso: string) => formatDiagnosticValue('', iso.slice(0, 10));
 const isLeaf = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -111,7 +111,7 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
   const body: Content[] = [
     { text: title, style: 'title' },
     {
-      text: `Dossier ${input.fileLabel} · version ${input.diagnosticVersion} · ${DIAGNOSTIC_STATUS_LABELS[input.status]} · édité le ${input.generatedAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}`,
+      text: `Dossier ${input.fileLabel} · version ${input.diagnosticVersion} · ${DIAGNOSTIC_STATUS_LABELS[input.status]} · édité le ${formatDate(input.generatedAt)}`,
       style: 'meta',
     },
   ];
@@ -129,7 +129,7 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
     const author = input.record?.authorship[section];
     if (author) {
       body.push({
-        text: `${SECTION_VOICE_LABELS[author.voice]} — ${author.userName} (${author.organisationName}), le ${frDate(author.writtenAt)}`,
+        text: `${SECTION_VOICE_LABELS[author.voice]} — ${author.userName} (${author.organisationName}), le ${formatDate(author.writtenAt)}`,
         style: 'meta',
       });
     }
@@ -137,7 +137,7 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
   }
   if (input.capacity) {
     const c = input.capacity;
-    body.push({ text: `Capacité à habiter (évaluée le ${frDate(c.assessedOn)})`, style: 'section' });
+    body.push({ text: `Capacité à habiter (évaluée le ${formatDate(c.assessedOn)})`, style: 'section' });
     body.push(
       table([
         ...CAPACITY_CRITERION_KEYS.map((k): Content[] => [
@@ -160,7 +160,7 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
     body.push({ text: 'Explication au ménage', style: 'section' });
     body.push(
       table([
-        [{ text: 'Date', bold: true }, frDate(r.presentation.presentedOn)],
+        [{ text: 'Date', bold: true }, formatDate(r.presentation.presentedOn)],
         [{ text: 'Modalité', bold: true }, PRESENTATION_METHOD_LABELS[r.presentation.method]],
         [{ text: 'Ce qui a été expliqué', bold: true }, r.presentation.explanation],
       ]),
@@ -171,13 +171,13 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
     body.push({
       text:
         r.approval.method === 'signature'
-          ? `Signé sur tablette le ${frDate(r.approval.signedOn)}.`
-          : `Nom saisi par le ménage : ${r.approval.typedName ?? ''}, le ${frDate(r.approval.signedOn)}, en présence du travailleur social.`,
+          ? `Signé sur tablette le ${formatDate(r.approval.signedOn)}.`
+          : `Nom saisi par le ménage : ${r.approval.typedName ?? ''}, le ${formatDate(r.approval.signedOn)}, en présence du travailleur social.`,
     });
   }
   if (r?.disagreement) {
     body.push({ text: 'Désaccord du ménage', style: 'section' });
-    body.push({ text: `Le ${frDate(r.disagreement.notedOn)} : « ${r.disagreement.inHouseholdWords} »` });
+    body.push({ text: `Le ${formatDate(r.disagreement.notedOn)} : « ${r.disagreement.inHouseholdWords} »` });
   }
   return {
     info: { title, creator: 'Relais' },

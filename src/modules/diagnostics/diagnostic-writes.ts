@@ -1,5 +1,4 @@
-import type { Actor } from '../../kernel/actor.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import type { Context } from '../../kernel/context.ts';
 import { audit } from '../../kernel/audit.ts';
 import { versionConflict } from '../../kernel/errors.ts';
 import { assertCanWrite, assertNotFrozen, requireDiagnostic } from './diagnostic-access.ts';
@@ -9,51 +8,42 @@ import {
   type DiagnosticRow,
 } from './diagnostics.repository.ts';
 
-/** What a use case writing one diagnostic receives from its route. */
-export interface DiagnosticWriteRequest<Input extends { rowVersion: number }> {
-  tx: Queryable;
-  actor: Actor;
+/** The diagnostic a request names: its household (from the path) and its id. */
+export interface DiagnosticRef {
   householdId: string;
   diagnosticId: string;
-  input: Input;
-  now: Date;
 }
 
 /** Every write to a diagnostic starts here: caseworker level, not frozen, at the rowVersion read. */
 export async function loadForWrite(
-  request: DiagnosticWriteRequest<{ rowVersion: number }>,
+  ctx: Context,
+  input: DiagnosticRef & { rowVersion: number },
 ): Promise<DiagnosticRow> {
-  const { diagnostic, level } = await requireDiagnostic(request.tx, request.actor, {
-    householdId: request.householdId,
-    diagnosticId: request.diagnosticId,
-    at: request.now,
-  });
+  const { diagnostic, level } = await requireDiagnostic(ctx, input);
   assertCanWrite(level);
   assertNotFrozen(diagnostic);
-  if (diagnostic.rowVersion !== request.input.rowVersion) throw versionConflict();
+  if (diagnostic.rowVersion !== input.rowVersion) throw versionConflict();
   return diagnostic;
 }
 
 /** Writes the change if nobody wrote in between, and audits it in the same transaction. */
 export async function applyDiagnosticChange(
-  tx: Queryable,
-  actor: Actor,
+  ctx: Context,
   input: {
     diagnostic: DiagnosticRow;
     patch: DiagnosticPatch;
     action: string;
     details?: Record<string, unknown>;
-    at: Date;
   },
 ): Promise<DiagnosticRow> {
-  const row = await updateDiagnosticIfRowVersion(tx, {
+  const row = await updateDiagnosticIfRowVersion(ctx.db, {
     id: input.diagnostic.id,
     expectedRowVersion: input.diagnostic.rowVersion,
     patch: input.patch,
-    at: input.at,
+    at: ctx.now,
   });
   if (!row) throw versionConflict();
-  await audit(tx, actor, {
+  await audit(ctx.db, ctx.actor, {
     action: input.action,
     entityType: 'diagnostic',
     entityId: row.id,

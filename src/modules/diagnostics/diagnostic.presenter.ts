@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type {
+  TCapacityAssessment,
   TDiagnosticDetail,
-  ZCapacityAssessment,
-  ZDiagnosticSummary,
+  TDiagnosticSummary,
+  TSharedVersion,
   ZShareRecord,
-  ZSharedVersion,
 } from '../../shared/contracts/diagnostics.ts';
 import { missingForPresentation } from '../../shared/diagnostics/completeness.ts';
 import { axisAverages } from '../../shared/diagnostics/capacity.ts';
@@ -14,7 +14,7 @@ import type {
   listSharesOfDiagnostic,
 } from './diagnostics.repository.ts';
 
-export const presentSummary = (d: DiagnosticRow): z.infer<typeof ZDiagnosticSummary> => ({
+export const presentSummary = (d: DiagnosticRow): TDiagnosticSummary => ({
   id: d.id,
   householdId: d.householdId,
   version: d.version,
@@ -48,7 +48,7 @@ export const presentShareRecord = (s: ShareRow): z.infer<typeof ZShareRecord> =>
   diagnosticVersion: s.diagnosticVersion,
 });
 
-export const presentSharedVersion = (s: ShareRow): z.infer<typeof ZSharedVersion> => ({
+export const presentSharedVersion = (s: ShareRow): TSharedVersion => ({
   shareId: s.id,
   diagnosticId: s.diagnosticId,
   diagnosticVersion: s.diagnosticVersion,
@@ -59,10 +59,7 @@ export const presentSharedVersion = (s: ShareRow): z.infer<typeof ZSharedVersion
 
 type CapacityRow = Awaited<ReturnType<typeof listCapacityAssessments>>[number];
 
-export const presentCapacity = ({
-  row,
-  assessedByName,
-}: CapacityRow): z.infer<typeof ZCapacityAssessment> => ({
+export const presentCapacity = ({ row, assessedByName }: CapacityRow): TCapacityAssessment => ({
   id: row.id,
   householdId: row.householdId,
   diagnosticId: row.diagnosticId,

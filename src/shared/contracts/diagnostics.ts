@@ -425,6 +425,7 @@ export const DIAGNOSTIC_STATUS_LABELS: Record<DiagnosticStatus, string> = {
 };
 
 export const PRESENTATION_METHODS = ['face_to_face', 'home_visit', 'with_interpreter', 'phone'] as const;
+export type PresentationMethod = (typeof PRESENTATION_METHODS)[number];
 export const PRESENTATION_METHOD_LABELS: Record<(typeof PRESENTATION_METHODS)[number], string> = {
   face_to_face: 'Entretien au bureau',
   home_visit: 'Visite à domicile',
@@ -466,6 +467,7 @@ export const ZPresentation = z.object({
     message: 'Décrivez ce qui a été expliqué au ménage (10 caractères au moins).',
   }),
 });
+export type TPresentation = z.infer<typeof ZPresentation>;
 
 export const ZApproval = z.discriminatedUnion('method', [
   z.object({
@@ -495,6 +497,7 @@ export const ZDisagreement = z.object({
   notedOn: ZIsoDate,
   inHouseholdWords: text(5000).min(2, { message: 'Notez le désaccord avec les mots du ménage.' }),
 });
+export type TDisagreement = z.infer<typeof ZDisagreement>;
 
 export const ZAudienceQuery = z.object({
   audience: z.enum(PARTNER_AUDIENCES, { message: 'Destinataire inconnu.' }),
@@ -590,7 +593,15 @@ export const ZCapacityAssessment = z.object({
   assessedByName: z.string().nullable(),
   createdAt: z.string(),
 });
+export type TCapacityAssessment = z.infer<typeof ZCapacityAssessment>;
 export const ZCapacityHistory = z.object({ items: z.array(ZCapacityAssessment) });
+
+/** A grid just recorded: the opinion the grid gave and the one the caseworker kept. */
+export const ZCapacityRecorded = z.object({
+  id: ZId,
+  derivedOpinion: z.enum(READINESS_OPINIONS),
+  opinion: z.enum(READINESS_OPINIONS),
+});
 
 /** The grid as partners receive it: scores and opinion, no free comment, no override reason. */
 export const ZPartnerCapacity = z.object({
@@ -620,6 +631,7 @@ export const ZDiagnosticSummary = z.object({
   updatedAt: z.string(),
   approvedAt: z.string().nullable(),
 });
+export type TDiagnosticSummary = z.infer<typeof ZDiagnosticSummary>;
 
 export const ZPresentationRecord = z.object({
   presentedOn: z.string(),
@@ -659,6 +671,7 @@ export const ZSharedVersion = z.object({
   sharedAt: z.string(),
   version: ZPartnerVersion,
 });
+export type TSharedVersion = z.infer<typeof ZSharedVersion>;
 
 export const ZDiagnosticList = z.object({
   /** Every version, for the household's caseworker; empty for partners. */

@@ -1,5 +1,6 @@
 import type { RouteContract } from './define.ts';
 import { AUDIT_ROUTES } from './audit.ts';
+import { DIAGNOSTIC_ROUTES } from './diagnostics.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
 import { AUTH_ROUTES, USER_ROUTES } from './identity.ts';
 import { NOTIFICATION_ROUTES } from './notifications.ts';
@@ -18,6 +19,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
       Object.entries(routes).map(([verb, route]) => [`${part}.${verb}`, route]),
     ),
   ),
+  diagnostics: DIAGNOSTIC_ROUTES,
   organisations: ORGANISATION_ROUTES,
   auth: AUTH_ROUTES,
   users: USER_ROUTES,

@@ -1,25 +1,14 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { assertCanWrite, invalidState, isFrozen, requireDiagnostic } from '../diagnostic-access.ts';
 import { insertDiagnostic, latestVersionNumber } from '../diagnostics.repository.ts';
-import { savedOf } from '../diagnostic-writes.ts';
+import { savedOf, type DiagnosticRef } from '../diagnostic-writes.ts';
 
 /** A new draft copying a closed version's content (version + 1); the closed one stays as it was. */
-export async function createDiagnosticVersion({
-  tx,
-  actor,
-  householdId,
-  diagnosticId,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  diagnosticId: string;
-  now: Date;
-}) {
-  const { diagnostic, level } = await requireDiagnostic(tx, actor, { householdId, diagnosticId, at: now });
+export async function createDiagnosticVersion(ctx: Context, input: DiagnosticRef) {
+  const { db: tx, actor, now } = ctx;
+  const { householdId } = input;
+  const { diagnostic, level } = await requireDiagnostic(ctx, input);
   assertCanWrite(level);
   if (!isFrozen(diagnostic)) {
     throw invalidState(

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import type { TDiagnosticContent } from '../../../shared/contracts/diagnostics.ts';
 import { requireHouseholdAccess } from '../../households/index.ts';
@@ -9,20 +8,12 @@ import { insertDiagnostic, latestVersionNumber } from '../diagnostics.repository
 import { savedOf } from '../diagnostic-writes.ts';
 
 /** Opens the household's first diagnostic (brique 1.1) as a draft; later ones are new versions. */
-export async function createDiagnostic({
-  tx,
-  actor,
-  householdId,
-  content,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  content: TDiagnosticContent;
-  now: Date;
-}) {
-  assertCanWrite(await requireHouseholdAccess({ db: tx, actor, now }, householdId));
+export async function createDiagnostic(
+  ctx: Context,
+  { householdId, content }: { householdId: string; content: TDiagnosticContent },
+) {
+  const { db: tx, actor, now } = ctx;
+  assertCanWrite(await requireHouseholdAccess(ctx, householdId));
   if ((await latestVersionNumber(tx, householdId)) > 0) {
     throw invalidState('Ce ménage a déjà un diagnostic : reprenez-le ou créez-en une nouvelle version.');
   }

@@ -1,35 +1,27 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
 import type { PartnerAudience, TPartnerVersion } from '../../../shared/contracts/diagnostics.ts';
+import type { FileAnswer } from '../../../shared/routes/define.ts';
 import { households } from '../../households/schema.ts';
 import { canReadFullDiagnostic, requireDiagnostic } from '../diagnostic-access.ts';
 import { buildPartnerVersion } from '../partner-version.ts';
 import { diagnosticShares } from '../schema.ts';
-import type { DiagnosticPdfInput } from '../diagnostic-pdf.ts';
+import { renderDiagnosticPdf } from '../diagnostic-pdf.ts';
 
 /**
  * What a PDF export of the diagnostic may contain for this reader: the household version (full
  * text) for the caseworker only; a partner version derived now for the caseworker, or, for a
  * partner, exactly the snapshot shared with its organisation. Anything else is a 404. Audited.
  */
-export async function prepareDiagnosticPdf({
-  tx,
-  actor,
-  diagnosticId,
-  version,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  diagnosticId: string;
-  version: 'household' | PartnerAudience;
-  now: Date;
-}): Promise<{ input: DiagnosticPdfInput; fileName: string }> {
-  const { diagnostic, level } = await requireDiagnostic(tx, actor, { diagnosticId, at: now });
+export async function exportDiagnosticPdf(
+  ctx: Context,
+  { diagnosticId, version }: { diagnosticId: string; version: 'household' | PartnerAudience },
+): Promise<FileAnswer> {
+  const { db: tx, actor, now } = ctx;
+  const { diagnostic, level } = await requireDiagnostic(ctx, { diagnosticId });
   const full = canReadFullDiagnostic(level);
   let partner: TPartnerVersion | null = null;
   if (version !== 'household') {
@@ -64,24 +56,26 @@ export async function prepareDiagnosticPdf({
     householdId: diagnostic.householdId,
     details: { version, diagnosticVersion: diagnostic.version },
   });
+  const content = await renderDiagnosticPdf({
+    version,
+    fileLabel,
+    diagnosticVersion: diagnostic.version,
+    status: diagnostic.status,
+    content: partner ? partner.content : diagnostic.content,
+    capacity: partner?.capacity ?? null,
+    record: partner
+      ? undefined
+      : {
+          authorship: diagnostic.authorship,
+          presentation: diagnostic.presentation ?? null,
+          approval: diagnostic.approval ?? null,
+          disagreement: diagnostic.disagreement ?? null,
+        },
+    generatedAt: now,
+  });
   return {
     fileName: `diagnostic-${fileLabel}-v${diagnostic.version}-${version === 'household' ? 'menage' : version === 'landlord' ? 'bailleur' : 'comite'}.pdf`,
-    input: {
-      version,
-      fileLabel,
-      diagnosticVersion: diagnostic.version,
-      status: diagnostic.status,
-      content: partner ? partner.content : diagnostic.content,
-      capacity: partner?.capacity ?? null,
-      record: partner
-        ? undefined
-        : {
-            authorship: diagnostic.authorship,
-            presentation: diagnostic.presentation ?? null,
-            approval: diagnostic.approval ?? null,
-            disagreement: diagnostic.disagreement ?? null,
-          },
-      generatedAt: now,
-    },
+    mimeType: 'application/pdf',
+    content,
   };
 }

@@ -1,29 +1,17 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { requireFullDiagnostic } from '../diagnostic-access.ts';
 import { presentDetail } from '../diagnostic.presenter.ts';
+import type { DiagnosticRef } from '../diagnostic-writes.ts';
 
 /** The full diagnostic, for the household's caseworker; the read is audited. */
-export async function getDiagnostic({
-  tx,
-  actor,
-  householdId,
-  diagnosticId,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  diagnosticId: string;
-  now: Date;
-}) {
-  const diagnostic = await requireFullDiagnostic(tx, actor, { householdId, diagnosticId, at: now });
-  await audit(tx, actor, {
+export async function getDiagnostic(ctx: Context, input: DiagnosticRef) {
+  const diagnostic = await requireFullDiagnostic(ctx, input);
+  await audit(ctx.db, ctx.actor, {
     action: 'diagnostic.read',
     entityType: 'diagnostic',
     entityId: diagnostic.id,
-    householdId,
+    householdId: input.householdId,
     details: { version: diagnostic.version },
   });
   return presentDetail(diagnostic);

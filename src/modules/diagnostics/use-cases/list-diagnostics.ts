@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { requireHouseholdAccess } from '../../households/index.ts';
 import { canReadFullDiagnostic } from '../diagnostic-access.ts';
@@ -10,18 +9,9 @@ import { presentSharedVersion, presentSummary } from '../diagnostic.presenter.ts
  * The caseworker sees every version; any other party sees only the partner versions that were
  * shared with its organisation (a landlord never the full diagnostic). The read is audited.
  */
-export async function listDiagnostics({
-  tx,
-  actor,
-  householdId,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  now: Date;
-}) {
-  const level = await requireHouseholdAccess({ db: tx, actor, now }, householdId);
+export async function listDiagnostics(ctx: Context, householdId: string) {
+  const { db: tx, actor } = ctx;
+  const level = await requireHouseholdAccess(ctx, householdId);
   const full = canReadFullDiagnostic(level);
   const items = full ? (await listDiagnosticVersions(tx, householdId)).map(presentSummary) : [];
   const sharedWithMe = (await listSharesReceived(tx, householdId, actor.organisationId)).map(

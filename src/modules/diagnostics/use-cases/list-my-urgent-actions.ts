@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
 import { householdAccessLevel } from '../../../shared/access/household-access.ts';
 import { canWriteDiagnostic } from '../diagnostic-access.ts';
@@ -10,16 +9,17 @@ import { latestDiagnosticsOfOrganisation } from '../diagnostics.repository.ts';
  * owned by me, or by my organisation on households where I am the named caseworker; soonest
  * first, undated last. Only caseworker-level actors have any (the actions are caseworker-only).
  */
-export async function listMyUrgentActions({ q, actor, now }: { q: Queryable; actor: Actor; now: Date }) {
+export async function listMyUrgentActions(ctx: Context) {
+  const { actor } = ctx;
   // The level depends only on the actor once its organisation is a party (policy is per org type).
   const levelAsParty = householdAccessLevel(actor, [
     { organisationId: actor.organisationId, basis: 'consent' },
   ]);
   if (!canWriteDiagnostic(levelAsParty)) return { items: [] };
-  const rows = await latestDiagnosticsOfOrganisation(q, {
+  const rows = await latestDiagnosticsOfOrganisation(ctx.db, {
     organisationId: actor.organisationId,
     userId: actor.userId,
-    at: now,
+    at: ctx.now,
   });
   const items = rows.flatMap((d) =>
     (d.content.urgentActions ?? [])

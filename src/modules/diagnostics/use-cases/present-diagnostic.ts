@@ -1,18 +1,12 @@
-import type { z } from 'zod';
+import type { Context } from '../../../kernel/context.ts';
 import { invalid } from '../../../kernel/errors.ts';
-import type { ZPresentation } from '../../../shared/contracts/diagnostics.ts';
+import type { TPresentation } from '../../../shared/contracts/diagnostics.ts';
 import { missingForPresentation } from '../../../shared/diagnostics/completeness.ts';
-import {
-  applyDiagnosticChange,
-  loadForWrite,
-  savedOf,
-  type DiagnosticWriteRequest,
-} from '../diagnostic-writes.ts';
+import { applyDiagnosticChange, loadForWrite, savedOf, type DiagnosticRef } from '../diagnostic-writes.ts';
 
 /** Brique 1.2: the diagnostic, now complete, has been explained to the household. */
-export async function presentDiagnostic(request: DiagnosticWriteRequest<z.infer<typeof ZPresentation>>) {
-  const { tx, actor, input, now } = request;
-  const diagnostic = await loadForWrite(request);
+export async function presentDiagnostic(ctx: Context, input: DiagnosticRef & TPresentation) {
+  const diagnostic = await loadForWrite(ctx, input);
   const missing = missingForPresentation(diagnostic.content);
   if (Object.keys(missing).length > 0) {
     throw invalid(
@@ -20,7 +14,7 @@ export async function presentDiagnostic(request: DiagnosticWriteRequest<z.infer<
       'Le diagnostic est incomplet : complétez les champs signalés avant de le présenter au ménage.',
     );
   }
-  const row = await applyDiagnosticChange(tx, actor, {
+  const row = await applyDiagnosticChange(ctx, {
     diagnostic,
     patch: {
       status: 'presented',
@@ -28,12 +22,11 @@ export async function presentDiagnostic(request: DiagnosticWriteRequest<z.infer<
         presentedOn: input.presentedOn,
         method: input.method,
         explanation: input.explanation,
-        byUserId: actor.userId,
+        byUserId: ctx.actor.userId,
       },
     },
     action: 'diagnostic.present',
     details: { method: input.method },
-    at: now,
   });
   return savedOf(row);
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TCapacityAssessmentCreate } from '../../../shared/contracts/diagnostics.ts';
@@ -12,22 +11,14 @@ import { insertCapacityAssessment } from '../diagnostics.repository.ts';
  * Records one dated capacité à habiter grid. The grid suggests a "prêt à sortir" opinion; the
  * caseworker confirms it, or gives another one with the reason (kept beside the derived one).
  */
-export async function recordCapacityAssessment({
-  tx,
-  actor,
-  householdId,
-  input,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  householdId: string;
-  input: TCapacityAssessmentCreate;
-  now: Date;
-}) {
-  assertCanWrite(await requireHouseholdAccess({ db: tx, actor, now }, householdId));
-  if (input.diagnosticId)
-    await requireDiagnostic(tx, actor, { diagnosticId: input.diagnosticId, householdId, at: now });
+export async function recordCapacityAssessment(
+  ctx: Context,
+  input: TCapacityAssessmentCreate & { householdId: string },
+) {
+  const { db: tx, actor, now } = ctx;
+  const { householdId } = input;
+  assertCanWrite(await requireHouseholdAccess(ctx, householdId));
+  if (input.diagnosticId) await requireDiagnostic(ctx, { diagnosticId: input.diagnosticId, householdId });
   const derivedOpinion = deriveReadiness(input.scores);
   const reason = input.overrideReason?.trim() ?? '';
   if (input.opinion !== derivedOpinion && reason.length < 10) {

@@ -1,23 +1,18 @@
+import type { Context } from '../../../kernel/context.ts';
 import type { TDiagnosticSave } from '../../../shared/contracts/diagnostics.ts';
 import { changedSections, stampAuthorship } from '../authorship.ts';
-import {
-  applyDiagnosticChange,
-  loadForWrite,
-  savedOf,
-  type DiagnosticWriteRequest,
-} from '../diagnostic-writes.ts';
+import { applyDiagnosticChange, loadForWrite, savedOf, type DiagnosticRef } from '../diagnostic-writes.ts';
 
 /**
  * Autosave of a draft: partial content is accepted, the whole content replaces the previous one
  * at the rowVersion read. Editing a diagnostic already explained to the household brings it back
  * to draft: the household must be told about the new content before approving it.
  */
-export async function saveDiagnosticDraft(request: DiagnosticWriteRequest<TDiagnosticSave>) {
-  const { tx, actor, input, now } = request;
-  const diagnostic = await loadForWrite(request);
+export async function saveDiagnosticDraft(ctx: Context, input: DiagnosticRef & TDiagnosticSave) {
+  const diagnostic = await loadForWrite(ctx, input);
   const sections = changedSections(diagnostic.content, input.content);
   if (sections.length === 0) return savedOf(diagnostic);
-  const row = await applyDiagnosticChange(tx, actor, {
+  const row = await applyDiagnosticChange(ctx, {
     diagnostic,
     patch: {
       content: input.content,
@@ -25,15 +20,14 @@ export async function saveDiagnosticDraft(request: DiagnosticWriteRequest<TDiagn
         previous: diagnostic.authorship,
         sections,
         householdVoice: input.householdVoiceSections,
-        actor,
-        at: now,
+        actor: ctx.actor,
+        at: ctx.now,
       }),
       status: 'draft',
       presentation: null,
     },
     action: 'diagnostic.update',
     details: { sections },
-    at: now,
   });
   return savedOf(row);
 }

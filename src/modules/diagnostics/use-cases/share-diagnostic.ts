@@ -1,6 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Actor } from '../../../kernel/actor.ts';
-import type { Queryable } from '../../../kernel/db.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { PartnerAudience } from '../../../shared/contracts/diagnostics.ts';
@@ -16,27 +15,18 @@ import { savedOf } from '../diagnostic-writes.ts';
  * parties to the household. Each recipient gets a row holding the snapshot exactly as sent. A
  * landlord may only receive the landlord version, so it never reads the committee's fuller one.
  */
-export async function shareDiagnostic({
-  tx,
-  actor,
-  diagnosticId,
-  audience,
-  organisationIds,
-  now,
-}: {
-  tx: Queryable;
-  actor: Actor;
-  diagnosticId: string;
-  audience: PartnerAudience;
-  organisationIds: string[];
-  now: Date;
-}) {
-  const { diagnostic, level } = await requireDiagnostic(tx, actor, { diagnosticId, at: now });
+export async function shareDiagnostic(
+  ctx: Context,
+  input: { diagnosticId: string; audience: PartnerAudience; organisationIds: string[] },
+) {
+  const { db: tx, actor, now } = ctx;
+  const { diagnosticId, audience } = input;
+  const { diagnostic, level } = await requireDiagnostic(ctx, { diagnosticId });
   assertCanWrite(level);
   if (diagnostic.status !== 'approved' && diagnostic.status !== 'shared') {
     throw invalidState('Seul un diagnostic approuvé par le ménage peut être partagé.');
   }
-  const recipients = [...new Set(organisationIds)];
+  const recipients = [...new Set(input.organisationIds)];
   const parties = new Set(
     (await activeParties(tx, diagnostic.householdId, now)).map((p) => p.organisationId),
   );

@@ -24,16 +24,17 @@ import {
   type CapacityCriterion,
   type CapacityScore,
   type ReadinessOpinion,
+  type TCapacityAssessment,
   type TCapacityScores,
 } from '@shared/contracts/diagnostics.ts';
 import { axisAverages, deriveReadiness } from '@shared/diagnostics/capacity.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { parisToday } from '@shared/time.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDate } from '@shared/format.ts';
-import { diagnosticPaths, today, type TCapacityAssessment, type TCapacityHistory } from './diagnostic-api.ts';
 
 type GridValues = {
   assessedOn: string | null;
@@ -49,44 +50,45 @@ const SCALE_OPTIONS = (Object.entries(CAPACITY_SCALE) as [string, string][]).map
 }));
 const fmt = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
 
-function emptyScores(previous?: TCapacityAssessment): GridValues['scores'] {
-  return Object.fromEntries(
-    CAPACITY_CRITERION_KEYS.map((k) => [k, { score: previous?.scores[k].score ?? null, comment: '' }]),
-  ) as GridValues['scores'];
-}
+/** One value per criterion of the grid. */
+const byCriterion = <T,>(value: (k: CapacityCriterion) => T) =>
+  Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, value(k)])) as Record<CapacityCriterion, T>;
+
+const emptyScores = (previous?: TCapacityAssessment): GridValues['scores'] =>
+  byCriterion((k) => ({ score: previous?.scores[k].score ?? null, comment: '' }));
 
 const complete = (s: GridValues['scores']): s is TCapacityScores & GridValues['scores'] =>
   CAPACITY_CRITERION_KEYS.every((k) => s[k].score !== null);
 
+/** The scores as the API takes them: an empty comment is left out. */
+const scoresBody = (s: TCapacityScores & GridValues['scores']): TCapacityScores =>
+  byCriterion((k) => ({ score: s[k].score, comment: s[k].comment.trim() ? s[k].comment : undefined }));
+
 /** The capacité à habiter grid: three axes, a score per criterion, the derived "prêt à sortir". */
 export function CapacityGrid({ householdId, diagnosticId }: { householdId: string; diagnosticId?: string }) {
-  const path = diagnosticPaths(householdId).capacity;
-  const history = useApiQuery<TCapacityHistory>(path);
+  const history = useRouteQuery(DIAGNOSTIC_ROUTES.capacityAssessments, { params: { id: householdId } });
   return (
     <QueryState query={history} loadingLabel="Chargement des grilles…">
-      {(h) => (
-        <GridAndHistory householdId={householdId} diagnosticId={diagnosticId} items={h.items} path={path} />
-      )}
+      {(h) => <GridAndHistory householdId={householdId} diagnosticId={diagnosticId} items={h.items} />}
     </QueryState>
   );
 }
 
 function GridAndHistory({
+  householdId,
   diagnosticId,
   items,
-  path,
 }: {
   householdId: string;
   diagnosticId?: string;
   items: TCapacityAssessment[];
-  path: string;
 }) {
   const [editing, setEditing] = useState(false);
   return (
     <Stack gap="lg">
       {editing ? (
         <GridForm
-          path={path}
+          householdId={householdId}
           diagnosticId={diagnosticId}
           previous={items[0]}
           onDone={() => setEditing(false)}
@@ -104,19 +106,19 @@ function GridAndHistory({
 }
 
 function GridForm({
-  path,
+  householdId,
   diagnosticId,
   previous,
   onDone,
 }: {
-  path: string;
+  householdId: string;
   diagnosticId?: string;
   previous?: TCapacityAssessment;
   onDone: () => void;
 }) {
   const form = useForm<GridValues>({
     initialValues: {
-      assessedOn: today(),
+      assessedOn: parisToday(),
       scores: emptyScores(previous),
       confirm: 'confirm',
       opinion: null,
@@ -127,28 +129,32 @@ function GridForm({
   const scores = values.scores;
   const derived = complete(scores) ? deriveReadiness(scores) : null;
   const averages = complete(scores) ? axisAverages(scores) : null;
-  const save = useApiMutation(
-    (v: GridValues) =>
-      api.post(path, {
-        assessedOn: v.assessedOn,
+  const target = { params: { id: householdId } };
+  const save = useRouteMutation(DIAGNOSTIC_ROUTES.recordCapacityAssessment, {
+    form,
+    invalidate: [routeKey(DIAGNOSTIC_ROUTES.capacityAssessments, target)],
+    successMessage: 'Grille enregistrée.',
+    onSuccess: onDone,
+  });
+  const submit = (v: GridValues) => {
+    // Submitting is offered once every criterion is scored, i.e. once the grid gives an opinion.
+    if (!complete(v.scores)) return;
+    const opinion = v.confirm === 'confirm' ? deriveReadiness(v.scores) : v.opinion;
+    if (!opinion) return form.setFieldError('opinion', 'Choisissez l’avis retenu.');
+    save.mutate({
+      ...target,
+      body: {
+        assessedOn: v.assessedOn ?? '',
         diagnosticId,
-        scores: Object.fromEntries(
-          CAPACITY_CRITERION_KEYS.map((k) => [
-            k,
-            {
-              score: v.scores[k].score,
-              ...(v.scores[k].comment.trim() ? { comment: v.scores[k].comment } : {}),
-            },
-          ]),
-        ),
-        opinion: v.confirm === 'confirm' ? derived : v.opinion,
+        scores: scoresBody(v.scores),
+        opinion,
         ...(v.confirm === 'override' ? { overrideReason: v.overrideReason } : {}),
-      }),
-    { form, invalidate: [path], successMessage: 'Grille enregistrée.', onSuccess: onDone },
-  );
+      },
+    });
+  };
 
   return (
-    <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v))}>
+    <form noValidate onSubmit={form.onSubmit(submit)}>
       <Stack gap="lg">
         <ApiErrorAlert error={save.error} />
         <DateField label="Évaluée le" required {...form.getInputProps('assessedOn')} maw={260} />

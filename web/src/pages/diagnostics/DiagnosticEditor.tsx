@@ -18,14 +18,13 @@ import {
   type DiagnosticSection,
   type TDiagnosticDetail,
 } from '@shared/contracts/diagnostics.ts';
-import type { TParty } from '@shared/contracts/households.ts';
 import { missingForPresentation } from '@shared/diagnostics/completeness.ts';
-import { useApiQuery } from '../../api/hooks.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { formatTime } from '@shared/format.ts';
 import { ContentView, SectionAuthor } from './ContentView.tsx';
-import { diagnosticPaths } from './diagnostic-api.ts';
 import {
   CONCLUSION_SECTION,
   EDITOR_SECTIONS,
@@ -194,7 +193,7 @@ export function DiagnosticEditor({
 /** Urgent actions: label, owner (a person or an organisation of the file), due date, done. */
 function UrgentActionsInput({ form, householdId }: { form: EditorForm; householdId: string }) {
   const me = useSession();
-  const parties = useApiQuery<{ items: TParty[] }>(diagnosticPaths(householdId).parties);
+  const parties = useRouteQuery(HOUSEHOLD_ROUTES.parties, { params: { id: householdId } });
   const actions = form.getValues().content.urgentActions ?? [];
   const owners = useMemo(() => {
     const people = new Map<string, string>([[me.user.id, `${me.user.fullName} (moi)`]]);

@@ -6,10 +6,12 @@ import {
   PRESENTATION_METHOD_LABELS,
   type DiagnosticStatus,
   type TDiagnosticDetail,
+  type TDiagnosticSummary,
+  type TSharedVersion,
 } from '@shared/contracts/diagnostics.ts';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -21,12 +23,7 @@ import { ContentView } from './ContentView.tsx';
 import { DiagnosticEditor } from './DiagnosticEditor.tsx';
 import { ApproveAction, DisagreeAction, MissingFields, PresentAction } from './LifecycleActions.tsx';
 import { PartnerVersionView, PdfLink, SharingPanel } from './SharingPanel.tsx';
-import {
-  diagnosticPaths,
-  type TDiagnosticList,
-  type TDiagnosticSaved,
-  type TDiagnosticSummary,
-} from './diagnostic-api.ts';
+import { diagnosticsKey } from './diagnostic-api.ts';
 
 export const DIAGNOSTIC_STATUS_TONES: Partial<Record<DiagnosticStatus, Tone>> = {
   draft: 'neutral',
@@ -38,7 +35,7 @@ export const DIAGNOSTIC_STATUS_TONES: Partial<Record<DiagnosticStatus, Tone>> = 
 
 /** The household file's "Diagnostic" tab: full diagnostic for the caseworker, shared versions otherwise. */
 export function DiagnosticTab({ file }: { file: THouseholdDetail }) {
-  const list = useApiQuery<TDiagnosticList>(diagnosticPaths(file.id).list);
+  const list = useRouteQuery(DIAGNOSTIC_ROUTES.list, { params: { id: file.id } });
   return (
     <QueryState query={list} loadingLabel="Chargement du diagnostic…">
       {(data) =>
@@ -52,7 +49,7 @@ export function DiagnosticTab({ file }: { file: THouseholdDetail }) {
   );
 }
 
-function SharedVersions({ shared }: { shared: TDiagnosticList['sharedWithMe'] }) {
+function SharedVersions({ shared }: { shared: TSharedVersion[] }) {
   if (shared.length === 0)
     return (
       <EmptyState
@@ -90,13 +87,12 @@ function SharedVersions({ shared }: { shared: TDiagnosticList['sharedWithMe'] })
 }
 
 function CaseworkerDiagnostic({ householdId, items }: { householdId: string; items: TDiagnosticSummary[] }) {
-  const paths = diagnosticPaths(householdId);
   const sorted = [...items].sort((a, b) => b.version - a.version);
   const latest = sorted[0];
   const [selected, setSelected] = useState<string | null>(null);
   const current = sorted.find((d) => d.id === selected) ?? latest;
-  const create = useApiMutation(() => api.post<TDiagnosticSaved>(paths.list, { content: {} }), {
-    invalidate: [paths.list],
+  const create = useRouteMutation(DIAGNOSTIC_ROUTES.create, {
+    invalidate: [diagnosticsKey(householdId)],
     successMessage: 'Diagnostic ouvert.',
     onSuccess: (saved) => setSelected(saved.id),
   });
@@ -109,7 +105,11 @@ function CaseworkerDiagnostic({ householdId, items }: { householdId: string; ite
           title="Pas encore de diagnostic"
           description="Le diagnostic partagé se rédige avec le ménage ; il lui est présenté puis approuvé avant tout partage."
           action={
-            <Button size="md" onClick={() => create.mutate(undefined)} loading={create.isPending}>
+            <Button
+              size="md"
+              onClick={() => create.mutate({ params: { id: householdId }, body: { content: {} } })}
+              loading={create.isPending}
+            >
               Commencer le diagnostic
             </Button>
           }
@@ -187,8 +187,7 @@ function DiagnosticVersion({
   isLatest: boolean;
   onNewVersion: (id: string) => void;
 }) {
-  const paths = diagnosticPaths(householdId);
-  const detail = useApiQuery<TDiagnosticDetail>(paths.detail(summary.id));
+  const detail = useRouteQuery(DIAGNOSTIC_ROUTES.get, { params: { id: householdId, diagId: summary.id } });
   return (
     <Tabs defaultValue="contenu" keepMounted={false}>
       <Tabs.List aria-label={`Diagnostic version ${summary.version}`}>
@@ -233,10 +232,9 @@ function VersionContent({
   isLatest: boolean;
   onNewVersion: (id: string) => void;
 }) {
-  const paths = diagnosticPaths(householdId);
   const [reopened, setReopened] = useState(false);
-  const newVersion = useApiMutation(() => api.post<TDiagnosticSaved>(paths.step(detail.id, 'new-version')), {
-    invalidate: [paths.list],
+  const newVersion = useRouteMutation(DIAGNOSTIC_ROUTES.newVersion, {
+    invalidate: [diagnosticsKey(householdId)],
     successMessage: 'Nouvelle version ouverte en brouillon.',
     onSuccess: (saved) => onNewVersion(saved.id),
   });
@@ -313,7 +311,11 @@ function VersionContent({
           </>
         )}
         {frozen && isLatest && (
-          <Button size="md" onClick={() => newVersion.mutate(undefined)} loading={newVersion.isPending}>
+          <Button
+            size="md"
+            onClick={() => newVersion.mutate({ params: { id: householdId, diagId: detail.id } })}
+            loading={newVersion.isPending}
+          >
             Nouvelle version
           </Button>
         )}

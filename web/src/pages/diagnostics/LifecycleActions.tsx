@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { Button, Group, List, Modal, Select, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { PRESENTATION_METHOD_LABELS, type TDiagnosticDetail } from '@shared/contracts/diagnostics.ts';
+import {
+  PRESENTATION_METHOD_LABELS,
+  type PresentationMethod,
+  type TApproval,
+  type TDiagnosticDetail,
+} from '@shared/contracts/diagnostics.ts';
 import { diagnosticFieldLabel } from '@shared/diagnostics/field-labels.ts';
-import { api, isApiError } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { parisToday } from '@shared/time.ts';
+import { isApiError } from '../../api/client.ts';
+import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { optionsOf } from '../households/organisations.ts';
-import { diagnosticPaths, today } from './diagnostic-api.ts';
+import { diagnosticsKey } from './diagnostic-api.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 
 interface ActionProps {
@@ -45,31 +52,18 @@ export function MissingFields({ fields }: { fields: Record<string, string> }) {
   );
 }
 
-const invalidationKeys = (householdId: string, diagId: string) => {
-  const paths = diagnosticPaths(householdId);
-  return [paths.list, paths.detail(diagId)];
-};
-
 /** Brique 1.2: the diagnostic is explained to the household (date, how, what was said). */
 export function PresentAction({ householdId, detail, rowVersion, flush, onFieldErrors }: ActionProps) {
   const [open, setOpen] = useState(false);
-  const form = useForm({
-    initialValues: {
-      presentedOn: today() as string | null,
-      method: 'home_visit' as string | null,
-      explanation: '',
-    },
+  const form = useForm<{ presentedOn: string | null; method: PresentationMethod; explanation: string }>({
+    initialValues: { presentedOn: parisToday(), method: 'home_visit', explanation: '' },
   });
-  const present = useApiMutation(
-    (v: typeof form.values) =>
-      api.post(diagnosticPaths(householdId).step(detail.id, 'present'), { ...v, rowVersion }),
-    {
-      form,
-      invalidate: invalidationKeys(householdId, detail.id),
-      successMessage: 'Diagnostic présenté au ménage.',
-      onSuccess: () => setOpen(false),
-    },
-  );
+  const present = useRouteMutation(DIAGNOSTIC_ROUTES.present, {
+    form,
+    invalidate: [diagnosticsKey(householdId)],
+    successMessage: 'Diagnostic présenté au ménage.',
+    onSuccess: () => setOpen(false),
+  });
   const serverMissing =
     isApiError(present.error) && present.error.hasFieldErrors
       ? Object.fromEntries(Object.entries(present.error.fields).filter(([k]) => k.startsWith('content.')))
@@ -85,11 +79,17 @@ export function PresentAction({ householdId, detail, rowVersion, flush, onFieldE
           noValidate
           onSubmit={form.onSubmit(async (v) => {
             await flush?.();
-            present.mutate(v, {
-              onError: (e) => {
-                if (e.hasFieldErrors) onFieldErrors?.(e.fields);
+            present.mutate(
+              {
+                params: { id: householdId, diagId: detail.id },
+                body: { ...v, presentedOn: v.presentedOn ?? '', rowVersion },
               },
-            });
+              {
+                onError: (e) => {
+                  if (e.hasFieldErrors) onFieldErrors?.(e.fields);
+                },
+              },
+            );
           })}
         >
           <Stack>
@@ -99,6 +99,7 @@ export function PresentAction({ householdId, detail, rowVersion, flush, onFieldE
             <Select
               label="Modalité"
               required
+              allowDeselect={false}
               data={optionsOf(PRESENTATION_METHOD_LABELS)}
               {...form.getInputProps('method')}
             />
@@ -127,36 +128,37 @@ export function PresentAction({ householdId, detail, rowVersion, flush, onFieldE
 /** Brique 1.3: the household approves, by signing on the tablet or typing its name before a witness. */
 export function ApproveAction({ householdId, detail, rowVersion }: ActionProps) {
   const [open, setOpen] = useState(false);
-  const [method, setMethod] = useState<string | null>('signature');
-  const form = useForm({
-    initialValues: { signedOn: today() as string | null, typedName: '', signaturePng: null as string | null },
+  const [method, setMethod] = useState<TApproval['method']>('signature');
+  const form = useForm<{ signedOn: string | null; typedName: string; signaturePng: string | null }>({
+    initialValues: { signedOn: parisToday(), typedName: '', signaturePng: null },
   });
-  const approve = useApiMutation(
-    (v: typeof form.values) =>
-      api.post(
-        diagnosticPaths(householdId).step(detail.id, 'approve'),
+  const approve = useRouteMutation(DIAGNOSTIC_ROUTES.approve, {
+    form,
+    invalidate: [diagnosticsKey(householdId)],
+    successMessage: 'Approbation du ménage enregistrée.',
+    onSuccess: () => setOpen(false),
+  });
+  const submit = (v: typeof form.values) => {
+    const signedOn = v.signedOn ?? '';
+    approve.mutate({
+      params: { id: householdId, diagId: detail.id },
+      body:
         method === 'signature'
-          ? { rowVersion, method, signedOn: v.signedOn, signaturePng: v.signaturePng ?? '' }
-          : { rowVersion, method, signedOn: v.signedOn, typedName: v.typedName },
-      ),
-    {
-      form,
-      invalidate: invalidationKeys(householdId, detail.id),
-      successMessage: 'Approbation du ménage enregistrée.',
-      onSuccess: () => setOpen(false),
-    },
-  );
+          ? { rowVersion, method, signedOn, signaturePng: v.signaturePng ?? '' }
+          : { rowVersion, method, signedOn, typedName: v.typedName },
+    });
+  };
   return (
     <>
       <Button size="md" color="green" onClick={() => setOpen(true)}>
         Faire approuver
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Approbation par le ménage" size="xl">
-        <form noValidate onSubmit={form.onSubmit((v) => approve.mutate(v))}>
+        <form noValidate onSubmit={form.onSubmit(submit)}>
           <Stack>
             <ApiErrorAlert error={approve.error} />
             <DateField label="Date" required {...form.getInputProps('signedOn')} />
-            <Tabs value={method} onChange={setMethod}>
+            <Tabs value={method} onChange={(v) => setMethod(v === 'typed_name' ? 'typed_name' : 'signature')}>
               <Tabs.List aria-label="Mode d’approbation" grow>
                 <Tabs.Tab value="signature">Signature sur la tablette</Tabs.Tab>
                 <Tabs.Tab value="typed_name">Nom saisi devant témoin</Tabs.Tab>
@@ -201,24 +203,30 @@ export function ApproveAction({ householdId, detail, rowVersion }: ActionProps) 
 /** The household does not agree: noted in its own words; the version is then closed. */
 export function DisagreeAction({ householdId, detail, rowVersion }: ActionProps) {
   const [open, setOpen] = useState(false);
-  const form = useForm({ initialValues: { notedOn: today() as string | null, inHouseholdWords: '' } });
-  const disagree = useApiMutation(
-    (v: typeof form.values) =>
-      api.post(diagnosticPaths(householdId).step(detail.id, 'disagree'), { ...v, rowVersion }),
-    {
-      form,
-      invalidate: invalidationKeys(householdId, detail.id),
-      successMessage: 'Désaccord du ménage enregistré.',
-      onSuccess: () => setOpen(false),
-    },
-  );
+  const form = useForm<{ notedOn: string | null; inHouseholdWords: string }>({
+    initialValues: { notedOn: parisToday(), inHouseholdWords: '' },
+  });
+  const disagree = useRouteMutation(DIAGNOSTIC_ROUTES.disagree, {
+    form,
+    invalidate: [diagnosticsKey(householdId)],
+    successMessage: 'Désaccord du ménage enregistré.',
+    onSuccess: () => setOpen(false),
+  });
   return (
     <>
       <Button size="md" variant="outline" color="red" onClick={() => setOpen(true)}>
         Désaccord du ménage
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Désaccord du ménage" size="lg">
-        <form noValidate onSubmit={form.onSubmit((v) => disagree.mutate(v))}>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((v) =>
+            disagree.mutate({
+              params: { id: householdId, diagId: detail.id },
+              body: { ...v, notedOn: v.notedOn ?? '', rowVersion },
+            }),
+          )}
+        >
           <Stack>
             <ApiErrorAlert error={disagree.error} />
             <DateField label="Date" required {...form.getInputProps('notedOn')} />

@@ -9,16 +9,16 @@ import {
   type PartnerAudience,
   type TPartnerVersion,
 } from '@shared/contracts/diagnostics.ts';
-import type { TParty } from '@shared/contracts/households.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { routeKey, routeUrl, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import { ContentView } from './ContentView.tsx';
-import { diagnosticGlobalPaths, diagnosticPaths, type TShareList } from './diagnostic-api.ts';
+import { diagnosticsKey } from './diagnostic-api.ts';
 
 /** A partner version as its recipient reads it: content plus, for the committee, the grid. */
 export function PartnerVersionView({ version }: { version: TPartnerVersion }) {
@@ -55,7 +55,7 @@ export function PdfLink({
   return (
     <Button
       component="a"
-      href={diagnosticGlobalPaths(diagId).pdf(version)}
+      href={routeUrl(DIAGNOSTIC_ROUTES.pdf, { params: { id: diagId }, query: { version } })}
       download
       variant="default"
       size="md"
@@ -68,9 +68,9 @@ export function PdfLink({
 function PreviewButton({ diagId, audience }: { diagId: string; audience: PartnerAudience }) {
   const [open, setOpen] = useState(false);
   const label = audience === 'landlord' ? 'Voir comme le bailleur' : 'Voir comme le comité';
-  const preview = useApiQuery<TPartnerVersion>(
-    diagnosticGlobalPaths(diagId).preview,
-    { audience },
+  const preview = useRouteQuery(
+    DIAGNOSTIC_ROUTES.preview,
+    { params: { id: diagId }, query: { audience } },
     { enabled: open },
   );
   return (
@@ -103,21 +103,19 @@ export function SharingPanel({
   canShare: boolean;
 }) {
   const me = useSession();
-  const paths = diagnosticGlobalPaths(diagId);
-  const shares = useApiQuery<TShareList>(paths.shares);
-  const parties = useApiQuery<{ items: TParty[] }>(diagnosticPaths(householdId).parties, undefined, {
-    enabled: canShare,
+  const target = { params: { id: diagId } };
+  const shares = useRouteQuery(DIAGNOSTIC_ROUTES.shares, target);
+  const parties = useRouteQuery(
+    HOUSEHOLD_ROUTES.parties,
+    { params: { id: householdId } },
+    { enabled: canShare },
+  );
+  const form = useForm<{ audience: PartnerAudience; organisationIds: string[] }>({
+    initialValues: { audience: 'landlord', organisationIds: [] },
   });
-  const form = useForm({
-    initialValues: { audience: 'landlord' as PartnerAudience, organisationIds: [] as string[] },
-  });
-  const share = useApiMutation((v: typeof form.values) => api.post(paths.share, v), {
+  const share = useRouteMutation(DIAGNOSTIC_ROUTES.share, {
     form,
-    invalidate: [
-      paths.shares,
-      diagnosticPaths(householdId).list,
-      diagnosticPaths(householdId).detail(diagId),
-    ],
+    invalidate: [routeKey(DIAGNOSTIC_ROUTES.shares, target), diagnosticsKey(householdId)],
     successMessage: 'Diagnostic partagé.',
     onSuccess: () => form.setFieldValue('organisationIds', []),
   });
@@ -139,7 +137,7 @@ export function SharingPanel({
         <PdfLink diagId={diagId} version="committee" label="PDF version comité" />
       </Group>
       {canShare && (
-        <form noValidate onSubmit={form.onSubmit((v) => share.mutate(v))}>
+        <form noValidate onSubmit={form.onSubmit((body) => share.mutate({ ...target, body }))}>
           <Stack gap="sm">
             <Title order={3} size="h5">
               Partager

@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Text } from '@mantine/core';
-import { useApiQuery } from '../../api/hooks.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { parisToday } from '@shared/time.ts';
+import { useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -8,15 +10,14 @@ import { Section } from '../../components/Section.tsx';
 import { formatDate } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { useOrganisations } from '../households/organisations.ts';
-import { today, URGENT_ACTIONS_PATH, type TUrgentActionList } from './diagnostic-api.ts';
 
 /** Home page: the open urgent actions of the diagnostics I follow, by due date, overdue first. */
 export function UrgentActionsSection() {
   const me = useSession();
-  const actions = useApiQuery<TUrgentActionList>(URGENT_ACTIONS_PATH);
+  const actions = useRouteQuery(DIAGNOSTIC_ROUTES.myUrgentActions, {});
   const organisations = useOrganisations();
   const orgName = (id: string) => organisations.data?.items.find((o) => o.id === id)?.name ?? '—';
-  const now = today();
+  const now = parisToday();
   return (
     <Section title="Actions urgentes">
       <QueryState query={actions}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   ZDiagnosticSave,
@@ -6,9 +6,11 @@ import {
   type TDiagnosticContent,
   type TDiagnosticDetail,
 } from '@shared/contracts/diagnostics.ts';
-import { api, isApiError } from '../../api/client.ts';
+import { DIAGNOSTIC_ROUTES } from '@shared/routes/diagnostics.ts';
+import { isApiError } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { diagnosticPaths, type TDiagnosticSaved } from './diagnostic-api.ts';
+import { callRoute, routeKey } from '../../api/routes.ts';
+import { diagnosticsKey } from './diagnostic-api.ts';
 import type { EditorForm } from './editor-fields.tsx';
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -110,7 +112,6 @@ export function useDiagnosticAutosave({
   voice: DiagnosticSection[];
 }) {
   const queryClient = useQueryClient();
-  const paths = useMemo(() => diagnosticPaths(householdId), [householdId]);
   const rowVersion = useRef(detail.rowVersion);
   const [currentRowVersion, setCurrentRowVersion] = useState(detail.rowVersion);
   const [status, setStatus] = useState<AutosaveStatus>('idle');
@@ -154,7 +155,10 @@ export function useDiagnosticAutosave({
     inFlight.current = true;
     setStatus('saving');
     try {
-      const saved = await api.put<TDiagnosticSaved>(paths.detail(detail.id), parsed.data);
+      const saved = await callRoute(DIAGNOSTIC_ROUTES.save, {
+        params: { id: householdId, diagId: detail.id },
+        body: parsed.data,
+      });
       rowVersion.current = saved.rowVersion;
       synced.current = canonical(sent);
       setCurrentRowVersion(saved.rowVersion);
@@ -168,8 +172,8 @@ export function useDiagnosticAutosave({
       form.clearErrors();
       setSavedAt(new Date());
       setStatus(unchanged ? 'saved' : 'pending');
-      void queryClient.invalidateQueries({ queryKey: [paths.list] });
-      void queryClient.invalidateQueries({ queryKey: [paths.detail(detail.id)] });
+      // The versions list and this version (a prefix of its key).
+      void queryClient.invalidateQueries({ queryKey: diagnosticsKey(householdId) });
     } catch (e) {
       if (isApiError(e) && e.isVersionConflict) {
         blocked.current = true;
@@ -192,7 +196,7 @@ export function useDiagnosticAutosave({
         void save();
       }
     }
-  }, [detail.id, form, paths, queryClient, schedule]);
+  }, [detail.id, form, householdId, queryClient, schedule]);
 
   /** Called on every change: keep a local copy now, save after a quiet moment. */
   const onChange = useCallback(
@@ -214,9 +218,10 @@ export function useDiagnosticAutosave({
 
   /** After a conflict: take the server version; the local text stays shown until dismissed. */
   const reloadFromServer = useCallback(async () => {
-    const fresh = await queryClient.fetchQuery<TDiagnosticDetail>({
-      queryKey: [paths.detail(detail.id)],
-      queryFn: () => api.get<TDiagnosticDetail>(paths.detail(detail.id)),
+    const target = { params: { id: householdId, diagId: detail.id } };
+    const fresh = await queryClient.fetchQuery({
+      queryKey: routeKey(DIAGNOSTIC_ROUTES.get, target),
+      queryFn: () => callRoute(DIAGNOSTIC_ROUTES.get, target),
       staleTime: 0,
     });
     rowVersion.current = fresh.rowVersion;
@@ -233,7 +238,7 @@ export function useDiagnosticAutosave({
     });
     setStatus('idle');
     return fresh;
-  }, [detail.id, form, paths, queryClient]);
+  }, [detail.id, form, householdId, queryClient]);
 
   // On opening: a local copy not yet saved is restored (or flagged if the server moved on).
   const restoredFor = useRef<string | null>(null);
