@@ -2,11 +2,10 @@ import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, uuid } fro
 import { createdAt, id, tstz } from '../../db/columns.ts';
 import { managementUnits, organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
-import { households } from '../households/schema.ts';
+import { householdConsents, householdDebts, households } from '../households/schema.ts';
 import {
   CONTACT_METHODS,
   CONTACT_OUTCOMES,
-  EVICTION_STAGES,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
   type MaintenanceReason,
@@ -14,7 +13,6 @@ import {
 
 export const referralKind = pgEnum('referral_kind', REFERRAL_KINDS);
 export const referralStatus = pgEnum('referral_status', REFERRAL_STATUSES);
-export const evictionStage = pgEnum('eviction_stage', EVICTION_STAGES);
 export const contactMethod = pgEnum('contact_method', CONTACT_METHODS);
 export const contactOutcome = pgEnum('contact_outcome', CONTACT_OUTCOMES);
 
@@ -39,9 +37,10 @@ export const referrals = pgTable(
     status: referralStatus('status').notNull().default('sent'),
     // Maintenance (maintien) referrals
     reasons: jsonb('reasons').$type<MaintenanceReason[]>().notNull().default([]),
-    arrearsAmountCents: integer('arrears_amount_cents'),
-    arrearsMonths: integer('arrears_months'),
-    evictionStage: evictionStage('eviction_stage'),
+    /** The household's rent-arrears debt the referral reported (amount and months live there). */
+    arrearsDebtId: uuid('arrears_debt_id').references(() => householdDebts.id, { onDelete: 'set null' }),
+    /** The household's agreement to being referred, as a consent record. */
+    agreementConsentId: uuid('agreement_consent_id').references(() => householdConsents.id),
     // Access (accès) referrals
     readyToLeave: boolean('ready_to_leave'),
     shelteredSince: date('sheltered_since'),

@@ -34,24 +34,6 @@ export const MAINTENANCE_REASON_LABELS: Record<MaintenanceReason, string> = {
 };
 
 /** Stages of the eviction procedure, in order. */
-export const EVICTION_STAGES = [
-  'none',
-  'payment_order',
-  'summons',
-  'judgment',
-  'order_to_leave',
-  'police_assistance',
-] as const;
-export type EvictionStage = (typeof EVICTION_STAGES)[number];
-export const EVICTION_STAGE_LABELS: Record<EvictionStage, string> = {
-  none: 'Aucune procédure',
-  payment_order: 'Commandement de payer',
-  summons: 'Assignation au tribunal',
-  judgment: "Jugement d'expulsion / résiliation du bail",
-  order_to_leave: 'Commandement de quitter les lieux',
-  police_assistance: 'Concours de la force publique',
-};
-
 export const CONTACT_METHODS = ['letter', 'registered_letter', 'home_visit', 'phone'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {

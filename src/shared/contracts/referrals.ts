@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { ZCents, ZId, ZIsoDate, ZPaging, zPage } from './common.ts';
-import { HOUSING_SITUATIONS } from './household-enums.ts';
-import { ZApplicationNumber, ZMemberInput } from './households.ts';
+import { CONSENT_METHODS, EVICTION_STEPS, HOUSING_SITUATIONS } from './household-enums.ts';
+import { ZApplicationNumber, ZEvictionProcedure, ZMemberInput } from './households.ts';
 import {
   CONTACT_METHODS,
   CONTACT_OUTCOMES,
-  EVICTION_STAGES,
   MAINTENANCE_REASONS,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
@@ -66,6 +65,29 @@ export const ZReferralNewHousehold = z
   });
 export type TReferralNewHousehold = z.output<typeof ZReferralNewHousehold>;
 
+/**
+ * The household's agreement to being referred, recorded as a consent (purpose: orientation) to the
+ * referring organisation: how and when it was given, before whom when it was oral.
+ */
+export const ZHouseholdAgreement = z
+  .object({
+    method: z.enum(CONSENT_METHODS, { message: 'Mode de recueil invalide.' }),
+    givenOn: ZIsoDate,
+    witnessName: optionalText(200),
+  })
+  .superRefine((a, ctx) => {
+    if (a.method === 'oral_with_witness' && !a.witnessName) {
+      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Nom du témoin obligatoire pour un accord oral.' });
+    }
+  });
+export type THouseholdAgreement = z.output<typeof ZHouseholdAgreement>;
+
+/** A step of the eviction procedure as the referral reports it, with its date. */
+export const ZReportedEvictionStep = z.object({
+  step: z.enum(EVICTION_STEPS, { message: 'Étape de procédure inconnue.' }),
+  occurredOn: ZIsoDate,
+});
+
 /** Fields common to both kinds: the receiving organisation and the household (existing or new). */
 const referralBase = {
   toOrganisationId: ZId,
@@ -94,7 +116,9 @@ export const ZMaintenanceReferralCreate = z
           .max(240, { message: 'Nombre de mois invraisemblable.' }),
       })
       .optional(),
-    evictionStage: z.enum(EVICTION_STAGES, { message: 'Stade de procédure inconnu.' }).optional(),
+    /** The latest step of the eviction procedure the landlord reports: recorded in the household's procedure. */
+    eviction: ZReportedEvictionStep.optional(),
+    householdAgreement: ZHouseholdAgreement.optional(),
   })
   .superRefine((r, ctx) => {
     refineHouseholdChoice(r, ctx);
@@ -105,10 +129,10 @@ export const ZMaintenanceReferralCreate = z
         message: 'Indiquez le montant et le nombre de mois d’impayés.',
       });
     }
-    if (r.reasons.includes('eviction_procedure') && !r.evictionStage) {
+    if (r.reasons.includes('eviction_procedure') && !r.eviction) {
       ctx.addIssue({
         code: 'custom',
-        path: ['evictionStage'],
+        path: ['eviction'],
         message: 'Indiquez le stade de la procédure d’expulsion.',
       });
     }
@@ -129,6 +153,8 @@ export const ZAccessReferralCreate = z
     readyToLeave: z.boolean({ message: 'Indiquez si le ménage est prêt à sortir.' }),
     shelteredSince: ZIsoDate.optional(),
     housingProject: requiredText(4000, 'Décrivez le projet logement du ménage.'),
+    /** An access referral is made with the household: its agreement is required. */
+    householdAgreement: ZHouseholdAgreement,
   })
   .superRefine((r, ctx) => {
     refineHouseholdChoice(r, ctx);
@@ -335,8 +361,13 @@ export const ZReferralDetail = ZReferralListItem.extend({
   side: z.enum(REFERRAL_SIDES),
   fromUser: ZUserRef.nullable(),
   household: ZReferralHouseholdSummary,
-  arrears: z.object({ amountCents: z.number().int(), months: z.number().int() }).nullable(),
-  evictionStage: z.enum(EVICTION_STAGES).nullable(),
+  /** The household's rent-arrears debt the referral reported, as it stands now. */
+  arrears: z.object({ amountCents: z.number().int(), months: z.number().int().nullable() }).nullable(),
+  /** The household's eviction procedure (open, or the latest), which the referral informs. */
+  evictionProcedure: ZEvictionProcedure.nullable(),
+  householdAgreement: z
+    .object({ givenOn: z.string(), method: z.enum(CONSENT_METHODS), witnessName: z.string().nullable() })
+    .nullable(),
   shelteredSince: ZIsoDate.nullable(),
   housingProject: z.string().nullable(),
   freeText: z.string().nullable(),
