@@ -35,7 +35,7 @@ import { budgetRoutes } from './modules/budget/index.ts';
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Every module's routes, declared by their shared contracts; a new module adds itself here. */
-const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes];
+const MODULE_ROUTES: ((routes: Routes) => void)[] = [householdsRoutes, calculatorsRoutes, budgetRoutes];
 
 /** Modules still registering their routes by hand (being moved to route contracts). */
 const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
@@ -45,9 +45,7 @@ const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   organisationsRoutes,
   notificationsRoutes,
   auditRoutes,
-  calculatorsRoutes,
   referralRoutes,
-  budgetRoutes,
   diagnosticsRoutes,
 ];
 

@@ -1,4 +1,6 @@
 import type { RouteContract } from './define.ts';
+import { BUDGET_ROUTES } from './budget.ts';
+import { CALCULATOR_ROUTES } from './calculators.ts';
 import { HOUSEHOLD_ROUTES } from './households.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
 
@@ -8,6 +10,8 @@ import { ORGANISATION_ROUTES } from './organisations.ts';
  */
 export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   households: HOUSEHOLD_ROUTES,
+  budget: BUDGET_ROUTES,
+  calculators: CALCULATOR_ROUTES,
   organisations: ORGANISATION_ROUTES,
 };
 
