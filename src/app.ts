@@ -47,10 +47,6 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   householdsRoutes,
   referralRoutes,
   diagnosticsRoutes,
-];
-
-/** Modules still registering their routes by hand (being moved to route contracts). */
-const LEGACY_MODULE_ROUTES: ((app: ZApp, deps: AppDeps) => Promise<void>)[] = [
   calculatorsRoutes,
   budgetRoutes,
 ];
@@ -85,7 +81,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(fastifyMultipart);
   const registrar = routes(app, deps);
   for (const register of MODULE_ROUTES) register(registrar, deps);
-  for (const register of LEGACY_MODULE_ROUTES) await register(app, deps);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

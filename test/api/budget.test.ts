@@ -6,7 +6,11 @@ import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fi
 import { organisations, territories } from '../../src/modules/organisations/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { loadDefaultConvention } from '../../src/modules/budget/conventions.repository.ts';
-import type { TBudget, TBudgetConventionValues } from '../../src/shared/contracts/budget.ts';
+import type {
+  TBudget,
+  TBudgetCalculatorResult,
+  TBudgetConventionValues,
+} from '../../src/shared/contracts/budget.ts';
 
 const dwelling = {
   label: 'T2 rue des Arts',
@@ -209,6 +213,46 @@ describe('household budget', () => {
     expect((await getBudget(landlord)).statusCode).toBe(404);
     expect((await postScenario(dwelling, landlord)).statusCode).toBe(404);
     expect((await getBudget(caseworker, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  it('says that the resources are missing instead of showing a deficit when none is entered', async () => {
+    const bareId = await createHouseholdAs(
+      t,
+      caseworker,
+      sampleHousehold({
+        housingSituation: 'social_tenant',
+        dwellingCommuneId: lilleId,
+        monthlyRentCents: 42_000,
+        monthlyChargesCents: 6_000,
+        resources: [],
+      }),
+    );
+    const missing =
+      'Aucune ressource renseignée : ajoutez les ressources du ménage pour calculer le reste à vivre.';
+    const budget = (await getBudget(caseworker, bareId)).json<TBudget>();
+    expect(budget.income.items).toEqual([]);
+    const current = budget.current!;
+    expect(current.resteAVivre).toMatchObject({
+      monthlyCents: null,
+      perPersonPerDayCents: null,
+      perUnitPerDayCents: null,
+      reason: missing,
+    });
+    expect(current.effortRate.percent).toBeNull();
+    expect(current.effortRate.reason).toMatch(/^Aucune ressource renseignée/);
+    expect(current.warnings.map((w) => w.code)).toEqual(['EFFORT_NOT_COMPUTABLE', 'RAV_NOT_COMPUTABLE']);
+
+    // The live calculation of a target dwelling, from the same basis, says the same.
+    const live = await t.app.inject({
+      method: 'POST',
+      url: '/api/calculators/budget',
+      payload: { ...budget.calculatorBasis, dwelling: { ...dwelling, label: undefined } },
+    });
+    expect(live.statusCode).toBe(200);
+    expect(live.json<TBudgetCalculatorResult>().evaluation.resteAVivre).toMatchObject({
+      monthlyCents: null,
+      reason: missing,
+    });
   });
 
   it('refuses an invalid scenario with French messages on the field paths', async () => {

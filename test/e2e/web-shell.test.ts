@@ -103,6 +103,11 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       await nav.getByRole('link', { name: label }).waitFor();
     }
     expect(await nav.getByRole('link', { name: 'Nouvelle saisine' }).count()).toBe(0);
+    // The public simulator, opened from the menu, stays in the shell for a signed-in user.
+    await nav.getByRole('link', { name: 'Simulateur APL' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Simulateur d’aide au logement/ }).waitFor();
+    await nav.getByRole('link', { name: 'Accueil' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(0);
     for (const path of [
       '/',
       '/admin/utilisateurs',

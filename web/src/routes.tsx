@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import type { RoleGroup } from '@shared/access/role-groups.ts';
 import { LoadingState } from './components/LoadingState.tsx';
 import { AuthenticatedLayout } from './layout/AuthenticatedLayout.tsx';
+import { PublicOrAuthenticatedLayout } from './layout/PublicLayout.tsx';
 import { RequireRole } from './layout/RequireRole.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PATHS } from './paths.ts';
@@ -75,6 +76,11 @@ export function AppRoutes() {
       <Route path={PATHS.resetPassword} element={page(<ResetPasswordPage />)} />
       <Route path={PATHS.invitation} element={page(<InvitationPage />)} />
 
+      {/* Public tools: no sign-in needed, in the authenticated shell for a signed-in user. */}
+      <Route element={<PublicOrAuthenticatedLayout />}>
+        <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
+      </Route>
+
       <Route element={<AuthenticatedLayout />}>
         <Route index element={page(<HomePage />)} />
         {/* Household and referral pages: the API decides who may see what (403/404 shown in the page). */}
@@ -84,7 +90,6 @@ export function AppRoutes() {
         <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
-        <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
         <Route path={PATHS.adminUsers} element={only('administrators', <UsersPage />)} />
         <Route path={PATHS.adminInvitations} element={only('administrators', <InvitationsPage />)} />
         <Route path={PATHS.adminOutbox} element={only('administrators', <OutboxPage />)} />

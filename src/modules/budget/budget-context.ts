@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DB, Queryable } from '../../kernel/db.ts';
 import type { Actor } from '../../kernel/actor.ts';
+import type { Context } from '../../kernel/context.ts';
 import { notFound, forbidden } from '../../kernel/errors.ts';
 import { canEditHousehold } from '../../shared/access/household-access.ts';
 import { canSeeFieldClass } from '../../shared/access/household-fields.ts';
@@ -8,7 +8,7 @@ import { scaleCoverage, type ScaleSet } from '../../shared/calculators/housing-b
 import { FIRST_PERIOD } from '../../shared/calculators/housing-benefit.ts';
 import { ageOn, monthlyResources } from '../../shared/calculators/budget.ts';
 import type { TBudgetMember } from '../../shared/contracts/budget.ts';
-import { createScaleStore } from '../calculators/index.ts';
+import { readScales } from '../calculators/index.ts';
 import { territories } from '../organisations/schema.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
 import type { HouseholdFile } from '../households/index.ts';
@@ -20,13 +20,12 @@ export interface Scales {
 }
 
 /**
- * The merged housing-benefit scales (files + administrator additions) through the calculators
- * module's store. A fresh store per call: the calculators routes keep their own cached store and
- * invalidate only it, so a long-lived store here could miss a scale added since. Call it before
- * opening a transaction (PGlite serialises the connection).
+ * The merged housing-benefit scales (files + administrator additions), read afresh: the
+ * calculators module's cached store is emptied only by its own routes. Read through ctx.db, the
+ * request's transaction when there is one (a pool query inside it would wait for it on PGlite).
  */
-export async function loadScales(db: DB): Promise<Scales> {
-  const { set } = await createScaleStore(db).get();
+export async function loadScales(ctx: Context<Actor | null>): Promise<Scales> {
+  const { set } = await readScales(ctx.db);
   return { set, coverage: scaleCoverage(set, FIRST_PERIOD) };
 }
 
@@ -35,13 +34,11 @@ export async function loadScales(db: DB): Promise<Scales> {
  * level) gets the same 404 as for an unknown file; writes need the right to edit the file.
  */
 export async function requireBudgetAccess(
-  q: Queryable,
-  actor: Actor,
+  ctx: Context,
   unverifiedHouseholdId: string,
-  at: Date,
   mode: 'read' | 'write',
 ) {
-  const level = await requireHouseholdAccess({ db: q, actor, now: at }, unverifiedHouseholdId);
+  const level = await requireHouseholdAccess(ctx, unverifiedHouseholdId);
   if (!canSeeFieldClass(level, 'shared')) throw notFound('Dossier introuvable.');
   if (mode === 'write' && !canEditHousehold(level))
     throw forbidden('Vous ne pouvez pas modifier ce dossier.');
@@ -49,7 +46,8 @@ export async function requireBudgetAccess(
 }
 
 /** The household as the budget needs it: composition, resources, expenses, convention, zone. */
-export async function householdBudgetBasis(q: Queryable, file: HouseholdFile, actor: Actor, day: string) {
+export async function householdBudgetBasis(ctx: Context, file: HouseholdFile, day: string) {
+  const { db: q, actor } = ctx;
   const h = file.household;
   const members: TBudgetMember[] = file.members.map((m) => ({
     age: ageOn(m.birthDate, day),
@@ -71,6 +69,7 @@ export async function householdBudgetBasis(q: Queryable, file: HouseholdFile, ac
     departementId: departement?.id ?? null,
     members,
     resourcesCents: resources.totalCents,
+    resourcesEntered: resources.entered,
     declaredHousingBenefitCents: resources.declaredHousingBenefitCents,
     expenses: file.expenses,
     // AAH is paid for a disability: the household then escapes the dégressivité of the aid.

@@ -1,3 +1,3 @@
 /** The public housing-benefit estimator: its dated parameters (files and administrators' additions) and API. */
-export { createScaleStore, loadFileScales, type ScaleStore, type StoredScale } from './scales.repository.ts';
+export { loadFileScales, readScales, type StoredScale } from './scales.repository.ts';
 export { calculatorsRoutes } from './calculators.routes.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asc, sql } from 'drizzle-orm';
-import type { DB, Queryable } from '../../kernel/db.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import {
   ZHousingBenefitScale,
   ZScaleFile,
@@ -70,30 +70,36 @@ export async function lockAdminScales(q: Queryable): Promise<void> {
   await q.execute(sql`lock table housing_benefit_scales in share row exclusive mode`);
 }
 
+export interface Scales {
+  scales: StoredScale[];
+  set: ScaleSet;
+}
+
+/** The merged scales (files + database), read now through `q` (the caller's transaction, if any). */
+export async function readScales(q: Queryable): Promise<Scales> {
+  const scales = [...loadFileScales(), ...(await listAdminScales(q))];
+  return { scales, set: buildScaleSet(scales) };
+}
+
 /**
- * The merged scale set (files + database) kept in memory: estimates never query the database.
- * One store per app; adding a scale invalidates it. Several server processes would each keep
- * their own copy until restarted or until a scale is added through them.
+ * The merged scale set kept in memory: estimates never query the database. One store per app;
+ * adding a scale invalidates it. Several server processes would each keep their own copy until
+ * restarted or until a scale is added through them.
  */
 export interface ScaleStore {
-  get(): Promise<{ scales: StoredScale[]; set: ScaleSet }>;
+  /** The cached scales; on a miss, read through `q`. */
+  get(q: Queryable): Promise<Scales>;
   invalidate(): void;
 }
 
-export function createScaleStore(db: DB): ScaleStore {
-  let cached: Promise<{ scales: StoredScale[]; set: ScaleSet }> | undefined;
+export function createScaleStore(): ScaleStore {
+  let cached: Promise<Scales> | undefined;
   return {
-    get() {
-      cached ??= listAdminScales(db).then(
-        (admin) => {
-          const scales = [...loadFileScales(), ...admin];
-          return { scales, set: buildScaleSet(scales) };
-        },
-        (error: unknown) => {
-          cached = undefined;
-          throw error;
-        },
-      );
+    get(q) {
+      cached ??= readScales(q).catch((error: unknown) => {
+        cached = undefined;
+        throw error;
+      });
       return cached;
     },
     invalidate() {

@@ -17,6 +17,7 @@ import {
   housingCost,
   isSingleParent,
   monthlyResources,
+  noResourceEntered,
   resteAVivre,
 } from './budget.ts';
 import { buildScaleSet, scaleCoverage } from './housing-benefit-scales.ts';
@@ -55,8 +56,8 @@ describe('monthly resources and ages', () => {
         { type: 'housing_benefit', monthlyAmountCents: 25_000 },
         { type: 'family_benefits', monthlyAmountCents: 14_000 },
       ]),
-    ).toEqual({ totalCents: 134_000, declaredHousingBenefitCents: 25_000 });
-    expect(monthlyResources([])).toEqual({ totalCents: 0, declaredHousingBenefitCents: 0 });
+    ).toEqual({ totalCents: 134_000, declaredHousingBenefitCents: 25_000, entered: true });
+    expect(monthlyResources([])).toEqual({ totalCents: 0, declaredHousingBenefitCents: 0, entered: false });
   });
   it('counts full years, the birthday included', () => {
     expect(ageOn('2012-03-10', '2026-03-10')).toBe(14);
@@ -332,6 +333,7 @@ describe('evaluation of a dwelling under a convention', () => {
     convention,
     members: [adult(), child(5)],
     resourcesCents: 100_000,
+    resourcesEntered: true,
     expenses,
     rentCents: 40_000,
     benefit: declared,
@@ -381,10 +383,45 @@ describe('evaluation of a dwelling under a convention', () => {
     expect(e.warnings.map((w) => w.code)).not.toContain('EFFORT_ABOVE_THRESHOLD');
   });
   it('household without income: effort not computable, negative reste à vivre, both warned', () => {
+    // Resources were entered (the housing benefit, say), none of them counted in the ratios.
     const e = evaluateDwelling({ ...base, resourcesCents: 0, charges: givenCharges(5_000) });
     expect(e.effortRate.percent).toBeNull();
     expect(e.resteAVivre.monthlyCents).toBe(-38_000);
     expect(e.warnings.map((w) => w.code)).toEqual(['EFFORT_NOT_COMPUTABLE', 'RAV_BELOW_THRESHOLD']);
+  });
+  it('household with no resource entered: the ratios say what is missing, no deficit', () => {
+    const e = evaluateDwelling({
+      ...base,
+      resourcesCents: 0,
+      resourcesEntered: false,
+      charges: givenCharges(5_000),
+    });
+    expect(e.effortRate).toMatchObject({
+      percent: null,
+      reason:
+        'Aucune ressource renseignée : ajoutez les ressources du ménage pour calculer le taux d’effort.',
+    });
+    expect(e.resteAVivre).toMatchObject({
+      monthlyCents: null,
+      perPersonPerDayCents: null,
+      perUnitPerDayCents: null,
+      reason:
+        'Aucune ressource renseignée : ajoutez les ressources du ménage pour calculer le reste à vivre.',
+      // What does not depend on the resources is still shown.
+      persons: 2,
+      fixedExpensesCents: 13_000,
+    });
+    expect(e.warnings.map((w) => w.code)).toEqual(['EFFORT_NOT_COMPUTABLE', 'RAV_NOT_COMPUTABLE']);
+    expect(e.warnings[1]!.message).toBe(e.resteAVivre.reason);
+  });
+  it('no resource entered means no row and nothing counted', () => {
+    expect(noResourceEntered(monthlyResources([]))).toBe(true);
+    // A row, even the housing benefit alone or a zero amount, is an answer: the deficit is real.
+    expect(
+      noResourceEntered(monthlyResources([{ type: 'housing_benefit', monthlyAmountCents: 18_000 }])),
+    ).toBe(false);
+    expect(noResourceEntered(monthlyResources([{ type: 'wages', monthlyAmountCents: 0 }]))).toBe(false);
+    expect(noResourceEntered({ entered: false, totalCents: 50_000 })).toBe(false);
   });
   it('a target dwelling nets its estimated aid off the housing cost', () => {
     const e = evaluateTargetDwelling({
@@ -392,6 +429,7 @@ describe('evaluation of a dwelling under a convention', () => {
       convention,
       members: [adult(), child(5)],
       resourcesCents: 90_000,
+      resourcesEntered: true,
       expenses: [],
       disabledMember: false,
       set,

@@ -49,14 +49,31 @@ const frenchNumber = (value: number, digits = 2) =>
 const euros = (cents: number) =>
   `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
-/** Resources counted in the ratios: all of them except the housing benefit (netted off the rent). */
+/**
+ * Resources counted in the ratios: all of them except the housing benefit (netted off the rent);
+ * `entered`: whether any resource row was entered at all.
+ */
 export function monthlyResources(resources: readonly { type: ResourceType; monthlyAmountCents: number }[]) {
   const housingBenefit = resources.filter((r) => r.type === 'housing_benefit');
   return {
     totalCents: sum(resources.filter((r) => r.type !== 'housing_benefit').map((r) => r.monthlyAmountCents)),
     declaredHousingBenefitCents: sum(housingBenefit.map((r) => r.monthlyAmountCents)),
+    entered: resources.length > 0,
   };
 }
+
+export const NO_RESOURCE_RAV_REASON =
+  'Aucune ressource renseignée : ajoutez les ressources du ménage pour calculer le reste à vivre.';
+export const NO_RESOURCE_EFFORT_REASON =
+  'Aucune ressource renseignée : ajoutez les ressources du ménage pour calculer le taux d’effort.';
+
+/**
+ * A household with no resource entered (no row, nothing counted): its reste à vivre would be the
+ * housing cost as a deficit, read as a finding when the resources are only missing. The ratios
+ * are then not computable, saying what to add.
+ */
+export const noResourceEntered = (resources: { entered: boolean; totalCents: number }) =>
+  !resources.entered && resources.totalCents === 0;
 
 /** Full years between a birth date and a day (YYYY-MM-DD), null when unknown. */
 export function ageOn(birthDate: string | null, day: string): number | null {
@@ -167,6 +184,7 @@ export function resteAVivre(input: {
     monthlyCents: monthly,
     perPersonPerDayCents: divRound(monthly * 100, persons * days),
     perUnitPerDayCents: divRound(monthly * 1000, units * days),
+    reason: null,
     persons,
     consumptionUnits: units / 10,
     days: days / 100,
@@ -372,7 +390,9 @@ export function budgetWarnings(
       message: `Taux d’effort de ${percentText(effort.percent)}, au-dessus du seuil de ${percentText(convention.effortRateThresholdPercent)}.`,
     });
   }
-  if (rav.perUnitPerDayCents < convention.resteAVivreThresholdCents) {
+  if (rav.perUnitPerDayCents === null) {
+    warnings.push({ code: 'RAV_NOT_COMPUTABLE', message: rav.reason ?? 'Reste à vivre non calculable.' });
+  } else if (rav.perUnitPerDayCents < convention.resteAVivreThresholdCents) {
     warnings.push({
       code: 'RAV_BELOW_THRESHOLD',
       message: `Reste à vivre de ${euros(rav.perUnitPerDayCents)} par unité de consommation et par jour, sous le seuil de ${euros(convention.resteAVivreThresholdCents)}.`,
@@ -387,6 +407,8 @@ export interface DwellingBudgetInput {
   convention: TBudgetConventionValues;
   members: readonly TBudgetMember[];
   resourcesCents: number;
+  /** Whether any resource row was entered (see noResourceEntered). */
+  resourcesEntered: boolean;
   expenses: readonly { category: ExpenseCategory; monthlyAmountCents: number }[];
   rentCents: number;
   charges: TChargesEstimate;
@@ -397,7 +419,7 @@ export interface DwellingBudgetInput {
  * Housing cost, taux d'effort, reste à vivre and warnings for one dwelling. Declared expenses of
  * the categories the charges already stand for (an FSL estimate covers charges, energy, insurance
  * and phone) are not counted a second time; rent and charges expenses are replaced by the
- * dwelling's own.
+ * dwelling's own. Without any resource entered, the ratios are not computable (noResourceEntered).
  */
 export function evaluateDwelling(input: DwellingBudgetInput): TBudgetEvaluation {
   const replaced = new Set<ExpenseCategory>([
@@ -416,8 +438,8 @@ export function evaluateDwelling(input: DwellingBudgetInput): TBudgetEvaluation 
     extraCents: expensesIn(input.convention.housingCostCategories),
     housingBenefitCents: input.benefit.monthlyCents,
   });
-  const effort = effortRate({ housingCostCents, resourcesCents: input.resourcesCents });
-  const rav = resteAVivre({
+  const computedEffort = effortRate({ housingCostCents, resourcesCents: input.resourcesCents });
+  const computedRav = resteAVivre({
     resourcesCents: input.resourcesCents,
     housingCostCents,
     fixedExpensesCents: expensesIn(input.convention.fixedExpenseCategories),
@@ -425,6 +447,19 @@ export function evaluateDwelling(input: DwellingBudgetInput): TBudgetEvaluation 
     convention: input.convention,
     day: input.day,
   });
+  const missing = noResourceEntered({ entered: input.resourcesEntered, totalCents: input.resourcesCents });
+  const effort = missing
+    ? { ...computedEffort, percent: null, reason: NO_RESOURCE_EFFORT_REASON }
+    : computedEffort;
+  const rav = missing
+    ? {
+        ...computedRav,
+        monthlyCents: null,
+        perPersonPerDayCents: null,
+        perUnitPerDayCents: null,
+        reason: NO_RESOURCE_RAV_REASON,
+      }
+    : computedRav;
   return {
     rentCents: input.rentCents,
     charges: input.charges,
@@ -441,6 +476,7 @@ export function evaluateTargetDwelling(input: {
   convention: TBudgetConventionValues;
   members: readonly TBudgetMember[];
   resourcesCents: number;
+  resourcesEntered: boolean;
   expenses: DwellingBudgetInput['expenses'];
   disabledMember: boolean;
   dwelling: TTargetDwelling;

@@ -210,9 +210,11 @@ export const ZEffortRate = z.object({
 export type TEffortRate = z.infer<typeof ZEffortRate>;
 
 export const ZResteAVivre = z.object({
-  monthlyCents: z.number().int(),
-  perPersonPerDayCents: z.number().int(),
-  perUnitPerDayCents: z.number().int(),
+  /** The three figures are null when not computable (no resource entered), with the reason. */
+  monthlyCents: z.number().int().nullable(),
+  perPersonPerDayCents: z.number().int().nullable(),
+  perUnitPerDayCents: z.number().int().nullable(),
+  reason: z.string().nullable(),
   persons: z.number().int(),
   consumptionUnits: z.number(),
   days: z.number(),
@@ -225,6 +227,7 @@ export const BUDGET_WARNING_CODES = [
   'EFFORT_ABOVE_THRESHOLD',
   'EFFORT_NOT_COMPUTABLE',
   'RAV_BELOW_THRESHOLD',
+  'RAV_NOT_COMPUTABLE',
   'BENEFIT_NOT_ESTIMATED',
 ] as const;
 export const ZBudgetWarning = z.object({ code: z.enum(BUDGET_WARNING_CODES), message: z.string() });

@@ -1,5 +1,7 @@
 import type { RouteContract } from './define.ts';
 import { AUDIT_ROUTES } from './audit.ts';
+import { BUDGET_ROUTES } from './budget.ts';
+import { CALCULATOR_ROUTES } from './calculators.ts';
 import { DIAGNOSTIC_ROUTES } from './diagnostics.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
 import { AUTH_ROUTES, USER_ROUTES } from './identity.ts';
@@ -20,6 +22,8 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
     ),
   ),
   diagnostics: DIAGNOSTIC_ROUTES,
+  budget: BUDGET_ROUTES,
+  calculators: CALCULATOR_ROUTES,
   organisations: ORGANISATION_ROUTES,
   auth: AUTH_ROUTES,
   users: USER_ROUTES,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -23,23 +23,26 @@ import {
   SCALE_FAMILY_LABELS,
   ZHousingBenefitScale,
   type ScaleSet,
+  type THousingBenefitScale,
 } from '@shared/calculators/housing-benefit-scales.ts';
 import {
   AID_KIND_LABELS,
   HOUSING_TYPE_LABELS,
   HOUSING_TYPES,
   MAX_DEPENDANTS,
-  ZScaleList,
-  type HousingType,
   type THousingBenefitInput,
   type THousingBenefitResult,
 } from '@shared/contracts/calculators.ts';
+import { CALCULATOR_ROUTES } from '@shared/routes/calculators.ts';
+import { useRouteQuery } from '../api/routes.ts';
+import { oneOf } from '../api/url-params.ts';
+import { useDocumentTitle } from '../components/PageHeader.tsx';
 
 /**
  * Public APL / AL simulator. It computes in the browser with the same pure function as the API
  * (src/shared/calculators), on the scales the server knows (versioned files + scales added by an
- * administrator), fetched once from GET /api/housing-benefit-scales?full=true. Nothing is sent or
- * stored while the user types.
+ * administrator), fetched once with their values. Nothing is sent or stored while the user types.
+ * Public: open without signing in.
  */
 
 const euro = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
@@ -49,37 +52,30 @@ const formatEuro = (value: number) => euro.format(value);
 type Scales = { set: ScaleSet; coverage: { from: string | null; to: string | null } };
 
 function useScales(): { scales: Scales | null; error: string | null } {
-  const [scales, setScales] = useState<Scales | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/housing-benefit-scales?full=true', { signal: controller.signal, credentials: 'same-origin' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const list = ZScaleList.parse(await response.json());
-        const set = buildScaleSet(
-          list.scales.map((s) =>
-            ZHousingBenefitScale.parse({
-              family: s.family,
-              effectiveFrom: s.effectiveFrom,
-              ...(s.effectiveTo ? { effectiveTo: s.effectiveTo } : {}),
-              source: s.source,
-              values: s.values,
-            }),
-          ),
-        );
-        setScales({ set, coverage: list.coverage });
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) {
-          setError(
-            `Les barèmes n’ont pas pu être chargés (${e instanceof Error ? e.message : 'erreur inconnue'}). Réessayez plus tard.`,
-          );
-        }
+  const list = useRouteQuery(CALCULATOR_ROUTES.scales, { query: { full: 'true' } });
+  return useMemo(() => {
+    const unavailable = (reason: string) => ({
+      scales: null,
+      error: `Les barèmes n’ont pas pu être chargés (${reason}). Réessayez plus tard.`,
+    });
+    if (list.error) return unavailable(list.error.message);
+    if (!list.data) return { scales: null, error: null };
+    // A listed scale carries its values untyped: each is read by its family's schema.
+    const known: THousingBenefitScale[] = [];
+    for (const s of list.data.scales) {
+      const parsed = ZHousingBenefitScale.safeParse({
+        family: s.family,
+        effectiveFrom: s.effectiveFrom,
+        ...(s.effectiveTo ? { effectiveTo: s.effectiveTo } : {}),
+        source: s.source,
+        values: s.values,
       });
-    return () => controller.abort();
-  }, []);
-  return { scales, error };
+      if (!parsed.success) return unavailable(parsed.error.message);
+      known.push(parsed.data);
+    }
+    const set = buildScaleSet(known);
+    return { scales: { set, coverage: list.data.coverage }, error: null };
+  }, [list.data, list.error]);
 }
 
 function currentPeriod(coverage: Scales['coverage']): string {
@@ -88,6 +84,7 @@ function currentPeriod(coverage: Scales['coverage']): string {
   return coverage.to && month > coverage.to ? coverage.to : month;
 }
 
+const ZONES = [1, 2, 3] as const;
 const ZONE_OPTIONS = [
   { value: '1', label: 'Zone 1 — Paris et petite couronne (dont zone 1 bis)' },
   { value: '2', label: 'Zone 2 — grandes agglomérations, Île-de-France hors zone 1' },
@@ -111,6 +108,7 @@ const INITIAL: Omit<THousingBenefitInput, 'period'> = {
 };
 
 export function HousingBenefitSimulatorPage() {
+  useDocumentTitle('Simulateur d’aide au logement');
   const { scales, error } = useScales();
   const [form, setForm] = useState(INITIAL);
   const [period, setPeriod] = useState<string | null>(null);
@@ -165,7 +163,10 @@ export function HousingBenefitSimulatorPage() {
                   description="Selon la commune du logement (code INSEE), pas le code postal."
                   data={ZONE_OPTIONS}
                   value={String(form.zone)}
-                  onChange={(v) => v && update('zone', Number(v) as 1 | 2 | 3)}
+                  onChange={(v) => {
+                    const zone = ZONES.find((z) => String(z) === v);
+                    if (zone) update('zone', zone);
+                  }}
                   allowDeselect={false}
                 />
                 <NumberInput
@@ -261,7 +262,10 @@ export function HousingBenefitSimulatorPage() {
                   description="Foyers, résidences CROUS et accession relèvent d’autres barèmes."
                   data={HOUSING_TYPES.map((value) => ({ value, label: HOUSING_TYPE_LABELS[value] }))}
                   value={form.housingType}
-                  onChange={(v) => v && update('housingType', v as HousingType)}
+                  onChange={(v) => {
+                    const type = oneOf(HOUSING_TYPES, v);
+                    if (type) update('housingType', type);
+                  }}
                   allowDeselect={false}
                 />
                 <Switch

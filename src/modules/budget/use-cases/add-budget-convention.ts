@@ -1,8 +1,6 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../../../kernel/errors.ts';
-import type { Queryable } from '../../../kernel/db.ts';
 import type { TBudgetConvention, TBudgetConventionValues } from '../../../shared/contracts/budget.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import {
@@ -18,7 +16,8 @@ import {
  * The département an administrator may configure: the one its organisation lies in. An
  * administrator of an organisation elsewhere (or without territory) is refused.
  */
-export async function requireConventionAdmin(q: Queryable, actor: Actor, unverifiedTerritoryId: string) {
+export async function requireConventionAdmin(ctx: Context, unverifiedTerritoryId: string) {
+  const { db: q, actor } = ctx;
   requireRoleIn(actor, 'administrators');
   const target = await departementOf(q, unverifiedTerritoryId);
   if (!target) throw notFound('Territoire introuvable.');
@@ -37,40 +36,37 @@ export async function requireConventionAdmin(q: Queryable, actor: Actor, unverif
 }
 
 /** Adds a dated convention for a département; refused when its dates overlap another one. */
-export async function addBudgetConvention(options: {
-  deps: AppDeps;
-  actor: Actor;
+export async function addBudgetConvention(
+  ctx: Context,
   input: {
     territoryId: string;
     effectiveFrom: string;
     effectiveTo?: string | null;
     values: TBudgetConventionValues;
-  };
-}): Promise<TBudgetConvention> {
-  const { deps, actor, input } = options;
+  },
+): Promise<TBudgetConvention> {
+  const { db, actor } = ctx;
   const effectiveTo = input.effectiveTo ?? null;
-  return deps.db.transaction(async (tx) => {
-    const departement = await requireConventionAdmin(tx, actor, input.territoryId);
-    await lockConventions(tx);
-    const reason = conventionOverlap(await listConventions(tx, departement.id), {
-      effectiveFrom: input.effectiveFrom,
-      effectiveTo,
-    });
-    if (reason) throw new AppError('CONFLICT', reason, { effectiveFrom: reason });
-    const id = await insertConvention(tx, { ...input, effectiveTo, createdBy: actor.userId });
-    await audit(tx, actor, {
-      action: 'budget_convention.create',
-      entityType: 'budget_convention',
-      entityId: id,
-      details: { territoryId: departement.id, effectiveFrom: input.effectiveFrom, effectiveTo },
-    });
-    return {
-      id,
-      territoryId: departement.id,
-      territoryName: departement.name,
-      effectiveFrom: input.effectiveFrom,
-      effectiveTo,
-      values: input.values,
-    };
+  const departement = await requireConventionAdmin(ctx, input.territoryId);
+  await lockConventions(db);
+  const reason = conventionOverlap(await listConventions(db, departement.id), {
+    effectiveFrom: input.effectiveFrom,
+    effectiveTo,
   });
+  if (reason) throw new AppError('CONFLICT', reason, { effectiveFrom: reason });
+  const id = await insertConvention(db, { ...input, effectiveTo, createdBy: actor.userId });
+  await audit(db, actor, {
+    action: 'budget_convention.create',
+    entityType: 'budget_convention',
+    entityId: id,
+    details: { territoryId: departement.id, effectiveFrom: input.effectiveFrom, effectiveTo },
+  });
+  return {
+    id,
+    territoryId: departement.id,
+    territoryName: departement.name,
+    effectiveFrom: input.effectiveFrom,
+    effectiveTo,
+    values: input.values,
+  };
 }

@@ -1,4 +1,5 @@
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Actor } from '../../../kernel/actor.ts';
+import type { Context } from '../../../kernel/context.ts';
 import {
   describeConvention,
   evaluateTargetDwelling,
@@ -10,26 +11,26 @@ import { loadScales } from '../budget-context.ts';
 import { conventionAt, departementOf } from '../conventions.repository.ts';
 
 /** Stateless "what if": the budget of a target dwelling for a household described in the request. */
-export async function calculateBudget(options: {
-  deps: AppDeps;
-  input: TBudgetCalculatorRequest;
-}): Promise<TBudgetCalculatorResult> {
-  const { deps, input } = options;
-  const day = parisDate(deps.clock());
-  const scales = await loadScales(deps.db);
-  const departement = input.territoryId ? await departementOf(deps.db, input.territoryId) : null;
-  const { convention, origin } = await conventionAt(deps.db, departement, day);
-  const resourcesCents = monthlyResources(input.resources).totalCents;
+export async function calculateBudget(
+  ctx: Context<Actor | null>,
+  input: TBudgetCalculatorRequest,
+): Promise<TBudgetCalculatorResult> {
+  const day = parisDate(ctx.now);
+  const scales = await loadScales(ctx);
+  const departement = input.territoryId ? await departementOf(ctx.db, input.territoryId) : null;
+  const { convention, origin } = await conventionAt(ctx.db, departement, day);
+  const resources = monthlyResources(input.resources);
   return {
     date: day,
     convention: describeConvention(convention.values, origin),
-    resourcesCents,
+    resourcesCents: resources.totalCents,
     evaluation: evaluateTargetDwelling({
       ...scales,
       day,
       convention: convention.values,
       members: input.members,
-      resourcesCents,
+      resourcesCents: resources.totalCents,
+      resourcesEntered: resources.entered,
       expenses: input.expenses,
       disabledMember: input.disabledMember,
       dwelling: input.dwelling,

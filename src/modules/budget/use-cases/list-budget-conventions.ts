@@ -1,6 +1,6 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
+import type { TBudgetConventionList } from '../../../shared/contracts/budget.ts';
 import {
   listConventions,
   loadDefaultConvention,
@@ -9,15 +9,18 @@ import {
 import { requireConventionAdmin } from './add-budget-convention.ts';
 
 /** The conventions of the administrator's département (or the one asked for), with the default. */
-export async function listBudgetConventions(options: { deps: AppDeps; actor: Actor; territoryId?: string }) {
-  const { deps, actor } = options;
+export async function listBudgetConventions(
+  ctx: Context,
+  input: { territoryId?: string },
+): Promise<TBudgetConventionList> {
+  const { db, actor } = ctx;
   requireRoleIn(actor, 'administrators');
-  const departement = options.territoryId
-    ? await requireConventionAdmin(deps.db, actor, options.territoryId)
-    : await organisationDepartement(deps.db, actor.organisationId);
+  const departement = input.territoryId
+    ? await requireConventionAdmin(ctx, input.territoryId)
+    : await organisationDepartement(db, actor.organisationId);
   return {
     departement,
-    items: departement ? await listConventions(deps.db, departement.id) : [],
+    items: departement ? await listConventions(db, departement.id) : [],
     default: loadDefaultConvention(),
   };
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '../../../kernel/actor.ts';
-import type { AppDeps } from '../../../kernel/deps.ts';
+import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { notFound, versionConflict } from '../../../kernel/errors.ts';
 import type { TScenario, TScenarioUpdate } from '../../../shared/contracts/budget.ts';
@@ -8,29 +7,23 @@ import { presentScenario, scenarioAuditDetails } from '../budget.presenter.ts';
 import { findScenario, updateScenarioIfVersion } from '../scenarios.repository.ts';
 
 /** Optimistic locking: the caller sends the rowVersion it read; a stale one answers 409. */
-export async function updateBudgetScenario(options: {
-  deps: AppDeps;
-  actor: Actor;
-  householdId: string;
-  scenarioId: string;
-  input: TScenarioUpdate;
-}): Promise<TScenario> {
-  const { deps, actor, householdId, scenarioId, input } = options;
-  const now = deps.clock();
-  const { rowVersion, ...values } = input;
-  return deps.db.transaction(async (tx) => {
-    await requireBudgetAccess(tx, actor, householdId, now, 'write');
-    const before = await findScenario(tx, householdId, scenarioId);
-    if (!before) throw notFound('Scénario introuvable.');
-    const row = await updateScenarioIfVersion(tx, { householdId, scenarioId, rowVersion, values, at: now });
-    if (!row) throw versionConflict();
-    await audit(tx, actor, {
-      action: 'budget_scenario.update',
-      entityType: 'budget_scenario',
-      entityId: scenarioId,
-      householdId,
-      details: { before: scenarioAuditDetails(presentScenario(before)), after: scenarioAuditDetails(values) },
-    });
-    return presentScenario(row);
+export async function updateBudgetScenario(
+  ctx: Context,
+  input: TScenarioUpdate & { householdId: string; scenarioId: string },
+): Promise<TScenario> {
+  const { db, actor } = ctx;
+  const { householdId, scenarioId, rowVersion, ...values } = input;
+  await requireBudgetAccess(ctx, householdId, 'write');
+  const before = await findScenario(db, householdId, scenarioId);
+  if (!before) throw notFound('Scénario introuvable.');
+  const row = await updateScenarioIfVersion(db, { householdId, scenarioId, rowVersion, values, at: ctx.now });
+  if (!row) throw versionConflict();
+  await audit(db, actor, {
+    action: 'budget_scenario.update',
+    entityType: 'budget_scenario',
+    entityId: scenarioId,
+    householdId,
+    details: { before: scenarioAuditDetails(presentScenario(before)), after: scenarioAuditDetails(values) },
   });
+  return presentScenario(row);
 }

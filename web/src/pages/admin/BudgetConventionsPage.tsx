@@ -24,12 +24,11 @@ import {
   ZBudgetConventionCreate,
   type TBudgetConvention,
   type TBudgetConventionCreate,
-  type TBudgetConventionList,
   type TFslChargesParameters,
 } from '@shared/contracts/budget.ts';
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS } from '@shared/contracts/household-enums.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { BUDGET_ROUTES } from '@shared/routes/budget.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -38,7 +37,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatCents, formatDate } from '@shared/format.ts';
-import { ADMIN_BUDGET_CONVENTIONS } from './admin-api.ts';
 
 /** Rent and charges always count as housing cost: only the other categories are a choice. */
 const CATEGORY_OPTIONS = EXPENSE_CATEGORIES.filter((c) => !ALWAYS_HOUSING_COST.includes(c)).map((c) => ({
@@ -66,7 +64,7 @@ const sizeAmounts = (amounts: readonly number[]) =>
   amounts.map((cents, i) => `${sizeLabel(i, amounts.length)} : ${formatCents(cents)}`).join(' ; ');
 
 export function BudgetConventionsPage() {
-  const list = useApiQuery<TBudgetConventionList>(ADMIN_BUDGET_CONVENTIONS);
+  const list = useRouteQuery(BUDGET_ROUTES.conventions, {});
   return (
     <>
       <PageHeader
@@ -200,20 +198,20 @@ function AddConventionForm({
     },
     validate: schemaResolver(ZBudgetConventionCreate, { sync: true }),
   });
-  const save = useApiMutation(
-    (v: ConventionFormValues) => api.post<TBudgetConvention>(ADMIN_BUDGET_CONVENTIONS, v),
-    {
-      form,
-      invalidate: [ADMIN_BUDGET_CONVENTIONS],
-      successMessage: 'Convention ajoutée.',
-      onSuccess: () => form.reset(),
-    },
-  );
+  const save = useRouteMutation(BUDGET_ROUTES.addConvention, {
+    form,
+    invalidate: [routeKey(BUDGET_ROUTES.conventions, {})],
+    successMessage: 'Convention ajoutée.',
+    onSuccess: () => form.reset(),
+  });
+  // The resolver has checked the date when onSubmit calls this.
+  const submit = (v: ConventionFormValues) =>
+    save.mutate({ body: { ...v, effectiveFrom: v.effectiveFrom ?? '' } });
   const fsl = form.values.values.fslCharges;
 
   return (
     <Section title="Ajouter une convention">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+      <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
             Pré-remplie avec la convention la plus récente : modifiez ce qui change et ses dates.

@@ -4,10 +4,12 @@ import {
   SCALE_FAMILIES,
   SCALE_FAMILY_LABELS,
   type ScaleFamily,
+  type THousingBenefitScale,
 } from '@shared/calculators/housing-benefit-scales.ts';
 import { ZCreateScale, type TScaleList, type TScaleSummary } from '@shared/contracts/calculators.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { CALCULATOR_ROUTES } from '@shared/routes/calculators.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { oneOf } from '../../api/url-params.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -15,7 +17,6 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDate } from '@shared/format.ts';
-import { ADMIN_HOUSING_BENEFIT_SCALES, HOUSING_BENEFIT_SCALES } from './admin-api.ts';
 
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 /** `2026-09` → `septembre 2026`. */
@@ -71,7 +72,7 @@ const ORIGIN_LABELS: Record<TScaleSummary['origin'], string> = {
 };
 
 export function HousingBenefitScalesPage() {
-  const scales = useApiQuery<TScaleList>(HOUSING_BENEFIT_SCALES, { full: 'true' });
+  const scales = useRouteQuery(CALCULATOR_ROUTES.scales, { query: { full: 'true' } });
   return (
     <>
       <PageHeader
@@ -197,19 +198,26 @@ const EMPTY_FORM: ScaleFormValues = {
   valuesJson: '',
 };
 
-/** The request body, or the reason the JSON cannot be read. */
-function toRequest(v: ScaleFormValues): { body: Record<string, unknown> } | { jsonError: string } {
+/** The request body as the contract's schema reads it, or the form errors that stop it. */
+function toRequest(v: ScaleFormValues): { body: THousingBenefitScale } | { errors: FormErrors } {
+  if (!v.family) return { errors: { family: 'Choisissez la famille de paramètres.' } };
   const values = readValues(v);
-  if ('jsonError' in values) return values;
-  return {
-    body: {
-      family: v.family,
-      effectiveFrom: v.effectiveFrom ?? '',
-      ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}),
-      source: v.source,
-      values: values.values,
-    },
-  };
+  if ('jsonError' in values) return { errors: { valuesJson: values.jsonError } };
+  const result = ZCreateScale.safeParse({
+    family: v.family,
+    effectiveFrom: v.effectiveFrom ?? '',
+    ...(v.effectiveTo ? { effectiveTo: v.effectiveTo } : {}),
+    source: v.source,
+    values: values.values,
+  });
+  if (result.success) return { body: result.data };
+  // Zod issues (client) as form errors, on the same dot paths as the server's.
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join('.') || 'family';
+    errors[path] ??= issue.message;
+  }
+  return { errors };
 }
 
 /** The values of a simple family from its fields, of any other from the JSON text. */
@@ -228,36 +236,23 @@ function readValues(v: ScaleFormValues): { values: unknown } | { jsonError: stri
   }
 }
 
-/** Zod issues (client) as form errors, on the same dot paths as the server's. */
 function validateScale(v: ScaleFormValues): FormErrors {
-  if (!v.family) return { family: 'Choisissez la famille de paramètres.' };
   const request = toRequest(v);
-  if ('jsonError' in request) return { valuesJson: request.jsonError };
-  const result = ZCreateScale.safeParse(request.body);
-  if (result.success) return {};
-  const errors: FormErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.') || 'family';
-    errors[path] ??= issue.message;
-  }
-  return errors;
+  return 'errors' in request ? request.errors : {};
 }
 
 function AddScaleForm({ scales }: { scales: TScaleSummary[] }) {
   const form = useForm<ScaleFormValues>({ initialValues: EMPTY_FORM, validate: validateScale });
-  const save = useApiMutation(
-    (body: Record<string, unknown>) => api.post<TScaleSummary>(ADMIN_HOUSING_BENEFIT_SCALES, body),
-    {
-      form,
-      invalidate: [HOUSING_BENEFIT_SCALES],
-      successMessage: 'Barème ajouté.',
-      onSuccess: () => form.reset(),
-    },
-  );
-  // validateScale has already read the JSON when onSubmit calls this.
+  const save = useRouteMutation(CALCULATOR_ROUTES.addScale, {
+    form,
+    invalidate: [routeKey(CALCULATOR_ROUTES.scales, {})],
+    successMessage: 'Barème ajouté.',
+    onSuccess: () => form.reset(),
+  });
+  // validateScale has already checked the request when onSubmit calls this.
   const submit = (v: ScaleFormValues) => {
     const request = toRequest(v);
-    if ('body' in request) save.mutate(request.body);
+    if ('body' in request) save.mutate({ body: request.body });
   };
 
   const family = form.values.family;
@@ -265,7 +260,7 @@ function AddScaleForm({ scales }: { scales: TScaleSummary[] }) {
 
   /** A new family: its latest period's values as the template, starting the day after its end. */
   function chooseFamily(value: string | null) {
-    const chosen = (value as ScaleFamily | null) ?? null;
+    const chosen = oneOf(SCALE_FAMILIES, value) ?? null;
     const latest = scales.filter((s) => s.family === chosen).at(-1);
     const template = latest?.values ?? {};
     form.setValues({

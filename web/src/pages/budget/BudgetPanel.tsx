@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { TBudget, TScenario } from '@shared/contracts/budget.ts';
-import { api } from '../../api/client.ts';
-import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
+import { BUDGET_ROUTES } from '@shared/routes/budget.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCents } from '@shared/format.ts';
 import { ConventionNote, EvaluationView } from './EvaluationView.tsx';
+import { budgetKey } from './budget-api.ts';
 import { TargetDwellingForm } from './TargetDwellingForm.tsx';
 
 /** The household's budget tab: income, expenses, debts, current ratios and target dwellings. */
 export function BudgetPanel({ householdId }: { householdId: string }) {
-  const path = `/api/households/${householdId}/budget`;
-  const budget = useApiQuery<TBudget>(path);
+  const budget = useRouteQuery(BUDGET_ROUTES.get, { params: { id: householdId } });
   return (
     <QueryState query={budget} loadingLabel="Chargement du budget…">
-      {(data) => <BudgetView householdId={householdId} budget={data} path={path} />}
+      {(data) => <BudgetView householdId={householdId} budget={data} />}
     </QueryState>
   );
 }
 
-function BudgetView({ householdId, budget, path }: { householdId: string; budget: TBudget; path: string }) {
+function BudgetView({ householdId, budget }: { householdId: string; budget: TBudget }) {
   const [editing, setEditing] = useState<TScenario | 'new' | null>(null);
-  const remove = useApiMutation((id: string) => api.delete(`${path}/scenarios/${id}`), {
-    invalidate: [path],
+  const remove = useRouteMutation(BUDGET_ROUTES.deleteScenario, {
+    invalidate: [budgetKey(householdId)],
     successMessage: 'Logement cible supprimé.',
   });
   return (
@@ -42,6 +42,14 @@ function BudgetView({ householdId, budget, path }: { householdId: string; budget
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {budget.income.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={3}>
+                  Aucune ressource renseignée : ajoutez-les dans le dossier pour calculer le taux d’effort et
+                  le reste à vivre.
+                </Table.Td>
+              </Table.Tr>
+            )}
             {budget.income.items.map((r, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{r.memberName ?? 'Ménage'}</Table.Td>
@@ -150,7 +158,9 @@ function BudgetView({ householdId, budget, path }: { householdId: string; budget
                   size="xs"
                   danger
                   title={`Supprimer le logement cible « ${scenario.label} » ?`}
-                  onConfirm={() => remove.mutateAsync(scenario.id)}
+                  onConfirm={() =>
+                    remove.mutateAsync({ params: { id: householdId, scenarioId: scenario.id } })
+                  }
                 >
                   Supprimer
                 </ConfirmButton>

@@ -1,9 +1,18 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
-import type { TBudgetEvaluation, TConventionUsed } from '@shared/contracts/budget.ts';
+import type { TBudgetEvaluation, TBudgetWarning, TConventionUsed } from '@shared/contracts/budget.ts';
 import { formatCents } from '@shared/format.ts';
 
+const NOT_COMPUTABLE = 'non calculable';
 const percent = (value: number | null) =>
-  value === null ? 'non calculable' : `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+  value === null ? NOT_COMPUTABLE : `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+const amount = (cents: number | null) => (cents === null ? NOT_COMPUTABLE : formatCents(cents));
+
+/** Missing data or an aid not estimated: a figure left out, not an alarm about the household. */
+const INFORMATIVE: ReadonlySet<TBudgetWarning['code']> = new Set([
+  'BENEFIT_NOT_ESTIMATED',
+  'EFFORT_NOT_COMPUTABLE',
+  'RAV_NOT_COMPUTABLE',
+]);
 
 /** Figures of one dwelling, each with the rule that produced it; warnings in words. */
 export function EvaluationView({
@@ -19,7 +28,7 @@ export function EvaluationView({
   return (
     <Stack gap="sm">
       {evaluation.warnings.map((w) => (
-        <Alert key={w.code} color={w.code === 'BENEFIT_NOT_ESTIMATED' ? 'yellow' : 'red'} title="Attention">
+        <Alert key={w.code} color={INFORMATIVE.has(w.code) ? 'yellow' : 'red'} title="Attention">
           {w.message}
         </Alert>
       ))}
@@ -65,19 +74,19 @@ export function EvaluationView({
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">Reste à vivre mensuel</Table.Th>
-            <Table.Td>{formatCents(resteAVivre.monthlyCents)}</Table.Td>
-            <Table.Td>{convention.fixedExpenses}</Table.Td>
+            <Table.Td>{amount(resteAVivre.monthlyCents)}</Table.Td>
+            <Table.Td>{resteAVivre.reason ?? convention.fixedExpenses}</Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">Par personne et par jour</Table.Th>
-            <Table.Td>{formatCents(resteAVivre.perPersonPerDayCents)}</Table.Td>
+            <Table.Td>{amount(resteAVivre.perPersonPerDayCents)}</Table.Td>
             <Table.Td>
               {resteAVivre.persons} personne{resteAVivre.persons > 1 ? 's' : ''}, {convention.daysPerMonth}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Th scope="row">Par unité de consommation et par jour</Table.Th>
-            <Table.Td>{formatCents(resteAVivre.perUnitPerDayCents)}</Table.Td>
+            <Table.Td>{amount(resteAVivre.perUnitPerDayCents)}</Table.Td>
             <Table.Td>
               {resteAVivre.consumptionUnits.toLocaleString('fr-FR')} UC — {convention.consumptionUnits} (seuil{' '}
               {formatCents(convention.resteAVivreThresholdCents)})

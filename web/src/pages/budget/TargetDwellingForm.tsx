@@ -22,14 +22,17 @@ import {
   type TScenario,
   type TScenarioCreateInput,
 } from '@shared/contracts/budget.ts';
-import { api, type ApiError } from '../../api/client.ts';
-import { useApiMutation } from '../../api/hooks.ts';
+import { BUDGET_ROUTES } from '@shared/routes/budget.ts';
+import { callRoute, useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
+import { budgetKey } from './budget-api.ts';
 import { EvaluationView } from './EvaluationView.tsx';
 
-/** What the live calculation needs of the household (from GET /api/households/:id/budget). */
+/** What the live calculation needs of the household (from its budget). */
 export type HouseholdBasis = TBudget['calculatorBasis'];
+
+const ZONES = [1, 2, 3] as const;
 
 const EMPTY: TScenarioCreateInput = {
   label: '',
@@ -67,7 +70,7 @@ export function TargetDwellingForm({
     scenario ? scenario.monthlyChargesCents === null : true,
   );
   const [debounced] = useDebouncedValue(form.values, 400);
-  const [live, setLive] = useState<{ result: TBudgetCalculatorResult | null; error: ApiError | null }>({
+  const [live, setLive] = useState<{ result: TBudgetCalculatorResult | null; error: unknown }>({
     result: null,
     error: null,
   });
@@ -76,33 +79,33 @@ export function TargetDwellingForm({
     const dwelling = ZTargetDwelling.safeParse(debounced);
     if (!dwelling.success) return;
     const controller = new AbortController();
-    api
-      .post<TBudgetCalculatorResult>(
-        '/api/calculators/budget',
-        { ...basis, dwelling: dwelling.data },
-        { signal: controller.signal },
-      )
+    callRoute(BUDGET_ROUTES.calculate, { body: { ...basis, dwelling: dwelling.data } }, controller.signal)
       .then((result) => setLive({ result, error: null }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLive({ result: null, error: error as ApiError });
+        if (!controller.signal.aborted) setLive({ result: null, error });
       });
     return () => controller.abort();
   }, [debounced, basis]);
 
-  const path = `/api/households/${householdId}/budget`;
-  const save = useApiMutation(
-    (values: TScenarioCreateInput) =>
-      scenario
-        ? api.put<TScenario>(`${path}/scenarios/${scenario.id}`, {
-            ...values,
-            rowVersion: scenario.rowVersion,
-          })
-        : api.post<TScenario>(`${path}/scenarios`, values),
-    { form, invalidate: [path], successMessage: 'Logement cible enregistré.', onSuccess: onDone },
-  );
+  const saved = {
+    form,
+    invalidate: [budgetKey(householdId)],
+    successMessage: 'Logement cible enregistré.',
+    onSuccess: onDone,
+  };
+  const create = useRouteMutation(BUDGET_ROUTES.createScenario, saved);
+  const update = useRouteMutation(BUDGET_ROUTES.updateScenario, saved);
+  const save = scenario ? update : create;
+  const submit = (values: TScenarioCreateInput) =>
+    scenario
+      ? update.mutate({
+          params: { id: householdId, scenarioId: scenario.id },
+          body: { ...values, rowVersion: scenario.rowVersion },
+        })
+      : create.mutate({ params: { id: householdId }, body: values });
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate aria-label="Logement cible">
+    <form onSubmit={form.onSubmit(submit)} noValidate aria-label="Logement cible">
       <Stack>
         <ApiErrorAlert error={save.error} onReload={onDone} />
         <TextInput label="Libellé" required {...form.getInputProps('label')} />
@@ -126,7 +129,7 @@ export function TargetDwellingForm({
             required
             data={['1', '2', '3'].map((z) => ({ value: z, label: `Zone ${z}` }))}
             value={String(form.values.zone)}
-            onChange={(v) => form.setFieldValue('zone', Number(v ?? 2) as 1 | 2 | 3)}
+            onChange={(v) => form.setFieldValue('zone', ZONES.find((z) => String(z) === v) ?? 2)}
             error={form.errors.zone}
           />
           <MoneyInput
@@ -166,7 +169,7 @@ export function TargetDwellingForm({
           <Switch label="Meublé" {...form.getInputProps('furnished', { type: 'checkbox' })} />
         </Group>
         <section aria-live="polite" aria-label="Calcul en direct">
-          {live.error && <ApiErrorAlert error={live.error} title="Calcul impossible" />}
+          <ApiErrorAlert error={live.error} title="Calcul impossible" />
           {live.result ? (
             <EvaluationView
               evaluation={live.result.evaluation}

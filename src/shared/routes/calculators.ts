@@ -1,0 +1,57 @@
+import {
+  ZCreateScale,
+  ZHousingBenefitBatchInput,
+  ZHousingBenefitBatchResult,
+  ZHousingBenefitInput,
+  ZHousingBenefitResult,
+  ZScaleList,
+  ZScaleListQuery,
+  ZScaleSummary,
+} from '../contracts/calculators.ts';
+import { defineRoute } from './define.ts';
+
+const tag = 'calculateurs';
+
+/** The public housing-benefit estimator, its published scales and their administration. */
+export const CALCULATOR_ROUTES = {
+  estimate: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/housing-benefit',
+    tag,
+    summary: 'Estimer l’aide au logement (APL, ALF, ALS) d’un ménage locataire, sans rien enregistrer',
+    access: 'public',
+    body: ZHousingBenefitInput,
+    response: ZHousingBenefitResult,
+    errors: [422],
+  }),
+  estimateBatch: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/housing-benefit/batch',
+    tag,
+    summary:
+      'Estimer l’aide au logement pour une liste de ménages (10 000 au plus) ; un cas hors champ donne { error } à sa place',
+    access: 'public',
+    body: ZHousingBenefitBatchInput,
+    response: ZHousingBenefitBatchResult,
+  }),
+  scales: defineRoute({
+    method: 'GET',
+    path: '/api/housing-benefit-scales',
+    tag,
+    summary:
+      'Barèmes de l’aide au logement connus (fichiers versionnés et ajouts), avec leurs valeurs si full=true',
+    access: 'public',
+    query: ZScaleListQuery,
+    response: ZScaleList,
+  }),
+  addScale: defineRoute({
+    method: 'POST',
+    path: '/api/admin/housing-benefit-scales',
+    tag,
+    summary: 'Ajouter un barème publié (administrateur) ; refusé si ses dates chevauchent un barème connu',
+    body: ZCreateScale,
+    response: ZScaleSummary,
+    status: 201,
+    errors: [409],
+  }),
+};
