@@ -1,6 +1,8 @@
 import { managementUnits, organisations, territories } from '../modules/organisations/schema.ts';
 import { memberships, users } from '../modules/identity/schema.ts';
 import {
+  evictionProcedureSteps,
+  evictionProcedures,
   householdConsents,
   householdDebts,
   householdExpenses,
@@ -10,10 +12,14 @@ import {
   householdParties,
   householdResources,
   households,
+  tenancies,
+  tenancyRents,
 } from '../modules/households/schema.ts';
+import { dwellings } from '../modules/dwellings/schema.ts';
+import { tasks } from '../modules/tasks/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
-import type { ExpenseCategory } from '../shared/contracts/household-enums.ts';
+import { EVICTION_STEPS, type ExpenseCategory, type Typology } from '../shared/contracts/household-enums.ts';
 import type { ReferralEventType } from '../shared/contracts/referrals.ts';
 import { REFERRAL_KIND_LABELS } from '../shared/contracts/referral-enums.ts';
 import { householdId, stableId } from './ids.ts';
@@ -57,6 +63,9 @@ export interface DemoData extends DiagnosticDemoRows {
   users: Row<typeof users>[];
   memberships: Row<typeof memberships>[];
   households: Row<typeof households>[];
+  dwellings: Row<typeof dwellings>[];
+  tenancies: Row<typeof tenancies>[];
+  tenancyRents: Row<typeof tenancyRents>[];
   members: Row<typeof householdMembers>[];
   resources: Row<typeof householdResources>[];
   expenses: Row<typeof householdExpenses>[];
@@ -65,6 +74,9 @@ export interface DemoData extends DiagnosticDemoRows {
   notes: Row<typeof householdNotes>[];
   consents: Row<typeof householdConsents>[];
   parties: Row<typeof householdParties>[];
+  evictionProcedures: Row<typeof evictionProcedures>[];
+  evictionProcedureSteps: Row<typeof evictionProcedureSteps>[];
+  tasks: Row<typeof tasks>[];
   referrals: Row<typeof referrals>[];
   contactAttempts: Row<typeof referralContactAttempts>[];
   referralEvents: Row<typeof referralEvents>[];
@@ -192,6 +204,10 @@ function birthDate(prng: Prng, now: Date, age: number) {
   const month = prng.int(now.getUTCMonth() + 1, 12);
   return `${year}-${String(month).padStart(2, '0')}-${String(prng.int(1, 28)).padStart(2, '0')}`;
 }
+
+/** A dwelling sized for the household: one room more than its people, from a T1 for one person. */
+const typologyFor = (people: number): Typology =>
+  (['t1', 't2', 't3', 't4', 't5', 't6'] as const)[Math.min(people, 6) - 1]!;
 
 function expensesOf(spec: HouseholdSpec, size: number, prng: Prng): [ExpenseCategory, number, string?][] {
   const hasWages = spec.resources.some(([type]) => type === 'wages');
@@ -335,14 +351,6 @@ function buildHouseholds(now: Date, data: DemoData) {
       housingSituation: spec.situation,
       housingSince: monthsAgo(now, spec.sinceMonths),
       shelterName: spec.shelter ?? null,
-      dwellingAddress: dwelling,
-      dwellingCommuneId: territoryId(commune.code),
-      landlordOrganisationId: unit ? organisationId('habitat') : null,
-      managementUnitId: unit ? managementUnitId(unit.key) : null,
-      landlordName: spec.privateLandlord ?? null,
-      tenantReference: unit ? `${unit.code}-${String(prng.int(10_000, 99_999))}` : null,
-      monthlyRentCents: spec.rent ? cents(spec.rent[0]) : null,
-      monthlyChargesCents: spec.rent ? cents(spec.rent[1]) : null,
       daloRecognised: spec.daloMonthsAgo !== undefined,
       daloDecisionDate: spec.daloMonthsAgo !== undefined ? monthsAgo(now, spec.daloMonthsAgo) : null,
       pdalpdPriority: spec.pdalpd ?? false,
@@ -354,6 +362,48 @@ function buildHouseholds(now: Date, data: DemoData) {
       createdAt: daysAgo(now, oldest + 3),
       updatedAt: daysAgo(now, latest),
     });
+
+    // The dwelling the household occupies, its lease and its rent (from the day it moved in).
+    const tenantReference = unit ? `${unit.code}-${String(prng.int(10_000, 99_999))}` : null;
+    if (dwelling && spec.rent) {
+      const dwellingId = stableId(`dwelling:${spec.key}`);
+      const tenancyId = stableId(`tenancy:${spec.key}`);
+      const movedIn = monthsAgo(now, spec.sinceMonths);
+      const landlordOrganisationId = unit ? organisationId('habitat') : null;
+      const unitId = unit ? managementUnitId(unit.key) : null;
+      const at = new Date(`${movedIn}T09:00:00Z`);
+      data.dwellings.push({
+        id: dwellingId,
+        address: dwelling,
+        communeId: territoryId(commune.code),
+        landlordOrganisationId,
+        managementUnitId: unitId,
+        typology: typologyFor(memberRows.length),
+        surfaceM2: 22 + 14 * memberRows.length,
+        createdAt: at,
+        updatedAt: at,
+      });
+      data.tenancies.push({
+        id: tenancyId,
+        householdId: hId,
+        dwellingId,
+        landlordOrganisationId,
+        landlordName: spec.privateLandlord ?? null,
+        managementUnitId: unitId,
+        tenantReference,
+        startDate: movedIn,
+        createdAt: at,
+        updatedAt: at,
+      });
+      data.tenancyRents.push({
+        id: stableId(`tenancy-rent:${spec.key}`),
+        tenancyId,
+        effectiveFrom: movedIn,
+        monthlyRentCents: cents(spec.rent[0]),
+        monthlyChargesCents: cents(spec.rent[1]),
+        createdAt: at,
+      });
+    }
 
     data.resources.push(
       ...spec.resources.map(([type, euros, adult, note], position) => ({
@@ -383,6 +433,8 @@ function buildHouseholds(now: Date, data: DemoData) {
         kind: d.kind,
         amountCents: cents(d.euros),
         startDate: monthsAgo(now, d.sinceMonths),
+        // Rent arrears count their unpaid terms; the landlord's referral reports the same figures.
+        unpaidMonths: d.kind === 'rent_arrears' ? d.sinceMonths : null,
         creditor: d.creditor,
         repaymentPlan: d.plan ?? false,
         note: d.note ?? null,
@@ -526,6 +578,8 @@ function buildReferrals(now: Date, data: DemoData) {
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
 
     const fromKey = redirectedFrom.get(spec.key);
+    const agreement = referralAgreement(spec, sentAt, data);
+    if (spec.evictionStep) evictionStepsOf(spec, hId, sentAt, data);
     data.referrals.push({
       id,
       kind: spec.kind,
@@ -536,9 +590,8 @@ function buildReferrals(now: Date, data: DemoData) {
       toOrganisationId: toOrg,
       status: spec.status,
       reasons: spec.reasons ?? [],
-      arrearsAmountCents: spec.arrears ? cents(spec.arrears[0]) : null,
-      arrearsMonths: spec.arrears ? spec.arrears[1] : null,
-      evictionStage: spec.kind === 'maintenance' ? (spec.evictionStage ?? 'none') : null,
+      arrearsDebtId: spec.arrears ? arrearsDebtOf(data, hId) : null,
+      agreementConsentId: agreement?.consentId ?? null,
       readyToLeave: spec.kind === 'access' ? (spec.readyToLeave ?? null) : null,
       shelteredSince: spec.kind === 'access' ? monthsAgo(now, household.sinceMonths) : null,
       housingProject: spec.housingProject ?? null,
@@ -652,6 +705,99 @@ function buildReferrals(now: Date, data: DemoData) {
   }
 }
 
+/** The household's rent-arrears debt toward the landlord: the one the referral reported. */
+function arrearsDebtOf(data: DemoData, hId: string): string {
+  const debt = data.debts.find((d) => d.householdId === hId && d.kind === 'rent_arrears');
+  if (!debt?.id) throw new Error(`Démo : le ménage ${hId} n’a pas de dette de loyer pour sa saisine.`);
+  return debt.id;
+}
+
+/**
+ * The household's agreement to its referral: an access referral always has it, a maintenance one
+ * when the landlord could reach the household. Recorded as a consent to the referring organisation.
+ */
+function referralAgreement(spec: ReferralSpec, sentAt: Date, data: DemoData) {
+  const unreachable = spec.reasons?.includes('loss_of_contact') ?? false;
+  if (spec.kind === 'maintenance' && unreachable) return null;
+  const consentId = stableId(`consent:${spec.household}:${spec.key}:agreement`);
+  const givenOn = isoDate(daysAgo(sentAt, 2));
+  const hId = householdId(spec.household);
+  data.consents.push({
+    id: consentId,
+    householdId: hId,
+    organisationId: organisationId(spec.from),
+    purpose: 'referral',
+    purposeDetail: `Saisine de ${orgName(spec.to)}`,
+    validFrom: givenOn,
+    validUntil: null,
+    method: 'signed_form',
+    witnessName: null,
+    recordedByUserId: userId(spec.fromUser),
+    recordedByOrganisationId: organisationId(spec.from),
+    recordedAt: sentAt,
+  });
+  data.parties.push({
+    id: stableId(`party:${spec.household}:${spec.key}:agreement`),
+    householdId: hId,
+    organisationId: organisationId(spec.from),
+    basis: 'consent',
+    sourceId: consentId,
+    validFrom: givenOn,
+    validUntil: null,
+    startedAt: sentAt,
+  });
+  return { consentId };
+}
+
+/**
+ * The eviction procedure behind a maintenance referral: from the first unpaid rent to the step the
+ * landlord reports, spread over the months of arrears, the reported step a few days before sending.
+ */
+function evictionStepsOf(spec: ReferralSpec, hId: string, sentAt: Date, data: DemoData) {
+  const reported = EVICTION_STEPS.indexOf(spec.evictionStep!);
+  const months = spec.arrears?.[1] ?? 6;
+  const path = (
+    [
+      'first_unpaid_rent',
+      'caf_signal',
+      'payment_order',
+      'summons',
+      'hearing',
+      'judgment',
+      'order_to_leave',
+    ] as const
+  ).filter((s) => EVICTION_STEPS.indexOf(s) <= reported);
+  const first = daysAgo(sentAt, months * 30);
+  const last = daysAgo(sentAt, 8);
+  const span = last.getTime() - first.getTime();
+  const procedureId = stableId(`eviction-procedure:${spec.household}`);
+  // A redirected referral reports the same procedure as the one it replaces.
+  if (data.evictionProcedures.some((p) => p.id === procedureId)) return;
+  data.evictionProcedures.push({
+    id: procedureId,
+    householdId: hId,
+    tenancyId: stableId(`tenancy:${spec.household}`),
+    openedOn: isoDate(first),
+    createdAt: sentAt,
+  });
+  data.evictionProcedureSteps.push(
+    ...path.map((step, i) => ({
+      id: stableId(`eviction-step:${spec.household}:${step}`),
+      procedureId,
+      step,
+      occurredOn: isoDate(
+        new Date(first.getTime() + (path.length === 1 ? 0 : (span * i) / (path.length - 1))),
+      ),
+      note: null,
+      sourceType: 'referral' as const,
+      sourceId: referralId(spec.key),
+      recordedByUserId: userId(spec.fromUser),
+      recordedByOrganisationId: organisationId(spec.from),
+      recordedAt: sentAt,
+    })),
+  );
+}
+
 /** The whole demo as rows, a pure function of the date it is loaded on and the password hash. */
 export function buildDemoData(now: Date, passwordHash: string): DemoData {
   const reference = buildReferenceData(passwordHash, now);
@@ -662,6 +808,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     users: reference.userRows,
     memberships: reference.membershipRows,
     households: [],
+    dwellings: [],
+    tenancies: [],
+    tenancyRents: [],
     members: [],
     resources: [],
     expenses: [],
@@ -670,6 +819,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     notes: [],
     consents: [],
     parties: [],
+    evictionProcedures: [],
+    evictionProcedureSteps: [],
+    tasks: [],
     referrals: [],
     contactAttempts: [],
     referralEvents: [],

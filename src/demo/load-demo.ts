@@ -4,6 +4,8 @@ import type { DB, Tx } from '../kernel/db.ts';
 import { managementUnits, organisations, territories } from '../modules/organisations/schema.ts';
 import { memberships, users } from '../modules/identity/schema.ts';
 import {
+  evictionProcedureSteps,
+  evictionProcedures,
   householdConsents,
   householdDebts,
   householdExpenses,
@@ -13,7 +15,11 @@ import {
   householdParties,
   householdResources,
   households,
+  tenancies,
+  tenancyRents,
 } from '../modules/households/schema.ts';
+import { dwellings } from '../modules/dwellings/schema.ts';
+import { tasks } from '../modules/tasks/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
@@ -61,7 +67,10 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, managementUnits, data.managementUnits);
     await insertMissing(tx, users, data.users);
     await insertMissing(tx, memberships, data.memberships);
+    await insertMissing(tx, dwellings, data.dwellings);
     await insertMissing(tx, households, data.households);
+    await insertMissing(tx, tenancies, data.tenancies);
+    await insertMissing(tx, tenancyRents, data.tenancyRents);
     await insertMissing(tx, householdMembers, data.members);
     await insertMissing(tx, householdResources, data.resources);
     await insertMissing(tx, householdExpenses, data.expenses);
@@ -70,6 +79,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, householdNotes, data.notes);
     await insertMissing(tx, householdConsents, data.consents);
     await insertMissing(tx, householdParties, data.parties);
+    await insertMissing(tx, evictionProcedures, data.evictionProcedures);
+    await insertMissing(tx, evictionProcedureSteps, data.evictionProcedureSteps);
     await insertMissing(tx, referrals, data.referrals);
     await insertMissing(tx, referralContactAttempts, data.contactAttempts);
     await insertMissing(tx, referralEvents, data.referralEvents);
@@ -78,6 +89,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, diagnosticShares, data.diagnosticShares);
     await insertMissing(tx, capacityAssessments, data.capacityAssessments);
     await insertMissing(tx, budgetScenarios, data.budgetScenarios);
+    await insertMissing(tx, tasks, data.tasks);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -1,11 +1,11 @@
 import type {
   ContactMethod,
   ContactOutcome,
-  EvictionStage,
   MaintenanceReason,
   ReferralKind,
   ReferralStatus,
 } from '../shared/contracts/referral-enums.ts';
+import type { EvictionStep } from '../shared/contracts/household-enums.ts';
 import type { DemoOrgKey, DemoUnitKey } from './territory.ts';
 
 /** [method, outcome, days ago, note]. */
@@ -27,7 +27,8 @@ export interface ReferralSpec {
   sentDaysAgo: number;
   reasons?: MaintenanceReason[];
   arrears?: [number, number];
-  evictionStage?: EvictionStage;
+  /** The latest step of the eviction procedure the landlord reports. */
+  evictionStep?: EvictionStep;
   readyToLeave?: boolean;
   housingProject?: string;
   freeText: string;
@@ -57,7 +58,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 6,
     reasons: ['arrears', 'loss_of_contact'],
     arrears: [2450, 5],
-    evictionStage: 'payment_order',
+    evictionStep: 'payment_order',
     freeText:
       'Madame ne répond plus aux courriers depuis la séparation. Les enfants sont scolarisés à Saint-Aubin.',
   },
@@ -72,7 +73,6 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     status: 'sent',
     sentDaysAgo: 3,
     reasons: ['poor_upkeep', 'health_isolation'],
-    evictionStage: 'none',
     freeText: 'Signalement du gardien : logement encombré, monsieur très isolé. Pas d’impayé.',
   },
   {
@@ -87,7 +87,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 22,
     reasons: ['arrears', 'eviction_procedure'],
     arrears: [3800, 9],
-    evictionStage: 'summons',
+    evictionStep: 'summons',
     freeText: 'Audience dans trois mois. Le ménage souhaite un échéancier.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 18,
@@ -110,7 +110,6 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 10,
     reasons: ['arrears'],
     arrears: [1200, 3],
-    evictionStage: 'none',
     freeText: 'Impayés récents après une baisse d’heures de travail.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 8,
@@ -131,7 +130,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 35,
     reasons: ['arrears', 'eviction_procedure'],
     arrears: [5600, 16],
-    evictionStage: 'judgment',
+    evictionStep: 'judgment',
     freeText: 'Résiliation du bail prononcée, délais de paiement non respectés.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 30,
@@ -149,7 +148,6 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     status: 'redirected',
     sentDaysAgo: 28,
     reasons: ['neighbour_trouble'],
-    evictionStage: 'none',
     freeText:
       'Troubles de voisinage répétés, monsieur semble en grande difficulté depuis la perte de son emploi.',
     decidedBy: 'passage-manager',
@@ -168,7 +166,6 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     status: 'accepted',
     sentDaysAgo: 24,
     reasons: ['neighbour_trouble'],
-    evictionStage: 'none',
     freeText:
       'Troubles de voisinage répétés, monsieur semble en grande difficulté depuis la perte de son emploi.',
     decidedBy: 'escale-admin',
@@ -196,7 +193,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 75,
     reasons: ['arrears', 'eviction_procedure'],
     arrears: [4100, 14],
-    evictionStage: 'order_to_leave',
+    evictionStep: 'order_to_leave',
     freeText: 'Commandement de quitter les lieux délivré. Trois enfants au foyer.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 70,
@@ -216,7 +213,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     sentDaysAgo: 50,
     reasons: ['arrears'],
     arrears: [1900, 7],
-    evictionStage: 'payment_order',
+    evictionStep: 'payment_order',
     freeText: 'Couple qui travaille, impayés liés à un crédit à la consommation.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 47,

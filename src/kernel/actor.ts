@@ -1,4 +1,3 @@
-import { AppError } from './errors.ts';
 import type { OrganisationType, Role } from '../shared/contracts/roles.ts';
 import type { ActorScope } from '../shared/access/household-access.ts';
 import type { RouteAccess } from '../shared/routes/define.ts';
@@ -40,10 +39,4 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
-}
-
-/** The actor of a route that requires a complete session (the global guard already checked it). */
-export function actorOf(request: import('fastify').FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
-  return request.actor;
 }

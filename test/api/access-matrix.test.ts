@@ -210,7 +210,10 @@ describe('household access matrix', () => {
       owner,
       sampleHousehold({
         housingSituation: 'social_tenant',
-        landlordOrganisationId: partyOrgs.get('landlord')!,
+        tenancy: {
+          address: '4 rue des Ormes, 59000 Lille',
+          landlordOrganisationId: partyOrgs.get('landlord')!,
+        },
         shelterName: 'SHARED-SHELTER',
         healthNotes: 'SECRET-HEALTH',
         justiceNotes: 'SECRET-JUSTICE',

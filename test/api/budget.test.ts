@@ -80,10 +80,13 @@ describe('household budget', () => {
       caseworker,
       sampleHousehold({
         housingSituation: 'social_tenant',
-        dwellingCommuneId: lilleId,
-        landlordOrganisationId: social.org.id,
-        monthlyRentCents: 42_000,
-        monthlyChargesCents: 6_000,
+        tenancy: {
+          address: '12 rue Nationale, 59000 Lille',
+          communeId: lilleId,
+          landlordOrganisationId: social.org.id,
+          monthlyRentCents: 42_000,
+          monthlyChargesCents: 6_000,
+        },
         // sampleHousehold's members: Hélène, the reference person, and her son Léo.
         resources: [
           { memberIndex: 0, type: 'wages', monthlyAmountCents: 110_000 },
@@ -221,9 +224,12 @@ describe('household budget', () => {
       caseworker,
       sampleHousehold({
         housingSituation: 'social_tenant',
-        dwellingCommuneId: lilleId,
-        monthlyRentCents: 42_000,
-        monthlyChargesCents: 6_000,
+        tenancy: {
+          address: '12 rue Nationale, 59000 Lille',
+          communeId: lilleId,
+          monthlyRentCents: 42_000,
+          monthlyChargesCents: 6_000,
+        },
         resources: [],
       }),
     );

@@ -49,7 +49,10 @@ describe('shared diagnostic', () => {
     const id = await createHouseholdAs(
       t,
       cw,
-      sampleHousehold({ housingSituation: 'social_tenant', landlordOrganisationId: landlordId }),
+      sampleHousehold({
+        housingSituation: 'social_tenant',
+        tenancy: { address: '8 place du Marché, 59000 Lille', landlordOrganisationId: landlordId },
+      }),
     );
     const res = await call(cw, 'POST', `/api/households/${id}/consents`, {
       organisationId: siaoId,

@@ -192,7 +192,7 @@ describe('household file', () => {
     const withLandlord = {
       ...saved,
       housingSituation: 'social_tenant',
-      landlordOrganisationId: landlord.org.id,
+      tenancy: { address: '5 rue du Port, 59000 Lille', landlordOrganisationId: landlord.org.id },
     };
     expect((await put(id, withLandlord)).statusCode).toBe(200);
     expect(await list('quenardel', advisor)).toEqual([id]);
@@ -263,10 +263,11 @@ describe('household file', () => {
       })
       .returning();
     const id = await createHouseholdAs(t, caseworker);
-    expect((await get(id)).json().dwellingCommune).toBeNull();
+    expect((await get(id)).json().tenancy).toBeNull();
     const body = toUpdateBody((await get(id)).json());
-    expect((await put(id, { ...body, dwellingCommuneId: commune!.id })).statusCode).toBe(200);
-    expect((await get(id)).json().dwellingCommune).toEqual({
+    const tenancy = { address: '2 chemin Vert, Bourg-Témoin', communeId: commune!.id };
+    expect((await put(id, { ...body, tenancy })).statusCode).toBe(200);
+    expect((await get(id)).json().tenancy.commune).toEqual({
       id: commune!.id,
       name: 'Bourg-Témoin',
       postcode: '00990',
@@ -387,9 +388,12 @@ describe('household file', () => {
   it('checks references: a landlord id must name a landlord organisation', async () => {
     const id = await createHouseholdAs(t, caseworker);
     const body = toUpdateBody((await get(id)).json());
-    const res = await put(id, { ...body, landlordOrganisationId: associationId });
+    const res = await put(id, {
+      ...body,
+      tenancy: { address: '1 rue Haute, 59000 Lille', landlordOrganisationId: associationId },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields).toEqual({ landlordOrganisationId: 'Bailleur inconnu.' });
+    expect(res.json().error.fields).toEqual({ 'tenancy.landlordOrganisationId': 'Bailleur inconnu.' });
   });
 
   it('makes the dwelling’s landlord a party, and ends that access when the landlord changes', async () => {
@@ -401,13 +405,19 @@ describe('household file', () => {
     expect((await get(id, advisor1)).statusCode).toBe(404);
 
     expect(
-      (await put(id, { ...body, housingSituation: 'social_tenant', landlordOrganisationId: first.org.id }))
-        .statusCode,
+      (
+        await put(id, {
+          ...body,
+          housingSituation: 'social_tenant',
+          tenancy: { address: '7 rue Basse, 59000 Lille', landlordOrganisationId: first.org.id },
+        })
+      ).statusCode,
     ).toBe(200);
     expect((await get(id, advisor1)).json()).toMatchObject({ accessLevel: 'landlord_summary' });
 
     body = toUpdateBody((await get(id)).json());
-    expect((await put(id, { ...body, landlordOrganisationId: second.org.id })).statusCode).toBe(200);
+    const moved = { ...(body.tenancy as object), landlordOrganisationId: second.org.id };
+    expect((await put(id, { ...body, tenancy: moved })).statusCode).toBe(200);
     expect((await get(id, advisor1)).statusCode).toBe(404);
     expect((await get(id, second.members.landlord_social_advisor!.session)).statusCode).toBe(200);
   });
@@ -433,13 +443,16 @@ describe('household file', () => {
     const id = await createHouseholdAs(t, advisor, {
       basis: { kind: 'own_tenant' },
       housingSituation: 'social_tenant',
-      tenantReference: 'LOC-4411',
+      tenancy: { address: '3 rue des Lilas, 59000 Lille', tenantReference: 'LOC-4411' },
       members: [
         { firstName: 'Awa', lastName: 'Diallo', relationship: 'reference_person', isReferencePerson: true },
       ],
     });
     const file = (await get(id, advisor)).json();
-    expect(file).toMatchObject({ accessLevel: 'landlord_summary', landlordOrganisationId: landlord.org.id });
+    expect(file).toMatchObject({
+      accessLevel: 'landlord_summary',
+      tenancy: { landlordOrganisationId: landlord.org.id, tenantReference: 'LOC-4411' },
+    });
     expect(file).not.toHaveProperty('resources');
     const caseworkerOwnTenant = await t.app.inject({
       method: 'POST',

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { loadDemo } from '../../src/demo/load-demo.ts';
-import { households } from '../../src/modules/households/schema.ts';
+import { householdParties, tenancies } from '../../src/modules/households/schema.ts';
+import { dwellings } from '../../src/modules/dwellings/schema.ts';
+import { users } from '../../src/modules/identity/schema.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
 import type { THouseholdListItem } from '../../src/shared/contracts/households.ts';
 import {
@@ -85,16 +87,32 @@ describe.skipIf(!browserAvailable())(
       ]);
     }
 
+    /** The commune of a household's current dwelling. */
+    const dwellingCommune = async (householdId: string) => {
+      const [row] = await t.deps.db
+        .select({ communeId: dwellings.communeId, name: territories.name })
+        .from(tenancies)
+        .innerJoin(dwellings, eq(dwellings.id, tenancies.dwellingId))
+        .leftJoin(territories, eq(territories.id, dwellings.communeId))
+        .where(and(eq(tenancies.householdId, householdId), isNull(tenancies.endDate)));
+      return row;
+    };
+
     it('the caseworker picks the dwelling’s commune by name, saves and sees it', async () => {
       const p = await signedIn(CASEWORKER);
       await go(p, 'Ménages', 'Ménages');
-      await p.getByRole('table').getByRole('link').first().click();
+      // A household of the caseworker's list that rents its dwelling (a tenant followed in place).
+      const [tenant] = await t.deps.db
+        .select({ id: tenancies.householdId })
+        .from(tenancies)
+        .innerJoin(householdParties, eq(householdParties.householdId, tenancies.householdId))
+        .innerJoin(users, eq(users.id, householdParties.caseworkerUserId))
+        .where(and(eq(users.email, CASEWORKER), isNull(tenancies.endDate), isNull(householdParties.endedAt)))
+        .limit(1);
+      const householdId = tenant!.id;
+      await p.goto(`${t.url}/menages/${householdId}`);
       await p.getByRole('heading', { level: 1, name: /^Dossier / }).waitFor();
-      const householdId = new URL(p.url()).pathname.split('/').pop()!;
-      const [before] = await t.deps.db
-        .select({ communeId: households.dwellingCommuneId })
-        .from(households)
-        .where(eq(households.id, householdId));
+      const before = await dwellingCommune(householdId);
       const [roche] = await t.deps.db
         .select({ id: territories.id })
         .from(territories)
@@ -119,11 +137,7 @@ describe.skipIf(!browserAvailable())(
       const fact = p.getByRole('definition').filter({ has: p.getByText(label, { exact: true }) });
       await fact.waitFor();
 
-      const [after] = await t.deps.db
-        .select({ communeId: households.dwellingCommuneId, name: territories.name })
-        .from(households)
-        .innerJoin(territories, eq(territories.id, households.dwellingCommuneId))
-        .where(eq(households.id, householdId));
+      const after = await dwellingCommune(householdId);
       expect(after?.name).toBe(label.split(' (')[0]);
       expect(after?.communeId).not.toBe(before?.communeId);
     });

@@ -1,6 +1,7 @@
 import type { TestApp } from './app.ts';
 import type { TestSession } from './factories.ts';
 import type { THouseholdCreateBody } from '../../src/shared/contracts/households.ts';
+import { TENANCY_FIELDS } from '../../src/shared/households/registry.ts';
 
 /** A fixed "today" for household tests (Europe/Paris calendar day 2026-03-10). */
 export const TODAY = '2026-03-10';
@@ -64,10 +65,11 @@ export async function createHouseholdAs(
   return res.json().id as string;
 }
 
-/** The file as a caseworker read it, turned back into a PUT body (what the web form sends). */
+/**
+ * The file as a caseworker read it, turned back into a PUT body (what the web form sends): rows
+ * keep their ids, resources point at their member by position, the tenancy is its editable fields.
+ */
 export function toUpdateBody(detail: Record<string, unknown>): Record<string, unknown> {
-  const strip = (rows: unknown) =>
-    (rows as Record<string, unknown>[] | undefined)?.map(({ id: _id, ...r }) => r);
   const {
     id: _id,
     fileNumber: _f,
@@ -76,14 +78,24 @@ export function toUpdateBody(detail: Record<string, unknown>): Record<string, un
     createdAt: _c,
     updatedAt: _u,
     rentArrears: _r,
+    evictionProcedure: _e,
+    tenancy,
     ...rest
   } = detail;
+  const resources = (rest.resources as Record<string, unknown>[] | undefined)?.map(
+    ({ memberId: _m, ...r }) => r,
+  );
   return {
     ...rest,
-    members: strip(rest.members),
-    ...(rest.resources ? { resources: strip(rest.resources) } : {}),
-    ...(rest.expenses ? { expenses: strip(rest.expenses) } : {}),
-    ...(rest.debts ? { debts: strip(rest.debts) } : {}),
-    ...(rest.housingHistory ? { housingHistory: strip(rest.housingHistory) } : {}),
+    ...(resources ? { resources } : {}),
+    ...(tenancy === undefined
+      ? {}
+      : {
+          tenancy: tenancy
+            ? Object.fromEntries(
+                Object.keys(TENANCY_FIELDS).map((k) => [k, (tenancy as Record<string, unknown>)[k]]),
+              )
+            : null,
+        }),
   };
 }

@@ -54,16 +54,17 @@ export async function householdBudgetBasis(ctx: Context, file: HouseholdFile, da
     relationship: m.relationship,
   }));
   const resources = monthlyResources(file.resources);
+  const communeId = file.tenancy?.communeId ?? null;
   const departement =
-    (await departementOf(q, h.dwellingCommuneId)) ??
+    (await departementOf(q, communeId)) ??
     (h.createdByOrganisationId ? await organisationDepartement(q, h.createdByOrganisationId) : null) ??
     (await organisationDepartement(q, actor.organisationId));
   const { convention, origin } = await conventionAt(q, departement, day);
-  const [commune] = h.dwellingCommuneId
+  const [commune] = communeId
     ? await q
         .select({ zone: territories.housingBenefitZone })
         .from(territories)
-        .where(eq(territories.id, h.dwellingCommuneId))
+        .where(eq(territories.id, communeId))
     : [];
   return {
     departementId: departement?.id ?? null,

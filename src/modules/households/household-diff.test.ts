@@ -15,6 +15,7 @@ const base: HouseholdSnapshot = {
     email: null,
     postalAddress: null,
     housingSince: null,
+    residenceCommuneId: null,
     shelterName: null,
     daloRecognised: false,
     daloDecisionDate: null,

@@ -70,7 +70,14 @@ function diffValues(
   return Object.keys(fields).flatMap((key) =>
     before[key] === after[key]
       ? []
-      : [{ field: `${prefix}${key}`, before: before[key] ?? null, after: after[key] ?? null, ...(row ? { row } : {}) }],
+      : [
+          {
+            field: `${prefix}${key}`,
+            before: before[key] ?? null,
+            after: after[key] ?? null,
+            ...(row ? { row } : {}),
+          },
+        ],
   );
 }
 

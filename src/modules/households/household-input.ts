@@ -3,7 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Queryable } from '../../kernel/db.ts';
 import { forbidden, invalid, notFound, type FieldErrors } from '../../kernel/errors.ts';
-import { datesOutOfOrder, futureDateIssues, type THouseholdCreate } from '../../shared/contracts/households.ts';
+import {
+  datesOutOfOrder,
+  futureDateIssues,
+  type THouseholdCreate,
+} from '../../shared/contracts/households.ts';
 import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import { canSeeField, canSeeFieldClass } from '../../shared/access/household-fields.ts';
 import {
@@ -14,10 +18,20 @@ import {
 } from '../../shared/households/registry.ts';
 import { parisDate } from '../../shared/time.ts';
 import { managementUnits, organisations, territories } from '../organisations/schema.ts';
-import type { HouseholdSnapshot, HouseholdValues, PartRow, SnapshotBefore, TenancyValues } from './household-diff.ts';
+import type {
+  HouseholdSnapshot,
+  HouseholdValues,
+  PartRow,
+  SnapshotBefore,
+  TenancyValues,
+} from './household-diff.ts';
 
 /** Parses with a shared schema for callers outside an HTTP route; issues become field errors. */
-export function parseOrInvalid<T extends ZodType>(schema: T, input: unknown, prefix = ''): ReturnType<T['parse']> {
+export function parseOrInvalid<T extends ZodType>(
+  schema: T,
+  input: unknown,
+  prefix = '',
+): ReturnType<T['parse']> {
   const result = schema.safeParse(input);
   if (result.success) return result.data as ReturnType<T['parse']>;
   const fields: FieldErrors = {};
@@ -47,7 +61,10 @@ function snapshotOfInput(input: THouseholdCreate, current: SnapshotBefore): Hous
       return { id: id ?? randomUUID(), values } as PartRow<P>;
     });
   };
-  const members = rowsOf('members', input.members.map((m) => ({ ...m, birthDate: m.birthDate ?? null })));
+  const members = rowsOf(
+    'members',
+    input.members.map((m) => ({ ...m, birthDate: m.birthDate ?? null })),
+  );
   const snapshot: HouseholdSnapshot = {
     household: {
       ...(valuesOf(HOUSEHOLD_KEYS, input) as HouseholdValues),
@@ -65,7 +82,10 @@ function snapshotOfInput(input: THouseholdCreate, current: SnapshotBefore): Hous
         memberId: memberIndex == null ? null : (members[memberIndex]?.id ?? null),
       })),
     ),
-    expenses: rowsOf('expenses', input.expenses.map((e) => ({ ...e, note: e.note ?? null }))),
+    expenses: rowsOf(
+      'expenses',
+      input.expenses.map((e) => ({ ...e, note: e.note ?? null })),
+    ),
     debts: rowsOf(
       'debts',
       input.debts.map((d) => ({
@@ -147,7 +167,10 @@ export async function checkReferences(q: Queryable, s: HouseholdSnapshot): Promi
 }
 
 /** The commune of a French address, from its postcode, when exactly one commune has it. */
-export async function communeOfAddress(q: Queryable, address: string | null | undefined): Promise<string | null> {
+export async function communeOfAddress(
+  q: Queryable,
+  address: string | null | undefined,
+): Promise<string | null> {
   const postcode = address?.match(/\b(\d{5})\b/)?.[1];
   if (!postcode) return null;
   const rows = await q
@@ -207,7 +230,11 @@ export function withRowRemoved<P extends HouseholdPart>(
       throw invalid({ _: 'Désignez d’abord une autre personne de référence, puis retirez celle-ci.' });
     }
   }
-  const next = withRows(snapshot, part, rows.filter((r) => r.id !== rowId));
+  const next = withRows(
+    snapshot,
+    part,
+    rows.filter((r) => r.id !== rowId),
+  );
   // A removed person's resources stay, as the household's (like the foreign key's set null).
   return part === 'members'
     ? {
@@ -226,7 +253,9 @@ function withRows<P extends HouseholdPart>(
   changedId?: string,
 ): HouseholdSnapshot {
   if (rows.length > HOUSEHOLD_PARTS[part].max) {
-    throw invalid({ _: `${HOUSEHOLD_PARTS[part].max} lignes au plus pour « ${HOUSEHOLD_PARTS[part].label} ».` });
+    throw invalid({
+      _: `${HOUSEHOLD_PARTS[part].max} lignes au plus pour « ${HOUSEHOLD_PARTS[part].label} ».`,
+    });
   }
   let next = { ...snapshot, [part]: rows } as HouseholdSnapshot;
   if (part === 'members') {
@@ -244,7 +273,10 @@ function withRows<P extends HouseholdPart>(
       };
     }
     if (referenceCount(next.members) !== 1) {
-      throw invalid({ isReferencePerson: 'Le ménage a une et une seule personne de référence : désignez-en une autre d’abord.' });
+      throw invalid({
+        isReferencePerson:
+          'Le ménage a une et une seule personne de référence : désignez-en une autre d’abord.',
+      });
     }
   }
   return next;
@@ -262,7 +294,11 @@ export function rowIssues<P extends HouseholdPart>(
   if (part === 'members' && typeof v.birthDate === 'string' && v.birthDate > today) {
     issues.birthDate = 'La date de naissance ne peut pas être dans le futur.';
   }
-  if (part === 'resources' && typeof v.memberId === 'string' && !snapshot.members.some((m) => m.id === v.memberId)) {
+  if (
+    part === 'resources' &&
+    typeof v.memberId === 'string' &&
+    !snapshot.members.some((m) => m.id === v.memberId)
+  ) {
     issues.memberId = 'Cette personne ne fait pas partie du ménage.';
   }
   if (part === 'housingHistory') {

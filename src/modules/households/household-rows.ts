@@ -13,7 +13,10 @@ export const completeRow = <P extends HouseholdPart>(part: P, values: object): P
   ) as PartRow<P>['values'];
 
 /** The fields a body changes (the keys it sends), empty strings of optional texts made null. */
-export const changedFields = <P extends HouseholdPart>(part: P, values: object): Partial<PartRow<P>['values']> =>
+export const changedFields = <P extends HouseholdPart>(
+  part: P,
+  values: object,
+): Partial<PartRow<P>['values']> =>
   Object.fromEntries(
     Object.entries(values).filter(([k, v]) => k in HOUSEHOLD_PARTS[part].fields && v !== undefined),
   ) as Partial<PartRow<P>['values']>;

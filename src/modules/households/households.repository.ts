@@ -276,7 +276,8 @@ export async function saveHouseholdRows(
     const kept = new Set(after[part].map((r) => r.id));
     const removed = before[part].filter((r) => !kept.has(r.id)).map((r) => r.id);
     const table = PART_TABLES[part];
-    if (removed.length) await q.delete(table).where(and(eq(table.householdId, householdId), inArray(table.id, removed)));
+    if (removed.length)
+      await q.delete(table).where(and(eq(table.householdId, householdId), inArray(table.id, removed)));
   }
   for (const part of HOUSEHOLD_PART_NAMES) {
     const table = PART_TABLES[part];
@@ -286,7 +287,12 @@ export async function saveHouseholdRows(
       const old = previous.get(row.id);
       if (!old) {
         inserts.push({ ...row.values, id: row.id, householdId, position });
-      } else if (old.position !== position || partKeys(part).some((k) => (old.values as Record<string, unknown>)[k] !== (row.values as Record<string, unknown>)[k])) {
+      } else if (
+        old.position !== position ||
+        partKeys(part).some(
+          (k) => (old.values as Record<string, unknown>)[k] !== (row.values as Record<string, unknown>)[k],
+        )
+      ) {
         await q
           .update(table)
           .set({ ...row.values, position })
@@ -314,7 +320,11 @@ export async function saveTenancy(
 ): Promise<void> {
   const { before, after, today, at } = input;
   if (!after) {
-    if (input.tenancyId) await q.update(tenancies).set({ endDate: today, updatedAt: at }).where(eq(tenancies.id, input.tenancyId));
+    if (input.tenancyId)
+      await q
+        .update(tenancies)
+        .set({ endDate: today, updatedAt: at })
+        .where(eq(tenancies.id, input.tenancyId));
     return;
   }
   const dwelling = {
@@ -342,15 +352,29 @@ export async function saveTenancy(
       .returning({ id: tenancies.id });
     tenancyId = created!.id;
   } else {
-    const [current] = await q.select({ dwellingId: tenancies.dwellingId }).from(tenancies).where(eq(tenancies.id, tenancyId));
+    const [current] = await q
+      .select({ dwellingId: tenancies.dwellingId })
+      .from(tenancies)
+      .where(eq(tenancies.id, tenancyId));
     await updateDwelling(q, current!.dwellingId, dwelling, at);
-    await q.update(tenancies).set({ ...lease, updatedAt: at }).where(eq(tenancies.id, tenancyId));
+    await q
+      .update(tenancies)
+      .set({ ...lease, updatedAt: at })
+      .where(eq(tenancies.id, tenancyId));
   }
-  const rentChanged = !before || before.monthlyRentCents !== rent.monthlyRentCents || before.monthlyChargesCents !== rent.monthlyChargesCents;
+  const rentChanged =
+    !before ||
+    before.monthlyRentCents !== rent.monthlyRentCents ||
+    before.monthlyChargesCents !== rent.monthlyChargesCents;
   if (rentChanged && (before || rent.monthlyRentCents !== null || rent.monthlyChargesCents !== null)) {
     await q
       .insert(tenancyRents)
-      .values({ tenancyId, effectiveFrom: before ? today : (after.startDate ?? today), ...rent, createdAt: at })
+      .values({
+        tenancyId,
+        effectiveFrom: before ? today : (after.startDate ?? today),
+        ...rent,
+        createdAt: at,
+      })
       .onConflictDoUpdate({ target: [tenancyRents.tenancyId, tenancyRents.effectiveFrom], set: rent });
   }
 }
@@ -529,7 +553,10 @@ async function namesIn(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
-  const rows = await q.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, wanted));
+  const rows = await q
+    .select({ id: table.id, name: table.name })
+    .from(table)
+    .where(inArray(table.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -545,13 +572,31 @@ export async function referenceNames(
     ids.member.size === 0
       ? []
       : await q
-          .select({ id: householdMembers.id, firstName: householdMembers.firstName, lastName: householdMembers.lastName })
+          .select({
+            id: householdMembers.id,
+            firstName: householdMembers.firstName,
+            lastName: householdMembers.lastName,
+          })
           .from(householdMembers)
-          .where(and(eq(householdMembers.householdId, householdId), inArray(householdMembers.id, [...ids.member])));
+          .where(
+            and(eq(householdMembers.householdId, householdId), inArray(householdMembers.id, [...ids.member])),
+          );
   return {
     organisation: await namesIn(q, organisations, ids.organisation),
     managementUnit: await namesIn(q, managementUnits, ids.managementUnit),
     territory: await namesIn(q, territories, ids.territory),
     member: new Map(members.map((m) => [m.id, `${m.firstName} ${m.lastName}`])),
   };
+}
+
+/** The household's eviction procedure (the open one, else the latest closed), with its steps. */
+export async function evictionProcedureOf(
+  q: Queryable,
+  householdId: string,
+): Promise<EvictionProcedureRecord | null> {
+  const [row] = await q
+    .select({ procedure: procedureJson })
+    .from(households)
+    .where(eq(households.id, householdId));
+  return row?.procedure ?? null;
 }

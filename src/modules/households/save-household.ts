@@ -27,7 +27,11 @@ export interface FileToChange {
 }
 
 /** Every change of the file starts here: access, the right to edit, the version the writer read. */
-export async function loadFileToChange(ctx: Context, householdId: string, version: number): Promise<FileToChange> {
+export async function loadFileToChange(
+  ctx: Context,
+  householdId: string,
+  version: number,
+): Promise<FileToChange> {
   const level = await requireHouseholdAccess(ctx, householdId);
   if (!canEditHousehold(level)) throw forbidden('Vous pouvez consulter ce dossier mais pas le modifier.');
   const file = await unsafeLoadHouseholdFile(ctx.db, householdId);
@@ -52,7 +56,10 @@ export async function saveHouseholdSnapshot(
   const householdId = file.household.id;
   // The commune of a new or moved address is found from its postcode when no one chose it.
   if (after.tenancy && !after.tenancy.communeId && after.tenancy.address !== before.tenancy?.address) {
-    after = { ...after, tenancy: { ...after.tenancy, communeId: await communeOfAddress(db, after.tenancy.address) } };
+    after = {
+      ...after,
+      tenancy: { ...after.tenancy, communeId: await communeOfAddress(db, after.tenancy.address) },
+    };
   }
   await checkReferences(db, after);
   const changes = diffSnapshots(before, after);

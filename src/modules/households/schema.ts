@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, id, tstz } from '../../db/columns.ts';
-import { managementUnits, organisations } from '../organisations/schema.ts';
+import { managementUnits, organisations, territories } from '../organisations/schema.ts';
 import { dwellings } from '../dwellings/schema.ts';
 import { users } from '../identity/schema.ts';
 import {
@@ -60,6 +60,8 @@ export const households = pgTable(
     /** Entry date in the current situation (shelter, CHRS, hotel…). */
     housingSince: date('housing_since'),
     shelterName: text('shelter_name'),
+    /** Where the household lives or is sheltered (its dwelling's commune is on the dwelling). */
+    residenceCommuneId: uuid('residence_commune_id').references(() => territories.id),
     daloRecognised: boolean('dalo_recognised').notNull().default(false),
     daloDecisionDate: date('dalo_decision_date'),
     pdalpdPriority: boolean('pdalpd_priority').notNull().default(false),
@@ -299,7 +301,9 @@ export const tenancies = pgTable(
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('tenancies_current_uq').on(t.householdId).where(sql`${t.endDate} is null`),
+    uniqueIndex('tenancies_current_uq')
+      .on(t.householdId)
+      .where(sql`${t.endDate} is null`),
     index('tenancies_landlord_idx').on(t.landlordOrganisationId, t.managementUnitId),
   ],
 );
@@ -335,7 +339,11 @@ export const evictionProcedures = pgTable(
     closedReason: text('closed_reason'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('eviction_procedures_open_uq').on(t.householdId).where(sql`${t.closedOn} is null`)],
+  (t) => [
+    uniqueIndex('eviction_procedures_open_uq')
+      .on(t.householdId)
+      .where(sql`${t.closedOn} is null`),
+  ],
 );
 
 export const evictionProcedureSteps = pgTable(

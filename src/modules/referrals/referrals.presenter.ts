@@ -67,6 +67,7 @@ export function presentReferralDetail(input: {
   fromUser: { id: string; name: string } | null;
   decidedBy: { id: string; name: string } | null;
   household: TReferralHouseholdSummary;
+  facts: Pick<TReferralDetail, 'arrears' | 'evictionProcedure' | 'householdAgreement'>;
   events: ReferralEventRow[];
   contactAttempts: ContactAttemptRow[];
   allowedActions: ReferralAction[];
@@ -77,11 +78,7 @@ export function presentReferralDetail(input: {
     side: input.side,
     fromUser: input.fromUser,
     household: input.household,
-    arrears:
-      r.arrearsAmountCents !== null && r.arrearsMonths !== null
-        ? { amountCents: r.arrearsAmountCents, months: r.arrearsMonths }
-        : null,
-    evictionStage: r.evictionStage,
+    ...input.facts,
     shelteredSince: r.shelteredSince,
     housingProject: r.housingProject,
     freeText: r.freeText,

@@ -10,7 +10,14 @@ import {
 import type { Role } from '../../shared/contracts/roles.ts';
 import { managementUnits, organisations } from '../organisations/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
-import { householdMembers, households } from '../households/schema.ts';
+import {
+  householdConsents,
+  householdDebts,
+  householdMembers,
+  households,
+  tenancies,
+} from '../households/schema.ts';
+import { dwellings } from '../dwellings/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from './schema.ts';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -156,7 +163,10 @@ export async function householdSummary(q: Queryable, householdId: string) {
       membersCount: sql<number>`(select count(*)::int from ${householdMembers}
         where ${householdMembers.householdId} = ${householdId})`,
       housingSituation: households.housingSituation,
-      dwellingAddress: households.dwellingAddress,
+      dwellingAddress: sql<
+        string | null
+      >`(select d.address from ${tenancies} t join ${dwellings} d on d.id = t.dwelling_id
+        where t.household_id = ${householdId} and t.end_date is null)`,
       postalAddress: households.postalAddress,
       phone: households.phone,
       email: households.email,
@@ -286,4 +296,28 @@ export async function findOpenReferral(q: Queryable, householdId: string, toOrga
       ),
     );
   return row ?? null;
+}
+
+/** The rent-arrears debt a referral reported, as the household's file holds it now. */
+export async function reportedArrears(q: Queryable, debtId: string | null) {
+  if (!debtId) return null;
+  const [debt] = await q
+    .select({ amountCents: householdDebts.amountCents, months: householdDebts.unpaidMonths })
+    .from(householdDebts)
+    .where(eq(householdDebts.id, debtId));
+  return debt ?? null;
+}
+
+/** The household's agreement to a referral, from its consent record. */
+export async function referralAgreement(q: Queryable, consentId: string | null) {
+  if (!consentId) return null;
+  const [consent] = await q
+    .select({
+      givenOn: householdConsents.validFrom,
+      method: householdConsents.method,
+      witnessName: householdConsents.witnessName,
+    })
+    .from(householdConsents)
+    .where(eq(householdConsents.id, consentId));
+  return consent ?? null;
 }

@@ -40,7 +40,11 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_household_idx').on(t.householdId),
-    index('tasks_open_user_idx').on(t.ownerUserId, t.dueOn).where(sql`${t.status} = 'open'`),
-    index('tasks_open_organisation_idx').on(t.ownerOrganisationId, t.dueOn).where(sql`${t.status} = 'open'`),
+    index('tasks_open_user_idx')
+      .on(t.ownerUserId, t.dueOn)
+      .where(sql`${t.status} = 'open'`),
+    index('tasks_open_organisation_idx')
+      .on(t.ownerOrganisationId, t.dueOn)
+      .where(sql`${t.status} = 'open'`),
   ],
 );

@@ -1,11 +1,6 @@
 import type { HouseholdAccessLevel } from './household-access.ts';
 import { SENSITIVITIES, type Sensitivity } from '../contracts/household-enums.ts';
-import {
-  HOUSEHOLD_FIELDS,
-  HOUSEHOLD_PARTS,
-  TENANCY,
-  type FieldClass,
-} from '../households/registry.ts';
+import { HOUSEHOLD_FIELDS, HOUSEHOLD_PARTS, TENANCY, type FieldClass } from '../households/registry.ts';
 
 export type { FieldClass } from '../households/registry.ts';
 

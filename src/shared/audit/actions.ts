@@ -37,13 +37,27 @@ const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
 const joined = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
 const roles = (v: unknown) =>
-  Array.isArray(v) ? v.map((r) => (ROLE_LABELS as Record<string, string>)[String(r)] ?? '').filter(Boolean).join(', ') : null;
+  Array.isArray(v)
+    ? v
+        .map((r) => (ROLE_LABELS as Record<string, string>)[String(r)] ?? '')
+        .filter(Boolean)
+        .join(', ')
+    : null;
 
 const AUDIENCE_LABELS: Record<string, string> = { landlord: 'version bailleur', committee: 'version comité' };
 const VERSION_LABELS: Record<string, string> = { household: 'version du ménage', ...AUDIENCE_LABELS };
-const REFERRAL_SIDE_LABELS: Record<string, string> = { sender: 'côté émetteur', receiver: 'côté destinataire' };
-const REFERRAL_KIND_LABELS: Record<string, string> = { maintenance: 'maintien dans le logement', access: 'accès au logement' };
-const APPROVAL_LABELS: Record<string, string> = { signature: 'signature sur tablette', typed_name: 'nom saisi devant témoin' };
+const REFERRAL_SIDE_LABELS: Record<string, string> = {
+  sender: 'côté émetteur',
+  receiver: 'côté destinataire',
+};
+const REFERRAL_KIND_LABELS: Record<string, string> = {
+  maintenance: 'maintien dans le logement',
+  access: 'accès au logement',
+};
+const APPROVAL_LABELS: Record<string, string> = {
+  signature: 'signature sur tablette',
+  typed_name: 'nom saisi devant témoin',
+};
 
 const fileVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const diagnosticVersion = (d: Details) =>
@@ -62,7 +76,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'auth.second_factor_failed': { label: 'Échec du second facteur' },
   'auth.recovery_code_used': {
     label: 'Code de secours utilisé',
-    describe: (d) => (typeof d.recoveryCodesLeft === 'number' ? `${d.recoveryCodesLeft} codes restants` : null),
+    describe: (d) =>
+      typeof d.recoveryCodesLeft === 'number' ? `${d.recoveryCodesLeft} codes restants` : null,
   },
   'auth.totp_enrolled': { label: 'Second facteur activé' },
   'auth.switch_organisation': {
@@ -79,7 +94,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'user.invitation_accepted': { label: 'Invitation acceptée', describe: (d) => labelOf(ROLE_LABELS, d.role) },
   'user.roles_changed': {
     label: 'Rôles modifiés',
-    describe: (d) => joined(roles(d.before) && `avant : ${roles(d.before)}`, roles(d.after) && `après : ${roles(d.after)}`),
+    describe: (d) =>
+      joined(roles(d.before) && `avant : ${roles(d.before)}`, roles(d.after) && `après : ${roles(d.after)}`),
   },
   'user.deactivated': { label: 'Utilisateur désactivé' },
   'user.reactivated': { label: 'Utilisateur réactivé' },
@@ -142,7 +158,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'household.eviction_step.record': {
     label: 'Étape de la procédure d’expulsion enregistrée',
     describe: (d) =>
-      joined(labelOf(EVICTION_STEP_LABELS, d.step), str(d.occurredOn) && `le ${formatDate(str(d.occurredOn))}`),
+      joined(
+        labelOf(EVICTION_STEP_LABELS, d.step),
+        str(d.occurredOn) && `le ${formatDate(str(d.occurredOn))}`,
+      ),
   },
   'household.eviction_procedure.close': {
     label: 'Procédure d’expulsion close',
@@ -159,9 +178,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'referral.create': {
     label: 'Saisine envoyée',
     describe: (d, n) =>
-      joined(labelOf(REFERRAL_KIND_LABELS, d.kind), nameOf(n.organisation, d.toOrganisationId) && `à ${nameOf(n.organisation, d.toOrganisationId)}`),
+      joined(
+        labelOf(REFERRAL_KIND_LABELS, d.kind),
+        nameOf(n.organisation, d.toOrganisationId) && `à ${nameOf(n.organisation, d.toOrganisationId)}`,
+      ),
   },
-  'referral.read': { label: 'Consultation d’une saisine', describe: (d) => labelOf(REFERRAL_SIDE_LABELS, d.side) },
+  'referral.read': {
+    label: 'Consultation d’une saisine',
+    describe: (d) => labelOf(REFERRAL_SIDE_LABELS, d.side),
+  },
   'referral.accept': { label: 'Saisine acceptée' },
   'referral.decline': { label: 'Saisine refusée' },
   'referral.redirect': { label: 'Saisine réorientée' },
@@ -187,7 +212,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d, n) =>
       joined(
         labelOf(AUDIENCE_LABELS, d.audience),
-        Array.isArray(d.organisationIds) ? d.organisationIds.map((id) => nameOf(n.organisation, id)).join(', ') : null,
+        Array.isArray(d.organisationIds)
+          ? d.organisationIds.map((id) => nameOf(n.organisation, id)).join(', ')
+          : null,
       ),
   },
   'diagnostic.shares.read': { label: 'Consultation des partages du diagnostic' },

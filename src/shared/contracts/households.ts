@@ -74,7 +74,9 @@ const ZHouseholdFileBase = z.object(householdFileShape);
 type HouseholdFileOutput = z.output<typeof ZHouseholdFileBase>;
 
 const referencePersonIssue = (count: number) =>
-  count === 0 ? 'Désignez la personne de référence du ménage.' : 'Une seule personne de référence par ménage.';
+  count === 0
+    ? 'Désignez la personne de référence du ménage.'
+    : 'Une seule personne de référence par ménage.';
 
 /** A housing-history row whose end precedes its start, as a message (or null). */
 export const datesOutOfOrder = (h: { fromDate?: string | null; toDate?: string | null }) =>
@@ -83,7 +85,8 @@ export const datesOutOfOrder = (h: { fromDate?: string | null; toDate?: string |
 /** Cross-field rules, reported on the path of the field to fix so the form shows them there. */
 function refineHouseholdFile(file: HouseholdFileOutput, ctx: z.RefinementCtx) {
   const references = file.members.filter((m) => m.isReferencePerson).length;
-  if (references !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: referencePersonIssue(references) });
+  if (references !== 1)
+    ctx.addIssue({ code: 'custom', path: ['members'], message: referencePersonIssue(references) });
   if (file.daloRecognised && !file.daloDecisionDate) {
     ctx.addIssue({
       code: 'custom',
@@ -450,5 +453,3 @@ export const ZHouseholdAuditEntry = z.object({
 });
 export const ZHouseholdAudit = z.object({ items: z.array(ZHouseholdAuditEntry) });
 export type THouseholdAuditEntry = z.infer<typeof ZHouseholdAuditEntry>;
-
-

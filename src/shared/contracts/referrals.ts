@@ -77,7 +77,11 @@ export const ZHouseholdAgreement = z
   })
   .superRefine((a, ctx) => {
     if (a.method === 'oral_with_witness' && !a.witnessName) {
-      ctx.addIssue({ code: 'custom', path: ['witnessName'], message: 'Nom du témoin obligatoire pour un accord oral.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['witnessName'],
+        message: 'Nom du témoin obligatoire pour un accord oral.',
+      });
     }
   });
 export type THouseholdAgreement = z.output<typeof ZHouseholdAgreement>;

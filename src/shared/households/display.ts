@@ -87,7 +87,9 @@ export function describeRow(part: HouseholdPart, values: unknown): string {
   const v = asRecord(values);
   switch (part) {
     case 'members':
-      return `${String(v.firstName ?? '')} ${String(v.lastName ?? '')}`.trim() || HOUSEHOLD_PARTS.members.rowLabel;
+      return (
+        `${String(v.firstName ?? '')} ${String(v.lastName ?? '')}`.trim() || HOUSEHOLD_PARTS.members.rowLabel
+      );
     case 'resources':
       return RESOURCE_TYPE_LABELS[v.type as ResourceType] ?? HOUSEHOLD_PARTS.resources.rowLabel;
     case 'expenses':
@@ -219,11 +221,7 @@ export function referencedIds(changes: readonly RecordedChange[]): Record<Refere
   for (const c of changes) {
     const [head = '', second, third] = c.field.split('.');
     const fields: Readonly<Record<string, FieldSpec>> =
-      head === 'tenancy'
-        ? TENANCY_FIELDS
-        : isPart(head)
-          ? HOUSEHOLD_PARTS[head].fields
-          : HOUSEHOLD_FIELDS;
+      head === 'tenancy' ? TENANCY_FIELDS : isPart(head) ? HOUSEHOLD_PARTS[head].fields : HOUSEHOLD_FIELDS;
     const key = head === 'tenancy' ? second : isPart(head) ? third : head;
     for (const value of [c.before, c.after]) {
       if (key === undefined) collectRecord(fields, value);

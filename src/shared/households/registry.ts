@@ -179,6 +179,10 @@ export const HOUSEHOLD_FIELDS = {
     ),
   ),
   housingSince: inGroup('situation', date("Date d'entrée dans la situation", 'shared')),
+  residenceCommuneId: inGroup(
+    'situation',
+    reference('Commune de résidence ou d’hébergement', 'landlord_summary', 'territory'),
+  ),
   shelterName: inGroup('situation', text("Structure d'hébergement", 'shared', 200)),
   daloRecognised: inGroup('priorities', flag('Reconnaissance DALO', 'landlord_summary')),
   daloDecisionDate: inGroup('priorities', date('Date de décision DALO', 'landlord_summary')),

@@ -206,9 +206,11 @@ export const HOUSEHOLD_ROUTES = {
 };
 
 /** The three endpoints of one list part: its rows have stable ids and change one at a time. */
-function partRoutes<const Path extends string, F extends Record<string, FieldSpec>>(
-  spec: { label: string; path: Path; fields: F },
-) {
+function partRoutes<const Path extends string, F extends Record<string, FieldSpec>>(spec: {
+  label: string;
+  path: Path;
+  fields: F;
+}) {
   const shape = inputShape(spec.fields);
   const base = `/api/households/:id/${spec.path}` as const;
   const scope = household('party');

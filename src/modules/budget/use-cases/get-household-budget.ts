@@ -37,9 +37,13 @@ const sumOf = (rows: readonly { monthlyAmountCents: number }[]) =>
  */
 function currentEvaluation(file: HouseholdFile, basis: HouseholdBudgetBasis, scales: Scales, day: string) {
   const h = file.household;
+  const lease = {
+    rent: file.tenancy?.monthlyRentCents ?? null,
+    charges: file.tenancy?.monthlyChargesCents ?? null,
+  };
   const expensesOf = (category: 'rent' | 'charges') => file.expenses.filter((e) => e.category === category);
-  const rentCents = h.monthlyRentCents ?? sumOf(expensesOf('rent'));
-  const chargesCents = h.monthlyChargesCents ?? sumOf(expensesOf('charges'));
+  const rentCents = lease.rent ?? sumOf(expensesOf('rent'));
+  const chargesCents = lease.charges ?? sumOf(expensesOf('charges'));
   const declared: TBenefitUsed = {
     source: 'declared',
     monthlyCents: basis.declaredHousingBenefitCents,
@@ -52,7 +56,7 @@ function currentEvaluation(file: HouseholdFile, basis: HouseholdBudgetBasis, sca
   let benefit = declared;
   let note: string | null =
     'Logement actuel non locatif ou loyer inconnu : l’aide au logement retenue est celle déclarée dans les ressources.';
-  if (RENTALS.includes(h.housingSituation) && h.monthlyRentCents !== null) {
+  if (RENTALS.includes(h.housingSituation) && lease.rent !== null) {
     const social = h.housingSituation === 'social_tenant';
     const estimated = estimateDwellingBenefit({
       ...scales,
@@ -62,7 +66,7 @@ function currentEvaluation(file: HouseholdFile, basis: HouseholdBudgetBasis, sca
       disabledMember: basis.disabledMember,
       dwelling: {
         zone: basis.currentZone,
-        monthlyRentCents: h.monthlyRentCents,
+        monthlyRentCents: lease.rent,
         conventioned: social,
         socialLandlord: social,
         furnished: false,

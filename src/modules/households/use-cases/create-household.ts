@@ -11,7 +11,12 @@ import { canCreateHousehold, householdAccessLevel } from '../../../shared/access
 import { parisDate } from '../../../shared/time.ts';
 import { CREATION_SUMMARY, EMPTY_SNAPSHOT, diffSnapshots } from '../household-diff.ts';
 import { checkReferences, communeOfAddress, parseOrInvalid, snapshotToSave } from '../household-input.ts';
-import { insertHousehold, insertHouseholdChange, saveHouseholdRows, saveTenancy } from '../households.repository.ts';
+import {
+  insertHousehold,
+  insertHouseholdChange,
+  saveHouseholdRows,
+  saveTenancy,
+} from '../households.repository.ts';
 import { insertConsentWithParty } from '../consents.repository.ts';
 import { addParty, syncLandlordParty } from '../parties.repository.ts';
 

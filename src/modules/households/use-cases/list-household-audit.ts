@@ -9,9 +9,15 @@ import { requireHouseholdAccess } from '../access-guard.ts';
 /** Who read or changed the file, when and from where, in words (caseworker level only). */
 export async function listHouseholdAudit(ctx: Context, householdId: string): Promise<THouseholdAuditEntry[]> {
   const level = await requireHouseholdAccess(ctx, householdId);
-  if (!canReadHouseholdAudit(level)) throw forbidden("Le journal d'accès du dossier est réservé au référent.");
+  if (!canReadHouseholdAudit(level))
+    throw forbidden("Le journal d'accès du dossier est réservé au référent.");
   const rows = await householdAuditRows(ctx.db, householdId);
-  const names = { organisation: await organisationNames(ctx.db, rows.flatMap((r) => auditOrganisationIds(r.details))) };
+  const names = {
+    organisation: await organisationNames(
+      ctx.db,
+      rows.flatMap((r) => auditOrganisationIds(r.details)),
+    ),
+  };
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),

@@ -20,7 +20,9 @@ export async function recordRentArrears(
   const file = await unsafeLoadHouseholdFile(ctx.db, input.householdId);
   if (!file) throw notFound('Dossier introuvable.');
   const before = snapshotOf(file);
-  const existing = before.debts.find((d) => d.values.kind === 'rent_arrears' && d.values.creditor === input.creditor);
+  const existing = before.debts.find(
+    (d) => d.values.kind === 'rent_arrears' && d.values.creditor === input.creditor,
+  );
   const reported = { amountCents: input.amountCents, unpaidMonths: input.unpaidMonths };
   const values: PartRow<'debts'>['values'] = {
     kind: 'rent_arrears',

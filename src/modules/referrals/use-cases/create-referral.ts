@@ -13,9 +13,15 @@ import {
   type TReferralNewHousehold,
 } from '../../../shared/contracts/referrals.ts';
 import { canCreateReferral, canReceiveReferral } from '../../../shared/access/referral-policy.ts';
-import { addParty, requireHouseholdAccess } from '../../households/index.ts';
+import {
+  addParty,
+  createHousehold,
+  recordEvictionStep,
+  recordHouseholdAgreement,
+  recordRentArrears,
+  requireHouseholdAccess,
+} from '../../households/index.ts';
 import { parisDate } from '../../../shared/time.ts';
-import { createHousehold } from '../../households/index.ts';
 import { notifyOrganisation } from '../../notifications/index.ts';
 import {
   findManagementUnitOf,
@@ -74,6 +80,35 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
     throw invalid({ householdId: 'Choisissez un ménage suivi ou décrivez le nouveau ménage.' });
   }
 
+  // What the referral reports lands in the household's file, the one place it is kept.
+  const arrearsDebtId =
+    input.kind === 'maintenance' && input.reasons.includes('arrears') && input.arrears
+      ? ((
+          await recordRentArrears(ctx, {
+            householdId,
+            creditor: actor.organisationName,
+            amountCents: input.arrears.amountCents,
+            unpaidMonths: input.arrears.months,
+          })
+        ).rowId ?? null)
+      : null;
+  if (input.kind === 'maintenance' && input.reasons.includes('eviction_procedure') && input.eviction) {
+    await recordEvictionStep(ctx, {
+      householdId,
+      ...input.eviction,
+      source: { type: 'referral', id: referralId },
+    });
+  }
+  const agreementConsentId = input.householdAgreement
+    ? (
+        await recordHouseholdAgreement(ctx, {
+          householdId,
+          purposeDetail: `Saisine de ${target.name}`,
+          ...input.householdAgreement,
+        })
+      ).id
+    : null;
+
   const referral = await insertReferral(tx, {
     id: referralId,
     kind: input.kind,
@@ -83,13 +118,10 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
     fromUserId: actor.userId,
     toOrganisationId: target.id,
     freeText: input.freeText ?? null,
+    arrearsDebtId,
+    agreementConsentId,
     ...(input.kind === 'maintenance'
-      ? {
-          reasons: input.reasons,
-          arrearsAmountCents: input.reasons.includes('arrears') ? (input.arrears?.amountCents ?? null) : null,
-          arrearsMonths: input.reasons.includes('arrears') ? (input.arrears?.months ?? null) : null,
-          evictionStage: input.reasons.includes('eviction_procedure') ? (input.evictionStage ?? null) : null,
-        }
+      ? { reasons: input.reasons }
       : {
           readyToLeave: input.readyToLeave,
           shelteredSince: input.shelteredSince ?? null,
@@ -164,6 +196,13 @@ async function refuseDuplicate(tx: Queryable, householdId: string, toOrganisatio
   }
 }
 
+const TENANCY_FORM_FIELDS: Record<string, string> = {
+  address: 'dwellingAddress',
+  tenantReference: 'tenantReference',
+  monthlyRentCents: 'monthlyRentCents',
+  monthlyChargesCents: 'monthlyChargesCents',
+};
+
 /** The household file created from the referral form, checked by the household file's own rules. */
 function newHouseholdFile(
   input: TReferralCreate,
@@ -173,18 +212,32 @@ function newHouseholdFile(
   now: Date,
 ) {
   const housingSince = input.kind === 'access' ? input.shelteredSince : undefined;
+  const { dwellingAddress, tenantReference, monthlyRentCents, monthlyChargesCents, ...contact } = h;
   const file = {
-    ...h,
+    ...contact,
     housingSituation: h.housingSituation ?? 'social_tenant',
     housingSince,
-    ...(input.kind === 'maintenance'
-      ? { landlordOrganisationId: actor.organisationId, managementUnitId }
-      : {}),
+    // A landlord refers its own tenant: the dwelling it lets; the commune follows the postcode.
+    tenancy:
+      input.kind === 'maintenance' && dwellingAddress
+        ? {
+            address: dwellingAddress,
+            landlordOrganisationId: actor.organisationId,
+            managementUnitId,
+            tenantReference,
+            monthlyRentCents,
+            monthlyChargesCents,
+          }
+        : null,
   };
   const parsed = ZHouseholdCreate.safeParse(file);
   const fields: FieldErrors = {};
   for (const issue of parsed.error?.issues ?? []) {
-    fields[['newHousehold', ...issue.path.map(String)].join('.')] ??= issue.message;
+    // The form names the tenancy's fields as the household's own (newHousehold.dwellingAddress…).
+    const [head, key] = issue.path.map(String);
+    const path =
+      head === 'tenancy' ? [TENANCY_FORM_FIELDS[key ?? ''] ?? 'dwellingAddress'] : issue.path.map(String);
+    fields[['newHousehold', ...path].join('.')] ??= issue.message;
   }
   const future = futureDateIssues(
     { members: h.members, housingSince, daloDecisionDate: null },

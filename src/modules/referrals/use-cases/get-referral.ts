@@ -7,8 +7,11 @@ import {
   householdSummary,
   listContactAttempts,
   listReferralEvents,
+  referralAgreement,
+  reportedArrears,
   userName,
 } from '../referrals.repository.ts';
+import { evictionProcedureOf } from '../../households/index.ts';
 import { presentReferralDetail } from '../referrals.presenter.ts';
 import { requireReadableReferral } from '../referral-transition.ts';
 
@@ -21,9 +24,23 @@ export async function getReferral(ctx: Context, referralId: string): Promise<TRe
   const { db, actor } = ctx;
   const referral = await requireReadableReferral(ctx, referralId);
   const side = referralSide(actor, referral)!;
-  const [row, household, events, contactAttempts, fromUser, decidedBy] = await Promise.all([
+  const [
+    row,
+    household,
+    arrears,
+    evictionProcedure,
+    householdAgreement,
+    events,
+    contactAttempts,
+    fromUser,
+    decidedBy,
+  ] = await Promise.all([
     findReferralListRow(db, referral.id),
     householdSummary(db, referral.householdId),
+    // The facts the referral reported live in the household's file: read there, as they stand.
+    reportedArrears(db, referral.arrearsDebtId),
+    evictionProcedureOf(db, referral.householdId),
+    referralAgreement(db, referral.agreementConsentId),
     listReferralEvents(db, referral.id),
     listContactAttempts(db, referral.id),
     userName(db, referral.fromUserId),
@@ -42,6 +59,7 @@ export async function getReferral(ctx: Context, referralId: string): Promise<TRe
     fromUser,
     decidedBy,
     household,
+    facts: { arrears, evictionProcedure, householdAgreement },
     events,
     contactAttempts,
     allowedActions: allowedReferralActions(actor, referral),

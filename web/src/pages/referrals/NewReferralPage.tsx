@@ -17,12 +17,18 @@ import {
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useNavigate } from 'react-router-dom';
-import { HOUSING_SITUATION_LABELS, type HousingSituation } from '@shared/contracts/household-enums.ts';
 import {
-  EVICTION_STAGE_LABELS,
+  CONSENT_METHOD_LABELS,
+  EVICTION_STEP_LABELS,
+  HOUSING_SITUATION_LABELS,
+  type ConsentMethod,
+  type EvictionStep,
+  type HousingSituation,
+} from '@shared/contracts/household-enums.ts';
+import { parisToday } from '@shared/time.ts';
+import {
   MAINTENANCE_REASON_LABELS,
   REFERRAL_KIND_LABELS,
-  type EvictionStage,
   type MaintenanceReason,
   type ReferralKind,
 } from '@shared/contracts/referral-enums.ts';
@@ -67,7 +73,8 @@ interface ReferralValues {
   managementUnitId: string | null;
   reasons: MaintenanceReason[];
   arrears: { amountCents: number | null; months: number | string };
-  evictionStage: EvictionStage | null;
+  eviction: { step: EvictionStep | null; occurredOn: string | null };
+  agreement: { given: boolean; method: ConsentMethod; givenOn: string | null; witnessName: string };
   readyToLeave: boolean;
   shelteredSince: string | null;
   housingProject: string;
@@ -121,7 +128,11 @@ function bodyOf(kind: ReferralKind, v: ReferralValues): TReferralCreateInput {
             months: v.arrears.months === '' ? (undefined as unknown as number) : Number(v.arrears.months),
           }
         : undefined,
-      evictionStage: v.reasons.includes('eviction_procedure') ? given(v.evictionStage) : undefined,
+      // Sent whenever the procedure is ticked, so a missing step or date is reported on its field.
+      eviction: v.reasons.includes('eviction_procedure')
+        ? { step: v.eviction.step as EvictionStep, occurredOn: v.eviction.occurredOn ?? '' }
+        : undefined,
+      householdAgreement: v.agreement.given ? agreementOf(v) : undefined,
     };
   }
   return {
@@ -130,8 +141,16 @@ function bodyOf(kind: ReferralKind, v: ReferralValues): TReferralCreateInput {
     readyToLeave: v.readyToLeave,
     shelteredSince: given(v.shelteredSince),
     housingProject: v.housingProject,
+    householdAgreement: agreementOf(v),
   };
 }
+
+/** The household's agreement as the form holds it (an access referral always sends it). */
+const agreementOf = (v: ReferralValues) => ({
+  method: v.agreement.method,
+  givenOn: v.agreement.givenOn ?? '',
+  witnessName: given(v.agreement.witnessName),
+});
 
 export function NewReferralPage() {
   const me = useSession();
@@ -180,7 +199,8 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
       managementUnitId: me.managementUnitId,
       reasons: [],
       arrears: { amountCents: null, months: '' },
-      evictionStage: null,
+      eviction: { step: null, occurredOn: null },
+      agreement: { given: kind === 'access', method: 'signed_form', givenOn: parisToday(), witnessName: '' },
       readyToLeave: false,
       shelteredSince: null,
       housingProject: '',
@@ -259,6 +279,8 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
             />
           </Stack>
         </Paper>
+
+        <AgreementFields form={form} kind={kind} />
 
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -391,12 +413,20 @@ function MaintenanceFields({ form, units }: { form: ReferralForm; units: { id: s
         </Text>
       )}
       {reasons.includes('eviction_procedure') && (
-        <Select
-          label="Stade de la procédure d'expulsion"
-          required
-          data={optionsOf(EVICTION_STAGE_LABELS)}
-          {...form.getInputProps('evictionStage')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label="Dernière étape de la procédure d'expulsion"
+            required
+            data={optionsOf(EVICTION_STEP_LABELS)}
+            {...form.getInputProps('eviction.step')}
+          />
+          <DateField label="Date de cette étape" required {...form.getInputProps('eviction.occurredOn')} />
+        </SimpleGrid>
+      )}
+      {form.errors.eviction && (
+        <Text c="red.9" size="sm" role="alert">
+          {form.errors.eviction}
+        </Text>
       )}
       {units.length > 0 && (
         <Select
@@ -407,6 +437,45 @@ function MaintenanceFields({ form, units }: { form: ReferralForm; units: { id: s
         />
       )}
     </Stack>
+  );
+}
+
+/**
+ * The household's agreement to being referred, recorded as a consent (how, when, before whom). An
+ * access referral is made with the household; a landlord may refer a tenant it could not reach.
+ */
+function AgreementFields({ form, kind }: { form: ReferralForm; kind: ReferralKind }) {
+  const a = form.values.agreement;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Accord du ménage
+        </Title>
+        {kind === 'maintenance' && (
+          <Switch
+            label="Le ménage a donné son accord à cette saisine"
+            description="Sans accord (ménage injoignable), l’association prendra contact avec lui."
+            {...form.getInputProps('agreement.given', { type: 'checkbox' })}
+          />
+        )}
+        {(kind === 'access' || a.given) && (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label="Recueilli par"
+              required
+              allowDeselect={false}
+              data={optionsOf(CONSENT_METHOD_LABELS)}
+              {...form.getInputProps('agreement.method')}
+            />
+            <DateField label="Le" required {...form.getInputProps('agreement.givenOn')} />
+            {a.method === 'oral_with_witness' && (
+              <TextInput label="Témoin" required {...form.getInputProps('agreement.witnessName')} />
+            )}
+          </SimpleGrid>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -8,7 +8,6 @@ import {
   CONTACT_METHOD_LABELS,
   CONTACT_OUTCOMES,
   CONTACT_OUTCOME_LABELS,
-  EVICTION_STAGE_LABELS,
   MAINTENANCE_REASON_LABELS,
   REFERRAL_KIND_LABELS,
   REFERRAL_STATUS_LABELS,
@@ -25,11 +24,22 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { CONSENT_METHOD_LABELS, EVICTION_STEP_LABELS } from '@shared/contracts/household-enums.ts';
+import type { TEvictionProcedure } from '@shared/contracts/households.ts';
 import { formatCents, formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { Facts } from '../households/Facts.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
 import { REFERRAL_STATUS_TONES, formatReferralNumber } from './referral-ui.ts';
+
+/** The procedure's latest step and its date ("Commandement de payer, le 02/10/2026"). */
+function evictionSummary(p: TEvictionProcedure): string {
+  const last = p.steps.at(-1);
+  const status = p.closedOn ? ` — procédure close le ${formatDate(p.closedOn)}` : '';
+  return last
+    ? `${EVICTION_STEP_LABELS[last.step]}, le ${formatDate(last.occurredOn)}${status}`
+    : `Ouverte${status}`;
+}
 
 export function ReferralDetailPage() {
   const { id = '' } = useParams();
@@ -102,12 +112,22 @@ function ReferralDetail({ referral: r }: { referral: TReferralDetail }) {
               {
                 label: 'Impayés',
                 value: r.arrears
-                  ? `${formatCents(r.arrears.amountCents)} sur ${r.arrears.months} mois`
+                  ? `${formatCents(r.arrears.amountCents)}${r.arrears.months ? ` sur ${r.arrears.months} mois` : ''}`
                   : undefined,
               },
               {
-                label: "Stade de la procédure d'expulsion",
-                value: r.evictionStage ? EVICTION_STAGE_LABELS[r.evictionStage] : undefined,
+                label: "Procédure d'expulsion",
+                value: r.evictionProcedure ? evictionSummary(r.evictionProcedure) : undefined,
+              },
+              {
+                label: 'Accord du ménage',
+                value: r.householdAgreement
+                  ? `${CONSENT_METHOD_LABELS[r.householdAgreement.method]}, le ${formatDate(r.householdAgreement.givenOn)}${
+                      r.householdAgreement.witnessName
+                        ? ` (témoin : ${r.householdAgreement.witnessName})`
+                        : ''
+                    }`
+                  : 'Non recueilli',
               },
               {
                 label: 'Prêt à sortir',
