@@ -7,8 +7,8 @@ import type {
 import type { DemoUnitKey } from './territory.ts';
 
 /**
- * The demo households, written as situations a social worker of the field would recognise (see
- * docs/domain.md). Names and exact dates are drawn from a seeded generator in households.ts; what
+ * The demo households, written as situations a social worker of the field would recognise (arrears and
+ * eviction, shelters and hotels, sliding leases, DALO). Names and exact dates are drawn from a seeded generator in households.ts; what
  * makes each situation (housing, money, debts, notes, who follows it) is written here.
  * Amounts are in euros per month (2026 orders of magnitude: RSA 646.52 € for a single person,
  * AAH 1 033.32 €, net minimum wage 1 426 € full time).

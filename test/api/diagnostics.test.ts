@@ -441,13 +441,14 @@ describe('shared diagnostic', () => {
     const res = await call(siao, 'POST', url(), { content: {} });
     expect(res.statusCode).toBe(403);
     const audit = (await call(cw, 'GET', `/api/households/${householdId}/audit`)).json();
-    const actions = new Set(audit.items.map((i: { action: string }) => i.action));
+    // The household's audit tab names each action in French.
+    const actions = new Set(audit.items.map((i: { actionLabel: string }) => i.actionLabel));
     for (const a of [
-      'diagnostic.read',
-      'diagnostic.export_pdf',
-      'diagnostic.share',
-      'diagnostic.approve',
-      'diagnostic.list',
+      'Consultation du diagnostic',
+      'Diagnostic exporté en PDF',
+      'Diagnostic partagé',
+      'Diagnostic approuvé par le ménage',
+      'Consultation de la liste des diagnostics',
     ]) {
       expect(actions.has(a), a).toBe(true);
     }

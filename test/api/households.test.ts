@@ -229,6 +229,10 @@ describe('household file', () => {
     expect(file.version).toBe(2);
     expect(file.members.map((m: { firstName: string }) => m.firstName)).toEqual(['Hélèna', 'Léo', 'Noé']);
     expect(file.resources).toEqual([expect.objectContaining({ memberIndex: 0 })]);
+    // Rows keep their ids across saves: the renamed member is the same row, the new one gets an id.
+    const [helena, leo, noe] = file.members as { id: string }[];
+    expect(helena!.id).toBe((body.members as { id: string }[])[0]!.id);
+    expect(leo!.id).toBe((body.members as { id: string }[])[1]!.id);
 
     const history = (
       await t.app.inject({ method: 'GET', url: `/api/households/${id}/history`, headers: caseworker.headers })
@@ -237,17 +241,23 @@ describe('household file', () => {
       version: 2,
       summary: 'Modification : Santé, Composition du ménage',
     });
+    // In words: French labels, the person named, dates formatted; no key, code or identifier.
     expect(history.items[0].changes).toEqual([
-      { field: 'healthNotes', before: 'Suivi psychiatrique en cours.', after: 'Suivi terminé.' },
-      { field: 'members.0.firstName', before: 'Hélène', after: 'Hélèna' },
-      { field: 'members.2', before: null, after: expect.objectContaining({ firstName: 'Noé' }) },
+      { label: 'Santé', before: 'Suivi psychiatrique en cours.', after: 'Suivi terminé.' },
+      { label: 'Composition du ménage — Hélèna Dupré : Prénom', before: 'Hélène', after: 'Hélèna' },
+      {
+        label: 'Composition du ménage : ajout — Noé Dupré',
+        before: '—',
+        after:
+          'Prénom : Noé, Nom : Dupré, Date de naissance : 02/01/2020, Lien avec la personne de référence : Enfant',
+      },
     ]);
     const [row] = await t.deps.db.select().from(households).where(eq(households.id, id));
     expect(row!.searchText).toContain('noe dupre');
     const updates = await t.deps.db.select().from(auditLog).where(eq(auditLog.householdId, id));
     expect(updates.find((a) => a.action === 'household.update')!.details).toEqual({
       version: 2,
-      fields: ['healthNotes', 'members.0.firstName', 'members.2'],
+      fields: ['healthNotes', `members.${helena!.id}.firstName`, `members.${noe!.id}`],
     });
   });
 

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { householdParties } from '../../src/modules/households/schema.ts';
+import {
+  householdChanges,
+  householdConsents,
+  householdDebts,
+  householdParties,
+} from '../../src/modules/households/schema.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
 import { notifications } from '../../src/modules/notifications/schema.ts';
 import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
@@ -31,7 +37,7 @@ const maintenance = (toOrganisationId: string, extra: Record<string, unknown> = 
   newHousehold: tenant,
   reasons: ['arrears', 'eviction_procedure'],
   arrears: { amountCents: 185_000, months: 4 },
-  evictionStage: 'summons',
+  eviction: { step: 'summons', occurredOn: '2026-02-10' },
   freeText: 'Locataire injoignable depuis deux mois.',
   ...extra,
 });
@@ -153,7 +159,7 @@ describe('referrals (saisines) API', () => {
         status: 'sent',
         reasons: ['arrears', 'eviction_procedure'],
         arrears: { amountCents: 185_000, months: 4 },
-        evictionStage: 'summons',
+        evictionProcedure: { steps: [{ step: 'summons', occurredOn: '2026-02-10' }] },
         household: {
           referencePersonName: 'Awa Diallo',
           membersCount: 2,
@@ -317,6 +323,7 @@ describe('referrals (saisines) API', () => {
     it('creates the household and lands in the association inbox', async () => {
       const id = await refer(s(siao, 'caseworker'), {
         kind: 'access',
+        householdAgreement: { method: 'signed_form', givenOn: '2026-03-01' },
         toOrganisationId: assoA.org.id,
         newHousehold: {
           members: [
@@ -335,8 +342,10 @@ describe('referrals (saisines) API', () => {
         housingProject: 'T2 sur la métropole, proche de son emploi.',
       });
       const householdId = await householdOf(id);
+      // The SIAO's access rests on its referral and on the household's agreement, a consent record.
       expect((await partiesOf(householdId)).map((p) => [p.organisationId, p.basis])).toEqual([
         [siao.org.id, 'referral_made'],
+        [siao.org.id, 'consent'],
       ]);
       const inbox = await read(s(assoA, 'team_manager'), '/api/referrals/inbox?kind=access');
       expect(inbox.json()).toMatchObject({ total: 1, items: [{ id, kind: 'access', readyToLeave: true }] });
@@ -345,6 +354,7 @@ describe('referrals (saisines) API', () => {
         shelteredSince: '2025-01-15',
         housingProject: 'T2 sur la métropole, proche de son emploi.',
         household: { referencePersonName: 'Karim Benali', housingSituation: 'chrs', membersCount: 1 },
+        householdAgreement: { method: 'signed_form', givenOn: '2026-03-01', witnessName: null },
       });
       const forSiao = await read(s(siao, 'caseworker'), '/api/referrals/sent');
       expect(forSiao.json().items).toEqual([expect.objectContaining({ id, status: 'sent' })]);
@@ -544,6 +554,7 @@ describe('referrals (saisines) API', () => {
     it('does not let a landlord refer a household it is not party to', async () => {
       const siaoReferral = await refer(s(siao, 'caseworker'), {
         kind: 'access',
+        householdAgreement: { method: 'signed_form', givenOn: '2026-03-01' },
         toOrganisationId: assoB.org.id,
         newHousehold: {
           members: [
@@ -579,10 +590,10 @@ describe('referrals (saisines) API', () => {
     it('requires arrears and the eviction stage when those reasons are ticked', async () => {
       const fields = await invalid(
         s(landlord, 'landlord_social_advisor'),
-        maintenance(assoA.org.id, { arrears: undefined, evictionStage: undefined }),
+        maintenance(assoA.org.id, { arrears: undefined, eviction: undefined }),
       );
       expect(fields.arrears).toMatch(/impayés/);
-      expect(fields.evictionStage).toMatch(/procédure/);
+      expect(fields.eviction).toMatch(/procédure/);
     });
 
     it('reports household, reasons and member errors on their paths', async () => {
@@ -610,6 +621,7 @@ describe('referrals (saisines) API', () => {
     it('requires the housing project and situation of an access referral', async () => {
       const access = {
         kind: 'access',
+        householdAgreement: { method: 'signed_form', givenOn: '2026-03-01' },
         toOrganisationId: assoA.org.id,
         newHousehold: { members: tenant.members },
         readyToLeave: true,
@@ -622,6 +634,7 @@ describe('referrals (saisines) API', () => {
     it('refuses a receiving organisation that is not an association, and a future birth date', async () => {
       const toLandlord = await invalid(s(siao, 'caseworker'), {
         kind: 'access',
+        householdAgreement: { method: 'signed_form', givenOn: '2026-03-01' },
         toOrganisationId: landlord.org.id,
         newHousehold: { members: tenant.members, housingSituation: 'street' },
         readyToLeave: false,
@@ -641,6 +654,112 @@ describe('referrals (saisines) API', () => {
     it('refuses a maintenance referral from an association (403)', async () => {
       const res = await send(s(assoB, 'caseworker'), '/api/referrals', maintenance(assoA.org.id));
       expect(res.statusCode).toBe(403);
+    });
+  });
+
+  describe('nothing typed twice', () => {
+    it('turns the reported arrears and eviction step into the file’s debt and procedure, once', async () => {
+      // A commune alone on its postcode: the new household's dwelling is placed there from the address.
+      const [commune] = await t.deps.db
+        .insert(territories)
+        .values({ kind: 'commune', code: 'T-59999', name: 'Val-Témoin', postcode: '59999' })
+        .returning();
+      const landlordSession = s(landlord, 'landlord_social_advisor');
+      const id = await refer(
+        landlordSession,
+        maintenance(assoB.org.id, {
+          newHousehold: { ...tenant, dwellingAddress: '3 impasse du Moulin, 59999 Val-Témoin' },
+          arrears: { amountCents: 235_000, months: 6 },
+          householdAgreement: { method: 'oral_with_witness', givenOn: '2026-03-01', witnessName: 'M. Leroy' },
+        }),
+      );
+      const householdId = await householdOf(id);
+      const file = (await read(landlordSession, `/api/households/${householdId}`)).json();
+      expect(file).toMatchObject({
+        rentArrears: 235_000,
+        tenancy: { address: '3 impasse du Moulin, 59999 Val-Témoin', commune: { id: commune!.id } },
+        evictionProcedure: { closedOn: null, steps: [{ step: 'summons', occurredOn: '2026-02-10' }] },
+      });
+      const debts = await t.deps.db
+        .select()
+        .from(householdDebts)
+        .where(eq(householdDebts.householdId, householdId));
+      expect(debts).toEqual([
+        expect.objectContaining({
+          kind: 'rent_arrears',
+          amountCents: 235_000,
+          unpaidMonths: 6,
+          creditor: landlord.org.name,
+        }),
+      ]);
+      const [referral] = await t.deps.db.select().from(referrals).where(eq(referrals.id, id));
+      expect(referral!.arrearsDebtId).toBe(debts[0]!.id);
+      // The agreement is a consent record to the referring landlord, for the orientation.
+      const [consent] = await t.deps.db
+        .select()
+        .from(householdConsents)
+        .where(eq(householdConsents.id, referral!.agreementConsentId!));
+      expect(consent).toMatchObject({
+        organisationId: landlord.org.id,
+        purpose: 'referral',
+        method: 'oral_with_witness',
+        witnessName: 'M. Leroy',
+        validFrom: '2026-03-01',
+      });
+
+      // The same landlord reports the same tenant again, to another association: the figures
+      // update the one debt and the one procedure, nothing is copied.
+      const declined = await send(s(assoB, 'caseworker'), `/api/referrals/${id}/decline`, {
+        reason: 'Secteur non couvert par notre équipe.',
+        version: 1,
+      });
+      expect(declined.statusCode, declined.body).toBe(200);
+      const again = await refer(
+        landlordSession,
+        maintenance(assoC.org.id, {
+          newHousehold: undefined,
+          householdId,
+          arrears: { amountCents: 260_000, months: 7 },
+          eviction: { step: 'hearing', occurredOn: '2026-02-25' },
+        }),
+      );
+      const after = await t.deps.db
+        .select()
+        .from(householdDebts)
+        .where(eq(householdDebts.householdId, householdId));
+      expect(after).toEqual([
+        expect.objectContaining({ id: debts[0]!.id, amountCents: 260_000, unpaidMonths: 7 }),
+      ]);
+      const detail = (await read(s(assoC, 'caseworker'), `/api/referrals/${again}`)).json();
+      expect(detail).toMatchObject({
+        arrears: { amountCents: 260_000, months: 7 },
+        evictionProcedure: {
+          steps: [
+            { step: 'summons', occurredOn: '2026-02-10' },
+            { step: 'hearing', occurredOn: '2026-02-25' },
+          ],
+        },
+        householdAgreement: null,
+      });
+      // The file's history says who changed the debt (debts are for parties, not the landlord).
+      const [latest] = await t.deps.db
+        .select()
+        .from(householdChanges)
+        .where(eq(householdChanges.householdId, householdId))
+        .orderBy(desc(householdChanges.version))
+        .limit(1);
+      expect(latest).toMatchObject({
+        userId: u(landlord, 'landlord_social_advisor').id,
+        summary: 'Modification : Dettes',
+        changes: [
+          expect.objectContaining({
+            field: `debts.${debts[0]!.id}.amountCents`,
+            before: 235_000,
+            after: 260_000,
+          }),
+          expect.objectContaining({ field: `debts.${debts[0]!.id}.unpaidMonths`, before: 6, after: 7 }),
+        ],
+      });
     });
   });
 });

@@ -284,14 +284,21 @@ describe.skipIf(!browserAvailable())(
       expect(file.id).toBe(householdId);
       expect(file.body.accessLevel).toBe('landlord_summary');
       expect(Object.keys(file.body).filter((k) => HIDDEN_FROM_LANDLORD.includes(k))).toEqual([]);
-      expect(file.body.dwellingAddress).toBe('12 rue des Peupliers, 00100 Saint-Aubin-sur-Brenne');
+      // The referral's dwelling is the file's tenancy, placed in its commune from the postcode, and
+      // the arrears it reported are the file's debt (nothing typed twice).
+      expect(file.body.tenancy).toMatchObject({
+        address: '12 rue des Peupliers, 00100 Saint-Aubin-sur-Brenne',
+        commune: { name: 'Saint-Aubin-sur-Brenne' },
+      });
+      expect(file.body.rentArrears).toBe(123_450);
 
       await page!.getByText('Votre accès : Synthèse bailleur').waitFor();
       const tabs = await checkEveryTab('bailleur');
       expect(tabs).toContain('Membres');
       for (const hidden of ['Ressources', 'Logement', 'Audit']) expect(tabs).not.toContain(hidden);
       await showTab('Situation');
-      await page!.getByRole('heading', { name: 'Logement actuel et bailleur' }).waitFor();
+      await page!.getByRole('heading', { name: 'Logement actuel' }).waitFor();
+      await page!.getByText('12 rue des Peupliers, 00100 Saint-Aubin-sur-Brenne').waitFor();
       expect(await page!.getByRole('heading', { name: 'Informations réservées au référent' }).count()).toBe(
         0,
       );

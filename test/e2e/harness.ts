@@ -47,14 +47,83 @@ export async function launchBrowser(
   });
   // A missing element fails well within the test's own timeout, with Playwright's explanation.
   context.setDefaultTimeout(10_000);
+  await context.addInitScript(recordTechnicalText);
   return {
     context,
     close: async () => {
+      // Every page the browser showed is checked, not only those a test looked at closely.
+      const leaks = (await Promise.all(context.pages().map(technicalTextShown))).flat();
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      if (leaks.length > 0) throw new Error(formatTechnicalText(leaks));
     },
   };
 }
+
+/**
+ * Runs in every page: watches what the page shows (text, and the labels read aloud) and records any
+ * piece of the machine a user must never see — an identifier (UUID), an enum code or field key
+ * (snake_case), a dotted code (household.budget.read). E-mail addresses, web addresses and file
+ * names are people's data, not codes.
+ */
+function recordTechnicalText() {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+  const SNAKE = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
+  const DOTTED = /\b[a-z]+(?:\.[a-z_]+)+\b/g;
+  const FILE_OR_DOMAIN = /\.(pdf|png|jpe?g|webp|docx|odt|txt|example|fr|com|org|net|local|relais)$/;
+  const found = new Set<string>();
+  (window as unknown as { __relaisTechnicalText: Set<string> }).__relaisTechnicalText = found;
+  const check = (raw: string | null, where: string) => {
+    if (!raw) return;
+    const text = raw.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+    const dotted = [...text.matchAll(DOTTED)].map((m) => m[0]).filter((d) => !FILE_OR_DOMAIN.test(d));
+    const hit = UUID.exec(text)?.[0] ?? SNAKE.exec(text)?.[0] ?? dotted[0];
+    if (hit) found.add(`${location.pathname} — ${where} : « ${hit} » dans « ${text.trim().slice(0, 120)} »`);
+  };
+  const scan = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const parent = node.parentElement;
+      if (parent && !['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName))
+        check(node.textContent, 'texte');
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    for (const attribute of ['aria-label', 'title', 'placeholder', 'alt'])
+      check(node.getAttribute(attribute), attribute);
+    // What a text field shows is read too (a checkbox's or radio's value is never shown).
+    if (node instanceof HTMLInputElement && !['hidden', 'password', 'checkbox', 'radio'].includes(node.type))
+      check(node.value, 'champ');
+    node.childNodes.forEach(scan);
+  };
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'characterData') scan(m.target);
+      else if (m.type === 'attributes') scan(m.target);
+      else m.addedNodes.forEach(scan);
+    }
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-label', 'title', 'placeholder', 'alt', 'value'],
+  });
+  document.addEventListener('DOMContentLoaded', () => scan(document.documentElement));
+}
+
+/** What the page showed that a user must never see (see recordTechnicalText). */
+export const technicalTextShown = (page: Page): Promise<string[]> =>
+  page
+    .evaluate(() => [
+      ...((window as unknown as { __relaisTechnicalText?: Set<string> }).__relaisTechnicalText ?? []),
+    ])
+    .catch(() => []);
+
+const formatTechnicalText = (leaks: readonly string[]) =>
+  [
+    `${leaks.length} élément(s) technique(s) montré(s) à l’utilisateur :`,
+    ...leaks.map((l) => `  - ${l}`),
+  ].join('\n');
 
 export interface RunningApp extends TestApp {
   url: string;
@@ -110,12 +179,10 @@ const transitionsSettled = (page: Page) =>
   });
 
 /**
- * WCAG 2.1 A/AA violations of serious or critical impact on the current page; each node reads
+ * WCAG 2.1 A/AA violations of any impact on the current page; each node reads
  * "selector — html — why" (axe's summary, e.g. the contrast ratio and colours found).
  */
-export async function seriousAxeViolations(
-  page: Page,
-): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
   await transitionsSettled(page);
   const results = await page.evaluate(async () => {
@@ -127,32 +194,35 @@ export async function seriousAxeViolations(
   });
   const violations = (results as { violations: { id: string; impact: string; nodes: AxeNode[] }[] })
     .violations;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) =>
-        [n.target.join(' '), oneLine(n.html, 160), oneLine(n.failureSummary ?? '', 240)]
-          .filter(Boolean)
-          .join(' — '),
-      ),
-    }));
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) =>
+      [n.target.join(' '), oneLine(n.html, 160), oneLine(n.failureSummary ?? '', 240)]
+        .filter(Boolean)
+        .join(' — '),
+    ),
+  }));
 }
 
-export type AxeViolation = Awaited<ReturnType<typeof seriousAxeViolations>>[number];
+export type AxeViolation = Awaited<ReturnType<typeof axeViolations>>[number];
 
 /** The violations as a readable failure message: rule, impact and the offending nodes. */
 export const formatAxeViolations = (where: string, violations: readonly AxeViolation[]) =>
   [
-    `${violations.length} violation(s) axe sérieuse(s) sur ${where} :`,
+    `${violations.length} violation(s) axe sur ${where} :`,
     ...violations.flatMap((v) => [`  - ${v.id} (${v.impact}) :`, ...v.nodes.map((n) => `      ${n}`)]),
   ].join('\n');
 
-/** Fails with the rule ids and nodes when the page has a serious or critical axe violation. */
+/**
+ * Fails with the rule ids and nodes when the page has an axe violation, and with the text when it
+ * has shown a user an identifier or a code (recorded since the page loaded).
+ */
 export async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
+  const violations = await axeViolations(page);
   if (violations.length > 0) throw new Error(formatAxeViolations(where, violations));
+  const leaks = await technicalTextShown(page);
+  if (leaks.length > 0) throw new Error(formatTechnicalText(leaks));
 }
 
 /**

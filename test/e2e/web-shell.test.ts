@@ -6,7 +6,7 @@ import { makeOrganisation, makeUser, TEST_PASSWORD } from '../helpers/factories.
 import {
   browserAvailable,
   launchBrowser,
-  seriousAxeViolations,
+  axeViolations,
   startApp,
   type Browser,
   type RunningApp,
@@ -47,7 +47,7 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
     await t?.close();
   });
 
-  const expectAccessible = async () => expect(await seriousAxeViolations(page)).toEqual([]);
+  const expectAccessible = async () => expect(await axeViolations(page)).toEqual([]);
   const goto = async (path: string) => {
     await page.goto(`${t.url}${path}`);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -67,18 +67,13 @@ function diffValues(
   after: Readonly<Record<string, unknown>>,
   row?: string,
 ): RecordedChange[] {
-  return Object.keys(fields).flatMap((key) =>
-    before[key] === after[key]
+  return Object.keys(fields).flatMap((key) => {
+    // An absent value and an empty one are the same to a reader.
+    const [from, to] = [before[key] ?? null, after[key] ?? null];
+    return from === to
       ? []
-      : [
-          {
-            field: `${prefix}${key}`,
-            before: before[key] ?? null,
-            after: after[key] ?? null,
-            ...(row ? { row } : {}),
-          },
-        ],
-  );
+      : [{ field: `${prefix}${key}`, before: from, after: to, ...(row ? { row } : {}) }];
+  });
 }
 
 /**

@@ -24,8 +24,8 @@ import { estimateHousingBenefit, frenchMonth } from './housing-benefit.ts';
 import type { ScaleSet } from './housing-benefit-scales.ts';
 
 /**
- * Household budget: taux d'effort, reste à vivre, FSL-style charges estimate (housing-benefit.md §7,
- * domain.md §8). Pure, integer cents in and out, shared by the server and the browser.
+ * Household budget: taux d'effort, reste à vivre, FSL-style charges estimate (the
+ * Lille Métropole Habitat FSL rule: heating at 0.75 €/m², water, electricity, phone, insurance by size). Pure, integer cents in and out, shared by the server and the browser.
  *
  * Rounding (the only ones): every division of cents is rounded to the cent half away from zero
  * (`divRound`); the taux d'effort is rounded half up to 0.1 point and its threshold is compared with

@@ -105,7 +105,7 @@ describe('worked example: APL in social housing with the RLS (zone 3, one depend
   });
 });
 
-describe('rounding rules (§6)', () => {
+describe('rounding rules', () => {
   it('rounds half to even like numpy, not half up like Math.round', () => {
     expect(roundHalfEven(578.5)).toBe(578);
     expect(roundHalfEven(579.5)).toBe(580);

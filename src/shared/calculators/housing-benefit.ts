@@ -15,11 +15,12 @@ import {
 
 /**
  * Rental housing benefit (APL / ALF / ALS), metropolitan France, months from January 2021: the
- * computation of OpenFisca-France (aides_logement.py), step numbers as in housing-benefit.md §3.
+ * computation of OpenFisca-France (openfisca_france/model/prestations/aides_logement.py), in its
+ * order of steps, numbered below.
  * Pure: no I/O, the same function runs on the server and in the browser.
  *
  * Arithmetic mirrors OpenFisca's (IEEE doubles, numpy rounding) so that results match it to the
- * cent; each rounding happens exactly where the regulation puts one (§6), nowhere else.
+ * cent; each rounding happens exactly where the regulation (arrêté du 27/09/2019) puts one, nowhere else.
  */
 
 export type HousingBenefitOutcome =
@@ -176,7 +177,7 @@ export function estimateHousingBenefit(input: THousingBenefitInput, set: ScaleSe
   const personalContribution = minimumContribution + participationRate * Math.max(0, roundedResources - r0);
   const aidBeforeThreshold = Math.max(0, retainedRent + flatCharges - personalContribution);
 
-  // 13. Payment threshold, tested before dégressivité, minoration, RLS and CRDS (§11.1).
+  // 13. Payment threshold, tested before dégressivité, minoration, RLS and CRDS (as OpenFisca does).
   const paymentThreshold = input.conventioned
     ? deductions.paymentThresholdApl
     : deductions.paymentThresholdAl;

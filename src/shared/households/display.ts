@@ -72,9 +72,11 @@ export function formatRecord(
   names: ReferenceNames = NO_NAMES,
 ): string {
   if (!values || typeof values !== 'object') return EMPTY;
-  const parts = Object.entries(values as Record<string, unknown>).flatMap(([key, value]) => {
-    const spec = fields[key];
-    if (!spec || value === null || value === undefined || value === '' || value === false) return [];
+  const v = values as Record<string, unknown>;
+  // In the registry's order, whatever the order the values were written in.
+  const parts = Object.entries(fields).flatMap(([key, spec]) => {
+    const value = v[key];
+    if (value === null || value === undefined || value === '' || value === false) return [];
     return [`${spec.label} : ${formatFieldValue(spec, value, names)}`];
   });
   return parts.length ? parts.join(', ') : EMPTY;
