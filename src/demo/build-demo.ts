@@ -351,6 +351,8 @@ function buildHouseholds(now: Date, data: DemoData) {
       housingSituation: spec.situation,
       housingSince: monthsAgo(now, spec.sinceMonths),
       shelterName: spec.shelter ?? null,
+      // Tenants live in their dwelling's commune; the others where they are sheltered or hosted.
+      residenceCommuneId: dwelling && spec.rent ? null : territoryId(commune.code),
       daloRecognised: spec.daloMonthsAgo !== undefined,
       daloDecisionDate: spec.daloMonthsAgo !== undefined ? monthsAgo(now, spec.daloMonthsAgo) : null,
       pdalpdPriority: spec.pdalpd ?? false,
