@@ -27,8 +27,8 @@ import { notificationsRoutes } from './modules/notifications/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { calculatorsRoutes } from './modules/calculators/index.ts';
 import { referralRoutes } from './modules/referrals/index.ts';
-import { householdsRoutes } from './modules/households/index.ts';
-import { diagnosticsRoutes } from './modules/diagnostics/index.ts';
+import { householdAccessPort, householdsRoutes } from './modules/households/index.ts';
+import { diagnosticsRoutes, householdOfDiagnostic } from './modules/diagnostics/index.ts';
 import { budgetRoutes } from './modules/budget/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -79,7 +79,13 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
-  const registrar = routes(app, deps);
+  const registrar = routes(
+    app,
+    deps,
+    householdAccessPort({
+      diagnostic: { householdOf: householdOfDiagnostic, notFound: 'Diagnostic introuvable.' },
+    }),
+  );
   for (const register of MODULE_ROUTES) register(registrar, deps);
 
   if (existsSync(webDist)) {

@@ -1,13 +1,16 @@
 import type { AppConfig } from '../config.ts';
 import type { Actor, ClientInfo, RequestSession } from './actor.ts';
 import type { Queryable } from './db.ts';
+import type { HouseholdAccess } from './household-scope.ts';
 
 /**
  * What every use case receives, whoever calls it (a route, a job, the demo loader, a test):
  *  - db: the request's transaction for a write, the pool for a read;
  *  - actor: who acts (null on public routes and for the system);
  *  - now: the clock of the request (tests move it);
- *  - client, session, config: where the request comes from, its cookie's session, the settings.
+ *  - client, session, config: where the request comes from, its cookie's session, the settings;
+ *  - householdAccess: on a household-scoped route, the household and the actor's level there, as
+ *    the route layer checked them (the use case's own guard reuses them rather than asking again).
  */
 export interface Context<A extends Actor | null = Actor> {
   db: Queryable;
@@ -16,6 +19,7 @@ export interface Context<A extends Actor | null = Actor> {
   client: ClientInfo;
   session: RequestSession | null;
   config: AppConfig;
+  householdAccess?: HouseholdAccess;
 }
 
 /** A context for work the system does itself (jobs, start-up), with no request behind it. */

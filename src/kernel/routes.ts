@@ -14,6 +14,7 @@ import type { Context } from './context.ts';
 import type { Queryable } from './db.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError, invalid, type FieldErrors } from './errors.ts';
+import { checkHouseholdScope, type HouseholdAccessPort } from './household-scope.ts';
 import type { ZApp } from './zod-app.ts';
 
 /** The actor a route's handler may count on: only authenticated routes guarantee one. */
@@ -120,9 +121,10 @@ function sendFile(reply: FastifyReply, file: FileAnswer) {
 
 /**
  * Registers routes from their shared contracts: validation and serialisation by the contract's
- * schemas, the access level for the session guard, the transaction, the context, the answer.
+ * schemas, the access level for the session guard, the household scope (checked through the port),
+ * the transaction, the context, the answer.
  */
-export function routes(app: ZApp, deps: AppDeps): Routes {
+export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAccessPort): Routes {
   return {
     add(contract, handler, options = {}) {
       const status = contract.response === null ? 204 : (contract.status ?? 200);
@@ -155,7 +157,7 @@ export function routes(app: ZApp, deps: AppDeps): Routes {
             body: contract.upload ? await readUpload(request, contract.upload) : request.body,
           } as HandlerInput<typeof contract>;
           const now = deps.clock();
-          const run = (db: Queryable) => {
+          const run = async (db: Queryable) => {
             const ctx: Context<Actor | null> = {
               db,
               actor: request.actor,
@@ -166,6 +168,15 @@ export function routes(app: ZApp, deps: AppDeps): Routes {
             };
             if ((contract.access ?? 'authenticated') === 'authenticated' && !ctx.actor) {
               throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
+            }
+            const scope = contract.household;
+            if (scope && scope.via !== 'referral' && ctx.actor) {
+              ctx.householdAccess = await checkHouseholdScope(
+                ctx as Context,
+                scope,
+                input.params as Record<string, unknown>,
+                householdAccess,
+              );
             }
             return handler(ctx as ContextFor<typeof contract>, input, reply);
           };

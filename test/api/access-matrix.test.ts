@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq, gt } from 'drizzle-orm';
 import type { Response as InjectResponse } from 'light-my-request';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
@@ -9,16 +10,38 @@ import {
   sampleHousehold,
   toUpdateBody,
 } from '../helpers/household-fixtures.ts';
+import { ALL_ROUTES } from '../../src/shared/routes/index.ts';
+import {
+  routePath,
+  type HouseholdScope,
+  type ReferralScope,
+  type RouteContract,
+} from '../../src/shared/routes/define.ts';
+import { atLeast, type HouseholdAccessLevel } from '../../src/shared/access/household-access.ts';
+import {
+  ACTION_FROM_STATUSES,
+  canReadReferral,
+  mayActOnReferral,
+} from '../../src/shared/access/referral-policy.ts';
+import { CAPACITY_CRITERION_KEYS } from '../../src/shared/contracts/diagnostics.ts';
 import type { OrganisationType, Role } from '../../src/shared/contracts/roles.ts';
+import { auditLog } from '../../src/kernel/audit-schema.ts';
+import { households } from '../../src/modules/households/schema.ts';
+import { referrals } from '../../src/modules/referrals/schema.ts';
 
 /**
- * Who may do what on a household file, as one table: subjects (role × party or not) meet
- * endpoints, and each endpoint row says what every access level gets. A new endpoint is one row.
+ * Who may do what on a household file, generated from the route contracts: every route that
+ * declares a household scope is called by every subject (each role, in an organisation that is a
+ * party to the file or not), and the answer must be the one its declared level implies — the
+ * answer itself when the subject's level reaches it, 403 (or the declared 404) for a party below
+ * it, 404 for anyone else. A route without a driver below fails the suite, so a new route is in the
+ * matrix from its first commit. Each call is also checked for what it leaks and what it leaves:
+ * no marker above the reader's level in any answer, an audit entry for every read and change, and
+ * nothing written (no change, no entry) when the answer is a refusal.
  */
-type Level = 'caseworker' | 'party' | 'landlord_summary' | 'none';
-type Outcome = 'ok' | 'filtered' | 'forbidden' | 'not_found' | 'not_listed';
+type Level = HouseholdAccessLevel;
 
-// Markers planted in the file: a reader must never receive one above its level, in any endpoint.
+// Markers planted in the file: a reader must never receive one above its level, in any answer.
 const CASEWORKER_ONLY = ['SECRET-HEALTH', 'SECRET-JUSTICE', 'SECRET-FAMILY', 'SECRET-NOTE', 'secret-doc'];
 const SHARED = ['SHARED-SHELTER', 'SHARED-RESOURCE', 'SHARED-NOTE', 'shared-doc'];
 const HIDDEN_MARKERS: Record<Level, string[]> = {
@@ -28,40 +51,147 @@ const HIDDEN_MARKERS: Record<Level, string[]> = {
   none: [...CASEWORKER_ONLY, ...SHARED],
 };
 
-interface Ctx {
-  t: TestApp;
-  householdId: string;
-  confidentialDocId: string;
-  session: TestSession;
-  /** The current version, read by the household's caseworker. */
-  version(): Promise<number>;
+interface Subject {
+  label: string;
+  orgType: OrganisationType;
+  roles: Role[];
+  party: boolean;
+  level: Level;
 }
 
-interface EndpointRow {
-  endpoint: string;
-  call(ctx: Ctx): Promise<InjectResponse>;
-  expected: Record<Level, Outcome>;
-  /** Keys that must be absent (not null) from the JSON at a level. */
-  absentKeys?: Partial<Record<Level, string[]>>;
-}
-
-const get = (ctx: Ctx, path: string) =>
-  ctx.t.app.inject({
-    method: 'GET',
-    url: `/api/households/${ctx.householdId}${path}`,
-    headers: ctx.session.headers,
-  });
-
-const ENDPOINTS: EndpointRow[] = [
+const ROLES: { label: string; orgType: OrganisationType; roles: Role[]; levelAsParty: Level }[] = [
+  { label: 'travailleur social', orgType: 'association', roles: ['caseworker'], levelAsParty: 'caseworker' },
+  { label: 'chef de service', orgType: 'association', roles: ['team_manager'], levelAsParty: 'caseworker' },
   {
-    endpoint: 'list',
-    call: (ctx) => ctx.t.app.inject({ method: 'GET', url: '/api/households', headers: ctx.session.headers }),
-    expected: { caseworker: 'ok', party: 'ok', landlord_summary: 'ok', none: 'not_listed' },
+    label: 'conseiller social du bailleur',
+    orgType: 'landlord',
+    roles: ['landlord_social_advisor'],
+    levelAsParty: 'landlord_summary',
   },
   {
-    endpoint: 'read',
-    call: (ctx) => get(ctx, ''),
-    expected: { caseworker: 'ok', party: 'filtered', landlord_summary: 'filtered', none: 'not_found' },
+    label: 'gestionnaire locatif',
+    orgType: 'landlord',
+    roles: ['landlord_rental_manager'],
+    levelAsParty: 'landlord_summary',
+  },
+  { label: 'travailleur social du SIAO', orgType: 'siao', roles: ['caseworker'], levelAsParty: 'party' },
+  {
+    label: 'chargé de mission financeur',
+    orgType: 'funder',
+    roles: ['funder_officer'],
+    levelAsParty: 'none',
+  },
+  { label: 'auditeur', orgType: 'association', roles: ['auditor'], levelAsParty: 'none' },
+  { label: 'administrateur seul', orgType: 'association', roles: ['admin'], levelAsParty: 'none' },
+];
+
+const SUBJECTS: Subject[] = ROLES.flatMap((r) => [
+  { label: r.label, orgType: r.orgType, roles: r.roles, party: true, level: r.levelAsParty },
+  { label: r.label, orgType: r.orgType, roles: r.roles, party: false, level: 'none' as const },
+]);
+
+/** One call of a route: its path parameters, query and body (or a multipart upload). */
+interface Call {
+  params: Record<string, string>;
+  query?: Record<string, string | number>;
+  body?: object;
+  upload?: { fields: Record<string, string>; fileName: string; content: string };
+  /** The household, when the route names it through one of its records. */
+  householdId?: string;
+}
+
+interface Fixture {
+  t: TestApp;
+  owner: TestSession;
+  partyOrgs: Map<OrganisationType, string>;
+  householdId: string;
+  landlordDocId: string;
+  /** A new file with the same parties, for a call that needs a state of its own. */
+  freshHousehold(): Promise<string>;
+  as(session: TestSession, method: string, url: string, payload?: object): Promise<InjectResponse>;
+  /** The file as its caseworker reads it. */
+  file(id?: string): Promise<Record<string, unknown> & { version: number }>;
+  /** A value no call used before (dates, names), so that repeated calls do not collide. */
+  next(): number;
+}
+
+/** How to call a household-scoped route; `prepare` runs as the household's caseworker. */
+interface Driver {
+  call(fx: Fixture, subject: TestSession): Promise<Call>;
+  /** Keys that must be absent (not null) from the JSON answer at a level. */
+  absentKeys?: Partial<Record<Level, string[]>>;
+  /** Tidies up after the call (as the caseworker), so that repeated calls keep the file plausible. */
+  after?(fx: Fixture, call: Call, res: InjectResponse): Promise<void>;
+}
+
+const key = (r: Pick<RouteContract, 'method' | 'path'>) => `${r.method} ${r.path}`;
+const dayBefore = (n: number) =>
+  new Date(Date.parse(`${TODAY}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const onHousehold = (fx: Fixture, extra: Record<string, string> = {}) => ({
+  params: { id: fx.householdId, ...extra },
+});
+
+async function ok(res: InjectResponse, what: string) {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** A part of the file (members, resources…): a row to add, and an owner-added row to change or remove. */
+function partDrivers(path: string, row: (fx: Fixture) => object, change: object): Record<string, Driver> {
+  const addRow = async (fx: Fixture) => {
+    const { version } = await fx.file();
+    const added = await ok(
+      await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/${path}`, { version, ...row(fx) }),
+      `ajout ${path}`,
+    );
+    return { rowId: added.rowId as string, version: added.version as number };
+  };
+  // The row added, by the call or for it, is removed afterwards (a part holds a bounded number of rows).
+  const removeRow = async (fx: Fixture, rowId: unknown) => {
+    if (typeof rowId !== 'string') return;
+    const { version } = await fx.file();
+    await fx.as(fx.owner, 'DELETE', `/api/households/${fx.householdId}/${path}/${rowId}?version=${version}`);
+  };
+  return {
+    [`POST /api/households/:id/${path}`]: {
+      call: async (fx) => ({ ...onHousehold(fx), body: { version: (await fx.file()).version, ...row(fx) } }),
+      after: (fx, _call, res) => removeRow(fx, res.statusCode === 201 ? res.json().rowId : null),
+    },
+    [`PATCH /api/households/:id/${path}/:rowId`]: {
+      call: async (fx) => {
+        const { rowId, version } = await addRow(fx);
+        return { ...onHousehold(fx, { rowId }), body: { version, ...change } };
+      },
+      after: (fx, call) => removeRow(fx, call.params.rowId),
+    },
+    [`DELETE /api/households/:id/${path}/:rowId`]: {
+      call: async (fx) => {
+        const { rowId, version } = await addRow(fx);
+        return { ...onHousehold(fx, { rowId }), query: { version } };
+      },
+      after: async (fx, call, res) => {
+        if (res.statusCode !== 204) await removeRow(fx, call.params.rowId);
+      },
+    },
+  };
+}
+
+const TARGET_DWELLING = {
+  label: 'T2 rue des Arts',
+  typology: 'T2',
+  surfaceM2: 48.2,
+  monthlyRentCents: 31_000,
+  monthlyChargesCents: null,
+  zone: 2,
+  conventioned: true,
+  socialLandlord: true,
+  furnished: false,
+};
+const capacityScores = Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, { score: 2 }]));
+
+const DRIVERS: Record<string, Driver> = {
+  'GET /api/households/:id': {
+    call: async (fx) => onHousehold(fx),
     absentKeys: {
       party: ['healthNotes', 'justiceNotes', 'familyConflictNotes'],
       landlord_summary: [
@@ -77,117 +207,175 @@ const ENDPOINTS: EndpointRow[] = [
       ],
     },
   },
-  {
-    endpoint: 'update',
-    call: async (ctx) => {
-      const own = await get(ctx, '');
-      const body =
-        own.statusCode === 200
-          ? toUpdateBody(own.json())
-          : toUpdateBody({ ...sampleHousehold(), basis: undefined, version: await ctx.version() });
-      return ctx.t.app.inject({
-        method: 'PUT',
-        url: `/api/households/${ctx.householdId}`,
-        headers: ctx.session.headers,
-        payload: { ...body, phone: `01 ${String(Date.now()).slice(-8)}` },
-      });
+  'PUT /api/households/:id': {
+    // The form sends back what its reader saw: a partner's hidden fields are absent, not erased.
+    call: async (fx, session) => {
+      const own = await fx.as(session, 'GET', `/api/households/${fx.householdId}`);
+      const seen = own.statusCode === 200 ? own.json() : await fx.file();
+      return { ...onHousehold(fx), body: { ...toUpdateBody(seen), phone: `01 23 45 ${fx.next() % 100} 00` } };
     },
-    expected: { caseworker: 'ok', party: 'ok', landlord_summary: 'forbidden', none: 'not_found' },
   },
-  {
-    endpoint: 'history',
-    call: (ctx) => get(ctx, '/history'),
-    expected: { caseworker: 'ok', party: 'filtered', landlord_summary: 'filtered', none: 'not_found' },
+  'GET /api/households/:id/history': { call: async (fx) => onHousehold(fx) },
+  'GET /api/households/:id/audit': { call: async (fx) => onHousehold(fx) },
+  'GET /api/households/:id/notes': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/notes': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      body: { body: `Visite à domicile n°${fx.next()}.`, sensitivity: 'landlord_visible' },
+    }),
   },
-  {
-    endpoint: 'notes',
-    call: (ctx) => get(ctx, '/notes'),
-    expected: { caseworker: 'ok', party: 'filtered', landlord_summary: 'filtered', none: 'not_found' },
+  'GET /api/households/:id/documents': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/documents': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      upload: {
+        fields: { sensitivity: 'landlord_visible' },
+        fileName: `quittance-${fx.next()}.txt`,
+        content: 'Quittance de loyer.',
+      },
+    }),
   },
-  {
-    endpoint: 'documents',
-    call: (ctx) => get(ctx, '/documents'),
-    expected: { caseworker: 'ok', party: 'filtered', landlord_summary: 'filtered', none: 'not_found' },
+  'GET /api/households/:id/documents/:docId/content': {
+    call: async (fx) => onHousehold(fx, { docId: fx.landlordDocId }),
   },
-  {
-    endpoint: 'confidential document content',
-    call: (ctx) => get(ctx, `/documents/${ctx.confidentialDocId}/content`),
-    expected: { caseworker: 'ok', party: 'not_found', landlord_summary: 'not_found', none: 'not_found' },
+  'GET /api/households/:id/parties': { call: async (fx) => onHousehold(fx) },
+  'GET /api/households/:id/consents': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/consents': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      body: {
+        organisationId: (await makeOrganisation(fx.t.deps.db, 'association')).id,
+        purpose: 'support',
+        validFrom: TODAY,
+        method: 'signed_form',
+      },
+    }),
   },
-  {
-    endpoint: 'parties',
-    call: (ctx) => get(ctx, '/parties'),
-    expected: { caseworker: 'ok', party: 'ok', landlord_summary: 'ok', none: 'not_found' },
+  'POST /api/households/:id/consents/:consentId/revoke': {
+    call: async (fx) => {
+      const organisationId = (await makeOrganisation(fx.t.deps.db, 'association')).id;
+      const consent = await ok(
+        await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/consents`, {
+          organisationId,
+          purpose: 'support',
+          validFrom: TODAY,
+          method: 'signed_form',
+        }),
+        'accord',
+      );
+      return {
+        ...onHousehold(fx, { consentId: consent.id }),
+        body: { reason: 'Retrait demandé par le ménage.' },
+      };
+    },
   },
-  {
-    endpoint: 'consents',
-    call: (ctx) => get(ctx, '/consents'),
-    expected: { caseworker: 'ok', party: 'ok', landlord_summary: 'forbidden', none: 'not_found' },
+  'POST /api/households/:id/eviction-steps': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      body: { step: 'payment_order', occurredOn: dayBefore(fx.next()) },
+    }),
   },
-  {
-    endpoint: 'audit',
-    call: (ctx) => get(ctx, '/audit'),
-    expected: { caseworker: 'ok', party: 'forbidden', landlord_summary: 'forbidden', none: 'not_found' },
+  'POST /api/households/:id/eviction-procedure/close': {
+    call: async (fx) => {
+      const id = await fx.freshHousehold();
+      await ok(
+        await fx.as(fx.owner, 'POST', `/api/households/${id}/eviction-steps`, {
+          step: 'payment_order',
+          occurredOn: dayBefore(20),
+        }),
+        'étape',
+      );
+      return { params: { id }, body: { reason: 'Dette soldée avec l’aide du FSL.' } };
+    },
   },
-];
+  ...partDrivers(
+    'members',
+    (fx) => ({
+      firstName: `Enfant ${fx.next()}`,
+      lastName: 'Dupré',
+      relationship: 'child',
+      isReferencePerson: false,
+    }),
+    { birthDate: '2019-02-03' },
+  ),
+  ...partDrivers('resources', () => ({ type: 'family_benefits', monthlyAmountCents: 14_000 }), {
+    monthlyAmountCents: 15_000,
+  }),
+  ...partDrivers('expenses', () => ({ category: 'insurance', monthlyAmountCents: 1_500 }), {
+    monthlyAmountCents: 1_800,
+  }),
+  ...partDrivers(
+    'debts',
+    () => ({ kind: 'energy', amountCents: 32_000, startDate: '2025-10-01', repaymentPlan: false }),
+    { repaymentPlan: true },
+  ),
+  ...partDrivers(
+    'housing-history',
+    () => ({ situation: 'hosted_by_third_party', fromDate: '2023-01-01', toDate: '2023-12-31' }),
+    { endReason: 'Fin de l’hébergement chez un proche.' },
+  ),
+  'GET /api/households/:id/budget': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/budget/scenarios': {
+    call: async (fx) => ({ ...onHousehold(fx), body: TARGET_DWELLING }),
+  },
+  'PUT /api/households/:id/budget/scenarios/:scenarioId': {
+    call: async (fx) => {
+      const scenario = await ok(
+        await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/budget/scenarios`, TARGET_DWELLING),
+        'logement cible',
+      );
+      return {
+        ...onHousehold(fx, { scenarioId: scenario.id }),
+        body: { ...TARGET_DWELLING, monthlyRentCents: 32_000, rowVersion: scenario.rowVersion },
+      };
+    },
+  },
+  'DELETE /api/households/:id/budget/scenarios/:scenarioId': {
+    call: async (fx) => {
+      const scenario = await ok(
+        await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/budget/scenarios`, TARGET_DWELLING),
+        'logement cible',
+      );
+      return onHousehold(fx, { scenarioId: scenario.id });
+    },
+  },
+  'GET /api/households/:id/capacity-assessments': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/capacity-assessments': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      body: { assessedOn: dayBefore(fx.next()), scores: capacityScores, opinion: 'ready_with_support' },
+    }),
+  },
+};
 
-interface Subject {
-  label: string;
-  orgType: OrganisationType;
-  roles: Role[];
-  party: boolean;
-  level: Level;
-}
-
-const ROLES: { label: string; orgType: OrganisationType; roles: Role[]; levelAsParty: Level }[] = [
-  { label: 'caseworker', orgType: 'association', roles: ['caseworker'], levelAsParty: 'caseworker' },
-  { label: 'team_manager', orgType: 'association', roles: ['team_manager'], levelAsParty: 'caseworker' },
-  {
-    label: 'landlord_social_advisor',
-    orgType: 'landlord',
-    roles: ['landlord_social_advisor'],
-    levelAsParty: 'landlord_summary',
-  },
-  {
-    label: 'landlord_rental_manager',
-    orgType: 'landlord',
-    roles: ['landlord_rental_manager'],
-    levelAsParty: 'landlord_summary',
-  },
-  { label: 'funder_officer', orgType: 'funder', roles: ['funder_officer'], levelAsParty: 'none' },
-  { label: 'auditor', orgType: 'association', roles: ['auditor'], levelAsParty: 'none' },
-  { label: 'admin only', orgType: 'association', roles: ['admin'], levelAsParty: 'none' },
-  { label: 'siao caseworker', orgType: 'siao', roles: ['caseworker'], levelAsParty: 'party' },
-];
-
-const SUBJECTS: Subject[] = ROLES.flatMap((r) => [
-  { label: r.label, orgType: r.orgType, roles: r.roles, party: true, level: r.levelAsParty },
-  { label: r.label, orgType: r.orgType, roles: r.roles, party: false, level: 'none' as const },
-]);
-
-const CASES = SUBJECTS.flatMap((subject) =>
-  ENDPOINTS.map((row) => ({
-    name: `${subject.label} (${subject.party ? 'party' : 'not a party'}) → ${row.endpoint}: ${row.expected[subject.level]}`,
-    subject,
-    row,
-  })),
+const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
+  (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
 
-function multipart(fileName: string, content: string, sensitivity: string) {
-  const boundary = 'relais-boundary';
-  const body =
-    `--${boundary}\r\nContent-Disposition: form-data; name="sensitivity"\r\n\r\n${sensitivity}\r\n` +
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n` +
-    `--${boundary}--\r\n`;
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+/** What the declaration promises a subject: the route's own status, or the refusal. */
+function expectedStatus(route: RouteContract & { household: HouseholdScope }, level: Level): number {
+  if (level === 'none') return 404;
+  if (!atLeast(level, route.household.level)) return route.household.below ?? 403;
+  return route.response === null ? 204 : (route.status ?? 200);
 }
 
-describe('household access matrix', () => {
+function multipart(upload: NonNullable<Call['upload']>) {
+  const boundary = 'relais-matrice';
+  const parts = Object.entries(upload.fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  const payload =
+    parts.join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.fileName}"\r\nContent-Type: text/plain\r\n\r\n${upload.content}\r\n` +
+    `--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('household access matrix, from the route contracts', () => {
   let t: TestApp;
-  let householdId: string;
-  let confidentialDocId: string;
-  let owner: TestSession;
+  let fx: Fixture;
   const sessions = new Map<Subject, TestSession>();
+  let counter = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -203,152 +391,427 @@ describe('household access matrix', () => {
       const user = await makeUser(t.deps.db, { organisationId: orgId, roles: subject.roles });
       sessions.set(subject, await sessionFor(t.deps, user.id, orgId));
     }
-    owner = sessions.get(SUBJECTS.find((s) => s.label === 'caseworker' && s.party)!)!;
-
-    householdId = await createHouseholdAs(
-      t,
-      owner,
-      sampleHousehold({
-        housingSituation: 'social_tenant',
-        tenancy: {
-          address: '4 rue des Ormes, 59000 Lille',
-          landlordOrganisationId: partyOrgs.get('landlord')!,
-        },
-        shelterName: 'SHARED-SHELTER',
-        healthNotes: 'SECRET-HEALTH',
-        justiceNotes: 'SECRET-JUSTICE',
-        familyConflictNotes: 'SECRET-FAMILY',
-        resources: [{ memberIndex: 0, type: 'rsa', monthlyAmountCents: 63_500, note: 'SHARED-RESOURCE' }],
-      }),
-    );
-    for (const type of ['siao', 'funder'] as const) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/households/${householdId}/consents`,
-        headers: owner.headers,
-        payload: {
-          organisationId: partyOrgs.get(type),
-          purpose: 'support',
-          validFrom: TODAY,
-          method: 'signed_form',
-        },
+    const owner = sessions.get(
+      SUBJECTS.find((s) => s.roles.includes('caseworker') && s.party && s.orgType === 'association')!,
+    )!;
+    const as = (session: TestSession, method: string, url: string, payload?: object) =>
+      t.app.inject({
+        method: method as 'GET',
+        url,
+        headers: session.headers,
+        ...(payload ? { payload } : {}),
       });
-      expect(res.statusCode).toBe(201);
-    }
+
+    /** A file the landlord (as the tenant's landlord), the SIAO and the funder are parties to. */
+    const sharedHousehold = async (marked: boolean) => {
+      const id = await createHouseholdAs(
+        t,
+        owner,
+        sampleHousehold({
+          housingSituation: 'social_tenant',
+          tenancy: {
+            address: '4 rue des Ormes, 59000 Lille',
+            landlordOrganisationId: partyOrgs.get('landlord')!,
+          },
+          ...(marked
+            ? {
+                shelterName: 'SHARED-SHELTER',
+                healthNotes: 'SECRET-HEALTH',
+                justiceNotes: 'SECRET-JUSTICE',
+                familyConflictNotes: 'SECRET-FAMILY',
+                resources: [
+                  { memberIndex: 0, type: 'rsa', monthlyAmountCents: 63_500, note: 'SHARED-RESOURCE' },
+                ],
+              }
+            : {}),
+        }),
+      );
+      for (const type of ['siao', 'funder'] as const) {
+        await ok(
+          await as(owner, 'POST', `/api/households/${id}/consents`, {
+            organisationId: partyOrgs.get(type),
+            purpose: 'support',
+            validFrom: TODAY,
+            method: 'signed_form',
+          }),
+          'accord',
+        );
+      }
+      return id;
+    };
+
+    const householdId = await sharedHousehold(true);
     for (const [body, sensitivity] of [
       ['SECRET-NOTE', 'confidential'],
       ['SHARED-NOTE', 'shared'],
       ['LANDLORD-NOTE', 'landlord_visible'],
     ]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: `/api/households/${householdId}/notes`,
-        headers: owner.headers,
-        payload: { body, sensitivity },
-      });
-      expect(res.statusCode).toBe(201);
+      await ok(
+        await as(owner, 'POST', `/api/households/${householdId}/notes`, { body, sensitivity }),
+        'note',
+      );
     }
+    let landlordDocId = '';
     for (const [name, sensitivity] of [
       ['secret-doc.txt', 'confidential'],
       ['shared-doc.txt', 'shared'],
       ['landlord-doc.txt', 'landlord_visible'],
     ] as const) {
-      const form = multipart(name, `Contenu ${name}`, sensitivity);
+      const form = multipart({ fields: { sensitivity }, fileName: name, content: `Contenu ${name}` });
       const res = await t.app.inject({
         method: 'POST',
         url: `/api/households/${householdId}/documents`,
         headers: { ...owner.headers, ...form.headers },
         payload: form.payload,
       });
-      expect(res.statusCode).toBe(201);
-      if (sensitivity === 'confidential') confidentialDocId = res.json().id;
+      const doc = await ok(res, 'document');
+      if (sensitivity === 'landlord_visible') landlordDocId = doc.id;
     }
-  });
+    fx = {
+      t,
+      owner,
+      partyOrgs,
+      householdId,
+      landlordDocId,
+      freshHousehold: () => sharedHousehold(false),
+      as,
+      file: async (id = householdId) => (await as(owner, 'GET', `/api/households/${id}`)).json(),
+      next: () => ++counter,
+    };
+  }, 60_000);
   afterAll(() => t.close());
 
-  it.each(CASES)('$name', async ({ subject, row }) => {
-    const ctx: Ctx = {
-      t,
-      householdId,
-      confidentialDocId,
-      session: sessions.get(subject)!,
-      version: async () =>
-        (
-          await t.app.inject({ method: 'GET', url: `/api/households/${householdId}`, headers: owner.headers })
-        ).json().version,
-    };
-    const res = await row.call(ctx);
-    const outcome = row.expected[subject.level];
-    switch (outcome) {
-      case 'not_found':
-        expect(res.statusCode).toBe(404);
-        expect(res.json().error.code).toBe('NOT_FOUND');
-        return;
-      case 'forbidden':
-        expect(res.statusCode).toBe(403);
-        return;
-      case 'not_listed':
-        expect(res.statusCode).toBe(200);
-        expect(res.json().items.map((i: { id: string }) => i.id)).not.toContain(householdId);
-        return;
-      case 'ok':
-      case 'filtered': {
-        expect(res.statusCode).toBe(200);
-        if (row.endpoint === 'list') {
-          expect(res.json().items.map((i: { id: string }) => i.id)).toContain(householdId);
-        }
-        for (const marker of HIDDEN_MARKERS[subject.level]) expect(res.body).not.toContain(marker);
-        for (const key of row.absentKeys?.[subject.level] ?? []) expect(res.json()).not.toHaveProperty(key);
-        if (outcome === 'filtered') {
-          // Something was held back, and the reader still gets what its level covers.
-          expect(HIDDEN_MARKERS[subject.level].length).toBeGreaterThan(0);
-          expect(res.body).toMatch(/LANDLORD-NOTE|landlord-doc|Création du dossier|Dupré/);
-        }
-        if (outcome === 'ok' && subject.level === 'caseworker' && row.endpoint === 'read') {
-          expect(res.json()).toMatchObject({ healthNotes: 'SECRET-HEALTH', accessLevel: 'caseworker' });
-        }
-      }
+  it('drives every household-scoped route, and only those', () => {
+    const declared = HOUSEHOLD_SCOPED.map(key).sort();
+    expect(declared.filter((k) => !DRIVERS[k])).toEqual([]);
+    expect(Object.keys(DRIVERS).filter((k) => !declared.includes(k))).toEqual([]);
+  });
+
+  /** What a household's audit trail and row say, to tell that a refused call left nothing. */
+  const trace = async (householdId: string, since: number) => {
+    const [entries] = await t.deps.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.householdId, householdId), gt(auditLog.id, since)));
+    const [row] = await t.deps.db
+      .select({ version: households.version, updatedAt: households.updatedAt })
+      .from(households)
+      .where(eq(households.id, householdId));
+    return { entries: entries!.n, version: row!.version, updatedAt: row!.updatedAt.toISOString() };
+  };
+  const lastAuditId = async () =>
+    (await t.deps.db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).at(-1)?.id ?? 0;
+
+  const CASES = HOUSEHOLD_SCOPED.flatMap((route) =>
+    SUBJECTS.map((subject) => ({
+      name: `${key(route)} — ${subject.label} (${subject.party ? 'partie' : 'hors dossier'}) → ${expectedStatus(route, subject.level)}`,
+      route,
+      subject,
+    })),
+  );
+
+  it.each(CASES)('$name', async ({ route, subject }) => {
+    const driver = DRIVERS[key(route)];
+    if (!driver) throw new Error(`Aucun pilote pour ${key(route)}`);
+    const session = sessions.get(subject)!;
+    const call = await driver.call(fx, session);
+    const householdId = call.householdId ?? call.params.id!;
+    const since = await lastAuditId();
+    const before = await trace(householdId, since);
+
+    const url =
+      routePath(route, call.params) +
+      (call.query
+        ? `?${new URLSearchParams(Object.entries(call.query).map(([k, v]) => [k, String(v)]))}`
+        : '');
+    const form = call.upload ? multipart(call.upload) : null;
+    const res = await t.app.inject({
+      method: route.method,
+      url,
+      headers: { ...session.headers, ...(form?.headers ?? {}) },
+      ...(form ? { payload: form.payload } : call.body ? { payload: call.body } : {}),
+    });
+    const expected = expectedStatus(route, subject.level);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+    const after = await trace(householdId, since);
+    await driver.after?.(fx, call, res);
+
+    if (expected >= 400) {
+      expect(res.json().error.code).toBe(expected === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
+      // A refusal reveals nothing and leaves nothing: no change, no entry in the file's trail.
+      expect(after).toEqual(before);
+      for (const marker of [...CASEWORKER_ONLY, ...SHARED]) expect(res.body).not.toContain(marker);
+      return;
+    }
+    // Every read of the file and every change to it is in the audit log.
+    expect(after.entries).toBeGreaterThan(0);
+    for (const marker of HIDDEN_MARKERS[subject.level]) expect(res.body).not.toContain(marker);
+    if (res.headers['content-type']?.toString().startsWith('application/json')) {
+      for (const k of driver.absentKeys?.[subject.level] ?? []) expect(res.json()).not.toHaveProperty(k);
+    }
+  });
+
+  it('gives the caseworker the whole file, and the summary levels what they cover', async () => {
+    const read = (subject: Subject) =>
+      fx.as(sessions.get(subject)!, 'GET', `/api/households/${fx.householdId}`).then((r) => r.json());
+    const at = (level: Level) => SUBJECTS.find((s) => s.party && s.level === level)!;
+    expect(await read(at('caseworker'))).toMatchObject({
+      healthNotes: 'SECRET-HEALTH',
+      accessLevel: 'caseworker',
+    });
+    expect(await read(at('party'))).toMatchObject({ shelterName: 'SHARED-SHELTER', accessLevel: 'party' });
+    const notes = await fx.as(
+      sessions.get(at('landlord_summary'))!,
+      'GET',
+      `/api/households/${fx.householdId}/notes`,
+    );
+    expect(notes.body).toContain('LANDLORD-NOTE');
+    expect(notes.body).not.toMatch(/SECRET-NOTE|SHARED-NOTE/);
+  });
+
+  it('answers a confidential document to a partner as an unknown one', async () => {
+    const docs = (await fx.as(fx.owner, 'GET', `/api/households/${fx.householdId}/documents`)).json()
+      .items as {
+      id: string;
+      fileName: string;
+    }[];
+    const secret = docs.find((d) => d.fileName === 'secret-doc.txt')!;
+    for (const subject of SUBJECTS.filter(
+      (s) => s.party && (s.level === 'party' || s.level === 'landlord_summary'),
+    )) {
+      const res = await fx.as(
+        sessions.get(subject)!,
+        'GET',
+        `/api/households/${fx.householdId}/documents/${secret.id}/content`,
+      );
+      expect(res.statusCode).toBe(404);
     }
   });
 
   it('refuses a caseworker-only field from a partner who may edit the shared file', async () => {
-    const siao = sessions.get(SUBJECTS.find((s) => s.label === 'siao caseworker' && s.party)!)!;
-    const own = (
-      await t.app.inject({ method: 'GET', url: `/api/households/${householdId}`, headers: siao.headers })
-    ).json();
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/households/${householdId}`,
-      headers: siao.headers,
-      payload: { ...toUpdateBody(own), healthNotes: 'Réécrit par le SIAO' },
+    const siao = sessions.get(SUBJECTS.find((s) => s.party && s.level === 'party')!)!;
+    const own = (await fx.as(siao, 'GET', `/api/households/${fx.householdId}`)).json();
+    const refused = await fx.as(siao, 'PUT', `/api/households/${fx.householdId}`, {
+      ...toUpdateBody(own),
+      healthNotes: 'Réécrit par le SIAO',
     });
-    expect(res.statusCode).toBe(403);
-    const saved = await t.app.inject({
-      method: 'PUT',
-      url: `/api/households/${householdId}`,
-      headers: siao.headers,
-      payload: { ...toUpdateBody(own), phone: '05 55 55 55 55' },
+    expect(refused.statusCode).toBe(403);
+    const saved = await fx.as(siao, 'PUT', `/api/households/${fx.householdId}`, {
+      ...toUpdateBody(own),
+      phone: '05 55 55 55 55',
     });
     expect(saved.statusCode).toBe(200);
-    const file = (
-      await t.app.inject({ method: 'GET', url: `/api/households/${householdId}`, headers: owner.headers })
-    ).json();
-    expect(file).toMatchObject({ phone: '05 55 55 55 55', healthNotes: 'SECRET-HEALTH' });
+    expect(await fx.file()).toMatchObject({ phone: '05 55 55 55 55', healthNotes: 'SECRET-HEALTH' });
+  });
+
+  it('lists the file to its parties only', async () => {
+    for (const subject of SUBJECTS) {
+      const res = await fx.as(sessions.get(subject)!, 'GET', '/api/households');
+      const ids = res.statusCode === 200 ? res.json().items.map((i: { id: string }) => i.id) : [];
+      if (subject.level === 'none') expect(ids).not.toContain(fx.householdId);
+      else expect(ids).toContain(fx.householdId);
+    }
   });
 
   it('shows each reader only the history entries of its level', async () => {
-    const landlord = sessions.get(SUBJECTS.find((s) => s.label === 'landlord_social_advisor' && s.party)!)!;
-    const history = (
-      await t.app.inject({
-        method: 'GET',
-        url: `/api/households/${householdId}/history`,
-        headers: landlord.headers,
-      })
-    ).json();
+    const landlord = sessions.get(SUBJECTS.find((s) => s.party && s.level === 'landlord_summary')!)!;
+    const history = (await fx.as(landlord, 'GET', `/api/households/${fx.householdId}/history`)).json();
     const fields = history.items.flatMap((v: { changes: { field: string }[] }) =>
       v.changes.map((c) => c.field),
     );
     expect(fields.length).toBeGreaterThan(0);
     expect(fields.filter((f: string) => /^(healthNotes|resources|shelterName|debts)/.test(f))).toEqual([]);
+  });
+});
+
+/**
+ * Referrals reach a household through the referral: the referral policy decides (the side of the
+ * actor's organisation and its roles), not the file's parties. Every referral-scoped route is called
+ * by each role on each side — and by organisations on neither — and must answer what the policy
+ * says: the route's own status, 403 to someone who may read the referral but not act, 404 to anyone
+ * else; a refusal leaves the referral and the trail unchanged.
+ */
+describe('referral access matrix, from the route contracts and the referral policy', () => {
+  interface ReferralSubject {
+    label: string;
+    side: 'sender' | 'receiver' | 'elsewhere';
+    orgType: OrganisationType;
+    roles: Role[];
+  }
+  const REFERRAL_SUBJECTS: ReferralSubject[] = [
+    {
+      label: 'conseiller social du bailleur émetteur',
+      side: 'sender',
+      orgType: 'landlord',
+      roles: ['landlord_social_advisor'],
+    },
+    {
+      label: 'gestionnaire locatif du bailleur émetteur',
+      side: 'sender',
+      orgType: 'landlord',
+      roles: ['landlord_rental_manager'],
+    },
+    { label: 'administrateur du bailleur émetteur', side: 'sender', orgType: 'landlord', roles: ['admin'] },
+    { label: 'référent désigné', side: 'receiver', orgType: 'association', roles: ['caseworker'] },
+    {
+      label: 'autre travailleur social du destinataire',
+      side: 'receiver',
+      orgType: 'association',
+      roles: ['caseworker'],
+    },
+    {
+      label: 'chef de service du destinataire',
+      side: 'receiver',
+      orgType: 'association',
+      roles: ['team_manager'],
+    },
+    { label: 'auditeur du destinataire', side: 'receiver', orgType: 'association', roles: ['auditor'] },
+    { label: 'administrateur du destinataire', side: 'receiver', orgType: 'association', roles: ['admin'] },
+    {
+      label: 'travailleur social d’une autre association',
+      side: 'elsewhere',
+      orgType: 'association',
+      roles: ['caseworker'],
+    },
+    { label: 'travailleur social du SIAO', side: 'elsewhere', orgType: 'siao', roles: ['caseworker'] },
+    { label: 'chargé de mission financeur', side: 'elsewhere', orgType: 'funder', roles: ['funder_officer'] },
+  ];
+  const ASSIGNED = REFERRAL_SUBJECTS[3]!;
+  const SENDER = REFERRAL_SUBJECTS[0]!;
+  const DECIDER = REFERRAL_SUBJECTS[5]!;
+
+  const ROUTES = ALL_ROUTES.filter(
+    (r): r is RouteContract & { household: ReferralScope } => r.household?.via === 'referral',
+  );
+
+  let t: TestApp;
+  const people = new Map<ReferralSubject, { userId: string; organisationId: string; session: TestSession }>();
+  let otherAssociationId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    const orgs = {
+      sender: (await makeOrganisation(t.deps.db, 'landlord')).id,
+      receiver: (await makeOrganisation(t.deps.db, 'association')).id,
+    };
+    const elsewhere = new Map<OrganisationType, string>();
+    for (const subject of REFERRAL_SUBJECTS) {
+      const organisationId =
+        subject.side === 'elsewhere'
+          ? (elsewhere.get(subject.orgType) ??
+            elsewhere
+              .set(subject.orgType, (await makeOrganisation(t.deps.db, subject.orgType)).id)
+              .get(subject.orgType)!)
+          : orgs[subject.side];
+      const user = await makeUser(t.deps.db, { organisationId, roles: subject.roles });
+      people.set(subject, {
+        userId: user.id,
+        organisationId,
+        session: await sessionFor(t.deps, user.id, organisationId),
+      });
+    }
+    otherAssociationId = elsewhere.get('association')!;
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const as = (subject: ReferralSubject, method: string, url: string, payload?: object) =>
+    t.app.inject({
+      method: method as 'POST',
+      url,
+      headers: people.get(subject)!.session.headers,
+      ...(payload ? { payload } : {}),
+    });
+
+  /** A maintenance referral from the landlord to the association, taken to the status the action needs. */
+  async function referralFor(action: ReferralScope['referral']) {
+    const created = await ok(
+      await as(SENDER, 'POST', '/api/referrals', {
+        kind: 'maintenance',
+        toOrganisationId: people.get(ASSIGNED)!.organisationId,
+        newHousehold: {
+          members: [
+            {
+              firstName: 'Awa',
+              lastName: 'Diallo',
+              relationship: 'reference_person',
+              isReferencePerson: true,
+            },
+          ],
+          phone: '06 12 34 56 78',
+          dwellingAddress: '12 rue des Lilas, 59000 Lille',
+          monthlyRentCents: 42_000,
+        },
+        reasons: ['arrears'],
+        arrears: { amountCents: 185_000, months: 4 },
+        freeText: 'Locataire injoignable depuis deux mois.',
+      }),
+      'saisine',
+    );
+    let version = 1;
+    if (action === 'log_contact' || action === 'record_first_interview' || action === 'read') {
+      const accepted = await ok(
+        await as(DECIDER, 'POST', `/api/referrals/${created.id}/accept`, {
+          caseworkerUserId: people.get(ASSIGNED)!.userId,
+          version,
+        }),
+        'acceptation',
+      );
+      version = accepted.version;
+    }
+    const [row] = await t.deps.db.select().from(referrals).where(eq(referrals.id, created.id));
+    return { row: row!, version };
+  }
+
+  const BODIES: Record<ReferralScope['referral'], (version: number) => object | undefined> = {
+    read: () => undefined,
+    accept: (version) => ({ caseworkerUserId: people.get(ASSIGNED)!.userId, version }),
+    decline: (version) => ({ reason: 'Hors de notre secteur d’intervention.', version }),
+    redirect: (version) => ({
+      toOrganisationId: otherAssociationId,
+      reason: 'Association du quartier.',
+      version,
+    }),
+    log_contact: () => ({ method: 'phone', outcome: 'no_answer', attemptedAt: NOW.toISOString() }),
+    record_first_interview: (version) => ({ at: NOW.toISOString(), version }),
+  };
+
+  const CASES = ROUTES.flatMap((route) =>
+    REFERRAL_SUBJECTS.map((subject) => ({ name: `${key(route)} — ${subject.label}`, route, subject })),
+  );
+
+  it('covers the reading and every action of a referral', () => {
+    expect(ROUTES.map((r) => r.household.referral).sort()).toEqual(
+      ['read', 'read', ...Object.keys(ACTION_FROM_STATUSES)].sort(),
+    );
+  });
+
+  it.each(CASES)('$name', async ({ route, subject }) => {
+    const action = route.household.referral;
+    const { row, version } = await referralFor(action);
+    const person = people.get(subject)!;
+    const actor = { ...person, organisationType: subject.orgType, roles: subject.roles };
+    const expected = !canReadReferral(actor, row)
+      ? 404
+      : action !== 'read' && !mayActOnReferral(actor, row, action)
+        ? 403
+        : route.response === null
+          ? 204
+          : (route.status ?? 200);
+    const entries = async () =>
+      (
+        await t.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.householdId, row.householdId))
+      )[0]!.n;
+    const before = { entries: await entries(), version: row.version };
+
+    const res = await as(subject, route.method, routePath(route, { id: row.id }), BODIES[action](version));
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+    const [now] = await t.deps.db.select().from(referrals).where(eq(referrals.id, row.id));
+    if (expected >= 400) {
+      expect(res.json().error.code).toBe(expected === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
+      expect({ entries: await entries(), version: now!.version }).toEqual(before);
+    } else {
+      expect(await entries()).toBeGreaterThan(before.entries);
+    }
   });
 });

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../../src/shared/routes/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { ROOT, findCycle, importEdges, mermaidModuleGraph, moduleGraph, partOf } from './module-graph.ts';
+import { AUDIT_ACTIONS } from '../../src/shared/audit/actions.ts';
+import {
+  ROOT,
+  findCycle,
+  importEdges,
+  mermaidModuleGraph,
+  moduleGraph,
+  partOf,
+  sourceFiles,
+} from './module-graph.ts';
 
 /**
  * The architecture as docs/ARCHITECTURE.md states it, checked against the code: the kernel imports
@@ -45,6 +54,16 @@ describe('architecture', () => {
     const reaching = ALL_ROUTES.filter((r) => /^\/api\/(households|diagnostics|referrals)\/:/.test(r.path));
     const undeclared = reaching.filter((r) => !r.household).map((r) => `${r.method} ${r.path}`);
     expect(undeclared).toEqual([]);
+  });
+
+  it('names in French every action it writes to the audit log', () => {
+    const written = new Set(
+      sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\baction: '([a-z_]+(?:\.[a-z_]+)+)'/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(written.size).toBeGreaterThan(40);
+    expect([...written].filter((a) => !AUDIT_ACTIONS[a])).toEqual([]);
   });
 
   describe('route contracts', () => {

@@ -20,6 +20,15 @@ export async function unsafeLoadDiagnostic(q: Queryable, id: string): Promise<Di
   return row ?? null;
 }
 
+/** The household a diagnostic belongs to (null for an unknown id), for the route layer's access check. */
+export async function householdOfDiagnostic(q: Queryable, id: string): Promise<string | null> {
+  const [row] = await q
+    .select({ householdId: diagnostics.householdId })
+    .from(diagnostics)
+    .where(eq(diagnostics.id, id));
+  return row?.householdId ?? null;
+}
+
 export async function listDiagnosticVersions(q: Queryable, householdId: string) {
   return q
     .select()

@@ -1,6 +1,8 @@
 import { and, eq, gte, isNull, like, lte, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Context } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db.ts';
+import type { HouseholdAccessPort } from '../../kernel/household-scope.ts';
+import type { HouseholdScope } from '../../shared/routes/define.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import { parisDate } from '../../shared/time.ts';
@@ -46,14 +48,36 @@ export async function activeParties(q: Queryable, householdId: string, at: Date)
  * answer the same 404, so that nothing leaks about other organisations' files.
  */
 export async function requireHouseholdAccess(
-  ctx: Pick<Context, 'db' | 'actor' | 'now'>,
+  ctx: Pick<Context, 'db' | 'actor' | 'now' | 'householdAccess'>,
   unverifiedHouseholdId: string,
 ): Promise<HouseholdAccessLevel> {
+  // The route layer already checked this household for this request.
+  if (ctx.householdAccess?.householdId === unverifiedHouseholdId) return ctx.householdAccess.level;
   const parties = await activeParties(ctx.db, unverifiedHouseholdId, ctx.now);
   const level = householdAccessLevel(ctx.actor, parties);
   if (level === 'none') throw notFound('Dossier introuvable.');
   return level;
 }
+
+/** How the route layer finds the household of a record a scoped route names, and what it says when there is none. */
+export type RecordLookup = {
+  householdOf: (q: Queryable, id: string) => Promise<string | null>;
+  notFound: string;
+};
+
+/**
+ * The route layer's household check (see kernel/household-scope.ts): the household itself, or the
+ * one a record belongs to through its module's lookup, and the actor's level there.
+ */
+export const householdAccessPort =
+  (
+    records: Record<Exclude<NonNullable<HouseholdScope['via']>, 'household'>, RecordLookup>,
+  ): HouseholdAccessPort =>
+  async (ctx, via, id) => {
+    const householdId = via === 'household' ? id : await records[via].householdOf(ctx.db, id);
+    if (!householdId) throw notFound(via === 'household' ? 'Dossier introuvable.' : records[via].notFound);
+    return { householdId, level: await requireHouseholdAccess(ctx, householdId) };
+  };
 
 /**
  * SQL condition: the organisation is a current party to this household (the file read's access).

@@ -3,7 +3,13 @@
  * that ground every organisation's access, and the access guard the other household-scoped
  * modules call.
  */
-export { requireHouseholdAccess, activeParties, partyIsCurrent, householdVisibleTo } from './access-guard.ts';
+export {
+  requireHouseholdAccess,
+  activeParties,
+  partyIsCurrent,
+  householdVisibleTo,
+  householdAccessPort,
+} from './access-guard.ts';
 export { addParty, endPartiesFromSource } from './parties.repository.ts';
 export { createHousehold } from './use-cases/create-household.ts';
 export { recordEvictionStep } from './use-cases/record-eviction-step.ts';

@@ -187,6 +187,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Consultation d’une saisine',
     describe: (d) => labelOf(REFERRAL_SIDE_LABELS, d.side),
   },
+  'referral.events.read': { label: 'Consultation de l’historique d’une saisine' },
   'referral.accept': { label: 'Saisine acceptée' },
   'referral.decline': { label: 'Saisine refusée' },
   'referral.redirect': { label: 'Saisine réorientée' },

@@ -16,7 +16,7 @@ import { defineRoute } from './define.ts';
 
 const tag = 'budget';
 /** The budget is shared data of the file: a landlord (summary level) gets the 404 of an unknown file. */
-const household = { param: 'id', level: 'party' } as const;
+const household = { param: 'id', level: 'party', below: 404 } as const;
 
 /** The household budget, its target dwellings, the public budget calculator and the conventions. */
 export const BUDGET_ROUTES = {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HouseholdAccessLevel } from '../access/household-access.ts';
+import type { ReferralAction } from '../contracts/referrals.ts';
 
 /**
  * A route declared once, for the server (registration, validation, serialisation, OpenAPI) and the
@@ -17,17 +18,37 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteAccess = 'public' | 'password' | 'authenticated';
 
 /**
- * A route that reads or changes one household's file, or a part of it. The access matrix test
- * calls every such route as every role, party or not; a route touching a household without this
- * declaration fails the architecture test.
+ * A route that reads or changes one household's file, or a part of it, through a path parameter.
+ * The route layer resolves the household and checks the actor's level on it before the handler
+ * runs: an unknown record or a household the organisation is no current party to answers 404, a
+ * party below `level` answers 403 (or 404 with `below: 404`). The access matrix test calls every
+ * such route as every role, party or not; a route reaching a household without this declaration
+ * fails the architecture test.
  */
 export interface HouseholdScope {
   /** The path parameter that names the household, or the record through which the route reaches it. */
   param: string;
   /** What that parameter identifies (default: the household itself). */
-  via?: 'household' | 'diagnostic' | 'referral';
-  /** The lowest access level the route serves; below it the answer is 404 (or 403 for a party). */
+  via?: 'household' | 'diagnostic';
+  /** The lowest access level the route serves. */
   level: Exclude<HouseholdAccessLevel, 'none'>;
+  /** What a party under that level gets: 403 (default), or 404 where even the record's existence is need-to-know. */
+  below?: 403 | 404;
+  /** Why a party under that level is refused, in French (a general sentence by default). */
+  refusal?: string;
+}
+
+/**
+ * A route that reaches a household through a referral (saisine): the referral policy decides, by
+ * the organisation's side of the referral and the actor's roles, not by the household's parties
+ * (the receiving association is no party before it opens the case). The referrals module enforces
+ * it; the access matrix test checks each route against the policy.
+ */
+export interface ReferralScope {
+  param: string;
+  via: 'referral';
+  /** Reading, or one of the receiving side's actions. */
+  referral: 'read' | ReferralAction;
 }
 
 /** A binary answer (PDF, document) rather than JSON. */
@@ -51,7 +72,7 @@ export interface RouteContract {
   readonly response: z.ZodType | typeof FILE_RESPONSE | null;
   /** Default 200 (204 when response is null). */
   readonly status?: 200 | 201;
-  readonly household?: HouseholdScope;
+  readonly household?: HouseholdScope | ReferralScope;
   /** Error statuses beyond those implied by the contract (400 with an input, 401, 403, 404 with params). */
   readonly errors?: readonly (409 | 413 | 415 | 422 | 423 | 429)[];
 }

@@ -26,8 +26,17 @@ const tag = 'diagnostics';
 type Level = HouseholdScope['level'];
 /** `/api/households/:id/…` */
 const household = (level: Level) => ({ param: 'id', level }) as const;
+/**
+ * The caseworker's own material (the full diagnostic, its previews, the grid): any other party gets
+ * the 404 of an unknown record, an unshared diagnostic's existence being itself need-to-know.
+ */
+const caseworkerOnly = { param: 'id', level: 'caseworker', below: 404 } as const;
+/** Writing the diagnostic or the grid: another party is told who may. */
+const WRITER_REFUSAL = 'Seul le travailleur social référent du ménage peut rédiger le diagnostic.';
+const writing = { param: 'id', level: 'caseworker', refusal: WRITER_REFUSAL } as const;
 /** `/api/diagnostics/:id/…`: the household is the diagnostic's. */
-const viaDiagnostic = (level: Level) => ({ param: 'id', via: 'diagnostic', level }) as const;
+const viaDiagnostic = <S extends Omit<HouseholdScope, 'param' | 'via'>>(scope: S) =>
+  ({ param: 'id', via: 'diagnostic', ...scope }) as const;
 
 /**
  * The shared diagnostic (briques 1.1–1.5), its partner versions and the capacité à habiter grid.
@@ -60,7 +69,7 @@ export const DIAGNOSTIC_ROUTES = {
     body: ZDiagnosticCreate,
     response: ZDiagnosticSaved,
     status: 201,
-    household: household('caseworker'),
+    household: writing,
     errors: [409],
   }),
   get: defineRoute({
@@ -70,7 +79,7 @@ export const DIAGNOSTIC_ROUTES = {
     summary: 'Lire le diagnostic complet (référent ; lecture journalisée)',
     params: ZDiagnosticParams,
     response: ZDiagnosticDetail,
-    household: household('caseworker'),
+    household: caseworkerOnly,
   }),
   save: defineRoute({
     method: 'PUT',
@@ -80,7 +89,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZDiagnosticParams,
     body: ZDiagnosticSave,
     response: ZDiagnosticSaved,
-    household: household('caseworker'),
+    household: caseworkerOnly,
     errors: [409],
   }),
   present: defineRoute({
@@ -91,7 +100,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZDiagnosticParams,
     body: ZPresentation,
     response: ZDiagnosticSaved,
-    household: household('caseworker'),
+    household: caseworkerOnly,
     errors: [409],
   }),
   approve: defineRoute({
@@ -102,7 +111,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZDiagnosticParams,
     body: ZApproval,
     response: ZDiagnosticSaved,
-    household: household('caseworker'),
+    household: caseworkerOnly,
     errors: [409],
   }),
   disagree: defineRoute({
@@ -113,7 +122,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZDiagnosticParams,
     body: ZDisagreement,
     response: ZDiagnosticSaved,
-    household: household('caseworker'),
+    household: caseworkerOnly,
     errors: [409],
   }),
   newVersion: defineRoute({
@@ -124,7 +133,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZDiagnosticParams,
     response: ZDiagnosticSaved,
     status: 201,
-    household: household('caseworker'),
+    household: caseworkerOnly,
     errors: [409],
   }),
   preview: defineRoute({
@@ -135,7 +144,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZIdParams,
     query: ZAudienceQuery,
     response: ZPartnerVersion,
-    household: viaDiagnostic('caseworker'),
+    household: viaDiagnostic(caseworkerOnly),
   }),
   share: defineRoute({
     method: 'POST',
@@ -145,7 +154,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZIdParams,
     body: ZShareBody,
     response: ZDiagnosticSaved,
-    household: viaDiagnostic('caseworker'),
+    household: viaDiagnostic(writing),
     errors: [409],
   }),
   shares: defineRoute({
@@ -155,7 +164,7 @@ export const DIAGNOSTIC_ROUTES = {
     summary: 'Qui a reçu quelle version du diagnostic (référent)',
     params: ZIdParams,
     response: ZShareList,
-    household: viaDiagnostic('caseworker'),
+    household: viaDiagnostic(caseworkerOnly),
   }),
   pdf: defineRoute({
     method: 'GET',
@@ -165,7 +174,7 @@ export const DIAGNOSTIC_ROUTES = {
     params: ZIdParams,
     query: ZPdfQuery,
     response: FILE_RESPONSE,
-    household: viaDiagnostic('landlord_summary'),
+    household: viaDiagnostic({ level: 'landlord_summary' }),
   }),
   capacityAssessments: defineRoute({
     method: 'GET',
@@ -174,7 +183,7 @@ export const DIAGNOSTIC_ROUTES = {
     summary: 'Grilles de capacité à habiter du ménage (évolution dans le temps)',
     params: ZIdParams,
     response: ZCapacityHistory,
-    household: household('caseworker'),
+    household: caseworkerOnly,
   }),
   recordCapacityAssessment: defineRoute({
     method: 'POST',
@@ -185,6 +194,6 @@ export const DIAGNOSTIC_ROUTES = {
     body: ZCapacityAssessmentCreate,
     response: ZCapacityRecorded,
     status: 201,
-    household: household('caseworker'),
+    household: writing,
   }),
 };

@@ -29,10 +29,14 @@ import {
   partUpdateBody,
 } from '../contracts/households.ts';
 import { HOUSEHOLD_PARTS, inputShape, type FieldSpec } from '../households/registry.ts';
-import { FILE_RESPONSE, defineRoute } from './define.ts';
+import { FILE_RESPONSE, defineRoute, type HouseholdScope } from './define.ts';
 
 const tag = 'ménages';
-const household = (level: 'landlord_summary' | 'party' | 'caseworker') => ({ param: 'id', level }) as const;
+const household = (level: HouseholdScope['level'], refusal?: string) =>
+  ({ param: 'id', level, ...(refusal ? { refusal } : {}) }) as const;
+/** Landlords read the summary and inform the file through referrals: they do not edit it. */
+const editing = household('party', 'Vous pouvez consulter ce dossier mais pas le modifier.');
+const consents = household('party', 'Les accords du ménage sont tenus par les travailleurs sociaux.');
 
 /** The household file: list, create, read, update, its history, notes, documents, parties and consents. */
 export const HOUSEHOLD_ROUTES = {
@@ -70,7 +74,7 @@ export const HOUSEHOLD_ROUTES = {
     params: ZIdParams,
     body: ZHouseholdUpdate,
     response: ZHouseholdSaved,
-    household: household('party'),
+    household: editing,
     errors: [409],
   }),
   history: defineRoute({
@@ -89,7 +93,7 @@ export const HOUSEHOLD_ROUTES = {
     summary: 'Journal des accès et modifications du dossier (référent)',
     params: ZIdParams,
     response: ZHouseholdAudit,
-    household: household('caseworker'),
+    household: household('caseworker', 'Le journal d’accès du dossier est réservé au référent.'),
   }),
   notes: defineRoute({
     method: 'GET',
@@ -157,7 +161,7 @@ export const HOUSEHOLD_ROUTES = {
     summary: 'Accords du ménage (en cours, expirés, retirés)',
     params: ZIdParams,
     response: ZConsentList,
-    household: household('party'),
+    household: consents,
   }),
   recordConsent: defineRoute({
     method: 'POST',
@@ -168,7 +172,7 @@ export const HOUSEHOLD_ROUTES = {
     body: ZConsentCreate,
     response: ZHouseholdCreated,
     status: 201,
-    household: household('party'),
+    household: consents,
   }),
   revokeConsent: defineRoute({
     method: 'POST',
@@ -178,7 +182,7 @@ export const HOUSEHOLD_ROUTES = {
     params: ZConsentParams,
     body: ZConsentRevoke,
     response: null,
-    household: household('party'),
+    household: consents,
     errors: [409],
   }),
   recordEvictionStep: defineRoute({
@@ -190,7 +194,7 @@ export const HOUSEHOLD_ROUTES = {
     body: ZEvictionStepCreate,
     response: ZEvictionStepRecorded,
     status: 201,
-    household: household('party'),
+    household: editing,
   }),
   closeEvictionProcedure: defineRoute({
     method: 'POST',
@@ -200,7 +204,7 @@ export const HOUSEHOLD_ROUTES = {
     params: ZIdParams,
     body: ZEvictionProcedureClose,
     response: null,
-    household: household('party'),
+    household: editing,
     errors: [409],
   }),
 };
@@ -213,7 +217,7 @@ function partRoutes<const Path extends string, F extends Record<string, FieldSpe
 }) {
   const shape = inputShape(spec.fields);
   const base = `/api/households/:id/${spec.path}` as const;
-  const scope = household('party');
+  const scope = editing;
   return {
     add: defineRoute({
       method: 'POST',

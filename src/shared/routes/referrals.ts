@@ -13,16 +13,14 @@ import {
   ZReferralQuery,
   ZReferralRedirect,
   ZReferralTransitionResult,
+  type ReferralAction,
 } from '../contracts/referrals.ts';
 import { defineRoute } from './define.ts';
 
 const tag = 'saisines';
-/**
- * A referral's household, reached through the referral. Reading serves the referring landlord
- * (landlord_summary); deciding and following up is the receiving association's social work.
- */
-const household = (level: 'landlord_summary' | 'caseworker') =>
-  ({ param: 'id', via: 'referral', level }) as const;
+/** A referral's household, reached through the referral: the referral policy decides who may do what. */
+const household = (referral: 'read' | ReferralAction) =>
+  ({ param: 'id', via: 'referral', referral }) as const;
 
 /** Referrals (saisines): sending, the two lists, reading, and the receiving side's decisions. */
 export const REFERRAL_ROUTES = {
@@ -68,7 +66,7 @@ export const REFERRAL_ROUTES = {
     summary: 'Détail d’une saisine (organisation qui l’a faite ou qui la reçoit)',
     params: ZIdParams,
     response: ZReferralDetail,
-    household: household('landlord_summary'),
+    household: household('read'),
   }),
   events: defineRoute({
     method: 'GET',
@@ -77,7 +75,7 @@ export const REFERRAL_ROUTES = {
     summary: 'Historique d’une saisine',
     params: ZIdParams,
     response: ZReferralEventList,
-    household: household('landlord_summary'),
+    household: household('read'),
   }),
   accept: defineRoute({
     method: 'POST',
@@ -87,7 +85,7 @@ export const REFERRAL_ROUTES = {
     params: ZIdParams,
     body: ZReferralAccept,
     response: ZReferralTransitionResult,
-    household: household('caseworker'),
+    household: household('accept'),
     errors: [409],
   }),
   decline: defineRoute({
@@ -98,7 +96,7 @@ export const REFERRAL_ROUTES = {
     params: ZIdParams,
     body: ZReferralDecline,
     response: ZReferralTransitionResult,
-    household: household('caseworker'),
+    household: household('decline'),
     errors: [409],
   }),
   redirect: defineRoute({
@@ -109,7 +107,7 @@ export const REFERRAL_ROUTES = {
     params: ZIdParams,
     body: ZReferralRedirect,
     response: ZReferralTransitionResult,
-    household: household('caseworker'),
+    household: household('redirect'),
     errors: [409],
   }),
   logContactAttempt: defineRoute({
@@ -121,7 +119,7 @@ export const REFERRAL_ROUTES = {
     body: ZContactAttemptCreate,
     response: ZReferralCreated,
     status: 201,
-    household: household('caseworker'),
+    household: household('log_contact'),
     errors: [409],
   }),
   recordFirstInterview: defineRoute({
@@ -132,7 +130,7 @@ export const REFERRAL_ROUTES = {
     params: ZIdParams,
     body: ZFirstInterview,
     response: ZReferralTransitionResult,
-    household: household('caseworker'),
+    household: household('record_first_interview'),
     errors: [409],
   }),
 };

@@ -5,12 +5,14 @@ import { canReadHouseholdAudit } from '../../../shared/access/household-access.t
 import { auditActionLabel, auditOrganisationIds, describeAuditEntry } from '../../../shared/audit/actions.ts';
 import { householdAuditRows, organisationNames } from '../households.repository.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
+import { auditTabRead } from '../read-audit.ts';
 
 /** Who read or changed the file, when and from where, in words (caseworker level only). */
 export async function listHouseholdAudit(ctx: Context, householdId: string): Promise<THouseholdAuditEntry[]> {
   const level = await requireHouseholdAccess(ctx, householdId);
   if (!canReadHouseholdAudit(level))
     throw forbidden("Le journal d'accès du dossier est réservé au référent.");
+  await auditTabRead(ctx, householdId, 'household.audit.read', level);
   const rows = await householdAuditRows(ctx.db, householdId);
   const names = {
     organisation: await organisationNames(
