@@ -24,10 +24,13 @@ describe('audit log consultation', () => {
     for (const role of ['admin', 'auditor'] as const) {
       const res = await get('/api/admin/audit-log', mine.members[role]!.session.headers);
       expect(res.statusCode).toBe(200);
-      const items = res.json().items as { action: string; actorName: string; actorUserId: string }[];
-      expect(items.map((i) => i.action)).toEqual(['auth.login_failed', 'auth.login']);
+      const items = res.json().items as { actionLabel: string; actorName: string; subject: string }[];
+      expect(items.map((i) => i.actionLabel)).toEqual(['Échec de connexion', 'Connexion']);
       expect(items[0]!.actorName).toBe(mine.members.funder_officer!.user.fullName);
-      expect(items.every((i) => i.actorUserId !== theirs.members.funder_officer!.user.id)).toBe(true);
+      expect(items[0]!.subject).toBe(`Utilisateur : ${mine.members.funder_officer!.user.fullName}`);
+      expect(items.every((i) => i.actorName !== theirs.members.funder_officer!.user.fullName)).toBe(true);
+      // In words only: no code, no identifier.
+      expect(res.body).not.toMatch(/auth\.|[0-9a-f]{8}-[0-9a-f]{4}-/);
     }
     expect((await get('/api/admin/audit-log', mine.members.funder_officer!.session.headers)).statusCode).toBe(
       403,
@@ -52,6 +55,11 @@ describe('audit log consultation', () => {
 
   it('pages', async () => {
     const res = await get('/api/admin/audit-log?pageSize=1&page=2', mine.members.admin!.session.headers);
-    expect(res.json()).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ action: 'auth.login' }] });
+    expect(res.json()).toMatchObject({
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      items: [{ actionLabel: 'Connexion' }],
+    });
   });
 });

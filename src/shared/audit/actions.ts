@@ -243,3 +243,41 @@ export function auditOrganisationIds(details: Details): string[] {
   ];
   return ids.filter((v): v is string => typeof v === 'string');
 }
+
+/** The kinds of record an entry may concern, in French. */
+const SUBJECT_LABELS: Readonly<Record<string, string>> = {
+  household: 'Dossier',
+  household_note: 'Note d’un dossier',
+  household_document: 'Document d’un dossier',
+  household_consent: 'Accord du ménage',
+  eviction_procedure: 'Procédure d’expulsion',
+  eviction_procedure_step: 'Étape de la procédure d’expulsion',
+  task: 'Tâche',
+  referral: 'Saisine',
+  diagnostic: 'Diagnostic',
+  capacity_assessment: 'Grille « capacité à habiter »',
+  budget_scenario: 'Logement cible du budget',
+  budget_convention: 'Convention budgétaire',
+  housing_benefit_scale: 'Barème d’aide au logement',
+  user: 'Utilisateur',
+  invitation: 'Invitation',
+  organisation: 'Organisation',
+  management_unit: 'Unité de gestion',
+};
+
+/**
+ * What an entry concerned, in words: the file by its number when it is about a household (the
+ * auditor may not read the file, but must see which one was touched), a person by name.
+ */
+export function describeAuditSubject(
+  entityType: string,
+  known: { fileLabel: string | null; userName: string | null },
+): string | null {
+  const kind = SUBJECT_LABELS[entityType] ?? null;
+  if (known.fileLabel)
+    return kind && entityType !== 'household'
+      ? `${kind} — dossier ${known.fileLabel}`
+      : `Dossier ${known.fileLabel}`;
+  if (known.userName && entityType === 'user') return `${kind} : ${known.userName}`;
+  return kind;
+}

@@ -1,54 +1,26 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate, ZPaging, zPage } from './common.ts';
 
-/** French labels of the actions the UI knows; others are shown by their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'auth.login': 'Connexion',
-  'auth.login_failed': 'Échec de connexion',
-  'auth.locked': 'Compte verrouillé',
-  'auth.logout': 'Déconnexion',
-  'auth.logout_all': 'Déconnexion de toutes les sessions',
-  'auth.second_factor': 'Second facteur validé',
-  'auth.second_factor_failed': 'Échec du second facteur',
-  'auth.recovery_code_used': 'Code de secours utilisé',
-  'auth.totp_enrolled': 'Second facteur activé',
-  'auth.switch_organisation': 'Changement d’organisation',
-  'auth.password_reset_requested': 'Demande de réinitialisation du mot de passe',
-  'auth.password_reset': 'Mot de passe réinitialisé',
-  'user.invited': 'Utilisateur invité',
-  'user.invitation_revoked': 'Invitation révoquée',
-  'user.invitation_accepted': 'Invitation acceptée',
-  'user.roles_changed': 'Rôles modifiés',
-  'user.deactivated': 'Utilisateur désactivé',
-  'user.reactivated': 'Utilisateur réactivé',
-  'organisation.updated': 'Organisation modifiée',
-  'management_unit.created': 'Unité de gestion créée',
-  'management_unit.updated': 'Unité de gestion modifiée',
-  'household.read': 'Consultation d’un dossier',
-  'household.update': 'Modification d’un dossier',
-};
-
 export const ZAuditQuery = ZPaging.extend({
   /** Inclusive calendar days (Europe/Paris). */
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
+  /** An action's code, matching itself and its sub-actions ("auth" matches "auth.login"). */
   action: z.string().trim().max(100).optional(),
   userId: ZId.optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+/** An entry in words: the action's name, what it concerned and its details, without code or identifier. */
 export const ZAuditEntry = z.object({
   id: z.number().int(),
   at: z.iso.datetime(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  householdId: ZId.nullable(),
-  actorUserId: ZId.nullable(),
+  actionLabel: z.string(),
+  /** What the action concerned: a file by its number, a person by name, or the kind of record. */
+  subject: z.string().nullable(),
+  description: z.string().nullable(),
   actorName: z.string().nullable(),
   ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Code, Grid, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Grid, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { AUDIT_ACTION_LABELS, type TAuditEntry } from '@shared/contracts/audit.ts';
+import { AUDIT_ACTIONS } from '@shared/audit/actions.ts';
 import { AUDIT_ROUTES } from '@shared/routes/audit.ts';
 import { USER_ROUTES } from '@shared/routes/identity.ts';
 import { useRouteQuery } from '../../api/routes.ts';
@@ -24,17 +24,9 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { from: null, to: null, action: null, userId: null };
 
-const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
-
-function Details({ entry }: { entry: TAuditEntry }) {
-  const pairs = Object.entries(entry.details);
-  if (pairs.length === 0) return <>—</>;
-  return (
-    <Code block fz="xs" style={{ whiteSpace: 'pre-wrap', maxWidth: 360 }}>
-      {pairs.map(([k, v]) => `${k} : ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('\n')}
-    </Code>
-  );
-}
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTIONS)
+  .map(([value, spec]) => ({ value, label: spec.label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 
 export function AuditLogPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -124,34 +116,16 @@ export function AuditLogPage() {
                 emptyDescription="Aucun évènement ne correspond à ces filtres."
                 columns={[
                   { key: 'at', header: 'Date', render: (e) => formatDateTime(e.at) },
-                  {
-                    key: 'action',
-                    header: 'Action',
-                    render: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action,
-                  },
+                  { key: 'action', header: 'Action', render: (e) => e.actionLabel },
                   { key: 'actor', header: 'Par', render: (e) => e.actorName ?? 'Système' },
-                  {
-                    key: 'entity',
-                    header: 'Objet',
-                    render: (e) => (
-                      <Text size="sm">
-                        {e.entityType}
-                        {e.entityId && (
-                          <Text span size="xs" c="dimmed" display="block">
-                            {e.entityId}
-                          </Text>
-                        )}
-                      </Text>
-                    ),
-                    hideOnSmall: true,
-                  },
-                  { key: 'ip', header: 'Adresse IP', render: (e) => e.ip ?? '—', hideOnSmall: true },
+                  { key: 'subject', header: 'Objet', render: (e) => e.subject ?? '—', hideOnSmall: true },
                   {
                     key: 'details',
                     header: 'Détails',
-                    render: (e) => <Details entry={e} />,
+                    render: (e) => (e.description ? <Text size="sm">{e.description}</Text> : '—'),
                     hideOnSmall: true,
                   },
+                  { key: 'ip', header: 'Adresse IP', render: (e) => e.ip ?? '—', hideOnSmall: true },
                 ]}
               />
             )}
