@@ -17,8 +17,8 @@ import {
   ZPresentation,
   ZShareBody,
   ZShareList,
-  ZUrgentActionList,
 } from '../contracts/diagnostics.ts';
+import { ZEvictionStepCreate, ZEvictionStepRecorded } from '../contracts/households.ts';
 import type { HouseholdScope } from './define.ts';
 import { FILE_RESPONSE, defineRoute } from './define.ts';
 
@@ -35,13 +35,6 @@ const viaDiagnostic = (level: Level) => ({ param: 'id', via: 'diagnostic', level
  * with their organisation (the list and the PDF serve them).
  */
 export const DIAGNOSTIC_ROUTES = {
-  myUrgentActions: defineRoute({
-    method: 'GET',
-    path: '/api/diagnostics/urgent-actions/mine',
-    tag,
-    summary: 'Mes actions urgentes ouvertes (diagnostics des ménages que je suis), par échéance',
-    response: ZUrgentActionList,
-  }),
   list: defineRoute({
     method: 'GET',
     path: '/api/households/:id/diagnostics',
@@ -123,6 +116,18 @@ export const DIAGNOSTIC_ROUTES = {
     summary: 'Nouvelle version (brouillon copiant une version approuvée ou refusée)',
     params: ZDiagnosticParams,
     response: ZDiagnosticSaved,
+    status: 201,
+    household: household('caseworker'),
+    errors: [409],
+  }),
+  recordEvictionStep: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/diagnostics/:diagId/eviction-steps',
+    tag,
+    summary: 'Noter, depuis le diagnostic, une étape de la procédure d’expulsion du ménage',
+    params: ZDiagnosticParams,
+    body: ZEvictionStepCreate,
+    response: ZEvictionStepRecorded,
     status: 201,
     household: household('caseworker'),
     errors: [409],
