@@ -84,7 +84,7 @@ function listRows(items: unknown[], path: string): Content[][] {
   const title = DIAGNOSTIC_LIST_ROW_LABELS[path] ?? 'Élément';
   return items.map((item, i) => {
     const parts = Object.entries(item as Record<string, unknown>)
-      .filter(([k, v]) => isLeaf(v) && k !== 'id')
+      .filter(([, v]) => isLeaf(v))
       .map(
         ([k, v]) =>
           `${diagnosticFieldLabel(`${path}[].${k}`)} : ${formatDiagnosticValue(`${path}[].${k}`, v as string)}`,
