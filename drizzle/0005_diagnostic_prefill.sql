@@ -14,3 +14,6 @@ UPDATE "diagnostic_shares" s SET "snapshot" = jsonb_set(
       WHERE e->>'stage' IS NOT NULL) m), '[]'::jsonb))
 FROM "diagnostics" d
 WHERE d."id" = s."diagnostic_id" AND NOT s."snapshot" ? 'evictionSteps';
+--> statement-breakpoint
+-- Urgent actions are no section of the diagnostic any more (0003 moved them to tasks): their authors go too.
+UPDATE "diagnostics" SET "authorship" = "authorship" - 'urgentActions' WHERE "authorship" ? 'urgentActions';
