@@ -7,8 +7,6 @@ import { organisations } from '../organisations/schema.ts';
 import { diagnostics } from '../diagnostics/schema.ts';
 import { tasks } from './schema.ts';
 
-export type TaskRow = typeof tasks.$inferSelect;
-
 const taskColumns = {
   id: tasks.id,
   householdId: tasks.householdId,

@@ -125,7 +125,8 @@ export const DIAGNOSTIC_OPTION_LABELS: Partial<Record<DiagnosticFieldPath, Recor
 /** A field's value as a French reader reads it (amounts in euros, dates dd/mm/yyyy, codes labelled). */
 export function formatDiagnosticValue(path: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') return path.endsWith('Cents') ? formatCents(value) : String(value);
+  if (typeof value === 'number')
+    return path.endsWith('Cents') ? formatCents(value) : value.toLocaleString('fr-FR');
   const options = DIAGNOSTIC_OPTION_LABELS[path as DiagnosticFieldPath];
   if (options) return options[value] ?? value;
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
