@@ -50,7 +50,11 @@ export function fileValues(file: HouseholdFile, day: string): PathValues {
     values['familySituation.children'] = ages.filter((a) => a < 18).length;
   }
   values['administrative.daloRecognised'] = h.daloRecognised;
-  values['administrative.socialHousingApplicationNumber'] = h.applicationNumber ?? undefined;
+  // A number entered before the file checked it may be longer than the diagnostic takes: left to type.
+  const applicationNumber = h.applicationNumber ?? '';
+  if (applicationNumber.length > 0 && applicationNumber.length <= 20) {
+    values['administrative.socialHousingApplicationNumber'] = applicationNumber;
+  }
   // Resources as the budget counts them: the housing benefit is a figure of its own.
   const resources = file.resources.filter((r) => r.type !== 'housing_benefit');
   if (resources.length > 0) {
