@@ -30,6 +30,7 @@ import { referralRoutes } from './modules/referrals/index.ts';
 import { householdAccessPort, householdsRoutes } from './modules/households/index.ts';
 import { diagnosticsRoutes, householdOfDiagnostic } from './modules/diagnostics/index.ts';
 import { budgetRoutes } from './modules/budget/index.ts';
+import { tasksRoutes } from './modules/tasks/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -49,6 +50,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   diagnosticsRoutes,
   calculatorsRoutes,
   budgetRoutes,
+  tasksRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -23,6 +23,7 @@ import { activeParties } from '../src/modules/households/index.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../src/modules/budget/schema.ts';
+import { tasks } from '../src/modules/tasks/schema.ts';
 import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
 import {
   ZDiagnosticContent,
@@ -298,11 +299,53 @@ describe('demo territory', () => {
       }
     }
     expect([...methods].sort()).toEqual(['signature', 'typed_name']);
-    const actions = all.flatMap((d) => d.content.urgentActions ?? []);
+  });
+
+  it('keeps the diagnostics’ urgent actions as tasks of their households, done, overdue or ahead', async () => {
+    const actions = await t.deps.db
+      .select({ task: tasks, diagnosticHousehold: diagnostics.householdId })
+      .from(tasks)
+      .innerJoin(diagnostics, eq(diagnostics.id, tasks.sourceId))
+      .where(eq(tasks.source, 'diagnostic'));
+    expect(actions.length).toBe((await t.deps.db.select({ n: count() }).from(tasks))[0]!.n);
     const today = t.deps.clock().toISOString().slice(0, 10);
-    expect(actions.some((a) => a.done)).toBe(true);
-    expect(actions.some((a) => !a.done && a.dueOn! < today)).toBe(true);
-    expect(actions.some((a) => !a.done && a.dueOn! > today)).toBe(true);
+    for (const { task, diagnosticHousehold } of actions) {
+      expect(task.householdId).toBe(diagnosticHousehold);
+      expect(task.status === 'open').toBe(task.closedAt === null);
+    }
+    const open = actions.map((a) => a.task).filter((a) => a.status === 'open');
+    expect(actions.some((a) => a.task.status === 'done')).toBe(true);
+    expect(open.some((a) => a.dueOn! < today)).toBe(true);
+    expect(open.some((a) => a.dueOn! > today)).toBe(true);
+  });
+
+  it('records the diagnostics’ eviction steps on the household’s procedure, a frozen version showing its own', async () => {
+    const headers = await signIn('camille.roussel@le-passage.example');
+    const detailOf = async (household: string, version: number) => {
+      const base = `/api/households/${householdId(household)}/diagnostics`;
+      const list = (await t.app.inject({ method: 'GET', url: base, headers })).json();
+      const { id } = list.items.find((d: { version: number }) => d.version === version);
+      return (await t.app.inject({ method: 'GET', url: `${base}/${id}`, headers })).json();
+    };
+    // h07: the step the diagnostic added sits beside those of the referral's procedure.
+    const h07 = await detailOf('h07', 1);
+    expect(h07.evictionProcedureAsOf).not.toBeNull();
+    const h07Steps = h07.evictionProcedure.steps.map((s: { step: string }) => s.step);
+    expect(h07Steps).toEqual(expect.arrayContaining(['order_to_leave', 'ccapex_referral']));
+    const [share] = await t.deps.db
+      .select({ snapshot: diagnosticShares.snapshot })
+      .from(diagnosticShares)
+      .where(eq(diagnosticShares.householdId, householdId('h07')));
+    expect(share!.snapshot.evictionSteps.map((s) => s.step)).toEqual(h07Steps);
+    expect(JSON.stringify(share!.snapshot)).not.toContain('CCAPEX par Le Passage');
+    // h11: the draft opened the procedure; the version approved months before knew none.
+    const [h11v1, h11v2] = [await detailOf('h11', 1), await detailOf('h11', 2)];
+    expect(h11v1.evictionProcedure).toBeNull();
+    expect(h11v2.evictionProcedureAsOf).toBeNull();
+    expect(h11v2.evictionProcedure.steps.map((s: { step: string }) => s.step)).toEqual([
+      'first_unpaid_rent',
+      'caf_signal',
+    ]);
   });
 
   it('shares only the derived partner version, without any caseworker-only field', async () => {
@@ -356,7 +399,7 @@ describe('demo territory', () => {
 
   it('shows a caseworker her diagnostics, overdue urgent actions and budgets through the API', async () => {
     const headers = await signIn('camille.roussel@le-passage.example');
-    const mine = await t.app.inject({ method: 'GET', url: '/api/diagnostics/urgent-actions/mine', headers });
+    const mine = await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers });
     expect(mine.statusCode).toBe(200);
     const today = t.deps.clock().toISOString().slice(0, 10);
     const items = mine.json().items as { dueOn: string | null }[];

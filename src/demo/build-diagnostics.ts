@@ -18,23 +18,37 @@ import {
   audienceGetsCapacity,
   derivePartnerVersion,
   partnerCapacity,
+  partnerEvictionSteps,
 } from '../shared/access/diagnostic-sharing.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
 import { changedSections, checkSignaturePng } from '../modules/diagnostics/index.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
 import type {
+  evictionProcedureSteps,
+  evictionProcedures,
   householdDebts,
   householdExpenses,
   householdMembers,
   householdParties,
   householdResources,
   households,
+  tenancies,
 } from '../modules/households/schema.ts';
+import type { tasks } from '../modules/tasks/schema.ts';
 import { householdId, stableId } from './ids.ts';
 import { cents, daysAgo, isoDate, monthsAgo, seedOf } from './dates.ts';
 import { scribbleSignaturePng } from './signature-png.ts';
-import { DEMO_ORGANISATIONS, communeByKey, demoUser, organisationId, userId } from './territory.ts';
+import {
+  DEMO_ORGANISATIONS,
+  communeByKey,
+  demoUser,
+  organisationId,
+  userId,
+  type DemoOrgKey,
+} from './territory.ts';
 import { DIAGNOSTIC_SPECS, type DiagnosticContext, type DiagnosticSpec } from './diagnostic-specs.ts';
+
+type StepRow = Row<typeof evictionProcedureSteps>;
 import { CAPACITY_SPECS, SCENARIO_SPECS, type CapacitySpec } from './assessment-specs.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -47,6 +61,10 @@ export interface HouseholdFileRows {
   expenses: Row<typeof householdExpenses>[];
   debts: Row<typeof householdDebts>[];
   parties: Row<typeof householdParties>[];
+  tenancies: Row<typeof tenancies>[];
+  /** The procedures the referrals reported, before the diagnostics add theirs. */
+  evictionProcedures: Row<typeof evictionProcedures>[];
+  evictionProcedureSteps: StepRow[];
 }
 
 export interface DiagnosticDemoRows {
@@ -54,6 +72,11 @@ export interface DiagnosticDemoRows {
   diagnosticShares: Row<typeof diagnosticShares>[];
   capacityAssessments: Row<typeof capacityAssessments>[];
   budgetScenarios: Row<typeof budgetScenarios>[];
+  /** The diagnostics' urgent actions. */
+  tasks: Row<typeof tasks>[];
+  /** Every procedure and step: the file's, and those the diagnostics recorded. */
+  evictionProcedures: Row<typeof evictionProcedures>[];
+  evictionProcedureSteps: StepRow[];
 }
 
 export const diagnosticId = (household: string, version: number) =>
@@ -71,15 +94,6 @@ function contextOf(now: Date, household: string, file: HouseholdFileRows): Diagn
   return {
     day: (days) => isoDate(daysAgo(now, days)),
     month: (months) => monthsAgo(now, months),
-    action: (key, label, owner, dueDaysAgo, done) => ({
-      id: stableId(`urgent-action:${key}`),
-      label,
-      ...('user' in owner
-        ? { ownerUserId: userId(owner.user) }
-        : { ownerOrganisationId: organisationId(owner.org) }),
-      ...(dueDaysAgo === null ? {} : { dueOn: isoDate(daysAgo(now, dueDaysAgo)) }),
-      done,
-    }),
     adults: members.filter((m) => m.relationship !== 'child').length,
     children: members.filter((m) => m.relationship === 'child').length,
     incomeCents: sum(file.resources.filter((r) => r.householdId === hId && r.type !== 'housing_benefit')),
@@ -149,12 +163,16 @@ function buildCapacity(now: Date, spec: CapacitySpec) {
   };
 }
 
-/** The partner version as sharing computes it: derived content, the latest grid for committees. */
+/**
+ * The partner version as sharing computes it: derived content, the procedure's steps recorded by
+ * the approval, the latest grid for committees.
+ */
 function partnerVersionAt(
   content: TDiagnosticContent,
   audience: TPartnerVersion['audience'],
   grids: ReturnType<typeof buildCapacity>[],
   sharedOn: string,
+  steps: readonly StepRow[],
 ): TPartnerVersion {
   const latest = grids
     .filter((g) => g.assessedOn <= sharedOn)
@@ -163,7 +181,108 @@ function partnerVersionAt(
     audienceGetsCapacity(audience) && latest
       ? partnerCapacity({ ...latest, axisAverages: axisAverages(latest.scores) })
       : null;
-  return ZPartnerVersion.parse({ audience, content: derivePartnerVersion(content, audience), capacity });
+  return ZPartnerVersion.parse({
+    audience,
+    content: derivePartnerVersion(content, audience),
+    capacity,
+    evictionSteps: partnerEvictionSteps(steps),
+  });
+}
+
+/** Owners of urgent actions as the API accepts them: a party, or someone of a party. */
+function checkOwner(
+  spec: DiagnosticSpec,
+  owner: { user: string } | { org: DemoOrgKey },
+  file: HouseholdFileRows,
+) {
+  const org = 'user' in owner ? demoUser(owner.user).org : owner.org;
+  const hId = householdId(spec.household);
+  if (!file.parties.some((p) => p.householdId === hId && p.organisationId === organisationId(org))) {
+    throw new Error(`Action urgente de ${spec.household} confiée hors des parties du dossier (${org}).`);
+  }
+}
+
+/** The diagnostic's urgent actions, as the household's tasks it raised (done ones closed on their due day). */
+function tasksOf(now: Date, spec: DiagnosticSpec, diagnostic: string, file: HouseholdFileRows) {
+  const caseworker = userId(spec.caseworker);
+  return (spec.urgentActions ?? []).map((a): Row<typeof tasks> => {
+    checkOwner(spec, a.owner, file);
+    const createdAt = daysAgo(now, spec.startedDaysAgo);
+    const closedDaysAgo =
+      a.dueDaysAgo !== null && a.dueDaysAgo > 0
+        ? Math.min(a.dueDaysAgo, spec.startedDaysAgo)
+        : spec.lastSavedDaysAgo;
+    const closedAt = a.done ? daysAgo(now, closedDaysAgo) : null;
+    return {
+      id: stableId(`urgent-action:${a.key}`),
+      householdId: householdId(spec.household),
+      title: a.title,
+      ownerUserId: 'user' in a.owner ? userId(a.owner.user) : null,
+      ownerOrganisationId: 'org' in a.owner ? organisationId(a.owner.org) : null,
+      dueOn: a.dueDaysAgo === null ? null : isoDate(daysAgo(now, a.dueDaysAgo)),
+      source: 'diagnostic',
+      sourceId: diagnostic,
+      status: a.done ? 'done' : 'open',
+      closedAt,
+      closedByUserId: a.done ? caseworker : null,
+      createdByUserId: caseworker,
+      createdByOrganisationId: organisationId(demoUser(spec.caseworker).org),
+      createdAt,
+      updatedAt: closedAt ?? createdAt,
+    };
+  });
+}
+
+/**
+ * The steps the diagnostic recorded on the household's procedure, at its last save: on the
+ * procedure a referral opened, or on one they open.
+ */
+function recordEvictionSteps(
+  now: Date,
+  spec: DiagnosticSpec,
+  diagnostic: string,
+  rows: DiagnosticDemoRows,
+  file: HouseholdFileRows,
+) {
+  if (!spec.evictionSteps?.length) return;
+  const hId = householdId(spec.household);
+  const procedureId = stableId(`eviction-procedure:${spec.household}`);
+  const recordedAt = daysAgo(now, spec.lastSavedDaysAgo);
+  if (!rows.evictionProcedures.some((p) => p.id === procedureId)) {
+    rows.evictionProcedures.push({
+      id: procedureId,
+      householdId: hId,
+      tenancyId: file.tenancies.find((t) => t.householdId === hId && !t.endDate)?.id ?? null,
+      openedOn: isoDate(daysAgo(now, Math.max(...spec.evictionSteps.map((s) => s.daysAgo)))),
+      createdAt: recordedAt,
+    });
+  }
+  for (const s of spec.evictionSteps) {
+    if (s.daysAgo < spec.lastSavedDaysAgo)
+      throw new Error(`Étape de ${spec.household} datée après son enregistrement.`);
+    rows.evictionProcedureSteps.push({
+      id: stableId(`eviction-step:${spec.household}:diagnostic-v${spec.version ?? 1}:${s.step}`),
+      procedureId,
+      step: s.step,
+      occurredOn: isoDate(daysAgo(now, s.daysAgo)),
+      note: s.note ?? null,
+      sourceType: 'diagnostic',
+      sourceId: diagnostic,
+      recordedByUserId: userId(spec.caseworker),
+      recordedByOrganisationId: organisationId(demoUser(spec.caseworker).org),
+      recordedAt,
+    });
+  }
+}
+
+/** The steps of the household's procedure recorded by `at`, as a frozen diagnostic shows them. */
+function stepsRecordedBy(rows: DiagnosticDemoRows, household: string, at: Date): StepRow[] {
+  const procedureId = stableId(`eviction-procedure:${household}`);
+  return rows.evictionProcedureSteps
+    .filter((s) => s.procedureId === procedureId && s.recordedAt! <= at)
+    .sort(
+      (a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt!.getTime() - b.recordedAt!.getTime(),
+    );
 }
 
 /**
@@ -178,6 +297,9 @@ export function buildDiagnosticRows(now: Date, file: HouseholdFileRows): Diagnos
     diagnosticShares: [],
     capacityAssessments: grids,
     budgetScenarios: [],
+    tasks: [],
+    evictionProcedures: [...file.evictionProcedures],
+    evictionProcedureSteps: [...file.evictionProcedureSteps],
   };
   const built = new Map<string, { content: TDiagnosticContent; authorship: TSectionAuthorship }>();
 
@@ -200,6 +322,9 @@ export function buildDiagnosticRows(now: Date, file: HouseholdFileRows): Diagnos
     if (spec.status !== 'draft' && Object.keys(missingForPresentation(content)).length > 0) {
       throw new Error(`Diagnostic ${spec.household} incomplet pour le statut ${spec.status}.`);
     }
+
+    rows.tasks.push(...tasksOf(now, spec, id, file));
+    recordEvictionSteps(now, spec, id, rows, file);
 
     const caseworker = userId(spec.caseworker);
     const steps = [spec.presented, spec.approved ?? spec.disagreed, spec.shares?.[0]].filter(
@@ -270,6 +395,7 @@ export function buildDiagnosticRows(now: Date, file: HouseholdFileRows): Diagnos
           share.audience,
           grids.filter((g) => g.householdId === hId),
           isoDate(sharedAt),
+          stepsRecordedBy(rows, spec.household, approvedAt!),
         ),
         sharedByUserId: caseworker,
         sharedByOrganisationId: organisationId(demoUser(spec.caseworker).org),

@@ -4,24 +4,41 @@ import type {
   PartnerAudience,
   TDiagnosticContent,
 } from '../shared/contracts/diagnostics.ts';
+import type { EvictionStep } from '../shared/contracts/household-enums.ts';
 import type { PresentationRecord } from '../modules/diagnostics/schema.ts';
 import type { DemoOrgKey } from './territory.ts';
 
-type UrgentAction = NonNullable<TDiagnosticContent['urgentActions']>[number];
+/** An urgent action of a diagnostic: a task of the household, raised by that diagnostic. */
+export interface DemoUrgentAction {
+  /** Names its stable id. */
+  key: string;
+  title: string;
+  owner: { user: string } | { org: DemoOrgKey };
+  /** Due this many days before the load date (negative: ahead); null: no due date. */
+  dueDaysAgo: number | null;
+  done: boolean;
+}
+
+const action = (
+  key: string,
+  title: string,
+  owner: DemoUrgentAction['owner'],
+  dueDaysAgo: number | null,
+  done: boolean,
+): DemoUrgentAction => ({ key, title, owner, dueDaysAgo, done });
+
+/** A step of the household's eviction procedure the caseworker learnt while writing the diagnostic. */
+export interface DemoEvictionStep {
+  step: EvictionStep;
+  daysAgo: number;
+  note?: string;
+}
 
 /** What a diagnostic's content may depend on: dates relative to the load date, the household's file. */
 export interface DiagnosticContext {
   /** ISO date `days` before the load date (negative: in the future). */
   day: (days: number) => string;
   month: (months: number) => string;
-  /** An urgent action with a stable id, due `dueDaysAgo` days before the load date (negative: ahead). */
-  action: (
-    key: string,
-    label: string,
-    owner: { user: string } | { org: DemoOrgKey },
-    dueDaysAgo: number | null,
-    done: boolean,
-  ) => UrgentAction;
   adults: number;
   children: number;
   /** Monthly resources of the file, housing benefit excluded, in cents. */
@@ -45,6 +62,10 @@ export interface DiagnosticSpec {
   /** Draft saves before the lifecycle steps: with them, the row's optimistic-locking counter. */
   saves: number;
   content: (ctx: DiagnosticContext) => TDiagnosticContent;
+  /** Its urgent actions (a later version lists only those it adds). */
+  urgentActions?: DemoUrgentAction[];
+  /** Steps of the procedure recorded from it, at its last save. */
+  evictionSteps?: DemoEvictionStep[];
   /** Sections the household dictated (besides "needs and expectations", always its words). */
   householdVoice?: DiagnosticSection[];
   presented?: {
@@ -129,10 +150,6 @@ const h11Version1 = (c: DiagnosticContext): TDiagnosticContent => ({
     rentCents: 33_500,
     narrative: 'Entrée dans les lieux le mois dernier. Logement meublé avec l’aide d’une ressourcerie.',
   },
-  urgentActions: [
-    c.action('h11-apl', 'Déposer la demande d’APL à la CAF', { user: 'passage-cw2' }, 280, true),
-    c.action('h11-energie', 'Ouvrir le contrat d’électricité', { user: 'passage-cw2' }, 285, true),
-  ],
   needsAndExpectations: {
     inHouseholdWords:
       'Avoir enfin mes clés et tenir le coup. Je veux payer mon loyer tous les mois et trouver un travail dehors, pas enfermé.',
@@ -165,23 +182,6 @@ const h11Version2 = (c: DiagnosticContext): TDiagnosticContent => {
       arrearsSince: c.month(4),
       arrearsRepaymentPlan: false,
     },
-    urgentActions: [
-      ...(v1.urgentActions ?? []),
-      c.action(
-        'h11-plan',
-        'Proposer un plan d’apurement à Habitat Brenne',
-        { user: 'passage-cw2' },
-        10,
-        false,
-      ),
-      c.action(
-        'h11-rsa-rappel',
-        'Mettre en place un rappel pour la déclaration trimestrielle RSA',
-        { user: 'passage-cw2' },
-        6,
-        true,
-      ),
-    ],
   };
 };
 
@@ -279,17 +279,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         rentCents: 51_700,
         narrative: 'Logement bien entretenu, visite à domicile faite.',
       },
-      urgentActions: [
-        c.action('h07-fsl', 'Déposer le dossier FSL maintien', { user: 'passage-cw1' }, 40, true),
-        c.action('h07-serrure', 'Changement de serrure demandé', { org: 'habitat' }, 35, true),
-        c.action(
-          'h07-caf',
-          'Transmettre à la CAF le jugement de résidence des enfants',
-          { user: 'passage-cw1' },
-          4,
-          false,
-        ),
-      ],
       needsAndExpectations: {
         inHouseholdWords:
           'Je veux garder mon appartement, c’est chez nous, les enfants ont leurs amis ici. Je paie ce que je peux chaque mois, j’ai besoin qu’on m’aide pour la dette.',
@@ -310,6 +299,25 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         { text: 'Ne jamais laisser de message vocal sur le téléphone fixe.', confidential: true },
       ],
     }),
+    urgentActions: [
+      action('h07-fsl', 'Déposer le dossier FSL maintien', { user: 'passage-cw1' }, 40, true),
+      action('h07-serrure', 'Changement de serrure demandé', { org: 'habitat' }, 35, true),
+      action(
+        'h07-caf',
+        'Transmettre à la CAF le jugement de résidence des enfants',
+        { user: 'passage-cw1' },
+        4,
+        false,
+      ),
+    ],
+    // A step the referral did not report, on the procedure it opened.
+    evictionSteps: [
+      {
+        step: 'ccapex_referral',
+        daysAgo: 45,
+        note: 'Saisine de la CCAPEX par Le Passage, avec le dossier FSL maintien.',
+      },
+    ],
     presented: {
       daysAgo: 24,
       method: 'home_visit',
@@ -385,16 +393,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         withoutHousingSince: c.month(14),
         shelterApplications: 'Hébergée au CHRS Les Tilleuls (chambre avec kitchenette).',
       },
-      urgentActions: [
-        c.action('h20-visale', 'Demander la garantie Visale', { user: 'escale-cw1' }, 30, true),
-        c.action(
-          'h20-dalo',
-          'Relancer la préfecture sur le relogement DALO',
-          { user: 'escale-cw1' },
-          3,
-          false,
-        ),
-      ],
       needsAndExpectations: {
         inHouseholdWords:
           'Un appartement à moi pour ma fille et moi, pas trop loin de la crèche. Je suis prête, je sais faire mon budget.',
@@ -413,6 +411,10 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         effortRatePercent: 9.8,
       },
     }),
+    urgentActions: [
+      action('h20-visale', 'Demander la garantie Visale', { user: 'escale-cw1' }, 30, true),
+      action('h20-dalo', 'Relancer la préfecture sur le relogement DALO', { user: 'escale-cw1' }, 3, false),
+    ],
     presented: {
       daysAgo: 18,
       method: 'face_to_face',
@@ -475,22 +477,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         status: 'shelter',
         withoutHousingSince: c.month(13),
       },
-      urgentActions: [
-        c.action(
-          'h24-jaf',
-          'Accompagner madame à l’audience du juge aux affaires familiales',
-          { user: 'escale-cw1' },
-          20,
-          true,
-        ),
-        c.action(
-          'h24-pdalpd',
-          'Mettre à jour la demande de logement (priorité PDALPD)',
-          { user: 'escale-cw1' },
-          -15,
-          false,
-        ),
-      ],
       needsAndExpectations: {
         inHouseholdWords:
           'Être en sécurité avec mes enfants, loin de lui. Un T3 avec une porte qui ferme bien.',
@@ -503,6 +489,22 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
       },
       notes: [{ text: 'Visites de logement : toujours accompagnée par l’éducatrice.', confidential: false }],
     }),
+    urgentActions: [
+      action(
+        'h24-jaf',
+        'Accompagner madame à l’audience du juge aux affaires familiales',
+        { user: 'escale-cw1' },
+        20,
+        true,
+      ),
+      action(
+        'h24-pdalpd',
+        'Mettre à jour la demande de logement (priorité PDALPD)',
+        { user: 'escale-cw1' },
+        -15,
+        false,
+      ),
+    ],
     presented: {
       daysAgo: 46,
       method: 'face_to_face',
@@ -552,7 +554,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         { benefit: 'housing_benefit', status: 'to_open' },
       ],
       currentDwelling: { hasDwelling: false, status: 'shelter', withoutHousingSince: c.month(11) },
-      urgentActions: [c.action('h21-visale', 'Obtenir le visa Visale', { user: 'escale-cw1' }, 18, true)],
       needsAndExpectations: {
         inHouseholdWords:
           'Un petit appartement pas loin du chantier, pour avoir mon chez-moi et recevoir mon fils le week-end.',
@@ -565,6 +566,7 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         capacityToActAlone: 'alone',
       },
     }),
+    urgentActions: [action('h21-visale', 'Obtenir le visa Visale', { user: 'escale-cw1' }, 18, true)],
     presented: {
       daysAgo: 10,
       method: 'face_to_face',
@@ -582,6 +584,10 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
     lastSavedDaysAgo: 282,
     saves: 8,
     content: h11Version1,
+    urgentActions: [
+      action('h11-apl', 'Déposer la demande d’APL à la CAF', { user: 'passage-cw2' }, 280, true),
+      action('h11-energie', 'Ouvrir le contrat d’électricité', { user: 'passage-cw2' }, 285, true),
+    ],
     presented: {
       daysAgo: 280,
       method: 'face_to_face',
@@ -599,6 +605,21 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
     lastSavedDaysAgo: 3,
     saves: 4,
     content: h11Version2,
+    urgentActions: [
+      action('h11-plan', 'Proposer un plan d’apurement à Habitat Brenne', { user: 'passage-cw2' }, 10, false),
+      action(
+        'h11-rsa-rappel',
+        'Mettre en place un rappel pour la déclaration trimestrielle RSA',
+        { user: 'passage-cw2' },
+        6,
+        true,
+      ),
+    ],
+    // The arrears open a procedure the file did not know of yet.
+    evictionSteps: [
+      { step: 'first_unpaid_rent', daysAgo: 120 },
+      { step: 'caf_signal', daysAgo: 60, note: 'Signalement fait par Habitat Brenne, selon monsieur.' },
+    ],
   },
   // ---- Presented, waiting for the household's answer ----
   {
@@ -651,29 +672,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         narrative:
           'Humidité dans toutes les pièces, installation électrique dangereuse ; arrêté du maire pris.',
       },
-      urgentActions: [
-        c.action(
-          'h37-consignation',
-          'Demander la consignation de l’APL à la CAF',
-          { user: 'passage-cw1' },
-          20,
-          true,
-        ),
-        c.action(
-          'h37-relogement',
-          'Signaler le ménage au contingent préfectoral',
-          { org: 'passage' },
-          2,
-          false,
-        ),
-        c.action(
-          'h37-visite',
-          'Visite du logement proposé rue des Acacias',
-          { user: 'passage-cw1' },
-          -7,
-          false,
-        ),
-      ],
       needsAndExpectations: {
         inHouseholdWords:
           'Partir de cet appartement qui rend mon fils malade. Rester à Saint-Aubin pour l’école, et payer un loyer qui ne nous prend pas tout.',
@@ -685,6 +683,17 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         capacityToActAlone: 'alone',
       },
     }),
+    urgentActions: [
+      action(
+        'h37-consignation',
+        'Demander la consignation de l’APL à la CAF',
+        { user: 'passage-cw1' },
+        20,
+        true,
+      ),
+      action('h37-relogement', 'Signaler le ménage au contingent préfectoral', { org: 'passage' }, 2, false),
+      action('h37-visite', 'Visite du logement proposé rue des Acacias', { user: 'passage-cw1' }, -7, false),
+    ],
     presented: {
       daysAgo: 3,
       method: 'home_visit',
@@ -729,7 +738,6 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         fitsHousehold: false,
         narrative: 'Quatre personnes dans le T2 de sa mère ; les enfants dorment dans le salon.',
       },
-      urgentActions: [c.action('h31-ccas', 'Demande d’aide alimentaire au CCAS', { org: 'ccas' }, 10, true)],
       needsAndExpectations: {
         inHouseholdWords:
           'Un T3 à Castelbrenne, mes enfants sont à l’école ici. Je ne veux pas repartir en foyer.',
@@ -742,6 +750,10 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         capacityToActAlone: 'alone',
       },
     }),
+    // The CCAS is no party to the file: the caseworker makes the request.
+    urgentActions: [
+      action('h31-ccas', 'Demande d’aide alimentaire au CCAS', { user: 'passage-cw1' }, 10, true),
+    ],
     presented: {
       daysAgo: 14,
       method: 'face_to_face',
@@ -771,14 +783,14 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         withoutHousingSince: c.month(7),
         shelterApplications: 'Hôtel de la Gare, nuitées 115 renouvelées chaque semaine. Pas de cuisine.',
       },
-      urgentActions: [
-        c.action('h27-pmi', 'Rendez-vous PMI pour le bébé', { user: 'escale-cw1' }, 6, false),
-        c.action('h27-dls', 'Déposer une demande de logement social', { user: 'escale-cw1' }, -12, false),
-      ],
       needsAndExpectations: {
         inHouseholdWords: 'Pouvoir faire à manger à mon bébé. Une chambre ailleurs qu’à l’hôtel.',
       },
     }),
+    urgentActions: [
+      action('h27-pmi', 'Rendez-vous PMI pour le bébé', { user: 'escale-cw1' }, 6, false),
+      action('h27-dls', 'Déposer une demande de logement social', { user: 'escale-cw1' }, -12, false),
+    ],
   },
   {
     household: 'h30',
@@ -805,20 +817,14 @@ export const DIAGNOSTIC_SPECS: readonly DiagnosticSpec[] = [
         housingType: 'social_rental',
         preferredAreas: 'Villemarsan, près de la zone d’activités',
       },
-      urgentActions: [
-        c.action(
-          'h30-dls',
-          'Créer la demande de logement social en ligne',
-          { user: 'passage-cw2' },
-          -5,
-          false,
-        ),
-      ],
       needsAndExpectations: {
         inHouseholdWords:
           'Avoir mon studio ou un petit T2 pour ne plus déranger ma sœur. Je peux payer, je travaille.',
       },
     }),
+    urgentActions: [
+      action('h30-dls', 'Créer la demande de logement social en ligne', { user: 'passage-cw2' }, -5, false),
+    ],
   },
   {
     household: 'h22',

@@ -128,7 +128,7 @@ describe('shared diagnostic', () => {
   it('saves with optimistic rowVersion and refuses a stale one', async () => {
     const saved = await call(cw, 'PUT', url(`/${diagId}`), {
       rowVersion,
-      content: completeDiagnostic({ userId: cwUserId, organisationId: assocId }),
+      content: completeDiagnostic(),
       householdVoiceSections: ['needsAndExpectations'],
     });
     expect(saved.statusCode).toBe(200);
@@ -145,13 +145,51 @@ describe('shared diagnostic', () => {
   });
 
   it('lists my open urgent actions by due date', async () => {
-    const res = await call(cw, 'GET', '/api/diagnostics/urgent-actions/mine');
+    const tasks = `/api/households/${householdId}/tasks`;
+    for (const task of [
+      { title: 'Ouvrir les droits APL', dueOn: '2026-03-20', ownerUserId: cwUserId },
+      { title: 'Demande FSL accès', dueOn: '2026-03-15', ownerOrganisationId: assocId },
+      { title: 'Action faite', ownerUserId: cwUserId },
+    ]) {
+      const created = await call(cw, 'POST', tasks, { ...task, diagnosticId: diagId });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ source: 'diagnostic', sourceId: diagId });
+      if (task.title === 'Action faite') {
+        await call(cw, 'POST', `${tasks}/${created.json().id}/close`, { outcome: 'done' });
+      }
+    }
+    const res = await call(cw, 'GET', '/api/tasks/mine');
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.map((a: { label: string }) => a.label)).toEqual([
+    expect(res.json().items.map((a: { title: string }) => a.title)).toEqual([
       'Demande FSL accès',
       'Ouvrir les droits APL',
     ]);
-    expect((await call(stranger, 'GET', '/api/diagnostics/urgent-actions/mine')).json().items).toEqual([]);
+    expect((await call(stranger, 'GET', '/api/tasks/mine')).json().items).toEqual([]);
+  });
+
+  it('records an eviction step from the draft on the household’s procedure, shown as it stands', async () => {
+    const step = await call(cw, 'POST', url(`/${diagId}/eviction-steps`), {
+      step: 'payment_order',
+      occurredOn: '2026-02-02',
+      note: 'SECRET-STEP-NOTE',
+    });
+    expect(step.statusCode).toBe(201);
+    const detail = (await call(cw, 'GET', url(`/${diagId}`))).json();
+    expect(detail.evictionProcedureAsOf).toBeNull();
+    expect(detail.evictionProcedure.steps).toEqual([
+      { id: step.json().id, step: 'payment_order', occurredOn: '2026-02-02', note: 'SECRET-STEP-NOTE' },
+    ]);
+    // One home: the household's own procedure holds it.
+    const file = (await call(cw, 'GET', `/api/households/${householdId}`)).json();
+    expect(file.evictionProcedure.steps.map((s: { id: string }) => s.id)).toEqual([step.json().id]);
+    expect(
+      (
+        await call(siao, 'POST', url(`/${diagId}/eviction-steps`), {
+          step: 'summons',
+          occurredOn: TODAY,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses approval before presentation, then presents and approves with a tablet signature', async () => {
@@ -199,6 +237,7 @@ describe('shared diagnostic', () => {
       ['/present', { rowVersion, presentedOn: TODAY, method: 'phone', explanation: 'Nouvelle explication.' }],
       ['/approve', { rowVersion, method: 'typed_name', signedOn: TODAY, typedName: 'Hélène Dupré' }],
       ['/disagree', { rowVersion, notedOn: TODAY, inHouseholdWords: 'Je ne suis pas d’accord.' }],
+      ['/eviction-steps', { step: 'summons', occurredOn: TODAY }],
     ];
     for (const [path, body] of writes) {
       const res = await call(cw, path === '' ? 'PUT' : 'POST', url(`/${diagId}${path}`), body);
@@ -206,6 +245,26 @@ describe('shared diagnostic', () => {
       expect(res.json().error).toMatchObject({ code: 'INVALID_STATE' });
       expect(res.json().error.message).toContain('approuvé par le ménage');
     }
+  });
+
+  it('shows an approved version the procedure as recorded when the household approved it', async () => {
+    t.advance(60_000);
+    const later = await call(cw, 'POST', `/api/households/${householdId}/eviction-steps`, {
+      step: 'summons',
+      occurredOn: TODAY,
+    });
+    expect(later.statusCode).toBe(201);
+    const detail = (await call(cw, 'GET', url(`/${diagId}`))).json();
+    expect(detail.evictionProcedureAsOf).toBe(detail.approvedAt);
+    expect(detail.evictionProcedure.steps.map((s: { step: string }) => s.step)).toEqual(['payment_order']);
+    const file = (await call(cw, 'GET', `/api/households/${householdId}`)).json();
+    expect(file.evictionProcedure.steps.map((s: { step: string }) => s.step)).toEqual([
+      'payment_order',
+      'summons',
+    ]);
+    // Partners read the step and its date, never its note.
+    const preview = await call(cw, 'GET', `/api/diagnostics/${diagId}/preview?audience=landlord`);
+    expect(preview.json().evictionSteps).toEqual([{ step: 'payment_order', occurredOn: '2026-02-02' }]);
   });
 
   it('previews partner versions without health, justice or family conflict', async () => {
@@ -318,6 +377,9 @@ describe('shared diagnostic', () => {
     expect(landlordList.json().items).toEqual([]);
     expect(landlordList.json().sharedWithMe).toHaveLength(1);
     expect(landlordList.json().sharedWithMe[0].audience).toBe('landlord');
+    expect(landlordList.json().sharedWithMe[0].version.evictionSteps).toEqual([
+      { step: 'payment_order', occurredOn: '2026-02-02' },
+    ]);
     expect(landlordList.body).not.toContain('SECRET-');
     expect(landlordList.body).not.toContain('employed');
     expect((await call(landlord, 'GET', `/api/diagnostics/${diagId}/pdf?version=household`)).statusCode).toBe(
@@ -361,6 +423,7 @@ describe('shared diagnostic', () => {
         status: 'shared',
         content: shared.version.content,
         capacity: null,
+        evictionSteps: shared.version.evictionSteps,
         generatedAt: NOW,
       }),
     );
@@ -452,5 +515,88 @@ describe('shared diagnostic', () => {
     ]) {
       expect(actions.has(a), a).toBe(true);
     }
+  });
+
+  it('opens a first, empty diagnostic filled from the file and the budget, each value marked', async () => {
+    const id = await createHouseholdAs(
+      t,
+      cw,
+      sampleHousehold({
+        housingSituation: 'social_tenant',
+        tenancy: {
+          address: '8 place du Marché, 59000 Lille',
+          landlordOrganisationId: landlordId,
+          monthlyRentCents: 48_000,
+          monthlyChargesCents: 6_000,
+        },
+        resources: [
+          { memberIndex: 0, type: 'wages', monthlyAmountCents: 120_000 },
+          { memberIndex: 0, type: 'family_benefits', monthlyAmountCents: 15_000 },
+          { memberIndex: 0, type: 'housing_benefit', monthlyAmountCents: 20_000 },
+        ],
+        expenses: [
+          { category: 'energy', monthlyAmountCents: 9_000 },
+          { category: 'phone', monthlyAmountCents: 2_000 },
+        ],
+        debts: [
+          { kind: 'rent_arrears', amountCents: 90_000, startDate: '2025-10-01', repaymentPlan: true },
+          { kind: 'rent_arrears', amountCents: 30_000, startDate: '2025-06-01', repaymentPlan: false },
+          { kind: 'energy', amountCents: 25_000, repaymentPlan: false },
+        ],
+      }),
+    );
+    const base = `/api/households/${id}/diagnostics`;
+    const created = await call(cw, 'POST', base, { content: {} });
+    expect(created.statusCode).toBe(201);
+    const detail = (await call(cw, 'GET', `${base}/${created.json().id}`)).json();
+    // Hélène (born 1985) and Léo (born 2015), on 10 March 2026 in Paris.
+    expect(detail.content.familySituation).toEqual({ adults: 1, children: 1 });
+    expect(detail.content.administrative).toEqual({
+      daloRecognised: true,
+      socialHousingApplicationNumber: '0751224ABC12',
+    });
+    // The housing benefit is the budget's own figure, not part of the resources.
+    expect(detail.content.finances).toEqual({
+      monthlyIncomeCents: 135_000,
+      monthlyExpensesCents: 11_000,
+      debtsTotalCents: 145_000,
+      repaymentPlan: true,
+    });
+    expect(detail.content.housingHistory).toEqual({
+      arrearsCents: 120_000,
+      arrearsSince: '2025-06-01',
+      arrearsRepaymentPlan: true,
+    });
+    expect(detail.content.currentDwelling).toEqual({
+      hasDwelling: true,
+      status: 'social_tenant',
+      rentCents: 48_000,
+    });
+    const budget = (await call(cw, 'GET', `/api/households/${id}/budget`)).json();
+    expect(detail.content.budgetSummary).toEqual({
+      monthlyIncomeCents: budget.income.totalExcludingHousingBenefitCents,
+      monthlyExpensesCents: budget.expenses.totalCents,
+      estimatedHousingBenefitCents: budget.current.housingBenefit.monthlyCents,
+      remainingToLiveCents: budget.current.resteAVivre.monthlyCents,
+      effortRatePercent: budget.current.effortRate.percent,
+    });
+    expect(budget.current.housingBenefit.source).toBe('estimated');
+    expect(detail.prefilled).toMatchObject({
+      'familySituation.adults': 'file',
+      'currentDwelling.rentCents': 'file',
+      'budgetSummary.effortRatePercent': 'budget',
+    });
+    expect(Object.keys(detail.prefilled)).toHaveLength(19);
+
+    // An edited value is the caseworker's own: its mark goes, the others stay.
+    const saved = await call(cw, 'PUT', `${base}/${detail.id}`, {
+      rowVersion: detail.rowVersion,
+      content: { ...detail.content, familySituation: { adults: 2, children: 1 } },
+    });
+    expect(saved.statusCode).toBe(200);
+    const edited = (await call(cw, 'GET', `${base}/${detail.id}`)).json();
+    expect(edited.prefilled).not.toHaveProperty('familySituation.adults');
+    expect(edited.prefilled['familySituation.children']).toBe('file');
+    expect(Object.keys(edited.prefilled)).toHaveLength(18);
   });
 });

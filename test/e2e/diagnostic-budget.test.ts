@@ -30,6 +30,9 @@ const TABLET = { width: 1024, height: 768 };
 const HEALTH_MARKER = 'MARQUEUR-SANTE-e2e';
 /** Written in a landlord-visible field (conclusion, tactic): the landlord must read it. */
 const TACTIC_MARKER = 'TACTIQUE-PARTAGEE-e2e';
+/** The note of an eviction step recorded from the diagnostic: the caseworker's only. */
+const STEP_NOTE_MARKER = 'NOTE-ETAPE-e2e';
+const STEP_LABEL = 'Demande de concours de la force publique';
 
 const TARGET: TTargetDwellingInput = {
   typology: 'T3',
@@ -154,9 +157,14 @@ describe.skipIf(!browserAvailable())('diagnostic and budget flow', { timeout: 60
       .getByText(/^(Brouillon à jour\.|Enregistré à )/)
       .waitFor();
 
+    // Opened with what the file says: one adult and two children, marked so.
     const family = await section('Situation familiale');
+    await expect.poll(() => family.getByText('Repris du dossier').count()).toBe(2);
     await family.getByRole('textbox', { name: /^Adultes/ }).fill('1');
     await family.getByRole('textbox', { name: /^Enfants/ }).fill('2');
+    expect(await family.getByText('Repris du dossier').count()).toBe(2);
+    const budgetSummary = await section('Budget (synthèse)');
+    await budgetSummary.getByText('Repris du budget').first().waitFor();
 
     const administrative = await section('Situation administrative');
     await administrative
@@ -175,18 +183,42 @@ describe.skipIf(!browserAvailable())('diagnostic and budget flow', { timeout: 60
     const project = await section('Projet résidentiel');
     await choose(project, /^Type de logement visé/, 'Logement social');
 
+    // The tenancy of the file already answers: nothing to type again.
     const dwelling = await section('Logement actuel ou absence de logement');
-    await dwelling
-      .getByRole('radiogroup', { name: /^A un logement/ })
-      .getByRole('radio', { name: 'Oui' })
-      .check();
-    await choose(dwelling, /^Statut d’occupation/, 'Locataire du parc social');
+    expect(
+      await dwelling
+        .getByRole('radiogroup', { name: /^A un logement/ })
+        .getByRole('radio', { name: 'Oui' })
+        .isChecked(),
+    ).toBe(true);
+    expect(await dwelling.getByRole('combobox', { name: /^Statut d’occupation/ }).inputValue()).toBe(
+      'Locataire du parc social',
+    );
+    expect(await dwelling.getByText('Repris du dossier').count()).toBe(3);
+
+    const history = await section('Historique logement');
+    await history.getByRole('button', { name: 'Noter une étape de la procédure' }).click();
+    const stepForm = history.getByRole('form', { name: 'Noter une étape de la procédure' });
+    await choose(stepForm, /^Étape/, STEP_LABEL);
+    await stepForm.getByRole('textbox', { name: /^Précision/ }).fill(STEP_NOTE_MARKER);
+    await stepForm.getByRole('button', { name: 'Enregistrer l’étape' }).click();
+    await history
+      .getByRole('list', { name: 'Étapes de la procédure d’expulsion' })
+      .getByText(new RegExp(`${STEP_LABEL} \\(${STEP_NOTE_MARKER}\\)`))
+      .waitFor();
 
     const urgent = await section('Actions urgentes');
     await urgent.getByRole('button', { name: 'Ajouter une action urgente' }).click();
-    await urgent
+    const task = urgent.getByRole('form', { name: 'Nouvelle action urgente' });
+    await task
       .getByRole('textbox', { name: /^Action/ })
       .fill('Saisir la CCAPEX avant le concours de la force publique');
+    await task.getByRole('button', { name: 'Enregistrer l’action urgente' }).click();
+    await task.waitFor({ state: 'detached' });
+    await urgent
+      .getByRole('table', { name: 'Actions urgentes du ménage' })
+      .getByRole('row', { name: /Saisir la CCAPEX.*Camille Roussel.*À faire/ })
+      .waitFor();
 
     const needs = await section('Besoins et attentes (dits par le ménage)');
     await needs
@@ -344,6 +376,11 @@ describe.skipIf(!browserAvailable())('diagnostic and budget flow', { timeout: 60
     const shared = p().getByRole('region', { name: 'Version bailleur — diagnostic version 1' });
     await shared.waitFor();
     await shared.getByText(TACTIC_MARKER, { exact: false }).waitFor();
+    await shared
+      .getByRole('list', { name: 'Étapes de la procédure d’expulsion' })
+      .getByText(STEP_LABEL, { exact: false })
+      .waitFor();
+    expect(await shared.innerText()).not.toContain(STEP_NOTE_MARKER);
     expect(await p().locator('body').innerText()).not.toContain(HEALTH_MARKER);
     expect(await shared.getByRole('heading', { name: 'Santé', exact: true }).count()).toBe(0);
     await accessible('la version bailleur du diagnostic');
@@ -351,7 +388,10 @@ describe.skipIf(!browserAvailable())('diagnostic and budget flow', { timeout: 60
     const bodies = await Promise.all(diagnosticJson);
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.join('\n')).toContain(TACTIC_MARKER);
-    for (const body of bodies) expect(body).not.toContain(HEALTH_MARKER);
+    for (const body of bodies) {
+      expect(body).not.toContain(HEALTH_MARKER);
+      expect(body).not.toContain(STEP_NOTE_MARKER);
+    }
 
     await expectPdf(
       await download(shared.getByRole('link', { name: 'Télécharger le PDF' })),

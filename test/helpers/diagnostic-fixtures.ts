@@ -1,9 +1,7 @@
 import type { TDiagnosticContent } from '../../src/shared/contracts/diagnostics.ts';
 
 /** A complete diagnostic: every required field, and caseworker-only markers in private fields. */
-export function completeDiagnostic(
-  urgentOwner: { userId?: string; organisationId?: string } = {},
-): TDiagnosticContent {
+export function completeDiagnostic(): TDiagnosticContent {
   return {
     familySituation: {
       adults: 1,
@@ -30,28 +28,6 @@ export function completeDiagnostic(
     },
     currentDwelling: { hasDwelling: false, withoutHousingSince: '2025-06-01', status: 'shelter' },
     residentialProject: { housingType: 'social_rental', typology: 't2', maxRentCents: 45_000 },
-    urgentActions: [
-      {
-        id: '11111111-1111-4111-8111-111111111111',
-        label: 'Ouvrir les droits APL',
-        dueOn: '2026-03-20',
-        done: false,
-        ...(urgentOwner.userId ? { ownerUserId: urgentOwner.userId } : {}),
-      },
-      {
-        id: '22222222-2222-4222-8222-222222222222',
-        label: 'Demande FSL accès',
-        dueOn: '2026-03-15',
-        done: false,
-        ...(urgentOwner.organisationId ? { ownerOrganisationId: urgentOwner.organisationId } : {}),
-      },
-      {
-        id: '33333333-3333-4333-8333-333333333333',
-        label: 'Action faite',
-        done: true,
-        ownerUserId: urgentOwner.userId,
-      },
-    ],
     needsAndExpectations: { inHouseholdWords: 'Un logement près de l’école de mon fils.' },
     conclusion: {
       needVsMarket: 'T2 accessible dans le parc social.',

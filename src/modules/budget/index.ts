@@ -1,3 +1,4 @@
 /** The household budget, target-dwelling scenarios and the per-territory budget conventions. */
 export { loadDefaultConvention } from './conventions.repository.ts';
 export { budgetRoutes } from './budget.routes.ts';
+export { getHouseholdBudgetSummary, type HouseholdBudgetSummary } from './use-cases/get-budget-summary.ts';

@@ -17,6 +17,13 @@ export const canReadFullDiagnostic = (level: HouseholdAccessLevel) => level === 
 const FROZEN = new Set(['approved', 'disagreed', 'shared']);
 export const isFrozen = (d: Pick<DiagnosticRow, 'status'>) => FROZEN.has(d.status);
 
+/**
+ * When a frozen version was frozen: its approval, or else its disagreement (a disagreed row is never
+ * written again, so its last update is that moment). Null while it is still being written.
+ */
+export const frozenAt = (d: Pick<DiagnosticRow, 'status' | 'approvedAt' | 'updatedAt'>): Date | null =>
+  isFrozen(d) ? (d.approvedAt ?? d.updatedAt) : null;
+
 /** The diagnostic and the actor's level on its household; 404 for unknown or foreign ids. */
 export async function requireDiagnostic(
   ctx: Context,

@@ -20,6 +20,7 @@ const input: DiagnosticPdfInput = {
   status: 'approved',
   content: { familySituation: { adults: 1, children: 2 } },
   capacity: null,
+  evictionSteps: [{ step: 'payment_order', occurredOn: '2026-11-02', note: 'Remis en main propre.' }],
   record: {
     authorship: { familySituation: author },
     presentation: null,
@@ -45,5 +46,11 @@ describe('diagnostic PDF dates', () => {
 
   it('prints a calendar date as written', () => {
     expect(text).toContain('Nom saisi par le ménage : Hélène Dupré, le 06/12/2026');
+    expect(text).toContain('02/11/2026');
+  });
+
+  it('prints the eviction procedure’s steps, with their notes in the household version', () => {
+    expect(text).toContain('Procédure d’expulsion');
+    expect(text).toContain('Commandement de payer — Remis en main propre.');
   });
 });

@@ -26,6 +26,7 @@ import {
   diagnosticFieldLabel,
   formatDiagnosticValue,
 } from '../../shared/diagnostics/field-labels.ts';
+import { EVICTION_STEP_LABELS, type EvictionStep } from '../../shared/contracts/household-enums.ts';
 import { formatDate } from '../../shared/format.ts';
 import type { ApprovalRecord, DisagreementRecord, PresentationRecord } from './schema.ts';
 
@@ -52,6 +53,8 @@ export interface DiagnosticPdfInput {
   status: DiagnosticStatus;
   content: TDiagnosticContent;
   capacity: TPartnerCapacity | null;
+  /** The eviction procedure's steps the diagnostic shows (notes only in the household version). */
+  evictionSteps: readonly { step: EvictionStep; occurredOn: string; note?: string | null }[];
   /** Only for the household version. */
   record?: {
     authorship: TSectionAuthorship;
@@ -81,7 +84,7 @@ function listRows(items: unknown[], path: string): Content[][] {
   const title = DIAGNOSTIC_LIST_ROW_LABELS[path] ?? 'Élément';
   return items.map((item, i) => {
     const parts = Object.entries(item as Record<string, unknown>)
-      .filter(([k, v]) => isLeaf(v) && k !== 'id')
+      .filter(([, v]) => isLeaf(v))
       .map(
         ([k, v]) =>
           `${diagnosticFieldLabel(`${path}[].${k}`)} : ${formatDiagnosticValue(`${path}[].${k}`, v as string)}`,
@@ -134,6 +137,17 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
       });
     }
     body.push(table(rows));
+  }
+  if (input.evictionSteps.length > 0) {
+    body.push({ text: 'Procédure d’expulsion', style: 'section' });
+    body.push(
+      table(
+        input.evictionSteps.map((s): Content[] => [
+          { text: formatDate(s.occurredOn), bold: true },
+          s.note ? `${EVICTION_STEP_LABELS[s.step]} — ${s.note}` : EVICTION_STEP_LABELS[s.step],
+        ]),
+      ),
+    );
   }
   if (input.capacity) {
     const c = input.capacity;

@@ -6,6 +6,7 @@ import type {
   TSharedVersion,
   ZShareRecord,
 } from '../../shared/contracts/diagnostics.ts';
+import type { TEvictionProcedure } from '../../shared/contracts/households.ts';
 import { missingForPresentation } from '../../shared/diagnostics/completeness.ts';
 import { axisAverages } from '../../shared/diagnostics/capacity.ts';
 import type {
@@ -13,6 +14,7 @@ import type {
   listCapacityAssessments,
   listSharesOfDiagnostic,
 } from './diagnostics.repository.ts';
+import { standingPrefill } from './prefill.ts';
 
 export const presentSummary = (d: DiagnosticRow): TDiagnosticSummary => ({
   id: d.id,
@@ -25,8 +27,11 @@ export const presentSummary = (d: DiagnosticRow): TDiagnosticSummary => ({
   approvedAt: d.approvedAt?.toISOString() ?? null,
 });
 
-/** The full diagnostic, for the household's caseworker only. */
-export const presentDetail = (d: DiagnosticRow): TDiagnosticDetail => ({
+/** The full diagnostic, for the household's caseworker only, with the procedure it shows. */
+export const presentDetail = (
+  d: DiagnosticRow,
+  procedure: { record: TEvictionProcedure | null; asOf: Date | null },
+): TDiagnosticDetail => ({
   ...presentSummary(d),
   content: d.content,
   authorship: d.authorship,
@@ -34,6 +39,9 @@ export const presentDetail = (d: DiagnosticRow): TDiagnosticDetail => ({
   approval: d.approval ?? null,
   disagreement: d.disagreement ?? null,
   missingForPresentation: missingForPresentation(d.content),
+  prefilled: standingPrefill(d.content, d.prefilled),
+  evictionProcedure: procedure.record,
+  evictionProcedureAsOf: procedure.asOf?.toISOString() ?? null,
 });
 
 type ShareRow = Awaited<ReturnType<typeof listSharesOfDiagnostic>>[number];

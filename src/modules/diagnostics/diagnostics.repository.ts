@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, max, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
+import type { TEvictionProcedure } from '../../shared/contracts/households.ts';
+import { parisDate } from '../../shared/time.ts';
 import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
-import { householdParties, households } from '../households/schema.ts';
-import { householdVisibleTo, partyIsCurrent } from '../households/index.ts';
+import { evictionProcedureSteps, evictionProcedures } from '../households/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from './schema.ts';
 
 export type DiagnosticRow = typeof diagnostics.$inferSelect;
@@ -122,36 +123,33 @@ export const listCapacityAssessments = (q: Queryable, householdId: string) =>
     .orderBy(asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
 
 /**
- * The latest diagnostic version of every household the organisation is a party to, with whether
- * the user is the household's named caseworker for that organisation.
+ * The household's eviction procedure as it was at `asOf` (as it stands when null): the procedure
+ * open then (else the latest one), with the steps recorded by then. A frozen diagnostic reads it so,
+ * and shows what the household approved however the procedure went on.
  */
-export async function latestDiagnosticsOfOrganisation(
+export async function evictionProcedureAt(
   q: Queryable,
-  input: { organisationId: string; userId: string; at: Date },
-) {
-  const latest = q
-    .select({ householdId: diagnostics.householdId, version: max(diagnostics.version).as('latest_version') })
-    .from(diagnostics)
-    .groupBy(diagnostics.householdId)
-    .as('latest');
-  return q
-    .select({
-      id: diagnostics.id,
-      householdId: diagnostics.householdId,
-      fileNumber: households.fileNumber,
-      content: diagnostics.content,
-      iAmCaseworker: sql<boolean>`exists (select 1 from ${householdParties} where ${and(
-        eq(householdParties.householdId, diagnostics.householdId),
-        eq(householdParties.organisationId, input.organisationId),
-        eq(householdParties.caseworkerUserId, input.userId),
-        partyIsCurrent(input.at),
-      )})`,
-    })
-    .from(diagnostics)
-    .innerJoin(
-      latest,
-      and(eq(latest.householdId, diagnostics.householdId), eq(latest.version, diagnostics.version)),
-    )
-    .innerJoin(households, eq(households.id, diagnostics.householdId))
-    .where(householdVisibleTo(input.organisationId, input.at));
+  householdId: string,
+  asOf: Date | null,
+): Promise<TEvictionProcedure | null> {
+  const p = evictionProcedures;
+  const day = asOf ? parisDate(asOf) : null;
+  const openThen = day
+    ? sql`(${p.closedOn} is null or ${p.closedOn} > ${day}::date)`
+    : sql`${p.closedOn} is null`;
+  const [procedure] = await q
+    .select({ id: p.id, openedOn: p.openedOn, closedOn: p.closedOn })
+    .from(p)
+    .where(and(eq(p.householdId, householdId), asOf ? lte(p.createdAt, asOf) : undefined))
+    .orderBy(desc(openThen), desc(p.openedOn))
+    .limit(1);
+  if (!procedure) return null;
+  const s = evictionProcedureSteps;
+  const steps = await q
+    .select({ id: s.id, step: s.step, occurredOn: s.occurredOn, note: s.note })
+    .from(s)
+    .where(and(eq(s.procedureId, procedure.id), asOf ? lte(s.recordedAt, asOf) : undefined))
+    .orderBy(asc(s.occurredOn), asc(s.recordedAt));
+  const closedOn = procedure.closedOn && (!day || procedure.closedOn <= day) ? procedure.closedOn : null;
+  return { ...procedure, closedOn, steps };
 }

@@ -12,7 +12,7 @@ import { previewPartnerVersion } from './use-cases/preview-partner-version.ts';
 import { shareDiagnostic } from './use-cases/share-diagnostic.ts';
 import { listDiagnosticShares } from './use-cases/list-diagnostic-shares.ts';
 import { exportDiagnosticPdf } from './use-cases/export-diagnostic-pdf.ts';
-import { listMyUrgentActions } from './use-cases/list-my-urgent-actions.ts';
+import { recordDiagnosticEvictionStep } from './use-cases/record-diagnostic-eviction-step.ts';
 import { recordCapacityAssessment } from './use-cases/record-capacity-assessment.ts';
 import { listHouseholdCapacityAssessments } from './use-cases/list-capacity-assessments.ts';
 import type { DiagnosticRef } from './diagnostic-writes.ts';
@@ -29,7 +29,6 @@ const ref = (params: { id: string; diagId: string }): DiagnosticRef => ({
  */
 export function diagnosticsRoutes(routes: Routes): void {
   const audited = { transaction: true };
-  routes.add(R.myUrgentActions, (ctx) => listMyUrgentActions(ctx));
   routes.add(R.list, (ctx, { params }) => listDiagnostics(ctx, params.id), audited);
   routes.add(R.create, (ctx, { params, body }) =>
     createDiagnostic(ctx, { householdId: params.id, content: body.content }),
@@ -42,6 +41,9 @@ export function diagnosticsRoutes(routes: Routes): void {
     recordDiagnosticDisagreement(ctx, { ...ref(params), ...body }),
   );
   routes.add(R.newVersion, (ctx, { params }) => createDiagnosticVersion(ctx, ref(params)));
+  routes.add(R.recordEvictionStep, (ctx, { params, body }) =>
+    recordDiagnosticEvictionStep(ctx, { ...ref(params), ...body }),
+  );
   routes.add(
     R.preview,
     (ctx, { params, query }) =>

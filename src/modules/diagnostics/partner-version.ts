@@ -6,11 +6,16 @@ import {
   audienceGetsCapacity,
   derivePartnerVersion,
   partnerCapacity,
+  partnerEvictionSteps,
 } from '../../shared/access/diagnostic-sharing.ts';
-import type { DiagnosticRow } from './diagnostics.repository.ts';
+import { frozenAt } from './diagnostic-access.ts';
+import { evictionProcedureAt, type DiagnosticRow } from './diagnostics.repository.ts';
 import { capacityAssessments } from './schema.ts';
 
-/** The partner version of a diagnostic as of now: derived content, plus the latest grid for committees. */
+/**
+ * The partner version of a diagnostic as of now: derived content, the eviction procedure's steps as
+ * the diagnostic shows them, plus the latest grid for committees.
+ */
 export async function buildPartnerVersion(
   q: Queryable,
   diagnostic: DiagnosticRow,
@@ -28,5 +33,11 @@ export async function buildPartnerVersion(
       capacity = partnerCapacity({ ...latest, axisAverages: axisAverages(latest.scores) });
     }
   }
-  return { audience, content: derivePartnerVersion(diagnostic.content, audience), capacity };
+  const procedure = await evictionProcedureAt(q, diagnostic.householdId, frozenAt(diagnostic));
+  return {
+    audience,
+    content: derivePartnerVersion(diagnostic.content, audience),
+    capacity,
+    evictionSteps: partnerEvictionSteps(procedure?.steps ?? []),
+  };
 }

@@ -7,6 +7,7 @@ import {
   DIAGNOSTIC_STATUSES,
   PARTNER_AUDIENCES,
   READINESS_OPINIONS,
+  type PrefillSource,
   type TCapacityScores,
   type TDiagnosticContent,
   type TPartnerVersion,
@@ -36,6 +37,9 @@ export interface DisagreementRecord {
   byUserId: string;
 }
 
+/** A value the diagnostic opened with, and where it was taken from, by content path. */
+export type PrefilledValues = Record<string, { source: PrefillSource; value: string | number | boolean }>;
+
 /**
  * One version of a household's diagnostic. `version` numbers the versions of the household's
  * diagnostic (a new version copies an approved one); `rowVersion` is the optimistic-locking counter
@@ -54,6 +58,8 @@ export const diagnostics = pgTable(
     rowVersion: integer('row_version').notNull().default(1),
     content: jsonb('content').$type<TDiagnosticContent>().notNull(),
     authorship: jsonb('authorship').$type<TSectionAuthorship>().notNull(),
+    /** What the first version was filled with from the file and the budget (a new version copies it). */
+    prefilled: jsonb('prefilled').$type<PrefilledValues>().notNull().default({}),
     presentation: jsonb('presentation').$type<PresentationRecord>(),
     approval: jsonb('approval').$type<ApprovalRecord>(),
     disagreement: jsonb('disagreement').$type<DisagreementRecord>(),

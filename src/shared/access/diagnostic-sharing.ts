@@ -8,19 +8,23 @@ import {
   type TCapacityScores,
   type TDiagnosticContent,
   type TPartnerCapacity,
+  type TPartnerEvictionStep,
 } from '../contracts/diagnostics.ts';
+import type { EvictionStep } from '../contracts/household-enums.ts';
 
 /**
  * Need-to-know sharing of the diagnostic (référentiel: "le contenu des bilans transmis doit être
  * adapté selon le destinataire", limited to what bears on housing). Every leaf field of the
  * content has a class; partner versions are built by copying only the fields their class allows.
  *  - landlord: housing history, current dwelling, residential project, budget summary, the
- *    conclusion's need and tactic, household size — both partner versions carry it;
+ *    conclusion's need and tactic, household size — both partner versions carry it — and, beside
+ *    the content, the eviction procedure's steps and their dates;
  *  - committee: also administrative rights status, employment summary, non-confidential notes
  *    (and the capacity grid, shared beside the content);
  *  - caseworker_only: health, justice, family conflict, life path, narratives of personal
- *    sections, urgent actions, free notes of any section not listed.
+ *    sections, the notes of eviction steps, free notes of any section not listed.
  * A field missing from this table is never copied: a new field stays private until classified.
+ * Urgent actions are tasks of the household, never part of a partner version.
  */
 export type DiagnosticFieldClass = 'landlord' | 'committee' | 'caseworker_only';
 
@@ -84,9 +88,6 @@ export const DIAGNOSTIC_FIELD_CLASSES = {
   'housingHistory.shelters[].name': 'committee',
   'housingHistory.shelters[].from': 'landlord',
   'housingHistory.shelters[].to': 'landlord',
-  'housingHistory.evictions[].date': 'landlord',
-  'housingHistory.evictions[].stage': 'landlord',
-  'housingHistory.evictions[].notes': 'caseworker_only',
   'housingHistory.narrative': 'landlord',
   'currentDwelling.hasDwelling': 'landlord',
   'currentDwelling.status': 'landlord',
@@ -97,12 +98,6 @@ export const DIAGNOSTIC_FIELD_CLASSES = {
   'currentDwelling.withoutHousingSince': 'landlord',
   'currentDwelling.shelterApplications': 'landlord',
   'currentDwelling.narrative': 'landlord',
-  'urgentActions[].id': 'caseworker_only',
-  'urgentActions[].label': 'caseworker_only',
-  'urgentActions[].ownerUserId': 'caseworker_only',
-  'urgentActions[].ownerOrganisationId': 'caseworker_only',
-  'urgentActions[].dueOn': 'caseworker_only',
-  'urgentActions[].done': 'caseworker_only',
   'needsAndExpectations.inHouseholdWords': 'caseworker_only',
   'conclusion.needVsMarket': 'landlord',
   'conclusion.tactic': 'landlord',
@@ -207,6 +202,11 @@ export function partnerCapacity(assessment: {
     opinion: assessment.opinion,
   };
 }
+
+/** The procedure's steps as every partner receives them: the step and its date, never its note. */
+export const partnerEvictionSteps = (
+  steps: readonly { step: EvictionStep; occurredOn: string }[],
+): TPartnerEvictionStep[] => steps.map(({ step, occurredOn }) => ({ step, occurredOn }));
 
 /** Which audiences receive the capacity grid beside the content. */
 export const audienceGetsCapacity = (audience: PartnerAudience) => audience === 'committee';

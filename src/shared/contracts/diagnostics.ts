@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ZCents, ZId, ZIsoDate } from './common.ts';
+import { EVICTION_STEPS, TYPOLOGIES } from './household-enums.ts';
+import { ZEvictionProcedure } from './households.ts';
 
 /**
  * The shared diagnostic (référentiel briques 1.1–1.5): its content, lifecycle and partner versions,
  * and the capacité à habiter grid. Drafts are saved partially (autosave): every content field is
  * optional here and completeness is checked only when the diagnostic is presented to the household.
- * Objects are strict: an unknown key is refused rather than silently stored.
+ * Objects are strict: an unknown key is refused rather than silently stored. Urgent actions are the
+ * household's tasks and eviction steps its procedure's: the diagnostic shows them, never copies them.
  */
 
 const text = (max: number) =>
@@ -107,16 +110,6 @@ export const PROJECT_HOUSING_TYPE_LABELS: Record<(typeof PROJECT_HOUSING_TYPES)[
   other: 'Autre',
 };
 
-export const TYPOLOGIES = ['t1', 't2', 't3', 't4', 't5', 't6'] as const;
-export const TYPOLOGY_LABELS: Record<(typeof TYPOLOGIES)[number], string> = {
-  t1: 'T1',
-  t2: 'T2',
-  t3: 'T3',
-  t4: 'T4',
-  t5: 'T5',
-  t6: 'T6 et plus',
-};
-
 export const STEP_STATUSES = ['in_progress', 'blocked', 'done'] as const;
 export const STEP_STATUS_LABELS: Record<(typeof STEP_STATUSES)[number], string> = {
   in_progress: 'En cours',
@@ -165,21 +158,6 @@ export const TENANCY_END_REASON_LABELS: Record<(typeof TENANCY_END_REASONS)[numb
   eviction: 'Expulsion',
   left_with_arrears: 'Départ avec une dette locative',
   other: 'Autre',
-};
-
-export const EVICTION_STAGES = [
-  'summons',
-  'assignment',
-  'judgment',
-  'police_assistance',
-  'executed',
-] as const;
-export const EVICTION_STAGE_LABELS: Record<(typeof EVICTION_STAGES)[number], string> = {
-  summons: 'Commandement de payer',
-  assignment: 'Assignation',
-  judgment: 'Jugement',
-  police_assistance: 'Concours de la force publique',
-  executed: 'Expulsion exécutée',
 };
 
 export const DWELLING_STATUSES = [
@@ -316,9 +294,6 @@ export const ZDiagnosticContent = z.strictObject({
         }),
       ),
       shelters: list(z.strictObject({ name: optText(200), from: optDate, to: optDate })),
-      evictions: list(
-        z.strictObject({ date: optDate, stage: optEnum(EVICTION_STAGES), notes: optText(2000) }),
-      ),
       narrative,
     })
     .optional(),
@@ -335,16 +310,6 @@ export const ZDiagnosticContent = z.strictObject({
       narrative,
     })
     .optional(),
-  urgentActions: list(
-    z.strictObject({
-      id: ZId,
-      label: text(300).min(1, { message: 'Libellé obligatoire.' }),
-      ownerUserId: ZId.optional(),
-      ownerOrganisationId: ZId.optional(),
-      dueOn: optDate,
-      done: z.boolean({ message: 'Oui ou non attendu.' }),
-    }),
-  ),
   needsAndExpectations: z.strictObject({ inHouseholdWords: optText(5000) }).optional(),
   conclusion: z
     .strictObject({
@@ -386,7 +351,6 @@ export const DIAGNOSTIC_SECTION_LABELS: Record<DiagnosticSection, string> = {
   rights: 'Droits et prestations',
   housingHistory: 'Historique logement',
   currentDwelling: 'Logement actuel ou absence de logement',
-  urgentActions: 'Actions urgentes',
   needsAndExpectations: 'Besoins et attentes (dits par le ménage)',
   conclusion: 'Conclusion',
   budgetSummary: 'Budget (synthèse)',
@@ -614,10 +578,15 @@ export type TPartnerCapacity = z.infer<typeof ZPartnerCapacity>;
 
 // ---------- Responses ----------
 
+/** A step of the household's eviction procedure as partners read it: the step and its date, no note. */
+export const ZPartnerEvictionStep = z.object({ step: z.enum(EVICTION_STEPS), occurredOn: z.string() });
+export type TPartnerEvictionStep = z.infer<typeof ZPartnerEvictionStep>;
+
 export const ZPartnerVersion = z.object({
   audience: z.enum(PARTNER_AUDIENCES),
   content: ZDiagnosticContent,
   capacity: ZPartnerCapacity.nullable(),
+  evictionSteps: z.array(ZPartnerEvictionStep),
 });
 export type TPartnerVersion = z.infer<typeof ZPartnerVersion>;
 
@@ -652,6 +621,14 @@ export const ZDisagreementRecord = z.object({
   byUserId: ZId,
 });
 
+/** Where a value the diagnostic opened with was taken from ("nothing typed twice"). */
+export const PREFILL_SOURCES = ['file', 'budget'] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+export const PREFILL_SOURCE_LABELS: Record<PrefillSource, string> = {
+  file: 'Repris du dossier',
+  budget: 'Repris du budget',
+};
+
 export const ZDiagnosticDetail = ZDiagnosticSummary.extend({
   content: ZDiagnosticContent,
   authorship: ZSectionAuthorship,
@@ -660,6 +637,15 @@ export const ZDiagnosticDetail = ZDiagnosticSummary.extend({
   disagreement: ZDisagreementRecord.nullable(),
   /** Required fields still missing before the diagnostic can be presented (path → message). */
   missingForPresentation: z.record(z.string(), z.string()),
+  /** Content paths still holding the value filled from the file or the budget (an edited one drops out). */
+  prefilled: z.record(z.string(), z.enum(PREFILL_SOURCES)),
+  /**
+   * The household's eviction procedure: as it stands for a version still being written; as it was
+   * recorded when the household approved (or disagreed) for a frozen one, so that it reads as approved.
+   */
+  evictionProcedure: ZEvictionProcedure.nullable(),
+  /** The moment a frozen version shows the procedure as of; null when it shows it as it stands. */
+  evictionProcedureAsOf: z.string().nullable(),
 });
 export type TDiagnosticDetail = z.infer<typeof ZDiagnosticDetail>;
 
@@ -697,15 +683,3 @@ export const ZShareRecord = z.object({
   diagnosticVersion: z.number().int(),
 });
 export const ZShareList = z.object({ items: z.array(ZShareRecord) });
-
-export const ZUrgentAction = z.object({
-  id: ZId,
-  label: z.string(),
-  dueOn: z.string().nullable(),
-  householdId: ZId,
-  fileLabel: z.string(),
-  diagnosticId: ZId,
-  ownerUserId: ZId.nullable(),
-  ownerOrganisationId: ZId.nullable(),
-});
-export const ZUrgentActionList = z.object({ items: z.array(ZUrgentAction) });

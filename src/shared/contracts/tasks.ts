@@ -51,12 +51,15 @@ export const ZTaskCreate = z
     dueOn: ZIsoDate.nullish(),
     ownerUserId: ZId.nullish(),
     ownerOrganisationId: ZId.nullish(),
+    /** The diagnostic the task is an urgent action of (then its source), else a task of the file. */
+    diagnosticId: ZId.nullish(),
   })
   .refine((t) => !(t.ownerUserId && t.ownerOrganisationId), {
     path: ['ownerUserId'],
     message: 'Une tâche a un seul responsable : une personne ou une organisation.',
   });
 export type TTaskCreate = z.input<typeof ZTaskCreate>;
+export const ZTaskParams = z.object({ id: ZId, taskId: ZId });
 
 export const ZTaskClose = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('done'), note: z.string().trim().max(1000).nullish() }),

@@ -6,7 +6,6 @@ import {
   DISABILITY_RECOGNITION_LABELS,
   DWELLING_STATUS_LABELS,
   EMPLOYMENT_STATUS_LABELS,
-  EVICTION_STAGE_LABELS,
   MARITAL_STATUS_LABELS,
   OVERINDEBTEDNESS_LABELS,
   PROJECT_HOUSING_TYPE_LABELS,
@@ -14,8 +13,8 @@ import {
   SOCIAL_SECURITY_LABELS,
   STEP_STATUS_LABELS,
   TENANCY_END_REASON_LABELS,
-  TYPOLOGY_LABELS,
 } from '../contracts/diagnostics.ts';
+import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
 import type { DiagnosticFieldPath } from '../access/diagnostic-sharing.ts';
 import { formatCents, formatDate } from '../format.ts';
 
@@ -79,9 +78,6 @@ export const DIAGNOSTIC_FIELD_LABELS: Record<DiagnosticFieldPath, string> = {
   'housingHistory.shelters[].name': 'Hébergement',
   'housingHistory.shelters[].from': 'Du',
   'housingHistory.shelters[].to': 'Au',
-  'housingHistory.evictions[].date': 'Date',
-  'housingHistory.evictions[].stage': 'Stade de la procédure',
-  'housingHistory.evictions[].notes': 'Notes',
   'housingHistory.narrative': 'Récit',
   'currentDwelling.hasDwelling': 'A un logement',
   'currentDwelling.status': 'Statut d’occupation',
@@ -92,12 +88,6 @@ export const DIAGNOSTIC_FIELD_LABELS: Record<DiagnosticFieldPath, string> = {
   'currentDwelling.withoutHousingSince': 'Sans logement depuis le',
   'currentDwelling.shelterApplications': 'Demandes d’hébergement',
   'currentDwelling.narrative': 'Récit',
-  'urgentActions[].id': 'Identifiant',
-  'urgentActions[].label': 'Action',
-  'urgentActions[].ownerUserId': 'Responsable',
-  'urgentActions[].ownerOrganisationId': 'Organisation responsable',
-  'urgentActions[].dueOn': 'Échéance',
-  'urgentActions[].done': 'Faite',
   'needsAndExpectations.inHouseholdWords': 'Avec les mots du ménage',
   'conclusion.needVsMarket': 'Besoin au regard du marché local',
   'conclusion.tactic': 'Tactique',
@@ -127,7 +117,6 @@ export const DIAGNOSTIC_OPTION_LABELS: Partial<Record<DiagnosticFieldPath, Recor
   'rights[].benefit': BENEFIT_LABELS,
   'rights[].status': RIGHT_STATUS_LABELS,
   'housingHistory.previousTenancies[].endReason': TENANCY_END_REASON_LABELS,
-  'housingHistory.evictions[].stage': EVICTION_STAGE_LABELS,
   'currentDwelling.status': DWELLING_STATUS_LABELS,
   'currentDwelling.decency': DECENCY_LABELS,
   'conclusion.capacityToActAlone': CAPACITY_TO_ACT_LABELS,
@@ -136,7 +125,8 @@ export const DIAGNOSTIC_OPTION_LABELS: Partial<Record<DiagnosticFieldPath, Recor
 /** A field's value as a French reader reads it (amounts in euros, dates dd/mm/yyyy, codes labelled). */
 export function formatDiagnosticValue(path: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') return path.endsWith('Cents') ? formatCents(value) : String(value);
+  if (typeof value === 'number')
+    return path.endsWith('Cents') ? formatCents(value) : value.toLocaleString('fr-FR');
   const options = DIAGNOSTIC_OPTION_LABELS[path as DiagnosticFieldPath];
   if (options) return options[value] ?? value;
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
@@ -152,7 +142,5 @@ export const DIAGNOSTIC_LIST_ROW_LABELS: Record<string, string> = {
   rights: 'Droit',
   'housingHistory.previousTenancies': 'Bail précédent',
   'housingHistory.shelters': 'Hébergement',
-  'housingHistory.evictions': 'Procédure d’expulsion',
-  urgentActions: 'Action',
   notes: 'Note',
 };

@@ -17,8 +17,8 @@ import {
   ZPresentation,
   ZShareBody,
   ZShareList,
-  ZUrgentActionList,
 } from '../contracts/diagnostics.ts';
+import { ZEvictionStepCreate, ZEvictionStepRecorded } from '../contracts/households.ts';
 import type { HouseholdScope } from './define.ts';
 import { FILE_RESPONSE, defineRoute } from './define.ts';
 
@@ -44,13 +44,6 @@ const viaDiagnostic = <S extends Omit<HouseholdScope, 'param' | 'via'>>(scope: S
  * with their organisation (the list and the PDF serve them).
  */
 export const DIAGNOSTIC_ROUTES = {
-  myUrgentActions: defineRoute({
-    method: 'GET',
-    path: '/api/diagnostics/urgent-actions/mine',
-    tag,
-    summary: 'Mes actions urgentes ouvertes (diagnostics des ménages que je suis), par échéance',
-    response: ZUrgentActionList,
-  }),
   list: defineRoute({
     method: 'GET',
     path: '/api/households/:id/diagnostics',
@@ -132,6 +125,18 @@ export const DIAGNOSTIC_ROUTES = {
     summary: 'Nouvelle version (brouillon copiant une version approuvée ou refusée)',
     params: ZDiagnosticParams,
     response: ZDiagnosticSaved,
+    status: 201,
+    household: caseworkerOnly,
+    errors: [409],
+  }),
+  recordEvictionStep: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/diagnostics/:diagId/eviction-steps',
+    tag,
+    summary: 'Noter, depuis le diagnostic, une étape de la procédure d’expulsion du ménage',
+    params: ZDiagnosticParams,
+    body: ZEvictionStepCreate,
+    response: ZEvictionStepRecorded,
     status: 201,
     household: caseworkerOnly,
     errors: [409],

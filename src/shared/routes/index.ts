@@ -9,6 +9,7 @@ import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
 import { REFERRAL_ROUTES } from './referrals.ts';
 import { SYSTEM_ROUTES } from './system.ts';
+import { TASK_ROUTES } from './tasks.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -31,6 +32,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   audit: AUDIT_ROUTES,
   system: SYSTEM_ROUTES,
   referrals: REFERRAL_ROUTES,
+  tasks: TASK_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -1,95 +1,19 @@
 import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import {
-  describeConvention,
-  estimateDwellingBenefit,
-  evaluateDwelling,
-  evaluateTargetDwelling,
-  givenCharges,
-} from '../../../shared/calculators/budget.ts';
-import type { TBenefitUsed, TBudget, TBudgetEvaluation } from '../../../shared/contracts/budget.ts';
+import { describeConvention, evaluateTargetDwelling } from '../../../shared/calculators/budget.ts';
+import type { TBudget } from '../../../shared/contracts/budget.ts';
 import {
   DEBT_KIND_LABELS,
   EXPENSE_CATEGORY_LABELS,
   RESOURCE_TYPE_LABELS,
-  type HousingSituation,
 } from '../../../shared/contracts/household-enums.ts';
-import { unsafeLoadHouseholdFile, type HouseholdFile } from '../../households/index.ts';
+import { unsafeLoadHouseholdFile } from '../../households/index.ts';
 import { parisDate } from '../../../shared/time.ts';
-import {
-  householdBudgetBasis,
-  loadScales,
-  requireBudgetAccess,
-  type HouseholdBudgetBasis,
-  type Scales,
-} from '../budget-context.ts';
+import { householdBudgetBasis, loadScales, requireBudgetAccess } from '../budget-context.ts';
+import { currentEvaluation, sumOf } from '../current-dwelling.ts';
 import { presentScenario } from '../budget.presenter.ts';
 import { listScenarios } from '../scenarios.repository.ts';
-
-const RENTALS: readonly HousingSituation[] = ['social_tenant', 'private_tenant', 'sublet'];
-const sumOf = (rows: readonly { monthlyAmountCents: number }[]) =>
-  rows.reduce((a, r) => a + r.monthlyAmountCents, 0);
-
-/**
- * The current dwelling: rent and charges from the file (or its rent/charges expenses); the aid
- * estimated when the household rents with a known rent, otherwise the aid declared as a resource.
- */
-function currentEvaluation(file: HouseholdFile, basis: HouseholdBudgetBasis, scales: Scales, day: string) {
-  const h = file.household;
-  const lease = {
-    rent: file.tenancy?.monthlyRentCents ?? null,
-    charges: file.tenancy?.monthlyChargesCents ?? null,
-  };
-  const expensesOf = (category: 'rent' | 'charges') => file.expenses.filter((e) => e.category === category);
-  const rentCents = lease.rent ?? sumOf(expensesOf('rent'));
-  const chargesCents = lease.charges ?? sumOf(expensesOf('charges'));
-  const declared: TBenefitUsed = {
-    source: 'declared',
-    monthlyCents: basis.declaredHousingBenefitCents,
-    aidKind: null,
-    period: null,
-    note: 'Aide au logement déclarée dans les ressources du ménage.',
-    annualResourcesCents: null,
-    annualResourcesSource: null,
-  };
-  let benefit = declared;
-  let note: string | null =
-    'Logement actuel non locatif ou loyer inconnu : l’aide au logement retenue est celle déclarée dans les ressources.';
-  if (RENTALS.includes(h.housingSituation) && lease.rent !== null) {
-    const social = h.housingSituation === 'social_tenant';
-    const estimated = estimateDwellingBenefit({
-      ...scales,
-      day,
-      members: basis.members,
-      resourcesCents: basis.resourcesCents,
-      disabledMember: basis.disabledMember,
-      dwelling: {
-        zone: basis.currentZone,
-        monthlyRentCents: lease.rent,
-        conventioned: social,
-        socialLandlord: social,
-        furnished: false,
-        annualResourcesOverrideCents: null,
-      },
-    });
-    note = null;
-    if (estimated.source === 'estimated') benefit = estimated;
-    else benefit = { ...declared, note: `${estimated.note} L’aide déclarée est retenue.` };
-  }
-  const evaluation: TBudgetEvaluation = evaluateDwelling({
-    day,
-    convention: basis.convention,
-    members: basis.members,
-    resourcesCents: basis.resourcesCents,
-    resourcesEntered: basis.resourcesEntered,
-    expenses: basis.expenses,
-    rentCents,
-    charges: givenCharges(chargesCents),
-    benefit,
-  });
-  return { evaluation, note };
-}
 
 /**
  * The household's budget, current dwelling and saved target dwellings; the read is audited in

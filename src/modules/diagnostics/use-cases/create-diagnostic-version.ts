@@ -25,6 +25,8 @@ export async function createDiagnosticVersion(ctx: Context, input: DiagnosticRef
     previousId: diagnostic.id,
     content: diagnostic.content,
     authorship: diagnostic.authorship,
+    // Not filled again: the new version goes on from the previous one, its marks included.
+    prefilled: diagnostic.prefilled,
     createdByUserId: actor.userId,
     createdByOrganisationId: actor.organisationId,
     createdAt: now,

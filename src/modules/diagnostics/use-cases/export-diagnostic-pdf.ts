@@ -6,7 +6,8 @@ import { formatFileNumber } from '../../../shared/contracts/households.ts';
 import type { PartnerAudience, TPartnerVersion } from '../../../shared/contracts/diagnostics.ts';
 import type { FileAnswer } from '../../../shared/routes/define.ts';
 import { households } from '../../households/schema.ts';
-import { canReadFullDiagnostic, requireDiagnostic } from '../diagnostic-access.ts';
+import { canReadFullDiagnostic, frozenAt, requireDiagnostic } from '../diagnostic-access.ts';
+import { evictionProcedureAt } from '../diagnostics.repository.ts';
 import { buildPartnerVersion } from '../partner-version.ts';
 import { diagnosticShares } from '../schema.ts';
 import { renderDiagnosticPdf } from '../diagnostic-pdf.ts';
@@ -49,6 +50,9 @@ export async function exportDiagnosticPdf(
     .from(households)
     .where(eq(households.id, diagnostic.householdId));
   const fileLabel = formatFileNumber(household!.fileNumber);
+  const evictionSteps = partner
+    ? partner.evictionSteps
+    : ((await evictionProcedureAt(tx, diagnostic.householdId, frozenAt(diagnostic)))?.steps ?? []);
   await audit(tx, actor, {
     action: 'diagnostic.export_pdf',
     entityType: 'diagnostic',
@@ -63,6 +67,7 @@ export async function exportDiagnosticPdf(
     status: diagnostic.status,
     content: partner ? partner.content : diagnostic.content,
     capacity: partner?.capacity ?? null,
+    evictionSteps,
     record: partner
       ? undefined
       : {

@@ -1,6 +1,7 @@
 import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
-import { requireFullDiagnostic } from '../diagnostic-access.ts';
+import { frozenAt, requireFullDiagnostic } from '../diagnostic-access.ts';
+import { evictionProcedureAt } from '../diagnostics.repository.ts';
 import { presentDetail } from '../diagnostic.presenter.ts';
 import type { DiagnosticRef } from '../diagnostic-writes.ts';
 
@@ -14,5 +15,7 @@ export async function getDiagnostic(ctx: Context, input: DiagnosticRef) {
     householdId: input.householdId,
     details: { version: diagnostic.version },
   });
-  return presentDetail(diagnostic);
+  const asOf = frozenAt(diagnostic);
+  const record = await evictionProcedureAt(ctx.db, diagnostic.householdId, asOf);
+  return presentDetail(diagnostic, { record, asOf });
 }

@@ -20,8 +20,6 @@ import { Facts } from '../households/Facts.tsx';
 type Scalar = string | number | boolean;
 const isScalar = (v: unknown): v is Scalar =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-/** Internal keys that mean nothing to a reader. */
-const HIDDEN_KEYS = new Set(['id', 'ownerUserId', 'ownerOrganisationId']);
 
 /** "Rédigé par l’association — Marie Durand (Asso), le 05/03/2026 10:00". */
 export function SectionAuthor({ author }: { author: TSectionAuthor | undefined }) {
@@ -62,7 +60,7 @@ function rowsOf(listPath: string, rows: unknown[]): ReactNode {
 
 function factsOf(prefix: string, value: Record<string, unknown>) {
   return Object.entries(value)
-    .filter(([k, v]) => !HIDDEN_KEYS.has(k) && v !== undefined && v !== null && v !== '')
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => {
       const path = `${prefix}.${k}`;
       return {

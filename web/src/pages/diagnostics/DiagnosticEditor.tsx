@@ -1,17 +1,5 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import {
-  Accordion,
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
+import { Accordion, Alert, Button, Checkbox, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   DIAGNOSTIC_SECTION_LABELS,
@@ -19,17 +7,17 @@ import {
   type TDiagnosticDetail,
 } from '@shared/contracts/diagnostics.ts';
 import { missingForPresentation } from '@shared/diagnostics/completeness.ts';
-import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
-import { useRouteQuery } from '../../api/routes.ts';
-import { useSession } from '../../api/session.ts';
-import { DateField } from '../../components/DateField.tsx';
+import { diagnosticFieldLabel, formatDiagnosticValue } from '@shared/diagnostics/field-labels.ts';
 import { formatTime } from '@shared/format.ts';
+import { Facts } from '../households/Facts.tsx';
 import { ContentView, SectionAuthor } from './ContentView.tsx';
+import { DiagnosticProcedure } from './DiagnosticProcedure.tsx';
+import { DiagnosticTasks } from './DiagnosticTasks.tsx';
 import {
   CONCLUSION_SECTION,
   EDITOR_SECTIONS,
+  PrefillMark,
   SectionFields,
-  type EditorForm,
   type EditorValues,
 } from './editor-fields.tsx';
 import { editableContent, useDiagnosticAutosave, type AutosaveStatus } from './use-autosave.ts';
@@ -162,9 +150,31 @@ export function DiagnosticEditor({
       )}
       <Accordion multiple variant="separated" order={3} defaultValue={['familySituation']}>
         {EDITOR_SECTIONS.map((s) =>
-          sectionPanel(s.key, <SectionFields form={form} section={s} required={REQUIRED_PATHS} />),
+          sectionPanel(
+            s.key,
+            <>
+              <SectionFields form={form} section={s} required={REQUIRED_PATHS} prefilled={detail.prefilled} />
+              {s.key === 'housingHistory' && (
+                <DiagnosticProcedure householdId={householdId} detail={detail} editable />
+              )}
+            </>,
+          ),
         )}
-        {sectionPanel('urgentActions', <UrgentActionsInput form={form} householdId={householdId} />)}
+        {/* The household's tasks, not content: written at once, with no voice or draft of their own. */}
+        <Accordion.Item value="urgentActions">
+          <Accordion.Control>Actions urgentes</Accordion.Control>
+          <Accordion.Panel>
+            <DiagnosticTasks householdId={householdId} diagnosticId={detail.id} />
+          </Accordion.Panel>
+        </Accordion.Item>
+        {detail.content.budgetSummary && (
+          <Accordion.Item value="budgetSummary">
+            <Accordion.Control>{DIAGNOSTIC_SECTION_LABELS.budgetSummary}</Accordion.Control>
+            <Accordion.Panel>
+              <BudgetSummary detail={detail} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        )}
         {sectionPanel(
           'needsAndExpectations',
           <Textarea
@@ -190,90 +200,23 @@ export function DiagnosticEditor({
   );
 }
 
-/** Urgent actions: label, owner (a person or an organisation of the file), due date, done. */
-function UrgentActionsInput({ form, householdId }: { form: EditorForm; householdId: string }) {
-  const me = useSession();
-  const parties = useRouteQuery(HOUSEHOLD_ROUTES.parties, { params: { id: householdId } });
-  const actions = form.getValues().content.urgentActions ?? [];
-  const owners = useMemo(() => {
-    const people = new Map<string, string>([[me.user.id, `${me.user.fullName} (moi)`]]);
-    const orgs = new Map<string, string>();
-    for (const p of parties.data?.items ?? []) {
-      if (p.caseworkerUserId && p.caseworkerName) people.set(p.caseworkerUserId, p.caseworkerName);
-      orgs.set(p.organisationId, p.organisationName);
-    }
-    return [
-      { group: 'Personnes', items: [...people].map(([id, l]) => ({ value: `user:${id}`, label: l })) },
-      { group: 'Organisations', items: [...orgs].map(([id, l]) => ({ value: `org:${id}`, label: l })) },
-    ];
-  }, [me, parties.data]);
-
-  const setOwner = (i: number, value: string | null) => {
-    const [kind, id] = value?.split(':') ?? [];
-    form.setFieldValue(`content.urgentActions.${i}.ownerUserId`, kind === 'user' ? id : undefined);
-    form.setFieldValue(`content.urgentActions.${i}.ownerOrganisationId`, kind === 'org' ? id : undefined);
-  };
-
+/** The budget's figures, as the diagnostic quotes them (read-only: the budget tab computes them). */
+function BudgetSummary({ detail }: { detail: TDiagnosticDetail }) {
+  const summary = detail.content.budgetSummary ?? {};
   return (
-    <Stack gap="sm">
-      {actions.map((a, i) => (
-        <Paper key={a.id} withBorder p="sm" radius="md" component="fieldset" m={0}>
-          <Text component="legend" fw={600} size="sm" px={4}>
-            Action urgente {i + 1}
-          </Text>
-          <Stack gap="sm">
-            <TextInput label="Action" required {...form.getInputProps(`content.urgentActions.${i}.label`)} />
-            <Select
-              label="Responsable"
-              data={owners}
-              clearable
-              placeholder="Non attribuée"
-              value={
-                a.ownerUserId
-                  ? `user:${a.ownerUserId}`
-                  : a.ownerOrganisationId
-                    ? `org:${a.ownerOrganisationId}`
-                    : null
-              }
-              onChange={(v) => setOwner(i, v)}
-            />
-            <DateField
-              label="Échéance"
-              {...form.getInputProps(`content.urgentActions.${i}.dueOn`)}
-              value={a.dueOn ?? null}
-            />
-            <Checkbox
-              size="md"
-              label="Action faite"
-              {...form.getInputProps(`content.urgentActions.${i}.done`, { type: 'checkbox' })}
-            />
-            <Group justify="flex-end">
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => form.removeListItem('content.urgentActions', i)}
-              >
-                Retirer l’action urgente {i + 1}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
-      ))}
-      <Group>
-        <Button
-          variant="light"
-          onClick={() => {
-            const row = { id: crypto.randomUUID(), label: '', done: false, ownerUserId: me.user.id };
-            if (actions.length === 0) form.setFieldValue('content.urgentActions', [row]);
-            else form.insertListItem('content.urgentActions', row);
-          }}
-        >
-          Ajouter une action urgente
-        </Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        Une action sans libellé n’est enregistrée qu’une fois son libellé saisi.
-      </Text>
-    </Stack>
+    <Facts
+      items={Object.entries(summary).map(([key, value]) => {
+        const path = `budgetSummary.${key}`;
+        const mark = detail.prefilled[path];
+        return {
+          label: diagnosticFieldLabel(path),
+          value: (
+            <>
+              {formatDiagnosticValue(path, value)} {mark && <PrefillMark source={mark} />}
+            </>
+          ),
+        };
+      })}
+    />
   );
 }

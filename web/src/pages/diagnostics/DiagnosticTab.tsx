@@ -21,6 +21,8 @@ import { formatDate, formatDateTime } from '@shared/format.ts';
 import { CapacityGrid } from './CapacityGrid.tsx';
 import { ContentView } from './ContentView.tsx';
 import { DiagnosticEditor } from './DiagnosticEditor.tsx';
+import { DiagnosticProcedure } from './DiagnosticProcedure.tsx';
+import { DiagnosticTasks } from './DiagnosticTasks.tsx';
 import { ApproveAction, DisagreeAction, MissingFields, PresentAction } from './LifecycleActions.tsx';
 import { PartnerVersionView, PdfLink, SharingPanel } from './SharingPanel.tsx';
 import { diagnosticsKey } from './diagnostic-api.ts';
@@ -321,6 +323,14 @@ function VersionContent({
         )}
       </Group>
       <ContentView content={detail.content} authorship={detail.authorship} />
+      <DiagnosticProcedure householdId={householdId} detail={detail} editable={false} />
+      {/* Tasks go on after the version is frozen: they are the household's, not its content. */}
+      <Stack gap="xs" component="section" aria-labelledby="diagnostic-tasks">
+        <Title order={3} size="h5" id="diagnostic-tasks">
+          Actions urgentes
+        </Title>
+        <DiagnosticTasks householdId={householdId} diagnosticId={detail.id} />
+      </Stack>
     </Stack>
   );
 }

@@ -17,14 +17,26 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatDate, formatDateTime } from '@shared/format.ts';
+import { EvictionStepList } from '../households/EvictionProcedureBlock.tsx';
 import { ContentView } from './ContentView.tsx';
 import { diagnosticsKey } from './diagnostic-api.ts';
 
-/** A partner version as its recipient reads it: content plus, for the committee, the grid. */
+/**
+ * A partner version as its recipient reads it: content, the eviction procedure's steps (no note)
+ * and, for the committee, the grid.
+ */
 export function PartnerVersionView({ version }: { version: TPartnerVersion }) {
   return (
     <Stack gap="lg">
       <ContentView content={version.content} headingOrder={3} />
+      {version.evictionSteps.length > 0 && (
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            Procédure d’expulsion
+          </Title>
+          <EvictionStepList steps={version.evictionSteps} />
+        </Stack>
+      )}
       {version.capacity && (
         <Stack gap="xs">
           <Title order={3} size="h5">

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   Group,
   NumberInput,
@@ -11,7 +12,12 @@ import {
   Textarea,
 } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { DiagnosticSection, TDiagnosticContent } from '@shared/contracts/diagnostics.ts';
+import {
+  PREFILL_SOURCE_LABELS,
+  type DiagnosticSection,
+  type PrefillSource,
+  type TDiagnosticContent,
+} from '@shared/contracts/diagnostics.ts';
 import {
   DIAGNOSTIC_LIST_ROW_LABELS,
   DIAGNOSTIC_OPTION_LABELS,
@@ -113,7 +119,6 @@ export const EDITOR_SECTIONS: { key: DiagnosticSection; fields: Record<string, F
       arrearsRepaymentPlan: 'bool',
       previousTenancies: { list: { landlordName: 'text', from: 'date', to: 'date', endReason: 'enum' } },
       shelters: { list: { name: 'text', from: 'date', to: 'date' } },
-      evictions: { list: { date: 'date', stage: 'enum', notes: 'textarea' } },
       narrative: 'textarea',
     },
   },
@@ -149,7 +154,6 @@ const LIST_TITLES: Record<string, string> = {
   items: 'Démarches',
   previousTenancies: 'Baux précédents',
   shelters: 'Hébergements',
-  evictions: 'Procédures d’expulsion',
 };
 
 const isList = (spec: FieldSpec | Record<string, FieldSpec>): spec is ListSpec =>
@@ -161,23 +165,43 @@ const BOOL_OPTIONS = [
   { value: 'unknown', label: 'Non renseigné' },
 ];
 
-/** One input bound to `content.<path>`; `labelPath` is the shared label key (lists use `[]`). */
+/** "Repris du dossier" beside a value taken from the file (in words, not only a colour). */
+export function PrefillMark({ source }: { source: PrefillSource }) {
+  return (
+    <Badge component="span" variant="light" color="gray" radius="sm" tt="none">
+      {PREFILL_SOURCE_LABELS[source]}
+    </Badge>
+  );
+}
+
+/**
+ * One input bound to `content.<path>`; `labelPath` is the shared label key (lists use `[]`); `mark`
+ * says where its value was taken from, until the caseworker changes it.
+ */
 export function FieldInput({
   form,
   path,
   labelPath,
   kind,
   required,
+  mark,
 }: {
   form: EditorForm;
   path: string;
   labelPath: string;
   kind: Kind;
   required?: boolean;
+  mark?: PrefillSource;
 }) {
   const props = form.getInputProps(`content.${path}`);
   const label = diagnosticFieldLabel(labelPath);
-  const common = { label, required, error: props.error as string | undefined };
+  const shownMark = mark && !form.isDirty(`content.${path}`) ? <PrefillMark source={mark} /> : undefined;
+  const common = {
+    label,
+    required,
+    error: props.error as string | undefined,
+    ...(shownMark ? { description: shownMark } : {}),
+  };
   switch (kind) {
     case 'textarea':
       return <Textarea {...props} {...common} value={props.value ?? ''} autosize minRows={2} maxRows={12} />;
@@ -199,7 +223,15 @@ export function FieldInput({
     case 'money':
       return <MoneyInput {...props} {...common} value={props.value ?? null} />;
     case 'date':
-      return <DateField {...props} {...common} value={props.value ?? null} />;
+      return (
+        <DateField
+          {...props}
+          {...common}
+          // The date's own hint stays beside the mark.
+          description={shownMark && <>Format : JJ/MM/AAAA {shownMark}</>}
+          value={props.value ?? null}
+        />
+      );
     case 'enum': {
       const options = DIAGNOSTIC_OPTION_LABELS[labelPath as DiagnosticFieldPath] ?? {};
       return (
@@ -298,15 +330,17 @@ export function getAt(root: unknown, path: string): unknown {
     .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), root);
 }
 
-/** The inputs of one section, following EDITOR_SECTIONS. */
+/** The inputs of one section, following EDITOR_SECTIONS; `prefilled` marks values taken as they were. */
 export function SectionFields({
   form,
   section,
   required,
+  prefilled = {},
 }: {
   form: EditorForm;
   section: (typeof EDITOR_SECTIONS)[number];
   required: ReadonlySet<string>;
+  prefilled?: Readonly<Record<string, PrefillSource>>;
 }) {
   const { key, fields } = section;
   if (isList(fields)) return <ListInput form={form} path={key} labelPath={key} spec={fields} />;
@@ -326,6 +360,7 @@ export function SectionFields({
             labelPath={`${key}.${k}`}
             kind={spec}
             required={required.has(`content.${key}.${k}`)}
+            mark={prefilled[`${key}.${k}`]}
           />
         ),
       )}

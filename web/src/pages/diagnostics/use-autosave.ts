@@ -86,13 +86,9 @@ const OBJECT_SECTIONS: readonly DiagnosticSection[] = [
   'conclusion',
 ];
 
-/** Rows still being typed (an urgent action without its label, a right without its status) wait. */
+/** Rows still being typed (a right without its status) wait. */
 function withoutIncompleteRows(content: TDiagnosticContent): TDiagnosticContent {
-  return {
-    ...content,
-    urgentActions: content.urgentActions?.filter((a) => a.label && a.label.trim() !== ''),
-    rights: content.rights?.filter((r) => r.benefit && r.status),
-  };
+  return { ...content, rights: content.rights?.filter((r) => r.benefit && r.status) };
 }
 
 /**

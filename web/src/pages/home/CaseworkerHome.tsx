@@ -12,14 +12,14 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { referralNumberColumn } from '../referrals/ReferralList.tsx';
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
-import { UrgentActionsSection } from '../diagnostics/UrgentActionsSection.tsx';
+import { MyTasksSection } from '../tasks/MyTasksSection.tsx';
 
 export function CaseworkerHome() {
   const households = useRouteQuery(HOUSEHOLD_ROUTES.list, { query: { pageSize: 10 } });
   const inbox = useRouteQuery(REFERRAL_ROUTES.inbox, { query: { status: 'sent' } });
   return (
     <Stack gap="xl">
-      <UrgentActionsSection />
+      <MyTasksSection />
       <Section
         title="Saisines à traiter"
         action={

@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { Button, Card, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { QueryKey } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { EVICTION_STEP_LABELS, type EvictionStep } from '@shared/contracts/household-enums.ts';
 import {
   ZEvictionProcedureClose,
   ZEvictionStepCreate,
+  type TEvictionProcedure,
   type THouseholdDetail,
 } from '@shared/contracts/households.ts';
 import { canEditHousehold } from '@shared/access/household-access.ts';
 import { formatDate } from '@shared/format.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { parisToday } from '@shared/time.ts';
-import { useRouteMutation } from '../../api/routes.ts';
+import { useApiMutation } from '../../api/hooks.ts';
+import { callRoute, useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { householdKey } from './household-api.ts';
@@ -33,28 +37,14 @@ export function EvictionProcedureBlock({ file }: { file: THouseholdDetail }) {
       <Title order={2} size="h4">
         Procédure d’expulsion
       </Title>
-      {procedure === null ? (
-        <Text c="dimmed">Aucune procédure d’expulsion connue.</Text>
-      ) : (
-        <>
-          <Text size="sm" c="dimmed">
-            {open
-              ? `En cours depuis le ${formatDate(procedure.openedOn)}.`
-              : `Close le ${formatDate(procedure.closedOn)}.`}
-          </Text>
-          <List aria-label="Étapes de la procédure d’expulsion">
-            {procedure.steps.map((s) => (
-              <List.Item key={s.id}>
-                {formatDate(s.occurredOn)} — {EVICTION_STEP_LABELS[s.step]}
-                {s.note && ` (${s.note})`}
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
+      <EvictionProcedureView procedure={procedure} />
       {editable &&
         (adding ? (
-          <StepForm file={file} onDone={() => setAdding(false)} />
+          <EvictionStepForm
+            save={(body) => callRoute(HOUSEHOLD_ROUTES.recordEvictionStep, { params: { id: file.id }, body })}
+            invalidate={[householdKey(file.id)]}
+            onDone={() => setAdding(false)}
+          />
         ) : (
           <Group>
             <Button variant="light" onClick={() => setAdding(true)}>
@@ -67,14 +57,61 @@ export function EvictionProcedureBlock({ file }: { file: THouseholdDetail }) {
   );
 }
 
-function StepForm({ file, onDone }: { file: THouseholdDetail; onDone: () => void }) {
+/** The procedure's state and its steps (none known: said so). */
+export function EvictionProcedureView({ procedure }: { procedure: TEvictionProcedure | null }) {
+  if (procedure === null) return <Text c="dimmed">Aucune procédure d’expulsion connue.</Text>;
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {procedure.closedOn === null
+          ? `En cours depuis le ${formatDate(procedure.openedOn)}.`
+          : `Close le ${formatDate(procedure.closedOn)}.`}
+      </Text>
+      <EvictionStepList steps={procedure.steps} />
+    </>
+  );
+}
+
+/** Dated steps, oldest first, with their note when the reader has it. */
+export function EvictionStepList({
+  steps,
+}: {
+  steps: readonly { step: EvictionStep; occurredOn: string; note?: string | null }[];
+}) {
+  return (
+    <List aria-label="Étapes de la procédure d’expulsion">
+      {steps.map((s) => (
+        <List.Item key={`${s.step}-${s.occurredOn}`}>
+          {formatDate(s.occurredOn)} — {EVICTION_STEP_LABELS[s.step]}
+          {s.note && ` (${s.note})`}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+type StepBody = z.output<typeof ZEvictionStepCreate>;
+
+/**
+ * A dated step to record: `save` sends it where the page records it (the file, or the diagnostic
+ * it was learnt in), then `invalidate` is refreshed.
+ */
+export function EvictionStepForm({
+  save,
+  invalidate,
+  onDone,
+}: {
+  save: (body: StepBody) => Promise<unknown>;
+  invalidate: QueryKey[];
+  onDone: () => void;
+}) {
   const form = useForm<{ step: EvictionStep | null; occurredOn: string | null; note: string }>({
     initialValues: { step: null, occurredOn: parisToday(), note: '' },
     validate: (v) => zodErrors(ZEvictionStepCreate.safeParse(v).error),
   });
-  const record = useRouteMutation(HOUSEHOLD_ROUTES.recordEvictionStep, {
+  const record = useApiMutation(save, {
     form,
-    invalidate: [householdKey(file.id)],
+    invalidate,
     successMessage: 'Étape enregistrée.',
     onSuccess: onDone,
   });
@@ -85,9 +122,7 @@ function StepForm({ file, onDone }: { file: THouseholdDetail; onDone: () => void
       noValidate
       aria-label="Noter une étape de la procédure"
       // Validated above: the values parse.
-      onSubmit={form.onSubmit((v) =>
-        record.mutate({ params: { id: file.id }, body: ZEvictionStepCreate.parse(v) }),
-      )}
+      onSubmit={form.onSubmit((v) => record.mutate(ZEvictionStepCreate.parse(v)))}
     >
       <Stack gap="sm">
         <Select

@@ -1,0 +1,2 @@
+/** Tasks: what someone must do for a household by a date (urgent actions of diagnostics, tasks of the file). */
+export { tasksRoutes } from './tasks.routes.ts';

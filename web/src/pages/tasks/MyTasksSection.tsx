@@ -1,0 +1,82 @@
+import { Link } from 'react-router-dom';
+import { Anchor, Badge, Text } from '@mantine/core';
+import { TASK_SOURCE_LABELS, type TTask } from '@shared/contracts/tasks.ts';
+import { TASK_ROUTES } from '@shared/routes/tasks.ts';
+import { formatDate } from '@shared/format.ts';
+import { parisToday } from '@shared/time.ts';
+import { useRouteQuery } from '../../api/routes.ts';
+import { useSession } from '../../api/session.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { Section } from '../../components/Section.tsx';
+import { PATHS } from '../../paths.ts';
+
+/** Where a task is worked on: the diagnostic tab for a diagnostic's urgent action, else the file. */
+const taskLink = (task: TTask) =>
+  task.source === 'diagnostic'
+    ? `${PATHS.household(task.householdId)}?onglet=diagnostic`
+    : PATHS.household(task.householdId);
+
+/** A due date, flagged in words (not only in red) once it has passed. */
+export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }) {
+  if (!open || !dueOn || dueOn >= parisToday()) return <>{formatDate(dueOn)}</>;
+  return (
+    <Text span c="red" fw={700}>
+      {formatDate(dueOn)}{' '}
+      <Badge color="red" variant="filled" radius="sm" tt="none">
+        En retard
+      </Badge>
+    </Text>
+  );
+}
+
+/** Home page: my open tasks (urgent actions of diagnostics, tasks of files), by due date. */
+export function MyTasksSection() {
+  const me = useSession();
+  const tasks = useRouteQuery(TASK_ROUTES.mine, {});
+  return (
+    <Section title="Actions urgentes et tâches">
+      <QueryState query={tasks}>
+        {(data) => (
+          <DataTable
+            caption="Mes tâches ouvertes, par échéance"
+            rows={data.items}
+            rowKey={(task) => task.id}
+            emptyTitle="Aucune tâche ouverte"
+            columns={[
+              {
+                key: 'household',
+                header: 'Dossier',
+                render: (task) => (
+                  <Anchor component={Link} to={taskLink(task)}>
+                    {task.fileLabel}
+                  </Anchor>
+                ),
+              },
+              { key: 'title', header: 'Tâche', render: (task) => task.title },
+              {
+                key: 'source',
+                header: 'Origine',
+                render: (task) => TASK_SOURCE_LABELS[task.source],
+                hideOnSmall: true,
+              },
+              {
+                key: 'owner',
+                header: 'Responsable',
+                render: (task) =>
+                  task.ownerUserId === me.user.id
+                    ? 'Moi'
+                    : (task.ownerOrganisationName ?? task.ownerName ?? '—'),
+              },
+              {
+                key: 'due',
+                header: 'Échéance',
+                render: (task) => <DueDate dueOn={task.dueOn} open={task.status === 'open'} />,
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </Section>
+  );
+}
