@@ -23,6 +23,7 @@ import {
   canReadReferral,
   mayActOnReferral,
 } from '../../src/shared/access/referral-policy.ts';
+import { completeDiagnostic } from '../helpers/diagnostic-fixtures.ts';
 import { CAPACITY_CRITERION_KEYS } from '../../src/shared/contracts/diagnostics.ts';
 import type { OrganisationType, Role } from '../../src/shared/contracts/roles.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
@@ -106,6 +107,13 @@ interface Fixture {
   partyOrgs: Map<OrganisationType, string>;
   householdId: string;
   landlordDocId: string;
+  /** On the file: version 1 of its diagnostic, approved and shared (landlord and committee versions), and its draft version 2. */
+  sharedDiagnosticId: string;
+  draftDiagnosticId: string;
+  /** A new file with the same parties, and a diagnostic taken to a status, for a call that changes it. */
+  diagnosticAt(
+    status: 'none' | 'draft' | 'presented' | 'approved',
+  ): Promise<{ householdId: string; id: string; rowVersion: number }>;
   /** A new file with the same parties, for a call that needs a state of its own. */
   freshHousehold(): Promise<string>;
   as(session: TestSession, method: string, url: string, payload?: object): Promise<InjectResponse>;
@@ -117,7 +125,7 @@ interface Fixture {
 
 /** How to call a household-scoped route; `prepare` runs as the household's caseworker. */
 interface Driver {
-  call(fx: Fixture, subject: TestSession): Promise<Call>;
+  call(fx: Fixture, session: TestSession, level: Level): Promise<Call>;
   /** Keys that must be absent (not null) from the JSON answer at a level. */
   absentKeys?: Partial<Record<Level, string[]>>;
   /** Tidies up after the call (as the caseworker), so that repeated calls keep the file plausible. */
@@ -346,6 +354,126 @@ const DRIVERS: Record<string, Driver> = {
       body: { assessedOn: dayBefore(fx.next()), scores: capacityScores, opinion: 'ready_with_support' },
     }),
   },
+
+  'GET /api/households/:id/diagnostics': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/diagnostics': {
+    call: async (fx) => {
+      const { householdId } = await fx.diagnosticAt('none');
+      return { params: { id: householdId }, body: { content: completeDiagnostic() } };
+    },
+  },
+  'GET /api/households/:id/diagnostics/:diagId': {
+    call: async (fx) => onHousehold(fx, { diagId: fx.draftDiagnosticId }),
+  },
+  'PUT /api/households/:id/diagnostics/:diagId': {
+    call: async (fx) => {
+      const draft = await ok(
+        await fx.as(fx.owner, 'GET', `/api/households/${fx.householdId}/diagnostics/${fx.draftDiagnosticId}`),
+        'brouillon',
+      );
+      return {
+        ...onHousehold(fx, { diagId: fx.draftDiagnosticId }),
+        body: {
+          rowVersion: draft.rowVersion,
+          content: {
+            ...draft.content,
+            familySituation: { ...draft.content.familySituation, narrative: `Entretien n°${fx.next()}.` },
+          },
+        },
+      };
+    },
+  },
+  'POST /api/households/:id/diagnostics/:diagId/present': {
+    call: async (fx) => {
+      const d = await fx.diagnosticAt('draft');
+      return {
+        params: { id: d.householdId, diagId: d.id },
+        body: {
+          rowVersion: d.rowVersion,
+          presentedOn: TODAY,
+          method: 'home_visit',
+          explanation: 'Diagnostic relu avec le ménage à domicile.',
+        },
+      };
+    },
+  },
+  'POST /api/households/:id/diagnostics/:diagId/approve': {
+    call: async (fx) => {
+      const d = await fx.diagnosticAt('presented');
+      return {
+        params: { id: d.householdId, diagId: d.id },
+        body: { rowVersion: d.rowVersion, method: 'typed_name', signedOn: TODAY, typedName: 'Hélène Dupré' },
+      };
+    },
+  },
+  'POST /api/households/:id/diagnostics/:diagId/disagree': {
+    call: async (fx) => {
+      const d = await fx.diagnosticAt('presented');
+      return {
+        params: { id: d.householdId, diagId: d.id },
+        body: {
+          rowVersion: d.rowVersion,
+          notedOn: TODAY,
+          inHouseholdWords: 'Je ne me reconnais pas dans ce bilan.',
+        },
+      };
+    },
+  },
+  'POST /api/households/:id/diagnostics/:diagId/new-version': {
+    call: async (fx) => {
+      const d = await fx.diagnosticAt('approved');
+      return { params: { id: d.householdId, diagId: d.id } };
+    },
+  },
+  'POST /api/households/:id/diagnostics/:diagId/eviction-steps': {
+    call: async (fx) => ({
+      ...onHousehold(fx, { diagId: fx.draftDiagnosticId }),
+      body: { step: 'summons', occurredOn: dayBefore(fx.next()) },
+    }),
+  },
+  'GET /api/diagnostics/:id/preview': {
+    call: async (fx) => ({
+      params: { id: fx.draftDiagnosticId },
+      query: { audience: 'landlord' },
+      householdId: fx.householdId,
+    }),
+  },
+  'POST /api/diagnostics/:id/share': {
+    call: async (fx) => ({
+      params: { id: fx.sharedDiagnosticId },
+      body: { audience: 'landlord', organisationIds: [fx.partyOrgs.get('landlord')!] },
+      householdId: fx.householdId,
+    }),
+  },
+  'GET /api/diagnostics/:id/shares': {
+    call: async (fx) => ({ params: { id: fx.sharedDiagnosticId }, householdId: fx.householdId }),
+  },
+  'GET /api/diagnostics/:id/pdf': {
+    // Each reader asks for the version it may have: the full one, or the one shared with it.
+    call: async (fx, _session, level) => ({
+      params: { id: fx.sharedDiagnosticId },
+      query: { version: level === 'caseworker' ? 'household' : level === 'party' ? 'committee' : 'landlord' },
+      householdId: fx.householdId,
+    }),
+  },
+  'GET /api/households/:id/tasks': { call: async (fx) => onHousehold(fx) },
+  'POST /api/households/:id/tasks': {
+    call: async (fx) => ({
+      ...onHousehold(fx),
+      body: { title: `Relancer la CAF (${fx.next()})`, dueOn: '2026-03-20' },
+    }),
+  },
+  'POST /api/households/:id/tasks/:taskId/close': {
+    call: async (fx) => {
+      const task = await ok(
+        await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/tasks`, {
+          title: 'Appeler le bailleur',
+        }),
+        'tâche',
+      );
+      return { ...onHousehold(fx, { taskId: task.id }), body: { outcome: 'done' } };
+    },
+  },
 };
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
@@ -415,6 +543,15 @@ describe('household access matrix, from the route contracts', () => {
           },
           ...(marked
             ? {
+                members: [
+                  {
+                    firstName: 'Hélène',
+                    lastName: 'Marchetti',
+                    birthDate: '1985-04-12',
+                    relationship: 'reference_person',
+                    isReferencePerson: true,
+                  },
+                ],
                 shelterName: 'SHARED-SHELTER',
                 healthNotes: 'SECRET-HEALTH',
                 justiceNotes: 'SECRET-JUSTICE',
@@ -467,9 +604,61 @@ describe('household access matrix, from the route contracts', () => {
       const doc = await ok(res, 'document');
       if (sensitivity === 'landlord_visible') landlordDocId = doc.id;
     }
+    /** A diagnostic of `householdId` taken from nothing to `status`, as its caseworker would. */
+    const diagnosticOn = async (householdId: string, status: 'draft' | 'presented' | 'approved') => {
+      const base = `/api/households/${householdId}/diagnostics`;
+      let d = await ok(await as(owner, 'POST', base, { content: completeDiagnostic() }), 'diagnostic');
+      if (status !== 'draft') {
+        d = await ok(
+          await as(owner, 'POST', `${base}/${d.id}/present`, {
+            rowVersion: d.rowVersion,
+            presentedOn: TODAY,
+            method: 'home_visit',
+            explanation: 'Diagnostic relu avec le ménage à domicile.',
+          }),
+          'présentation',
+        );
+      }
+      if (status === 'approved') {
+        d = await ok(
+          await as(owner, 'POST', `${base}/${d.id}/approve`, {
+            rowVersion: d.rowVersion,
+            method: 'typed_name',
+            signedOn: TODAY,
+            typedName: 'Hélène Dupré',
+          }),
+          'approbation',
+        );
+      }
+      return { householdId, id: d.id as string, rowVersion: d.rowVersion as number };
+    };
+    const shared = await diagnosticOn(householdId, 'approved');
+    for (const [audience, org] of [
+      ['landlord', 'landlord'],
+      ['committee', 'siao'],
+    ] as const) {
+      await ok(
+        await as(owner, 'POST', `/api/diagnostics/${shared.id}/share`, {
+          audience,
+          organisationIds: [partyOrgs.get(org)],
+        }),
+        'partage',
+      );
+    }
+    const draft = await ok(
+      await as(owner, 'POST', `/api/households/${householdId}/diagnostics/${shared.id}/new-version`),
+      'version 2',
+    );
+
     fx = {
       t,
       owner,
+      sharedDiagnosticId: shared.id,
+      draftDiagnosticId: draft.id,
+      diagnosticAt: async (status) => {
+        const id = await sharedHousehold(false);
+        return status === 'none' ? { householdId: id, id: '', rowVersion: 0 } : diagnosticOn(id, status);
+      },
       partyOrgs,
       householdId,
       landlordDocId,
@@ -514,7 +703,7 @@ describe('household access matrix, from the route contracts', () => {
     const driver = DRIVERS[key(route)];
     if (!driver) throw new Error(`Aucun pilote pour ${key(route)}`);
     const session = sessions.get(subject)!;
-    const call = await driver.call(fx, session);
+    const call = await driver.call(fx, session, subject.level);
     const householdId = call.householdId ?? call.params.id!;
     const since = await lastAuditId();
     const before = await trace(householdId, since);
@@ -606,7 +795,7 @@ describe('household access matrix, from the route contracts', () => {
 
   it('lists the file to its parties only', async () => {
     for (const subject of SUBJECTS) {
-      const res = await fx.as(sessions.get(subject)!, 'GET', '/api/households');
+      const res = await fx.as(sessions.get(subject)!, 'GET', '/api/households?q=Marchetti');
       const ids = res.statusCode === 200 ? res.json().items.map((i: { id: string }) => i.id) : [];
       if (subject.level === 'none') expect(ids).not.toContain(fx.householdId);
       else expect(ids).toContain(fx.householdId);

@@ -189,7 +189,7 @@ describe('shared diagnostic', () => {
           occurredOn: TODAY,
         })
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it('refuses approval before presentation, then presents and approves with a tablet signature', async () => {

@@ -286,6 +286,7 @@ describe('referrals (saisines) API', () => {
         new Set([
           'referral.create',
           'referral.read',
+          'referral.events.read',
           'referral.accept',
           'referral.contact_attempt',
           'referral.record_first_interview',

@@ -167,6 +167,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Procédure d’expulsion close',
     describe: (d) => str(d.reason),
   },
+  'task.list': { label: 'Consultation des tâches du dossier' },
   'task.create': { label: 'Tâche créée', describe: (d) => str(d.title) },
   'task.close': {
     label: 'Tâche close',

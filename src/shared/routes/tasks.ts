@@ -7,7 +7,7 @@ const tag = 'tâches';
 const household = {
   param: 'id',
   level: 'caseworker',
-  refusal: 'Les tâches du ménage sont tenues par son travailleur social référent.',
+  refusal: 'Les tâches du dossier sont réservées au travailleur social référent.',
 } as const;
 
 /** What someone must do for a household by a date: urgent actions of diagnostics and tasks of the file. */
