@@ -4,10 +4,6 @@ import { ORGANISATION_ROUTES } from '@shared/routes/organisations.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 
-export const HOUSING_BENEFIT_SCALES = '/api/housing-benefit-scales';
-export const ADMIN_HOUSING_BENEFIT_SCALES = '/api/admin/housing-benefit-scales';
-export const ADMIN_BUDGET_CONVENTIONS = '/api/admin/budget-conventions';
-
 /** The roles that exist in this kind of organisation, as Select/Checkbox options. */
 export const roleOptions = (type: OrganisationType) =>
   ROLES_BY_ORGANISATION_TYPE[type].map((value) => ({ value, label: ROLE_LABELS[value] }));
