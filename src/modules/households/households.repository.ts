@@ -8,7 +8,7 @@ import { auditLog } from '../../kernel/audit-schema.ts';
 import { auditInsertWhere } from '../../kernel/audit.ts';
 import { householdAmongVisibleTo, isCurrentParty } from './access-guard.ts';
 import { parisDate } from '../../shared/time.ts';
-import type { RecordedChange, ReferenceNames } from '../../shared/households/display.ts';
+import { atCurrentPath, type RecordedChange, type ReferenceNames } from '../../shared/households/display.ts';
 import {
   HOUSEHOLD_FIELDS,
   HOUSEHOLD_PARTS,
@@ -403,7 +403,7 @@ export async function insertHouseholdChange(
 }
 
 export async function householdChangeRows(q: Queryable, householdId: string) {
-  return q
+  const rows = await q
     .select({
       version: householdChanges.version,
       changedAt: householdChanges.changedAt,
@@ -417,6 +417,7 @@ export async function householdChangeRows(q: Queryable, householdId: string) {
     .leftJoin(organisations, eq(organisations.id, householdChanges.organisationId))
     .where(eq(householdChanges.householdId, householdId))
     .orderBy(desc(householdChanges.version));
+  return rows.map((r) => ({ ...r, changes: r.changes.map(atCurrentPath) }));
 }
 
 export interface HouseholdListFilter {

@@ -120,6 +120,28 @@ export interface RecordedChange {
   row?: string;
 }
 
+/**
+ * Where the fields that earlier versions recorded on the household itself live now (the tenancy left
+ * the household, ADR 0008). The history is append-only: old entries are read through this map
+ * rather than rewritten.
+ */
+const MOVED_FIELDS: Readonly<Record<string, string>> = {
+  dwellingAddress: 'tenancy.address',
+  dwellingCommuneId: 'tenancy.communeId',
+  landlordOrganisationId: 'tenancy.landlordOrganisationId',
+  managementUnitId: 'tenancy.managementUnitId',
+  landlordName: 'tenancy.landlordName',
+  tenantReference: 'tenancy.tenantReference',
+  monthlyRentCents: 'tenancy.monthlyRentCents',
+  monthlyChargesCents: 'tenancy.monthlyChargesCents',
+};
+
+/** A recorded change under the path its field has today. */
+export const atCurrentPath = (change: RecordedChange): RecordedChange => {
+  const moved = MOVED_FIELDS[change.field];
+  return moved ? { ...change, field: moved } : change;
+};
+
 /** A change as a person reads it. */
 export interface ReadableChange {
   label: string;
