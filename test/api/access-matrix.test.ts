@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import {
   NOW,
+  TARGET_DWELLING,
   TODAY,
   createHouseholdAs,
   sampleHousehold,
@@ -184,17 +185,6 @@ function partDrivers(path: string, row: (fx: Fixture) => object, change: object)
   };
 }
 
-const TARGET_DWELLING = {
-  label: 'T2 rue des Arts',
-  typology: 'T2',
-  surfaceM2: 48.2,
-  monthlyRentCents: 31_000,
-  monthlyChargesCents: null,
-  zone: 2,
-  conventioned: true,
-  socialLandlord: true,
-  furnished: false,
-};
 const capacityScores = Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, { score: 2 }]));
 
 const DRIVERS: Record<string, Driver> = {

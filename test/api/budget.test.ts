@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  TARGET_DWELLING as dwelling,
+  createHouseholdAs,
+  sampleHousehold,
+} from '../helpers/household-fixtures.ts';
 import { organisations, territories } from '../../src/modules/organisations/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { loadDefaultConvention } from '../../src/modules/budget/conventions.repository.ts';
@@ -11,18 +16,6 @@ import type {
   TBudgetCalculatorResult,
   TBudgetConventionValues,
 } from '../../src/shared/contracts/budget.ts';
-
-const dwelling = {
-  label: 'T2 rue des Arts',
-  typology: 'T2',
-  surfaceM2: 48.2,
-  monthlyRentCents: 31_000,
-  monthlyChargesCents: null,
-  zone: 2,
-  conventioned: true,
-  socialLandlord: true,
-  furnished: false,
-};
 
 describe('household budget', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
+import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
 import { householdMembers, tenancies, tenancyRents } from '../../src/modules/households/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 
@@ -236,24 +236,8 @@ describe('household rows, tenancy and eviction procedure', () => {
     t.setNow(new Date('2026-04-15T09:00:00Z'));
     // A month later: a new session (the first one has expired).
     caseworker = await sessionFor(t.deps, association.members.caseworker!.user.id, association.org.id);
-    const body = { ...start, version: start.version };
     const saved = await call(caseworker, 'PUT', `/api/households/${id}`, {
-      ...Object.fromEntries(
-        Object.entries(body).filter(
-          ([k]) =>
-            ![
-              'id',
-              'fileNumber',
-              'fileLabel',
-              'accessLevel',
-              'createdAt',
-              'updatedAt',
-              'rentArrears',
-              'evictionProcedure',
-            ].includes(k),
-        ),
-      ),
-      resources: start.resources.map(({ memberId: _m, ...r }: Record<string, unknown>) => r),
+      ...toUpdateBody(start),
       tenancy: {
         address: start.tenancy.address,
         landlordOrganisationId: landlordId,
@@ -278,22 +262,7 @@ describe('household rows, tenancy and eviction procedure', () => {
     ]);
     // Leaving the dwelling ends the tenancy: it is kept, with its end date.
     const left = await call(caseworker, 'PUT', `/api/households/${id}`, {
-      ...Object.fromEntries(
-        Object.entries(after).filter(
-          ([k]) =>
-            ![
-              'id',
-              'fileNumber',
-              'fileLabel',
-              'accessLevel',
-              'createdAt',
-              'updatedAt',
-              'rentArrears',
-              'evictionProcedure',
-            ].includes(k),
-        ),
-      ),
-      resources: after.resources.map(({ memberId: _m, ...r }: Record<string, unknown>) => r),
+      ...toUpdateBody(after),
       tenancy: null,
     });
     expect(left.statusCode, left.body).toBe(200);

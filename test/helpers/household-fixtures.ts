@@ -99,3 +99,16 @@ export function toUpdateBody(detail: Record<string, unknown>): Record<string, un
         }),
   };
 }
+
+/** A dwelling a household's budget is simulated for (a T2 in the social stock, zone 2). */
+export const TARGET_DWELLING = {
+  label: 'T2 rue des Arts',
+  typology: 'T2',
+  surfaceM2: 48.2,
+  monthlyRentCents: 31_000,
+  monthlyChargesCents: null,
+  zone: 2,
+  conventioned: true,
+  socialLandlord: true,
+  furnished: false,
+};
