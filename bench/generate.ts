@@ -126,19 +126,13 @@ export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchDat
   try {
     await client.query('begin');
     await client.query(
-      `insert into households (housing_situation, application_number, phone, postal_address, housing_since, dwelling_address,
-         landlord_organisation_id, management_unit_id, monthly_rent_cents, monthly_charges_cents, dalo_recognised,
+      `insert into households (housing_situation, application_number, phone, postal_address, housing_since, dalo_recognised,
          pdalpd_priority, created_at, updated_at)
        select s.situation::housing_situation,
          case when s.situation <> 'social_tenant' then 'VB25' || lpad(g::text, 8, '0') end,
          '06 39 98 ' || lpad((g % 100)::text, 2, '0') || ' ' || lpad(((g / 100) % 100)::text, 2, '0'),
          (g % 60 + 1) || ' ' || ($1::text[])[1 + g % array_length($1::text[], 1)] || ', 00100 Saint-Aubin-sur-Brenne',
          current_date - ${h("'since'", 2000)},
-         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then (g % 60 + 1) || ' ' || ($1::text[])[1 + g % array_length($1::text[], 1)] end,
-         case when s.situation in ('social_tenant', 'sublet') then ($2::uuid[])[1 + g % ${LANDLORDS}] end,
-         case when s.situation in ('social_tenant', 'sublet') then ($3::uuid[])[1 + (g % ${LANDLORDS}) * 3 + g % 3] end,
-         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then 30000 + ${h("'rent'", 40000)} end,
-         case when s.situation in ('social_tenant', 'private_tenant', 'sublet') then 4000 + ${h("'ch'", 8000)} end,
          ${h("'dalo'", 10)} = 0, ${h("'pdalpd'", 12)} = 0,
          now() - make_interval(days => ${h("'cr'", 900)}), now() - make_interval(mins => ${h("'up'", 500000)})
        from generate_series(1, ${BENCH_SIZE.households}) g
@@ -148,7 +142,38 @@ export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchDat
          when ${h("'sit'", 100)} < 83 then 'hotel' when ${h("'sit'", 100)} < 89 then 'shelter'
          when ${h("'sit'", 100)} < 95 then 'sublet' else 'street' end as situation) s
        order by g`,
+      [STREET_NAMES],
+    );
+
+    // Tenants (social, private, sublet) occupy a dwelling of their own under a current tenancy with
+    // its rent; social tenants and sublets are let by a landlord in Relais (one of its units).
+    await client.query(
+      `create temp table bench_tenants on commit drop as
+       select id as household_id, file_number as g, housing_situation::text as situation, housing_since,
+         gen_random_uuid() as dwelling_id,
+         (file_number % 60 + 1) || ' ' || ($1::text[])[1 + file_number % array_length($1::text[], 1)] as address,
+         case when housing_situation in ('social_tenant', 'sublet') then ($2::uuid[])[1 + file_number % ${LANDLORDS}] end as landlord,
+         case when housing_situation in ('social_tenant', 'sublet') then ($3::uuid[])[1 + (file_number % ${LANDLORDS}) * 3 + file_number % 3] end as unit
+       from households where housing_situation in ('social_tenant', 'private_tenant', 'sublet')`,
       [STREET_NAMES, ref.landlords, ref.units],
+    );
+    await client.query(
+      `insert into dwellings (id, address, landlord_organisation_id, management_unit_id, typology)
+       select dwelling_id, address, landlord, unit, (array['t1','t2','t3','t4','t5']::typology[])[1 + ${h("'typ'", 5)}]
+       from bench_tenants`,
+    );
+    await client.query(
+      `with tenancy as (
+         insert into tenancies (household_id, dwelling_id, landlord_organisation_id, landlord_name, management_unit_id,
+           tenant_reference, start_date)
+         select household_id, dwelling_id, landlord, case when landlord is null then 'Propriétaire privé' end, unit,
+           case when landlord is not null then 'LOC-' || lpad(g::text, 7, '0') end, housing_since
+         from bench_tenants
+         returning id, household_id, start_date
+       )
+       insert into tenancy_rents (tenancy_id, effective_from, monthly_rent_cents, monthly_charges_cents)
+       select t.id, t.start_date, 30000 + ${h("'rent'", 40000)}, 4000 + ${h("'ch'", 8000)}
+       from tenancy t join bench_tenants b on b.household_id = t.household_id`,
     );
 
     // Members: a reference person, a spouse in 40 % of households, 0 to 3 children.
@@ -209,6 +234,20 @@ export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchDat
        select id, 'rent_arrears', 30000 + abs(hashtext('debt' || id::text)) % 600000, current_date - 200, 'Bailleur', file_number % 2 = 0, 0
        from households where file_number % 4 = 0`,
     );
+    // An eviction procedure for social tenants in arrears: the first unpaid rent, and for half of
+    // them the commandement de payer.
+    await client.query(
+      `with procedure as (
+         insert into eviction_procedures (household_id, opened_on)
+         select household_id, current_date - 200 from bench_tenants where situation = 'social_tenant' and g % 4 = 0
+         returning id, household_id
+       )
+       insert into eviction_procedure_steps (procedure_id, step, occurred_on, source_type)
+       select p.id, s.step::eviction_step, current_date - s.days_ago, 'file'
+       from procedure p join households hh on hh.id = p.household_id
+       cross join lateral (values ('first_unpaid_rent', 200), ('payment_order', 60)) s(step, days_ago)
+       where s.step = 'first_unpaid_rent' or hh.file_number % 8 = 0`,
+    );
     await client.query(
       `insert into household_housing_history (household_id, situation, from_date, to_date, end_reason, position)
        select id, 'hosted_by_third_party', current_date - 1500, current_date - 900, 'Fin de l’hébergement', 0
@@ -247,28 +286,38 @@ export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchDat
     );
     await client.query(
       `insert into household_parties (household_id, organisation_id, basis, started_at)
-       select id, landlord_organisation_id, 'own_tenant', housing_since from households where housing_situation = 'social_tenant'`,
+       select household_id, landlord, 'own_tenant', housing_since from bench_tenants where situation = 'social_tenant'`,
+    );
+    // Tasks: one in ten households has an open task for its association.
+    await client.query(
+      `insert into tasks (household_id, title, owner_organisation_id, due_on, source)
+       select p.household_id, 'Relancer la CAF pour le dossier', p.organisation_id, current_date + hh.file_number % 30, 'manual'
+       from household_parties p join households hh on hh.id = p.household_id
+       where p.organisation_id = any($1::uuid[]) and hh.file_number % 10 = 0`,
+      [ref.associations],
     );
 
     // Referrals: maintenance from the landlord for its tenants, access from the SIAO otherwise.
     await client.query(
       `with picked as (
-         select hh.*, (abs(hashtext('st' || hh.file_number::text)) % 5) as st,
+         select hh.*, t.landlord, t.unit, d.id as debt_id, (abs(hashtext('st' || hh.file_number::text)) % 5) as st,
            case when hh.file_number % 20 < 3 then 0 else 1 + hh.file_number % 15 end as a
-         from households hh where hh.file_number % ${BENCH_SIZE.households / BENCH_SIZE.referrals} = 0
+         from households hh
+         left join bench_tenants t on t.household_id = hh.id
+         left join household_debts d on d.household_id = hh.id and d.kind = 'rent_arrears'
+         where hh.file_number % ${BENCH_SIZE.households / BENCH_SIZE.referrals} = 0
        ), ins as (
          insert into referrals (kind, household_id, from_organisation_id, from_management_unit_id, from_user_id, to_organisation_id,
-           status, reasons, arrears_amount_cents, arrears_months, eviction_stage, ready_to_leave, free_text,
+           status, reasons, arrears_debt_id, ready_to_leave, free_text,
            assigned_caseworker_user_id, decided_at, first_interview_at, created_at, updated_at)
          select case when p.housing_situation = 'social_tenant' then 'maintenance' else 'access' end::referral_kind,
            p.id,
-           coalesce(p.landlord_organisation_id, $1), p.management_unit_id,
-           case when p.landlord_organisation_id is not null then ($4::uuid[])[1 + p.file_number % ${LANDLORDS}] else ($5::uuid[])[1] end,
+           coalesce(p.landlord, $1), p.unit,
+           case when p.landlord is not null then ($4::uuid[])[1 + p.file_number % ${LANDLORDS}] else ($5::uuid[])[1] end,
            ($2::uuid[])[1 + p.a],
            (array['sent','accepted','declined','redirected','case_opened']::referral_status[])[1 + p.st],
            case when p.housing_situation = 'social_tenant' then '["arrears"]'::jsonb else '[]'::jsonb end,
-           case when p.housing_situation = 'social_tenant' then 150000 end, case when p.housing_situation = 'social_tenant' then 4 end,
-           case when p.housing_situation = 'social_tenant' then 'payment_order'::eviction_stage end,
+           case when p.housing_situation = 'social_tenant' then p.debt_id end,
            case when p.housing_situation <> 'social_tenant' then true end,
            'Saisine générée pour le banc d’essai.',
            case when p.st in (1, 4) then ($3::uuid[])[1 + p.a * ${CASEWORKERS_PER_ASSOCIATION}] end,
@@ -297,6 +346,10 @@ export async function generateBenchData(db: DB, pool: pg.Pool): Promise<BenchDat
   for (const table of [
     'households',
     'household_members',
+    'household_debts',
+    'tenancies',
+    'eviction_procedures',
+    'tasks',
     'household_parties',
     'household_consents',
     'referrals',

@@ -170,7 +170,7 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
               throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
             }
             const scope = contract.household;
-            if (scope && scope.via !== 'referral' && ctx.actor) {
+            if (scope && scope.via !== 'referral' && !scope.checkedInStatement && ctx.actor) {
               ctx.householdAccess = await checkHouseholdScope(
                 ctx as Context,
                 scope,

@@ -85,7 +85,10 @@ function childRowsJson(table: AnyPgTable & { householdId: AnyPgColumn; position:
   return sql`coalesce((select json_agg(json_build_object(${sql.raw(fields.join(', '))}) order by c.position) from ${table} c where c.household_id = "households"."id"), '[]'::json)`;
 }
 
-/** The current tenancy, its dwelling, the latest rent and the names, as one JSON object (or null). */
+/**
+ * The current tenancy, its dwelling, the latest rent and the names, as one JSON object (or null). The
+ * names are looked up by primary key (no hash of the organisations on every read of the file).
+ */
 const tenancyJson = sql<TenancyRecord | null>`(select json_build_object(
     'id', t.id, 'dwellingId', d.id, 'address', d.address, 'communeId', d.commune_id,
     'typology', d.typology, 'surfaceM2', d.surface_m2::float8,
@@ -93,13 +96,11 @@ const tenancyJson = sql<TenancyRecord | null>`(select json_build_object(
     'managementUnitId', t.management_unit_id, 'tenantReference', t.tenant_reference,
     'startDate', t.start_date, 'monthlyRentCents', r.monthly_rent_cents,
     'monthlyChargesCents', r.monthly_charges_cents, 'rentSince', r.effective_from,
-    'commune', case when c.id is null then null else json_build_object('id', c.id, 'name', c.name, 'postcode', c.postcode) end,
-    'landlordOrganisationName', o.name, 'managementUnitName', mu.name)
+    'commune', (select json_build_object('id', c.id, 'name', c.name, 'postcode', c.postcode) from ${territories} c where c.id = d.commune_id),
+    'landlordOrganisationName', (select o.name from ${organisations} o where o.id = t.landlord_organisation_id),
+    'managementUnitName', (select mu.name from ${managementUnits} mu where mu.id = t.management_unit_id))
   from ${tenancies} t
   join ${dwellings} d on d.id = t.dwelling_id
-  left join ${territories} c on c.id = d.commune_id
-  left join ${organisations} o on o.id = t.landlord_organisation_id
-  left join ${managementUnits} mu on mu.id = t.management_unit_id
   left join lateral (select * from ${tenancyRents} tr where tr.tenancy_id = t.id order by tr.effective_from desc limit 1) r on true
   where t.household_id = "households"."id" and t.end_date is null)`;
 

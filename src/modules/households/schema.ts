@@ -343,6 +343,8 @@ export const evictionProcedures = pgTable(
     uniqueIndex('eviction_procedures_open_uq')
       .on(t.householdId)
       .where(sql`${t.closedOn} is null`),
+    // The file reads the latest procedure, open or closed.
+    index('eviction_procedures_household_idx').on(t.householdId, t.openedOn),
   ],
 );
 

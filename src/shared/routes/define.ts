@@ -36,6 +36,12 @@ export interface HouseholdScope {
   below?: 403 | 404;
   /** Why a party under that level is refused, in French (a general sentence by default). */
   refusal?: string;
+  /**
+   * The use case checks the party in the statement that reads (the file read, the hottest route:
+   * one round trip, the audit entry written only for a current party), so the route layer does not
+   * read the parties first. Only for a scope whose level every party has.
+   */
+  checkedInStatement?: true;
 }
 
 /**

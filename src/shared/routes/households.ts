@@ -64,7 +64,7 @@ export const HOUSEHOLD_ROUTES = {
     summary: 'Lire un dossier ménage (champs selon le niveau d’accès ; lecture journalisée)',
     params: ZIdParams,
     response: ZHouseholdDetail,
-    household: household('landlord_summary'),
+    household: { ...household('landlord_summary'), checkedInStatement: true },
   }),
   update: defineRoute({
     method: 'PUT',

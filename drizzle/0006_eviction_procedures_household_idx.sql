@@ -1,0 +1,1 @@
+CREATE INDEX "eviction_procedures_household_idx" ON "eviction_procedures" USING btree ("household_id","opened_on");
