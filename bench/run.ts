@@ -24,7 +24,7 @@ import type { LoadResult } from './stats.ts';
 /**
  * `npm run bench`: a département-sized data set in PostgreSQL, then the household search and file
  * read measured over HTTP (autocannon, as a signed-in caseworker), the same SQL replayed raw, and a
- * bare one-row route as the framework ceiling. Writes bench/results/<date>-postgresql.json.
+ * bare one-row route as the framework ceiling. Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
  */
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
@@ -238,8 +238,12 @@ async function main() {
   const searchP95At50 = http.search![50]!.latencyMs.p95;
   const fileVsBareAt50 = comparisons[50]!.fileVsBareRequestsPerSecond;
   const date = new Date();
+  const { stdout: commit } = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: benchDir,
+  });
   const result = {
     date: date.toISOString(),
+    commit: commit.trim(),
     machine: {
       cpuModel: cpus()[0]?.model ?? 'inconnu',
       cpuCount: cpus().length,
@@ -274,7 +278,9 @@ async function main() {
     },
   };
   mkdirSync(join(benchDir, 'results'), { recursive: true });
-  const file = join(benchDir, 'results', `${date.toISOString().slice(0, 10)}-postgresql.json`);
+  // BENCH_LABEL names a run among several of the same day (before and after a change).
+  const label = process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL}` : '';
+  const file = join(benchDir, 'results', `${date.toISOString().slice(0, 10)}${label}-postgresql.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   log(`résultats : ${file}`);
   log(
