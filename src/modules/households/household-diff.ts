@@ -32,25 +32,22 @@ export type TenancyValues = FieldValues<typeof TENANCY_FIELDS>;
 /** A snapshot to compare from: a stored file, or the empty file before a creation. */
 export type SnapshotBefore = Omit<HouseholdSnapshot, 'household'> & { household: Partial<HouseholdValues> };
 
+/** The value of a field never entered: "no" for a yes/no question, empty otherwise. */
+const emptyValueOf = (spec: FieldSpec): unknown => (spec.display.kind === 'boolean' ? false : null);
+
 /**
  * The file before its creation: diffing against it lists every value entered at creation (its
- * defaults aside). It has no housing situation: every created file states one.
+ * defaults aside). It has no housing situation: every created file states one. Built from the
+ * registry, so a new field needs no entry here.
  */
-export const EMPTY_SNAPSHOT: SnapshotBefore = {
+export const EMPTY_SNAPSHOT: SnapshotBefore & { household: Omit<HouseholdValues, 'housingSituation'> } = {
   household: {
+    ...(Object.fromEntries(
+      Object.entries(HOUSEHOLD_FIELDS)
+        .filter(([key]) => key !== 'housingSituation')
+        .map(([key, spec]) => [key, emptyValueOf(spec)]),
+    ) as Omit<HouseholdValues, 'housingSituation'>),
     status: 'active',
-    applicationNumber: null,
-    phone: null,
-    email: null,
-    postalAddress: null,
-    housingSince: null,
-    shelterName: null,
-    daloRecognised: false,
-    daloDecisionDate: null,
-    pdalpdPriority: false,
-    healthNotes: null,
-    justiceNotes: null,
-    familyConflictNotes: null,
   },
   tenancy: null,
   members: [],

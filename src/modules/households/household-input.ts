@@ -69,8 +69,6 @@ function snapshotOfInput(input: THouseholdCreate, current: SnapshotBefore): Hous
     household: {
       ...(valuesOf(HOUSEHOLD_KEYS, input) as HouseholdValues),
       status: input.status ?? current.household.status ?? 'active',
-      daloRecognised: input.daloRecognised,
-      pdalpdPriority: input.pdalpdPriority,
     },
     tenancy: input.tenancy ? (valuesOf(TENANCY_KEYS, input.tenancy) as TenancyValues) : null,
     members,

@@ -92,12 +92,9 @@ const emptyTenancy = (): TenancyValues => ({ ...valuesOf(TENANCY_FIELDS), addres
 
 /** A new household: one reference person, everything else empty. */
 export function newHouseholdValues(housingSituation: HousingSituation): HouseholdFormValues {
-  const {
-    healthNotes: _h,
-    justiceNotes: _j,
-    familyConflictNotes: _f,
-    ...household
-  } = valuesOf(HOUSEHOLD_FIELDS);
+  // Caseworker-only fields join the form once the file exists and its reader may see them.
+  const household = valuesOf(HOUSEHOLD_FIELDS);
+  for (const field of CASEWORKER_FIELDS) delete household[field];
   return {
     ...household,
     status: 'active',
