@@ -10,6 +10,12 @@ export interface AppConfig {
   publicUrl: string;
   /** Secure cookies need HTTPS; off for the local demo on http://localhost. */
   secureCookies: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed. Empty: the
+   * socket's address is the client's, so a forged header neither escapes the per-address limits
+   * nor writes an address into the audit log.
+   */
+  trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   loadDemo: boolean;
@@ -26,6 +32,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.RELAIS_DATA_DIR ?? './data'),
     publicUrl: env.RELAIS_PUBLIC_URL ?? `http://localhost:${port}`,
     secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
+    trustedProxies: (env.RELAIS_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Relais <no-reply@relais.local>',
     loadDemo: env.RELAIS_DEMO !== 'false',

@@ -30,7 +30,7 @@ export function authRoutes(routes: Routes): void {
     },
     { rateLimit: BRUTE_FORCE_LIMIT, transaction: false },
   );
-  routes.add(R.totpEnrol, (ctx) => enrolTotp(ctx));
+  routes.add(R.totpEnrol, (ctx) => enrolTotp(ctx), { transaction: false });
   routes.add(R.totpConfirm, (ctx, { body }) => confirmTotp(ctx, body), {
     rateLimit: BRUTE_FORCE_LIMIT,
     transaction: false,

@@ -17,6 +17,12 @@ export const users = pgTable('users', {
   totpConfirmedAt: tstz('totp_confirmed_at'),
   /** Secret being enrolled, until a first code confirms it; the confirmed one stays usable meanwhile. */
   totpPendingSecret: text('totp_pending_secret'),
+  /**
+   * The session that started the pending enrolment (a session id is a token hash): only it may
+   * confirm, so a password alone cannot finish someone else's enrolment.
+   */
+  totpPendingSessionId: text('totp_pending_session_id'),
+  totpPendingAt: tstz('totp_pending_at'),
   /** Last accepted TOTP time step: a code is accepted once (replay protection). */
   totpLastTimeStep: integer('totp_last_time_step'),
   /** argon2 hashes of the unused recovery codes. */

@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
       typeof d.recoveryCodesLeft === 'number' ? `${d.recoveryCodesLeft} codes restants` : null,
   },
   'auth.totp_enrolled': { label: 'Second facteur activé' },
+  'auth.totp_enrolment_refused': {
+    label: 'Activation du second facteur refusée : une autre connexion l’a commencée',
+  },
   'auth.switch_organisation': {
     label: 'Changement d’organisation',
     describe: (d, n) => nameOf(n.organisation, d.organisationId),
