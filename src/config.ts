@@ -20,7 +20,12 @@ export interface AppConfig {
   mailFrom: string;
   loadDemo: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  lockout: { maxFailures: number; lockMinutes: number };
+  /**
+   * After maxFailures failed attempts an account (or an address without one) waits firstLockMinutes,
+   * doubling with each further failure up to maxLockMinutes: a bounded delay, which the real user
+   * can also lift with a password-reset link.
+   */
+  lockout: { maxFailures: number; firstLockMinutes: number; maxLockMinutes: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -43,6 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleMinutes: Number(env.RELAIS_SESSION_IDLE_MINUTES ?? 30),
       absoluteHours: Number(env.RELAIS_SESSION_ABSOLUTE_HOURS ?? 12),
     },
-    lockout: { maxFailures: 5, lockMinutes: 15 },
+    lockout: { maxFailures: 5, firstLockMinutes: 1, maxLockMinutes: 15 },
   };
 }

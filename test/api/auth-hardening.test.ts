@@ -5,6 +5,7 @@ import { TEST_PASSWORD, makeOrganisation, makeUser } from '../helpers/factories.
 import { freshIp, login, totpCode, type SignedIn } from '../helpers/auth.ts';
 import { users } from '../../src/modules/identity/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
+import { RESET_ANSWER_MS } from '../../src/modules/identity/use-cases/request-password-reset.ts';
 
 /** Issue "Hardening": a password alone cannot finish a second factor, and no forged address is believed. */
 describe('second-factor enrolment belongs to the session that started it', () => {
@@ -92,13 +93,15 @@ describe('second-factor enrolment belongs to the session that started it', () =>
 });
 
 describe('forwarded addresses', () => {
+  let attempt = 0;
   const signInFrom = (t: TestApp, forwardedFor: string) =>
     t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       remoteAddress: '192.0.2.10',
       headers: { 'x-forwarded-for': forwardedFor },
-      payload: { email: 'nobody@nowhere.test', password: 'x' },
+      // A new address each time: the per-address limit, not an address's own lock, must answer.
+      payload: { email: `nobody-${++attempt}@nowhere.test`, password: 'x' },
     });
   const lastLoginFailureIp = async (t: TestApp) => {
     const [row] = await t.deps.db
@@ -131,5 +134,63 @@ describe('forwarded addresses', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('no account enumeration, no lock-out by a stranger', () => {
+  let t: TestApp;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    orgId = (await makeOrganisation(t.deps.db, 'funder')).id;
+  });
+  afterAll(() => t.close());
+
+  const attempts = async (email: string, n: number) => {
+    const answers: { status: number; body: unknown }[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await login(t, email, `wrong-${i}`);
+      answers.push({ status: res.status, body: res.body });
+    }
+    return answers;
+  };
+
+  it('answers wrong passwords for an account and for an unknown address alike, lock included', async () => {
+    const user = await makeUser(t.deps.db, { organisationId: orgId, roles: ['funder_officer'] });
+    const forAccount = await attempts(user.email, 6);
+    const forNobody = await attempts('personne@inconnu.test', 6);
+    expect(forAccount.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(forNobody).toEqual(forAccount);
+  });
+
+  it('delays an account for a minute at the fifth failure, not longer, and the real user gets in after it', async () => {
+    const user = await makeUser(t.deps.db, { organisationId: orgId, roles: ['funder_officer'] });
+    await attempts(user.email, 5);
+    expect((await login(t, user.email, TEST_PASSWORD)).status).toBe(423);
+    t.advance(61_000);
+    expect((await login(t, user.email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('answers a reset request in the same time and the same way whether the address has an account or not', async () => {
+    const user = await makeUser(t.deps.db, { organisationId: orgId, roles: ['funder_officer'] });
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/request',
+        remoteAddress: freshIp(),
+        payload: { email },
+      });
+      return { status: res.statusCode, body: res.body, ms: performance.now() - started };
+    };
+    const known = await timed(user.email);
+    const unknown = await timed('personne@inconnu.test');
+    expect({ status: unknown.status, body: unknown.body }).toEqual({
+      status: known.status,
+      body: known.body,
+    });
+    // Both wait for the same floor, which the link's writing and mailing stay well under.
+    expect(known.ms).toBeGreaterThanOrEqual(RESET_ANSWER_MS);
+    expect(unknown.ms).toBeGreaterThanOrEqual(RESET_ANSWER_MS);
   });
 });

@@ -51,6 +51,7 @@ export function authRoutes(routes: Routes): void {
   });
   routes.add(R.passwordResetRequest, (ctx, { body }) => requestPasswordReset(ctx, body), {
     rateLimit: BRUTE_FORCE_LIMIT,
+    transaction: false,
   });
   routes.add(R.passwordResetConfirm, (ctx, { body }) => resetPassword(ctx, body), {
     rateLimit: BRUTE_FORCE_LIMIT,

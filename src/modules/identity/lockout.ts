@@ -11,15 +11,20 @@ export const activeLockEnd = (state: LockState, now: Date): Date | null =>
   state.lockedUntil && state.lockedUntil > now ? state.lockedUntil : null;
 
 /**
- * The state after one more failed attempt (password or second factor): the maxFailures-th failure
- * locks the account for lockMinutes and starts a new count for after the lock.
+ * The state after one more failed attempt (password or second factor). From the maxFailures-th
+ * failure on, each failure locks for a delay that doubles (firstLockMinutes, then twice that…) up to
+ * maxLockMinutes; attempts during a lock are refused before any check and do not count. An
+ * attacker can thus delay an account, never shut it: the count and the lock end at the next success
+ * or with a password-reset link.
  */
 export function afterFailure(state: LockState, now: Date, lockout: AppConfig['lockout']): LockState {
   const failures = state.failedLoginCount + 1;
-  if (failures >= lockout.maxFailures) {
-    return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockout.lockMinutes * 60_000) };
-  }
-  return { failedLoginCount: failures, lockedUntil: state.lockedUntil };
+  if (failures < lockout.maxFailures) return { failedLoginCount: failures, lockedUntil: state.lockedUntil };
+  const minutes = Math.min(
+    lockout.firstLockMinutes * 2 ** (failures - lockout.maxFailures),
+    lockout.maxLockMinutes,
+  );
+  return { failedLoginCount: failures, lockedUntil: new Date(now.getTime() + minutes * 60_000) };
 }
 
 const parisTime = new Intl.DateTimeFormat('fr-FR', {

@@ -41,9 +41,14 @@ export async function openSession(
     now,
     config: ctx.config,
   });
+  // The failure count starts again only once the whole sign-in succeeded: a right password with a
+  // second factor still to pass keeps it, so second-factor guesses cannot be spread over new
+  // sign-ins to escape the lockout.
   await tx
     .update(users)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+    .set(
+      secondFactorDone ? { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } : { lastLoginAt: now },
+    )
     .where(eq(users.id, user.id));
   const secondFactor = secondFactorState({ ...facts, sessionDone: secondFactorDone });
   await auditAuth(tx, { userId: user.id, organisationId }, client, {

@@ -107,3 +107,15 @@ export const passwordResets = pgTable('password_resets', {
   expiresAt: tstz('expires_at').notNull(),
   usedAt: tstz('used_at'),
 });
+
+/**
+ * Failed sign-ins for addresses that have no account, counted and locked exactly like an account's
+ * (lockout.ts), so that the answers do not tell which addresses have one. Keyed by a SHA-256 of the
+ * address: the table keeps no address typed by a stranger.
+ */
+export const unmatchedSignInAttempts = pgTable('unmatched_sign_in_attempts', {
+  emailHash: text('email_hash').primaryKey(),
+  failedLoginCount: integer('failed_login_count').notNull().default(0),
+  lockedUntil: tstz('locked_until'),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});

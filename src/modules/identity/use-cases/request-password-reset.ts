@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Context } from '../../../kernel/context.ts';
 import { sendEmail } from '../../mail/index.ts';
@@ -8,13 +9,33 @@ import { auditAuth } from '../auth-audit.ts';
 
 export const PASSWORD_RESET_VALIDITY_MS = 3_600_000;
 
-/** Email a one-hour reset link to an active account; silent otherwise (no account enumeration). */
+/**
+ * The least time a reset request takes to answer, whatever the address: writing and mailing a link
+ * takes tens of milliseconds that an address without an account would not, and the difference
+ * would tell which addresses have one.
+ */
+export const RESET_ANSWER_MS = 250;
+
+/**
+ * Email a one-hour reset link to an active account; silent otherwise (no account enumeration).
+ * Runs without a request transaction: the link is written in one of its own, and the wait that
+ * evens the answer time holds no connection.
+ */
 export async function requestPasswordReset(
   ctx: Context<Actor | null>,
   input: { email: string },
 ): Promise<void> {
+  const started = performance.now();
+  try {
+    await ctx.db.transaction((tx) => sendResetLink({ ...ctx, db: tx }, input.email));
+  } finally {
+    await setTimeout(Math.max(0, RESET_ANSWER_MS - (performance.now() - started)));
+  }
+}
+
+async function sendResetLink(ctx: Context<Actor | null>, email: string): Promise<void> {
   const { db, now } = ctx;
-  const user = await findUserByEmail(db, input.email);
+  const user = await findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
   const token = newToken();
   await db.insert(passwordResets).values({

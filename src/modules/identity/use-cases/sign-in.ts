@@ -1,15 +1,14 @@
 import type { Actor } from '../../../kernel/actor.ts';
 import type { Context } from '../../../kernel/context.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
-import { audit } from '../../../kernel/audit.ts';
 import type { TLoginRequest } from '../../../shared/contracts/identity.ts';
 import { findUserByEmail } from '../identity.repository.ts';
 import { verifyAgainstNothing, verifyPassword } from '../passwords.ts';
 import { activeLockEnd, lockedError } from '../lockout.ts';
-import { recordFailedAttempt } from '../failed-attempts.ts';
+import { recordFailedAttempt, recordUnmatchedFailure, unmatchedLockState } from '../failed-attempts.ts';
 import { openSession, type OpenedSession } from '../open-session.ts';
 
-/** The same answer for an unknown address and a wrong password: no account enumeration. */
+/** The same answer for an address without an account and a wrong password: no account enumeration. */
 export const badCredentials = () =>
   new AppError('UNAUTHENTICATED', 'Adresse e-mail ou mot de passe incorrect.');
 
@@ -22,16 +21,16 @@ export const deactivatedAccount = () =>
  * (argon2) holds no transaction; the session opens in one transaction once the password is right.
  */
 export async function signIn(ctx: Context<Actor | null>, input: TLoginRequest): Promise<OpenedSession> {
-  const { db, now, client } = ctx;
+  const { db, now } = ctx;
   const user = await findUserByEmail(db, input.email);
   if (!user?.passwordHash) {
+    // Answered exactly as an account would be: same lock, same password hashing, same writes.
+    const state = await unmatchedLockState(db, input.email);
+    const lockEnd = activeLockEnd(state, now);
+    if (lockEnd) throw lockedError(lockEnd);
     await verifyAgainstNothing(input.password);
-    await audit(db, null, {
-      action: 'auth.login_failed',
-      entityType: 'user',
-      details: { email: input.email, ip: client.ip },
-    });
-    throw badCredentials();
+    const lockedNow = await recordUnmatchedFailure(ctx, input.email, state);
+    throw lockedNow ? lockedError(lockedNow) : badCredentials();
   }
   const lockEnd = activeLockEnd(user, now);
   if (lockEnd) throw lockedError(lockEnd);
