@@ -63,3 +63,35 @@ describe('audit log consultation', () => {
     });
   });
 });
+
+describe('audit of the household list and search', () => {
+  let t: TestApp;
+  let association: Awaited<ReturnType<typeof makeOrgWithUsers>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    association = await makeOrgWithUsers(t.deps, 'association', ['admin', 'caseworker']);
+  });
+  afterAll(() => t.close());
+
+  it('writes one entry per list or search, with the search in words for the administrator', async () => {
+    const caseworker = association.members.caseworker!.session.headers;
+    for (const url of ['/api/households', '/api/households?q=Dupr%C3%A9&page=1']) {
+      expect((await t.app.inject({ method: 'GET', url, headers: caseworker })).statusCode).toBe(200);
+    }
+    const log = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/audit-log?action=household',
+      headers: association.members.admin!.session.headers,
+    });
+    const items = log.json().items as {
+      actionLabel: string;
+      description: string | null;
+      actorName: string;
+    }[];
+    expect(items.map((i) => [i.actionLabel, i.description])).toEqual([
+      ['Recherche dans les dossiers ménages', '« Dupré »'],
+      ['Recherche dans les dossiers ménages', 'liste sans recherche'],
+    ]);
+    expect(items[0]!.actorName).toBe(association.members.caseworker!.user.fullName);
+  });
+});

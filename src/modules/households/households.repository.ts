@@ -453,7 +453,11 @@ function householdListConditions(v: {
  */
 function prepareHouseholdList(q: Queryable, filters: ReadonlySet<ListFilter>, shape: string) {
   const p = sql.placeholder;
+  // The list's audit entry is written by the same statement: a data-modifying CTE runs once,
+  // whether or not the query reads it.
+  const written = q.$with('written', {}).as(auditInsertWhere(sql`true`));
   return q
+    .with(written)
     .select({
       id: households.id,
       fileNumber: households.fileNumber,
@@ -490,12 +494,16 @@ type ListFilter = (typeof LIST_FILTERS)[number];
 
 const householdLists = new WeakMap<Queryable, Map<string, ReturnType<typeof prepareHouseholdList>>>();
 
-/** The households an organisation is a current party to, filtered and paged (tenant scoping in SQL). */
+/**
+ * The households an organisation is a current party to, filtered and paged (tenant scoping in SQL),
+ * writing the read's audit entry (see auditParams) in the same statement.
+ */
 export async function listHouseholdsVisibleTo(
   q: Queryable,
   organisationId: string,
   filter: HouseholdListFilter,
   at: Date,
+  audit: Record<string, unknown>,
 ) {
   const values = {
     organisationId,
@@ -513,6 +521,7 @@ export async function listHouseholdsVisibleTo(
   let statement = statements.get(shape);
   if (!statement) statements.set(shape, (statement = prepareHouseholdList(q, filters, shape)));
   const rows = await statement.execute({
+    ...audit,
     ...values,
     today: parisDate(at),
     limit: filter.pageSize,

@@ -117,6 +117,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
       return basis ? `au titre : ${basis}` : null;
     },
   },
+  'household.list': {
+    label: 'Recherche dans les dossiers ménages',
+    describe: (d) => (str(d.search) ? `« ${str(d.search)} »` : 'liste sans recherche'),
+  },
   'household.read': {
     label: 'Consultation du dossier',
     describe: (d) => labelOf(ACCESS_LEVEL_LABELS, d.accessLevel),

@@ -1,10 +1,12 @@
 import type { Context } from '../../../kernel/context.ts';
+import { auditParams } from '../../../kernel/audit.ts';
 import { formatFileNumber, type THouseholdListItem } from '../../../shared/contracts/households.ts';
 import { partyAccessLevel } from '../../../shared/access/household-access.ts';
 import { listHouseholdsVisibleTo, type HouseholdListFilter } from '../households.repository.ts';
 
 /**
- * The households the actor's organisation is a current party to. Every item carries only
+ * The households the actor's organisation is a current party to; every list or search is audited
+ * (who searched for what), in the statement that reads it. Every item carries only
  * landlord-summary fields, so the list is the same shape whatever the reader's level; a role that
  * reads no file (funder, auditor, admin alone) gets an empty list.
  */
@@ -15,7 +17,23 @@ export async function listHouseholds(
   const level = partyAccessLevel(ctx.actor);
   const paging = { page: filter.page, pageSize: filter.pageSize };
   if (level === 'none') return { items: [], total: 0, ...paging };
-  const { rows, total } = await listHouseholdsVisibleTo(ctx.db, ctx.actor.organisationId, filter, ctx.now);
+  const { rows, total } = await listHouseholdsVisibleTo(
+    ctx.db,
+    ctx.actor.organisationId,
+    filter,
+    ctx.now,
+    auditParams(ctx.actor, {
+      action: 'household.list',
+      entityType: 'household',
+      details: {
+        ...(filter.q ? { search: filter.q } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.housingSituation ? { housingSituation: filter.housingSituation } : {}),
+        ...(filter.dalo !== undefined ? { dalo: filter.dalo } : {}),
+        page: filter.page,
+      },
+    }),
+  );
   return {
     items: rows.map((r) => ({
       ...r,
