@@ -520,7 +520,7 @@ describe('household access matrix, from the route contracts', () => {
         ...(payload ? { payload } : {}),
       });
 
-    /** A file the landlord (as the tenant's landlord), the SIAO and the funder are parties to. */
+    /** A file the landlord (the tenant's landlord), the SIAO and the funder are parties to, by consent. */
     const sharedHousehold = async (marked: boolean) => {
       const id = await createHouseholdAs(
         t,
@@ -553,7 +553,7 @@ describe('household access matrix, from the route contracts', () => {
             : {}),
         }),
       );
-      for (const type of ['siao', 'funder'] as const) {
+      for (const type of ['landlord', 'siao', 'funder'] as const) {
         await ok(
           await as(owner, 'POST', `/api/households/${id}/consents`, {
             organisationId: partyOrgs.get(type),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
+import { NOW, createHouseholdAs, sampleHousehold, consentToLandlord } from '../helpers/household-fixtures.ts';
 import { completeDiagnostic } from '../helpers/diagnostic-fixtures.ts';
 import { migrationsFolder } from '../../src/kernel/db.ts';
 
@@ -40,6 +40,7 @@ describe('migration 0005 (diagnostic pre-fill) on earlier data', () => {
         tenancy: { address: '8 place du Marché, 59000 Lille', landlordOrganisationId: l.id },
       }),
     );
+    await consentToLandlord(t, cw, householdId, l.id);
     const created = await t.app.inject({
       method: 'POST',
       url: `/api/households/${householdId}/diagnostics`,

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, TODAY, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  TODAY,
+  consentToLandlord,
+  createHouseholdAs,
+  sampleHousehold,
+} from '../helpers/household-fixtures.ts';
 import { completeDiagnostic } from '../helpers/diagnostic-fixtures.ts';
 import { CAPACITY_CRITERION_KEYS } from '../../src/shared/contracts/diagnostics.ts';
 import { diagnosticPdfDefinition } from '../../src/modules/diagnostics/diagnostic-pdf.ts';
@@ -61,6 +67,7 @@ describe('shared diagnostic', () => {
       method: 'signed_form',
     });
     expect(res.statusCode).toBe(201);
+    await consentToLandlord(t, cw, id, landlordId);
     return id;
   }
 

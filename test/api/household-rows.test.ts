@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  consentToLandlord,
+  createHouseholdAs,
+  sampleHousehold,
+  toUpdateBody,
+} from '../helpers/household-fixtures.ts';
 import { householdMembers, tenancies, tenancyRents } from '../../src/modules/households/schema.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 
@@ -42,7 +48,7 @@ describe('household rows, tenancy and eviction procedure', () => {
   });
   afterAll(() => t.close());
 
-  /** A file with the landlord and the SIAO as parties (the SIAO through a recorded consent). */
+  /** A file with the landlord and the SIAO as parties, each through a recorded consent. */
   async function sharedFile() {
     const id = await createHouseholdAs(
       t,
@@ -64,6 +70,7 @@ describe('household rows, tenancy and eviction procedure', () => {
       method: 'signed_form',
     });
     expect(consent.statusCode, consent.body).toBe(201);
+    await consentToLandlord(t, caseworker, id, landlordId);
     return id;
   }
 

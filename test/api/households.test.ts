@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { contextFor, createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  consentToLandlord,
+  createHouseholdAs,
+  sampleHousehold,
+  toUpdateBody,
+} from '../helpers/household-fixtures.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
 import {
@@ -184,17 +190,12 @@ describe('household file', () => {
     expect(await list('vasseurin')).toEqual([]);
     expect(await list('quenardel')).toEqual([id]);
 
-    // A party added to an existing household (the new landlord) finds it under its current name.
+    // A party added to an existing household (its landlord, by the household's consent) finds it
+    // under its current name.
     const landlord = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_social_advisor']);
     const advisor = landlord.members.landlord_social_advisor!.session;
     expect(await list('quenardel', advisor)).toEqual([]);
-    const saved = toUpdateBody((await get(id)).json());
-    const withLandlord = {
-      ...saved,
-      housingSituation: 'social_tenant',
-      tenancy: { address: '5 rue du Port, 59000 Lille', landlordOrganisationId: landlord.org.id },
-    };
-    expect((await put(id, withLandlord)).statusCode).toBe(200);
+    await consentToLandlord(t, caseworker, id, landlord.org.id);
     expect(await list('quenardel', advisor)).toEqual([id]);
 
     // Whoever writes households.search_text (demo loader, bench generator, a manual fix), the
@@ -406,30 +407,41 @@ describe('household file', () => {
     expect(res.json().error.fields).toEqual({ 'tenancy.landlordOrganisationId': 'Bailleur inconnu.' });
   });
 
-  it('makes the dwelling’s landlord a party, and ends that access when the landlord changes', async () => {
-    const id = await createHouseholdAs(t, caseworker);
+  it('makes a landlord a party on its own record only, and ends that access when the landlord changes', async () => {
     const first = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_social_advisor']);
     const second = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_social_advisor']);
     const advisor1 = first.members.landlord_social_advisor!.session;
-    let body = toUpdateBody((await get(id)).json());
-    expect((await get(id, advisor1)).statusCode).toBe(404);
+    const advisor2 = second.members.landlord_social_advisor!.session;
 
-    expect(
-      (
-        await put(id, {
-          ...body,
-          housingSituation: 'social_tenant',
-          tenancy: { address: '7 rue Basse, 59000 Lille', landlordOrganisationId: first.org.id },
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect((await get(id, advisor1)).json()).toMatchObject({ accessLevel: 'landlord_summary' });
+    // Named as the landlord in the association's file, an organisation gets no access.
+    const named = await createHouseholdAs(t, caseworker);
+    const namedBody = toUpdateBody((await get(named)).json());
+    const asTenantOf = (body: Record<string, unknown>, landlordOrganisationId: string) => ({
+      ...body,
+      housingSituation: 'social_tenant',
+      tenancy: { address: '7 rue Basse, 59000 Lille', landlordOrganisationId },
+    });
+    expect((await put(named, asTenantOf(namedBody, first.org.id))).statusCode).toBe(200);
+    expect((await get(named, advisor1)).statusCode).toBe(404);
 
-    body = toUpdateBody((await get(id)).json());
-    const moved = { ...(body.tenancy as object), landlordOrganisationId: second.org.id };
-    expect((await put(id, { ...body, tenancy: moved })).statusCode).toBe(200);
-    expect((await get(id, advisor1)).statusCode).toBe(404);
-    expect((await get(id, second.members.landlord_social_advisor!.session)).statusCode).toBe(200);
+    // On its own record (the landlord opens its tenant's file), it is a party; when another
+    // party moves the household to another landlord, that access ends and the new one gets none.
+    const own = await createHouseholdAs(t, advisor1, {
+      basis: { kind: 'own_tenant' },
+      housingSituation: 'social_tenant',
+      tenancy: { address: '7 rue Basse, 59000 Lille' },
+      members: [
+        { firstName: 'Awa', lastName: 'Diallo', relationship: 'reference_person', isReferencePerson: true },
+      ],
+    });
+    expect((await get(own, advisor1)).json()).toMatchObject({ accessLevel: 'landlord_summary' });
+    await t.deps.db
+      .insert(householdParties)
+      .values({ householdId: own, organisationId: associationId, basis: 'consent', caseworkerUserId });
+    const ownBody = toUpdateBody((await get(own)).json());
+    expect((await put(own, asTenantOf(ownBody, second.org.id))).statusCode).toBe(200);
+    expect((await get(own, advisor1)).statusCode).toBe(404);
+    expect((await get(own, advisor2)).statusCode).toBe(404);
   });
 
   it('lets a landlord open its own tenant’s file with summary fields only', async () => {

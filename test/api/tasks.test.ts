@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
-import { NOW, TODAY, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  TODAY,
+  consentToLandlord,
+  createHouseholdAs,
+  sampleHousehold,
+} from '../helpers/household-fixtures.ts';
 import { auditActionLabel } from '../../src/shared/audit/actions.ts';
 
 interface Task {
@@ -90,6 +96,7 @@ describe('tasks', () => {
       method: 'signed_form',
     });
     expect(consent.statusCode).toBe(201);
+    await consentToLandlord(t, cw, householdId, l.id);
     otherHouseholdId = await createHouseholdAs(t, cw);
     const diagnostic = await call(cw, 'POST', `/api/households/${householdId}/diagnostics`, {
       content: { familySituation: { adults: 1 } },

@@ -112,3 +112,27 @@ export const TARGET_DWELLING = {
   socialLandlord: true,
   furnished: false,
 };
+
+/**
+ * Records the household's consent to a landlord's access (a landlord named in the file by someone
+ * else gets none without it).
+ */
+export async function consentToLandlord(
+  t: TestApp,
+  session: TestSession,
+  householdId: string,
+  landlordOrganisationId: string,
+): Promise<void> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/households/${householdId}/consents`,
+    headers: session.headers,
+    payload: {
+      organisationId: landlordOrganisationId,
+      purpose: 'diagnostic_sharing',
+      validFrom: TODAY,
+      method: 'signed_form',
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`consent failed: ${res.statusCode} ${res.body}`);
+}

@@ -82,11 +82,20 @@ export async function endParty(
 
 /**
  * The landlord of the household's dwelling is a party on the basis own_tenant: when the file's
- * landlord changes, the former one loses that access and the new one gains it.
+ * landlord changes, the former one loses that access. The new one gains it only on its own record
+ * (the landlord itself opens or edits its tenant's file, or refers it): naming an organisation as
+ * landlord in someone else's edit gives it no access — that takes the household's consent.
  */
 export async function syncLandlordParty(
   q: Queryable,
-  input: { householdId: string; before: string | null; after: string | null; at: Date },
+  input: {
+    householdId: string;
+    before: string | null;
+    after: string | null;
+    /** The organisation recording the change. */
+    recordedBy: string;
+    at: Date;
+  },
 ): Promise<void> {
   if (input.before === input.after) return;
   if (input.before) {
@@ -98,7 +107,7 @@ export async function syncLandlordParty(
       at: input.at,
     });
   }
-  if (input.after) {
+  if (input.after && input.after === input.recordedBy) {
     await addParty(q, {
       householdId: input.householdId,
       organisationId: input.after,

@@ -86,6 +86,7 @@ export async function saveHouseholdSnapshot(
     householdId,
     before: before.tenancy?.landlordOrganisationId ?? null,
     after: after.tenancy?.landlordOrganisationId ?? null,
+    recordedBy: actor.organisationId,
     at: now,
   });
   await insertHouseholdChange(db, {

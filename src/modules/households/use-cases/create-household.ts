@@ -109,11 +109,12 @@ export async function createHousehold(
       at: now,
     });
   }
-  // The tenancy's landlord (the creator itself for own_tenant) is a party as such.
+  // A landlord recording its own tenant's file is a party as such (see syncLandlordParty).
   await syncLandlordParty(db, {
     householdId: household.id,
     before: null,
     after: snapshot.tenancy?.landlordOrganisationId ?? null,
+    recordedBy: actor.organisationId,
     at: now,
   });
 
