@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, makeUser } from '../helpers/factories.ts';
+import { freshIp } from '../helpers/auth.ts';
 import { notifyOrganisation } from '../../src/modules/notifications/notify-organisation.ts';
 import {
   MAX_DELIVERY_ATTEMPTS,
@@ -101,6 +102,26 @@ describe('notifications', () => {
     expect((await get('/api/admin/outbox', association.members.caseworker!.session.headers)).statusCode).toBe(
       403,
     );
+  });
+
+  it('masks personal links (password reset, invitation) from administrators', async () => {
+    const caseworker = association.members.caseworker!.user;
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      remoteAddress: freshIp(),
+      payload: { email: caseworker.email },
+    });
+    expect(reset.statusCode).toBe(204);
+    const isReset = (e: { subject: string }) => e.subject.includes('réinitialisation');
+    const stored = (
+      await t.deps.db.select().from(outboxEmails).where(eq(outboxEmails.to, caseworker.email.toLowerCase()))
+    ).find(isReset);
+    const token = /[?&]token=([\w-]+)/.exec(stored!.textBody)![1]!;
+    const outbox = await get('/api/admin/outbox?pageSize=100', association.members.admin!.session.headers);
+    const shown = outbox.json().items.find(isReset);
+    expect(shown.textBody).toContain('lien personnel masqué');
+    expect(outbox.body).not.toContain(token);
   });
 
   it('delivers pending emails, retries failures, and keeps them when there is no SMTP', async () => {

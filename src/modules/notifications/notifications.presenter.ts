@@ -13,11 +13,21 @@ export const presentNotification = (n: typeof notifications.$inferSelect): TNoti
   readAt: n.readAt?.toISOString() ?? null,
 });
 
+/** A link that carries a personal token (invitation, password reset). */
+const PERSONAL_LINK = /https?:\/\/\S*[?&]token=\S+/g;
+
+/**
+ * An email as the organisation's administrators may read it: a personal link is masked, since
+ * whoever holds it could accept the invitation or choose the password in the recipient's place.
+ */
 export const presentOutboxEmail = (e: typeof outboxEmails.$inferSelect, publicUrl: string): TOutboxEmail => ({
   id: e.id,
   to: e.to,
   subject: e.subject,
-  textBody: renderEmailText(e, publicUrl),
+  textBody: renderEmailText(e, publicUrl).replace(
+    PERSONAL_LINK,
+    '[lien personnel masqué : seul le destinataire peut l’ouvrir]',
+  ),
   status: e.status,
   attempts: e.attempts,
   error: e.error,
