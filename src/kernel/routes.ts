@@ -113,10 +113,18 @@ function contentDisposition(file: FileAnswer): string {
 function sendFile(reply: FastifyReply, file: FileAnswer) {
   return reply
     .header('content-type', file.mimeType)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
     .header('content-disposition', contentDisposition(file))
     .send(Buffer.from(file.content));
+}
+
+/**
+ * Every API answer, errors included, is `no-store`: nearly all carry a reader's own data (a
+ * household's file, its documents, an inbox, a session), and the few public ones (health, the
+ * housing-benefit calculator) cost less to compute again than a rule telling them apart would.
+ * Set first, so that a refusal (400, 401, 403, 404) is not kept either.
+ */
+async function noStore(_request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
 }
 
 /**
@@ -136,6 +144,7 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
       app.route({
         method: contract.method,
         url: contract.path,
+        onRequest: noStore,
         config: {
           access: contract.access ?? 'authenticated',
           ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
