@@ -75,6 +75,35 @@ function errorStatuses(contract: RouteContract): number[] {
   return [...statuses].sort();
 }
 
+const NUL = '\u0000';
+const NUL_MESSAGE = 'Caractère nul interdit.';
+
+/**
+ * The paths (dot-joined, as validation errors name them) of the strings holding a NUL character:
+ * PostgreSQL refuses it in text and jsonb, so it would fail the write, not the request. A key
+ * holding one is named by its own path.
+ */
+function nulPaths(value: unknown, path: readonly string[] = []): string[] {
+  const here = path.join('.') || '_';
+  if (typeof value === 'string') return value.includes(NUL) ? [here] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, String(i)]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...(key.includes(NUL) ? [[...path, key].join('.')] : []),
+    ...nulPaths(item, [...path, key]),
+  ]);
+}
+
+function refuseNul(...parts: unknown[]): void {
+  const paths = parts.flatMap((part) => nulPaths(part));
+  if (paths.length > 0) throw invalid(Object.fromEntries(paths.map((p) => [p, NUL_MESSAGE])));
+}
+
+/** Before the contract's validation: a NUL anywhere in params, query or body answers 400 by field. */
+async function rejectNul(request: FastifyRequest) {
+  refuseNul(request.params, request.query, request.body);
+}
+
 async function readUpload(
   request: FastifyRequest,
   upload: NonNullable<RouteContract['upload']>,
@@ -88,6 +117,7 @@ async function readUpload(
   for (const [name, field] of Object.entries(file.fields)) {
     if (field && !Array.isArray(field) && field.type === 'field') values[name] = field.value;
   }
+  refuseNul(values, { file: file.filename });
   const parsed = upload.fields.safeParse(values);
   if (!parsed.success) {
     const fields: FieldErrors = {};
@@ -145,6 +175,7 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
         method: contract.method,
         url: contract.path,
         onRequest: noStore,
+        preValidation: rejectNul,
         config: {
           access: contract.access ?? 'authenticated',
           ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
