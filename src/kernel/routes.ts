@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { z } from 'zod';
 import { ZErrorBody } from '../shared/contracts/common.ts';
@@ -104,13 +104,27 @@ async function rejectNul(request: FastifyRequest) {
   refuseNul(request.params, request.query, request.body);
 }
 
+/**
+ * Reads the form through the multipart parser. What the parser refuses — a body cut short, a
+ * missing boundary, a body that is no form — is the client's malformed request (400); a size limit
+ * stays the error handler's 413.
+ */
+async function fromParser<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as FastifyError).statusCode === 413) throw error;
+    throw new AppError('VALIDATION_FAILED', 'Le fichier envoyé est incomplet ou illisible. Réessayez.');
+  }
+}
+
 async function readUpload(
   request: FastifyRequest,
   upload: NonNullable<RouteContract['upload']>,
 ): Promise<Record<string, unknown>> {
-  const file = await request.file({
-    limits: { fileSize: upload.maxBytes, files: 1, fields: 10, fieldSize: 1000 },
-  });
+  const file = await fromParser(() =>
+    request.file({ limits: { fileSize: upload.maxBytes, files: 1, fields: 10, fieldSize: 1000 } }),
+  );
   if (!file) throw invalid({ file: 'Choisissez un fichier.' });
   // Form fields sent before the file part are available here.
   const values: Record<string, unknown> = {};
@@ -124,7 +138,7 @@ async function readUpload(
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
     throw invalid(fields);
   }
-  const content = await file.toBuffer();
+  const content = await fromParser(() => file.toBuffer());
   return {
     ...(parsed.data as object),
     file: { fileName: file.filename, declaredMimeType: file.mimetype, content } satisfies UploadedFile,

@@ -8,8 +8,8 @@ const NUL = '\u0000';
 const NUL_MESSAGE = 'Caractère nul interdit.';
 
 /**
- * Input PostgreSQL cannot take is the client's mistake: 400 with a French message, by field — never
- * a 500.
+ * Input PostgreSQL cannot take, or a body cut short, is the client's mistake: 400 with a French
+ * message, by field where there is one — never a 500.
  */
 describe('bad input', () => {
   let t: TestApp;
@@ -105,5 +105,33 @@ describe('bad input', () => {
     );
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.fields).toEqual({ file: NUL_MESSAGE });
+  });
+
+  it('answers 400 in French to an upload cut short or malformed, and stores nothing', async () => {
+    const whole = multipartForm(
+      { sensitivity: 'shared' },
+      { name: 'quittance.txt', type: 'text/plain', content: 'Quittance de loyer de janvier' },
+    );
+    const cut = (length: number) => ({ ...whole, payload: whole.payload.subarray(0, length) });
+    for (const [what, form] of [
+      ['cut in a part’s headers', cut(60)],
+      ['cut inside the file', cut(whole.payload.length - 30)],
+      ['cut before the closing boundary', cut(whole.payload.length - 8)],
+      ['no boundary', { ...whole, headers: { 'content-type': 'multipart/form-data' } }],
+      [
+        'no form',
+        { payload: Buffer.from('{"sensitivity":"shared"}'), headers: { 'content-type': 'application/json' } },
+      ],
+    ] as const) {
+      const res = await upload(form);
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(400);
+      expect(res.json(), what).toEqual({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Le fichier envoyé est incomplet ou illisible. Réessayez.',
+        },
+      });
+    }
+    expect((await call('GET', `/api/households/${householdId}/documents`)).json().items).toEqual([]);
   });
 });
