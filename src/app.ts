@@ -83,13 +83,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
-  const registrar = routes(
-    app,
-    deps,
-    householdAccessPort({
-      diagnostic: { householdOf: householdOfDiagnostic, notFound: 'Diagnostic introuvable.' },
-    }),
-  );
+  const registrar = routes(app, deps, householdAccessPort({ diagnostic: householdOfDiagnostic }));
   for (const register of MODULE_ROUTES) register(registrar, deps);
 
   if (existsSync(webDist)) {
