@@ -18,6 +18,7 @@ import type { AppDeps } from './kernel/deps.ts';
 import type { ZApp } from './kernel/zod-app.ts';
 import { registerErrorHandler } from './kernel/http.ts';
 import { registerAuth } from './kernel/auth-plugin.ts';
+import { registerSecurityHeaders } from './kernel/security-headers.ts';
 import { routes, type Routes } from './kernel/routes.ts';
 
 import { systemRoutes } from './modules/system/index.ts';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(fastifyCookie);
   // Opt-in per route (`config.rateLimit`): sign-in and the other routes that check a secret.
   await app.register(fastifyRateLimit, { global: false });
@@ -81,13 +83,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
-  const registrar = routes(
-    app,
-    deps,
-    householdAccessPort({
-      diagnostic: { householdOf: householdOfDiagnostic, notFound: 'Diagnostic introuvable.' },
-    }),
-  );
+  const registrar = routes(app, deps, householdAccessPort({ diagnostic: householdOfDiagnostic }));
   for (const register of MODULE_ROUTES) register(registrar, deps);
 
   if (existsSync(webDist)) {

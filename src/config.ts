@@ -8,7 +8,7 @@ export interface AppConfig {
   dataDir: string;
   /** Public base URL used in links sent by email (invitations, password reset). */
   publicUrl: string;
-  /** Secure cookies need HTTPS; off for the local demo on http://localhost. */
+  /** Secure cookies need HTTPS; off for the local demo on http://localhost. On, answers carry HSTS too. */
   secureCookies: boolean;
   /**
    * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed. Empty: the

@@ -1,5 +1,5 @@
 import { atLeast, type HouseholdAccessLevel } from '../shared/access/household-access.ts';
-import type { HouseholdScope } from '../shared/routes/define.ts';
+import { SCOPE_NOT_FOUND, type HouseholdScope } from '../shared/routes/define.ts';
 import type { Actor } from './actor.ts';
 import type { Context } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
@@ -12,20 +12,20 @@ export interface HouseholdAccess {
 
 /**
  * Resolves a scoped route's parameter (a household, or a record of one) to its household and the
- * actor's level there, throwing the 404 of an unknown record or of a household the actor's
- * organisation is no current party to. The households module provides it (it knows the parties),
- * given each module's lookup from its records to their household.
+ * actor's level there; null for an unknown record or a household the actor's organisation is no
+ * current party to. The households module provides it (it knows the parties), given each module's
+ * lookup from its records to their household.
  */
 export type HouseholdAccessPort = (
   ctx: Context,
   via: NonNullable<HouseholdScope['via']>,
   id: string,
-) => Promise<HouseholdAccess>;
+) => Promise<HouseholdAccess | null>;
 
 /**
  * The check every household-scoped route passes before its handler runs, from its contract's
- * declaration: resolved through the port, then the declared level. The handler's guard reuses the
- * answer (see `Context.householdAccess`).
+ * declaration: resolved through the port, then the declared level. Every 404 it throws has the
+ * same body (SCOPE_NOT_FOUND). The handler's guard reuses the answer (see `Context.householdAccess`).
  */
 export async function checkHouseholdScope(
   ctx: Context<Actor>,
@@ -33,10 +33,10 @@ export async function checkHouseholdScope(
   params: Readonly<Record<string, unknown>>,
   port: HouseholdAccessPort,
 ): Promise<HouseholdAccess> {
-  const access = await port(ctx, scope.via ?? 'household', String(params[scope.param]));
-  if (!atLeast(access.level, scope.level)) {
-    if (scope.below === 404) throw notFound();
-    throw forbidden(scope.refusal ?? 'Votre accès à ce dossier ne permet pas cette action.');
-  }
+  const via = scope.via ?? 'household';
+  const access = await port(ctx, via, String(params[scope.param]));
+  const below = access !== null && !atLeast(access.level, scope.level);
+  if (!access || (below && scope.below === 404)) throw notFound(SCOPE_NOT_FOUND[via]);
+  if (below) throw forbidden(scope.refusal ?? 'Votre accès à ce dossier ne permet pas cette action.');
   return access;
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { z } from 'zod';
 import { ZErrorBody } from '../shared/contracts/common.ts';
@@ -75,26 +75,70 @@ function errorStatuses(contract: RouteContract): number[] {
   return [...statuses].sort();
 }
 
+const NUL = '\u0000';
+const NUL_MESSAGE = 'Caractère nul interdit.';
+
+/**
+ * The paths (dot-joined, as validation errors name them) of the strings holding a NUL character:
+ * PostgreSQL refuses it in text and jsonb, so it would fail the write, not the request. A key
+ * holding one is named by its own path.
+ */
+function nulPaths(value: unknown, path: readonly string[] = []): string[] {
+  const here = path.join('.') || '_';
+  if (typeof value === 'string') return value.includes(NUL) ? [here] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, String(i)]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...(key.includes(NUL) ? [[...path, key].join('.')] : []),
+    ...nulPaths(item, [...path, key]),
+  ]);
+}
+
+function refuseNul(...parts: unknown[]): void {
+  const paths = parts.flatMap((part) => nulPaths(part));
+  if (paths.length > 0) throw invalid(Object.fromEntries(paths.map((p) => [p, NUL_MESSAGE])));
+}
+
+/** Before the contract's validation: a NUL anywhere in params, query or body answers 400 by field. */
+async function rejectNul(request: FastifyRequest) {
+  refuseNul(request.params, request.query, request.body);
+}
+
+/**
+ * Reads the form through the multipart parser. What the parser refuses — a body cut short, a
+ * missing boundary, a body that is no form — is the client's malformed request (400); a size limit
+ * stays the error handler's 413.
+ */
+async function fromParser<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as FastifyError).statusCode === 413) throw error;
+    throw new AppError('VALIDATION_FAILED', 'Le fichier envoyé est incomplet ou illisible. Réessayez.');
+  }
+}
+
 async function readUpload(
   request: FastifyRequest,
   upload: NonNullable<RouteContract['upload']>,
 ): Promise<Record<string, unknown>> {
-  const file = await request.file({
-    limits: { fileSize: upload.maxBytes, files: 1, fields: 10, fieldSize: 1000 },
-  });
+  const file = await fromParser(() =>
+    request.file({ limits: { fileSize: upload.maxBytes, files: 1, fields: 10, fieldSize: 1000 } }),
+  );
   if (!file) throw invalid({ file: 'Choisissez un fichier.' });
   // Form fields sent before the file part are available here.
   const values: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(file.fields)) {
     if (field && !Array.isArray(field) && field.type === 'field') values[name] = field.value;
   }
+  refuseNul(values, { file: file.filename });
   const parsed = upload.fields.safeParse(values);
   if (!parsed.success) {
     const fields: FieldErrors = {};
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
     throw invalid(fields);
   }
-  const content = await file.toBuffer();
+  const content = await fromParser(() => file.toBuffer());
   return {
     ...(parsed.data as object),
     file: { fileName: file.filename, declaredMimeType: file.mimetype, content } satisfies UploadedFile,
@@ -113,10 +157,18 @@ function contentDisposition(file: FileAnswer): string {
 function sendFile(reply: FastifyReply, file: FileAnswer) {
   return reply
     .header('content-type', file.mimeType)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
     .header('content-disposition', contentDisposition(file))
     .send(Buffer.from(file.content));
+}
+
+/**
+ * Every API answer, errors included, is `no-store`: nearly all carry a reader's own data (a
+ * household's file, its documents, an inbox, a session), and the few public ones (health, the
+ * housing-benefit calculator) cost less to compute again than a rule telling them apart would.
+ * Set first, so that a refusal (400, 401, 403, 404) is not kept either.
+ */
+async function noStore(_request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
 }
 
 /**
@@ -136,6 +188,8 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
       app.route({
         method: contract.method,
         url: contract.path,
+        onRequest: noStore,
+        preValidation: rejectNul,
         config: {
           access: contract.access ?? 'authenticated',
           ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),

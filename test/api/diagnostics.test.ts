@@ -408,6 +408,37 @@ describe('shared diagnostic', () => {
     );
   });
 
+  it('answers a diagnostic hidden from the reader exactly as an unknown one', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const reads = (id: string) => [
+      url(`/${id}`),
+      `/api/diagnostics/${id}/preview?audience=landlord`,
+      `/api/diagnostics/${id}/shares`,
+      `/api/diagnostics/${id}/pdf?version=household`,
+    ];
+    for (const [who, session] of [
+      ['bailleur partie', landlord],
+      ['SIAO partie', siao],
+      ['association hors dossier', stranger],
+    ] as const) {
+      const hidden = reads(diagId);
+      const none = reads(unknown);
+      for (const [i, path] of hidden.entries()) {
+        const [seen, unseen] = [await call(session, 'GET', path), await call(session, 'GET', none[i]!)];
+        expect(seen.statusCode, `${who} ${path}`).toBe(404);
+        expect(seen.json(), `${who} ${path}`).toEqual(unseen.json());
+      }
+    }
+    const share = (id: string) =>
+      call(stranger, 'POST', `/api/diagnostics/${id}/share`, {
+        audience: 'landlord',
+        organisationIds: [landlordId],
+      });
+    const [seen, unseen] = [await share(diagId), await share(unknown)];
+    expect(seen.statusCode).toBe(404);
+    expect(seen.json()).toEqual(unseen.json());
+  });
+
   it('exports French PDFs; the landlord one carries no health text', async () => {
     for (const [s, version] of [
       [cw, 'household'],

@@ -48,6 +48,13 @@ export async function launchBrowser(
   // A missing element fails well within the test's own timeout, with Playwright's explanation.
   context.setDefaultTimeout(10_000);
   await context.addInitScript(recordTechnicalText);
+  // What the Content-Security-Policy blocked, on any page and across navigations (Chromium reports it in the console).
+  const blocked: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+      blocked.push(`${message.location().url} — ${message.text()}`);
+    }
+  });
   return {
     context,
     close: async () => {
@@ -56,6 +63,11 @@ export async function launchBrowser(
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
       if (leaks.length > 0) throw new Error(formatTechnicalText(leaks));
+      if (blocked.length > 0) {
+        throw new Error(
+          [`${blocked.length} blocage(s) par la CSP :`, ...blocked.map((b) => `  - ${b}`)].join('\n'),
+        );
+      }
     },
   };
 }
@@ -183,7 +195,8 @@ const transitionsSettled = (page: Page) =>
  * "selector — html — why" (axe's summary, e.g. the contrast ratio and colours found).
  */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: a <script> tag of ours would be inline, which the CSP blocks.
+  await page.evaluate(axeSource);
   await transitionsSettled(page);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })

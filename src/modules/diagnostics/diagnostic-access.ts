@@ -1,6 +1,7 @@
 import type { Context } from '../../kernel/context.ts';
 import { AppError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
+import { SCOPE_NOT_FOUND } from '../../shared/routes/define.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
 import { unsafeLoadDiagnostic, type DiagnosticRow } from './diagnostics.repository.ts';
 
@@ -31,7 +32,7 @@ export async function requireDiagnostic(
 ): Promise<{ diagnostic: DiagnosticRow; level: HouseholdAccessLevel }> {
   const diagnostic = await unsafeLoadDiagnostic(ctx.db, input.diagnosticId);
   if (!diagnostic || (input.householdId && diagnostic.householdId !== input.householdId)) {
-    throw notFound('Diagnostic introuvable.');
+    throw notFound(SCOPE_NOT_FOUND.diagnostic);
   }
   const level = await requireHouseholdAccess(ctx, diagnostic.householdId);
   return { diagnostic, level };
@@ -43,7 +44,7 @@ export async function requireFullDiagnostic(
   input: { diagnosticId: string; householdId?: string },
 ): Promise<DiagnosticRow> {
   const { diagnostic, level } = await requireDiagnostic(ctx, input);
-  if (!canReadFullDiagnostic(level)) throw notFound('Diagnostic introuvable.');
+  if (!canReadFullDiagnostic(level)) throw notFound(SCOPE_NOT_FOUND.diagnostic);
   return diagnostic;
 }
 

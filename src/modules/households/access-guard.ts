@@ -2,7 +2,7 @@ import { and, eq, gte, isNull, like, lte, or, sql, type Placeholder, type SQL } 
 import type { Context } from '../../kernel/context.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { HouseholdAccessPort } from '../../kernel/household-scope.ts';
-import type { HouseholdScope } from '../../shared/routes/define.ts';
+import { SCOPE_NOT_FOUND, type HouseholdScope } from '../../shared/routes/define.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import { parisDate } from '../../shared/time.ts';
@@ -53,30 +53,35 @@ export async function requireHouseholdAccess(
 ): Promise<HouseholdAccessLevel> {
   // The route layer already checked this household for this request.
   if (ctx.householdAccess?.householdId === unverifiedHouseholdId) return ctx.householdAccess.level;
-  const parties = await activeParties(ctx.db, unverifiedHouseholdId, ctx.now);
-  const level = householdAccessLevel(ctx.actor, parties);
-  if (level === 'none') throw notFound('Dossier introuvable.');
+  const level = await accessLevel(ctx, unverifiedHouseholdId);
+  if (level === 'none') throw notFound(SCOPE_NOT_FOUND.household);
   return level;
 }
 
-/** How the route layer finds the household of a record a scoped route names, and what it says when there is none. */
-export type RecordLookup = {
-  householdOf: (q: Queryable, id: string) => Promise<string | null>;
-  notFound: string;
-};
+async function accessLevel(
+  ctx: Pick<Context, 'db' | 'actor' | 'now'>,
+  householdId: string,
+): Promise<HouseholdAccessLevel> {
+  return householdAccessLevel(ctx.actor, await activeParties(ctx.db, householdId, ctx.now));
+}
+
+/** How the route layer finds the household of a record a scoped route names (null: no such record). */
+export type RecordLookup = (q: Queryable, id: string) => Promise<string | null>;
 
 /**
  * The route layer's household check (see kernel/household-scope.ts): the household itself, or the
- * one a record belongs to through its module's lookup, and the actor's level there.
+ * one a record belongs to through its module's lookup, and the actor's level there; null when the
+ * record is unknown or its household out of the actor's reach, which the route answers alike.
  */
 export const householdAccessPort =
   (
     records: Record<Exclude<NonNullable<HouseholdScope['via']>, 'household'>, RecordLookup>,
   ): HouseholdAccessPort =>
   async (ctx, via, id) => {
-    const householdId = via === 'household' ? id : await records[via].householdOf(ctx.db, id);
-    if (!householdId) throw notFound(via === 'household' ? 'Dossier introuvable.' : records[via].notFound);
-    return { householdId, level: await requireHouseholdAccess(ctx, householdId) };
+    const householdId = via === 'household' ? id : await records[via](ctx.db, id);
+    if (!householdId) return null;
+    const level = await accessLevel(ctx, householdId);
+    return level === 'none' ? null : { householdId, level };
   };
 
 /**

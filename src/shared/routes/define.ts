@@ -21,9 +21,9 @@ export type RouteAccess = 'public' | 'password' | 'authenticated';
  * A route that reads or changes one household's file, or a part of it, through a path parameter.
  * The route layer resolves the household and checks the actor's level on it before the handler
  * runs: an unknown record or a household the organisation is no current party to answers 404, a
- * party below `level` answers 403 (or 404 with `below: 404`). The access matrix test calls every
- * such route as every role, party or not; a route reaching a household without this declaration
- * fails the architecture test.
+ * party below `level` answers 403 (or the same 404 with `below: 404`, see SCOPE_NOT_FOUND). The
+ * access matrix test calls every such route as every role, party or not; a route reaching a
+ * household without this declaration fails the architecture test.
  */
 export interface HouseholdScope {
   /** The path parameter that names the household, or the record through which the route reaches it. */
@@ -43,6 +43,16 @@ export interface HouseholdScope {
    */
   checkedInStatement?: true;
 }
+
+/**
+ * The one 404 a household-scoped route answers, by what its parameter names: an unknown record, a
+ * household the organisation is no current party to and, with `below: 404`, a party under the level
+ * all read the same, so that the answer tells nothing of what exists.
+ */
+export const SCOPE_NOT_FOUND = {
+  household: 'Dossier introuvable.',
+  diagnostic: 'Diagnostic introuvable.',
+} as const satisfies Record<NonNullable<HouseholdScope['via']>, string>;
 
 /**
  * A route that reaches a household through a referral (saisine): the referral policy decides, by

@@ -4,7 +4,7 @@ import { audit } from '../../../kernel/audit.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
 import type { PartnerAudience, TPartnerVersion } from '../../../shared/contracts/diagnostics.ts';
-import type { FileAnswer } from '../../../shared/routes/define.ts';
+import { SCOPE_NOT_FOUND, type FileAnswer } from '../../../shared/routes/define.ts';
 import { households } from '../../households/schema.ts';
 import { canReadFullDiagnostic, frozenAt, requireDiagnostic } from '../diagnostic-access.ts';
 import { evictionProcedureAt } from '../diagnostics.repository.ts';
@@ -43,7 +43,7 @@ export async function exportDiagnosticPdf(
       partner = share?.snapshot ?? null;
     }
   }
-  if (version === 'household' ? !full : !partner) throw notFound('Diagnostic introuvable.');
+  if (version === 'household' ? !full : !partner) throw notFound(SCOPE_NOT_FOUND.diagnostic);
 
   const [household] = await tx
     .select({ fileNumber: households.fileNumber })
