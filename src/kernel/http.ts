@@ -8,6 +8,11 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: FieldErrors };
 }
 
+const FRAMEWORK_MESSAGES: Partial<Record<number, string>> = {
+  404: 'Ressource introuvable.',
+  415: 'Format de requête non pris en charge.',
+};
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -40,11 +45,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(413)
         .send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Fichier ou requête trop volumineux.' } });
     }
+    // The framework's own refusals (unparsable JSON, an unsupported content type, no such route)
+    // carry English messages: the user gets a French one.
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({
         error: {
           code: error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
-          message: error.message,
+          message: FRAMEWORK_MESSAGES[error.statusCode] ?? 'Requête mal formée : vérifiez ce qui est envoyé.',
         },
       });
     }

@@ -134,4 +134,28 @@ describe('bad input', () => {
     }
     expect((await call('GET', `/api/households/${householdId}/documents`)).json().items).toEqual([]);
   });
+
+  it('answers in French when the framework refuses the request itself', async () => {
+    const send = (contentType: string, payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/households',
+        headers: { ...caseworker.headers, 'content-type': contentType },
+        payload,
+      });
+    const cases = [
+      [
+        await send('application/json', '{"housingSituation": '),
+        400,
+        'Requête mal formée : vérifiez ce qui est envoyé.',
+      ],
+      [await send('application/json', ''), 400, 'Requête mal formée : vérifiez ce qui est envoyé.'],
+      [await send('text/csv', 'a;b'), 415, 'Format de requête non pris en charge.'],
+      [await call('GET', '/api/nulle-part'), 404, 'Ressource introuvable.'],
+    ] as const;
+    for (const [res, status, message] of cases) {
+      expect(res.statusCode).toBe(status);
+      expect(res.json().error.message).toBe(message);
+    }
+  });
 });
