@@ -9,31 +9,47 @@ import { auditAuth } from './auth-audit.ts';
 import { hashToken } from './sessions.ts';
 import type { UserRow } from './identity.repository.ts';
 
+type FailureAction = 'auth.login_failed' | 'auth.second_factor_failed';
+
 /**
- * Count a failed password or second-factor attempt and lock the account at the threshold, with
- * both traced. Returns the lock end when this attempt locked the account. Written in a transaction
- * of its own, which must be the outermost one: the request then fails, and the count must stay
- * (the caller's route runs without a request transaction, so `ctx.db` is the pool).
+ * One more failure on a lock state: the new state stored and the failure traced (with the lock,
+ * when this failure sets one) in a transaction of its own, which must be the outermost one: the
+ * request then fails, and the count must stay (the caller's route runs without a request
+ * transaction, so `ctx.db` is the pool). Returns the lock end when this failure locked.
  */
-export async function recordFailedAttempt(
+async function countFailure(
   ctx: Context<Actor | null>,
-  user: UserRow,
-  action: 'auth.login_failed' | 'auth.second_factor_failed',
+  state: LockState,
+  action: FailureAction,
+  store: (tx: Queryable, next: LockState) => Promise<void>,
+  trace: (
+    tx: Queryable,
+    action: 'auth.locked' | FailureAction,
+    details?: Record<string, unknown>,
+  ) => Promise<void>,
 ): Promise<Date | null> {
-  const next = afterFailure(user, ctx.now, ctx.config.lockout);
-  const lockedNow = next.lockedUntil !== user.lockedUntil ? next.lockedUntil : null;
+  const next = afterFailure(state, ctx.now, ctx.config.lockout);
+  const lockedNow = next.lockedUntil !== state.lockedUntil ? next.lockedUntil : null;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set(next).where(eq(users.id, user.id));
-    await auditAuth(tx, { userId: user.id }, ctx.client, { action });
-    if (lockedNow) {
-      await auditAuth(tx, { userId: user.id }, ctx.client, {
-        action: 'auth.locked',
-        details: { until: lockedNow.toISOString() },
-      });
-    }
+    await store(tx, next);
+    await trace(tx, action);
+    if (lockedNow) await trace(tx, 'auth.locked', { until: lockedNow.toISOString() });
   });
   return lockedNow;
 }
+
+/** A failed password or second-factor attempt on an account (see countFailure). */
+export const recordFailedAttempt = (ctx: Context<Actor | null>, user: UserRow, action: FailureAction) =>
+  countFailure(
+    ctx,
+    user,
+    action,
+    async (tx, next) => {
+      await tx.update(users).set(next).where(eq(users.id, user.id));
+    },
+    (tx, traced, details) =>
+      auditAuth(tx, { userId: user.id }, ctx.client, { action: traced, ...(details ? { details } : {}) }),
+  );
 
 const emailHashOf = (email: string) => hashToken(email.trim().toLowerCase());
 
@@ -53,30 +69,30 @@ export async function unmatchedLockState(q: Queryable, email: string): Promise<L
  * A failed sign-in for an address without an account: counted, locked and traced as an account's
  * would be (same rule, same writes), so that neither the answer nor its time tells them apart.
  */
-export async function recordUnmatchedFailure(
+export function recordUnmatchedFailure(
   ctx: Context<Actor | null>,
   email: string,
   state: LockState,
 ): Promise<Date | null> {
-  const next = afterFailure(state, ctx.now, ctx.config.lockout);
-  const lockedNow = next.lockedUntil !== state.lockedUntil ? next.lockedUntil : null;
-  const details = { email, ip: ctx.client.ip };
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(unmatchedSignInAttempts)
-      .values({ emailHash: emailHashOf(email), ...next, updatedAt: ctx.now })
-      .onConflictDoUpdate({
-        target: unmatchedSignInAttempts.emailHash,
-        set: { ...next, updatedAt: ctx.now },
-      });
-    await audit(tx, null, { action: 'auth.login_failed', entityType: 'user', details });
-    if (lockedNow) {
-      await audit(tx, null, {
-        action: 'auth.locked',
+  const emailHash = emailHashOf(email);
+  return countFailure(
+    ctx,
+    state,
+    'auth.login_failed',
+    async (tx, next) => {
+      await tx
+        .insert(unmatchedSignInAttempts)
+        .values({ emailHash, ...next, updatedAt: ctx.now })
+        .onConflictDoUpdate({
+          target: unmatchedSignInAttempts.emailHash,
+          set: { ...next, updatedAt: ctx.now },
+        });
+    },
+    (tx, traced, details) =>
+      audit(tx, null, {
+        action: traced,
         entityType: 'user',
-        details: { ...details, until: lockedNow.toISOString() },
-      });
-    }
-  });
-  return lockedNow;
+        details: { email, ip: ctx.client.ip, ...details },
+      }),
+  );
 }
