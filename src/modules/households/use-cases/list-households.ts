@@ -25,11 +25,12 @@ export async function listHouseholds(
     auditParams(ctx.actor, {
       action: 'household.list',
       entityType: 'household',
+      // Absent filters are left out of the stored JSON (undefined is not serialised).
       details: {
-        ...(filter.q ? { search: filter.q } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.housingSituation ? { housingSituation: filter.housingSituation } : {}),
-        ...(filter.dalo !== undefined ? { dalo: filter.dalo } : {}),
+        search: filter.q || undefined,
+        status: filter.status,
+        housingSituation: filter.housingSituation,
+        dalo: filter.dalo,
         page: filter.page,
       },
     }),
