@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface AppConfig {
   port: number;
@@ -26,15 +26,25 @@ export interface AppConfig {
    * can also lift with a password-reset link.
    */
   lockout: { maxFailures: number; firstLockMinutes: number; maxLockMinutes: number };
+  /**
+   * Apply pending migrations at start. Off in production when the app runs as a role that may not
+   * change the schema: `npm run db:migrate` applies them as the owner (README).
+   */
+  migrate: boolean;
+  /** Ed25519 private key (PEM) signing the audit checkpoints; created on first use when absent. */
+  auditSigningKeyFile: string;
+  /** When the audit checkpoint job runs (cron, UTC). */
+  auditCheckpointCron: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
+  const dataDir = resolve(env.RELAIS_DATA_DIR ?? './data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.RELAIS_DATA_DIR ?? './data'),
+    dataDir,
     publicUrl: env.RELAIS_PUBLIC_URL ?? `http://localhost:${port}`,
     secureCookies: env.RELAIS_SECURE_COOKIES === 'true',
     trustedProxies: (env.RELAIS_TRUSTED_PROXIES ?? '')
@@ -49,5 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       absoluteHours: Number(env.RELAIS_SESSION_ABSOLUTE_HOURS ?? 12),
     },
     lockout: { maxFailures: 5, firstLockMinutes: 1, maxLockMinutes: 15 },
+    migrate: env.RELAIS_MIGRATE !== 'false',
+    auditSigningKeyFile: resolve(env.RELAIS_AUDIT_SIGNING_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem')),
+    auditCheckpointCron: env.RELAIS_AUDIT_CHECKPOINT_CRON ?? '0 * * * *',
   };
 }

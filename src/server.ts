@@ -1,16 +1,14 @@
 import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
-import { openDatabase } from './kernel/db.ts';
+import { openConfiguredDatabase } from './kernel/db.ts';
 import type { AppDeps } from './kernel/deps.ts';
 import { startJobs } from './kernel/jobs.ts';
-import { mailDeliveryJob } from './modules/mail/index.ts';
+import { backgroundJobs } from './background-jobs.ts';
 import { databaseIsEmpty, demoIsLoaded, loadDemo } from './demo/load-demo.ts';
 import { formatDemoAccounts } from './demo/accounts.ts';
 
 const config = loadConfig();
-const database = config.databaseUrl
-  ? await openDatabase({ kind: 'postgresql', url: config.databaseUrl })
-  : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+const database = await openConfiguredDatabase(config);
 
 const deps: AppDeps = { config, database, db: database.db, clock: () => new Date() };
 
@@ -21,7 +19,7 @@ if (config.loadDemo && (await databaseIsEmpty(deps.db))) {
 }
 
 const app = await buildApp(deps, { logger: process.env.RELAIS_LOG === 'true' });
-const jobs = await startJobs(deps, [mailDeliveryJob(deps)]);
+const jobs = await startJobs(deps, backgroundJobs(deps));
 
 const shutdown = async () => {
   await app.close();

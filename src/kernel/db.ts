@@ -9,8 +9,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import pg from 'pg';
+import type { AppConfig } from '../config.ts';
 
 /**
  * One type for both drivers: every query function takes this. Queries name their tables
@@ -32,12 +33,16 @@ export interface Database {
   /** The embedded instance, for pg-boss's adapter and test snapshots. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The server's address, for pg-boss's own pool. */
+  url?: string;
   close(): Promise<void>;
 }
 
-export type DatabaseOptions =
+/** `migrate: false` opens the database as it is (an app role that may not change the schema). */
+export type DatabaseOptions = { migrate?: boolean } & (
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob; lock?: boolean }
-  | { kind: 'postgresql'; url: string; max?: number };
+  | { kind: 'postgresql'; url: string; max?: number }
+);
 
 /**
  * PGlite has no cross-process lock and a second process silently loses writes (stack notes G8),
@@ -78,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       });
       const db = drizzlePglite({ client });
-      await migratePglite(db, { migrationsFolder });
+      if (options.migrate !== false) await migratePglite(db, { migrationsFolder });
       return {
         db,
         kind: 'pglite',
@@ -98,8 +103,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // the process: the pool discards it and opens a new one on the next query.
   pool.on('error', (error) => console.error('PostgreSQL : connexion inactive perdue', error.message));
   const db = drizzlePg({ client: pool });
-  await migratePg(db, { migrationsFolder });
-  return { db, kind: 'postgresql', pool, close: () => pool.end() };
+  if (options.migrate !== false) await migratePg(db, { migrationsFolder });
+  return { db, kind: 'postgresql', pool, url: options.url, close: () => pool.end() };
+}
+
+/** The database the configuration names: PostgreSQL when `DATABASE_URL` is set, else the embedded one. */
+export function openConfiguredDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'migrate'>) {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgresql', url: config.databaseUrl, migrate: config.migrate })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir, migrate: config.migrate });
+}
+
+/** The rows of a raw SQL query: both drivers answer `{ rows }`, which Drizzle's shared type hides. */
+export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
+  return ((await q.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 /** The latest migration applied, for /api/health. */
@@ -108,7 +125,10 @@ export async function migrationVersion(q: Queryable): Promise<string> {
     entries: { idx: number; tag: string }[];
   };
   // drizzle's migrator keeps one row per applied migration
-  const result = await q.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  const applied = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  const [result] = await queryRows<{ n: number }>(
+    q,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  const applied = Number(result?.n ?? 0);
   return journal.entries[applied - 1]?.tag ?? 'none';
 }

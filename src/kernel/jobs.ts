@@ -30,12 +30,26 @@ function pgliteAdapter(pglite: PGlite): PgBoss.Db {
   };
 }
 
+/** pg-boss creates or upgrades its schema only where the app may change the schema (`migrate`). */
 function bossOptions(deps: Pick<AppDeps, 'config' | 'database'>): PgBoss.ConstructorOptions {
-  const schema = 'pgboss';
-  if (deps.database.pglite) return { schema, db: pgliteAdapter(deps.database.pglite) };
-  if (!deps.config.databaseUrl) throw new Error('Les tâches de fond sur PostgreSQL demandent DATABASE_URL.');
+  const common = { schema: 'pgboss', migrate: deps.config.migrate };
+  if (deps.database.pglite) return { ...common, db: pgliteAdapter(deps.database.pglite) };
   // Its own small pool: polling and cron must not take connections from the requests.
-  return { schema, connectionString: deps.config.databaseUrl, max: 2 };
+  return { ...common, connectionString: deps.database.url, max: 2 };
+}
+
+/**
+ * Create pg-boss's schema and the jobs' queues (a queue is a partition: only the schema's owner
+ * may add one). `npm run db:migrate` calls it, so that an app role without that right finds them.
+ */
+export async function installJobs(
+  deps: Pick<AppDeps, 'config' | 'database'>,
+  jobs: JobDefinition[],
+): Promise<void> {
+  const boss = new PgBoss({ ...bossOptions(deps), migrate: true, supervise: false, schedule: false });
+  await boss.start();
+  for (const job of jobs) await boss.createQueue(job.name, { name: job.name, policy: 'stately' });
+  await boss.stop({ graceful: false, wait: true });
 }
 
 /**

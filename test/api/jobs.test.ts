@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { inArray, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { startJobs } from '../../src/kernel/jobs.ts';
+import { queryRows } from '../../src/kernel/db.ts';
 import {
   deliverPendingEmails,
   mailDeliveryJob,
@@ -49,20 +50,17 @@ describe('background jobs', () => {
   it('runs mail delivery as a stately pg-boss job, scheduled every minute and kicked at start', async () => {
     await sendEmail(t.deps.db, { to: 'job@test.fr', subject: 'Par la file', text: 'Bonjour' });
     const { sent, transport } = countingTransport();
-    // On PostgreSQL pg-boss opens its own pool from the URL; the test database has one of its own.
-    const config = { ...t.deps.config, databaseUrl: t.deps.database.pool?.options.connectionString };
-    const jobs = await startJobs({ ...t.deps, config }, [mailDeliveryJob(t.deps, transport)]);
+    const jobs = await startJobs(t.deps, [mailDeliveryJob(t.deps, transport)]);
     try {
       await waitFor(() => sent.length > 0);
       expect(sent).toEqual(['job@test.fr']);
       expect(await statuses(['job@test.fr'])).toEqual(['sent/1']);
-      const result = await t.deps.db.execute(
+      const result = await queryRows(
+        t.deps.db,
         sql`select (select policy from pgboss.queue where name = 'mail-delivery') as policy,
                    (select cron from pgboss.schedule where name = 'mail-delivery') as cron`,
       );
-      expect((result as unknown as { rows: unknown[] }).rows).toEqual([
-        { policy: 'stately', cron: '* * * * *' },
-      ]);
+      expect(result).toEqual([{ policy: 'stately', cron: '* * * * *' }]);
     } finally {
       await jobs.stop();
     }

@@ -123,6 +123,24 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
     }
   });
 
+  it('signs a checkpoint of the audit log and offers it to download', async () => {
+    await goto('/admin/journal');
+    await page.getByRole('button', { name: 'Signer un point de contrôle maintenant' }).click();
+    await page.getByText('Point de contrôle signé.').waitFor();
+    const download = page.getByRole('link', { name: /^Télécharger le point de contrôle du / }).first();
+    const response = await page.request.get(
+      new URL((await download.getAttribute('href'))!, t.url).toString(),
+    );
+    expect(response.status()).toBe(200);
+    expect(Object.keys(await response.json())).toEqual([
+      'payload',
+      'signature',
+      'keyFingerprint',
+      'publicKey',
+    ]);
+    await expectAccessible();
+  });
+
   it('invites a caseworker, whose link is read in the outbox and accepted', async () => {
     await goto('/admin/invitations');
     await page.getByLabel(/^Nom complet/).fill('Léa Bernard');

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Actor } from '../../src/kernel/actor.ts';
 import type { Context } from '../../src/kernel/context.ts';
 import type { Queryable } from '../../src/kernel/db.ts';
@@ -19,11 +22,14 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   let now = new Date();
+  // The audit signing key, created on first use, goes to a folder of the test's own.
+  const keyDir = mkdtempSync(join(tmpdir(), 'relais-key-'));
   const config: AppConfig = {
     ...loadConfig({}),
     databaseUrl: undefined,
     smtpUrl: undefined,
     loadDemo: false,
+    auditSigningKeyFile: join(keyDir, 'audit-signing-key.pem'),
     ...overrides,
   };
   const deps: AppDeps = { config, database, db: database.db, clock: () => new Date(now) };
@@ -41,6 +47,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

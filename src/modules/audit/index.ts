@@ -1,2 +1,15 @@
-/** Consultation of the audit log by an organisation's administrators and auditors. */
+/**
+ * Consultation of the audit log by an organisation's administrators and auditors; the chain that
+ * makes it tamper-evident, its verification and its signed checkpoints.
+ */
 export { auditRoutes } from './audit.routes.ts';
+export { verifyAuditChain, type ChainBreak, type ChainReport } from './chain.ts';
+export { verifyAuditLog } from './verify.ts';
+export {
+  auditCheckpointJob,
+  configuredPublicKey,
+  createCheckpoint,
+  storedCheckpoints,
+  verifyCheckpoint,
+  type CheckpointFile,
+} from './checkpoints.ts';

@@ -233,6 +233,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'capacity_assessment.create': { label: 'Grille « capacité à habiter » remplie' },
   'capacity_assessment.list': { label: 'Consultation des grilles « capacité à habiter »' },
+  'audit.checkpoint.sign': { label: 'Point de contrôle du journal d’audit signé' },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -271,6 +272,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   invitation: 'Invitation',
   organisation: 'Organisation',
   management_unit: 'Unité de gestion',
+  audit_checkpoint: 'Point de contrôle du journal d’audit',
 };
 
 /**

@@ -26,3 +26,20 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditPage = zPage(ZAuditEntry);
 export type TAuditPage = z.infer<typeof ZAuditPage>;
+
+/** A signed checkpoint of the audit log, as listed for its download. */
+export const ZAuditCheckpoint = z.object({
+  id: z.number().int(),
+  createdAt: z.iso.datetime(),
+  /** Entries the checkpoint attests, all streams together. */
+  entries: z.number().int(),
+});
+export const ZAuditCheckpoints = z.object({ items: z.array(ZAuditCheckpoint) });
+export type TAuditCheckpoints = z.infer<typeof ZAuditCheckpoints>;
+export const ZAuditCheckpointParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 53 - 1),
+});

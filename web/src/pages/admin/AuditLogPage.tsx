@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatDateTime } from '@shared/format.ts';
+import { AuditCheckpoints } from './AuditCheckpoints.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -131,6 +132,7 @@ export function AuditLogPage() {
             )}
           </QueryState>
         </Section>
+        <AuditCheckpoints />
       </Stack>
     </>
   );
