@@ -10,7 +10,7 @@ export {
   householdVisibleTo,
   householdAccessPort,
 } from './access-guard.ts';
-export { addParty, endPartiesFromSource } from './parties.repository.ts';
+export { addParty } from './parties.repository.ts';
 export { createHousehold } from './use-cases/create-household.ts';
 export { recordEvictionStep } from './use-cases/record-eviction-step.ts';
 export { recordRentArrears } from './use-cases/record-rent-arrears.ts';

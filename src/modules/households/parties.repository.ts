@@ -3,7 +3,7 @@ import { organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { PartyBasis } from '../../shared/contracts/household-enums.ts';
-import { householdParties } from './schema.ts';
+import { householdConsents, householdParties } from './schema.ts';
 import { partyIsCurrent } from './access-guard.ts';
 
 /** Records a basis of access; the same organisation, basis and source is recorded once. */
@@ -14,6 +14,8 @@ export async function addParty(
     organisationId: string;
     basis: PartyBasis;
     sourceId?: string | null;
+    /** The household's agreement a referral basis rests on (a consent basis rests on its source). */
+    consentId?: string | null;
     caseworkerUserId?: string | null;
     /** The consent's validity, for a consent basis. */
     validity?: { from: string; until: string | null };
@@ -38,6 +40,7 @@ export async function addParty(
     organisationId: input.organisationId,
     basis: input.basis,
     sourceId: input.sourceId ?? null,
+    consentId: input.basis === 'consent' ? (input.sourceId ?? null) : (input.consentId ?? null),
     caseworkerUserId: input.caseworkerUserId ?? null,
     validFrom: input.validity?.from ?? null,
     validUntil: input.validity?.until ?? null,
@@ -45,10 +48,13 @@ export async function addParty(
   });
 }
 
-/** Ends the access that rests on one source (a revoked consent, a closed referral). */
-export async function endPartiesFromSource(
+/**
+ * Ends every access that rests on a consent (a withdrawn consent): the consent's own party and the
+ * parties of the referrals the household agreed to with it.
+ */
+export async function endPartiesRestingOn(
   q: Queryable,
-  input: { householdId: string; sourceId: string; reason: string; at: Date },
+  input: { householdId: string; consentId: string; reason: string; at: Date },
 ): Promise<void> {
   await q
     .update(householdParties)
@@ -56,9 +62,22 @@ export async function endPartiesFromSource(
     .where(
       and(
         eq(householdParties.householdId, input.householdId),
-        eq(householdParties.sourceId, input.sourceId),
+        eq(householdParties.consentId, input.consentId),
         isNull(householdParties.endedAt),
       ),
+    );
+}
+
+/** The parties of one source (a referral) rest from now on the household's agreement to it. */
+export async function restPartiesOnConsent(
+  q: Queryable,
+  input: { householdId: string; sourceId: string; consentId: string },
+): Promise<void> {
+  await q
+    .update(householdParties)
+    .set({ consentId: input.consentId })
+    .where(
+      and(eq(householdParties.householdId, input.householdId), eq(householdParties.sourceId, input.sourceId)),
     );
 }
 
@@ -129,10 +148,13 @@ export async function currentPartyRows(q: Queryable, householdId: string, at: Da
       since: householdParties.startedAt,
       caseworkerUserId: householdParties.caseworkerUserId,
       caseworkerName: users.fullName,
+      consentId: householdParties.consentId,
+      consentGivenOn: householdConsents.validFrom,
     })
     .from(householdParties)
     .innerJoin(organisations, eq(organisations.id, householdParties.organisationId))
     .leftJoin(users, eq(users.id, householdParties.caseworkerUserId))
+    .leftJoin(householdConsents, eq(householdConsents.id, householdParties.consentId))
     .where(and(eq(householdParties.householdId, householdId), partyIsCurrent(at)))
     .orderBy(asc(householdParties.startedAt));
 }

@@ -230,6 +230,11 @@ export const householdParties = pgTable(
     basis: partyBasis('basis').notNull(),
     /** The consent or referral behind the access. */
     sourceId: uuid('source_id'),
+    /**
+     * The household's consent the access rests on: the consent itself for a consent basis, the
+     * household's agreement to the referral for a referral basis. Withdrawing it ends the access.
+     */
+    consentId: uuid('consent_id').references(() => householdConsents.id),
     /** The household's named worker, for an association party. */
     caseworkerUserId: uuid('caseworker_user_id').references(() => users.id),
     startedAt: tstz('started_at').notNull().defaultNow(),

@@ -404,6 +404,10 @@ export const ZParty = z.object({
   since: z.iso.datetime(),
   caseworkerUserId: ZId.nullable(),
   caseworkerName: z.string().nullable(),
+  /** The household's consent the access rests on, if any: withdrawing it ends the access. */
+  consentId: ZId.nullable(),
+  /** That consent in words ("Accord du ménage du 01/03/2026"). */
+  consentLabel: z.string().nullable(),
 });
 export const ZPartyList = z.object({ items: z.array(ZParty) });
 export type TParty = z.infer<typeof ZParty>;

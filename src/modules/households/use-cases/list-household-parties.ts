@@ -1,5 +1,6 @@
 import type { Context } from '../../../kernel/context.ts';
 import { PARTY_BASIS_LABELS } from '../../../shared/contracts/household-enums.ts';
+import { formatDate } from '../../../shared/format.ts';
 import type { TParty } from '../../../shared/contracts/households.ts';
 import { currentPartyRows } from '../parties.repository.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
@@ -10,5 +11,10 @@ export async function listHouseholdParties(ctx: Context, householdId: string): P
   const level = await requireHouseholdAccess(ctx, householdId);
   await auditTabRead(ctx, householdId, 'household.parties.read', level);
   const rows = await currentPartyRows(ctx.db, householdId, ctx.now);
-  return rows.map((r) => ({ ...r, basisLabel: PARTY_BASIS_LABELS[r.basis], since: r.since.toISOString() }));
+  return rows.map(({ consentGivenOn, ...r }) => ({
+    ...r,
+    basisLabel: PARTY_BASIS_LABELS[r.basis],
+    since: r.since.toISOString(),
+    consentLabel: consentGivenOn ? `Accord du ménage du ${formatDate(consentGivenOn)}` : null,
+  }));
 }

@@ -5,6 +5,7 @@ import type { ConsentMethod } from '../../../shared/contracts/household-enums.ts
 import { parisDate } from '../../../shared/time.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
 import { insertConsentWithParty } from '../consents.repository.ts';
+import { restPartiesOnConsent } from '../parties.repository.ts';
 
 /**
  * The household's agreement to a step another module takes in its name (a referral), recorded as
@@ -15,6 +16,8 @@ export async function recordHouseholdAgreement(
   ctx: Context,
   input: {
     householdId: string;
+    /** The step agreed to (a referral's id): the accesses it grounds rest from now on the agreement. */
+    stepId: string;
     purposeDetail: string;
     method: ConsentMethod;
     givenOn: string;
@@ -41,6 +44,7 @@ export async function recordHouseholdAgreement(
     caseworkerUserId: null,
     at: now,
   });
+  await restPartiesOnConsent(db, { householdId: input.householdId, sourceId: input.stepId, consentId: id });
   await audit(db, actor, {
     action: 'household.consent.record',
     entityType: 'household_consent',

@@ -3,12 +3,14 @@ import { audit } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
 import { canManageConsents } from '../../../shared/access/household-access.ts';
 import { findConsent, markConsentRevoked } from '../consents.repository.ts';
-import { endPartiesFromSource } from '../parties.repository.ts';
+import { endPartiesRestingOn } from '../parties.repository.ts';
 import { requireHouseholdAccess } from '../access-guard.ts';
 
 /**
- * Revokes a consent: the access it grounded ends now (the organisation's next read answers 404);
- * what that organisation did before stays in the audit log.
+ * Revokes a consent: every access it grounded ends now — the consent's own, and that of the
+ * referrals the household agreed to with it, on both sides — while other bases (a landlord's own
+ * tenant) remain; the next read of an organisation left without one answers 404. What was done
+ * before stays in the audit log.
  */
 export async function revokeConsent(
   ctx: Context,
@@ -23,9 +25,9 @@ export async function revokeConsent(
   if (!consent) throw notFound('Accord introuvable.');
   if (consent.revokedAt) throw new AppError('INVALID_STATE', 'Cet accord a déjà été retiré.');
   await markConsentRevoked(db, { consentId, userId: actor.userId, reason, at: now });
-  await endPartiesFromSource(db, {
+  await endPartiesRestingOn(db, {
     householdId,
-    sourceId: consentId,
+    consentId,
     reason: `Accord retiré : ${reason}`,
     at: now,
   });

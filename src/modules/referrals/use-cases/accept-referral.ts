@@ -37,6 +37,7 @@ export async function acceptReferral(
     organisationId: referral.toOrganisationId,
     basis: 'referral_accepted',
     sourceId: referral.id,
+    consentId: referral.agreementConsentId,
     caseworkerUserId: caseworker.id,
     at: now,
   });

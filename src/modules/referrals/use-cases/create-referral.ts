@@ -103,6 +103,7 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
     ? (
         await recordHouseholdAgreement(ctx, {
           householdId,
+          stepId: referralId,
           purposeDetail: `Saisine de ${target.name}`,
           ...input.householdAgreement,
         })

@@ -72,6 +72,7 @@ export async function redirectReferral(
     organisationId: referral.fromOrganisationId,
     basis: 'referral_made',
     sourceId: newId,
+    consentId: referral.agreementConsentId,
     at: now,
   });
   await insertReferralEvent(db, {

@@ -6,6 +6,7 @@ import {
   ZConsentCreate,
   ZConsentRevoke,
   type TConsent,
+  type TParty,
   type THouseholdDetail,
 } from '@shared/contracts/households.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
@@ -68,7 +69,11 @@ export function PartiesConsentsTab({ file }: { file: THouseholdDetail }) {
                   render: (p) => ORGANISATION_TYPE_LABELS[p.organisationType],
                   hideOnSmall: true,
                 },
-                { key: 'basis', header: "Fondement de l'accès", render: (p) => p.basisLabel },
+                {
+                  key: 'basis',
+                  header: "Fondement de l'accès",
+                  render: (p) => (p.consentLabel ? `${p.basisLabel} — ${p.consentLabel}` : p.basisLabel),
+                },
                 { key: 'since', header: 'Depuis le', render: (p) => formatDate(p.since) },
                 { key: 'caseworker', header: 'Référent', render: (p) => p.caseworkerName ?? '—' },
               ]}
@@ -152,7 +157,14 @@ export function PartiesConsentsTab({ file }: { file: THouseholdDetail }) {
         </QueryState>
         {manage && <RecordConsentForm file={file} />}
       </Stack>
-      {revoking && <RevokeConsentModal file={file} consent={revoking} onClose={() => setRevoking(null)} />}
+      {revoking && (
+        <RevokeConsentModal
+          file={file}
+          consent={revoking}
+          parties={parties.data?.items ?? []}
+          onClose={() => setRevoking(null)}
+        />
+      )}
     </Stack>
   );
 }
@@ -217,12 +229,17 @@ function RecordConsentForm({ file }: { file: THouseholdDetail }) {
 function RevokeConsentModal({
   file,
   consent,
+  parties,
   onClose,
 }: {
   file: THouseholdDetail;
   consent: TConsent;
+  parties: TParty[];
   onClose: () => void;
 }) {
+  const describe = (p: TParty) => `${p.organisationName} (${p.basisLabel.toLowerCase()})`;
+  const ending = parties.filter((p) => p.consentId === consent.id);
+  const remaining = parties.filter((p) => p.consentId !== consent.id);
   const form = useForm({
     initialValues: { reason: '' },
     validate: (v) => zodErrors(ZConsentRevoke.safeParse(v).error),
@@ -243,8 +260,16 @@ function RevokeConsentModal({
       >
         <Stack>
           <Text size="sm">
-            {CONSENT_PURPOSE_LABELS[consent.purpose]} — {consent.organisationName}. L'accès fondé sur cet
-            accord prend fin immédiatement.
+            {CONSENT_PURPOSE_LABELS[consent.purpose]} — {consent.organisationName}. Les accès fondés sur cet
+            accord prennent fin immédiatement.
+          </Text>
+          {ending.length > 0 && (
+            <Text size="sm">Accès qui prennent fin : {ending.map(describe).join(', ')}.</Text>
+          )}
+          <Text size="sm">
+            {remaining.length > 0
+              ? `Accès qui restent : ${remaining.map(describe).join(', ')}.`
+              : 'Aucune organisation ne gardera accès au dossier.'}
           </Text>
           <Textarea
             label="Motif de la révocation"
