@@ -499,6 +499,7 @@ function buildHouseholds(now: Date, data: DemoData) {
         organisationId: organisationId(grant.org),
         basis: 'consent',
         sourceId: consentId,
+        consentId,
         caseworkerUserId: userId(grant.caseworker),
         validFrom,
         validUntil,
@@ -629,6 +630,7 @@ function buildReferrals(now: Date, data: DemoData) {
         organisationId: organisationId('siao'),
         basis: 'referral_made',
         sourceId: id,
+        consentId: agreement?.consentId ?? null,
         caseworkerUserId: userId(spec.fromUser),
         startedAt: sentAt,
       });
@@ -640,6 +642,7 @@ function buildReferrals(now: Date, data: DemoData) {
         organisationId: toOrg,
         basis: 'referral_accepted',
         sourceId: id,
+        consentId: agreement?.consentId ?? null,
         caseworkerUserId: userId(spec.assigned),
         startedAt: decidedAt,
       });
@@ -744,6 +747,7 @@ function referralAgreement(spec: ReferralSpec, sentAt: Date, data: DemoData) {
     organisationId: organisationId(spec.from),
     basis: 'consent',
     sourceId: consentId,
+    consentId,
     validFrom: givenOn,
     validUntil: null,
     startedAt: sentAt,

@@ -96,16 +96,20 @@ function migrationsUpTo(lastTag: string): string {
   return dir;
 }
 
-/** Inserts rows given with their column names, in chunks (the old shape has no Drizzle table any more). */
+/**
+ * Inserts rows given with their column names, in chunks (the old shape has no Drizzle table any more).
+ * A column a row does not name takes its default.
+ */
 async function insertRows(s: Scratch, table: string, rows: Record<string, unknown>[]) {
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
-    const columns = Object.keys(chunk[0]!);
+    const columns = [...new Set(chunk.flatMap((r) => Object.keys(r)))];
     const values = chunk.map(
       (r) =>
         sql`(${sql.join(
           columns.map((c) => {
             const v = r[c];
+            if (v === undefined) return sql`default`;
             return v !== null && typeof v === 'object' && !(v instanceof Date)
               ? sql`${JSON.stringify(v)}::jsonb`
               : sql`${v}`;
@@ -215,7 +219,14 @@ async function loadOldDemo(s: Scratch, data: DemoData) {
   // The agreements to referrals were free text then: only the other consents existed.
   const agreements = new Set(data.referrals.map((r) => r.agreementConsentId).filter(Boolean));
   await s.db.insert(householdConsents).values(data.consents.filter((c) => !agreements.has(c.id)));
-  await s.db.insert(householdParties).values(data.parties.filter((p) => !agreements.has(p.sourceId)));
+  await insertRows(
+    s,
+    'household_parties',
+    setColumns(
+      householdParties,
+      data.parties.filter((p) => !agreements.has(p.sourceId)).map(({ consentId: _, ...p }) => p),
+    ),
+  );
   await insertRows(
     s,
     'referrals',
