@@ -19,27 +19,22 @@ CREATE UNIQUE INDEX "audit_log_chain_uq" ON "audit_log" USING btree ("chain_stre
 -- Sixteen streams: up to sixteen transactions chain entries at once without waiting for each other.
 INSERT INTO "audit_chain_heads" ("stream", "seq", "hash") SELECT s, 0, '' FROM generate_series(0, 15) AS s;--> statement-breakpoint
 -- Chain each new entry to the head of the first stream no other transaction holds (its own stream,
--- if this transaction already wrote one). The canonical text is the entry as a JSON array; the
--- verifier (src/modules/audit/chain.ts) rebuilds it with the same expression. SECURITY DEFINER:
--- the application role may insert entries but never touch the heads itself.
-CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public AS $$
-DECLARE
-  head audit_chain_heads%ROWTYPE;
+-- if this transaction already wrote one; when all are held, it queues behind one). One statement
+-- locks the head, moves it on and hands its new values to the entry. The canonical text is the entry
+-- as a JSON array; the verifier (src/modules/audit/chain.ts) rebuilds it with the same expression.
+-- SECURITY DEFINER: the application role may insert entries but never touch the heads itself. No
+-- SET search_path (it costs on every call, and this runs on every audited read): the table is
+-- schema-qualified, so no temporary table can stand in for it, and functions resolve in pg_catalog.
+CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
-  SELECT * INTO head FROM audit_chain_heads ORDER BY stream LIMIT 1 FOR UPDATE SKIP LOCKED;
-  IF NOT FOUND THEN
-    -- Every stream is held by a running transaction: queue behind one of them.
-    SELECT * INTO head FROM audit_chain_heads
-      WHERE stream = pg_backend_pid() % (SELECT count(*) FROM audit_chain_heads) FOR UPDATE;
-  END IF;
-  NEW.chain_stream := head.stream;
-  NEW.chain_seq := head.seq + 1;
-  NEW.chain_hash := encode(sha256(convert_to(head.hash || jsonb_build_array(
-    NEW.id, to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), NEW.actor_user_id,
-    NEW.actor_organisation_id, NEW.action, NEW.entity_type, NEW.entity_id, NEW.household_id, NEW.ip,
-    NEW.user_agent, NEW.details, NEW.chain_stream, NEW.chain_seq)::text, 'UTF8')), 'hex');
-  UPDATE audit_chain_heads SET seq = NEW.chain_seq, hash = NEW.chain_hash WHERE stream = head.stream;
+  UPDATE public.audit_chain_heads h SET seq = h.seq + 1, hash = encode(sha256(convert_to(h.hash || jsonb_build_array(
+      NEW.id, to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), NEW.actor_user_id,
+      NEW.actor_organisation_id, NEW.action, NEW.entity_type, NEW.entity_id, NEW.household_id, NEW.ip,
+      NEW.user_agent, NEW.details, h.stream, h.seq + 1)::text, 'UTF8')), 'hex')
+    WHERE h.stream = coalesce(
+      (SELECT stream FROM public.audit_chain_heads ORDER BY stream LIMIT 1 FOR UPDATE SKIP LOCKED),
+      pg_backend_pid() % 16)
+    RETURNING h.stream, h.seq, h.hash INTO NEW.chain_stream, NEW.chain_seq, NEW.chain_hash;
   RETURN NEW;
 END;
 $$;--> statement-breakpoint

@@ -267,6 +267,15 @@ describe('tamper-evident audit log', () => {
       );
       expect(refusal).toMatch(/permission denied|must be owner/);
     }
+    // A temporary table of the same name cannot stand in for the heads the trigger moves.
+    await t.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role relais_app_test`);
+      await tx.execute(
+        sql`create temporary table audit_chain_heads (stream smallint, seq bigint, hash text) on commit drop`,
+      );
+      await tx.execute(sql`insert into audit_chain_heads values (0, 0, '')`);
+      await tx.execute(sql`insert into audit_log (action, entity_type) values ('test.shadowed', 'test')`);
+    });
     const report = await verifyAuditChain(t.deps.db);
     expect(report.firstBreak).toBeNull();
   });
