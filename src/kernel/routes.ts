@@ -77,6 +77,12 @@ function errorStatuses(contract: RouteContract): number[] {
 
 const NUL = '\u0000';
 const NUL_MESSAGE = 'Caractère nul interdit.';
+/**
+ * Far deeper than any contract's input (a diagnostic's content nests five levels): a request nested
+ * further is malformed, and refused before walking it could exhaust the stack (a 10 kB body of
+ * brackets did, answering 500).
+ */
+const MAX_DEPTH = 32;
 
 /**
  * The paths (dot-joined, as validation errors name them) of the strings holding a NUL character:
@@ -84,6 +90,9 @@ const NUL_MESSAGE = 'Caractère nul interdit.';
  * holding one is named by its own path.
  */
 function nulPaths(value: unknown, path: readonly string[] = []): string[] {
+  if (path.length > MAX_DEPTH) {
+    throw new AppError('VALIDATION_FAILED', 'Requête mal formée : vérifiez ce qui est envoyé.');
+  }
   const here = path.join('.') || '_';
   if (typeof value === 'string') return value.includes(NUL) ? [here] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, String(i)]));

@@ -135,6 +135,25 @@ describe('bad input', () => {
     expect((await call('GET', `/api/households/${householdId}/documents`)).json().items).toEqual([]);
   });
 
+  it('answers 400, not 500, to a body nested thousands of levels deep', async () => {
+    for (const payload of [
+      '['.repeat(5000) + ']'.repeat(5000),
+      '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
+    ]) {
+      for (const url of ['/api/households', `/api/households/${householdId}/notes`]) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...caseworker.headers, 'content-type': 'application/json' },
+          payload,
+        });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+        expect(res.json().error.message).toBe('Requête mal formée : vérifiez ce qui est envoyé.');
+      }
+    }
+    expect((await call('GET', `/api/households/${householdId}/notes`)).json().items).toEqual([]);
+  });
+
   it('answers in French when the framework refuses the request itself', async () => {
     const send = (contentType: string, payload: string) =>
       t.app.inject({
