@@ -18,6 +18,9 @@ export const BENCH_SIZE: BenchSize = { households: 20_000, referrals: 2_000 };
 /** The password of every generated user. */
 export const BENCH_PASSWORD = 'Bench-password-2026!';
 
+/** What people type in the search box: the first three letters of the data set's last names. */
+export const SEARCH_TERMS = [...new Set(LAST_NAMES.map((n) => normaliseForSearch(n).slice(0, 3)))];
+
 const LANDLORDS = 6;
 const ASSOCIATIONS = 16;
 const CASEWORKERS_PER_ASSOCIATION = 6;
@@ -170,13 +173,16 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
       await sql('begin');
       await sql(
         `insert into households (housing_situation, application_number, phone, postal_address, housing_since, dalo_recognised,
-         pdalpd_priority, created_at, updated_at)
+         dalo_decision_date, pdalpd_priority, created_at, updated_at)
        select s.situation::housing_situation,
          case when s.situation <> 'social_tenant' then 'VB25' || lpad(g::text, 8, '0') end,
          '06 39 98 ' || lpad((g % 100)::text, 2, '0') || ' ' || lpad(((g / 100) % 100)::text, 2, '0'),
          (g % 60 + 1) || ' ' || ($1::text[])[1 + g % array_length($1::text[], 1)] || ', 00100 Saint-Aubin-sur-Brenne',
          current_date - ${h("'since'", 2000)},
-         ${h("'dalo'", 10)} = 0, ${h("'pdalpd'", 12)} = 0,
+         ${h("'dalo'", 10)} = 0,
+         -- A DALO household has its decision's date, as the file's rules require.
+         case when ${h("'dalo'", 10)} = 0 then current_date - 30 - ${h("'dalod'", 700)} end,
+         ${h("'pdalpd'", 12)} = 0,
          now() - make_interval(days => ${h("'cr'", 900)}), now() - make_interval(mins => ${h("'up'", 500000)})
        from generate_series(1, ${size.households}) g
        cross join lateral (select case

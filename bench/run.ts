@@ -9,9 +9,7 @@ import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
-import { normaliseForSearch } from '../src/modules/households/search-text.ts';
-import { LAST_NAMES } from '../src/demo/names.ts';
-import { generateBenchData } from './generate.ts';
+import { SEARCH_TERMS, generateBenchData } from './generate.ts';
 import {
   benchDatabaseUrl,
   currentCommit,
@@ -104,7 +102,7 @@ async function main() {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const ids = data.caseworkerHouseholdIds;
-  const terms = [...new Set(LAST_NAMES.map((n) => normaliseForSearch(n).slice(0, 3)))];
+  const terms = SEARCH_TERMS;
   const paths = {
     search: terms.map((t) => `/api/households?q=${encodeURIComponent(t)}&page=1`),
     file: ids.map((id) => `/api/households/${id}`),
