@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type Database, type DatabaseKind } from '../src/kernel/db.ts';
 
 /** What every bench shares: its log, the machine and commit it ran on, its databases and results. */
@@ -119,6 +120,13 @@ export function machine(loadAverageAtStart: number[]) {
 }
 
 export const loadAverage = () => loadavg().map(round2);
+
+/** "PostgreSQL 15.20 …" or "PGlite (PostgreSQL 17.5)": the engine a result was measured on. */
+export async function databaseVersion(database: Database): Promise<string> {
+  const result = await database.db.execute(sql`show server_version`);
+  const version = (result as unknown as { rows: { server_version: string }[] }).rows[0]!.server_version;
+  return database.kind === 'pglite' ? `PGlite (PostgreSQL ${version})` : `PostgreSQL ${version}`;
+}
 
 export async function currentCommit(): Promise<string> {
   const { stdout } = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], { cwd: benchDir });
