@@ -120,6 +120,7 @@ async function main() {
     serverErrors: report.failures.length,
     sessionsRenewed: report.sessionsRenewed,
     failures: report.failures,
+    byActor: report.byActor,
     byOperation: report.byOperation,
     ok: report.failures.length === 0 && report.requests === fuzzed.length * RUNS_PER_OPERATION,
   };

@@ -662,6 +662,7 @@ export interface FuzzReport {
   requests: number;
   statuses: Record<string, number>;
   byOperation: Record<string, { requests: number; statuses: Record<string, number> }>;
+  byActor: Record<string, Record<string, number>>;
   /** Requests answered ≥ 500, or not answered at all (status 0). */
   failures: FuzzFailure[];
   sessionsRenewed: number;
@@ -707,6 +708,7 @@ export async function runFuzz(options: {
     requests: 0,
     statuses: {},
     byOperation: {},
+    byActor: {},
     failures: [],
     sessionsRenewed: 0,
   };
@@ -729,6 +731,7 @@ export async function runFuzz(options: {
       tally.requests++;
       count(tally.statuses, response.status);
       count(report.statuses, response.status);
+      count((report.byActor[request.actor] ??= {}), response.status);
       if (response.status >= 500 || response.status === 0) {
         report.failures.push({
           operation: op.key,
