@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { DatabaseKind } from '../src/kernel/db.ts';
 import { DEMO_PASSWORD, demoTotpSecret } from '../src/demo/accounts.ts';
-import { routePath, type RouteContract } from '../src/shared/routes/define.ts';
+import type { RouteContract } from '../src/shared/routes/define.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from '../src/shared/routes/households.ts';
 import { TASK_ROUTES } from '../src/shared/routes/tasks.ts';
 import { sampleHousehold } from '../test/helpers/household-fixtures.ts';
@@ -22,6 +22,8 @@ import {
   temporaryDataDir,
   writeResult,
 } from './harness.ts';
+import { seededRandom } from './random.ts';
+import { callRoute, type RouteInput } from './route-call.ts';
 import { signIn, type HttpSession, type SecondFactors } from './sign-in.ts';
 
 /**
@@ -68,16 +70,6 @@ interface RoundFigures {
   restartSeconds: number;
   /** The writes acknowledged in this round or before that the check after this round's restart missed. */
   lost: Acknowledged[];
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function freePort(): Promise<number> {
@@ -133,56 +125,36 @@ class Server {
   }
 }
 
-/** A route call with the session; its answer when the status is the route's success, the status otherwise. */
+/** A route call with the session: its parsed answer when the status is the route's success, else the status. */
 async function call(
   url: string,
   session: HttpSession,
   contract: RouteContract,
-  input: { params?: object; query?: Record<string, string>; body?: object } = {},
+  input: RouteInput = {},
 ): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; status: number; body: string }> {
-  const expected = contract.response === null ? 204 : (contract.status ?? 200);
-  const query = input.query ? `?${new URLSearchParams(input.query)}` : '';
-  const res = await fetch(`${url}${routePath(contract, input.params)}${query}`, {
-    method: contract.method,
-    headers: input.body ? { ...session.headers, 'content-type': 'application/json' } : session.headers,
-    ...(input.body ? { body: JSON.stringify(input.body) } : {}),
-  });
-  const text = await res.text();
-  if (res.status !== expected) return { ok: false, status: res.status, body: text.slice(0, 500) };
-  return { ok: true, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  const answer = await callRoute(url, session.headers, contract, input);
+  if (!answer.ok) return { ok: false, status: answer.status, body: answer.text.slice(0, 500) };
+  return { ok: true, body: answer.text ? (JSON.parse(answer.text) as Record<string, unknown>) : {} };
 }
 
-async function read<T>(
-  url: string,
-  session: HttpSession,
-  contract: RouteContract,
-  params?: object,
-  query?: Record<string, string>,
-) {
-  const answer = await call(url, session, contract, {
-    ...(params ? { params } : {}),
-    ...(query ? { query } : {}),
-  });
+async function read<T>(url: string, session: HttpSession, contract: RouteContract, input: RouteInput = {}) {
+  const answer = await call(url, session, contract, input);
   if (!answer.ok) throw new Error(`${contract.method} ${contract.path} → ${answer.status} ${answer.body}`);
   return answer.body as T;
 }
 
-type File = { version: number; expenses: { id: string; monthlyAmountCents: number }[] };
+type HouseholdFile = { version: number; expenses: { id: string; monthlyAmountCents: number }[] };
 
 /** Every household the session's organisation is a party to, page by page. */
 async function visibleHouseholds(url: string, session: HttpSession): Promise<Set<string>> {
   const ids = new Set<string>();
   for (let page = 1; ; page++) {
-    const list = await read<{ items: { id: string }[]; total: number }>(
-      url,
-      session,
-      HOUSEHOLD_ROUTES.list,
-      undefined,
-      {
+    const list = await read<{ items: { id: string }[]; total: number }>(url, session, HOUSEHOLD_ROUTES.list, {
+      query: {
         page: String(page),
         pageSize: '100',
       },
-    );
+    });
     list.items.forEach((h) => ids.add(h.id));
     if (page * 100 >= list.total) return ids;
   }
@@ -201,16 +173,17 @@ async function missing(
     if (!lists.has(key)) {
       lists.set(
         key,
-        read<{ items: { id: string }[] }>(url, session, contract, { id: householdId }).then(
+        read<{ items: { id: string }[] }>(url, session, contract, { params: { id: householdId } }).then(
           (r) => new Set(r.items.map((i) => i.id)),
         ),
       );
     }
     return lists.get(key)!;
   };
-  const files = new Map<string, Promise<File>>();
+  const files = new Map<string, Promise<HouseholdFile>>();
   const fileOf = (id: string) => {
-    if (!files.has(id)) files.set(id, read<File>(url, session, HOUSEHOLD_ROUTES.get, { id }));
+    if (!files.has(id))
+      files.set(id, read<HouseholdFile>(url, session, HOUSEHOLD_ROUTES.get, { params: { id } }));
     return files.get(id)!;
   };
   const lost: Acknowledged[] = [];
@@ -251,12 +224,14 @@ async function ownedHouseholds(
   url: string,
   session: HttpSession,
 ): Promise<{ id: string; expenseId: string }[]> {
-  const list = await read<{ items: { id: string }[] }>(url, session, HOUSEHOLD_ROUTES.list, undefined, {
-    pageSize: '100',
+  const list = await read<{ items: { id: string }[] }>(url, session, HOUSEHOLD_ROUTES.list, {
+    query: {
+      pageSize: '100',
+    },
   });
   const owned = [];
   for (const { id } of list.items.slice(0, WRITERS)) {
-    const file = await read<File>(url, session, HOUSEHOLD_ROUTES.get, { id });
+    const file = await read<HouseholdFile>(url, session, HOUSEHOLD_ROUTES.get, { params: { id } });
     let expenseId = file.expenses[0]?.id;
     if (!expenseId) {
       const added = await call(url, session, HOUSEHOLD_PART_ROUTES.expenses.add, {
@@ -271,7 +246,8 @@ async function ownedHouseholds(
   return owned;
 }
 
-async function killRounds(kind: DatabaseKind) {
+/** One database's kill rounds, on a fresh database removed afterwards. */
+async function killRounds(kind: DatabaseKind): Promise<boolean> {
   const loadAtStart = loadAverage();
   const port = await freePort();
   const postgresUrl = benchDatabaseUrl('relais_bench_kill');
@@ -289,15 +265,26 @@ async function killRounds(kind: DatabaseKind) {
     },
     port,
   );
+
+  log(`${kind} : premier démarrage (territoire de démonstration)`);
+  try {
+    return await runRounds(kind, server, loadAtStart);
+  } finally {
+    await server.kill('SIGKILL');
+    if (folder) folder.remove();
+    else if (process.env.BENCH_KEEP_DATABASE !== 'true') await dropPostgresDatabase(postgresUrl);
+  }
+}
+
+/** The rounds on a server whose database is fresh: its figures written, whether nothing was lost. */
+async function runRounds(kind: DatabaseKind, server: Server, loadAtStart: number[]): Promise<boolean> {
   const factors: SecondFactors = new Map(
     ACCOUNTS.map((email) => [email, { secret: demoTotpSecret(email), lastStep: -1 }]),
   );
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const acknowledged: Acknowledged[] = [];
   const rounds: RoundFigures[] = [];
   let amount = 0;
-
-  log(`${kind} : premier démarrage (territoire de démonstration)`);
   const firstStart = await server.start(true);
   let session = await signIn(server.url, { email: ACCOUNTS[0]!, password: DEMO_PASSWORD }, factors);
   const owned = await ownedHouseholds(server.url, session);
@@ -315,8 +302,33 @@ async function killRounds(kind: DatabaseKind) {
     };
     const versions = new Map<string, number>();
     for (const h of owned)
-      versions.set(h.id, (await read<File>(server.url, session, HOUSEHOLD_ROUTES.get, { id: h.id })).version);
+      versions.set(
+        h.id,
+        (await read<HouseholdFile>(server.url, session, HOUSEHOLD_ROUTES.get, { params: { id: h.id } }))
+          .version,
+      );
 
+    const write = (kind: WriteKind, id: string, marker: string, rowId: string | undefined, value: number) => {
+      switch (kind) {
+        case 'note':
+          return call(server.url, session, HOUSEHOLD_ROUTES.addNote, {
+            params: { id },
+            body: { body: `Écriture ${marker}`, sensitivity: 'shared' },
+          });
+        case 'task':
+          return call(server.url, session, TASK_ROUTES.create, {
+            params: { id },
+            body: { title: `Tâche ${marker}` },
+          });
+        case 'household':
+          return call(server.url, session, HOUSEHOLD_ROUTES.create, { body: sampleHousehold() });
+        case 'expense':
+          return call(server.url, session, HOUSEHOLD_PART_ROUTES.expenses.change, {
+            params: { id, rowId },
+            body: { monthlyAmountCents: value, version: versions.get(id)! },
+          });
+      }
+    };
     let killed = false;
     const writer = async (w: number) => {
       const mine = owned[w];
@@ -329,23 +341,7 @@ async function killRounds(kind: DatabaseKind) {
         const marker = `r${round} w${w} #${n}`;
         const value = ++amount;
         try {
-          const answer =
-            kind === 'note'
-              ? await call(server.url, session, HOUSEHOLD_ROUTES.addNote, {
-                  params: { id: householdId },
-                  body: { body: `Écriture ${marker}`, sensitivity: 'shared' },
-                })
-              : kind === 'task'
-                ? await call(server.url, session, TASK_ROUTES.create, {
-                    params: { id: householdId },
-                    body: { title: `Tâche ${marker}` },
-                  })
-                : kind === 'household'
-                  ? await call(server.url, session, HOUSEHOLD_ROUTES.create, { body: sampleHousehold() })
-                  : await call(server.url, session, HOUSEHOLD_PART_ROUTES.expenses.change, {
-                      params: { id: householdId, rowId: mine!.expenseId },
-                      body: { monthlyAmountCents: value, version: versions.get(householdId)! },
-                    });
+          const answer = await write(kind, householdId, marker, mine?.expenseId, value);
           if (!answer.ok) {
             figures.unexpectedAnswers.push({ status: answer.status, body: answer.body });
             continue;
@@ -392,8 +388,6 @@ async function killRounds(kind: DatabaseKind) {
     );
   }
   await server.kill('SIGTERM');
-  if (folder) folder.remove();
-  else if (process.env.BENCH_KEEP_DATABASE !== 'true') await dropPostgresDatabase(postgresUrl);
 
   // Each check looks for every write since the first round: a loss shows in every check after it.
   const lost = [

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { routePath, type RouteContract } from '../src/shared/routes/define.ts';
+import type { RouteContract } from '../src/shared/routes/define.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from '../src/shared/routes/households.ts';
 import { DIAGNOSTIC_ROUTES } from '../src/shared/routes/diagnostics.ts';
 import { BUDGET_ROUTES } from '../src/shared/routes/budget.ts';
@@ -10,6 +10,8 @@ import { USER_ROUTES } from '../src/shared/routes/identity.ts';
 import { NOTIFICATION_ROUTES } from '../src/shared/routes/notifications.ts';
 import { ORGANISATION_ROUTES } from '../src/shared/routes/organisations.ts';
 import { sampleHousehold, toUpdateBody } from '../test/helpers/household-fixtures.ts';
+import { seededRandom } from './random.ts';
+import { callRoute, type RouteInput } from './route-call.ts';
 import { summarise, type LoadResult } from './stats.ts';
 
 /**
@@ -49,7 +51,7 @@ export interface MixedResult {
   kinds: Record<string, KindResult>;
   overall: KindResult;
   errors: number;
-  errorSamples: { kind: string; method: string; path: string; status: number; body: string }[];
+  errorSamples: { kind: string; request: string; status: number; body: string }[];
 }
 
 interface Tally {
@@ -62,20 +64,8 @@ const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as MixedJob;
 const tallies = new Map<string, Tally>();
 const errorSamples: MixedResult['errorSamples'] = [];
 
-/** A small seeded generator (mulberry32): the same choices for the same seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A household file as read (the part this generator looks at). */
-type File = Record<string, unknown> & { version: number; expenses: { id: string }[] };
+type HouseholdFile = Record<string, unknown> & { version: number; expenses: { id: string }[] };
 
 /** The state of a household this client writes to: the version it last saw and a row to change. */
 interface Owned {
@@ -92,7 +82,7 @@ class Client {
     readonly spec: MixedClient,
     seed: number,
   ) {
-    this.random = prng(seed);
+    this.random = seededRandom(seed);
   }
 
   pick<T>(items: readonly T[]): T {
@@ -105,41 +95,25 @@ class Client {
   twoDigits = () => String(Math.floor(this.random() * 100)).padStart(2, '0');
 
   /** Calls a route; its answer when the status is the route's success status, undefined (an error) otherwise. */
-  async call(
-    kind: string,
-    contract: RouteContract,
-    input: { params?: object; query?: Record<string, string>; body?: object } = {},
-  ): Promise<unknown> {
-    const expected = contract.response === null ? 204 : (contract.status ?? 200);
-    const query = input.query ? `?${new URLSearchParams(input.query)}` : '';
-    const path = `${routePath(contract, input.params)}${query}`;
+  async call(kind: string, contract: RouteContract, input: RouteInput = {}): Promise<unknown> {
     const tally = tallies.get(kind) ?? { latencies: [], statuses: {}, errors: 0 };
     tallies.set(kind, tally);
     const started = performance.now();
-    let status = 0;
-    let text: string;
-    try {
-      const res = await fetch(`${job.url}${path}`, {
-        method: contract.method,
-        headers: input.body
-          ? { ...this.spec.headers, 'content-type': 'application/json' }
-          : this.spec.headers,
-        ...(input.body ? { body: JSON.stringify(input.body) } : {}),
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (error) {
-      text = String(error);
-    }
+    const answer = await callRoute(job.url, this.spec.headers, contract, input).catch((error: unknown) => ({
+      ok: false,
+      status: 0,
+      text: String(error),
+    }));
     const elapsed = performance.now() - started;
-    tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
-    if (status === expected) {
+    tally.statuses[answer.status] = (tally.statuses[answer.status] ?? 0) + 1;
+    if (answer.ok) {
       tally.latencies.push(elapsed);
-      return text ? JSON.parse(text) : null;
+      return answer.text ? JSON.parse(answer.text) : null;
     }
     tally.errors++;
     if (errorSamples.length < 50) {
-      errorSamples.push({ kind, method: contract.method, path, status, body: text.slice(0, 500) });
+      const path = `${contract.method} ${contract.path} ${JSON.stringify(input.params ?? {})}`;
+      errorSamples.push({ kind, request: path, status: answer.status, body: answer.text.slice(0, 500) });
     }
     return undefined;
   }
@@ -148,11 +122,14 @@ class Client {
   async ownedState(id: string): Promise<Owned | undefined> {
     return (
       this.state.get(id) ??
-      this.remember(id, (await this.call('read.file', HOUSEHOLD_ROUTES.get, { params: { id } })) as File)
+      this.remember(
+        id,
+        (await this.call('read.file', HOUSEHOLD_ROUTES.get, { params: { id } })) as HouseholdFile,
+      )
     );
   }
 
-  remember(id: string, file: File | undefined): Owned | undefined {
+  remember(id: string, file: HouseholdFile | undefined): Owned | undefined {
     const expense = file?.expenses[0];
     if (!file || !expense) return undefined;
     const owned = { version: file.version, expenseId: expense.id };
@@ -217,7 +194,8 @@ const writes: Record<string, Operation> = {
   /** The whole-file form, as the web client saves it: read the file, change the phone, save it all. */
   file: async (c) => {
     const id = c.owned();
-    const file = (await c.call('read.file', HOUSEHOLD_ROUTES.get, { params: { id } })) as File | undefined;
+    const file = (await c.call('read.file', HOUSEHOLD_ROUTES.get, { params: { id } })) as
+      HouseholdFile | undefined;
     if (!file || !c.remember(id, file)) return;
     await c.followVersion(
       id,

@@ -140,7 +140,7 @@ async function main() {
     `total ${o.requests} req, ${o.requestsPerSecond} req/s, p50 ${o.latencyMs.p50} ms, p95 ${o.latencyMs.p95} ms, p99 ${o.latencyMs.p99} ms, erreurs ${load.errors} (générateur : ${load.clientCpuSeconds} s de CPU en ${load.elapsedSeconds} s)`,
   );
   for (const e of load.errorSamples.slice(0, 10))
-    log(`erreur ${e.kind} ${e.method} ${e.path} → ${e.status} ${e.body}`);
+    log(`erreur ${e.kind} ${e.request} → ${e.status} ${e.body}`);
 
   const date = new Date();
   const result = {

@@ -1,6 +1,8 @@
 import { generate } from 'otplib';
 import { SESSION_COOKIE } from '../src/modules/identity/sessions.ts';
 import type { TLoginResponse, TTotpEnrolResponse } from '../src/shared/contracts/identity.ts';
+import { AUTH_ROUTES } from '../src/shared/routes/identity.ts';
+import { callRoute, type RouteAnswer } from './route-call.ts';
 
 /** A signed-in session over HTTP: the headers every call sends (the CSRF token for writes). */
 export interface HttpSession {
@@ -28,16 +30,10 @@ async function freshCode(factor: { secret: string; lastStep: number }): Promise<
   }
 }
 
-async function post(url: string, headers: Record<string, string>, body?: object): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-}
-
-async function expectStatus(res: Response, status: number, what: string) {
-  if (res.status !== status) throw new Error(`${what} : ${res.status} ${await res.text()}`);
+async function expectOk(answer: Promise<RouteAnswer>, what: string): Promise<RouteAnswer> {
+  const res = await answer;
+  if (!res.ok) throw new Error(`${what} : ${res.status} ${res.text}`);
+  return res;
 }
 
 /**
@@ -49,32 +45,40 @@ export async function signIn(
   account: { email: string; password: string },
   factors: SecondFactors,
 ): Promise<HttpSession> {
-  const login = await post(`${baseUrl}/api/auth/login`, {}, account);
-  await expectStatus(login, 200, `connexion de ${account.email}`);
+  const login = await expectOk(
+    callRoute(baseUrl, {}, AUTH_ROUTES.login, { body: account }),
+    `connexion de ${account.email}`,
+  );
   const token = login.headers
     .getSetCookie()
     .map((c) => c.split(';')[0]!)
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!token) throw new Error(`connexion de ${account.email} : pas de cookie de session`);
-  const answer = (await login.json()) as TLoginResponse;
+  const answer = JSON.parse(login.text) as TLoginResponse;
   const session: HttpSession = { headers: { cookie: token, 'x-csrf-token': answer.csrfToken } };
 
   if (answer.secondFactor === 'enrolment_required') {
-    const enrol = await post(`${baseUrl}/api/auth/totp/enrol`, session.headers);
-    await expectStatus(enrol, 200, `activation du second facteur de ${account.email}`);
-    const factor = { secret: ((await enrol.json()) as TTotpEnrolResponse).secret, lastStep: -1 };
+    const enrol = await expectOk(
+      callRoute(baseUrl, session.headers, AUTH_ROUTES.totpEnrol),
+      `activation du second facteur de ${account.email}`,
+    );
+    const factor = { secret: (JSON.parse(enrol.text) as TTotpEnrolResponse).secret, lastStep: -1 };
     factors.set(account.email, factor);
-    const confirm = await post(`${baseUrl}/api/auth/totp/confirm`, session.headers, {
-      code: await freshCode(factor),
-    });
-    await expectStatus(confirm, 200, `confirmation du second facteur de ${account.email}`);
+    await expectOk(
+      callRoute(baseUrl, session.headers, AUTH_ROUTES.totpConfirm, {
+        body: { code: await freshCode(factor) },
+      }),
+      `confirmation du second facteur de ${account.email}`,
+    );
   } else if (answer.secondFactor === 'required') {
     const factor = factors.get(account.email);
     if (!factor) throw new Error(`${account.email} : secret TOTP inconnu`);
-    const verify = await post(`${baseUrl}/api/auth/totp/verify`, session.headers, {
-      code: await freshCode(factor),
-    });
-    await expectStatus(verify, 204, `second facteur de ${account.email}`);
+    await expectOk(
+      callRoute(baseUrl, session.headers, AUTH_ROUTES.totpVerify, {
+        body: { code: await freshCode(factor) },
+      }),
+      `second facteur de ${account.email}`,
+    );
   }
   return session;
 }
