@@ -388,7 +388,7 @@ function mutate(
     case 'dropKey': {
       const site = pick((s) => isObject(s.value) && Object.keys(s.value).length > 0);
       return replaceAt(value, site.path, (current) => {
-        if (!isObject(current)) return undefined;
+        if (!isObject(current)) return current;
         const required = (site.schema?.required ?? []).filter((k) => k in current);
         const key = at(required.length > 0 ? required : Object.keys(current), b);
         const { [key]: _dropped, ...rest } = current;
