@@ -6,6 +6,7 @@ import { multipartForm } from '../helpers/multipart.ts';
 
 const NUL = '\u0000';
 const NUL_MESSAGE = 'Caractère nul interdit.';
+const SURROGATE_MESSAGE = 'Caractère invalide (texte mal encodé).';
 
 /**
  * Input PostgreSQL cannot take, or a body cut short, is the client's mistake: 400 with a French
@@ -176,5 +177,39 @@ describe('bad input', () => {
       expect(res.statusCode).toBe(status);
       expect(res.json().error.message).toBe(message);
     }
+  });
+  it('refuses half of a surrogate pair in any text field, naming each field, and takes whole pairs', async () => {
+    const sample = sampleHousehold();
+    const refused = async (res: Awaited<ReturnType<typeof call>>, fields: string[]) => {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual(Object.fromEntries(fields.map((f) => [f, SURROGATE_MESSAGE])));
+    };
+    await refused(
+      await call('POST', '/api/households', {
+        ...sample,
+        phone: '06 12 \ud800',
+        members: [{ ...sample.members![0]!, firstName: 'H\udc00élène' }, sample.members![1]!],
+      }),
+      ['phone', 'members.0.firstName'],
+    );
+    await refused(await call('POST', `/api/households/${householdId}/notes`, { body: 'Appel \ud83d' }), [
+      'body',
+    ]);
+    const diagnostic = (await call('GET', `/api/households/${householdId}/diagnostics`)).json().items[0];
+    await refused(
+      await call('PUT', `/api/households/${householdId}/diagnostics/${diagnostic.id}`, {
+        rowVersion: diagnostic.rowVersion,
+        content: { housingHistory: { narrative: 'Dette \udfff' } },
+      }),
+      ['content.housingHistory.narrative'],
+    );
+    // Whole pairs (emoji, rare scripts) are text like any other.
+    const emoji = await call('POST', `/api/households/${householdId}/notes`, { body: 'Appel 😀 𝕏' });
+    expect(emoji.statusCode, emoji.body).toBe(201);
+    expect(
+      (await call('GET', `/api/households/${householdId}/notes`))
+        .json()
+        .items.map((n: { body: string }) => n.body),
+    ).toEqual(['Appel 😀 𝕏']);
   });
 });
