@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  TARGET_DWELLING,
+  createHouseholdAs,
+  sampleHousehold,
+  toUpdateBody,
+} from '../helpers/household-fixtures.ts';
 import { multipartForm } from '../helpers/multipart.ts';
 
 const NUL = '\u0000';
@@ -211,5 +217,16 @@ describe('bad input', () => {
         .json()
         .items.map((n: { body: string }) => n.body),
     ).toEqual(['Appel 😀 𝕏']);
+  });
+
+  it('answers 400, not 500, to a budget scenario version beyond any the database can hold', async () => {
+    const scenario = await call('POST', `/api/households/${householdId}/budget/scenarios`, TARGET_DWELLING);
+    expect(scenario.statusCode, scenario.body).toBe(201);
+    const res = await call('PUT', `/api/households/${householdId}/budget/scenarios/${scenario.json().id}`, {
+      ...TARGET_DWELLING,
+      rowVersion: 2 ** 40,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toEqual(['rowVersion']);
   });
 });
