@@ -57,7 +57,6 @@ async function main() {
   let sent = 0;
   const send: Transport = async (request) => {
     const id = String(++sent);
-    stacks.delete(id);
     const address = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
     try {
       const res = await fetch(`${url}${request.url}`, {
@@ -70,8 +69,9 @@ async function main() {
             }),
       });
       const answer: HttpResponse = { status: res.status, body: await res.text() };
-      const stack = res.status >= 500 ? stacks.get(id) : undefined;
-      return stack ? { ...answer, detail: stack } : answer;
+      const stack = stacks.get(id);
+      stacks.delete(id);
+      return stack && res.status >= 500 ? { ...answer, detail: stack } : answer;
     } catch (error) {
       return { status: 0, body: String(error) };
     }
