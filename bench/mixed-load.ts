@@ -6,7 +6,7 @@ import type { DB } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { householdParties } from '../src/modules/households/schema.ts';
 import type { OrganisationType, Role } from '../src/shared/contracts/roles.ts';
-import { BENCH_PASSWORD, BENCH_SIZE, SEARCH_TERMS, generateBenchData, type BenchPerson } from './generate.ts';
+import { BENCH_PASSWORD, BENCH_SIZE, SEARCH_TERMS, generateBenchData } from './generate.ts';
 import {
   benchDatabaseKind,
   currentCommit,
@@ -93,19 +93,22 @@ async function main() {
   for (const entry of MIX) {
     const organisationId = organisationOf(entry.organisation);
     const accounts = data.people
-      .filter((p: BenchPerson) => p.organisationId === organisationId && entry.roles.includes(p.role))
+      .filter((p) => p.organisationId === organisationId && entry.roles.includes(p.role))
       .slice(0, ACCOUNTS_PER_ROLE);
     const sessions = [];
     for (const account of accounts) {
       sessions.push(await signIn(url, { email: account.email, password: BENCH_PASSWORD }, factors));
     }
     readable[organisationId] ??= await householdsOf(database.db, organisationId);
+    const writesHouseholds = entry.profile !== 'admin' && entry.profile !== 'auditor';
     for (let i = 0; i < entry.clients; i++) {
-      const owned = readable[organisationId]!.filter((id) => !claimed.has(id)).slice(0, OWNED_PER_WRITER);
-      if (entry.profile !== 'admin' && entry.profile !== 'auditor') {
-        if (owned.length === 0) throw new Error(`plus de ménage libre pour un client ${entry.profile}`);
-        owned.forEach((id) => claimed.add(id));
+      const owned = writesHouseholds
+        ? readable[organisationId]!.filter((id) => !claimed.has(id)).slice(0, OWNED_PER_WRITER)
+        : [];
+      if (writesHouseholds && owned.length === 0) {
+        throw new Error(`plus de ménage libre pour un client ${entry.profile}`);
       }
+      owned.forEach((id) => claimed.add(id));
       clients.push({
         profile: entry.profile,
         organisationId,
