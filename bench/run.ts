@@ -1,9 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { z } from 'zod';
@@ -15,9 +9,19 @@ import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
-import { normaliseForSearch } from '../src/modules/households/search-text.ts';
-import { LAST_NAMES } from '../src/demo/names.ts';
-import { generateBenchData } from './generate.ts';
+import { SEARCH_TERMS, generateBenchData } from './generate.ts';
+import {
+  benchDatabaseUrl,
+  currentCommit,
+  dropPostgresDatabase,
+  envNumber,
+  loadAverage,
+  log,
+  machine,
+  recreatePostgresDatabase,
+  runChildJob,
+  writeResult,
+} from './harness.ts';
 import { runRawLoad, type CapturedQuery } from './raw-load.ts';
 import type { LoadResult } from './stats.ts';
 
@@ -26,66 +30,31 @@ import type { LoadResult } from './stats.ts';
  * read measured over HTTP (autocannon, as a signed-in caseworker), the same SQL replayed raw, and a
  * bare one-row route as the framework ceiling. Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
  */
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const DURATION_SECONDS = envNumber('BENCH_DURATION', 10);
 const CONNECTIONS = [10, 50] as const;
 /** The production pool size (openDatabase's default), for the app and the raw replay alike. */
 const POOL_SIZE = 10;
 const SEARCH_SENTINEL = 'zqxzqx';
 
-const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/relais_bench';
-const adminUrl = (() => {
-  const url = new URL(benchUrl);
-  url.pathname = '/postgres';
-  return url.toString();
-})();
-const benchDbName = new URL(benchUrl).pathname.slice(1);
+const benchUrl = benchDatabaseUrl('relais_bench');
 
-async function admin(sqlText: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sqlText);
-  } finally {
-    await client.end();
-  }
-}
-
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-async function httpLoad(job: {
+const httpLoad = (job: {
   url: string;
   paths: string[];
   connections: number;
   durationSeconds: number;
   headers: Record<string, string>;
-}): Promise<LoadResult & { autocannon: unknown }> {
-  // Thousands of paths exceed the argument size limit: the job goes through a file.
-  const jobFile = join(tmpdir(), `relais-bench-job-${process.pid}.json`);
-  writeFileSync(jobFile, JSON.stringify(job));
-  try {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', join(benchDir, 'http-load.ts'), jobFile],
-      { maxBuffer: 16 * 1024 * 1024 },
-    );
-    return JSON.parse(stdout) as LoadResult & { autocannon: unknown };
-  } finally {
-    rmSync(jobFile, { force: true });
-  }
-}
+}) => runChildJob<LoadResult & { autocannon: unknown }>('http-load.ts', job);
 
 async function main() {
-  const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
-  log(`base ${benchDbName} (recréée)`);
-  if (!/^[a-z_][a-z0-9_]*$/.test(benchDbName)) throw new Error(`Nom de base invalide : ${benchDbName}`);
-  await admin(`drop database if exists ${benchDbName} with (force)`);
-  await admin(`create database ${benchDbName}`);
+  const loadAtStart = loadAverage();
+  log(`base ${new URL(benchUrl).pathname.slice(1)} (recréée)`);
+  await recreatePostgresDatabase(benchUrl);
 
   // Migrate and generate through a plain connection.
   const setup = await openDatabase({ kind: 'postgresql', url: benchUrl, max: POOL_SIZE });
   const started = performance.now();
-  const data = await generateBenchData(setup.db, setup.pool!);
+  const data = await generateBenchData(setup);
   const generationSeconds = Math.round((performance.now() - started) / 100) / 10;
   log(`données générées en ${generationSeconds} s : ${JSON.stringify(data.counts)}`);
   await setup.close();
@@ -133,7 +102,7 @@ async function main() {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
   const ids = data.caseworkerHouseholdIds;
-  const terms = [...new Set(LAST_NAMES.map((n) => normaliseForSearch(n).slice(0, 3)))];
+  const terms = SEARCH_TERMS;
   const paths = {
     search: terms.map((t) => `/api/households?q=${encodeURIComponent(t)}&page=1`),
     file: ids.map((id) => `/api/households/${id}`),
@@ -238,21 +207,12 @@ async function main() {
   const searchP95At50 = http.search![50]!.latencyMs.p95;
   const fileVsBareAt50 = comparisons[50]!.fileVsBareRequestsPerSecond;
   const date = new Date();
-  const { stdout: commit } = await promisify(execFile)('git', ['rev-parse', '--short', 'HEAD'], {
-    cwd: benchDir,
-  });
   const result = {
     date: date.toISOString(),
-    commit: commit.trim(),
+    commit: await currentCommit(),
     machine: {
-      cpuModel: cpus()[0]?.model ?? 'inconnu',
-      cpuCount: cpus().length,
-      totalMemoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-      os: `${platform()} ${release()}`,
-      node: process.version,
+      ...machine(loadAtStart),
       postgresql: rows[0]!.server_version,
-      loadAverageAtStart: loadAtStart,
-      loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100),
       note: 'Serveur Node, PostgreSQL et générateur de charge sur la même machine.',
     },
     setup: {
@@ -277,12 +237,7 @@ async function main() {
       fileReadVsBareAt50Connections: { value: fileVsBareAt50, target: 0.4, met: fileVsBareAt50 >= 0.4 },
     },
   };
-  mkdirSync(join(benchDir, 'results'), { recursive: true });
-  // BENCH_LABEL names a run among several of the same day (before and after a change).
-  const label = process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL}` : '';
-  const file = join(benchDir, 'results', `${date.toISOString().slice(0, 10)}${label}-postgresql.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  log(`résultats : ${file}`);
+  log(`résultats : ${writeResult('postgresql', date, result)}`);
   log(
     `objectif recherche p95 ≤ 50 ms à 50 connexions : ${searchP95At50} ms → ${result.targets.searchP95At50ConnectionsMs.met ? 'atteint' : 'NON atteint'}`,
   );
@@ -290,8 +245,7 @@ async function main() {
     `objectif lecture de dossier ≥ 40 % de la route nue : ${Math.round(fileVsBareAt50 * 100)} % → ${result.targets.fileReadVsBareAt50Connections.met ? 'atteint' : 'NON atteint'}`,
   );
 
-  if (process.env.BENCH_KEEP_DATABASE !== 'true')
-    await admin(`drop database if exists ${benchDbName} with (force)`);
+  if (process.env.BENCH_KEEP_DATABASE !== 'true') await dropPostgresDatabase(benchUrl);
 }
 
 await main();

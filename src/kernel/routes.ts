@@ -77,31 +77,60 @@ function errorStatuses(contract: RouteContract): number[] {
 
 const NUL = '\u0000';
 const NUL_MESSAGE = 'Caractère nul interdit.';
+/** Half of a UTF-16 surrogate pair: no character, so no UTF-8 either. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE_MESSAGE = 'Caractère invalide (texte mal encodé).';
+/**
+ * Far deeper than any contract's input (a diagnostic's content nests five levels): a request nested
+ * further is malformed, and refused before walking it could exhaust the stack (a 10 kB body of
+ * brackets did, answering 500).
+ */
+const MAX_DEPTH = 32;
 
 /**
- * The paths (dot-joined, as validation errors name them) of the strings holding a NUL character:
- * PostgreSQL refuses it in text and jsonb, so it would fail the write, not the request. A key
- * holding one is named by its own path.
+ * What PostgreSQL cannot take in a string: a NUL (refused in text and jsonb) or a lone surrogate
+ * (refused in jsonb — audit details, history, diagnostics — and turned into U+FFFD in text), so
+ * that it would fail or alter the write, not the request.
  */
-function nulPaths(value: unknown, path: readonly string[] = []): string[] {
-  const here = path.join('.') || '_';
-  if (typeof value === 'string') return value.includes(NUL) ? [here] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, String(i)]));
+function textProblem(text: string): string | null {
+  if (text.includes(NUL)) return NUL_MESSAGE;
+  return LONE_SURROGATE.test(text) ? LONE_SURROGATE_MESSAGE : null;
+}
+
+/**
+ * The paths (dot-joined, as validation errors name them) of the strings PostgreSQL cannot take, with
+ * the reason. A key holding such a character is named by its own path.
+ */
+function invalidTextPaths(value: unknown, path: readonly string[] = []): [string, string][] {
+  if (path.length > MAX_DEPTH) {
+    throw new AppError('VALIDATION_FAILED', 'Requête mal formée : vérifiez ce qui est envoyé.');
+  }
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? [[path.join('.') || '_', problem]] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => invalidTextPaths(item, [...path, String(i)]));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) => [
-    ...(key.includes(NUL) ? [[...path, key].join('.')] : []),
-    ...nulPaths(item, [...path, key]),
-  ]);
+  return Object.entries(value).flatMap(([key, item]) => {
+    const problem = textProblem(key);
+    return [
+      ...(problem ? [[[...path, key].join('.'), problem] as [string, string]] : []),
+      ...invalidTextPaths(item, [...path, key]),
+    ];
+  });
 }
 
-function refuseNul(...parts: unknown[]): void {
-  const paths = parts.flatMap((part) => nulPaths(part));
-  if (paths.length > 0) throw invalid(Object.fromEntries(paths.map((p) => [p, NUL_MESSAGE])));
+function refuseInvalidText(...parts: unknown[]): void {
+  const paths = parts.flatMap((part) => invalidTextPaths(part));
+  if (paths.length > 0) throw invalid(Object.fromEntries(paths));
 }
 
-/** Before the contract's validation: a NUL anywhere in params, query or body answers 400 by field. */
-async function rejectNul(request: FastifyRequest) {
-  refuseNul(request.params, request.query, request.body);
+/**
+ * Before the contract's validation: a NUL or a lone surrogate anywhere in params, query or body
+ * answers 400 by field.
+ */
+async function rejectInvalidText(request: FastifyRequest) {
+  refuseInvalidText(request.params, request.query, request.body);
 }
 
 /**
@@ -131,7 +160,7 @@ async function readUpload(
   for (const [name, field] of Object.entries(file.fields)) {
     if (field && !Array.isArray(field) && field.type === 'field') values[name] = field.value;
   }
-  refuseNul(values, { file: file.filename });
+  refuseInvalidText(values, { file: file.filename });
   const parsed = upload.fields.safeParse(values);
   if (!parsed.success) {
     const fields: FieldErrors = {};
@@ -189,7 +218,7 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
         method: contract.method,
         url: contract.path,
         onRequest: noStore,
-        preValidation: rejectNul,
+        preValidation: rejectInvalidText,
         config: {
           access: contract.access ?? 'authenticated',
           ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
-import { NOW, createHouseholdAs, sampleHousehold, toUpdateBody } from '../helpers/household-fixtures.ts';
+import {
+  NOW,
+  TARGET_DWELLING,
+  createHouseholdAs,
+  sampleHousehold,
+  toUpdateBody,
+} from '../helpers/household-fixtures.ts';
 import { multipartForm } from '../helpers/multipart.ts';
 
 const NUL = '\u0000';
 const NUL_MESSAGE = 'Caractère nul interdit.';
+const SURROGATE_MESSAGE = 'Caractère invalide (texte mal encodé).';
 
 /**
  * Input PostgreSQL cannot take, or a body cut short, is the client's mistake: 400 with a French
@@ -135,6 +142,25 @@ describe('bad input', () => {
     expect((await call('GET', `/api/households/${householdId}/documents`)).json().items).toEqual([]);
   });
 
+  it('answers 400, not 500, to a body nested thousands of levels deep', async () => {
+    for (const payload of [
+      '['.repeat(5000) + ']'.repeat(5000),
+      '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
+    ]) {
+      for (const url of ['/api/households', `/api/households/${householdId}/notes`]) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...caseworker.headers, 'content-type': 'application/json' },
+          payload,
+        });
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+        expect(res.json().error.message).toBe('Requête mal formée : vérifiez ce qui est envoyé.');
+      }
+    }
+    expect((await call('GET', `/api/households/${householdId}/notes`)).json().items).toEqual([]);
+  });
+
   it('answers in French when the framework refuses the request itself', async () => {
     const send = (contentType: string, payload: string) =>
       t.app.inject({
@@ -157,5 +183,50 @@ describe('bad input', () => {
       expect(res.statusCode).toBe(status);
       expect(res.json().error.message).toBe(message);
     }
+  });
+  it('refuses half of a surrogate pair in any text field, naming each field, and takes whole pairs', async () => {
+    const sample = sampleHousehold();
+    const refused = async (res: Awaited<ReturnType<typeof call>>, fields: string[]) => {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.fields).toEqual(Object.fromEntries(fields.map((f) => [f, SURROGATE_MESSAGE])));
+    };
+    await refused(
+      await call('POST', '/api/households', {
+        ...sample,
+        phone: '06 12 \ud800',
+        members: [{ ...sample.members![0]!, firstName: 'H\udc00élène' }, sample.members![1]!],
+      }),
+      ['phone', 'members.0.firstName'],
+    );
+    await refused(await call('POST', `/api/households/${householdId}/notes`, { body: 'Appel \ud83d' }), [
+      'body',
+    ]);
+    const diagnostic = (await call('GET', `/api/households/${householdId}/diagnostics`)).json().items[0];
+    await refused(
+      await call('PUT', `/api/households/${householdId}/diagnostics/${diagnostic.id}`, {
+        rowVersion: diagnostic.rowVersion,
+        content: { housingHistory: { narrative: 'Dette \udfff' } },
+      }),
+      ['content.housingHistory.narrative'],
+    );
+    // Whole pairs (emoji, rare scripts) are text like any other.
+    const emoji = await call('POST', `/api/households/${householdId}/notes`, { body: 'Appel 😀 𝕏' });
+    expect(emoji.statusCode, emoji.body).toBe(201);
+    expect(
+      (await call('GET', `/api/households/${householdId}/notes`))
+        .json()
+        .items.map((n: { body: string }) => n.body),
+    ).toEqual(['Appel 😀 𝕏']);
+  });
+
+  it('answers 400, not 500, to a budget scenario version beyond any the database can hold', async () => {
+    const scenario = await call('POST', `/api/households/${householdId}/budget/scenarios`, TARGET_DWELLING);
+    expect(scenario.statusCode, scenario.body).toBe(201);
+    const res = await call('PUT', `/api/households/${householdId}/budget/scenarios/${scenario.json().id}`, {
+      ...TARGET_DWELLING,
+      rowVersion: 2 ** 40,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toEqual(['rowVersion']);
   });
 });

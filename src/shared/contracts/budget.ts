@@ -179,7 +179,10 @@ const ZLabel = z
 export const ZScenarioCreate = ZTargetDwelling.extend({ label: ZLabel });
 export type TScenarioCreate = z.output<typeof ZScenarioCreate>;
 export type TScenarioCreateInput = z.input<typeof ZScenarioCreate>;
-export const ZScenarioUpdate = ZScenarioCreate.extend({ rowVersion: z.number().int().min(1) });
+/** The version is compared in SQL with an integer column: a larger one matches none and would fail the query. */
+export const ZScenarioUpdate = ZScenarioCreate.extend({
+  rowVersion: z.number().int().min(1).max(2_147_483_647),
+});
 export type TScenarioUpdate = z.output<typeof ZScenarioUpdate>;
 export const ZScenarioParams = z.object({ id: ZId, scenarioId: ZId });
 

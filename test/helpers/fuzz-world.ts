@@ -1,0 +1,193 @@
+import type { AppDeps } from '../../src/kernel/deps.ts';
+import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from './factories.ts';
+import { TARGET_DWELLING, TODAY, consentBasis, sampleHousehold, toUpdateBody } from './household-fixtures.ts';
+import { multipartForm } from './multipart.ts';
+import type { FuzzActor, FuzzExample, HttpRequest, KnownIds, Transport } from './openapi-fuzz.ts';
+
+/**
+ * Write operations the fuzz leaves out, each with its reason. Sessions the fuzz ends (sign-out,
+ * sign-out everywhere, a deactivated member) are renewed by the runner, so none is left out for that.
+ */
+export const FUZZ_EXCLUSIONS: Readonly<Record<string, string>> = {};
+
+export interface FuzzWorld {
+  actors: FuzzActor[];
+  ids: KnownIds;
+  /** The writes that made the world, for the fuzz to mutate. */
+  examples: FuzzExample[];
+}
+
+type Org = Awaited<ReturnType<typeof makeOrgWithUsers>>;
+
+/**
+ * What the fuzz acts on: an association (administrator, caseworker) and a landlord (administrator,
+ * social adviser), each with a session, and one existing object of every kind a write path names —
+ * households and their rows, consents, diagnostics, tasks, budget scenarios, a referral, an
+ * invitation, a management unit, notifications, members to administer. Made through the API (over
+ * `send`), as users would, on the app whose database `deps` holds.
+ */
+export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<FuzzWorld> {
+  const association = await makeOrgWithUsers(deps, 'association', ['admin', 'caseworker']);
+  const landlord = await makeOrgWithUsers(deps, 'landlord', ['admin', 'landlord_social_advisor']);
+  // Members the administrator may change or deactivate: not the actors, whose roles and status the
+  // rest of the fuzz depends on.
+  const members = [
+    await makeUser(deps.db, { organisationId: association.org.id, roles: ['caseworker'] }),
+    await makeUser(deps.db, { organisationId: association.org.id, roles: ['team_manager'] }),
+  ];
+
+  const examples: FuzzExample[] = [];
+  const call = async <T>(
+    session: TestSession,
+    method: HttpRequest['method'],
+    url: string,
+    body?: object,
+  ): Promise<T> => {
+    const request: HttpRequest = { method, url, headers: { ...session.headers } };
+    if (body) {
+      request.headers['content-type'] = 'application/json';
+      request.payload = JSON.stringify(body);
+    }
+    const res = await send(request);
+    if (res.status >= 300) throw new Error(`fuzz world: ${method} ${url} → ${res.status} ${res.body}`);
+    if (method !== 'GET') examples.push({ method, url, body: body ?? {} });
+    return (res.body ? JSON.parse(res.body) : null) as T;
+  };
+  const session = (org: Org, role: string) => org.members[role]!.session;
+  const caseworker = session(association, 'caseworker');
+  const idOf = async (s: TestSession, url: string, body: object) =>
+    (await call<{ id: string }>(s, 'POST', url, body)).id;
+  const itemIds = async (s: TestSession, url: string) =>
+    (await call<{ items: { id: string }[] }>(s, 'GET', url)).items.map((i) => i.id);
+
+  // Two files: the first one's consents stay out of reach of the fuzz (revoking the association's
+  // would end its access), the second one's are fuzzed.
+  const households = [
+    await idOf(caseworker, '/api/households', sampleHousehold()),
+    await idOf(caseworker, '/api/households', sampleHousehold({ applicationNumber: '0751224ABC99' })),
+  ];
+  const [main, second] = households as [string, string];
+  for (const householdId of households) {
+    await idOf(caseworker, `/api/households/${householdId}/consents`, {
+      organisationId: landlord.org.id,
+      ...consentBasis().consent,
+      purpose: 'diagnostic_sharing',
+    });
+  }
+  await idOf(caseworker, `/api/households/${main}/notes`, { body: 'Appel du ménage', sensitivity: 'shared' });
+  const form = multipartForm(
+    { sensitivity: 'shared' },
+    { name: 'quittance.txt', type: 'text/plain', content: 'Quittance de loyer' },
+  );
+  const upload = await send({
+    method: 'POST',
+    url: `/api/households/${main}/documents`,
+    headers: { ...caseworker.headers, ...form.headers },
+    payload: form.payload,
+  });
+  if (upload.status !== 201) throw new Error(`fuzz world: upload → ${upload.status} ${upload.body}`);
+  await idOf(caseworker, `/api/households/${main}/eviction-steps`, {
+    step: 'payment_order',
+    occurredOn: TODAY,
+  });
+
+  type Saved = { version: number; rowId?: string };
+  const read = () => call<Record<string, unknown>>(caseworker, 'GET', `/api/households/${main}`);
+  const saved = await call<Saved>(caseworker, 'PUT', `/api/households/${main}`, {
+    ...toUpdateBody(await read()),
+    phone: '06 98 76 54 32',
+  });
+  const expense = await call<Saved>(caseworker, 'POST', `/api/households/${main}/expenses`, {
+    category: 'energy',
+    monthlyAmountCents: 4_500,
+    version: saved.version,
+  });
+  await call(caseworker, 'PATCH', `/api/households/${main}/expenses/${expense.rowId}`, {
+    monthlyAmountCents: 5_000,
+    version: expense.version,
+  });
+  const file = await read();
+  const rows = (part: string) => ((file[part] ?? []) as { id: string }[]).map((r) => r.id);
+
+  const admin = session(association, 'admin');
+  const adviser = session(landlord, 'landlord_social_advisor');
+  const ids: KnownIds = {
+    households,
+    organisations: [association.org.id, landlord.org.id],
+    members: rows('members'),
+    resources: rows('resources'),
+    expenses: rows('expenses'),
+    debts: rows('debts'),
+    'housing-history': rows('housingHistory'),
+    consents: await itemIds(caseworker, `/api/households/${second}/consents`),
+    diagnostics: [await idOf(caseworker, `/api/households/${main}/diagnostics`, {})],
+    tasks: [await idOf(caseworker, `/api/households/${main}/tasks`, { title: 'Relancer la CAF' })],
+    scenarios: [await idOf(caseworker, `/api/households/${main}/budget/scenarios`, TARGET_DWELLING)],
+    referrals: [
+      await idOf(adviser, '/api/referrals', {
+        kind: 'maintenance',
+        toOrganisationId: association.org.id,
+        newHousehold: {
+          members: [
+            {
+              firstName: 'Awa',
+              lastName: 'Diallo',
+              relationship: 'reference_person',
+              isReferencePerson: true,
+            },
+          ],
+          phone: '06 12 34 56 78',
+          dwellingAddress: '12 rue des Lilas, 59000 Lille',
+          monthlyRentCents: 42_000,
+        },
+        reasons: ['arrears'],
+        arrears: { amountCents: 185_000, months: 4 },
+        freeText: 'Locataire injoignable depuis deux mois.',
+      }),
+    ],
+    invitations: [
+      await idOf(admin, '/api/admin/invitations', {
+        email: 'invitee@fuzz.test',
+        fullName: 'Personne Invitée',
+        role: 'caseworker',
+      }),
+    ],
+    'management-units': [
+      await idOf(session(landlord, 'admin'), '/api/admin/management-units', {
+        name: 'Agence Nord',
+        code: 'AN',
+      }),
+    ],
+    users: members.map((m) => m.id),
+  };
+  // The referral notified the association's people.
+  ids.notifications = [
+    ...(await itemIds(caseworker, '/api/notifications')),
+    ...(await itemIds(admin, '/api/notifications')),
+  ];
+
+  const actor = (name: string, org: Org, role: string): FuzzActor => {
+    const member = org.members[role]!;
+    let current = member.session;
+    return {
+      name,
+      headers: () => current.headers,
+      renewIfEnded: async () => {
+        const me = await send({ method: 'GET', url: '/api/auth/me', headers: current.headers });
+        if (me.status === 200) return false;
+        current = await sessionFor(deps, member.user.id, org.org.id);
+        return true;
+      },
+    };
+  };
+  return {
+    actors: [
+      actor('caseworker', association, 'caseworker'),
+      actor('association-admin', association, 'admin'),
+      actor('landlord-adviser', landlord, 'landlord_social_advisor'),
+      actor('landlord-admin', landlord, 'admin'),
+    ],
+    ids,
+    examples,
+  };
+}
