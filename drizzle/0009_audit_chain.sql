@@ -18,19 +18,26 @@ ALTER TABLE "audit_log" ADD COLUMN "chain_hash" text;--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_chain_uq" ON "audit_log" USING btree ("chain_stream","chain_seq");--> statement-breakpoint
 -- Sixteen streams: up to sixteen transactions chain entries at once without waiting for each other.
 INSERT INTO "audit_chain_heads" ("stream", "seq", "hash") SELECT s, 0, '' FROM generate_series(0, 15) AS s;--> statement-breakpoint
+-- The hash of an entry at a rank of a stream: SHA-256 over the previous hash and the entry's
+-- canonical text, a JSON array of its columns. The verifier (src/modules/audit/chain.ts) rebuilds
+-- the same text with core functions of its own, so this function is no part of what it trusts.
+CREATE FUNCTION audit_chain_hash(previous text, e audit_log, stream smallint, seq bigint) RETURNS text
+LANGUAGE sql STABLE AS $$
+  SELECT encode(sha256(convert_to(previous || jsonb_build_array(
+    e.id, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), e.actor_user_id,
+    e.actor_organisation_id, e.action, e.entity_type, e.entity_id, e.household_id, e.ip, e.user_agent,
+    e.details, stream, seq)::text, 'UTF8')), 'hex')
+$$;--> statement-breakpoint
 -- Chain each new entry to the head of the first stream no other transaction holds (its own stream,
 -- if this transaction already wrote one; when all are held, it queues behind one). One statement
--- locks the head, moves it on and hands its new values to the entry. The canonical text is the entry
--- as a JSON array; the verifier (src/modules/audit/chain.ts) rebuilds it with the same expression.
--- SECURITY DEFINER: the application role may insert entries but never touch the heads itself. No
--- SET search_path (it costs on every call, and this runs on every audited read): the table is
--- schema-qualified, so no temporary table can stand in for it, and functions resolve in pg_catalog.
+-- locks the head, moves it on and hands its new values to the entry. SECURITY DEFINER: the
+-- application role may insert entries but never touch the heads itself. No SET search_path (it
+-- costs on every call, and this runs on every audited read): names are schema-qualified, so no
+-- temporary table can stand in for the heads, and core functions resolve in pg_catalog first.
 CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
-  UPDATE public.audit_chain_heads h SET seq = h.seq + 1, hash = encode(sha256(convert_to(h.hash || jsonb_build_array(
-      NEW.id, to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), NEW.actor_user_id,
-      NEW.actor_organisation_id, NEW.action, NEW.entity_type, NEW.entity_id, NEW.household_id, NEW.ip,
-      NEW.user_agent, NEW.details, h.stream, h.seq + 1)::text, 'UTF8')), 'hex')
+  UPDATE public.audit_chain_heads h
+    SET seq = h.seq + 1, hash = public.audit_chain_hash(h.hash, NEW, h.stream, h.seq + 1)
     WHERE h.stream = coalesce(
       (SELECT stream FROM public.audit_chain_heads ORDER BY stream LIMIT 1 FOR UPDATE SKIP LOCKED),
       pg_backend_pid() % 16)
@@ -39,16 +46,23 @@ BEGIN
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();--> statement-breakpoint
--- Entries written before this migration: written again, in their order, so that the trigger chains
--- them into stream 0 (same ids, same content).
+-- Entries written before this migration: chained in their order into stream 0, the head moved once
+-- at the end (moving it per entry in one transaction would cost quadratic time).
 ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete;--> statement-breakpoint
-CREATE TEMPORARY TABLE audit_log_before_chain AS SELECT * FROM audit_log;--> statement-breakpoint
-DELETE FROM audit_log;--> statement-breakpoint
-INSERT INTO audit_log (id, at, actor_user_id, actor_organisation_id, action, entity_type, entity_id,
-  household_id, ip, user_agent, details) OVERRIDING SYSTEM VALUE
-SELECT id, at, actor_user_id, actor_organisation_id, action, entity_type, entity_id, household_id, ip,
-  user_agent, details FROM audit_log_before_chain ORDER BY id;--> statement-breakpoint
-DROP TABLE audit_log_before_chain;--> statement-breakpoint
+DO $$
+DECLARE
+  entry audit_log;
+  previous text := '';
+  n bigint := 0;
+BEGIN
+  FOR entry IN SELECT * FROM audit_log ORDER BY id LOOP
+    n := n + 1;
+    previous := audit_chain_hash(previous, entry, 0::smallint, n);
+    UPDATE audit_log SET chain_stream = 0, chain_seq = n, chain_hash = previous WHERE id = entry.id;
+  END LOOP;
+  UPDATE audit_chain_heads SET seq = n, hash = previous WHERE stream = 0;
+END;
+$$;--> statement-breakpoint
 ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
