@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/kernel/db.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { householdParties, tenancies } from '../../src/modules/households/schema.ts';
 import { dwellings } from '../../src/modules/dwellings/schema.ts';
@@ -19,6 +20,7 @@ import {
 import { demoSignIn, type DemoSignIn } from './sign-in.ts';
 
 const CASEWORKER = 'camille.roussel@le-passage.example';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
 
 /**
@@ -140,6 +142,50 @@ describe.skipIf(!browserAvailable())(
       const after = await dwellingCommune(householdId);
       expect(after?.name).toBe(label.split(' (')[0]);
       expect(after?.communeId).not.toBe(before?.communeId);
+    });
+
+    it('the caseworker withdraws another organisation’s consent, told which accesses end and which remain', async () => {
+      // A file the caseworker follows where another organisation has access on a consent in force.
+      const [file] = await queryRows<{ id: string; org: string }>(
+        t.deps.db,
+        sql`select p2.household_id as id, o.name as org
+            from household_parties p1
+            join users u on u.id = p1.caseworker_user_id
+            join household_parties p2 on p2.household_id = p1.household_id and p2.organisation_id <> p1.organisation_id
+              and p2.basis = 'consent' and p2.ended_at is null
+            join household_consents c on c.id = p2.consent_id and c.revoked_at is null
+            join organisations o on o.id = p2.organisation_id
+            where u.email = ${CASEWORKER} and p1.ended_at is null
+              and not exists (select 1 from household_consents c2 where c2.household_id = c.household_id
+                and c2.organisation_id = c.organisation_id and c2.id <> c.id and c2.revoked_at is null)
+              and not exists (select 1 from household_parties p3 where p3.household_id = p2.household_id
+                and p3.organisation_id = p2.organisation_id and p3.id <> p2.id and p3.ended_at is null)
+            limit 1`,
+      );
+      const p = await signedIn(CASEWORKER);
+      await p.goto(`${t.url}/menages/${file!.id}`);
+      await p.getByRole('heading', { level: 1, name: /^Dossier / }).waitFor();
+      await p.getByRole('tab', { name: 'Parties & accords' }).click();
+      const parties = p.getByRole('table', { name: 'Organisations ayant accès au dossier' });
+      const partyRow = parties.getByRole('row').filter({ hasText: file!.org });
+      await partyRow.getByText(/^Accord du ménage — Accord du ménage du \d{2}\/\d{2}\/\d{4}$/).waitFor();
+
+      await p
+        .getByRole('button', { name: new RegExp(`^Révoquer l'accord .* de ${escapeRegExp(file!.org)}$`) })
+        .first()
+        .click();
+      const dialog = p.getByRole('dialog', { name: "Révoquer l'accord" });
+      await dialog.getByText(`Accès qui prennent fin : ${file!.org} (accord du ménage).`).waitFor();
+      await dialog.getByText(/^Accès qui restent : /).waitFor();
+      await assertAccessible(p, 'la révocation d’un accord');
+      await dialog
+        .getByRole('textbox', { name: 'Motif de la révocation' })
+        .fill('Le ménage retire son accord.');
+      await dialog.getByRole('button', { name: 'Révoquer' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await p.locator('.mantine-Notification-root', { hasText: 'Accord révoqué.' }).waitFor();
+      await partyRow.waitFor({ state: 'detached' });
+      await p.getByText(/^Révoqué le .* : Le ménage retire son accord\.$/).waitFor();
     });
 
     it('the landlord advisor finds an existing tenant on the referral form by typing part of the name', async () => {
