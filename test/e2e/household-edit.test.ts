@@ -129,7 +129,10 @@ describe.skipIf(!browserAvailable())(
       await p.getByRole('heading', { level: 1, name: /^Modifier le dossier / }).waitFor();
       await search(p, 'Commune du logement', target, '/api/territories');
       await p.getByRole('option', { name: label, exact: true }).click();
-      expect(await p.getByRole('combobox', { name: 'Commune du logement' }).inputValue()).toBe(label);
+      // The picker fills its input after the click's re-render: wait for it rather than read it at once.
+      await expect
+        .poll(() => p.getByRole('combobox', { name: 'Commune du logement' }).inputValue())
+        .toBe(label);
       await assertAccessible(p, 'le dossier en modification (commune choisie)');
 
       await p.getByRole('button', { name: 'Enregistrer le dossier' }).click();
@@ -203,9 +206,9 @@ describe.skipIf(!browserAvailable())(
       await search(p, 'Dossier du ménage', part, '/api/households');
       const option = p.getByRole('option', { name: `${tenant.fileLabel} — ${tenant.referencePersonName}` });
       await option.click();
-      expect(await p.getByRole('combobox', { name: 'Dossier du ménage' }).inputValue()).toBe(
-        `${tenant.fileLabel} — ${tenant.referencePersonName}`,
-      );
+      await expect
+        .poll(() => p.getByRole('combobox', { name: 'Dossier du ménage' }).inputValue())
+        .toBe(`${tenant.fileLabel} — ${tenant.referencePersonName}`);
       await assertAccessible(p, 'la saisine avec un ménage existant choisi');
 
       await search(p, 'Dossier du ménage', 'zzqx', '/api/households');
