@@ -72,6 +72,7 @@ describe('tamper-evident audit log', () => {
     expect(report.entries).toBeGreaterThan(3004);
     expect(report.firstBreak).toBeNull();
     const { ok, lines } = await verify();
+    expect(lines[0]).toMatch(/^Journal d’audit : \d{1,3}(\u202f\d{3})* entrées, 16 flux\.$/);
     expect(lines[1]).toBe('Chaîne intacte.');
     expect(ok).toBe(true);
   });

@@ -4,6 +4,8 @@ import { verifyAuditChain, type ChainBreak } from './chain.ts';
 import { storedCheckpoints, verifyCheckpoint, type CheckpointFile } from './checkpoints.ts';
 
 const number = (n: number) => n.toLocaleString('fr-FR');
+/** French counts: singular up to one (« 0 entrée », « 1 entrée », « 2 entrées »). */
+const count = (n: number, word: string) => `${number(n)} ${word}${n > 1 ? 's' : ''}`;
 
 function describeBreak(b: ChainBreak): string {
   const where = b.stream === null ? '' : ` (flux ${b.stream}, rang ${number(b.seq ?? 0)})`;
@@ -34,7 +36,7 @@ export async function verifyAuditLog(
   input: VerificationInput,
 ): Promise<{ ok: boolean; lines: string[] }> {
   const report = await verifyAuditChain(q);
-  const lines = [`Journal d’audit : ${number(report.entries)} entrées, ${report.streams} flux.`];
+  const lines = [`Journal d’audit : ${count(report.entries, 'entrée')}, ${report.streams} flux.`];
   lines.push(
     report.firstBreak
       ? `Chaîne rompue. Première entrée en cause : ${describeBreak(report.firstBreak)}`
@@ -62,6 +64,8 @@ export async function verifyAuditLog(
         : `${name} : l’entrée de rang ${number(problem.seq ?? 0)} du flux ${problem.stream} qu’il atteste n’est plus dans le journal (journal réécrit après sa signature).`,
     );
   }
-  lines.push(`Points de contrôle : ${checkpoints.length - failures} sur ${checkpoints.length} vérifiés.`);
+  lines.push(
+    `Points de contrôle : ${number(checkpoints.length - failures)} sur ${number(checkpoints.length)} ${checkpoints.length > 1 ? 'vérifiés' : 'vérifié'}.`,
+  );
   return { ok: !report.firstBreak && failures === 0, lines };
 }
