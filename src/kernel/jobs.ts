@@ -39,6 +39,14 @@ function bossOptions(deps: Pick<AppDeps, 'config' | 'database'>): PgBoss.Constru
 }
 
 /**
+ * A job's queue, `stately`: at most one run waiting and one running across all the app servers, so
+ * a slow run delays the next one instead of overlapping it, and start-up kicks do not pile up.
+ * Creating an existing queue changes nothing.
+ */
+const createQueue = (boss: PgBoss, job: JobDefinition) =>
+  boss.createQueue(job.name, { name: job.name, policy: 'stately' });
+
+/**
  * Create pg-boss's schema and the jobs' queues (a queue is a partition: only the schema's owner
  * may add one). `npm run db:migrate` calls it, so that an app role without that right finds them.
  */
@@ -48,15 +56,11 @@ export async function installJobs(
 ): Promise<void> {
   const boss = new PgBoss({ ...bossOptions(deps), migrate: true, supervise: false, schedule: false });
   await boss.start();
-  for (const job of jobs) await boss.createQueue(job.name, { name: job.name, policy: 'stately' });
+  for (const job of jobs) await createQueue(boss, job);
   await boss.stop({ graceful: false, wait: true });
 }
 
-/**
- * Start pg-boss on the app's database, create the queues, register the workers and the schedules.
- * Each queue is `stately`: at most one run waiting and one running across all the app servers, so a
- * slow run delays the next one instead of overlapping it, and start-up kicks do not pile up.
- */
+/** Start pg-boss on the app's database, create the queues, register the workers and the schedules. */
 export async function startJobs(
   deps: Pick<AppDeps, 'config' | 'database'>,
   jobs: JobDefinition[],
@@ -65,7 +69,7 @@ export async function startJobs(
   boss.on('error', (error) => console.error('Tâches de fond : erreur', error));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'stately' });
+    await createQueue(boss, job);
     if (job.runAtStart) await boss.send(job.name, {});
     await boss.work(job.name, () => job.run());
     if (job.cron) await boss.schedule(job.name, job.cron);
