@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
-import { FUZZ_EXCLUSIONS, buildFuzzWorld } from '../test/helpers/fuzz-world.ts';
+import { FUZZ_EXCLUSIONS, buildFuzzWorld, fuzzedOperations } from '../test/helpers/fuzz-world.ts';
 import {
   runFuzz,
   writeOperations,
@@ -79,7 +79,7 @@ async function main() {
 
   const doc = (await (await fetch(`${url}/api/docs/json`)).json()) as OpenApiDocument;
   const operations = writeOperations(doc);
-  const fuzzed = operations.filter((op) => !(op.key in FUZZ_EXCLUSIONS));
+  const fuzzed = fuzzedOperations(operations);
   const world = await buildFuzzWorld(deps, send);
   log(
     `fuzz sur ${kind} : graine ${SEED}, ${RUNS_PER_OPERATION} requêtes × ${fuzzed.length} opérations d’écriture (${operations.length - fuzzed.length} exclues)`,
@@ -87,9 +87,7 @@ async function main() {
   const started = performance.now();
   const report = await runFuzz({
     operations: fuzzed,
-    ids: world.ids,
-    examples: world.examples,
-    actors: world.actors,
+    world,
     runsPerOperation: RUNS_PER_OPERATION,
     seed: SEED,
     send,

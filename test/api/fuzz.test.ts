@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { FUZZ_EXCLUSIONS, buildFuzzWorld, type FuzzWorld } from '../helpers/fuzz-world.ts';
+import { buildFuzzWorld, fuzzedOperations } from '../helpers/fuzz-world.ts';
 import {
   collectionOf,
   runFuzz,
   writeOperations,
+  type FuzzWorld,
   type OpenApiDocument,
   type Transport,
   type WriteOperation,
@@ -58,15 +59,13 @@ describe('fuzz of the write operations', () => {
   });
 
   it('answers every request below 500, on every write operation but the named exclusions', async () => {
-    const fuzzed = operations.filter((op) => !(op.key in FUZZ_EXCLUSIONS));
+    const fuzzed = fuzzedOperations(operations);
     console.log(
       `fuzz: seed ${SEED}, ${RUNS_PER_OPERATION} requests per operation, ${fuzzed.length} operations`,
     );
     const report = await runFuzz({
       operations: fuzzed,
-      ids: world.ids,
-      examples: world.examples,
-      actors: world.actors,
+      world,
       runsPerOperation: RUNS_PER_OPERATION,
       seed: SEED,
       send,

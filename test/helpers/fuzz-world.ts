@@ -2,7 +2,15 @@ import type { AppDeps } from '../../src/kernel/deps.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from './factories.ts';
 import { TARGET_DWELLING, TODAY, consentBasis, sampleHousehold, toUpdateBody } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
-import type { FuzzActor, FuzzExample, HttpRequest, KnownIds, Transport } from './openapi-fuzz.ts';
+import type {
+  FuzzActor,
+  FuzzExample,
+  FuzzWorld,
+  HttpRequest,
+  KnownIds,
+  Transport,
+  WriteOperation,
+} from './openapi-fuzz.ts';
 
 /**
  * Write operations the fuzz leaves out, each with its reason. Sessions the fuzz ends (sign-out,
@@ -10,12 +18,9 @@ import type { FuzzActor, FuzzExample, HttpRequest, KnownIds, Transport } from '.
  */
 export const FUZZ_EXCLUSIONS: Readonly<Record<string, string>> = {};
 
-export interface FuzzWorld {
-  actors: FuzzActor[];
-  ids: KnownIds;
-  /** The writes that made the world, for the fuzz to mutate. */
-  examples: FuzzExample[];
-}
+/** The write operations the fuzz sends requests to: all but the exclusions. */
+export const fuzzedOperations = (operations: readonly WriteOperation[]) =>
+  operations.filter((op) => !(op.key in FUZZ_EXCLUSIONS));
 
 type Org = Awaited<ReturnType<typeof makeOrgWithUsers>>;
 

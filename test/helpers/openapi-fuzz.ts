@@ -645,6 +645,14 @@ export interface FuzzActor {
   renewIfEnded(): Promise<boolean>;
 }
 
+/** What the fuzz acts as and on: the actors, the ids of existing objects, the writes that made them. */
+export interface FuzzWorld {
+  actors: FuzzActor[];
+  ids: KnownIds;
+  /** The writes that made the world, for the fuzz to mutate. */
+  examples: FuzzExample[];
+}
+
 export interface FuzzFailure {
   operation: string;
   actor: string;
@@ -694,15 +702,14 @@ const count = (histogram: Record<string, number>, status: number) => {
  */
 export async function runFuzz(options: {
   operations: readonly WriteOperation[];
-  ids: KnownIds;
-  examples: readonly FuzzExample[];
-  actors: readonly FuzzActor[];
+  world: FuzzWorld;
   runsPerOperation: number;
   seed: number;
   send: Transport;
   onOperation?: (operation: string, done: number) => void;
 }): Promise<FuzzReport> {
-  const actors = new Map(options.actors.map((a) => [a.name, a]));
+  const { ids, examples } = options.world;
+  const actors = new Map(options.world.actors.map((a) => [a.name, a]));
   const report: FuzzReport = {
     seed: options.seed,
     requests: 0,
@@ -713,7 +720,7 @@ export async function runFuzz(options: {
     sessionsRenewed: 0,
   };
   for (const [index, op] of options.operations.entries()) {
-    const arbitrary = requestArbitrary(op, options.ids, [...actors.keys()], examplesOf(op, options.examples));
+    const arbitrary = requestArbitrary(op, ids, [...actors.keys()], examplesOf(op, examples));
     const requests = fc.sample(arbitrary, {
       seed: (options.seed ^ hash(op.key)) | 0,
       numRuns: options.runsPerOperation,
