@@ -8,6 +8,7 @@ import {
   TARGET_DWELLING,
   TODAY,
   createHouseholdAs,
+  maintenanceReferral,
   sampleHousehold,
   toUpdateBody,
 } from '../helpers/household-fixtures.ts';
@@ -905,26 +906,7 @@ describe('referral access matrix, from the route contracts and the referral poli
   /** A maintenance referral from the landlord to the association, taken to the status the action needs. */
   async function referralFor(action: ReferralScope['referral']) {
     const created = await ok(
-      await as(SENDER, 'POST', '/api/referrals', {
-        kind: 'maintenance',
-        toOrganisationId: people.get(ASSIGNED)!.organisationId,
-        newHousehold: {
-          members: [
-            {
-              firstName: 'Awa',
-              lastName: 'Diallo',
-              relationship: 'reference_person',
-              isReferencePerson: true,
-            },
-          ],
-          phone: '06 12 34 56 78',
-          dwellingAddress: '12 rue des Lilas, 59000 Lille',
-          monthlyRentCents: 42_000,
-        },
-        reasons: ['arrears'],
-        arrears: { amountCents: 185_000, months: 4 },
-        freeText: 'Locataire injoignable depuis deux mois.',
-      }),
+      await as(SENDER, 'POST', '/api/referrals', maintenanceReferral(people.get(ASSIGNED)!.organisationId)),
       'saisine',
     );
     let version = 1;

@@ -1,6 +1,13 @@
 import type { AppDeps } from '../../src/kernel/deps.ts';
 import { makeOrgWithUsers, makeUser, sessionFor, type TestSession } from './factories.ts';
-import { TARGET_DWELLING, TODAY, consentBasis, sampleHousehold, toUpdateBody } from './household-fixtures.ts';
+import {
+  TARGET_DWELLING,
+  TODAY,
+  consentBasis,
+  maintenanceReferral,
+  sampleHousehold,
+  toUpdateBody,
+} from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
 import type {
   FuzzActor,
@@ -128,28 +135,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     diagnostics: [await idOf(caseworker, `/api/households/${main}/diagnostics`, {})],
     tasks: [await idOf(caseworker, `/api/households/${main}/tasks`, { title: 'Relancer la CAF' })],
     scenarios: [await idOf(caseworker, `/api/households/${main}/budget/scenarios`, TARGET_DWELLING)],
-    referrals: [
-      await idOf(adviser, '/api/referrals', {
-        kind: 'maintenance',
-        toOrganisationId: association.org.id,
-        newHousehold: {
-          members: [
-            {
-              firstName: 'Awa',
-              lastName: 'Diallo',
-              relationship: 'reference_person',
-              isReferencePerson: true,
-            },
-          ],
-          phone: '06 12 34 56 78',
-          dwellingAddress: '12 rue des Lilas, 59000 Lille',
-          monthlyRentCents: 42_000,
-        },
-        reasons: ['arrears'],
-        arrears: { amountCents: 185_000, months: 4 },
-        freeText: 'Locataire injoignable depuis deux mois.',
-      }),
-    ],
+    referrals: [await idOf(adviser, '/api/referrals', maintenanceReferral(association.org.id))],
     invitations: [
       await idOf(admin, '/api/admin/invitations', {
         email: 'invitee@fuzz.test',

@@ -136,3 +136,20 @@ export async function consentToLandlord(
   });
   if (res.statusCode !== 201) throw new Error(`consent failed: ${res.statusCode} ${res.body}`);
 }
+
+/** A landlord's maintenance referral of a tenant in arrears not yet in Relais, as its form sends it. */
+export const maintenanceReferral = (toOrganisationId: string) => ({
+  kind: 'maintenance',
+  toOrganisationId,
+  newHousehold: {
+    members: [
+      { firstName: 'Awa', lastName: 'Diallo', relationship: 'reference_person', isReferencePerson: true },
+    ],
+    phone: '06 12 34 56 78',
+    dwellingAddress: '12 rue des Lilas, 59000 Lille',
+    monthlyRentCents: 42_000,
+  },
+  reasons: ['arrears'],
+  arrears: { amountCents: 185_000, months: 4 },
+  freeText: 'Locataire injoignable depuis deux mois.',
+});
