@@ -3,13 +3,11 @@
  * makes it tamper-evident, its verification and its signed checkpoints.
  */
 export { auditRoutes } from './audit.routes.ts';
-export { verifyAuditChain, type ChainBreak, type ChainReport } from './chain.ts';
+export { verifyAuditChain } from './chain.ts';
 export { verifyAuditLog } from './verify.ts';
 export {
   auditCheckpointJob,
   configuredPublicKey,
   createCheckpoint,
-  storedCheckpoints,
-  verifyCheckpoint,
   type CheckpointFile,
 } from './checkpoints.ts';
