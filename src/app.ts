@@ -32,6 +32,7 @@ import { householdAccessPort, householdsRoutes } from './modules/households/inde
 import { diagnosticsRoutes, householdOfDiagnostic } from './modules/diagnostics/index.ts';
 import { budgetRoutes } from './modules/budget/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
+import { referentielRoutes } from './modules/referentiel/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -52,6 +53,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   calculatorsRoutes,
   budgetRoutes,
   tasksRoutes,
+  referentielRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

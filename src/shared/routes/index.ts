@@ -7,6 +7,7 @@ import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES } from './households.ts';
 import { AUTH_ROUTES, USER_ROUTES } from './identity.ts';
 import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { ORGANISATION_ROUTES } from './organisations.ts';
+import { REFERENTIEL_ROUTES } from './referentiel.ts';
 import { REFERRAL_ROUTES } from './referrals.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 import { TASK_ROUTES } from './tasks.ts';
@@ -33,6 +34,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   system: SYSTEM_ROUTES,
   referrals: REFERRAL_ROUTES,
   tasks: TASK_ROUTES,
+  referentiel: REFERENTIEL_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -1,0 +1,23 @@
+import {
+  findBrique,
+  versionInForce,
+  type TReferentielVersion,
+} from '../../shared/referentiel/referentiel.ts';
+import { loadReferentielVersions } from './referentiel-files.ts';
+
+/** A shipped version by its id (as measures and contracts store it). */
+export const referentielVersion = (id: string): TReferentielVersion | undefined =>
+  loadReferentielVersions().find((v) => v.version === id);
+
+/** The version in force on a day (YYYY-MM-DD); the shipped data starts in 2011, so there is always one. */
+export function referentielInForce(onDate: string): TReferentielVersion {
+  const version = versionInForce(loadReferentielVersions(), onDate);
+  if (!version) throw new Error(`Aucune version du référentiel en vigueur le ${onDate}.`);
+  return version;
+}
+
+/** Whether a brique code exists in the given version (false for an unknown version). */
+export function isKnownBrique(code: string, versionId: string): boolean {
+  const version = referentielVersion(versionId);
+  return version !== undefined && findBrique(version, code) !== undefined;
+}
