@@ -100,6 +100,7 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       'Saisines reçues',
       'Utilisateurs',
       "Journal d'audit",
+      'Référentiel des briques',
       'Simulateur APL',
     ]) {
       await nav.getByRole('link', { name: label }).waitFor();
@@ -121,6 +122,23 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       await goto(path);
       await expectAccessible();
     }
+  });
+
+  it('browses the référentiel of the briques: a brique opens, the search ignores accents', async () => {
+    await goto('/');
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await nav.getByRole('link', { name: 'Référentiel des briques' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Référentiel des briques' }).waitFor();
+    await page.getByRole('button', { name: '2.3 — Aide aux premiers pas dans le logement' }).click();
+    await page.getByText("Faciliter l'installation dans le logement et son appropriation").first().waitFor();
+    await page.getByRole('heading', { level: 4, name: 'Rubriques et tâches' }).waitFor();
+    await expectAccessible();
+
+    await page.getByLabel(/^Rechercher une brique/).fill('INSALUBRITE');
+    await page.getByText('2 briques sur 18 correspondent à la recherche.').waitFor();
+    await page.getByRole('button', { name: /^2\.5 — Aide au maintien dans le logement/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^2\.3 — / }).count()).toBe(0);
+    await expectAccessible();
   });
 
   it('signs a checkpoint of the audit log and offers it to download', async () => {

@@ -12,6 +12,7 @@ export const PATHS = {
   newReferral: '/saisines/nouvelle',
   referral: (id: string) => `/saisines/${id}`,
   housingBenefitSimulator: '/simulateur-apl',
+  referentiel: '/referentiel',
   adminUsers: '/admin/utilisateurs',
   adminInvitations: '/admin/invitations',
   adminOutbox: '/admin/boite-envoi',

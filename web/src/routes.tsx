@@ -48,6 +48,7 @@ const HousingBenefitSimulatorPage = lazyPage(
   () => import('./pages/HousingBenefitSimulatorPage.tsx'),
   'HousingBenefitSimulatorPage',
 );
+const ReferentielPage = lazyPage(() => import('./pages/referentiel/ReferentielPage.tsx'), 'ReferentielPage');
 
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.tsx'), 'UsersPage');
 const InvitationsPage = lazyPage(() => import('./pages/admin/InvitationsPage.tsx'), 'InvitationsPage');
@@ -90,6 +91,7 @@ export function AppRoutes() {
         <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
+        <Route path={PATHS.referentiel} element={page(<ReferentielPage />)} />
         <Route path={PATHS.adminUsers} element={only('administrators', <UsersPage />)} />
         <Route path={PATHS.adminInvitations} element={only('administrators', <InvitationsPage />)} />
         <Route path={PATHS.adminOutbox} element={only('administrators', <OutboxPage />)} />

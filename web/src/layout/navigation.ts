@@ -47,6 +47,12 @@ export function navigationFor(roles: readonly Role[]): NavSection[] {
     );
   }
   if (administration.length > 0) sections.push({ title: 'Administration', items: administration });
-  sections.push({ title: 'Outils', items: [{ label: 'Simulateur APL', to: PATHS.housingBenefitSimulator }] });
+  sections.push({
+    title: 'Outils',
+    items: [
+      { label: 'Référentiel des briques', to: PATHS.referentiel },
+      { label: 'Simulateur APL', to: PATHS.housingBenefitSimulator },
+    ],
+  });
   return sections;
 }
