@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { verify } from 'otplib';
 import { verify as verifyPassword } from '@node-rs/argon2';
 import { createTestApp, type TestApp } from './helpers/app.ts';
@@ -19,6 +20,7 @@ import { notifications } from '../src/modules/notifications/schema.ts';
 import { ROLES } from '../src/shared/contracts/roles.ts';
 import { REFERRAL_STATUSES } from '../src/shared/contracts/referral-enums.ts';
 import { roleNeedsSecondFactor } from '../src/shared/access/household-access.ts';
+import { canReceiveReferral, REFERRAL_KINDS_SENT_BY } from '../src/shared/access/referral-policy.ts';
 import { activeParties } from '../src/modules/households/index.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
@@ -125,7 +127,7 @@ describe('demo territory', () => {
       .from(organisations)
       .groupBy(organisations.type);
     const n = Object.fromEntries(byType.map((r) => [r.type, r.n]));
-    expect(n).toMatchObject({ landlord: 1, association: 2, siao: 1, funder: 2 });
+    expect(n).toMatchObject({ landlord: 1, association: 2, siao: 1, ccapex: 1, funder: 2 });
 
     const [landlord] = await t.deps.db.select().from(organisations).where(eq(organisations.type, 'landlord'));
     const units = await t.deps.db
@@ -213,6 +215,19 @@ describe('demo territory', () => {
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(REFERRAL_STATUSES));
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['maintenance', 'access']));
     expect(rows.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThanOrEqual(15);
+
+    // Each referral goes the way the referral rule allows, and the SIAO and the CCAPEX both send some.
+    const sender = alias(organisations, 'sender');
+    const routes = await t.deps.db
+      .selectDistinct({ from: sender.type, kind: referrals.kind, to: organisations.type })
+      .from(referrals)
+      .innerJoin(sender, eq(sender.id, referrals.fromOrganisationId))
+      .innerJoin(organisations, eq(organisations.id, referrals.toOrganisationId));
+    for (const r of routes) {
+      expect(REFERRAL_KINDS_SENT_BY[r.from], JSON.stringify(r)).toContain(r.kind);
+      expect(canReceiveReferral(r.kind, r.to), JSON.stringify(r)).toBe(true);
+    }
+    expect(routes.map((r) => r.from)).toEqual(expect.arrayContaining(['siao', 'ccapex']));
 
     const [withoutSent] = await t.deps.db
       .select({ n: count() })

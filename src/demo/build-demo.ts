@@ -622,12 +622,13 @@ function buildReferrals(now: Date, data: DemoData) {
       })),
     );
 
-    // Access that rests on the referral: the SIAO follows the ones it sent, the receiver the ones it took.
-    if (spec.from === 'siao') {
+    // Access that rests on the referral: a referrer other than the landlord (the SIAO, the CCAPEX)
+    // follows the ones it sent, the receiver the ones it took.
+    if (DEMO_ORGANISATIONS.find((o) => o.key === spec.from)!.type !== 'landlord') {
       data.parties.push({
         id: stableId(`party:${spec.household}:${spec.key}:referral_made`),
         householdId: hId,
-        organisationId: organisationId('siao'),
+        organisationId: organisationId(spec.from),
         basis: 'referral_made',
         sourceId: id,
         consentId: agreement?.consentId ?? null,

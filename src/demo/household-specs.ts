@@ -977,4 +977,32 @@ export const HOUSEHOLD_SPECS: readonly HouseholdSpec[] = [
       ],
     ],
   },
+  // --- Tenants the CCAPEX examined after a summons (it refers them to an association) ------------
+  {
+    key: 'h41',
+    adults: [F(52)],
+    childAges: [16],
+    situation: 'private_tenant',
+    sinceMonths: 96,
+    commune: 'montreval',
+    privateLandlord: 'M. et Mme Vernier (bailleurs privés)',
+    rent: [560, 45],
+    resources: [
+      ['wages', 980, 0, 'Aide à domicile, temps partiel'],
+      ['family_benefits', 151.05],
+      ['housing_benefit', 268],
+    ],
+    debts: [{ kind: 'rent_arrears', euros: 2900, sinceMonths: 6, creditor: 'M. et Mme Vernier' }],
+  },
+  {
+    key: 'h42',
+    adults: [M(61)],
+    situation: 'private_tenant',
+    sinceMonths: 150,
+    commune: 'castelbrenne',
+    privateLandlord: 'SCI du Moulin',
+    rent: [430, 35],
+    resources: [['aah', 1033.32, 0]],
+    debts: [{ kind: 'rent_arrears', euros: 1750, sinceMonths: 5, creditor: 'SCI du Moulin' }],
+  },
 ];

@@ -12,8 +12,8 @@ import type { DemoOrgKey, DemoUnitKey } from './territory.ts';
 export type AttemptSpec = [ContactMethod, ContactOutcome, number, string?];
 
 /**
- * The demo referrals (saisines): maintenance ones from Habitat Brenne, access ones from the SIAO,
- * in every status, so that each screen of the journey has something to show.
+ * The demo referrals (saisines): maintenance ones from Habitat Brenne and the CCAPEX, access ones
+ * from the SIAO, in every status, so that each screen of the journey has something to show.
  */
 export interface ReferralSpec {
   key: string;
@@ -27,7 +27,7 @@ export interface ReferralSpec {
   sentDaysAgo: number;
   reasons?: MaintenanceReason[];
   arrears?: [number, number];
-  /** The latest step of the eviction procedure the landlord reports. */
+  /** The latest step of the eviction procedure the referrer reports. */
   evictionStep?: EvictionStep;
   readyToLeave?: boolean;
   housingProject?: string;
@@ -350,5 +350,40 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
       ['phone', 'no_answer', 26],
       ['phone', 'appointment_set', 24],
     ],
+  },
+  // --- Maintenance: the CCAPEX → associations (a diagnostic and an FSL maintien application) -----
+  {
+    key: 'c1',
+    kind: 'maintenance',
+    household: 'h41',
+    from: 'ccapex',
+    fromUser: 'ccapex-cw',
+    to: 'passage',
+    status: 'sent',
+    sentDaysAgo: 5,
+    reasons: ['arrears', 'eviction_procedure'],
+    arrears: [2900, 6],
+    evictionStep: 'summons',
+    freeText:
+      'Dossier examiné en CCAPEX : audience dans deux mois. Diagnostic social et financier demandé, et un dossier FSL maintien si un plan d’apurement est tenable.',
+  },
+  {
+    key: 'c2',
+    kind: 'maintenance',
+    household: 'h42',
+    from: 'ccapex',
+    fromUser: 'ccapex-cw',
+    to: 'escale',
+    status: 'accepted',
+    sentDaysAgo: 14,
+    reasons: ['arrears', 'eviction_procedure', 'health_isolation'],
+    arrears: [1750, 5],
+    evictionStep: 'summons',
+    freeText:
+      'Monsieur vit seul, ne se déplace plus aux convocations. La CCAPEX demande une visite à domicile avant l’audience.',
+    decidedBy: 'escale-admin',
+    decidedDaysAgo: 11,
+    assigned: 'escale-cw2',
+    attempts: [['home_visit', 'reached', 7, 'Monsieur accepte un rendez-vous pour préparer l’audience.']],
   },
 ];

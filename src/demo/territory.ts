@@ -97,7 +97,7 @@ export const communeByKey = (key: string): DemoCommune => {
 
 export const territoryId = (code: string) => stableId(`territory:${code}`);
 
-export type DemoOrgKey = 'habitat' | 'passage' | 'escale' | 'siao' | 'cd' | 'ddets' | 'ccas';
+export type DemoOrgKey = 'habitat' | 'passage' | 'escale' | 'siao' | 'ccapex' | 'cd' | 'ddets' | 'ccas';
 
 export interface DemoOrganisation {
   key: DemoOrgKey;
@@ -150,6 +150,16 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     email: 'siao@siao-vb.example',
     phone: '01 99 00 40 00',
     address: '9 rue Pasteur, 00100 Saint-Aubin-sur-Brenne',
+  },
+  {
+    key: 'ccapex',
+    type: 'ccapex',
+    name: 'CCAPEX du Val-de-Brenne (commission de coordination des actions de prévention des expulsions locatives)',
+    shortName: 'CCAPEX VB',
+    commune: 'saint-aubin',
+    email: 'ccapex@valdebrenne.example',
+    phone: '01 99 00 45 00',
+    address: 'Préfecture du Val-de-Brenne, 3 rue de la Préfecture, 00100 Saint-Aubin-sur-Brenne',
   },
   {
     key: 'cd',
@@ -317,6 +327,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     fullName: 'Lucie Faure',
     email: 'lucie.faure@siao-vb.example',
     title: 'Coordinatrice SIAO (orientations)',
+  },
+  {
+    key: 'ccapex-cw',
+    org: 'ccapex',
+    role: 'caseworker',
+    fullName: 'Yasmina Chérif',
+    email: 'yasmina.cherif@ccapex-vb.example',
+    title: 'Travailleuse sociale du secrétariat de la CCAPEX',
   },
   {
     key: 'cd-admin',

@@ -79,6 +79,12 @@ const ROLES: { label: string; orgType: OrganisationType; roles: Role[]; levelAsP
   },
   { label: 'travailleur social du SIAO', orgType: 'siao', roles: ['caseworker'], levelAsParty: 'party' },
   {
+    label: 'travailleur social de la CCAPEX',
+    orgType: 'ccapex',
+    roles: ['caseworker'],
+    levelAsParty: 'party',
+  },
+  {
     label: 'chargé de mission financeur',
     orgType: 'funder',
     roles: ['funder_officer'],
@@ -501,7 +507,7 @@ describe('household access matrix, from the route contracts', () => {
     t.setNow(NOW);
     const partyOrgs = new Map<OrganisationType, string>();
     const otherOrgs = new Map<OrganisationType, string>();
-    for (const type of ['association', 'landlord', 'siao', 'funder'] as const) {
+    for (const type of ['association', 'landlord', 'siao', 'ccapex', 'funder'] as const) {
       partyOrgs.set(type, (await makeOrganisation(t.deps.db, type)).id);
       otherOrgs.set(type, (await makeOrganisation(t.deps.db, type)).id);
     }
@@ -521,7 +527,7 @@ describe('household access matrix, from the route contracts', () => {
         ...(payload ? { payload } : {}),
       });
 
-    /** A file the landlord (the tenant's landlord), the SIAO and the funder are parties to, by consent. */
+    /** A file the landlord (the tenant's landlord), the SIAO, the CCAPEX and the funder are parties to, by consent. */
     const sharedHousehold = async (marked: boolean) => {
       const id = await createHouseholdAs(
         t,
@@ -554,7 +560,7 @@ describe('household access matrix, from the route contracts', () => {
             : {}),
         }),
       );
-      for (const type of ['landlord', 'siao', 'funder'] as const) {
+      for (const type of ['landlord', 'siao', 'ccapex', 'funder'] as const) {
         await ok(
           await as(owner, 'POST', `/api/households/${id}/consents`, {
             organisationId: partyOrgs.get(type),
@@ -624,14 +630,15 @@ describe('household access matrix, from the route contracts', () => {
       return { householdId, id: d.id as string, rowVersion: d.rowVersion as number };
     };
     const shared = await diagnosticOn(householdId, 'approved');
-    for (const [audience, org] of [
-      ['landlord', 'landlord'],
-      ['committee', 'siao'],
+    // The committee version goes to the commissions that examine the file: the SIAO's, the CCAPEX.
+    for (const [audience, orgs] of [
+      ['landlord', ['landlord']],
+      ['committee', ['siao', 'ccapex']],
     ] as const) {
       await ok(
         await as(owner, 'POST', `/api/diagnostics/${shared.id}/share`, {
           audience,
-          organisationIds: [partyOrgs.get(org)],
+          organisationIds: orgs.map((org) => partyOrgs.get(org)),
         }),
         'partage',
       );
@@ -854,6 +861,7 @@ describe('referral access matrix, from the route contracts and the referral poli
       roles: ['caseworker'],
     },
     { label: 'travailleur social du SIAO', side: 'elsewhere', orgType: 'siao', roles: ['caseworker'] },
+    { label: 'travailleur social de la CCAPEX', side: 'elsewhere', orgType: 'ccapex', roles: ['caseworker'] },
     { label: 'chargé de mission financeur', side: 'elsewhere', orgType: 'funder', roles: ['funder_officer'] },
   ];
   const ASSIGNED = REFERRAL_SUBJECTS[3]!;

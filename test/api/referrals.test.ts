@@ -49,6 +49,7 @@ describe('referrals (saisines) API', () => {
   let assoB: Org;
   let assoC: Org;
   let siao: Org;
+  let ccapex: Org;
   let otherCaseworker: { id: string; session: TestSession };
 
   const send = (session: TestSession, url: string, payload: object) =>
@@ -93,7 +94,8 @@ describe('referrals (saisines) API', () => {
     assoA = await makeOrgWithUsers(t.deps, 'association', ['caseworker', 'team_manager', 'admin', 'auditor']);
     assoB = await makeOrgWithUsers(t.deps, 'association', ['caseworker', 'team_manager']);
     assoC = await makeOrgWithUsers(t.deps, 'association', ['caseworker', 'admin']);
-    siao = await makeOrgWithUsers(t.deps, 'siao', ['caseworker']);
+    siao = await makeOrgWithUsers(t.deps, 'siao', ['caseworker', 'team_manager']);
+    ccapex = await makeOrgWithUsers(t.deps, 'ccapex', ['caseworker']);
     const user = await makeUser(t.deps.db, { organisationId: assoA.org.id, roles: ['caseworker'] });
     otherCaseworker = { id: user.id, session: await sessionFor(t.deps, user.id, assoA.org.id) };
   });
@@ -651,10 +653,74 @@ describe('referrals (saisines) API', () => {
       });
       expect(future).toHaveProperty(['newHousehold.members.1.birthDate']);
     });
+  });
 
-    it('refuses a maintenance referral from an association (403)', async () => {
-      const res = await send(s(assoB, 'caseworker'), '/api/referrals', maintenance(assoA.org.id));
+  describe('who sends which kind', () => {
+    const access = (toOrganisationId: string, lastName: string) => ({
+      kind: 'access',
+      householdAgreement: { method: 'signed_form', givenOn: '2026-03-01' },
+      toOrganisationId,
+      newHousehold: {
+        members: [{ firstName: 'Inès', lastName, relationship: 'reference_person', isReferencePerson: true }],
+        housingSituation: 'hosted_by_third_party',
+      },
+      readyToLeave: true,
+      housingProject: 'T1 en centre-ville.',
+    });
+
+    it('lets the SIAO team manager send an access referral and follow it in the sent list', async () => {
+      const id = await refer(s(siao, 'team_manager'), access(assoC.org.id, 'Morel'));
+      const sent = (await read(s(siao, 'team_manager'), '/api/referrals/sent?kind=access')).json();
+      expect(sent.items).toContainEqual(
+        expect.objectContaining({ id, kind: 'access', status: 'sent', toOrganisation: expect.anything() }),
+      );
+      expect(sent.items.find((r: { id: string }) => r.id === id).toOrganisation.id).toBe(assoC.org.id);
+    });
+
+    it('refuses a maintenance referral from the SIAO, saying who makes one (403)', async () => {
+      const res = await send(s(siao, 'caseworker'), '/api/referrals', maintenance(assoA.org.id));
       expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toBe(
+        'Votre organisation n’adresse pas de saisine pour un maintien dans le logement : elle est faite par un bailleur, une association ou la CCAPEX.',
+      );
+    });
+
+    it('lets the CCAPEX send a maintenance referral without naming itself the landlord', async () => {
+      const id = await refer(s(ccapex, 'caseworker'), maintenance(assoC.org.id));
+      const householdId = await householdOf(id);
+      expect((await partiesOf(householdId)).map((p) => [p.organisationId, p.basis])).toEqual([
+        [ccapex.org.id, 'referral_made'],
+      ]);
+      const file = (await read(s(ccapex, 'caseworker'), `/api/households/${householdId}`)).json();
+      expect(file.tenancy).toMatchObject({ address: tenant.dwellingAddress, landlordOrganisationId: null });
+      const sent = (await read(s(ccapex, 'caseworker'), '/api/referrals/sent')).json();
+      expect(sent.items).toEqual([expect.objectContaining({ id, kind: 'maintenance', status: 'sent' })]);
+      const inbox = (await read(s(assoC, 'caseworker'), '/api/referrals/inbox?kind=maintenance')).json();
+      expect(inbox.items.map((r: { id: string }) => r.id)).toContain(id);
+    });
+
+    it('refuses an access referral from the CCAPEX (403)', async () => {
+      const res = await send(s(ccapex, 'caseworker'), '/api/referrals', access(assoA.org.id, 'Petit'));
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toMatch(/faite par un bailleur, une association ou le SIAO/);
+    });
+
+    it('lets an association refer on for maintenance', async () => {
+      await refer(s(assoB, 'caseworker'), maintenance(assoA.org.id));
+    });
+
+    it('lets a landlord refer for access, but for maintenance only its own tenant', async () => {
+      const landlordSession = s(landlord, 'landlord_social_advisor');
+      const id = await refer(landlordSession, access(assoB.org.id, 'Garnier'));
+      const res = await send(landlordSession, '/api/referrals', {
+        ...maintenance(assoC.org.id),
+        newHousehold: undefined,
+        householdId: await householdOf(id),
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.message).toBe(
+        'Un bailleur adresse une saisine de maintien pour ses propres locataires.',
+      );
     });
   });
 

@@ -98,6 +98,9 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       'Accueil',
       'Ménages',
       'Saisines reçues',
+      // An association refers on to another one: its social workers send referrals too.
+      'Saisines envoyées',
+      'Nouvelle saisine',
       'Utilisateurs',
       "Journal d'audit",
       'Référentiel des briques',
@@ -105,7 +108,7 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
     ]) {
       await nav.getByRole('link', { name: label }).waitFor();
     }
-    expect(await nav.getByRole('link', { name: 'Nouvelle saisine' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Mes saisines' }).count()).toBe(0);
     // The public simulator, opened from the menu, stays in the shell for a signed-in user.
     await nav.getByRole('link', { name: 'Simulateur APL' }).click();
     await page.getByRole('heading', { level: 1, name: /^Simulateur d’aide au logement/ }).waitFor();

@@ -49,7 +49,10 @@ export function partyAccessLevel(actor: ActorScope): HouseholdAccessLevel {
     case 'association':
     case 'other':
       return hasRoleIn(actor.roles, 'socialWork') ? 'caseworker' : 'none';
+    // The SIAO and the CCAPEX coordinate and orient: their social workers share the file, not its
+    // caseworker-only part, which stays with the association that runs the support.
     case 'siao':
+    case 'ccapex':
       return hasRoleIn(actor.roles, 'socialWork') ? 'party' : 'none';
     case 'funder':
       return 'none';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrganisationType, Role } from '../contracts/roles.ts';
-import type { ReferralKind, ReferralStatus } from '../contracts/referral-enums.ts';
+import { ORGANISATION_TYPES, type OrganisationType, type Role } from '../contracts/roles.ts';
+import { REFERRAL_KINDS, type ReferralKind, type ReferralStatus } from '../contracts/referral-enums.ts';
 import type { ReferralAction } from '../contracts/referrals.ts';
 import {
   allowedReferralActions,
@@ -10,7 +10,10 @@ import {
   canReadContactNotes,
   canReadReferral,
   canReceiveReferral,
+  maintenanceNeedsOwnTenant,
   mayActOnReferral,
+  referralKindsFor,
+  referralRefusal,
   referralSide,
   statusAllows,
   type ReferralActor,
@@ -40,34 +43,66 @@ const referral = (status: ReferralStatus, assigned: string | null = ASSIGNED): R
   assignedCaseworkerUserId: assigned,
 });
 
-describe('canCreateReferral', () => {
-  it.each<[OrganisationType, Role[], ReferralKind, boolean]>([
-    ['landlord', ['landlord_social_advisor'], 'maintenance', true],
-    ['landlord', ['landlord_rental_manager'], 'maintenance', true],
-    ['landlord', ['admin'], 'maintenance', false],
-    ['landlord', ['landlord_social_advisor'], 'access', false],
-    ['association', ['caseworker'], 'maintenance', false],
-    ['association', ['caseworker'], 'access', true],
-    ['association', ['team_manager'], 'access', true],
-    ['association', ['admin'], 'access', false],
-    ['siao', ['caseworker'], 'access', true],
-    ['siao', ['auditor'], 'access', false],
-    ['funder', ['funder_officer'], 'access', false],
-    ['other', ['caseworker'], 'access', false],
-  ])('%s with %j may refer for %s: %s', (type, roles, kind, expected) => {
-    expect(canCreateReferral(actor('o', type, roles), kind)).toBe(expected);
+describe('who sends which kind', () => {
+  it.each<[OrganisationType, Role[], ReferralKind[]]>([
+    ['landlord', ['landlord_social_advisor'], ['maintenance', 'access']],
+    ['landlord', ['landlord_rental_manager'], ['maintenance', 'access']],
+    ['landlord', ['admin'], []],
+    ['landlord', ['caseworker'], []],
+    ['association', ['caseworker'], ['maintenance', 'access']],
+    ['association', ['team_manager'], ['maintenance', 'access']],
+    ['association', ['admin'], []],
+    ['association', ['landlord_social_advisor'], []],
+    ['siao', ['caseworker'], ['access']],
+    ['siao', ['team_manager'], ['access']],
+    ['siao', ['auditor'], []],
+    ['ccapex', ['caseworker'], ['maintenance']],
+    ['ccapex', ['team_manager'], ['maintenance']],
+    ['ccapex', ['committee_coordinator'], []],
+    ['funder', ['funder_officer'], []],
+    ['funder', ['caseworker'], []],
+    ['other', ['caseworker'], []],
+  ])('%s with %j sends %j', (type, roles, kinds) => {
+    const a = actor('o', type, roles);
+    expect(referralKindsFor(a)).toEqual(kinds);
+    for (const kind of REFERRAL_KINDS) {
+      expect(canCreateReferral(a, kind)).toBe(kinds.includes(kind));
+      expect(referralRefusal(a, kind) === null).toBe(kinds.includes(kind));
+    }
+  });
+
+  it('only a landlord must be the landlord of the household it refers for maintenance', () => {
+    expect(ORGANISATION_TYPES.filter(maintenanceNeedsOwnTenant)).toEqual(['landlord']);
+  });
+
+  it.each<[OrganisationType, Role[], ReferralKind, string]>([
+    [
+      'siao',
+      ['caseworker'],
+      'maintenance',
+      'Votre organisation n’adresse pas de saisine pour un maintien dans le logement : elle est faite par un bailleur, une association ou la CCAPEX.',
+    ],
+    [
+      'ccapex',
+      ['caseworker'],
+      'access',
+      'Votre organisation n’adresse pas de saisine pour un accès au logement : elle est faite par un bailleur, une association ou le SIAO.',
+    ],
+    ['siao', ['admin'], 'access', 'Votre rôle ne permet pas d’adresser une saisine.'],
+  ])('%s with %j is told why it may not send %s', (type, roles, kind, message) => {
+    expect(referralRefusal(actor('o', type, roles), kind)).toBe(message);
   });
 });
 
 describe('who receives, who is named référent', () => {
-  it.each<[OrganisationType, boolean]>([
-    ['association', true],
-    ['landlord', false],
-    ['siao', false],
-    ['funder', false],
-    ['other', false],
-  ])('a referral may be addressed to %s: %s', (type, expected) => {
-    expect(canReceiveReferral(type)).toBe(expected);
+  it.each<[ReferralKind, OrganisationType, boolean]>(
+    REFERRAL_KINDS.flatMap((kind) =>
+      ORGANISATION_TYPES.map(
+        (type) => [kind, type, type === 'association'] as [ReferralKind, OrganisationType, boolean],
+      ),
+    ),
+  )('a %s referral may be addressed to %s: %s', (kind, type, expected) => {
+    expect(canReceiveReferral(kind, type)).toBe(expected);
   });
 
   it.each<[Role[], boolean]>([

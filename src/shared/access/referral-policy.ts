@@ -9,19 +9,73 @@ import { hasRoleIn } from './role-groups.ts';
  * client uses it to show only the buttons that would succeed.
  */
 
-/** Maintenance comes from a landlord; access from an association or the SIAO. */
-export function canCreateReferral(actor: ActorScope, kind: ReferralKind): boolean {
-  if (kind === 'maintenance') {
-    return actor.organisationType === 'landlord' && hasRoleIn(actor.roles, 'landlordStaff');
-  }
-  return (
-    (actor.organisationType === 'association' || actor.organisationType === 'siao') &&
-    hasRoleIn(actor.roles, 'socialWork')
-  );
-}
+/**
+ * The kinds of referral each type of organisation sends. The association runs the support, so it
+ * refers on to another one either way; a landlord refers its own tenants for maintenance and a
+ * household it would house for access; the SIAO orients towards housing (access); the CCAPEX
+ * refers households threatened with eviction (maintenance, prevention). Funders and CCAS do not
+ * refer through Relais.
+ */
+export const REFERRAL_KINDS_SENT_BY: Record<OrganisationType, readonly ReferralKind[]> = {
+  landlord: ['maintenance', 'access'],
+  association: ['maintenance', 'access'],
+  siao: ['access'],
+  ccapex: ['maintenance'],
+  funder: [],
+  other: [],
+};
 
-/** Referrals of both kinds go to an association (the operator that runs the support). */
-export const canReceiveReferral = (organisationType: OrganisationType) => organisationType === 'association';
+/** Who receives each kind: the association that will run the support. */
+export const REFERRAL_RECEIVERS: Record<ReferralKind, readonly OrganisationType[]> = {
+  maintenance: ['association'],
+  access: ['association'],
+};
+
+/** Landlord staff refer for their organisation, social workers for theirs. */
+const referringRoles = (type: OrganisationType) => (type === 'landlord' ? 'landlordStaff' : 'socialWork');
+
+/** The kinds the actor may send, in the order of REFERRAL_KINDS_SENT_BY. */
+export const referralKindsFor = (actor: ActorScope): readonly ReferralKind[] =>
+  hasRoleIn(actor.roles, referringRoles(actor.organisationType))
+    ? REFERRAL_KINDS_SENT_BY[actor.organisationType]
+    : [];
+
+export const canCreateReferral = (actor: ActorScope, kind: ReferralKind): boolean =>
+  referralKindsFor(actor).includes(kind);
+
+export const canReceiveReferral = (kind: ReferralKind, organisationType: OrganisationType) =>
+  REFERRAL_RECEIVERS[kind].includes(organisationType);
+
+/** A landlord refers for maintenance only a household it lets a dwelling to. */
+export const maintenanceNeedsOwnTenant = (organisationType: OrganisationType) =>
+  organisationType === 'landlord';
+
+/** How the refusal names the organisations that do send a kind. */
+const SENDER_NAMES: Record<OrganisationType, string> = {
+  landlord: 'un bailleur',
+  association: 'une association',
+  siao: 'le SIAO',
+  ccapex: 'la CCAPEX',
+  funder: 'un financeur',
+  other: 'un autre organisme',
+};
+const KIND_PHRASES: Record<ReferralKind, string> = {
+  maintenance: 'pour un maintien dans le logement',
+  access: 'pour un accès au logement',
+};
+
+/** Why the actor may not send this kind, in French; null when it may. */
+export function referralRefusal(actor: ActorScope, kind: ReferralKind): string | null {
+  if (canCreateReferral(actor, kind)) return null;
+  if (!hasRoleIn(actor.roles, referringRoles(actor.organisationType))) {
+    return 'Votre rôle ne permet pas d’adresser une saisine.';
+  }
+  const senders = Object.entries(REFERRAL_KINDS_SENT_BY)
+    .filter(([, kinds]) => kinds.includes(kind))
+    .map(([type]) => SENDER_NAMES[type as OrganisationType]);
+  const who = senders.length > 1 ? `${senders.slice(0, -1).join(', ')} ou ${senders.at(-1)}` : senders[0];
+  return `Votre organisation n’adresse pas de saisine ${KIND_PHRASES[kind]} : elle est faite par ${who}.`;
+}
 
 /** Only a caseworker of the receiving organisation may become the household's référent. */
 export const canBeAssignedCaseworker = (roles: readonly Role[]) => roles.includes('caseworker');

@@ -7,7 +7,7 @@ import type { Role } from '../contracts/roles.ts';
 export const ROLE_GROUPS = {
   /** Landlord staff who follow tenants: social advisers (CESF) and rental managers. */
   landlordStaff: ['landlord_social_advisor', 'landlord_rental_manager'],
-  /** Social workers of associations, the SIAO and CCAS: the household's référent and their managers. */
+  /** Social workers of associations, the SIAO, the CCAPEX and CCAS: the household's référent and their managers. */
   socialWork: ['caseworker', 'team_manager'],
   /** Who decides on an incoming referral: social workers, and administrators dispatching the inbox. */
   referralDeciders: ['caseworker', 'team_manager', 'admin'],

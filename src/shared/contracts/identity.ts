@@ -198,6 +198,7 @@ export const ROLES_BY_ORGANISATION_TYPE: Record<OrganisationType, readonly Role[
   ],
   association: ['admin', 'caseworker', 'team_manager', 'committee_coordinator', 'auditor'],
   siao: ['admin', 'caseworker', 'team_manager', 'committee_coordinator', 'auditor'],
+  ccapex: ['admin', 'caseworker', 'team_manager', 'committee_coordinator', 'auditor'],
   funder: ['admin', 'funder_officer', 'committee_coordinator', 'auditor'],
   other: ['admin', 'caseworker', 'team_manager', 'committee_coordinator', 'auditor'],
 };

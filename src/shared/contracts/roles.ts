@@ -22,13 +22,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: 'Auditeur (lecture seule)',
 };
 
-export const ORGANISATION_TYPES = ['landlord', 'association', 'siao', 'funder', 'other'] as const;
+export const ORGANISATION_TYPES = ['landlord', 'association', 'siao', 'ccapex', 'funder', 'other'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   landlord: 'Bailleur',
   association: 'Association',
   siao: 'SIAO',
+  ccapex: 'CCAPEX (commission de prévention des expulsions)',
   funder: 'Financeur',
   other: 'Autre (CCAS…)',
 };

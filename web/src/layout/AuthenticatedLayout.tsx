@@ -101,7 +101,7 @@ export function AuthenticatedLayout() {
           inert={navHidden}
           style={navHidden ? { visibility: 'hidden' } : undefined}
         >
-          <MainNavigation roles={session.roles} />
+          <MainNavigation session={session} />
         </AppShell.Navbar>
 
         <AppShell.Main id="contenu" ref={mainRef} tabIndex={-1}>

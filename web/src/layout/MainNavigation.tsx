@@ -1,15 +1,15 @@
 import { Link, useLocation } from 'react-router-dom';
 import { NavLink, Stack, Text } from '@mantine/core';
-import type { Role } from '@shared/contracts/roles.ts';
+import type { TMe } from '@shared/contracts/identity.ts';
 import { navigationFor } from './navigation.ts';
 
 const isActive = (pathname: string, to: string) =>
   to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
-export function MainNavigation({ roles }: { roles: readonly Role[] }) {
+export function MainNavigation({ session }: { session: TMe }) {
   const { pathname } = useLocation();
-  const sections = navigationFor(roles);
-  // The most specific item wins (Mes saisines vs Nouvelle saisine share a prefix only by accident).
+  const sections = navigationFor(session);
+  // The most specific item wins (Saisines envoyées vs Nouvelle saisine share a prefix only by accident).
   const activeTo = sections
     .flatMap((s) => s.items.map((i) => i.to))
     .filter((to) => isActive(pathname, to))

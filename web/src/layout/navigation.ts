@@ -1,5 +1,6 @@
-import type { Role } from '@shared/contracts/roles.ts';
+import type { TMe } from '@shared/contracts/identity.ts';
 import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
+import { referralKindsFor } from '@shared/access/referral-policy.ts';
 import { PATHS } from '../paths.ts';
 
 export interface NavItem {
@@ -16,19 +17,24 @@ const HOME: NavItem = { label: 'Accueil', to: PATHS.home };
 const HOUSEHOLDS: NavItem = { label: 'Ménages', to: PATHS.households };
 
 /** The sections of the navigation for the roles held in the current organisation. */
-export function navigationFor(roles: readonly Role[]): NavSection[] {
+export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' | 'roles'>): NavSection[] {
   const has = (group: RoleGroup) => hasRoleIn(roles, group);
+  const refers =
+    organisation !== null &&
+    referralKindsFor({ organisationId: organisation.id, organisationType: organisation.type, roles }).length >
+      0;
   const work: NavItem[] = [HOME];
   if (has('socialWork')) {
     work.push(HOUSEHOLDS, { label: 'Saisines reçues', to: PATHS.referralInbox });
   }
-  if (has('landlordStaff')) {
+  if (refers) {
     work.push(
-      { label: 'Mes saisines', to: PATHS.sentReferrals },
+      // Beside the inbox, the list says which way its referrals went.
+      { label: has('socialWork') ? 'Saisines envoyées' : 'Mes saisines', to: PATHS.sentReferrals },
       { label: 'Nouvelle saisine', to: PATHS.newReferral },
     );
-    if (!work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
   }
+  if (has('landlordStaff') && !work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
   const sections: NavSection[] = [{ title: 'Suivi', items: work }];
   const administration: NavItem[] = [];
   if (has('administrators')) {

@@ -12,8 +12,13 @@ import {
   type TReferralCreate,
   type TReferralNewHousehold,
 } from '../../../shared/contracts/referrals.ts';
-import { canCreateReferral, canReceiveReferral } from '../../../shared/access/referral-policy.ts';
 import {
+  canReceiveReferral,
+  maintenanceNeedsOwnTenant,
+  referralRefusal,
+} from '../../../shared/access/referral-policy.ts';
+import {
+  activeParties,
   addParty,
   createHousehold,
   recordEvictionStep,
@@ -33,23 +38,24 @@ import {
 import { referralLink } from '../referral-transition.ts';
 
 /**
- * A landlord refers a tenant for maintenance, an association or the SIAO refers a household for
- * access. The referring organisation must already be a party to the household, or creates its file
+ * An organisation refers a household to an association for the kinds its type sends
+ * (REFERRAL_KINDS_SENT_BY: a landlord its tenant for maintenance, the SIAO for access, the CCAPEX
+ * for maintenance…). The referring organisation must already be a party to the household, or creates its file
  * here; either way it becomes a party on the basis of this referral. The referral, its first event,
  * the audit entry and the receiving organisation's notifications are written together.
  */
 export async function createReferral(ctx: Context, input: TReferralCreate): Promise<{ id: string }> {
   const { actor, now } = ctx;
   const tx = ctx.db;
-  if (!canCreateReferral(actor, input.kind)) {
-    throw forbidden(
-      input.kind === 'maintenance'
-        ? 'Une saisine pour un maintien dans le logement est faite par le bailleur.'
-        : 'Une saisine pour un accès au logement est faite par une association ou le SIAO.',
-    );
-  }
+  const refusal = referralRefusal(actor, input.kind);
+  if (refusal) throw forbidden(refusal);
   const target = await findOrganisation(tx, input.toOrganisationId);
-  if (!target || !target.active || !canReceiveReferral(target.type) || target.id === actor.organisationId) {
+  if (
+    !target ||
+    !target.active ||
+    !canReceiveReferral(input.kind, target.type) ||
+    target.id === actor.organisationId
+  ) {
     throw invalid({ toOrganisationId: 'Choisissez une association destinataire.' });
   }
   const managementUnitId = input.kind === 'maintenance' ? await referringUnit(tx, actor, input) : null;
@@ -59,6 +65,9 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
   if (input.householdId) {
     householdId = input.householdId;
     await requireHouseholdAccess(ctx, householdId);
+    if (input.kind === 'maintenance' && maintenanceNeedsOwnTenant(actor.organisationType)) {
+      await requireOwnTenant(ctx, householdId);
+    }
     await refuseDuplicate(tx, householdId, target.id);
     await addParty(tx, {
       householdId,
@@ -186,6 +195,14 @@ async function referringUnit(
   return unit.id;
 }
 
+/** A landlord refers for maintenance only a household it is the landlord of. */
+async function requireOwnTenant(ctx: Context, householdId: string): Promise<void> {
+  const parties = await activeParties(ctx.db, householdId, ctx.now);
+  if (!parties.some((p) => p.organisationId === ctx.actor.organisationId && p.basis === 'own_tenant')) {
+    throw forbidden('Un bailleur adresse une saisine de maintien pour ses propres locataires.');
+  }
+}
+
 /** One open referral per household and receiving organisation at a time. */
 async function refuseDuplicate(tx: Queryable, householdId: string, toOrganisationId: string): Promise<void> {
   const open = await findOpenReferral(tx, householdId, toOrganisationId);
@@ -218,12 +235,13 @@ function newHouseholdFile(
     ...contact,
     housingSituation: h.housingSituation ?? 'social_tenant',
     housingSince,
-    // A landlord refers its own tenant: the dwelling it lets; the commune follows the postcode.
+    // The dwelling the household occupies, let by the referrer when a landlord refers its own tenant
+    // (another referrer, the CCAPEX say, does not name the landlord); the commune follows the postcode.
     tenancy:
       input.kind === 'maintenance' && dwellingAddress
         ? {
             address: dwellingAddress,
-            landlordOrganisationId: actor.organisationId,
+            landlordOrganisationId: actor.organisationType === 'landlord' ? actor.organisationId : null,
             managementUnitId,
             tenantReference,
             monthlyRentCents,

@@ -28,7 +28,7 @@ export async function redirectReferral(
   if (
     !target ||
     !target.active ||
-    !canReceiveReferral(target.type) ||
+    !canReceiveReferral(referral.kind, target.type) ||
     target.id === referral.toOrganisationId ||
     target.id === referral.fromOrganisationId
   ) {

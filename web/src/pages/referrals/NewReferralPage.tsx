@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   CONSENT_METHOD_LABELS,
@@ -33,6 +34,7 @@ import {
   type ReferralKind,
 } from '@shared/contracts/referral-enums.ts';
 import { ZReferralCreate, type TReferralCreateInput } from '@shared/contracts/referrals.ts';
+import { canReceiveReferral } from '@shared/access/referral-policy.ts';
 import { useRouteMutation } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -47,7 +49,7 @@ import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
 import { emptyMember, zodErrors, type MemberValues } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
-import { REFERRALS_SENT_KEY, referralKindFor } from './referral-ui.ts';
+import { REFERRALS_SENT_KEY, referralKindsOf } from './referral-ui.ts';
 
 interface NewHouseholdValues {
   members: MemberValues[];
@@ -154,17 +156,34 @@ const agreementOf = (v: ReferralValues) => ({
 
 export function NewReferralPage() {
   const me = useSession();
-  const kind = referralKindFor(me);
+  const kinds = referralKindsOf(me);
+  const [kind, setKind] = useState<ReferralKind | undefined>(kinds[0]);
   return (
     <>
-      <PageHeader title="Nouvelle saisine" description={kind ? REFERRAL_KIND_LABELS[kind] : undefined} />
+      <PageHeader
+        title="Nouvelle saisine"
+        description={kinds.length === 1 && kind ? REFERRAL_KIND_LABELS[kind] : undefined}
+      />
       {kind ? (
-        <ReferralForm kind={kind} />
+        <Stack gap="xl">
+          {kinds.length > 1 && (
+            <Radio.Group
+              label="Type de saisine"
+              value={kind}
+              onChange={(value) => setKind(value as ReferralKind)}
+            >
+              <Group mt="xs">
+                {kinds.map((k) => (
+                  <Radio key={k} value={k} label={REFERRAL_KIND_LABELS[k]} />
+                ))}
+              </Group>
+            </Radio.Group>
+          )}
+          {/* The two kinds ask different things: a new form for the other kind. */}
+          <ReferralForm key={kind} kind={kind} />
+        </Stack>
       ) : (
-        <Alert color="gray">
-          Votre organisation ou vos rôles ne permettent pas d'adresser une saisine : les saisines de maintien
-          sont faites par les bailleurs, les saisines d'accès par les associations et le SIAO.
-        </Alert>
+        <Alert color="gray">Votre organisation ou vos rôles ne permettent pas d'adresser une saisine.</Alert>
       )}
     </>
   );
@@ -173,9 +192,13 @@ export function NewReferralPage() {
 function ReferralForm({ kind }: { kind: ReferralKind }) {
   const me = useSession();
   const navigate = useNavigate();
-  const associations = useOrganisations('association');
-  const ownOrganisation = useOrganisations(me.organisation?.type);
-  const units = ownOrganisation.data?.items.find((o) => o.id === me.organisation?.id)?.managementUnits ?? [];
+  const directory = useOrganisations();
+  const organisations = directory.data?.items ?? [];
+  const recipients = organisations.filter(
+    (o) => o.id !== me.organisation?.id && canReceiveReferral(kind, o.type),
+  );
+  const units = organisations.find((o) => o.id === me.organisation?.id)?.managementUnits ?? [];
+  const isLandlord = me.organisation?.type === 'landlord';
 
   const form = useForm<ReferralValues>({
     initialValues: {
@@ -238,7 +261,7 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
               </Group>
             </Radio.Group>
             {isNew ? (
-              <NewHouseholdFields form={form} kind={kind} />
+              <NewHouseholdFields form={form} kind={kind} isLandlord={isLandlord} />
             ) : (
               <RemoteSelect
                 label="Dossier du ménage"
@@ -291,9 +314,9 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
               label="Association destinataire"
               required
               searchable
-              placeholder={associations.isPending ? 'Chargement…' : 'Choisir une association'}
+              placeholder={directory.isPending ? 'Chargement…' : 'Choisir une association'}
               nothingFoundMessage="Aucune association trouvée"
-              data={(associations.data?.items ?? []).map((o) => ({
+              data={recipients.map((o) => ({
                 value: o.id,
                 label: o.territory ? `${o.name} (${o.territory.name})` : o.name,
               }))}
@@ -320,7 +343,15 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
 
 type ReferralForm = UseFormReturnType<ReferralValues>;
 
-function NewHouseholdFields({ form, kind }: { form: ReferralForm; kind: ReferralKind }) {
+function NewHouseholdFields({
+  form,
+  kind,
+  isLandlord,
+}: {
+  form: ReferralForm;
+  kind: ReferralKind;
+  isLandlord: boolean;
+}) {
   const h = form.values.newHousehold;
   return (
     <Stack gap="md">
@@ -342,7 +373,13 @@ function NewHouseholdFields({ form, kind }: { form: ReferralForm; kind: Referral
             {...form.getInputProps('newHousehold.dwellingAddress')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Référence locataire" {...form.getInputProps('newHousehold.tenantReference')} />
+            {/* The landlord's own reference for its tenant. */}
+            {isLandlord && (
+              <TextInput
+                label="Référence locataire"
+                {...form.getInputProps('newHousehold.tenantReference')}
+              />
+            )}
             <MoneyInput label="Loyer mensuel" {...form.getInputProps('newHousehold.monthlyRentCents')} />
             <MoneyInput
               label="Charges mensuelles"

@@ -4,7 +4,7 @@ import { useSession } from '../../api/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PATHS } from '../../paths.ts';
 import { ReferralList } from './ReferralList.tsx';
-import { referralKindFor } from './referral-ui.ts';
+import { referralKindsOf } from './referral-ui.ts';
 
 export function SentReferralsPage() {
   const me = useSession();
@@ -14,7 +14,7 @@ export function SentReferralsPage() {
         title="Saisines envoyées"
         description="Les demandes adressées par votre organisation et leur suite."
         actions={
-          referralKindFor(me) && (
+          referralKindsOf(me).length > 0 && (
             <Button component={Link} to={PATHS.newReferral}>
               Nouvelle saisine
             </Button>

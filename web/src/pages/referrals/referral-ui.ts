@@ -1,6 +1,6 @@
 import type { TMe } from '@shared/contracts/identity.ts';
-import { REFERRAL_KINDS, type ReferralKind, type ReferralStatus } from '@shared/contracts/referral-enums.ts';
-import { canCreateReferral } from '@shared/access/referral-policy.ts';
+import type { ReferralKind, ReferralStatus } from '@shared/contracts/referral-enums.ts';
+import { referralKindsFor } from '@shared/access/referral-policy.ts';
 import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
 import { routeKey } from '../../api/routes.ts';
 import type { Tone } from '../../components/StatusBadge.tsx';
@@ -26,13 +26,12 @@ export const REFERRAL_STATUS_TONES: Record<ReferralStatus, Tone> = {
   case_opened: 'success',
 };
 
-/** The kind of referral the user's organisation and roles allow them to send, if any. */
-export function referralKindFor(me: TMe): ReferralKind | null {
-  if (!me.organisation) return null;
-  const actor = {
+/** The kinds of referral the user's organisation and roles allow them to send. */
+export function referralKindsOf(me: TMe): readonly ReferralKind[] {
+  if (!me.organisation) return [];
+  return referralKindsFor({
     organisationId: me.organisation.id,
     organisationType: me.organisation.type,
     roles: me.roles,
-  };
-  return REFERRAL_KINDS.find((kind) => canCreateReferral(actor, kind)) ?? null;
+  });
 }
