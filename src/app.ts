@@ -33,6 +33,7 @@ import { diagnosticsRoutes, householdOfDiagnostic } from './modules/diagnostics/
 import { budgetRoutes } from './modules/budget/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { referentielRoutes } from './modules/referentiel/index.ts';
+import { measuresRoutes } from './modules/measures/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -54,6 +55,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   budgetRoutes,
   tasksRoutes,
   referentielRoutes,
+  measuresRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

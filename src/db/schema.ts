@@ -11,3 +11,4 @@ export * from '../modules/diagnostics/schema.ts';
 export * from '../modules/budget/schema.ts';
 export * from '../modules/dwellings/schema.ts';
 export * from '../modules/tasks/schema.ts';
+export * from '../modules/measures/schema.ts';

@@ -26,6 +26,7 @@ import {
   mayActOnReferral,
 } from '../../src/shared/access/referral-policy.ts';
 import { completeDiagnostic } from '../helpers/diagnostic-fixtures.ts';
+import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
 import { CAPACITY_CRITERION_KEYS } from '../../src/shared/contracts/diagnostics.ts';
 import type { OrganisationType, Role } from '../../src/shared/contracts/roles.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
@@ -129,6 +130,11 @@ interface Fixture {
   file(id?: string): Promise<Record<string, unknown> & { version: number }>;
   /** A value no call used before (dates, names), so that repeated calls do not collide. */
   next(): number;
+  /** A support measure of the file, run by the party association, taken to a status. */
+  measureAt(status: 'proposed' | 'validated' | 'active'): Promise<{ id: string; rowVersion: number }>;
+  ownerUserId: string;
+  /** A scheme of the household's département (ASLL maintien: renewable at will). */
+  schemeId: string;
 }
 
 /** How to call a household-scoped route; `prepare` runs as the household's caseworker. */
@@ -473,6 +479,53 @@ const DRIVERS: Record<string, Driver> = {
   },
 };
 
+/** A measure's route, on a measure taken to the status it starts from. */
+const onMeasure =
+  (status: 'proposed' | 'validated' | 'active', body: (fx: Fixture) => object): Driver['call'] =>
+  async (fx) => {
+    const m = await fx.measureAt(status);
+    return { ...onHousehold(fx, { measureId: m.id }), body: { rowVersion: m.rowVersion, ...body(fx) } };
+  };
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/measures': {
+    call: async (fx: Fixture) => onHousehold(fx),
+    absentKeys: { party: ['criteriaMet'], landlord_summary: ['criteriaMet', 'events', 'refusalReason'] },
+  },
+  'POST /api/households/:id/measures': {
+    call: async (fx: Fixture) => ({
+      ...onHousehold(fx),
+      body: {
+        schemeId: fx.schemeId,
+        operatorOrganisationId: fx.partyOrgs.get('association')!,
+        briques: ['2.4'],
+      },
+    }),
+  },
+  'POST /api/households/:id/measures/:measureId/prescribe': {
+    call: onMeasure('proposed', () => ({ prescribedOn: TODAY })),
+  },
+  'POST /api/households/:id/measures/:measureId/start': {
+    call: onMeasure('validated', () => ({ startOn: TODAY })),
+  },
+  'POST /api/households/:id/measures/:measureId/renew': {
+    call: onMeasure('active', () => ({ evaluation: 'Objectifs en bonne voie, à consolider.' })),
+  },
+  'POST /api/households/:id/measures/:measureId/end': {
+    call: onMeasure('active', () => ({
+      endedOn: TODAY,
+      endReason: 'objectives_reached',
+      orientation: 'none',
+    })),
+  },
+  'POST /api/households/:id/measures/:measureId/caseworker': {
+    call: onMeasure('proposed', (fx) => ({
+      caseworkerUserId: fx.ownerUserId,
+      relayNote: 'Reprise du suivi par la référente du dossier.',
+      confirmOverCapacity: true,
+    })),
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
@@ -500,6 +553,7 @@ describe('household access matrix, from the route contracts', () => {
   let t: TestApp;
   let fx: Fixture;
   const sessions = new Map<Subject, TestSession>();
+  const userIds = new Map<Subject, string>();
   let counter = 0;
 
   beforeAll(async () => {
@@ -515,10 +569,12 @@ describe('household access matrix, from the route contracts', () => {
       const orgId = (subject.party ? partyOrgs : otherOrgs).get(subject.orgType)!;
       const user = await makeUser(t.deps.db, { organisationId: orgId, roles: subject.roles });
       sessions.set(subject, await sessionFor(t.deps, user.id, orgId));
+      userIds.set(subject, user.id);
     }
-    const owner = sessions.get(
-      SUBJECTS.find((s) => s.roles.includes('caseworker') && s.party && s.orgType === 'association')!,
+    const ownerSubject = SUBJECTS.find(
+      (s) => s.roles.includes('caseworker') && s.party && s.orgType === 'association',
     )!;
+    const owner = sessions.get(ownerSubject)!;
     const as = (session: TestSession, method: string, url: string, payload?: object) =>
       t.app.inject({
         method: method as 'GET',
@@ -648,9 +704,57 @@ describe('household access matrix, from the route contracts', () => {
       'version 2',
     );
 
+    // The measures' funder, in its département, with a scheme it adopted from the catalogue.
+    const departement = await makeDepartement(t.deps.db);
+    const funderId = (await makeOrganisation(t.deps.db, 'funder', 'Financeur des mesures')).id;
+    await placeIn(t.deps.db, funderId, departement.id);
+    const funderSession = async (role: 'admin' | 'funder_officer') =>
+      sessionFor(
+        t.deps,
+        (await makeUser(t.deps.db, { organisationId: funderId, roles: [role] })).id,
+        funderId,
+      );
+    const scheme = await adoptScheme(t, await funderSession('admin'), 'asll-maintien');
+    const officer = await funderSession('funder_officer');
+    const measureAt: Fixture['measureAt'] = async (status) => {
+      const base = `/api/households/${householdId}/measures`;
+      let m = await ok(
+        await as(owner, 'POST', base, {
+          schemeId: scheme.id,
+          operatorOrganisationId: partyOrgs.get('association')!,
+          briques: ['2.4'],
+        }),
+        'mesure',
+      );
+      if (status === 'proposed') return m;
+      m = await ok(
+        await as(owner, 'POST', `${base}/${m.id}/prescribe`, {
+          rowVersion: m.rowVersion,
+          prescribedOn: TODAY,
+        }),
+        'prescription',
+      );
+      m = await ok(
+        await as(officer, 'POST', `/api/funder/measures/${m.id}/decision`, {
+          rowVersion: m.rowVersion,
+          outcome: 'validated',
+          decidedOn: TODAY,
+        }),
+        'validation',
+      );
+      if (status === 'validated') return m;
+      return ok(
+        await as(owner, 'POST', `${base}/${m.id}/start`, { rowVersion: m.rowVersion, startOn: TODAY }),
+        'début',
+      );
+    };
+
     fx = {
       t,
       owner,
+      ownerUserId: userIds.get(ownerSubject)!,
+      schemeId: scheme.id,
+      measureAt,
       sharedDiagnosticId: shared.id,
       draftDiagnosticId: draft.id,
       diagnosticAt: async (status) => {

@@ -9,6 +9,7 @@ import {
   toUpdateBody,
 } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
+import { makeDepartement, placeIn } from './measure-fixtures.ts';
 import type {
   FuzzActor,
   FuzzExample,
@@ -32,15 +33,17 @@ export const fuzzedOperations = (operations: readonly WriteOperation[]) =>
 type Org = Awaited<ReturnType<typeof makeOrgWithUsers>>;
 
 /**
- * What the fuzz acts on: an association (administrator, caseworker) and a landlord (administrator,
- * social adviser), each with a session, and one existing object of every kind a write path names —
- * households and their rows, consents, diagnostics, tasks, budget scenarios, a referral, an
+ * What the fuzz acts on: an association (administrator, caseworker), a landlord (administrator,
+ * social adviser) and a funder (administrator, officer), each with a session, and one existing object of every kind a write path names —
+ * households and their rows, consents, diagnostics, tasks, budget scenarios, a scheme and a measure, a referral, an
  * invitation, a management unit, notifications, members to administer. Made through the API (over
  * `send`), as users would, on the app whose database `deps` holds.
  */
 export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<FuzzWorld> {
   const association = await makeOrgWithUsers(deps, 'association', ['admin', 'caseworker']);
   const landlord = await makeOrgWithUsers(deps, 'landlord', ['admin', 'landlord_social_advisor']);
+  const funder = await makeOrgWithUsers(deps, 'funder', ['admin', 'funder_officer']);
+  await placeIn(deps.db, funder.org.id, (await makeDepartement(deps.db)).id);
   // Members the administrator may change or deactivate: not the actors, whose roles and status the
   // rest of the fuzz depends on.
   const members = [
@@ -121,6 +124,37 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
   const file = await read();
   const rows = (part: string) => ((file[part] ?? []) as { id: string }[]).map((r) => r.id);
 
+  // A scheme of the funder, and a measure of the main file waiting for its decision.
+  const scheme = await idOf(session(funder, 'admin'), '/api/measure-schemes', {
+    code: 'asll-maintien',
+    name: 'ASLL maintien',
+    kind: 'maintenance',
+    effectiveFrom: '2026-01-01',
+    rules: {
+      initialMonths: 12,
+      renewalMonths: 12,
+      maxRenewals: null,
+      maxTotalMonths: null,
+      criteria: null,
+      validationAfter: null,
+    },
+    costs: { perMonthCents: 14_000, perMeasureCents: null, perDwellingYearCents: null },
+  });
+  const measure = await call<{ id: string; rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${main}/measures`,
+    {
+      schemeId: scheme,
+      operatorOrganisationId: association.org.id,
+      briques: ['2.4'],
+    },
+  );
+  await call(caseworker, 'POST', `/api/households/${main}/measures/${measure.id}/prescribe`, {
+    rowVersion: measure.rowVersion,
+    prescribedOn: TODAY,
+  });
+
   const admin = session(association, 'admin');
   const adviser = session(landlord, 'landlord_social_advisor');
   const ids: KnownIds = {
@@ -150,6 +184,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       }),
     ],
     users: members.map((m) => m.id),
+    'measure-schemes': [scheme],
+    measures: [measure.id],
+    caseloads: members.map((m) => m.id),
   };
   // The referral notified the association's people.
   ids.notifications = [
@@ -177,6 +214,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       actor('association-admin', association, 'admin'),
       actor('landlord-adviser', landlord, 'landlord_social_advisor'),
       actor('landlord-admin', landlord, 'admin'),
+      actor('funder-admin', funder, 'admin'),
+      actor('funder-officer', funder, 'funder_officer'),
     ],
     ids,
     examples,

@@ -12,7 +12,8 @@ import { readScales } from '../calculators/index.ts';
 import { territories } from '../organisations/schema.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
 import type { HouseholdFile } from '../households/index.ts';
-import { conventionAt, departementOf, organisationDepartement } from './conventions.repository.ts';
+import { conventionAt } from './conventions.repository.ts';
+import { departementOf, organisationDepartement } from '../organisations/index.ts';
 
 export interface Scales {
   set: ScaleSet;

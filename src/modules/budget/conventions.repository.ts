@@ -7,7 +7,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import { ZIsoDate } from '../../shared/contracts/common.ts';
 import { ZBudgetConventionValues, type TBudgetConventionValues } from '../../shared/contracts/budget.ts';
 import { frenchDate } from '../../shared/calculators/housing-benefit-scales.ts';
-import { organisations, territories } from '../organisations/schema.ts';
+import { territories } from '../organisations/schema.ts';
 import { budgetConventions } from './schema.ts';
 
 const defaultFile = join(dirname(fileURLToPath(import.meta.url)), 'data', 'default-convention.json');
@@ -40,38 +40,6 @@ export function loadDefaultConvention(): StoredConvention {
     };
   }
   return defaultConvention;
-}
-
-/** The département a territory lies in (itself if it is one), walking up its parents. */
-export async function departementOf(
-  q: Queryable,
-  territoryId: string | null,
-): Promise<{ id: string; name: string; code: string } | null> {
-  let current = territoryId;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const [row] = await q
-      .select({
-        id: territories.id,
-        kind: territories.kind,
-        name: territories.name,
-        code: territories.code,
-        parentId: territories.parentId,
-      })
-      .from(territories)
-      .where(eq(territories.id, current));
-    if (!row) return null;
-    if (row.kind === 'departement') return { id: row.id, name: row.name, code: row.code };
-    current = row.parentId;
-  }
-  return null;
-}
-
-export async function organisationDepartement(q: Queryable, organisationId: string) {
-  const [org] = await q
-    .select({ territoryId: organisations.territoryId })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return departementOf(q, org?.territoryId ?? null);
 }
 
 export async function listConventions(q: Queryable, departementId: string): Promise<StoredConvention[]> {

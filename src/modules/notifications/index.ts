@@ -1,3 +1,3 @@
 /** In-app notifications (with their email through the mail module) and the administrators' outbox view. */
-export { notifyOrganisation, type OrganisationNotice } from './notify-organisation.ts';
+export { notifyOrganisation, notifyUsers, type OrganisationNotice } from './notify-organisation.ts';
 export { notificationsRoutes } from './notifications.routes.ts';

@@ -32,6 +32,23 @@ export async function notifyOrganisation(q: Queryable, notice: OrganisationNotic
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(...conditions));
+  return deliver(q, recipients, notice);
+}
+
+type Notice = Omit<OrganisationNotice, 'organisationId' | 'roles'>;
+
+/** Tell named people about an event (a measure's old and new référents), active accounts only. */
+export async function notifyUsers(q: Queryable, userIds: string[], notice: Notice): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const recipients = await q
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.status, 'active')));
+  return deliver(q, recipients, notice);
+}
+
+/** One in-app notification and one email per recipient. */
+async function deliver(q: Queryable, recipients: { id: string; email: string }[], notice: Notice) {
   if (recipients.length === 0) return [];
   await q.insert(notifications).values(
     recipients.map((r) => ({

@@ -1,2 +1,3 @@
 /** Organisations, their management units (agences) and the territories. */
 export { organisationsRoutes } from './organisations.routes.ts';
+export { departementOf, organisationDepartement } from './territory-tree.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { briquesOf } from '../../shared/referentiel/referentiel.ts';
-import { isKnownBrique, referentielInForce, referentielVersion } from './referentiel.ts';
+import { referentielInForce, referentielVersion } from './referentiel.ts';
 import { loadReferentielVersions, resolveReferentiel } from './referentiel-files.ts';
 
 describe('the shipped référentiel', () => {
@@ -77,11 +77,10 @@ describe('the shipped référentiel', () => {
     ).toThrow("La brique 1.1 renvoie à 1.9, qui n'est pas décrite.");
   });
 
-  it('finds the version in force and checks a code against a version', () => {
+  it('finds the version in force, and a version by its id', () => {
     expect(referentielInForce('2026-06-01').version).toBe('2011-01');
     expect(() => referentielInForce('2010-12-31')).toThrow();
-    expect(isKnownBrique('2.3', '2011-01')).toBe(true);
-    expect(isKnownBrique('2.8', '2011-01')).toBe(false);
-    expect(isKnownBrique('2.3', '1999-01')).toBe(false);
+    expect(referentielVersion('2011-01')?.effectiveFrom).toBe('2011-01-01');
+    expect(referentielVersion('1999-01')).toBeUndefined();
   });
 });

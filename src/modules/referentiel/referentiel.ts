@@ -1,8 +1,4 @@
-import {
-  findBrique,
-  versionInForce,
-  type TReferentielVersion,
-} from '../../shared/referentiel/referentiel.ts';
+import { versionInForce, type TReferentielVersion } from '../../shared/referentiel/referentiel.ts';
 import { loadReferentielVersions } from './referentiel-files.ts';
 
 /** A shipped version by its id (as measures and contracts store it). */
@@ -14,10 +10,4 @@ export function referentielInForce(onDate: string): TReferentielVersion {
   const version = versionInForce(loadReferentielVersions(), onDate);
   if (!version) throw new Error(`Aucune version du référentiel en vigueur le ${onDate}.`);
   return version;
-}
-
-/** Whether a brique code exists in the given version (false for an unknown version). */
-export function isKnownBrique(code: string, versionId: string): boolean {
-  const version = referentielVersion(versionId);
-  return version !== undefined && findBrique(version, code) !== undefined;
 }

@@ -1,2 +1,3 @@
 /** Tasks: what someone must do for a household by a date (urgent actions of diagnostics, tasks of the file). */
 export { tasksRoutes } from './tasks.routes.ts';
+export { raiseTask, closeTasksOf, type RaisedTask } from './raise-task.ts';

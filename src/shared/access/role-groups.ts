@@ -13,6 +13,10 @@ export const ROLE_GROUPS = {
   referralDeciders: ['caseworker', 'team_manager', 'admin'],
   /** Who makes referrals and follows the ones their organisation sent. */
   referrers: ['landlord_social_advisor', 'landlord_rental_manager', 'caseworker', 'team_manager'],
+  /** Who decides on the measures an organisation funds: its officers and administrators. */
+  funders: ['funder_officer', 'admin'],
+  /** Who sees the caseworkers' load and sets their capacity. */
+  caseloadManagers: ['team_manager', 'admin'],
   /** An organisation's administrators (users, invitations, settings, parameters). */
   administrators: ['admin'],
   /** Who reads an organisation's audit log: its administrators and read-only auditors. */

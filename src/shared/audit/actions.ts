@@ -7,6 +7,7 @@ import {
   SENSITIVITY_LABELS,
 } from '../contracts/household-enums.ts';
 import { TASK_STATUS_LABELS } from '../contracts/tasks.ts';
+import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contracts/measures.ts';
 import { ROLE_LABELS } from '../contracts/roles.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
@@ -234,6 +235,44 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'capacity_assessment.create': { label: 'Grille « capacité à habiter » remplie' },
   'capacity_assessment.list': { label: 'Consultation des grilles « capacité à habiter »' },
   'audit.checkpoint.sign': { label: 'Point de contrôle du journal d’audit signé' },
+  'measure.list': { label: 'Consultation des mesures d’accompagnement du dossier' },
+  'measure.propose': { label: 'Mesure d’accompagnement proposée', describe: (d) => str(d.scheme) },
+  'measure.prescribe': {
+    label: 'Mesure prescrite et transmise au financeur',
+    describe: (d) => str(d.scheme),
+  },
+  'measure.validate': { label: 'Mesure validée par le financeur', describe: (d) => str(d.scheme) },
+  'measure.refuse': {
+    label: 'Mesure refusée par le financeur',
+    describe: (d) => joined(str(d.scheme), str(d.reason)),
+  },
+  'measure.start': {
+    label: 'Début d’une mesure d’accompagnement',
+    describe: (d) => joined(str(d.scheme), str(d.startOn) && `le ${formatDate(str(d.startOn))}`),
+  },
+  'measure.renew': { label: 'Mesure renouvelée', describe: (d) => str(d.scheme) },
+  'measure.end': {
+    label: 'Fin d’une mesure d’accompagnement',
+    describe: (d) =>
+      joined(
+        str(d.scheme),
+        labelOf(MEASURE_END_REASON_LABELS, d.endReason),
+        labelOf(MEASURE_ORIENTATION_LABELS, d.orientation),
+      ),
+  },
+  'measure.assign': { label: 'Changement de référent d’une mesure', describe: (d) => str(d.scheme) },
+  'measure.funded.read': {
+    label: 'Consultation des mesures financées',
+    describe: (d) => (typeof d.count === 'number' ? `${d.count} mesure(s) en attente de décision` : null),
+  },
+  'measure_scheme.create': { label: 'Dispositif d’accompagnement créé', describe: (d) => str(d.name) },
+  'measure_scheme.add_version': {
+    label: 'Nouvelle version d’un dispositif',
+    describe: (d) =>
+      joined(str(d.name), str(d.effectiveFrom) && `à partir du ${formatDate(str(d.effectiveFrom))}`),
+  },
+  'funding_programme.create': { label: 'Programme de financement créé', describe: (d) => str(d.name) },
+  'caseload.capacity.set': { label: 'Capacité d’un référent modifiée' },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -273,6 +312,9 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   organisation: 'Organisation',
   management_unit: 'Unité de gestion',
   audit_checkpoint: 'Point de contrôle du journal d’audit',
+  measure: 'Mesure d’accompagnement',
+  measure_scheme: 'Dispositif d’accompagnement',
+  funding_programme: 'Programme de financement',
 };
 
 /**

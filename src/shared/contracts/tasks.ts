@@ -10,12 +10,13 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   dismissed: 'Abandonnée',
 };
 
-export const TASK_SOURCES = ['diagnostic', 'manual', 'alert'] as const;
+export const TASK_SOURCES = ['diagnostic', 'manual', 'alert', 'measure'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 export const TASK_SOURCE_LABELS: Record<TaskSource, string> = {
   diagnostic: 'Action urgente du diagnostic',
   manual: 'Tâche du dossier',
   alert: 'Alerte',
+  measure: 'Échéance d’une mesure',
 };
 
 export const ZTask = z.object({

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   addMonths,
   criteriaBreak,
+  initialMonthsBreak,
   needsStateValidation,
   plannedEnd,
   renewalBreak,
@@ -76,6 +77,17 @@ describe('months as French law counts them', () => {
     expect(plannedEnd('2026-11-30', AVDL.initialMonths)).toBe('2027-02-28');
     expect(plannedEnd('2027-11-30', AVDL.initialMonths)).toBe('2028-02-29');
     expect(plannedEnd('2026-03-01', FSL_ACCESS.initialMonths)).toBe('2026-09-01');
+  });
+});
+
+describe('first period', () => {
+  it('may be calibrated shorter than the scheme, never longer', () => {
+    expect(initialMonthsBreak(AVDL, 3)).toBeNull();
+    expect(initialMonthsBreak(AVDL, 2)).toBeNull();
+    expect(initialMonthsBreak(AVDL, 4)).toEqual({
+      rule: 'initial_months',
+      message: 'Ce dispositif se prescrit pour 3 mois au plus : 4 mois sont demandés.',
+    });
   });
 });
 

@@ -22,7 +22,8 @@ export interface SchemeRules {
   validationAfter: { schemes: readonly string[]; withinMonths: number } | null;
 }
 
-export type SchemeRule = 'max_renewals' | 'max_total_months' | 'min_criteria' | 'state_validation';
+export type SchemeRule =
+  'initial_months' | 'max_renewals' | 'max_total_months' | 'min_criteria' | 'state_validation';
 
 /** A rule a measure breaks, named, with the French sentence shown to the user. */
 export interface SchemeRuleBreak {
@@ -52,6 +53,15 @@ export function addMonths(isoDate: string, months: number): string {
 
 /** When a period of `months` that starts on `start` ends (see addMonths). */
 export const plannedEnd = (start: string, months: number): string => addMonths(start, months);
+
+/** A first period may be calibrated shorter than the scheme's, never longer. */
+export function initialMonthsBreak(rules: SchemeRules, months: number): SchemeRuleBreak | null {
+  if (months <= rules.initialMonths) return null;
+  return {
+    rule: 'initial_months',
+    message: `Ce dispositif se prescrit pour ${rules.initialMonths} mois au plus : ${months} mois sont demandés.`,
+  };
+}
 
 const times = (n: number) => (n === 1 ? 'une fois' : `${n} fois`);
 

@@ -11,6 +11,7 @@ import { REFERENTIEL_ROUTES } from './referentiel.ts';
 import { REFERRAL_ROUTES } from './referrals.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 import { TASK_ROUTES } from './tasks.ts';
+import { MEASURE_ROUTES } from './measures.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -35,6 +36,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   referrals: REFERRAL_ROUTES,
   tasks: TASK_ROUTES,
   referentiel: REFERENTIEL_ROUTES,
+  measures: MEASURE_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -5,12 +5,11 @@ import type { TBudgetConvention, TBudgetConventionValues } from '../../../shared
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import {
   conventionOverlap,
-  departementOf,
   insertConvention,
   listConventions,
   lockConventions,
-  organisationDepartement,
 } from '../conventions.repository.ts';
+import { departementOf, organisationDepartement } from '../../organisations/index.ts';
 
 /**
  * The département an administrator may configure: the one its organisation lies in. An

@@ -8,7 +8,8 @@ import {
 import type { TBudgetCalculatorRequest, TBudgetCalculatorResult } from '../../../shared/contracts/budget.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { loadScales } from '../budget-context.ts';
-import { conventionAt, departementOf } from '../conventions.repository.ts';
+import { conventionAt } from '../conventions.repository.ts';
+import { departementOf } from '../../organisations/index.ts';
 
 /** Stateless "what if": the budget of a target dwelling for a household described in the request. */
 export async function calculateBudget(

@@ -1,11 +1,8 @@
 import type { Context } from '../../../kernel/context.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
 import type { TBudgetConventionList } from '../../../shared/contracts/budget.ts';
-import {
-  listConventions,
-  loadDefaultConvention,
-  organisationDepartement,
-} from '../conventions.repository.ts';
+import { listConventions, loadDefaultConvention } from '../conventions.repository.ts';
+import { organisationDepartement } from '../../organisations/index.ts';
 import { requireConventionAdmin } from './add-budget-convention.ts';
 
 /** The conventions of the administrator's département (or the one asked for), with the default. */

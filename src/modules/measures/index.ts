@@ -1,0 +1,2 @@
+/** Support measures: the dated scheme catalogue, measures and their lifecycle, funders' decisions, caseloads. */
+export { measuresRoutes } from './measures.routes.ts';

@@ -1,0 +1,282 @@
+import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { MeasureStatus } from '../../shared/contracts/measures.ts';
+import { households } from '../households/schema.ts';
+import { memberships, users } from '../identity/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+import {
+  caseloadCapacities,
+  measureEvents,
+  measures,
+  measureSchemes,
+  measureSchemeVersions,
+} from './schema.ts';
+
+const funder = aliasedTable(organisations, 'funder');
+const operator = aliasedTable(organisations, 'operator');
+
+const measureColumns = {
+  measure: measures,
+  fileNumber: households.fileNumber,
+  schemeName: measureSchemes.name,
+  schemeCode: measureSchemes.code,
+  schemeKind: measureSchemes.kind,
+  funderOrganisationId: measureSchemes.funderOrganisationId,
+  funderName: funder.name,
+  versionFrom: measureSchemeVersions.effectiveFrom,
+  rules: measureSchemeVersions.rules,
+  operatorName: operator.name,
+  caseworkerName: users.fullName,
+  // A subquery: a second left join on an aliased table collapses Drizzle's row type.
+  relayName: sql<
+    string | null
+  >`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${measures.relayOrganisationId})`,
+};
+
+function measuresWhere(q: Queryable, condition: SQL | undefined) {
+  return q
+    .select(measureColumns)
+    .from(measures)
+    .innerJoin(households, eq(households.id, measures.householdId))
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .innerJoin(measureSchemeVersions, eq(measureSchemeVersions.id, measures.schemeVersionId))
+    .innerJoin(funder, eq(funder.id, measureSchemes.funderOrganisationId))
+    .innerJoin(operator, eq(operator.id, measures.operatorOrganisationId))
+    .leftJoin(users, eq(users.id, measures.caseworkerUserId))
+    .where(condition);
+}
+export type MeasureRecord = Awaited<ReturnType<typeof measuresWhere>>[number];
+
+export const listHouseholdMeasures = (q: Queryable, householdId: string) =>
+  measuresWhere(q, eq(measures.householdId, householdId)).orderBy(desc(measures.createdAt));
+
+export async function findMeasure(q: Queryable, householdId: string, measureId: string) {
+  const [row] = await measuresWhere(
+    q,
+    and(eq(measures.id, measureId), eq(measures.householdId, householdId)),
+  );
+  return row ?? null;
+}
+
+export async function findFundedMeasure(q: Queryable, funderOrganisationId: string, measureId: string) {
+  const [row] = await measuresWhere(
+    q,
+    and(eq(measures.id, measureId), eq(measureSchemes.funderOrganisationId, funderOrganisationId)),
+  );
+  return row ?? null;
+}
+
+/** The measures a funder pays for, in the given statuses (all when none is given). */
+export const fundedMeasures = (q: Queryable, funderOrganisationId: string, statuses?: MeasureStatus[]) =>
+  measuresWhere(
+    q,
+    and(
+      eq(measureSchemes.funderOrganisationId, funderOrganisationId),
+      statuses ? inArray(measures.status, statuses) : undefined,
+    ),
+  ).orderBy(asc(measures.prescribedOn), asc(measures.createdAt));
+
+export async function insertMeasure(q: Queryable, values: typeof measures.$inferInsert): Promise<string> {
+  const [row] = await q.insert(measures).values(values).returning({ id: measures.id });
+  return row!.id;
+}
+
+/**
+ * Moves a measure on, at the version its writer read and from the status the action starts from:
+ * false when someone else changed it first (the caller answers 409).
+ */
+export async function updateMeasure(
+  q: Queryable,
+  input: { id: string; rowVersion: number; from: readonly MeasureStatus[]; at: Date },
+  values: Partial<typeof measures.$inferInsert>,
+): Promise<boolean> {
+  const rows = await q
+    .update(measures)
+    .set({ ...values, updatedAt: input.at, rowVersion: sql`${measures.rowVersion} + 1` })
+    .where(
+      and(
+        eq(measures.id, input.id),
+        eq(measures.rowVersion, input.rowVersion),
+        inArray(measures.status, [...input.from]),
+      ),
+    )
+    .returning({ id: measures.id });
+  return rows.length > 0;
+}
+
+export async function insertEvent(q: Queryable, values: typeof measureEvents.$inferInsert) {
+  await q.insert(measureEvents).values(values);
+}
+
+export function eventsOf(q: Queryable, measureIds: string[]) {
+  if (measureIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      measureId: measureEvents.measureId,
+      kind: measureEvents.kind,
+      detail: measureEvents.detail,
+      at: measureEvents.at,
+      byName: users.fullName,
+      byOrganisationName: organisations.name,
+    })
+    .from(measureEvents)
+    .leftJoin(users, eq(users.id, measureEvents.userId))
+    .leftJoin(organisations, eq(organisations.id, measureEvents.organisationId))
+    .where(inArray(measureEvents.measureId, measureIds))
+    .orderBy(asc(measureEvents.seq));
+}
+
+/** The household's other measures that count for the sequencing rule: their scheme and end. */
+export const sequencingHistory = (q: Queryable, householdId: string) =>
+  q
+    .select({ scheme: measureSchemes.code, endedOn: measures.endedOn })
+    .from(measures)
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .where(and(eq(measures.householdId, householdId), inArray(measures.status, ['active', 'ended'])));
+
+/** Whether the user is a social worker of the organisation (who may be a measure's référent). */
+export async function isSocialWorkerOf(q: Queryable, userId: string, organisationId: string) {
+  const [row] = await q
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, ['caseworker', 'team_manager']),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function organisationName(q: Queryable, organisationId: string) {
+  const [row] = await q
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row?.name ?? null;
+}
+
+export async function userName(q: Queryable, userId: string) {
+  const [row] = await q.select({ name: users.fullName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? '';
+}
+
+/** Measures that hold a caseworker's time: from prescription until they end. */
+const HOLDING: MeasureStatus[] = ['prescribed', 'validated', 'active'];
+const accessKinds = sql`${measureSchemes.kind} in ('access', 'access_or_maintenance', 'rental_management')`;
+
+/**
+ * Households each social worker of the organisation follows, on access and on maintenance measures
+ * (a household counts once per kind however many measures it has), with their capacities.
+ */
+export async function caseloads(q: Queryable, organisationId: string) {
+  const loads = q
+    .select({
+      userId: measures.caseworkerUserId,
+      access: sql<number>`count(distinct ${measures.householdId}) filter (where ${accessKinds})`.as('access'),
+      maintenance:
+        sql<number>`count(distinct ${measures.householdId}) filter (where not (${accessKinds}))`.as(
+          'maintenance',
+        ),
+    })
+    .from(measures)
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .where(and(eq(measures.operatorOrganisationId, organisationId), inArray(measures.status, HOLDING)))
+    .groupBy(measures.caseworkerUserId)
+    .as('loads');
+  const own = aliasedTable(caseloadCapacities, 'own');
+  const fallback = aliasedTable(caseloadCapacities, 'fallback');
+  return q
+    .selectDistinctOn([users.fullName, users.id], {
+      userId: users.id,
+      name: users.fullName,
+      accessHouseholds: sql<number>`coalesce(${loads.access}, 0)::int`,
+      maintenanceHouseholds: sql<number>`coalesce(${loads.maintenance}, 0)::int`,
+      accessCapacity: sql<number>`coalesce(${own.accessCapacity}, ${fallback.accessCapacity}, 20)::int`,
+      maintenanceCapacity: sql<number>`coalesce(${own.maintenanceCapacity}, ${fallback.maintenanceCapacity}, 16)::int`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(loads, eq(loads.userId, users.id))
+    .leftJoin(own, and(eq(own.organisationId, organisationId), eq(own.userId, users.id)))
+    .leftJoin(fallback, and(eq(fallback.organisationId, organisationId), sql`${fallback.userId} is null`))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, ['caseworker', 'team_manager']),
+        eq(users.status, 'active'),
+      ),
+    )
+    .orderBy(asc(users.fullName), asc(users.id));
+}
+
+export async function setCapacity(
+  q: Queryable,
+  input: {
+    organisationId: string;
+    userId: string;
+    accessCapacity: number;
+    maintenanceCapacity: number;
+    at: Date;
+  },
+) {
+  await q
+    .insert(caseloadCapacities)
+    .values({ ...input, updatedAt: input.at })
+    .onConflictDoUpdate({
+      target: [caseloadCapacities.organisationId, caseloadCapacities.userId],
+      targetWhere: sql`${caseloadCapacities.userId} is not null`,
+      set: {
+        accessCapacity: input.accessCapacity,
+        maintenanceCapacity: input.maintenanceCapacity,
+        updatedAt: input.at,
+      },
+    });
+}
+
+/** Funded measures by scheme and operator, running or validated and waiting to start. */
+export const fundedCounts = (q: Queryable, funderOrganisationId: string) =>
+  q
+    .select({
+      schemeName: measureSchemes.name,
+      operatorName: operator.name,
+      active: sql<number>`(count(*) filter (where ${measures.status} = 'active'))::int`,
+      validated: sql<number>`(count(*) filter (where ${measures.status} = 'validated'))::int`,
+    })
+    .from(measures)
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .innerJoin(operator, eq(operator.id, measures.operatorOrganisationId))
+    .where(
+      and(
+        eq(measureSchemes.funderOrganisationId, funderOrganisationId),
+        inArray(measures.status, ['validated', 'active']),
+      ),
+    )
+    .groupBy(measureSchemes.name, operator.name)
+    .orderBy(asc(measureSchemes.name), asc(operator.name));
+
+/** What each funded measure spans, for the programmes' consumption. */
+export const fundedSpans = (q: Queryable, funderOrganisationId: string) =>
+  q
+    .select({
+      schemeId: measures.schemeId,
+      startOn: measures.startOn,
+      plannedEndOn: measures.plannedEndOn,
+      endedOn: measures.endedOn,
+      initialMonths: measures.initialMonths,
+      decidedOn: measures.decidedOn,
+      costs: measureSchemeVersions.costs,
+    })
+    .from(measures)
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .innerJoin(measureSchemeVersions, eq(measureSchemeVersions.id, measures.schemeVersionId))
+    .where(
+      and(
+        eq(measureSchemes.funderOrganisationId, funderOrganisationId),
+        inArray(measures.status, ['validated', 'active', 'ended']),
+      ),
+    );

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Context } from '../../../kernel/context.ts';
+import { invalid } from '../../../kernel/errors.ts';
+import {
+  MEASURE_END_REASON_LABELS,
+  MEASURE_ORIENTATION_LABELS,
+  type TMeasure,
+  type ZMeasureEnd,
+} from '../../../shared/contracts/measures.ts';
+import { addMonths } from '../../../shared/measures/scheme-rules.ts';
+import { closeTasksOf, raiseTask } from '../../tasks/index.ts';
+import { organisationName } from '../measures.repository.ts';
+import { measureToRun, moveMeasure, reloadMeasure } from '../measure-writes.ts';
+
+type EndInput = z.output<typeof ZMeasureEnd> & { householdId: string; measureId: string };
+
+/**
+ * Ends a measure with its reason and the household's next step (the contract refuses an end with
+ * none). A social watch becomes a task due when it ends; the measure's other tasks are closed.
+ */
+export async function endMeasure(ctx: Context, input: EndInput): Promise<TMeasure> {
+  const { db, actor, now } = ctx;
+  const record = await measureToRun(ctx, input.householdId, input.measureId);
+  const m = record.measure;
+  const relayName =
+    input.orientation === 'relay' ? await organisationName(db, input.relayOrganisationId!) : null;
+  if (input.orientation === 'relay' && !relayName)
+    throw invalid({ relayOrganisationId: 'Organisation inconnue.' });
+  if (m.startOn && input.endedOn < m.startOn)
+    throw invalid({ endedOn: 'La fin ne peut pas précéder le début de la mesure.' });
+  const orientation = MEASURE_ORIENTATION_LABELS[input.orientation];
+  await moveMeasure(ctx, record, {
+    rowVersion: input.rowVersion,
+    from: ['validated', 'active'],
+    values: {
+      status: 'ended',
+      endedOn: input.endedOn,
+      endReason: input.endReason,
+      orientation: input.orientation,
+      watchMonths: input.orientation === 'watch' ? input.watchMonths : null,
+      relayOrganisationId: input.orientation === 'relay' ? input.relayOrganisationId : null,
+      endNote: input.note?.trim() || null,
+    },
+    event: 'ended',
+    detail: [
+      MEASURE_END_REASON_LABELS[input.endReason],
+      relayName ? `${orientation} : ${relayName}` : orientation,
+      input.note?.trim(),
+    ]
+      .filter(Boolean)
+      .join('. '),
+    action: 'measure.end',
+    details: { endReason: input.endReason, orientation: input.orientation },
+  });
+  await closeTasksOf(db, { sourceId: m.id, userId: actor.userId, at: now });
+  if (input.orientation === 'watch')
+    await raiseTask(db, {
+      householdId: m.householdId,
+      title: `Fin de la veille sociale après la mesure ${record.schemeName} : faire le point avec le ménage`,
+      dueOn: addMonths(input.endedOn, input.watchMonths!),
+      ownerUserId: m.caseworkerUserId,
+      ownerOrganisationId: m.operatorOrganisationId,
+      sourceId: m.id,
+      createdByUserId: actor.userId,
+      createdByOrganisationId: actor.organisationId,
+      at: now,
+    });
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}

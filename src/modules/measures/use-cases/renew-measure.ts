@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { Context } from '../../../kernel/context.ts';
+import type { TMeasure, ZMeasureRenew } from '../../../shared/contracts/measures.ts';
+import { addMonths, renewalBreak } from '../../../shared/measures/scheme-rules.ts';
+import { raiseEndTask } from '../end-task.ts';
+import { measureToRun, moveMeasure, reloadMeasure, ruleRefusal } from '../measure-writes.ts';
+
+type RenewInput = z.output<typeof ZMeasureRenew> & { householdId: string; measureId: string };
+
+/**
+ * Renews a running measure after its evaluation, as the scheme version it follows allows (count of
+ * renewals, total duration): a refusal names the rule. The planned end moves by the months added.
+ */
+export async function renewMeasure(ctx: Context, input: RenewInput): Promise<TMeasure> {
+  const record = await measureToRun(ctx, input.householdId, input.measureId);
+  const m = record.measure;
+  const months = input.months ?? record.rules.renewalMonths;
+  const broken = renewalBreak(record.rules, { renewals: m.renewals, months: m.totalMonths }, months);
+  if (broken) throw ruleRefusal(broken.rule === 'max_total_months' ? 'months' : null, broken);
+  const end = addMonths(m.plannedEndOn!, months);
+  await moveMeasure(ctx, record, {
+    rowVersion: input.rowVersion,
+    from: ['active'],
+    values: { renewals: m.renewals + 1, totalMonths: m.totalMonths + months, plannedEndOn: end },
+    event: 'renewed',
+    detail: `${months} mois de plus. ${input.evaluation}`,
+    action: 'measure.renew',
+    details: { months },
+  });
+  await raiseEndTask(ctx, record, end);
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}

@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { Context } from '../../../kernel/context.ts';
+import type { TMeasure, ZMeasureStart } from '../../../shared/contracts/measures.ts';
+import { plannedEnd } from '../../../shared/measures/scheme-rules.ts';
+import { measureToRun, moveMeasure, reloadMeasure } from '../measure-writes.ts';
+import { raiseEndTask } from '../end-task.ts';
+
+type StartInput = z.output<typeof ZMeasureStart> & { householdId: string; measureId: string };
+
+/** Starts a validated measure: its planned end follows from the months it was prescribed for. */
+export async function startMeasure(ctx: Context, input: StartInput): Promise<TMeasure> {
+  const record = await measureToRun(ctx, input.householdId, input.measureId);
+  const m = record.measure;
+  const end = plannedEnd(input.startOn, m.initialMonths);
+  await moveMeasure(ctx, record, {
+    rowVersion: input.rowVersion,
+    from: ['validated'],
+    values: { status: 'active', startOn: input.startOn, plannedEndOn: end, totalMonths: m.initialMonths },
+    event: 'started',
+    action: 'measure.start',
+    details: { startOn: input.startOn },
+  });
+  await raiseEndTask(ctx, record, end);
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}
