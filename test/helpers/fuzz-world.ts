@@ -156,6 +156,21 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
   });
 
   const admin = session(association, 'admin');
+  // A committee the association convenes, the landlord sitting on it, with one meeting and one item.
+  const committee = await idOf(admin, '/api/committees', {
+    name: 'Comité de suivi',
+    kind: 'orientation_follow_up',
+    cadence: 'quarterly',
+    memberOrganisationIds: [landlord.org.id],
+  });
+  const meeting = await idOf(admin, `/api/committees/${committee}/meetings`, {
+    startsAt: '2026-03-24T13:30:00Z',
+  });
+  const agenda = await call<{ items: { id: string }[] }>(admin, 'POST', `/api/meetings/${meeting}/items`, {
+    kind: 'other',
+    householdId: main,
+    title: 'Situation à examiner',
+  });
   const adviser = session(landlord, 'landlord_social_advisor');
   const ids: KnownIds = {
     households,
@@ -187,6 +202,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     'measure-schemes': [scheme],
     measures: [measure.id],
     caseloads: members.map((m) => m.id),
+    committees: [committee],
+    meetings: [meeting],
+    items: agenda.items.map((i) => i.id),
   };
   // The referral notified the association's people.
   ids.notifications = [

@@ -28,12 +28,20 @@ export const ruleRefusal = (field: string | null, broken: SchemeRuleBreak) =>
     `Règle du dispositif « ${SCHEME_RULE_LABELS[broken.rule]} » : ${broken.message}`,
   );
 
-/** The measure an operator's social worker acts on, after the household and operator checks. */
-export async function measureToRun(ctx: Context, householdId: string, measureId: string) {
-  await requireHouseholdAccess(ctx, householdId);
+/**
+ * The measure an operator's social worker acts on, after the household and operator checks; or,
+ * `byDecision`, the one a committee decided on (the committees module checked its authority).
+ */
+export async function measureToRun(
+  ctx: Context,
+  householdId: string,
+  measureId: string,
+  by: 'operator' | 'decision' = 'operator',
+) {
+  if (by === 'operator') await requireHouseholdAccess(ctx, householdId);
   const record = await findMeasure(ctx.db, householdId, measureId);
   if (!record) throw notFound('Mesure introuvable.');
-  if (!canRunMeasure(ctx.actor, record.measure))
+  if (by === 'operator' && !canRunMeasure(ctx.actor, record.measure))
     throw forbidden('Seuls les travailleurs sociaux de l’organisation qui porte la mesure la font avancer.');
   return record;
 }

@@ -152,14 +152,6 @@ export async function isSocialWorkerOf(q: Queryable, userId: string, organisatio
   return row !== undefined;
 }
 
-export async function organisationName(q: Queryable, organisationId: string) {
-  const [row] = await q
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return row?.name ?? null;
-}
-
 export async function userName(q: Queryable, userId: string) {
   const [row] = await q.select({ name: users.fullName }).from(users).where(eq(users.id, userId));
   return row?.name ?? '';

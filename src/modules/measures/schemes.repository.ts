@@ -127,3 +127,11 @@ export const lockScheme = (q: Queryable, schemeId: string) =>
 /** The schemes an organisation funds, in every département. */
 export const schemesFundedBy = (q: Queryable, funderOrganisationId: string) =>
   schemesWhere(q, eq(measureSchemes.funderOrganisationId, funderOrganisationId));
+
+export async function schemeName(q: Queryable, schemeId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ name: measureSchemes.name })
+    .from(measureSchemes)
+    .where(eq(measureSchemes.id, schemeId));
+  return row?.name ?? null;
+}

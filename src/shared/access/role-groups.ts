@@ -17,6 +17,8 @@ export const ROLE_GROUPS = {
   funders: ['funder_officer', 'admin'],
   /** Who sees the caseworkers' load and sets their capacity. */
   caseloadManagers: ['team_manager', 'admin'],
+  /** Who convenes committees, prepares their meetings and records their decisions. */
+  committeeCoordinators: ['committee_coordinator', 'admin'],
   /** An organisation's administrators (users, invitations, settings, parameters). */
   administrators: ['admin'],
   /** Who reads an organisation's audit log: its administrators and read-only auditors. */

@@ -7,6 +7,7 @@ import {
   SENSITIVITY_LABELS,
 } from '../contracts/household-enums.ts';
 import { TASK_STATUS_LABELS } from '../contracts/tasks.ts';
+import { DECISION_OUTCOME_LABELS, HOUSEHOLD_PRESENCE_LABELS } from '../contracts/committees.ts';
 import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contracts/measures.ts';
 import { ROLE_LABELS } from '../contracts/roles.ts';
 import { formatDate, formatDateTime } from '../format.ts';
@@ -273,6 +274,21 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'funding_programme.create': { label: 'Programme de financement créé', describe: (d) => str(d.name) },
   'caseload.capacity.set': { label: 'Capacité d’un référent modifiée' },
+  'committee.create': { label: 'Comité créé', describe: (d) => str(d.name) },
+  'committee.meeting.plan': {
+    label: 'Réunion de comité planifiée',
+    describe: (d) => joined(str(d.name), str(d.startsAt) && formatDateTime(str(d.startsAt))),
+  },
+  'committee.meeting.read': { label: 'Consultation d’une réunion de comité', describe: (d) => str(d.name) },
+  'committee.item.add': { label: 'Situation inscrite à l’ordre du jour', describe: (d) => str(d.name) },
+  'committee.item.presence': {
+    label: 'Information ou présence du ménage au comité',
+    describe: (d) => labelOf(HOUSEHOLD_PRESENCE_LABELS, d.presence),
+  },
+  'committee.decision.record': {
+    label: 'Décision de comité enregistrée',
+    describe: (d) => joined(str(d.name), labelOf(DECISION_OUTCOME_LABELS, d.outcome)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -315,6 +331,9 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   measure: 'Mesure d’accompagnement',
   measure_scheme: 'Dispositif d’accompagnement',
   funding_programme: 'Programme de financement',
+  committee: 'Comité',
+  committee_meeting: 'Réunion de comité',
+  meeting_item: 'Point d’ordre du jour d’un comité',
 };
 
 /**

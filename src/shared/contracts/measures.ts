@@ -382,6 +382,21 @@ export const ZMeasureRenew = z.object({
   /** What the evaluation behind the renewal concluded (a renewal needs one). */
   evaluation: text(2000, 'Résumez l’évaluation qui justifie le renouvellement.'),
 });
+/** The details the household's next step needs: the watch's length, the relaying organisation. */
+export function refineNextStep(
+  e: { orientation: MeasureOrientation; watchMonths?: number | null; relayOrganisationId?: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (e.orientation === 'watch' && !e.watchMonths)
+    ctx.addIssue({ code: 'custom', path: ['watchMonths'], message: 'Indiquez la durée de la veille.' });
+  if (e.orientation === 'relay' && !e.relayOrganisationId)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['relayOrganisationId'],
+      message: 'Indiquez l’organisation qui prend le relais.',
+    });
+}
+
 export const ZMeasureEnd = z
   .object({
     rowVersion: ZRowVersion,
@@ -395,14 +410,7 @@ export const ZMeasureEnd = z
     note: optionalText(2000).nullish(),
   })
   .superRefine((e, ctx) => {
-    if (e.orientation === 'watch' && !e.watchMonths)
-      ctx.addIssue({ code: 'custom', path: ['watchMonths'], message: 'Indiquez la durée de la veille.' });
-    if (e.orientation === 'relay' && !e.relayOrganisationId)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['relayOrganisationId'],
-        message: 'Indiquez l’organisation qui prend le relais.',
-      });
+    refineNextStep(e, ctx);
     if (e.endReason === 'other' && !e.note?.trim())
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'Précisez le motif de fin.' });
   });

@@ -9,7 +9,8 @@ import {
 } from '../../../shared/contracts/measures.ts';
 import { addMonths } from '../../../shared/measures/scheme-rules.ts';
 import { closeTasksOf, raiseTask } from '../../tasks/index.ts';
-import { organisationName } from '../measures.repository.ts';
+import type { MeasureRecord } from '../measures.repository.ts';
+import { organisationName } from '../../organisations/index.ts';
 import { measureToRun, moveMeasure, reloadMeasure } from '../measure-writes.ts';
 
 type EndInput = z.output<typeof ZMeasureEnd> & { householdId: string; measureId: string };
@@ -19,8 +20,17 @@ type EndInput = z.output<typeof ZMeasureEnd> & { householdId: string; measureId:
  * none). A social watch becomes a task due when it ends; the measure's other tasks are closed.
  */
 export async function endMeasure(ctx: Context, input: EndInput): Promise<TMeasure> {
+  await applyEnd(ctx, await measureToRun(ctx, input.householdId, input.measureId), input);
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}
+
+/** The end itself, by the operator or by a committee's decision. */
+export async function applyEnd(
+  ctx: Context,
+  record: MeasureRecord,
+  input: Omit<EndInput, 'householdId' | 'measureId'>,
+) {
   const { db, actor, now } = ctx;
-  const record = await measureToRun(ctx, input.householdId, input.measureId);
   const m = record.measure;
   const relayName =
     input.orientation === 'relay' ? await organisationName(db, input.relayOrganisationId!) : null;
@@ -65,5 +75,4 @@ export async function endMeasure(ctx: Context, input: EndInput): Promise<TMeasur
       createdByOrganisationId: actor.organisationId,
       at: now,
     });
-  return reloadMeasure(ctx, input.householdId, input.measureId);
 }

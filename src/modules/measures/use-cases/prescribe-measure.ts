@@ -10,10 +10,11 @@ import {
 } from '../../../shared/measures/scheme-rules.ts';
 import { notifyOrganisation } from '../../notifications/index.ts';
 import { raiseTask } from '../../tasks/index.ts';
-import { sequencingHistory } from '../measures.repository.ts';
+import { sequencingHistory, type MeasureRecord } from '../measures.repository.ts';
 import { measureToRun, moveMeasure, reloadMeasure, ruleRefusal } from '../measure-writes.ts';
 
 type PrescribeInput = z.output<typeof ZMeasurePrescribe> & { householdId: string; measureId: string };
+type Prescription = Omit<PrescribeInput, 'householdId' | 'measureId'> & { detail?: string };
 
 /**
  * Prescribes a proposed measure and sends it to the scheme's funder, once it passes the rules of
@@ -21,8 +22,13 @@ type PrescribeInput = z.output<typeof ZMeasurePrescribe> & { householdId: string
  * is refused by name. The operator gets a task until the funder decides.
  */
 export async function prescribeMeasure(ctx: Context, input: PrescribeInput): Promise<TMeasure> {
+  await applyPrescription(ctx, await measureToRun(ctx, input.householdId, input.measureId), input);
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}
+
+/** The prescription itself, by the operator or by a committee's decision. */
+export async function applyPrescription(ctx: Context, record: MeasureRecord, input: Prescription) {
   const { db, actor, now } = ctx;
-  const record = await measureToRun(ctx, input.householdId, input.measureId);
   const m = record.measure;
   const criteriaMet = input.criteriaMet ? [...new Set(input.criteriaMet)] : m.criteriaMet;
   const stateValidationReference =
@@ -52,6 +58,7 @@ export async function prescribeMeasure(ctx: Context, input: PrescribeInput): Pro
     from: ['proposed'],
     values: { status: 'prescribed', prescribedOn: input.prescribedOn, criteriaMet, stateValidationReference },
     event: 'prescribed',
+    detail: input.detail ?? null,
     action: 'measure.prescribe',
   });
   await raiseTask(db, {
@@ -73,5 +80,4 @@ export async function prescribeMeasure(ctx: Context, input: PrescribeInput): Pro
     body: `${record.operatorName} a prescrit une mesure ${record.schemeName} le ${formatDate(input.prescribedOn)}. Elle attend votre décision.`,
     link: '/',
   });
-  return reloadMeasure(ctx, input.householdId, input.measureId);
 }

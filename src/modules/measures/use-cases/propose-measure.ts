@@ -21,10 +21,15 @@ type ProposeInput = z.output<typeof ZMeasurePropose> & { householdId: string };
  * version then in force; the référent, when named, is checked against the operator's caseloads.
  */
 export async function proposeMeasure(ctx: Context, input: ProposeInput): Promise<TMeasure> {
-  const { db, actor, now } = ctx;
   const level = await requireHouseholdAccess(ctx, input.householdId);
-  if (!canProposeMeasure(actor, level))
+  if (!canProposeMeasure(ctx.actor, level))
     throw forbidden('Seuls les travailleurs sociaux parties au dossier proposent une mesure.');
+  return reloadMeasure(ctx, input.householdId, await recordProposal(ctx, input));
+}
+
+/** The proposal itself, by a party's social worker or by a committee's decision; its id. */
+export async function recordProposal(ctx: Context, input: ProposeInput): Promise<string> {
+  const { db, actor, now } = ctx;
   const errors: FieldErrors = {};
   const scheme = await findScheme(db, input.schemeId);
   const version = scheme ? await versionInForce(db, scheme.id, parisDate(now)) : null;
@@ -83,5 +88,5 @@ export async function proposeMeasure(ctx: Context, input: ProposeInput): Promise
     householdId: input.householdId,
     details: { scheme: scheme!.name },
   });
-  return reloadMeasure(ctx, input.householdId, id);
+  return id;
 }

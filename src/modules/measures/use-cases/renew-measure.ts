@@ -4,6 +4,7 @@ import type { TMeasure, ZMeasureRenew } from '../../../shared/contracts/measures
 import { addMonths, renewalBreak } from '../../../shared/measures/scheme-rules.ts';
 import { raiseEndTask } from '../end-task.ts';
 import { measureToRun, moveMeasure, reloadMeasure, ruleRefusal } from '../measure-writes.ts';
+import type { MeasureRecord } from '../measures.repository.ts';
 
 type RenewInput = z.output<typeof ZMeasureRenew> & { householdId: string; measureId: string };
 
@@ -12,7 +13,16 @@ type RenewInput = z.output<typeof ZMeasureRenew> & { householdId: string; measur
  * renewals, total duration): a refusal names the rule. The planned end moves by the months added.
  */
 export async function renewMeasure(ctx: Context, input: RenewInput): Promise<TMeasure> {
-  const record = await measureToRun(ctx, input.householdId, input.measureId);
+  await applyRenewal(ctx, await measureToRun(ctx, input.householdId, input.measureId), input);
+  return reloadMeasure(ctx, input.householdId, input.measureId);
+}
+
+/** The renewal itself, by the operator or by a committee's decision. */
+export async function applyRenewal(
+  ctx: Context,
+  record: MeasureRecord,
+  input: Omit<RenewInput, 'householdId' | 'measureId'>,
+) {
   const m = record.measure;
   const months = input.months ?? record.rules.renewalMonths;
   const broken = renewalBreak(record.rules, { renewals: m.renewals, months: m.totalMonths }, months);
@@ -28,5 +38,4 @@ export async function renewMeasure(ctx: Context, input: RenewInput): Promise<TMe
     details: { months },
   });
   await raiseEndTask(ctx, record, end);
-  return reloadMeasure(ctx, input.householdId, input.measureId);
 }

@@ -1,0 +1,293 @@
+import { aliasedTable, and, asc, eq, gte, inArray, lte, notExists, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import { diagnostics, diagnosticShares } from '../diagnostics/schema.ts';
+import { householdParties, households } from '../households/schema.ts';
+import { partyIsCurrent } from '../households/index.ts';
+import { measures, measureSchemes } from '../measures/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+import { referrals } from '../referrals/schema.ts';
+import { committeeMeetings, committeeMembers, committees, meetingDecisions, meetingItems } from './schema.ts';
+
+/** Committees the organisation convenes or sits on. */
+export async function committeesOf(q: Queryable, organisationId: string) {
+  const member = q
+    .select({ id: committeeMembers.committeeId })
+    .from(committeeMembers)
+    .where(eq(committeeMembers.organisationId, organisationId));
+  return q
+    .select({ committee: committees, conveningOrganisationName: organisations.name })
+    .from(committees)
+    .innerJoin(organisations, eq(organisations.id, committees.organisationId))
+    .where(or(eq(committees.organisationId, organisationId), inArray(committees.id, member)))
+    .orderBy(asc(committees.name));
+}
+
+export async function findCommittee(q: Queryable, committeeId: string) {
+  const [row] = await q.select().from(committees).where(eq(committees.id, committeeId));
+  return row ?? null;
+}
+
+export function membersOf(q: Queryable, committeeIds: string[]) {
+  if (committeeIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      committeeId: committeeMembers.committeeId,
+      organisationId: committeeMembers.organisationId,
+      name: organisations.name,
+    })
+    .from(committeeMembers)
+    .innerJoin(organisations, eq(organisations.id, committeeMembers.organisationId))
+    .where(inArray(committeeMembers.committeeId, committeeIds))
+    .orderBy(asc(organisations.name));
+}
+
+export function meetingsOf(q: Queryable, committeeIds: string[]) {
+  if (committeeIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      id: committeeMeetings.id,
+      committeeId: committeeMeetings.committeeId,
+      startsAt: committeeMeetings.startsAt,
+      location: committeeMeetings.location,
+      items: sql<number>`(select count(*) from ${meetingItems} where ${meetingItems.meetingId} = ${committeeMeetings.id})::int`,
+    })
+    .from(committeeMeetings)
+    .where(inArray(committeeMeetings.committeeId, committeeIds))
+    .orderBy(asc(committeeMeetings.startsAt));
+}
+
+export async function insertCommittee(
+  q: Queryable,
+  values: typeof committees.$inferInsert,
+  memberOrganisationIds: string[],
+) {
+  const [row] = await q.insert(committees).values(values).returning({ id: committees.id });
+  if (memberOrganisationIds.length > 0)
+    await q
+      .insert(committeeMembers)
+      .values(memberOrganisationIds.map((organisationId) => ({ committeeId: row!.id, organisationId })));
+  return row!.id;
+}
+
+export async function existingOrganisations(q: Queryable, ids: string[]) {
+  if (ids.length === 0) return [];
+  return (
+    await q.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids))
+  ).map((r) => r.id);
+}
+
+export async function insertMeeting(q: Queryable, values: typeof committeeMeetings.$inferInsert) {
+  const [row] = await q.insert(committeeMeetings).values(values).returning({ id: committeeMeetings.id });
+  return row!.id;
+}
+
+export async function findMeeting(q: Queryable, meetingId: string) {
+  const [row] = await q
+    .select({ meeting: committeeMeetings, committee: committees })
+    .from(committeeMeetings)
+    .innerJoin(committees, eq(committees.id, committeeMeetings.committeeId))
+    .where(eq(committeeMeetings.id, meetingId));
+  return row ?? null;
+}
+export type MeetingRecord = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
+
+export async function isMember(q: Queryable, committeeId: string, organisationId: string) {
+  const [row] = await q
+    .select({ id: committeeMembers.committeeId })
+    .from(committeeMembers)
+    .where(
+      and(eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.organisationId, organisationId)),
+    );
+  return row !== undefined;
+}
+
+const addedBy = aliasedTable(organisations, 'added_by');
+
+/**
+ * The meeting's items, with what the reader's organisation may know of each: whether it is a
+ * current party to the household, and whether the diagnostic presented was shared with it in its
+ * committee version.
+ */
+export function itemsOf(q: Queryable, meetingId: string, readerOrganisationId: string, at: Date) {
+  const party = sql<boolean>`exists (select 1 from ${householdParties} where ${and(
+    eq(householdParties.householdId, meetingItems.householdId),
+    eq(householdParties.organisationId, readerOrganisationId),
+    partyIsCurrent(at),
+  )})`;
+  const committeeShare = sql<boolean>`exists (select 1 from ${diagnosticShares} where ${and(
+    sql`${diagnosticShares.diagnosticId} = ${meetingItems.referenceId}`,
+    eq(diagnosticShares.organisationId, readerOrganisationId),
+    eq(diagnosticShares.audience, 'committee'),
+  )})`;
+  return q
+    .select({
+      item: meetingItems,
+      fileNumber: households.fileNumber,
+      addedByName: addedBy.name,
+      party,
+      committeeShare,
+      decision: meetingDecisions,
+      measureSchemeName: measureSchemes.name,
+      measureStatus: measures.status,
+      measurePlannedEndOn: measures.plannedEndOn,
+    })
+    .from(meetingItems)
+    .innerJoin(households, eq(households.id, meetingItems.householdId))
+    .innerJoin(addedBy, eq(addedBy.id, meetingItems.addedByOrganisationId))
+    .leftJoin(meetingDecisions, eq(meetingDecisions.itemId, meetingItems.id))
+    .leftJoin(measures, eq(measures.id, meetingItems.referenceId))
+    .leftJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .where(eq(meetingItems.meetingId, meetingId))
+    .orderBy(asc(meetingItems.position));
+}
+export type ItemRecord = Awaited<ReturnType<typeof itemsOf>>[number];
+
+export async function findItem(q: Queryable, meetingId: string, itemId: string) {
+  const [row] = await q
+    .select({ item: meetingItems, decisionId: meetingDecisions.id, measureStatus: measures.status })
+    .from(meetingItems)
+    .leftJoin(meetingDecisions, eq(meetingDecisions.itemId, meetingItems.id))
+    .leftJoin(measures, eq(measures.id, meetingItems.referenceId))
+    .where(and(eq(meetingItems.id, itemId), eq(meetingItems.meetingId, meetingId)));
+  return row ?? null;
+}
+
+export async function insertItem(q: Queryable, values: Omit<typeof meetingItems.$inferInsert, 'position'>) {
+  const [row] = await q
+    .insert(meetingItems)
+    .values({
+      ...values,
+      position: sql`(select coalesce(max(${meetingItems.position}), 0) + 1 from ${meetingItems} where ${meetingItems.meetingId} = ${values.meetingId})`,
+    })
+    .returning({ id: meetingItems.id });
+  return row!.id;
+}
+
+export async function setPresence(
+  q: Queryable,
+  itemId: string,
+  presence: (typeof meetingItems.$inferSelect)['householdPresence'],
+) {
+  await q.update(meetingItems).set({ householdPresence: presence }).where(eq(meetingItems.id, itemId));
+}
+
+/** Records the decision; false when the item already has one (two coordinators at once). */
+export async function insertDecision(q: Queryable, values: typeof meetingDecisions.$inferInsert) {
+  const rows = await q
+    .insert(meetingDecisions)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: meetingDecisions.id });
+  return rows.length > 0;
+}
+
+/** Serialises the decisions on one item. */
+export const lockItem = (q: Queryable, itemId: string) =>
+  q.execute(sql`select id from ${meetingItems} where ${meetingItems.id} = ${itemId} for update`);
+
+/** Not yet on one of this committee's agendas. */
+const notOnAgenda = (committeeId: string, reference: ReturnType<typeof sql>) =>
+  notExists(
+    sql`(select 1 from ${meetingItems} inner join ${committeeMeetings} on ${committeeMeetings.id} = ${meetingItems.meetingId} where ${committeeMeetings.committeeId} = ${committeeId} and ${meetingItems.referenceId} = ${reference})`,
+  );
+
+/** Households the member organisations are current parties to. */
+const followedByMembers = (orgIds: string[], at: Date, householdId: ReturnType<typeof sql>) =>
+  sql`exists (select 1 from ${householdParties} where ${householdParties.householdId} = ${householdId} and ${inArray(
+    householdParties.organisationId,
+    orgIds,
+  )} and ${partyIsCurrent(at)})`;
+
+/**
+ * What waits for the committee, among the households its members follow: accepted referrals,
+ * approved diagnostics, proposed measures and measures ending within two months of the meeting,
+ * each not yet presented to this committee.
+ */
+export async function waitingFor(
+  q: Queryable,
+  input: { committeeId: string; memberOrganisationIds: string[]; meetingDay: string; at: Date },
+) {
+  const orgs = input.memberOrganisationIds;
+  if (orgs.length === 0) return { referrals: [], diagnostics: [], measures: [] };
+  const horizon = sql`(${input.meetingDay}::date + interval '2 months')::date`;
+  const [waitingReferrals, waitingDiagnostics, waitingMeasures] = await Promise.all([
+    q
+      .select({
+        id: referrals.id,
+        householdId: referrals.householdId,
+        kind: referrals.kind,
+        fileNumber: households.fileNumber,
+      })
+      .from(referrals)
+      .innerJoin(households, eq(households.id, referrals.householdId))
+      .where(
+        and(
+          inArray(referrals.toOrganisationId, orgs),
+          inArray(referrals.status, ['accepted', 'case_opened']),
+          notOnAgenda(input.committeeId, sql`${referrals.id}`),
+        ),
+      )
+      .limit(50),
+    q
+      .select({ id: diagnostics.id, householdId: diagnostics.householdId, fileNumber: households.fileNumber })
+      .from(diagnostics)
+      .innerJoin(households, eq(households.id, diagnostics.householdId))
+      .where(
+        and(
+          inArray(diagnostics.status, ['approved', 'shared']),
+          followedByMembers(orgs, input.at, sql`${diagnostics.householdId}`),
+          notOnAgenda(input.committeeId, sql`${diagnostics.id}`),
+        ),
+      )
+      .limit(50),
+    q
+      .select({
+        id: measures.id,
+        householdId: measures.householdId,
+        status: measures.status,
+        plannedEndOn: measures.plannedEndOn,
+        schemeName: measureSchemes.name,
+        fileNumber: households.fileNumber,
+      })
+      .from(measures)
+      .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+      .innerJoin(households, eq(households.id, measures.householdId))
+      .where(
+        and(
+          inArray(measures.operatorOrganisationId, orgs),
+          or(
+            eq(measures.status, 'proposed'),
+            and(
+              eq(measures.status, 'active'),
+              lte(measures.plannedEndOn, horizon),
+              gte(measures.plannedEndOn, sql`${input.meetingDay}::date - interval '1 month'`),
+            ),
+          ),
+          notOnAgenda(input.committeeId, sql`${measures.id}`),
+        ),
+      )
+      .orderBy(asc(measures.plannedEndOn))
+      .limit(50),
+  ]);
+  return { referrals: waitingReferrals, diagnostics: waitingDiagnostics, measures: waitingMeasures };
+}
+
+/** What an item's reference is, checked against its household. */
+export async function referenceOf(q: Queryable, householdId: string, referenceId: string) {
+  const [referral] = await q
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(eq(referrals.id, referenceId), eq(referrals.householdId, householdId)));
+  if (referral) return { kind: 'referral' as const };
+  const [diagnostic] = await q
+    .select({ id: diagnostics.id })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.id, referenceId), eq(diagnostics.householdId, householdId)));
+  if (diagnostic) return { kind: 'diagnostic' as const };
+  const [measure] = await q
+    .select({ id: measures.id })
+    .from(measures)
+    .where(and(eq(measures.id, referenceId), eq(measures.householdId, householdId)));
+  if (measure) return { kind: 'measure' as const };
+  return null;
+}

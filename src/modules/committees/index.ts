@@ -1,0 +1,2 @@
+/** Committees where partners decide together: meetings, agendas built from what waits, decisions. */
+export { committeesRoutes } from './committees.routes.ts';

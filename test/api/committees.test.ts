@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
+import {
+  NOW,
+  TODAY,
+  consentToLandlord,
+  createHouseholdAs,
+  sampleHousehold,
+} from '../helpers/household-fixtures.ts';
+import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
+
+interface Item {
+  id: string;
+  kind: string;
+  title: string;
+  fileLabel: string;
+  householdId: string | null;
+  householdPresence: string;
+  measure: { id: string; status: string } | null;
+  decision: { outcome: string; summary: string; reason: string | null; measureId: string | null } | null;
+}
+interface Meeting {
+  id: string;
+  convenes: boolean;
+  items: Item[];
+  suggestions: { kind: string; householdId: string; title: string; referenceId: string }[];
+}
+interface Measure {
+  id: string;
+  status: string;
+  rowVersion: number;
+  renewals: number;
+  events?: { label: string; detail: string | null }[];
+}
+
+describe('committees', () => {
+  let t: TestApp;
+  let coordinator: TestSession;
+  let cw: TestSession;
+  let memberCw: TestSession;
+  let outsider: TestSession;
+  let officer: TestSession;
+  let assocId: string;
+  let landlordId: string;
+  let memberId: string;
+  const schemes: Record<string, string> = {};
+  let h1: string;
+  let h2: string;
+  let h3: string;
+  let proposed: Measure;
+  let ending: Measure;
+  let exhausted: Measure;
+  let committeeId: string;
+  let meetingId: string;
+
+  const call = (s: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+  async function ok<T>(res: Awaited<ReturnType<typeof call>>): Promise<T> {
+    if (res.statusCode >= 300) throw new Error(`${res.statusCode} ${res.body}`);
+    return res.json() as T;
+  }
+  const measureUrl = (hh: string, id = '') => `/api/households/${hh}/measures${id ? `/${id}` : ''}`;
+  async function measureOn(hh: string, scheme: string, until: 'proposed' | 'active', startOn = '2025-10-01') {
+    let m = await ok<Measure>(
+      await call(cw, 'POST', measureUrl(hh), {
+        schemeId: schemes[scheme],
+        operatorOrganisationId: assocId,
+        briques: ['2.4'],
+      }),
+    );
+    if (until === 'proposed') return m;
+    m = await ok(
+      await call(cw, 'POST', `${measureUrl(hh, m.id)}/prescribe`, {
+        rowVersion: m.rowVersion,
+        prescribedOn: '2025-09-15',
+      }),
+    );
+    m = await ok(
+      await call(officer, 'POST', `/api/funder/measures/${m.id}/decision`, {
+        rowVersion: m.rowVersion,
+        outcome: 'validated',
+        decidedOn: '2025-09-20',
+      }),
+    );
+    return ok<Measure>(
+      await call(cw, 'POST', `${measureUrl(hh, m.id)}/start`, { rowVersion: m.rowVersion, startOn }),
+    );
+  }
+  const getMeeting = async (s: TestSession) =>
+    ok<Meeting>(await call(s, 'GET', `/api/meetings/${meetingId}`));
+  const decide = (item: Item, body: object) =>
+    call(coordinator, 'POST', `/api/meetings/${meetingId}/items/${item.id}/decision`, {
+      decidedOn: TODAY,
+      ...body,
+    });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    const dep = await makeDepartement(t.deps.db);
+    const funder = await makeOrganisation(t.deps.db, 'funder', 'Conseil départemental');
+    await placeIn(t.deps.db, funder.id, dep.id);
+    const admin = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['admin'] })).id,
+      funder.id,
+    );
+    officer = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['funder_officer'] })).id,
+      funder.id,
+    );
+    for (const code of ['asll-maintien', 'fsl-maintien'])
+      schemes[code] = (await adoptScheme(t, admin, code, '2025-01-01')).id;
+    const assoc = await makeOrganisation(t.deps.db, 'association', 'Le Passage');
+    assocId = assoc.id;
+    cw = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: assoc.id, roles: ['caseworker'] })).id,
+      assoc.id,
+    );
+    const landlord = await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne');
+    landlordId = landlord.id;
+    coordinator = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: landlord.id, roles: ['committee_coordinator'] })).id,
+      landlord.id,
+    );
+    const member = await makeOrganisation(t.deps.db, 'association', 'L’Escale');
+    memberId = member.id;
+    memberCw = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: member.id, roles: ['caseworker'] })).id,
+      member.id,
+    );
+    const other = await makeOrganisation(t.deps.db, 'association', 'Hors comité');
+    outsider = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: other.id, roles: ['caseworker'] })).id,
+      other.id,
+    );
+
+    h1 = await createHouseholdAs(t, cw, sampleHousehold());
+    await consentToLandlord(t, cw, h1, landlordId);
+    h2 = await createHouseholdAs(t, cw, sampleHousehold());
+    const lonely = await createHouseholdAs(t, outsider, sampleHousehold());
+    h3 = lonely;
+    proposed = await measureOn(h1, 'asll-maintien', 'proposed');
+    ending = await measureOn(h2, 'asll-maintien', 'active', '2025-04-01');
+    exhausted = await measureOn(h2, 'fsl-maintien', 'active', '2025-10-01');
+    exhausted = await ok(
+      await call(cw, 'POST', `${measureUrl(h2, exhausted.id)}/renew`, {
+        rowVersion: exhausted.rowVersion,
+        evaluation: 'Dette en cours d’apurement.',
+      }),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('lets coordinators convene a committee and plan a meeting, its members told', async () => {
+    const body = {
+      name: 'Comité d’orientation et de suivi Lanne',
+      kind: 'orientation_follow_up',
+      cadence: 'quarterly',
+      memberOrganisationIds: [assocId, memberId],
+    };
+    expect((await call(cw, 'POST', '/api/committees', body)).statusCode).toBe(403);
+    const committee = await ok<{ id: string; members: { name: string }[]; convenes: boolean }>(
+      await call(coordinator, 'POST', '/api/committees', body),
+    );
+    committeeId = committee.id;
+    expect(committee.members.map((m) => m.name).sort()).toEqual(['Le Passage', 'L’Escale'].sort());
+    expect(committee.convenes).toBe(true);
+    expect(
+      (
+        await call(cw, 'POST', `/api/committees/${committeeId}/meetings`, {
+          startsAt: '2026-03-24T13:30:00Z',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const m = await ok<Meeting>(
+      await call(coordinator, 'POST', `/api/committees/${committeeId}/meetings`, {
+        startsAt: '2026-03-24T13:30:00Z',
+        location: 'Agence Nord, salle 2',
+      }),
+    );
+    meetingId = m.id;
+    const notes = await ok<{ items: { title: string }[] }>(await call(cw, 'GET', '/api/notifications'));
+    expect(notes.items.map((n) => n.title)).toContain(
+      'Comité d’orientation et de suivi Lanne : réunion le 24/03/2026 14:30',
+    );
+    const seen = await ok<{ items: { name: string; convenes: boolean }[] }>(
+      await call(memberCw, 'GET', '/api/committees'),
+    );
+    expect(seen.items).toEqual([
+      expect.objectContaining({ name: 'Comité d’orientation et de suivi Lanne', convenes: false }),
+    ]);
+    expect((await call(outsider, 'GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
+  });
+
+  it('suggests what waits among the households its members follow', async () => {
+    const m = await getMeeting(coordinator);
+    const refs = m.suggestions.map((s) => s.referenceId);
+    expect(refs).toContain(proposed.id);
+    expect(refs).toContain(ending.id);
+    expect(m.suggestions.find((s) => s.referenceId === proposed.id)!.title).toBe(
+      'Mesure proposée : ASLL maintien',
+    );
+    expect(m.suggestions.find((s) => s.referenceId === ending.id)!.title).toBe(
+      'ASLL maintien : fin prévue le 01/04/2026',
+    );
+    expect(m.suggestions.some((s) => s.householdId === h3)).toBe(false);
+  });
+
+  it('builds the agenda: coordinators from what waits, parties for their households, nobody else', async () => {
+    for (const [hh, ref] of [
+      [h1, proposed.id],
+      [h2, ending.id],
+      [h2, exhausted.id],
+    ] as const)
+      await ok(
+        await call(coordinator, 'POST', `/api/meetings/${meetingId}/items`, {
+          kind: 'measure_review',
+          householdId: hh,
+          referenceId: ref,
+          title: `Situation ${hh}`,
+        }),
+      );
+    const stray = await call(coordinator, 'POST', `/api/meetings/${meetingId}/items`, {
+      kind: 'other',
+      householdId: h3,
+      title: 'Hors comité',
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().error.fields.householdId).toMatch(/Dossier introuvable/);
+    const notParty = await call(memberCw, 'POST', `/api/meetings/${meetingId}/items`, {
+      kind: 'other',
+      householdId: h1,
+      title: 'Mme D.',
+    });
+    expect(notParty.statusCode).toBe(400);
+    const wrongRef = await call(cw, 'POST', `/api/meetings/${meetingId}/items`, {
+      kind: 'diagnostic',
+      householdId: h1,
+      referenceId: proposed.id,
+      title: 'Diagnostic',
+    });
+    expect(wrongRef.json().error.fields.referenceId).toMatch(/Choisissez ce qui est présenté/);
+    const m = await ok<Meeting>(
+      await call(cw, 'POST', `/api/meetings/${meetingId}/items`, {
+        kind: 'other',
+        householdId: h1,
+        title: 'Mme Dupré : relogement après sinistre',
+      }),
+    );
+    expect(m.items).toHaveLength(4);
+    const presence = await ok<Meeting>(
+      await call(cw, 'PUT', `/api/meetings/${meetingId}/items/${m.items[3]!.id}/household`, {
+        presence: 'attended',
+      }),
+    );
+    expect(presence.items[3]!.householdPresence).toBe('attended');
+    expect(
+      (
+        await call(memberCw, 'PUT', `/api/meetings/${meetingId}/items/${m.items[3]!.id}/household`, {
+          presence: 'declined',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it('shows each member what its access allows', async () => {
+    const asMember = await getMeeting(memberCw);
+    expect(asMember.items.every((i) => i.householdId === null)).toBe(true);
+    expect(asMember.items[3]!.title).toBe('Autre situation');
+    expect(JSON.stringify(asMember)).not.toContain('Dupré');
+    expect(asMember.suggestions).toEqual([]);
+    const asParty = await getMeeting(cw);
+    expect(asParty.items[3]).toMatchObject({
+      title: 'Mme Dupré : relogement après sinistre',
+      householdId: h1,
+    });
+  });
+
+  it('records decisions that act on the measures, through the scheme rules', async () => {
+    const m = await getMeeting(coordinator);
+    const [onProposed, onEnding, onExhausted] = m.items;
+    const orientation = {
+      outcome: 'orientation',
+      schemeId: schemes['asll-maintien'],
+      operatorOrganisationId: assocId,
+      briques: ['2.4'],
+      visitsPerMonth: 2,
+      occupancy: 'current_home',
+    };
+    expect(
+      (
+        await call(cw, 'POST', `/api/meetings/${meetingId}/items/${onProposed!.id}/decision`, {
+          decidedOn: TODAY,
+          ...orientation,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const after = await ok<Meeting>(await decide(onProposed!, orientation));
+    expect(after.items[0]!.decision).toMatchObject({
+      outcome: 'orientation',
+      summary:
+        'Orientation : ASLL maintien — Le Passage — 2 visites par mois — Maintien dans le logement actuel — briques 2.4',
+    });
+    const measures = await ok<{ items: Measure[] }>(await call(cw, 'GET', measureUrl(h1)));
+    const prescribed = measures.items.find((i) => i.id === proposed.id)!;
+    expect(prescribed.status).toBe('prescribed');
+    expect(prescribed.events!.at(-1)!.detail).toBe(
+      'Décision du comité d’orientation et de suivi « Comité d’orientation et de suivi Lanne » du 24/03/2026.',
+    );
+    const home = await ok<{ pending: { id: string }[] }>(await call(officer, 'GET', '/api/funder/home'));
+    expect(home.pending.map((p) => p.id)).toContain(proposed.id);
+    expect((await decide(onProposed!, { outcome: 'deferral', reason: 'Deux fois ?' })).statusCode).toBe(409);
+
+    const refused = await decide(onExhausted!, { outcome: 'renewal', reason: 'Encore six mois.' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toMatch(/Nombre de renouvellements/);
+    expect((await getMeeting(coordinator)).items[2]!.decision).toBeNull();
+    const noNext = await decide(onExhausted!, { outcome: 'closure', endReason: 'objectives_reached' });
+    expect(noNext.json().error.fields.orientation).toMatch(/sans orientation/);
+    const closed = await ok<Meeting>(
+      await decide(onExhausted!, {
+        outcome: 'closure',
+        endReason: 'objectives_reached',
+        orientation: 'watch',
+        watchMonths: 12,
+      }),
+    );
+    expect(closed.items[2]!.decision!.summary).toBe('Clôture : Objectifs atteints — Veille sociale');
+
+    const renewed = await ok<Meeting>(
+      await decide(onEnding!, { outcome: 'renewal', reason: 'Le budget se stabilise.' }),
+    );
+    expect(renewed.items[1]!.decision!.summary).toBe('Renouvellement');
+    const h2Measures = await ok<{ items: Measure[] }>(await call(cw, 'GET', measureUrl(h2)));
+    expect(h2Measures.items.find((i) => i.id === ending.id)!.renewals).toBe(1);
+    expect(h2Measures.items.find((i) => i.id === exhausted.id)!.status).toBe('ended');
+  });
+
+  it('gives members a calendar invitation, and nothing of the households', async () => {
+    const res = await call(memberCw, 'GET', `/api/meetings/${meetingId}/invitation.ics`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/calendar/);
+    // Long lines are folded (RFC 5545): unfold before reading.
+    const ics = res.body.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('DTSTART:20260324T133000Z');
+    expect(ics).toContain('SUMMARY:Comité d’orientation et de suivi Lanne');
+    expect(ics).toContain('24/03/2026 14:30 (heure de Paris)');
+    expect(ics).toContain('LOCATION:Agence Nord\\, salle 2');
+    expect(ics).not.toContain('Dupré');
+  });
+});
