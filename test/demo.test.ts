@@ -37,6 +37,8 @@ import { deriveReadiness } from '../src/shared/diagnostics/capacity.ts';
 import { missingForPresentation } from '../src/shared/diagnostics/completeness.ts';
 import { audienceMaySee, derivePartnerVersion } from '../src/shared/access/diagnostic-sharing.ts';
 import { householdId } from '../src/demo/ids.ts';
+import { measures } from '../src/modules/measures/schema.ts';
+import { MEASURE_STATUSES } from '../src/shared/contracts/measures.ts';
 
 let t: TestApp;
 
@@ -441,5 +443,52 @@ describe('demo territory', () => {
     expect(budget.statusCode).toBe(200);
     const [scenario] = budget.json().scenarios as { evaluation: { charges: { source: string } } }[];
     expect(scenario!.evaluation.charges.source).toBe('estimated');
+  });
+
+  it('has schemes, measures at every stage and a committee whose decisions led to them, through the API', async () => {
+    const officer = await signIn('patrick.vidal@cd-valdebrenne.example');
+    const home = await t.app.inject({ method: 'GET', url: '/api/funder/home', headers: officer });
+    expect(home.statusCode).toBe(200);
+    const funder = home.json() as {
+      pending: unknown[];
+      funded: { active: number }[];
+      programmes: { measures: number; monthsConsumed: number; centsCommitted: number }[];
+    };
+    expect(funder.pending.length).toBeGreaterThan(0);
+    expect(funder.funded.some((f) => f.active > 0)).toBe(true);
+    expect(
+      funder.programmes.some((p) => p.measures > 0 && p.monthsConsumed > 0 && p.centsCommitted > 0),
+    ).toBe(true);
+
+    const schemes = await t.app.inject({ method: 'GET', url: '/api/measure-schemes', headers: officer });
+    expect((schemes.json().items as { code: string }[]).map((s) => s.code)).toEqual(
+      expect.arrayContaining(['avdl', 'fsl-acces', 'fsl-maintien', 'gla']),
+    );
+
+    const manager = await signIn('cheffe.service@le-passage.example');
+    const loads = await t.app.inject({ method: 'GET', url: '/api/caseloads', headers: manager });
+    expect(
+      (loads.json().items as { accessHouseholds: number; maintenanceHouseholds: number }[]).some(
+        (l) => l.accessHouseholds + l.maintenanceHouseholds > 0,
+      ),
+    ).toBe(true);
+
+    const coordinator = await signIn('coordination@habitat-brenne.example');
+    const committeeList = await t.app.inject({ method: 'GET', url: '/api/committees', headers: coordinator });
+    const [committee] = committeeList.json().items as { meetings: { id: string; items: number }[] }[];
+    expect(committee!.meetings).toHaveLength(2);
+    const [past, next] = committee!.meetings;
+    const meeting = await t.app.inject({
+      method: 'GET',
+      url: `/api/meetings/${past!.id}`,
+      headers: coordinator,
+    });
+    const items = meeting.json().items as { decision: { summary: string } | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.decision?.summary.startsWith('Orientation : '))).toBe(true);
+    expect(next!.items).toBeGreaterThan(0);
+
+    const statuses = await t.deps.db.selectDistinct({ status: measures.status }).from(measures);
+    expect(statuses.map((s) => s.status).sort()).toEqual([...MEASURE_STATUSES].sort());
   });
 });

@@ -52,11 +52,12 @@ import {
 import { HOUSEHOLD_SPECS, type HouseholdSpec } from './household-specs.ts';
 import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
 import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostics.ts';
+import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows {
+export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -837,6 +838,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     diagnosticShares: [],
     capacityAssessments: [],
     budgetScenarios: [],
+    ...buildMeasureRows(now),
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);

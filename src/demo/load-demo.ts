@@ -29,6 +29,20 @@ import { hashPassword } from '../modules/identity/index.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { buildDemoData } from './build-demo.ts';
 import { organisationId } from './territory.ts';
+import {
+  fundingProgrammes,
+  measureEvents,
+  measures,
+  measureSchemes,
+  measureSchemeVersions,
+} from '../modules/measures/schema.ts';
+import {
+  committeeMeetings,
+  committeeMembers,
+  committees,
+  meetingDecisions,
+  meetingItems,
+} from '../modules/committees/schema.ts';
 
 async function insertMissing<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]) {
   // Chunks keep each statement well under PostgreSQL's limit of 65 535 parameters.
@@ -90,6 +104,16 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, capacityAssessments, data.capacityAssessments);
     await insertMissing(tx, budgetScenarios, data.budgetScenarios);
     await insertMissing(tx, tasks, data.tasks);
+    await insertMissing(tx, measureSchemes, data.measureSchemes);
+    await insertMissing(tx, measureSchemeVersions, data.measureSchemeVersions);
+    await insertMissing(tx, fundingProgrammes, data.fundingProgrammes);
+    await insertMissing(tx, measures, data.measures);
+    await insertMissing(tx, measureEvents, data.measureEvents);
+    await insertMissing(tx, committees, data.committees);
+    await insertMissing(tx, committeeMembers, data.committeeMembers);
+    await insertMissing(tx, committeeMeetings, data.committeeMeetings);
+    await insertMissing(tx, meetingItems, data.meetingItems);
+    await insertMissing(tx, meetingDecisions, data.meetingDecisions);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -318,9 +318,20 @@ describe('support measures', () => {
     it('asks for the State’s validation of an AVDL right after an FSL measure', async () => {
       const hh = await createHouseholdAs(t, cw, sampleHousehold());
       const fsl = await running('fsl-acces', '2026-01-05', hh);
-      await ok(
-        await act(fsl, 'end', { endedOn: '2026-03-01', endReason: 'relay', orientation: 'new_measure' }, hh),
+      const relayed = await ok(
+        await act(
+          fsl,
+          'end',
+          {
+            endedOn: '2026-03-01',
+            endReason: 'relay',
+            orientation: 'relay',
+            relayOrganisationId: landlordId,
+          },
+          hh,
+        ),
       );
+      expect(relayed.orientationDetail).toBe('Relais vers une autre organisation : Habitat Lanne');
       const avdl = await ok(await propose('avdl', {}, hh));
       const res = await act(avdl, 'prescribe', { prescribedOn: TODAY }, hh);
       expect(res.statusCode).toBe(400);

@@ -49,10 +49,12 @@ export function meetingsOf(q: Queryable, committeeIds: string[]) {
       committeeId: committeeMeetings.committeeId,
       startsAt: committeeMeetings.startsAt,
       location: committeeMeetings.location,
-      items: sql<number>`(select count(*) from ${meetingItems} where ${meetingItems.meetingId} = ${committeeMeetings.id})::int`,
+      items: sql<number>`count(${meetingItems.id})::int`,
     })
     .from(committeeMeetings)
+    .leftJoin(meetingItems, eq(meetingItems.meetingId, committeeMeetings.id))
     .where(inArray(committeeMeetings.committeeId, committeeIds))
+    .groupBy(committeeMeetings.id)
     .orderBy(asc(committeeMeetings.startsAt));
 }
 

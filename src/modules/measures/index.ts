@@ -1,4 +1,4 @@
 /** Support measures: the dated scheme catalogue, measures and their lifecycle, funders' decisions, caseloads. */
 export { measuresRoutes } from './measures.routes.ts';
 export { applyCommitteeDecision, type CommitteeDecision } from './use-cases/apply-committee-decision.ts';
-export { schemeName } from './schemes.repository.ts';
+export { defaultCatalogue, schemeName } from './schemes.repository.ts';
