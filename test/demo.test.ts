@@ -451,10 +451,12 @@ describe('demo territory', () => {
     expect(home.statusCode).toBe(200);
     const funder = home.json() as {
       pending: unknown[];
+      referrals: { fromOrganisationName: string }[];
       funded: { active: number }[];
       programmes: { measures: number; monthsConsumed: number; centsCommitted: number }[];
     };
     expect(funder.pending.length).toBeGreaterThan(0);
+    expect(funder.referrals.length).toBeGreaterThan(0);
     expect(funder.funded.some((f) => f.active > 0)).toBe(true);
     expect(
       funder.programmes.some((p) => p.measures > 0 && p.monthsConsumed > 0 && p.centsCommitted > 0),

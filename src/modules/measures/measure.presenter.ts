@@ -38,6 +38,7 @@ export function presentMeasure(
   events?: EventRecord[],
 ): TMeasure {
   const m = r.measure;
+  const own = events?.filter((e) => e.measureId === m.id) ?? [];
   return {
     id: m.id,
     householdId: m.householdId,
@@ -59,6 +60,7 @@ export function presentMeasure(
     prescribedOn: m.prescribedOn,
     ...(fields.criteria ? { criteriaMet: m.criteriaMet } : {}),
     stateValidationReference: m.stateValidationReference,
+    prescription: own.find((e) => e.kind === 'prescribed')?.detail ?? null,
     decidedOn: m.decidedOn,
     refusalReason: fields.refusalReason ? m.refusalReason : null,
     startOn: m.startOn,
@@ -73,15 +75,13 @@ export function presentMeasure(
     rowVersion: m.rowVersion,
     ...(fields.timeline && events
       ? {
-          events: events
-            .filter((e) => e.measureId === m.id)
-            .map((e) => ({
-              at: e.at.toISOString(),
-              label: MEASURE_EVENT_LABELS[e.kind as MeasureEventKind] ?? 'Étape de la mesure',
-              detail: e.detail,
-              byName: e.byName,
-              byOrganisationName: e.byOrganisationName,
-            })),
+          events: own.map((e) => ({
+            at: e.at.toISOString(),
+            label: MEASURE_EVENT_LABELS[e.kind as MeasureEventKind] ?? 'Étape de la mesure',
+            detail: e.detail,
+            byName: e.byName,
+            byOrganisationName: e.byOrganisationName,
+          })),
         }
       : {}),
   };

@@ -4,6 +4,7 @@ import type { MeasureStatus } from '../../shared/contracts/measures.ts';
 import { households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
+import { referrals } from '../referrals/schema.ts';
 import {
   caseloadCapacities,
   measureEvents,
@@ -272,3 +273,34 @@ export const fundedSpans = (q: Queryable, funderOrganisationId: string) =>
         inArray(measures.status, ['validated', 'active', 'ended']),
       ),
     );
+
+const sender = aliasedTable(organisations, 'sender');
+const receiver = aliasedTable(organisations, 'receiver');
+
+/** The referrals of the households whose measures the funder pays for, latest first. */
+export const referralsBehind = (q: Queryable, funderOrganisationId: string) =>
+  q
+    .selectDistinctOn([referrals.createdAt, referrals.id], {
+      householdId: referrals.householdId,
+      fileNumber: households.fileNumber,
+      kind: referrals.kind,
+      fromOrganisationName: sender.name,
+      toOrganisationName: receiver.name,
+      sentAt: referrals.createdAt,
+      status: referrals.status,
+      schemeName: measureSchemes.name,
+    })
+    .from(referrals)
+    .innerJoin(measures, eq(measures.householdId, referrals.householdId))
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .innerJoin(households, eq(households.id, referrals.householdId))
+    .innerJoin(sender, eq(sender.id, referrals.fromOrganisationId))
+    .innerJoin(receiver, eq(receiver.id, referrals.toOrganisationId))
+    .where(
+      and(
+        eq(measureSchemes.funderOrganisationId, funderOrganisationId),
+        inArray(measures.status, ['prescribed', 'validated', 'active', 'ended']),
+      ),
+    )
+    .orderBy(desc(referrals.createdAt), desc(referrals.id))
+    .limit(100);

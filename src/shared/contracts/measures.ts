@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCents, ZId, ZIsoDate } from './common.ts';
+import { REFERRAL_KINDS, REFERRAL_STATUSES } from './referral-enums.ts';
 
 /**
  * Support measures (AVDL, FSL accès or maintien, ASLL…) and the dated catalogue of the schemes that
@@ -312,6 +313,8 @@ export const ZMeasure = z.object({
   /** Criteria the household meets (caseworker only: they speak of health and life events). */
   criteriaMet: z.array(z.string()).optional(),
   stateValidationReference: z.string().nullable(),
+  /** Who prescribed it, in words, when a committee did (« Décision du comité … du … »). */
+  prescription: z.string().nullable(),
   decidedOn: z.string().nullable(),
   refusalReason: z.string().nullable(),
   startOn: z.string().nullable(),
@@ -464,5 +467,17 @@ export const ZFunderHome = z.object({
     }),
   ),
   programmes: z.array(ZProgrammeUse),
+  /** The referrals behind the measures it funds: who sent them to whom, when (no personal data). */
+  referrals: z.array(
+    z.object({
+      fileLabel: z.string(),
+      kind: z.enum(REFERRAL_KINDS),
+      fromOrganisationName: z.string(),
+      toOrganisationName: z.string(),
+      sentAt: z.iso.datetime(),
+      status: z.enum(REFERRAL_STATUSES),
+      schemeName: z.string(),
+    }),
+  ),
 });
 export type TFunderHome = z.infer<typeof ZFunderHome>;

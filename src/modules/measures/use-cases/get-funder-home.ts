@@ -5,7 +5,14 @@ import { canDecideMeasure, FUNDER_MEASURE_FIELDS } from '../../../shared/access/
 import type { TFunderHome, TSchemeCosts } from '../../../shared/contracts/measures.ts';
 import { programmeMonths } from '../../../shared/measures/consumption.ts';
 import { parisDate } from '../../../shared/time.ts';
-import { fundedCounts, fundedMeasures, fundedSpans } from '../measures.repository.ts';
+import {
+  eventsOf,
+  fundedCounts,
+  fundedMeasures,
+  fundedSpans,
+  referralsBehind,
+} from '../measures.repository.ts';
+import { formatFileNumber } from '../../../shared/contracts/households.ts';
 import { presentMeasure } from '../measure.presenter.ts';
 import { programmesOf, schemesFundedBy } from '../schemes.repository.ts';
 
@@ -24,12 +31,17 @@ export async function getFunderHome(ctx: Context): Promise<TFunderHome> {
   const { db, actor, now } = ctx;
   if (!canDecideMeasure(actor, { funderOrganisationId: actor.organisationId }))
     throw forbidden('Réservé aux chargés de mission et administrateurs d’un financeur.');
-  const [pending, funded, spans, schemes] = await Promise.all([
+  const [pending, funded, spans, schemes, behind] = await Promise.all([
     fundedMeasures(db, actor.organisationId, ['prescribed']),
     fundedCounts(db, actor.organisationId),
     fundedSpans(db, actor.organisationId),
     schemesFundedBy(db, actor.organisationId),
+    referralsBehind(db, actor.organisationId),
   ]);
+  const events = await eventsOf(
+    db,
+    pending.map((r) => r.measure.id),
+  );
   const programmes = await programmesOf(
     db,
     schemes.map((s) => s.id),
@@ -76,11 +88,21 @@ export async function getFunderHome(ctx: Context): Promise<TFunderHome> {
   await audit(db, actor, {
     action: 'measure.funded.read',
     entityType: 'measure',
-    details: { count: pending.length, householdIds: pending.map((r) => r.measure.householdId) },
+    details: {
+      count: pending.length,
+      householdIds: [
+        ...new Set([...pending.map((r) => r.measure.householdId), ...behind.map((r) => r.householdId)]),
+      ],
+    },
   });
   return {
-    pending: pending.map((r) => presentMeasure(r, FUNDER_MEASURE_FIELDS, false)),
+    pending: pending.map((r) => presentMeasure(r, FUNDER_MEASURE_FIELDS, false, events)),
     funded,
     programmes: uses,
+    referrals: behind.map(({ householdId: _household, fileNumber, sentAt, ...r }) => ({
+      ...r,
+      fileLabel: formatFileNumber(fileNumber),
+      sentAt: sentAt.toISOString(),
+    })),
   };
 }
