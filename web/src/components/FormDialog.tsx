@@ -9,13 +9,23 @@ import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 /**
  * A dialog's form, checked against the same body contract as the server: `body` turns what was
  * typed into the request's body (dates, numbers, the record's version), so errors land on its paths.
+ * `required` names the fields left empty in words, where the contract would only see a bad value.
  */
 export function useBodyForm<V extends Record<string, unknown>>(
   initialValues: V,
   schema: z.ZodType,
   body: (values: V) => unknown,
+  required: Partial<Record<keyof V, string>> = {},
 ) {
-  return useForm<V>({ initialValues, validate: (values) => zodErrors(schema.safeParse(body(values)).error) });
+  return useForm<V>({
+    initialValues,
+    validate: (values) => ({
+      ...zodErrors(schema.safeParse(body(values)).error),
+      ...Object.fromEntries(
+        Object.entries(required).filter(([key]) => values[key] === null || values[key] === ''),
+      ),
+    }),
+  });
 }
 
 export interface FormDialogProps<V> {
@@ -50,7 +60,7 @@ export function FormDialog<V>(props: FormDialogProps<V>) {
         <Stack>
           {props.intro && <Text size="sm">{props.intro}</Text>}
           {props.children}
-          {props.errorOverride ?? (
+          {props.errorOverride || (
             <ApiErrorAlert
               error={mutation.error}
               onReload={() => {
