@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
@@ -80,5 +80,26 @@ export function FormDialog<V>(props: FormDialogProps<V>) {
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A button that opens a dialog; `dialog(close)` renders it while open (its state starts afresh). */
+export function DialogButton({
+  label,
+  variant = 'filled',
+  dialog,
+}: {
+  label: string;
+  variant?: 'filled' | 'light';
+  dialog: (close: () => void) => ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      {open && dialog(() => setOpen(false))}
+    </>
   );
 }

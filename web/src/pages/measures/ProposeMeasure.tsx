@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Button, List, MultiSelect, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { List, MultiSelect, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import {
   OCCUPANCY_LABELS,
   ZMeasurePropose,
@@ -12,7 +11,7 @@ import { MEASURE_ROUTES } from '@shared/routes/measures.ts';
 import { REFERENTIEL_ROUTES } from '@shared/routes/referentiel.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
-import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
+import { DialogButton, FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { householdKey } from '../households/household-api.ts';
 import { optionsOf } from '../households/organisations.ts';
 import {
@@ -40,17 +39,12 @@ interface ProposeValues extends Record<string, unknown> {
 const orNull = (n: number | string) => (typeof n === 'number' ? n : null);
 
 /** « Proposer une mesure »: the button, and its dialog once opened. */
-export function ProposeMeasureButton({ householdId, schemes }: { householdId: string; schemes: TScheme[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>Proposer une mesure</Button>
-      {open && (
-        <ProposeMeasureDialog householdId={householdId} schemes={schemes} onClose={() => setOpen(false)} />
-      )}
-    </>
-  );
-}
+export const ProposeMeasureButton = (props: { householdId: string; schemes: TScheme[] }) => (
+  <DialogButton
+    label="Proposer une mesure"
+    dialog={(close) => <ProposeMeasureDialog {...props} onClose={close} />}
+  />
+);
 
 function ProposeMeasureDialog({
   householdId,
