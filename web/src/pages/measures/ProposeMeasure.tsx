@@ -106,6 +106,10 @@ function ProposeMeasureDialog({
     propose.mutate({ params: { id: householdId }, body: { ...body(v), confirmOverCapacity } });
   const overCapacity = overCapacityMessage(propose.error);
 
+  // An organisation may be a party on several grounds: one option each.
+  const operators = [
+    ...new Map((parties.data?.items ?? []).map((p) => [p.organisationId, p.organisationName])),
+  ].map(([value, label]) => ({ value, label }));
   const scheme = schemeOf(form.values.schemeId);
   const rules = scheme?.current?.rules;
   // The référent is one of the operator's social workers: the reader can name one only in its own organisation.
@@ -156,10 +160,7 @@ function ProposeMeasureDialog({
         description="L’organisation, partie au dossier, dont les travailleurs sociaux mèneront la mesure."
         required
         placeholder={parties.isPending ? 'Chargement…' : 'Choisir une organisation'}
-        data={(parties.data?.items ?? []).map((p) => ({
-          value: p.organisationId,
-          label: p.organisationName,
-        }))}
+        data={operators}
         error={parties.error?.message}
         {...form.getInputProps('operatorOrganisationId')}
         onChange={(value) => {
