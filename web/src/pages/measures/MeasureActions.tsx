@@ -93,25 +93,21 @@ const done = ({ householdId, onClose }: ActionProps, successMessage: string) => 
 const params = ({ householdId, measure }: ActionProps) => ({ id: householdId, measureId: measure.id });
 const orNull = (n: number | string) => (typeof n === 'number' ? n : null);
 
-/** The over-capacity warning's message, when the server refused the référent for that reason. */
-export const overCapacityMessage = (error: unknown) =>
-  isApiError(error) && error.code === 'OVER_CAPACITY' ? error.message : null;
-
-/** The server's warning that the référent would go over capacity, and the way to go on anyway. */
-export function OverCapacityAlert({
-  message,
-  busy,
-  onConfirm,
-}: {
-  message: string;
-  busy: boolean;
-  onConfirm: () => void;
-}) {
+/**
+ * The server's warning that the référent would go over capacity, with the way to go on anyway
+ * (resending with the confirmation); nothing for any other failure.
+ */
+export function overCapacityAlert(
+  mutation: { error: unknown; isPending: boolean },
+  onConfirm: () => void,
+): ReactNode {
+  const { error } = mutation;
+  if (!isApiError(error) || error.code !== 'OVER_CAPACITY') return undefined;
   return (
     <Alert color="orange" role="alert" title="Capacité du référent dépassée">
       <Stack gap="sm" align="flex-start">
-        <Text size="sm">{message}</Text>
-        <Button size="xs" color="orange" loading={busy} onClick={onConfirm}>
+        <Text size="sm">{error.message}</Text>
+        <Button size="xs" color="orange" loading={mutation.isPending} onClick={onConfirm}>
           Confirmer quand même
         </Button>
       </Stack>
@@ -378,7 +374,6 @@ function AssignDialog(props: ActionProps) {
   const assign = useRouteMutation(MEASURE_ROUTES.assign, { form, ...done(props, 'Référent changé.') });
   const send = (v: V, confirmOverCapacity = false) =>
     assign.mutate({ params: params(props), body: { ...body(v), confirmOverCapacity } });
-  const overCapacity = overCapacityMessage(assign.error);
   return (
     <FormDialog
       {...props}
@@ -390,15 +385,7 @@ function AssignDialog(props: ActionProps) {
       mutation={assign}
       onSubmit={(v) => send(v)}
       submitLabel="Changer de référent"
-      errorOverride={
-        overCapacity && (
-          <OverCapacityAlert
-            message={overCapacity}
-            busy={assign.isPending}
-            onConfirm={() => send(form.values, true)}
-          />
-        )
-      }
+      errorOverride={overCapacityAlert(assign, () => send(form.values, true))}
     >
       <Select
         label="Nouveau référent"

@@ -16,10 +16,9 @@ import { householdKey } from '../households/household-api.ts';
 import { optionsOf } from '../households/organisations.ts';
 import {
   CriteriaField,
-  OverCapacityAlert,
   STATE_VALIDATION_HELP,
   STATE_VALIDATION_LABEL,
-  overCapacityMessage,
+  overCapacityAlert,
   useCaseworkerOptions,
 } from './MeasureActions.tsx';
 import { schemeNamer } from './measure-api.ts';
@@ -104,7 +103,6 @@ function ProposeMeasureDialog({
   });
   const send = (v: ProposeValues, confirmOverCapacity = false) =>
     propose.mutate({ params: { id: householdId }, body: { ...body(v), confirmOverCapacity } });
-  const overCapacity = overCapacityMessage(propose.error);
 
   // An organisation may be a party on several grounds: one option each.
   const operators = [
@@ -130,15 +128,7 @@ function ProposeMeasureDialog({
       onReload={() => void parties.refetch()}
       onClose={onClose}
       submitLabel="Proposer la mesure"
-      errorOverride={
-        overCapacity && (
-          <OverCapacityAlert
-            message={overCapacity}
-            busy={propose.isPending}
-            onConfirm={() => send(form.values, true)}
-          />
-        )
-      }
+      errorOverride={overCapacityAlert(propose, () => send(form.values, true))}
     >
       <Select
         label="Dispositif"
