@@ -7,12 +7,15 @@ export const PATHS = {
   home: '/',
   households: '/menages',
   household: (id: string) => `/menages/${id}`,
+  measureContract: (householdId: string, measureId: string) =>
+    `/menages/${householdId}/mesures/${measureId}/contrat`,
   referralInbox: '/saisines/recues',
   sentReferrals: '/saisines/envoyees',
   newReferral: '/saisines/nouvelle',
   referral: (id: string) => `/saisines/${id}`,
   housingBenefitSimulator: '/simulateur-apl',
   referentiel: '/referentiel',
+  caseloads: '/charge-des-referents',
   adminUsers: '/admin/utilisateurs',
   adminInvitations: '/admin/invitations',
   adminOutbox: '/admin/boite-envoi',
@@ -20,4 +23,5 @@ export const PATHS = {
   adminOrganisation: '/admin/organisation',
   adminHousingBenefitScales: '/admin/baremes-aide-logement',
   adminBudgetConventions: '/admin/conventions-budgetaires',
+  adminMeasureSchemes: '/admin/dispositifs',
 } as const;

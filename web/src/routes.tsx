@@ -59,6 +59,11 @@ const HousingBenefitScalesPage = lazyPage(
   () => import('./pages/admin/HousingBenefitScalesPage.tsx'),
   'HousingBenefitScalesPage',
 );
+const MeasureSchemesPage = lazyPage(
+  () => import('./pages/admin/MeasureSchemesPage.tsx'),
+  'MeasureSchemesPage',
+);
+const CaseloadsPage = lazyPage(() => import('./pages/measures/CaseloadsPage.tsx'), 'CaseloadsPage');
 const BudgetConventionsPage = lazyPage(
   () => import('./pages/admin/BudgetConventionsPage.tsx'),
   'BudgetConventionsPage',
@@ -92,6 +97,7 @@ export function AppRoutes() {
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
         <Route path={PATHS.referentiel} element={page(<ReferentielPage />)} />
+        <Route path={PATHS.caseloads} element={only('caseloadManagers', <CaseloadsPage />)} />
         <Route path={PATHS.adminUsers} element={only('administrators', <UsersPage />)} />
         <Route path={PATHS.adminInvitations} element={only('administrators', <InvitationsPage />)} />
         <Route path={PATHS.adminOutbox} element={only('administrators', <OutboxPage />)} />
@@ -105,6 +111,7 @@ export function AppRoutes() {
           path={PATHS.adminBudgetConventions}
           element={only('administrators', <BudgetConventionsPage />)}
         />
+        <Route path={PATHS.adminMeasureSchemes} element={only('administrators', <MeasureSchemesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -35,6 +35,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     );
   }
   if (has('landlordStaff') && !work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
+  if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   const sections: NavSection[] = [{ title: 'Suivi', items: work }];
   const administration: NavItem[] = [];
   if (has('administrators')) {
@@ -50,6 +51,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       { label: 'Organisation', to: PATHS.adminOrganisation },
       { label: 'Barèmes d’aide au logement', to: PATHS.adminHousingBenefitScales },
       { label: 'Conventions budgétaires', to: PATHS.adminBudgetConventions },
+      { label: 'Dispositifs d’accompagnement', to: PATHS.adminMeasureSchemes },
     );
   }
   if (administration.length > 0) sections.push({ title: 'Administration', items: administration });

@@ -21,6 +21,7 @@ import { NotesDocumentsTab } from './NotesDocumentsTab.tsx';
 import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
+import { MeasuresTab } from '../measures/MeasuresTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 interface FileTab {
@@ -54,6 +55,7 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       label: 'Budget',
       render: (f) => <BudgetPanel householdId={f.id} />,
     },
+    { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
     { value: 'historique', label: 'Historique', render: (f) => <HistoryTab file={f} /> },

@@ -1,7 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { z } from 'zod';
+import { Button, Group, Paper, Select, TextInput, Textarea, Title } from '@mantine/core';
 import {
   CONTACT_METHOD_LABELS,
   CONTACT_OUTCOME_LABELS,
@@ -19,11 +17,9 @@ import {
   type TReferralDetail,
 } from '@shared/contracts/referrals.ts';
 import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
-import type { ApiError } from '../../api/client.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { zodErrors } from '../households/household-form.ts';
+import { FormDialog, useBodyForm, type FormDialogProps } from '../../components/FormDialog.tsx';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
 import { referralChangedKeys } from './referral-ui.ts';
 
@@ -43,15 +39,6 @@ interface ActionProps {
   onClose: () => void;
 }
 
-/** The dialog's form, checked against the same body contract as the server. */
-function useActionForm<V extends Record<string, unknown>>(
-  initialValues: V,
-  schema: z.ZodType,
-  body: (values: V) => unknown,
-) {
-  return useForm<V>({ initialValues, validate: (values) => zodErrors(schema.safeParse(body(values)).error) });
-}
-
 /** What every action does once done: refresh the referral and both lists, confirm, close. */
 const done = ({ referral, onClose }: ActionProps, successMessage: string) => ({
   invalidate: referralChangedKeys(referral.id),
@@ -59,58 +46,12 @@ const done = ({ referral, onClose }: ActionProps, successMessage: string) => ({
   onSuccess: onClose,
 });
 
-interface ActionDialogProps<V> extends ActionProps {
-  title: string;
-  intro?: ReactNode;
-  form: UseFormReturnType<V>;
-  mutation: { error: ApiError | null; isPending: boolean; reset: () => void };
-  /** Sends the action's request (each action calls its own route). */
-  onSubmit: (values: V) => void;
-  submitLabel: string;
-  danger?: boolean;
-  children: ReactNode;
-}
+type ActionDialogProps<V> = ActionProps & Omit<FormDialogProps<V>, 'onReload' | 'onClose'>;
 
-/** One action on the referral in a dialog: its fields, the failure (a conflict offers a reload), submit. */
-function ActionDialog<V>(props: ActionDialogProps<V>) {
-  const { form, mutation } = props;
-  const detail = useRouteQuery(
-    REFERRAL_ROUTES.get,
-    { params: { id: props.referral.id } },
-    { enabled: false },
-  );
-  return (
-    <Modal
-      opened
-      onClose={props.onClose}
-      title={props.title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-    >
-      <form noValidate onSubmit={form.onSubmit((values) => props.onSubmit(values))}>
-        <Stack>
-          {props.intro && <Text size="sm">{props.intro}</Text>}
-          {props.children}
-          {/* A conflict means someone acted first: reload the referral, the dialog keeps what was typed. */}
-          <ApiErrorAlert
-            error={mutation.error}
-            onReload={() => {
-              mutation.reset();
-              void detail.refetch();
-            }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Annuler
-            </Button>
-            <Button type="submit" color={props.danger ? 'red' : undefined} loading={mutation.isPending}>
-              {props.submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
+/** One action on the referral in a dialog; a conflict reloads the referral. */
+function ActionDialog<V>({ referral, ...props }: ActionDialogProps<V>) {
+  const detail = useRouteQuery(REFERRAL_ROUTES.get, { params: { id: referral.id } }, { enabled: false });
+  return <FormDialog {...props} onReload={() => void detail.refetch()} />;
 }
 
 type AcceptValues = { caseworkerUserId: string | null };
@@ -122,7 +63,7 @@ function AcceptForm(props: ActionProps) {
     caseworkerUserId: v.caseworkerUserId ?? '',
     version: referral.version,
   });
-  const form = useActionForm<AcceptValues>({ caseworkerUserId: null }, ZReferralAccept, body);
+  const form = useBodyForm<AcceptValues>({ caseworkerUserId: null }, ZReferralAccept, body);
   const accept = useRouteMutation(REFERRAL_ROUTES.accept, { form, ...done(props, 'Saisine acceptée.') });
   return (
     <ActionDialog
@@ -151,7 +92,7 @@ function AcceptForm(props: ActionProps) {
 function DeclineForm(props: ActionProps) {
   const { referral } = props;
   const body = (v: { reason: string }) => ({ reason: v.reason, version: referral.version });
-  const form = useActionForm({ reason: '' }, ZReferralDecline, body);
+  const form = useBodyForm({ reason: '' }, ZReferralDecline, body);
   const decline = useRouteMutation(REFERRAL_ROUTES.decline, { form, ...done(props, 'Saisine refusée.') });
   return (
     <ActionDialog
@@ -180,7 +121,7 @@ function RedirectForm(props: ActionProps) {
     reason: v.reason,
     version: referral.version,
   });
-  const form = useActionForm<RedirectValues>({ toOrganisationId: null, reason: '' }, ZReferralRedirect, body);
+  const form = useBodyForm<RedirectValues>({ toOrganisationId: null, reason: '' }, ZReferralRedirect, body);
   const redirect = useRouteMutation(REFERRAL_ROUTES.redirect, {
     form,
     ...done(props, 'Saisine réorientée.'),
@@ -231,7 +172,7 @@ function ContactAttemptForm(props: ActionProps) {
     attemptedAt: toInstant(v.attemptedAt),
     note: v.note.trim() || undefined,
   });
-  const form = useActionForm<ContactAttemptValues>(
+  const form = useBodyForm<ContactAttemptValues>(
     { method: 'phone', outcome: 'no_answer', attemptedAt: localNow(), note: '' },
     ZContactAttemptCreate,
     body,
@@ -286,7 +227,7 @@ function ContactAttemptForm(props: ActionProps) {
 function FirstInterviewForm(props: ActionProps) {
   const { referral } = props;
   const body = (v: { at: string }) => ({ at: toInstant(v.at), version: referral.version });
-  const form = useActionForm({ at: localNow() }, ZFirstInterview, body);
+  const form = useBodyForm({ at: localNow() }, ZFirstInterview, body);
   const record = useRouteMutation(REFERRAL_ROUTES.recordFirstInterview, {
     form,
     ...done(props, 'Premier entretien enregistré : accompagnement ouvert.'),

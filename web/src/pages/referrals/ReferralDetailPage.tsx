@@ -24,6 +24,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { EventTimeline } from '../../components/EventTimeline.tsx';
 import { CONSENT_METHOD_LABELS, EVICTION_STEP_LABELS } from '@shared/contracts/household-enums.ts';
 import type { TEvictionProcedure } from '@shared/contracts/households.ts';
 import { formatCents, formatDate, formatDateTime } from '@shared/format.ts';
@@ -260,28 +261,17 @@ function eventDetail(e: TReferralEvent): string | null {
 }
 
 function Timeline({ events }: { events: TReferralEvent[] }) {
-  if (events.length === 0) return <Text c="dimmed">Aucun événement.</Text>;
   return (
-    <Stack
-      component="ol"
-      gap="sm"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-      aria-label="Événements de la saisine"
-    >
-      {events.map((e) => {
-        const detail = eventDetail(e);
-        return (
-          <li key={e.id} style={{ borderLeft: '3px solid var(--mantine-color-blue-8)', paddingLeft: 12 }}>
-            <Text fw={600}>{REFERRAL_EVENT_TYPE_LABELS[e.type]}</Text>
-            {detail && <Text size="sm">{detail}</Text>}
-            <Text size="sm" c="dimmed">
-              {formatDateTime(e.at)}
-              {e.user && ` — ${e.user.name}`}
-              {e.organisation && ` (${e.organisation.name})`}
-            </Text>
-          </li>
-        );
-      })}
-    </Stack>
+    <EventTimeline
+      label="Événements de la saisine"
+      events={events.map((e) => ({
+        key: e.id,
+        title: REFERRAL_EVENT_TYPE_LABELS[e.type],
+        detail: eventDetail(e),
+        at: e.at,
+        byName: e.user?.name,
+        byOrganisationName: e.organisation?.name,
+      }))}
+    />
   );
 }

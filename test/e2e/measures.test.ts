@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { and, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { loadDemo } from '../../src/demo/load-demo.ts';
+import { organisationId, userId } from '../../src/demo/territory.ts';
+import { householdParties } from '../../src/modules/households/schema.ts';
+import { formatDate } from '../../src/shared/format.ts';
+import { addMonths } from '../../src/shared/measures/scheme-rules.ts';
+import { parisToday } from '../../src/shared/time.ts';
+import {
+  assertAccessible,
+  browserAvailable,
+  launchBrowser,
+  screenshot,
+  startApp,
+  type Browser,
+  type RunningApp,
+} from './harness.ts';
+import { demoSignIn, type DemoSignIn } from './sign-in.ts';
+
+const FUNDER_ADMIN = 'admin@cd-valdebrenne.example';
+const FUNDER_OFFICER = 'patrick.vidal@cd-valdebrenne.example';
+const CASEWORKER = 'camille.roussel@le-passage.example';
+const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
+const SCHEME = 'FSL mesures spécifiques';
+const CRITERIA = [
+  'Précarité financière',
+  'Problèmes de santé',
+  'Parcours de vie difficile',
+  'Parcours logement chaotique',
+];
+
+/**
+ * Support measures in a real browser, on the demo territory: the département's FSL adopts a scheme
+ * from the catalogue; a caseworker proposes a measure and prescribes it (refused by the scheme's
+ * criteria rule, in French, then accepted); the funder's officer validates it from the home page;
+ * the caseworker starts it; the tenant's landlord sees it without the criteria. Every page passes axe.
+ */
+describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, () => {
+  let t: RunningApp;
+  let signIn: DemoSignIn;
+  let householdId: string;
+  const browsers: Browser[] = [];
+  let page: Page | undefined;
+  const browserLog: string[] = [];
+
+  beforeAll(async () => {
+    t = await startApp();
+    signIn = demoSignIn(t);
+    await loadDemo(t.deps.db, { now: t.deps.clock() });
+    // A household Camille follows for Le Passage, also a tenant of Habitat Brenne.
+    const landlordParty = alias(householdParties, 'landlord_party');
+    const [row] = await t.deps.db
+      .select({ id: householdParties.householdId })
+      .from(householdParties)
+      .innerJoin(
+        landlordParty,
+        and(
+          eq(landlordParty.householdId, householdParties.householdId),
+          eq(landlordParty.organisationId, organisationId('habitat')),
+          isNull(landlordParty.endedAt),
+        ),
+      )
+      .where(
+        and(
+          eq(householdParties.organisationId, organisationId('passage')),
+          eq(householdParties.caseworkerUserId, userId('passage-cw1')),
+          isNull(householdParties.endedAt),
+        ),
+      )
+      .limit(1);
+    householdId = row!.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await t?.close();
+  });
+
+  beforeEach(({ task, onTestFailed }) => {
+    browserLog.length = 0;
+    onTestFailed(async () => {
+      if (page) console.error(`Capture d’écran : ${await screenshot(page, task.name)}`);
+      if (browserLog.length > 0) console.error(`Navigateur :\n${browserLog.join('\n')}`);
+    });
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const p = browser.context.pages()[0] ?? (await browser.context.newPage());
+    p.on('pageerror', (e) => browserLog.push(`erreur de script : ${e.message}`));
+    p.on('response', (r) => {
+      if (r.status() >= 400) browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    page = p;
+    await signIn(p, email);
+    return p;
+  }
+
+  async function choose(p: Page, scope: Locator, field: string, option: string | RegExp) {
+    await scope.getByRole('combobox', { name: field }).click();
+    await p.getByRole('option', { name: option }).first().click();
+  }
+
+  const notified = (p: Page, text: string) =>
+    p.locator('.mantine-Notification-root', { hasText: text }).waitFor();
+
+  async function openMeasures(p: Page) {
+    await p.goto(`${t.url}/menages/${householdId}?onglet=mesures`);
+    await p.getByRole('heading', { level: 2, name: 'Mesures d’accompagnement' }).waitFor();
+  }
+  const card = (p: Page) => p.getByRole('article').filter({ hasText: SCHEME });
+
+  it('the funder’s administrator adopts a scheme from the catalogue', async () => {
+    const p = await signedIn(FUNDER_ADMIN);
+    await p
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Dispositifs d’accompagnement' })
+      .click();
+    await p.getByRole('heading', { level: 1, name: 'Dispositifs d’accompagnement' }).waitFor();
+    await assertAccessible(p, 'les dispositifs, vides');
+
+    await p.getByRole('button', { name: 'Ajouter un dispositif' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Ajouter un dispositif' });
+    await choose(p, dialog, 'Modèle du catalogue', /^FSL mesures spécifiques/);
+    expect(await dialog.getByRole('textbox', { name: 'Nom du dispositif' }).inputValue()).toBe(SCHEME);
+    await assertAccessible(p, 'l’ajout d’un dispositif, prérempli');
+    await dialog.getByRole('button', { name: 'Ajouter le dispositif' }).click();
+    await notified(p, 'Dispositif ajouté.');
+    const section = p.getByRole('region', { name: SCHEME });
+    await section.getByText('12 mois, renouvelable une fois au plus').first().waitFor();
+    await section.getByText(/^Au moins 4 critères parmi : Précarité financière/).waitFor();
+    await assertAccessible(p, 'les dispositifs, avec le nouveau');
+  });
+
+  it('the caseworker proposes a measure, then prescribes it once the criteria suffice', async () => {
+    const p = await signedIn(CASEWORKER);
+    await openMeasures(p);
+    await assertAccessible(p, 'l’onglet Mesures, vide');
+
+    await p.getByRole('button', { name: 'Proposer une mesure' }).click();
+    const propose = p.getByRole('dialog', { name: 'Proposer une mesure d’accompagnement' });
+    await choose(p, propose, 'Dispositif', /^FSL mesures spécifiques/);
+    await choose(p, propose, 'Opérateur', /Le Passage/);
+    await choose(p, propose, 'Briques mobilisées', /^2\.3 — /);
+    await p.keyboard.press('Escape');
+    await propose.getByRole('textbox', { name: 'Visites par mois' }).fill('2');
+    for (const c of CRITERIA.slice(0, 2)) await propose.getByRole('checkbox', { name: c }).check();
+    await assertAccessible(p, 'la proposition de mesure');
+    await propose.getByRole('button', { name: 'Proposer la mesure' }).click();
+    await notified(p, 'Mesure proposée.');
+    await card(p).getByText('Proposée', { exact: true }).waitFor();
+
+    await card(p).getByRole('button', { name: 'Prescrire' }).click();
+    const prescribe = p.getByRole('dialog', { name: `Prescrire : ${SCHEME}` });
+    await prescribe.getByRole('button', { name: 'Prescrire' }).click();
+    await prescribe
+      .getByRole('alert')
+      .getByText(/Critères d’éligibilité/)
+      .waitFor();
+    await prescribe
+      .getByText('Ce dispositif demande au moins 4 des critères listés : 2 sont retenus.', { exact: true })
+      .waitFor();
+    await assertAccessible(p, 'la prescription refusée par la règle des critères');
+    for (const c of CRITERIA.slice(2)) await prescribe.getByRole('checkbox', { name: c }).check();
+    await prescribe.getByRole('button', { name: 'Prescrire' }).click();
+    await notified(p, 'Mesure prescrite et transmise au financeur.');
+    await card(p).getByText('Prescrite, en attente du financeur').waitFor();
+    await assertAccessible(p, 'la mesure prescrite');
+  });
+
+  it('the funder’s officer validates it from the home page, by file number only', async () => {
+    const p = await signedIn(FUNDER_OFFICER);
+    const pending = p.getByRole('region', { name: 'Mesures en attente de votre décision' });
+    await pending.getByRole('cell', { name: SCHEME }).waitFor();
+    await assertAccessible(p, 'l’accueil du financeur');
+    await pending.getByRole('button', { name: /^Valider la mesure du dossier / }).click();
+    const dialog = p.getByRole('dialog', { name: /^Valider la mesure / });
+    await dialog.getByRole('button', { name: 'Valider la mesure' }).click();
+    await notified(p, 'Mesure validée.');
+    await pending.getByText('Aucune mesure en attente').waitFor();
+    const funded = p.getByRole('region', { name: 'Mesures financées' });
+    await funded.getByRole('cell', { name: SCHEME }).waitFor();
+    await assertAccessible(p, 'l’accueil du financeur, mesure validée');
+  });
+
+  it('the caseworker starts it and sees its planned end', async () => {
+    const p = await signedIn(CASEWORKER);
+    await openMeasures(p);
+    await card(p).getByRole('button', { name: 'Commencer' }).click();
+    const dialog = p.getByRole('dialog', { name: `Commencer : ${SCHEME}` });
+    await dialog.getByRole('button', { name: 'Commencer' }).click();
+    await notified(p, 'Accompagnement commencé.');
+    await card(p).getByText('En cours', { exact: true }).waitFor();
+    const plannedEnd = formatDate(addMonths(parisToday(t.deps.clock()), 12));
+    await card(p).getByText(plannedEnd).waitFor();
+    await card(p).getByText('Aucun renouvellement sur 1 autorisé').waitFor();
+    await card(p).getByRole('link', { name: 'Contrat d’accompagnement' }).waitFor();
+    await assertAccessible(p, 'la mesure en cours');
+  });
+
+  it('the landlord sees the measure, without the criteria nor any action', async () => {
+    const p = await signedIn(LANDLORD_ADVISOR);
+    await openMeasures(p);
+    await card(p).getByText('En cours', { exact: true }).waitFor();
+    expect(await card(p).getByText('Critères d’éligibilité retenus').count()).toBe(0);
+    expect(await card(p).getByRole('button').count()).toBe(0);
+    await assertAccessible(p, 'l’onglet Mesures du bailleur');
+  });
+});
