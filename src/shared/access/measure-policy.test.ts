@@ -10,7 +10,7 @@ import {
 } from './measure-policy.ts';
 
 const ORG = 'org-a';
-const as = (...roles: Role[]) => ({ organisationId: ORG, roles });
+const as = (...roles: Role[]) => ({ organisationId: ORG, organisationType: 'funder' as const, roles });
 
 describe('measure policy', () => {
   it('lets social workers of a party that sees the shared file propose', () => {
@@ -38,6 +38,8 @@ describe('measure policy', () => {
     expect(canManageSchemes(as('admin'))).toBe(true);
     expect(canManageSchemes(as('admin'), { funderOrganisationId: 'other' })).toBe(false);
     expect(canManageSchemes(as('funder_officer'), { funderOrganisationId: ORG })).toBe(false);
+    expect(canManageSchemes({ ...as('admin'), organisationType: 'landlord' })).toBe(true);
+    expect(canManageSchemes({ ...as('admin'), organisationType: 'association' })).toBe(false);
     expect(canManageCaseloads(as('team_manager'))).toBe(true);
     expect(canManageCaseloads(as('caseworker'))).toBe(false);
   });

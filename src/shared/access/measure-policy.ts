@@ -1,4 +1,4 @@
-import type { Role } from '../contracts/roles.ts';
+import type { OrganisationType, Role } from '../contracts/roles.ts';
 import { atLeast, type HouseholdAccessLevel } from './household-access.ts';
 import { hasRoleIn } from './role-groups.ts';
 
@@ -13,6 +13,7 @@ import { hasRoleIn } from './role-groups.ts';
  */
 export interface MeasureActor {
   organisationId: string;
+  organisationType: OrganisationType;
   roles: readonly Role[];
 }
 
@@ -25,7 +26,11 @@ export const canRunMeasure = (actor: MeasureActor, measure: { operatorOrganisati
 export const canDecideMeasure = (actor: MeasureActor, scheme: { funderOrganisationId: string }) =>
   actor.organisationId === scheme.funderOrganisationId && hasRoleIn(actor.roles, 'funders');
 
+/** Funders, and landlords that fund support themselves (bail accompagné), keep their schemes. */
+const FUNDING_TYPES: readonly OrganisationType[] = ['funder', 'landlord'];
+
 export const canManageSchemes = (actor: MeasureActor, scheme?: { funderOrganisationId: string }) =>
+  FUNDING_TYPES.includes(actor.organisationType) &&
   (!scheme || actor.organisationId === scheme.funderOrganisationId) &&
   hasRoleIn(actor.roles, 'administrators');
 

@@ -58,7 +58,10 @@ export function MeasuresTab({ file }: { file: THouseholdDetail }) {
   const schemes = useSchemes();
   const mayPropose =
     me.organisation !== null &&
-    canProposeMeasure({ organisationId: me.organisation.id, roles: me.roles }, file.accessLevel);
+    canProposeMeasure(
+      { organisationId: me.organisation.id, organisationType: me.organisation.type, roles: me.roles },
+      file.accessLevel,
+    );
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
