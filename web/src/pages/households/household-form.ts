@@ -1,3 +1,4 @@
+import { useForm } from '@mantine/form';
 import type { z } from 'zod';
 import type { HousingSituation } from '@shared/contracts/household-enums.ts';
 import {
@@ -164,6 +165,13 @@ export function zodErrors(error: z.ZodError | undefined, prefix = ''): Record<st
   }
   return errors;
 }
+
+/** A form checked in the browser against the request body's contract, as the server checks it. */
+export const useBodyForm = <V extends Record<string, unknown>>(
+  initialValues: V,
+  schema: z.ZodType,
+  body: (values: V) => unknown,
+) => useForm<V>({ initialValues, validate: (values) => zodErrors(schema.safeParse(body(values)).error) });
 
 /** Client-side check with the same contract as the server (plus the "not in the future" dates). */
 export function validateHouseholdValues(values: HouseholdFormValues): Record<string, string> {

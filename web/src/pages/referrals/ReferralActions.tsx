@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { z } from 'zod';
+import type { UseFormReturnType } from '@mantine/form';
 import {
   CONTACT_METHOD_LABELS,
   CONTACT_OUTCOME_LABELS,
@@ -23,7 +22,7 @@ import type { ApiError } from '../../api/client.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
-import { zodErrors } from '../households/household-form.ts';
+import { useBodyForm } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
 import { referralChangedKeys } from './referral-ui.ts';
 
@@ -41,15 +40,6 @@ const toInstant = (local: string) => {
 interface ActionProps {
   referral: TReferralDetail;
   onClose: () => void;
-}
-
-/** The dialog's form, checked against the same body contract as the server. */
-function useActionForm<V extends Record<string, unknown>>(
-  initialValues: V,
-  schema: z.ZodType,
-  body: (values: V) => unknown,
-) {
-  return useForm<V>({ initialValues, validate: (values) => zodErrors(schema.safeParse(body(values)).error) });
 }
 
 /** What every action does once done: refresh the referral and both lists, confirm, close. */
@@ -122,7 +112,7 @@ function AcceptForm(props: ActionProps) {
     caseworkerUserId: v.caseworkerUserId ?? '',
     version: referral.version,
   });
-  const form = useActionForm<AcceptValues>({ caseworkerUserId: null }, ZReferralAccept, body);
+  const form = useBodyForm<AcceptValues>({ caseworkerUserId: null }, ZReferralAccept, body);
   const accept = useRouteMutation(REFERRAL_ROUTES.accept, { form, ...done(props, 'Saisine acceptée.') });
   return (
     <ActionDialog
@@ -151,7 +141,7 @@ function AcceptForm(props: ActionProps) {
 function DeclineForm(props: ActionProps) {
   const { referral } = props;
   const body = (v: { reason: string }) => ({ reason: v.reason, version: referral.version });
-  const form = useActionForm({ reason: '' }, ZReferralDecline, body);
+  const form = useBodyForm({ reason: '' }, ZReferralDecline, body);
   const decline = useRouteMutation(REFERRAL_ROUTES.decline, { form, ...done(props, 'Saisine refusée.') });
   return (
     <ActionDialog
@@ -180,7 +170,7 @@ function RedirectForm(props: ActionProps) {
     reason: v.reason,
     version: referral.version,
   });
-  const form = useActionForm<RedirectValues>({ toOrganisationId: null, reason: '' }, ZReferralRedirect, body);
+  const form = useBodyForm<RedirectValues>({ toOrganisationId: null, reason: '' }, ZReferralRedirect, body);
   const redirect = useRouteMutation(REFERRAL_ROUTES.redirect, {
     form,
     ...done(props, 'Saisine réorientée.'),
@@ -231,7 +221,7 @@ function ContactAttemptForm(props: ActionProps) {
     attemptedAt: toInstant(v.attemptedAt),
     note: v.note.trim() || undefined,
   });
-  const form = useActionForm<ContactAttemptValues>(
+  const form = useBodyForm<ContactAttemptValues>(
     { method: 'phone', outcome: 'no_answer', attemptedAt: localNow(), note: '' },
     ZContactAttemptCreate,
     body,
@@ -286,7 +276,7 @@ function ContactAttemptForm(props: ActionProps) {
 function FirstInterviewForm(props: ActionProps) {
   const { referral } = props;
   const body = (v: { at: string }) => ({ at: toInstant(v.at), version: referral.version });
-  const form = useActionForm({ at: localNow() }, ZFirstInterview, body);
+  const form = useBodyForm({ at: localNow() }, ZFirstInterview, body);
   const record = useRouteMutation(REFERRAL_ROUTES.recordFirstInterview, {
     form,
     ...done(props, 'Premier entretien enregistré : accompagnement ouvert.'),
