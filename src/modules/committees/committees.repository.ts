@@ -49,10 +49,14 @@ export function meetingsOf(q: Queryable, committeeIds: string[]) {
       committeeId: committeeMeetings.committeeId,
       startsAt: committeeMeetings.startsAt,
       location: committeeMeetings.location,
-      items: sql<number>`(select count(*) from ${meetingItems} where ${meetingItems.meetingId} = ${committeeMeetings.id})::int`,
+      // A join, not a correlated subquery: Drizzle leaves a single-table select's columns unqualified,
+      // and "meeting_id" = "id" inside the subquery would compare two columns of the items.
+      items: sql<number>`count(${meetingItems.id})::int`,
     })
     .from(committeeMeetings)
+    .leftJoin(meetingItems, eq(meetingItems.meetingId, committeeMeetings.id))
     .where(inArray(committeeMeetings.committeeId, committeeIds))
+    .groupBy(committeeMeetings.id)
     .orderBy(asc(committeeMeetings.startsAt));
 }
 
