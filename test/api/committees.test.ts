@@ -255,6 +255,10 @@ describe('committees', () => {
       }),
     );
     expect(m.items).toHaveLength(4);
+    const listed = await ok<{ items: { meetings: { items: number }[] }[] }>(
+      await call(memberCw, 'GET', '/api/committees'),
+    );
+    expect(listed.items[0]!.meetings[0]!.items).toBe(4);
     const presence = await ok<Meeting>(
       await call(cw, 'PUT', `/api/meetings/${meetingId}/items/${m.items[3]!.id}/household`, {
         presence: 'attended',

@@ -44,6 +44,8 @@ const ReferralDetailPage = lazyPage(
   () => import('./pages/referrals/ReferralDetailPage.tsx'),
   'ReferralDetailPage',
 );
+const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
+const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
   () => import('./pages/HousingBenefitSimulatorPage.tsx'),
   'HousingBenefitSimulatorPage',
@@ -96,6 +98,8 @@ export function AppRoutes() {
         <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
+        <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
+        <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />
         <Route path={PATHS.referentiel} element={page(<ReferentielPage />)} />
         <Route path={PATHS.caseloads} element={only('caseloadManagers', <CaseloadsPage />)} />
         <Route path={PATHS.adminUsers} element={only('administrators', <UsersPage />)} />

@@ -49,6 +49,8 @@ export function meetingsOf(q: Queryable, committeeIds: string[]) {
       committeeId: committeeMeetings.committeeId,
       startsAt: committeeMeetings.startsAt,
       location: committeeMeetings.location,
+      // A join, not a correlated subquery: Drizzle leaves a single-table select's columns unqualified,
+      // and "meeting_id" = "id" inside the subquery would compare two columns of the items.
       items: sql<number>`count(${meetingItems.id})::int`,
     })
     .from(committeeMeetings)

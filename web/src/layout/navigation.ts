@@ -36,6 +36,9 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
   }
   if (has('landlordStaff') && !work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
+  // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
+  if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))
+    work.push({ label: 'Comités', to: PATHS.committees });
   const sections: NavSection[] = [{ title: 'Suivi', items: work }];
   const administration: NavItem[] = [];
   if (has('administrators')) {

@@ -41,11 +41,10 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { RemoteSelect } from '../../components/RemoteSelect.tsx';
+import { HouseholdSelect } from '../../components/HouseholdSelect.tsx';
 import { PATHS } from '../../paths.ts';
 import { MembersFields } from '../households/HouseholdFields.tsx';
 import { HOUSEHOLDS_KEY } from '../households/household-api.ts';
-import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
 import { emptyMember, zodErrors, type MemberValues } from '../households/household-form.ts';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
@@ -263,22 +262,7 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
             {isNew ? (
               <NewHouseholdFields form={form} kind={kind} isLandlord={isLandlord} />
             ) : (
-              <RemoteSelect
-                label="Dossier du ménage"
-                description="Tapez une partie du nom ou le numéro de dossier"
-                required
-                placeholder="Rechercher un ménage"
-                route={HOUSEHOLD_ROUTES.list}
-                queryOf={(q) => ({ q, status: 'active' as const, pageSize: 20 })}
-                optionOf={(h) => ({
-                  value: h.id,
-                  label: `${h.fileLabel} — ${h.referencePersonName ?? 'sans personne de référence'}`,
-                })}
-                emptyMessage={(q) =>
-                  q ? `Aucun dossier actif ne correspond à « ${q} »` : 'Aucun dossier actif'
-                }
-                {...form.getInputProps('householdId')}
-              />
+              <HouseholdSelect required {...form.getInputProps('householdId')} />
             )}
           </Stack>
         </Paper>
