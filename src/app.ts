@@ -34,6 +34,7 @@ import { budgetRoutes } from './modules/budget/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { referentielRoutes } from './modules/referentiel/index.ts';
 import { measuresRoutes } from './modules/measures/index.ts';
+import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -56,6 +57,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   tasksRoutes,
   referentielRoutes,
   measuresRoutes,
+  supportContractsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

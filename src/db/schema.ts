@@ -12,3 +12,4 @@ export * from '../modules/budget/schema.ts';
 export * from '../modules/dwellings/schema.ts';
 export * from '../modules/tasks/schema.ts';
 export * from '../modules/measures/schema.ts';
+export * from '../modules/support-contracts/schema.ts';

@@ -12,6 +12,7 @@ import { REFERRAL_ROUTES } from './referrals.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 import { TASK_ROUTES } from './tasks.ts';
 import { MEASURE_ROUTES } from './measures.ts';
+import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -37,6 +38,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   tasks: TASK_ROUTES,
   referentiel: REFERENTIEL_ROUTES,
   measures: MEASURE_ROUTES,
+  supportContracts: SUPPORT_CONTRACT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
