@@ -5,7 +5,11 @@ import {
   partnerPartyOf,
   readsPersonalTerms,
 } from '../../shared/access/support-contract-policy.ts';
-import type { TContractVersion, TSupportContract } from '../../shared/contracts/support-contracts.ts';
+import {
+  CONTRACT_PARTIES,
+  type TContractVersion,
+  type TSupportContract,
+} from '../../shared/contracts/support-contracts.ts';
 import { briqueLabel } from '../../shared/referentiel/referentiel.ts';
 import { missingForSignature, requiredSignatories } from '../../shared/support-contracts/signatures.ts';
 import { referentielVersion } from '../referentiel/index.ts';
@@ -47,20 +51,22 @@ function presentVersion(
     modalities: v.modalities,
     clauses: v.clauses,
     requiredSignatories: signatoriesOf(v, operatorOrganisationId),
-    signatures: v.signatures.map((s) => ({
-      party: s.party,
-      method: s.method,
-      signerName: s.signerName,
-      organisationName:
-        s.party === 'association'
-          ? v.terms.operatorName
-          : s.party === 'landlord'
-            ? v.terms.landlordName
-            : null,
-      witnessName: s.witnessName,
-      signedAt: s.signedAt.toISOString(),
-      signaturePng: s.signaturePng,
-    })),
+    signatures: [...v.signatures]
+      .sort((a, b) => CONTRACT_PARTIES.indexOf(a.party) - CONTRACT_PARTIES.indexOf(b.party))
+      .map((s) => ({
+        party: s.party,
+        method: s.method,
+        signerName: s.signerName,
+        organisationName:
+          s.party === 'association'
+            ? v.terms.operatorName
+            : s.party === 'landlord'
+              ? v.terms.landlordName
+              : null,
+        witnessName: s.witnessName,
+        signedAt: s.signedAt.toISOString(),
+        signaturePng: s.signaturePng,
+      })),
     ...(writer && open ? { missingForSignature: missingForSignature(v.objectives) } : {}),
     createdAt: v.createdAt.toISOString(),
     inForceAt: v.inForceAt?.toISOString() ?? null,

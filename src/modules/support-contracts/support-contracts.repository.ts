@@ -8,7 +8,7 @@ export type SignatureRow = typeof supportContractSignatures.$inferSelect;
 
 export interface ContractRecord {
   contract: ContractRow;
-  /** Latest first, each with its signatures in the order they were given. */
+  /** Latest first, each with its signatures. */
   versions: (VersionRow & { signatures: SignatureRow[] })[];
 }
 
@@ -37,7 +37,7 @@ export async function findContract(
         versions.map((v) => v.id),
       ),
     )
-    .orderBy(asc(supportContractSignatures.signedAt), asc(supportContractSignatures.id));
+    .orderBy(asc(supportContractSignatures.signedAt));
   return {
     contract,
     versions: versions.map((v) => ({ ...v, signatures: signatures.filter((s) => s.versionId === v.id) })),
