@@ -7,6 +7,8 @@ export const PATHS = {
   home: '/',
   households: '/menages',
   household: (id: string) => `/menages/${id}`,
+  measureContract: (householdId: string, measureId: string) =>
+    `/menages/${householdId}/mesures/${measureId}/contrat`,
   referralInbox: '/saisines/recues',
   sentReferrals: '/saisines/envoyees',
   newReferral: '/saisines/nouvelle',
