@@ -35,6 +35,7 @@ import { tasksRoutes } from './modules/tasks/index.ts';
 import { referentielRoutes } from './modules/referentiel/index.ts';
 import { measuresRoutes } from './modules/measures/index.ts';
 import { committeesRoutes } from './modules/committees/index.ts';
+import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -58,6 +59,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   referentielRoutes,
   measuresRoutes,
   committeesRoutes,
+  supportContractsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

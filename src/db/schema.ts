@@ -13,3 +13,4 @@ export * from '../modules/dwellings/schema.ts';
 export * from '../modules/tasks/schema.ts';
 export * from '../modules/measures/schema.ts';
 export * from '../modules/committees/schema.ts';
+export * from '../modules/support-contracts/schema.ts';

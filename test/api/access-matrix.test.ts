@@ -132,6 +132,13 @@ interface Fixture {
   next(): number;
   /** A support measure of the file, run by the party association, taken to a status. */
   measureAt(status: 'proposed' | 'validated' | 'active'): Promise<{ id: string; rowVersion: number }>;
+  /**
+   * The support contract of a new running measure: a draft as generated, ready to sign (an
+   * objective complete), or in force (signed by the household, the association and the landlord).
+   */
+  contractAt(status: 'draft' | 'ready' | 'in_force'): Promise<{ measureId: string; rowVersion: number }>;
+  /** A contract ready to sign whose objective carries a caseworker-only marker, for reads and refusals. */
+  sharedContract: { measureId: string; rowVersion: number };
   ownerUserId: string;
   /** A scheme of the household's département (ASLL maintien: renewable at will). */
   schemeId: string;
@@ -144,6 +151,11 @@ interface Driver {
   absentKeys?: Partial<Record<Level, string[]>>;
   /** Tidies up after the call (as the caseworker), so that repeated calls keep the file plausible. */
   after?(fx: Fixture, call: Call, res: InjectResponse): Promise<void>;
+  /**
+   * Subjects whose level passes the scope but whom the use case refuses by a finer rule (403): an
+   * organisation that is no signatory of the contract, say.
+   */
+  refuses?(subject: Subject): boolean;
 }
 
 const key = (r: Pick<RouteContract, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -526,6 +538,72 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** A draft's content with one complete objective. */
+const contractEdit = (rowVersion: number, title = 'Ouvrir les droits à l’aide au logement') => ({
+  rowVersion,
+  objectives: [
+    { title, indicator: 'Notification de la CAF reçue', targetDate: '2026-09-30', briques: ['2.4'] },
+  ],
+  commitments: { household: [], landlord: [], association: ['Rencontrer le ménage chaque mois.'] },
+  modalities: { visitsPerMonth: 1, place: 'home', monthlyReview: true },
+  clauses: [],
+});
+
+/**
+ * A contract route: a fresh contract in the state the call starts from for a subject the route
+ * serves (the call changes it), the shared one for a refusal (which leaves it unchanged).
+ */
+const onContract =
+  (
+    status: 'draft' | 'ready' | 'in_force',
+    body: (rowVersion: number) => object | undefined,
+    serves: (level: Level) => boolean = (level) => level === 'caseworker',
+  ): Driver['call'] =>
+  async (fx, _session, level) => {
+    const c = serves(level) ? await fx.contractAt(status) : fx.sharedContract;
+    const payload = body(c.rowVersion);
+    return { ...onHousehold(fx, { measureId: c.measureId }), ...(payload ? { body: payload } : {}) };
+  };
+const PERSONAL_TERMS = ['contract.versions.0.objectives', 'contract.versions.0.commitments.household'];
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/measures/:measureId/contract': {
+    call: async (fx: Fixture) => onHousehold(fx, { measureId: fx.sharedContract.measureId }),
+    absentKeys: { party: PERSONAL_TERMS, landlord_summary: PERSONAL_TERMS },
+  },
+  'GET /api/households/:id/measures/:measureId/contract/pdf': {
+    call: async (fx: Fixture) => onHousehold(fx, { measureId: fx.sharedContract.measureId }),
+  },
+  'POST /api/households/:id/measures/:measureId/contract': {
+    call: async (fx: Fixture, _session: TestSession, level: Level) =>
+      onHousehold(fx, {
+        measureId:
+          level === 'caseworker' ? (await fx.measureAt('validated')).id : fx.sharedContract.measureId,
+      }),
+  },
+  'PUT /api/households/:id/measures/:measureId/contract': {
+    call: onContract('draft', (rowVersion) => contractEdit(rowVersion)),
+  },
+  'POST /api/households/:id/measures/:measureId/contract/versions': {
+    call: onContract('in_force', (rowVersion) => ({ rowVersion })),
+  },
+  'POST /api/households/:id/measures/:measureId/contract/household-signature': {
+    call: onContract('ready', (rowVersion) => ({
+      rowVersion,
+      method: 'typed',
+      typedName: 'Hélène Marchetti',
+    })),
+  },
+  // The association that runs the measure and the landlord the contract names sign, each for itself.
+  'POST /api/households/:id/measures/:measureId/contract/partner-signature': {
+    call: onContract(
+      'ready',
+      (rowVersion) => ({ rowVersion }),
+      (level) => level === 'caseworker' || level === 'landlord_summary',
+    ),
+    refuses: (subject: Subject) => subject.party && subject.level === 'party',
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
@@ -749,9 +827,46 @@ describe('household access matrix, from the route contracts', () => {
       );
     };
 
+    const landlordId = partyOrgs.get('landlord')!;
+    const landlordStaff = await sessionFor(
+      t.deps,
+      (await makeUser(t.deps.db, { organisationId: landlordId, roles: ['landlord_social_advisor'] })).id,
+      landlordId,
+    );
+    const contractAt = async (status: 'draft' | 'ready' | 'in_force', title?: string) => {
+      const m = await measureAt('active');
+      const url = `/api/households/${householdId}/measures/${m.id}/contract`;
+      let c = (await ok(await as(owner, 'POST', url), 'contrat')).contract;
+      if (status !== 'draft')
+        c = (await ok(await as(owner, 'PUT', url, contractEdit(c.rowVersion, title)), 'brouillon')).contract;
+      if (status === 'in_force') {
+        c = (
+          await ok(
+            await as(owner, 'POST', `${url}/household-signature`, {
+              rowVersion: c.rowVersion,
+              method: 'typed',
+              typedName: 'Hélène Marchetti',
+            }),
+            'signature du ménage',
+          )
+        ).contract;
+        for (const partner of [owner, landlordStaff])
+          c = (
+            await ok(
+              await as(partner, 'POST', `${url}/partner-signature`, { rowVersion: c.rowVersion }),
+              'signature',
+            )
+          ).contract;
+      }
+      return { measureId: m.id, rowVersion: c.rowVersion as number };
+    };
+    const sharedContract = await contractAt('ready', 'Reprendre le suivi SECRET-HEALTH');
+
     fx = {
       t,
       owner,
+      contractAt,
+      sharedContract,
       ownerUserId: userIds.get(ownerSubject)!,
       schemeId: scheme.id,
       measureAt,
@@ -822,7 +937,7 @@ describe('household access matrix, from the route contracts', () => {
       headers: { ...session.headers, ...(form?.headers ?? {}) },
       ...(form ? { payload: form.payload } : call.body ? { payload: call.body } : {}),
     });
-    const expected = expectedStatus(route, subject.level);
+    const expected = driver.refuses?.(subject) ? 403 : expectedStatus(route, subject.level);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
     const after = await trace(householdId, since);
     await driver.after?.(fx, call, res);

@@ -50,6 +50,10 @@ const HousingBenefitSimulatorPage = lazyPage(
   () => import('./pages/HousingBenefitSimulatorPage.tsx'),
   'HousingBenefitSimulatorPage',
 );
+const SupportContractPage = lazyPage(
+  () => import('./pages/support-contracts/SupportContractPage.tsx'),
+  'SupportContractPage',
+);
 const ReferentielPage = lazyPage(() => import('./pages/referentiel/ReferentielPage.tsx'), 'ReferentielPage');
 
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage.tsx'), 'UsersPage');
@@ -94,6 +98,7 @@ export function AppRoutes() {
         {/* Household and referral pages: the API decides who may see what (403/404 shown in the page). */}
         <Route path={PATHS.households} element={page(<HouseholdListPage />)} />
         <Route path="/menages/:id" element={page(<HouseholdFilePage />)} />
+        <Route path="/menages/:id/mesures/:measureId/contrat" element={page(<SupportContractPage />)} />
         <Route path={PATHS.referralInbox} element={page(<ReferralInboxPage />)} />
         <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import {
   CAPACITY_AXES,
@@ -28,22 +25,8 @@ import {
 } from '../../shared/diagnostics/field-labels.ts';
 import { EVICTION_STEP_LABELS, type EvictionStep } from '../../shared/contracts/household-enums.ts';
 import { formatDate } from '../../shared/format.ts';
+import { PDF_STYLE, renderPdf } from '../../kernel/pdf.ts';
 import type { ApprovalRecord, DisagreementRecord, PresentationRecord } from './schema.ts';
-
-const robotoDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts/Roboto',
-);
-pdfmake.addFonts({
-  Roboto: {
-    normal: join(robotoDir, 'Roboto-Regular.ttf'),
-    bold: join(robotoDir, 'Roboto-Medium.ttf'),
-    italics: join(robotoDir, 'Roboto-Italic.ttf'),
-    bolditalics: join(robotoDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => p.startsWith(robotoDir));
 
 export interface DiagnosticPdfInput {
   /** household = the full text for the household and its caseworker; else a partner version. */
@@ -196,15 +179,10 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
   return {
     info: { title, creator: 'Relais' },
     content: body,
-    defaultStyle: { font: 'Roboto', fontSize: 9 },
-    styles: {
-      title: { fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
-      meta: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 4] },
-      section: { fontSize: 11, bold: true, margin: [0, 8, 0, 2] },
-    },
+    ...PDF_STYLE,
   };
 }
 
 export async function renderDiagnosticPdf(input: DiagnosticPdfInput): Promise<Buffer> {
-  return pdfmake.createPdf(diagnosticPdfDefinition(input)).getBuffer();
+  return renderPdf(diagnosticPdfDefinition(input));
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, lte, max, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { TEvictionProcedure } from '../../shared/contracts/households.ts';
 import { parisDate } from '../../shared/time.ts';
@@ -28,6 +28,25 @@ export async function householdOfDiagnostic(q: Queryable, id: string): Promise<s
     .from(diagnostics)
     .where(eq(diagnostics.id, id));
   return row?.householdId ?? null;
+}
+
+/** The household's latest diagnostic it approved, for the documents that rest on it (the support contract). */
+export async function latestApprovedDiagnostic(
+  q: Queryable,
+  householdId: string,
+): Promise<{ version: number; approvedOn: string } | null> {
+  const [row] = await q
+    .select({
+      version: diagnostics.version,
+      approval: diagnostics.approval,
+      approvedAt: diagnostics.approvedAt,
+    })
+    .from(diagnostics)
+    .where(and(eq(diagnostics.householdId, householdId), isNotNull(diagnostics.approvedAt)))
+    .orderBy(desc(diagnostics.version))
+    .limit(1);
+  if (!row) return null;
+  return { version: row.version, approvedOn: row.approval?.signedOn ?? parisDate(row.approvedAt!) };
 }
 
 export async function listDiagnosticVersions(q: Queryable, householdId: string) {

@@ -2,4 +2,4 @@
 export { changedSections } from './authorship.ts';
 export { checkSignaturePng } from './signature.ts';
 export { diagnosticsRoutes } from './diagnostics.routes.ts';
-export { householdOfDiagnostic } from './diagnostics.repository.ts';
+export { householdOfDiagnostic, latestApprovedDiagnostic } from './diagnostics.repository.ts';

@@ -304,3 +304,30 @@ export const referralsBehind = (q: Queryable, funderOrganisationId: string) =>
     )
     .orderBy(desc(referrals.createdAt), desc(referrals.id))
     .limit(100);
+
+/** What a measure's support contract states of it, and who runs it (null when unknown in the household). */
+export async function measureForContract(q: Queryable, householdId: string, measureId: string) {
+  const r = await findMeasure(q, householdId, measureId);
+  if (!r) return null;
+  const m = r.measure;
+  return {
+    id: m.id,
+    householdId: m.householdId,
+    status: m.status,
+    schemeName: r.schemeName,
+    schemeKind: r.schemeKind,
+    funderName: r.funderName,
+    operatorOrganisationId: m.operatorOrganisationId,
+    operatorName: r.operatorName,
+    caseworkerName: r.caseworkerName,
+    initialMonths: m.initialMonths,
+    totalMonths: m.totalMonths,
+    startOn: m.startOn,
+    plannedEndOn: m.plannedEndOn,
+    occupancy: m.occupancy,
+    referentielVersion: m.referentielVersion,
+    briques: m.briques,
+    visitsPerMonth: m.visitsPerMonth,
+  };
+}
+export type MeasureForContract = NonNullable<Awaited<ReturnType<typeof measureForContract>>>;

@@ -10,6 +10,7 @@ import { TASK_STATUS_LABELS } from '../contracts/tasks.ts';
 import { DECISION_OUTCOME_LABELS, HOUSEHOLD_PRESENCE_LABELS } from '../contracts/committees.ts';
 import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contracts/measures.ts';
 import { ROLE_LABELS } from '../contracts/roles.ts';
+import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -38,6 +39,7 @@ const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
   typeof id === 'string' ? (names.get(id) ?? 'organisation inconnue') : null;
 const joined = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
+const contractVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const roles = (v: unknown) =>
   Array.isArray(v)
     ? v
@@ -289,6 +291,35 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Décision de comité enregistrée',
     describe: (d) => joined(str(d.name), labelOf(DECISION_OUTCOME_LABELS, d.outcome)),
   },
+  'support_contract.read': {
+    label: 'Consultation du contrat d’accompagnement',
+    describe: (d) => str(d.scheme),
+  },
+  'support_contract.create': {
+    label: 'Contrat d’accompagnement généré',
+    describe: (d) => str(d.scheme),
+  },
+  'support_contract.edit': {
+    label: 'Brouillon du contrat d’accompagnement modifié',
+    describe: (d) => joined(str(d.scheme), contractVersion(d)),
+  },
+  'support_contract.amend': {
+    label: 'Avenant au contrat d’accompagnement ouvert',
+    describe: (d) => joined(str(d.scheme), contractVersion(d)),
+  },
+  'support_contract.sign': {
+    label: 'Contrat d’accompagnement signé',
+    describe: (d) =>
+      joined(
+        labelOf(CONTRACT_PARTY_LABELS, d.party),
+        contractVersion(d),
+        d.inForce === true && 'le contrat entre en vigueur',
+      ),
+  },
+  'support_contract.export_pdf': {
+    label: 'Contrat d’accompagnement exporté en PDF',
+    describe: (d) => joined(str(d.scheme), contractVersion(d)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -330,6 +361,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   audit_checkpoint: 'Point de contrôle du journal d’audit',
   measure: 'Mesure d’accompagnement',
   measure_scheme: 'Dispositif d’accompagnement',
+  support_contract: 'Contrat d’accompagnement',
   funding_programme: 'Programme de financement',
   committee: 'Comité',
   committee_meeting: 'Réunion de comité',

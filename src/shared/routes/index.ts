@@ -13,6 +13,7 @@ import { SYSTEM_ROUTES } from './system.ts';
 import { TASK_ROUTES } from './tasks.ts';
 import { MEASURE_ROUTES } from './measures.ts';
 import { COMMITTEE_ROUTES } from './committees.ts';
+import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -39,6 +40,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   referentiel: REFERENTIEL_ROUTES,
   measures: MEASURE_ROUTES,
   committees: COMMITTEE_ROUTES,
+  supportContracts: SUPPORT_CONTRACT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
