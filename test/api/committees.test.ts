@@ -17,6 +17,7 @@ interface Item {
   fileLabel: string;
   householdId: string | null;
   householdPresence: string;
+  canSetPresence: boolean;
   measure: { id: string; status: string } | null;
   decision: { outcome: string; summary: string; reason: string | null; measureId: string | null } | null;
 }
@@ -265,6 +266,7 @@ describe('committees', () => {
       }),
     );
     expect(presence.items[3]!.householdPresence).toBe('attended');
+    expect(presence.items.map((i) => i.canSetPresence)).toEqual([false, false, false, true]);
     expect(
       (
         await call(memberCw, 'PUT', `/api/meetings/${meetingId}/items/${m.items[3]!.id}/household`, {
@@ -290,10 +292,9 @@ describe('committees', () => {
   it('records decisions that act on the measures, through the scheme rules', async () => {
     const m = await getMeeting(coordinator);
     const [onProposed, onEnding, onExhausted] = m.items;
+    // The item presents a proposed measure: the orientation prescribes it, its scheme and operator.
     const orientation = {
       outcome: 'orientation',
-      schemeId: schemes['asll-maintien'],
-      operatorOrganisationId: assocId,
       briques: ['2.4'],
       visitsPerMonth: 2,
       occupancy: 'current_home',
@@ -347,6 +348,14 @@ describe('committees', () => {
     const h2Measures = await ok<{ items: Measure[] }>(await call(cw, 'GET', measureUrl(h2)));
     expect(h2Measures.items.find((i) => i.id === ending.id)!.renewals).toBe(1);
     expect(h2Measures.items.find((i) => i.id === exhausted.id)!.status).toBe('ended');
+  });
+
+  it('gives each member the minutes its access allows, and nothing to others', async () => {
+    const res = await call(memberCw, 'GET', `/api/meetings/${meetingId}/minutes.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await call(outsider, 'GET', `/api/meetings/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
   });
 
   it('gives members a calendar invitation, and nothing of the households', async () => {

@@ -131,7 +131,9 @@ export function itemsOf(q: Queryable, meetingId: string, readerOrganisationId: s
       party,
       committeeShare,
       decision: meetingDecisions,
+      measureSchemeId: measures.schemeId,
       measureSchemeName: measureSchemes.name,
+      measureOperatorId: measures.operatorOrganisationId,
       measureStatus: measures.status,
       measurePlannedEndOn: measures.plannedEndOn,
     })
@@ -148,7 +150,13 @@ export type ItemRecord = Awaited<ReturnType<typeof itemsOf>>[number];
 
 export async function findItem(q: Queryable, meetingId: string, itemId: string) {
   const [row] = await q
-    .select({ item: meetingItems, decisionId: meetingDecisions.id, measureStatus: measures.status })
+    .select({
+      item: meetingItems,
+      decisionId: meetingDecisions.id,
+      measureStatus: measures.status,
+      measureSchemeId: measures.schemeId,
+      measureOperatorId: measures.operatorOrganisationId,
+    })
     .from(meetingItems)
     .leftJoin(meetingDecisions, eq(meetingDecisions.itemId, meetingItems.id))
     .leftJoin(measures, eq(measures.id, meetingItems.referenceId))

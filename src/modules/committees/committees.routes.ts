@@ -8,6 +8,7 @@ import { addItem } from './use-cases/add-item.ts';
 import { setHouseholdPresence } from './use-cases/set-household-presence.ts';
 import { recordDecision } from './use-cases/record-decision.ts';
 import { meetingInvitation } from './use-cases/meeting-invitation.ts';
+import { meetingMinutes } from './use-cases/meeting-minutes.ts';
 
 /** Committees, meetings, agendas and decisions (transport only). */
 export function committeesRoutes(routes: Routes): void {
@@ -18,5 +19,6 @@ export function committeesRoutes(routes: Routes): void {
   routes.add(R.addItem, (ctx, { params, body }) => addItem(ctx, { ...params, ...body }));
   routes.add(R.presence, (ctx, { params, body }) => setHouseholdPresence(ctx, { ...params, ...body }));
   routes.add(R.decide, (ctx, { params, body }) => recordDecision(ctx, { ...params, ...body }));
+  routes.add(R.minutes, (ctx, { params }) => meetingMinutes(ctx, params.meetingId));
   routes.add(R.invitation, (ctx, { params }) => meetingInvitation(ctx, params.meetingId));
 }

@@ -14,7 +14,11 @@ import type { ItemRecord, waitingFor } from './committees.repository.ts';
  * say more) and the links into the file only reach the household's parties and the coordinators;
  * the diagnostic only in the committee version shared with the reader's organisation.
  */
-export function presentItem(r: ItemRecord, readerConvenes: boolean): TMeetingItem {
+export function presentItem(
+  r: ItemRecord,
+  readerConvenes: boolean,
+  readerOrganisationId: string,
+): TMeetingItem {
   const seesDetail = r.party || readerConvenes;
   const d = r.decision;
   return {
@@ -25,15 +29,19 @@ export function presentItem(r: ItemRecord, readerConvenes: boolean): TMeetingIte
     householdId: r.party ? r.item.householdId : null,
     committeeDiagnosticId: r.committeeShare ? r.item.referenceId : null,
     measure:
-      r.measureSchemeName && r.measureStatus && r.item.referenceId
+      r.measureSchemeName && r.measureStatus && r.measureSchemeId && r.measureOperatorId && r.item.referenceId
         ? {
             id: r.item.referenceId,
+            schemeId: r.measureSchemeId,
             schemeName: r.measureSchemeName,
+            operatorOrganisationId: r.measureOperatorId,
             status: MEASURE_STATUS_LABELS[r.measureStatus],
+            proposed: r.measureStatus === 'proposed',
             plannedEndOn: r.measurePlannedEndOn,
           }
         : null,
     addedByOrganisationName: r.addedByName,
+    canSetPresence: readerConvenes || r.item.addedByOrganisationId === readerOrganisationId,
     householdPresence: r.item.householdPresence,
     decision: d
       ? {

@@ -48,6 +48,7 @@ export function presentMeasure(
     schemeKind: r.schemeKind,
     funderName: r.funderName,
     schemeVersionFrom: r.versionFrom,
+    rules: r.rules,
     status: m.status,
     briques: m.briques.map((code) => ({ code, label: briqueName(m.referentielVersion, code) })),
     visitsPerMonth: m.visitsPerMonth,

@@ -287,6 +287,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Information ou présence du ménage au comité',
     describe: (d) => labelOf(HOUSEHOLD_PRESENCE_LABELS, d.presence),
   },
+  'committee.minutes.export': { label: 'Relevé de décisions exporté en PDF', describe: (d) => str(d.name) },
   'committee.decision.record': {
     label: 'Décision de comité enregistrée',
     describe: (d) => joined(str(d.name), labelOf(DECISION_OUTCOME_LABELS, d.outcome)),

@@ -122,9 +122,20 @@ export const ZMeetingItem = z.object({
   committeeDiagnosticId: ZId.nullable(),
   /** The measure under review or proposed, with its scheme (no personal data). */
   measure: z
-    .object({ id: ZId, schemeName: z.string(), status: z.string(), plannedEndOn: z.string().nullable() })
+    .object({
+      id: ZId,
+      schemeId: ZId,
+      schemeName: z.string(),
+      operatorOrganisationId: ZId,
+      /** In words (« Proposée »…), and whether an orientation would prescribe it as it stands. */
+      status: z.string(),
+      proposed: z.boolean(),
+      plannedEndOn: z.string().nullable(),
+    })
     .nullable(),
   addedByOrganisationName: z.string(),
+  /** Whether the reader may record the household's information and presence (coordinators, the adder). */
+  canSetPresence: z.boolean(),
   householdPresence: z.enum(HOUSEHOLD_PRESENCE),
   decision: ZDecision.nullable(),
 });
@@ -171,8 +182,9 @@ export const ZDecisionInput = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('orientation'),
     decidedOn: ZIsoDate,
-    schemeId: ZId,
-    operatorOrganisationId: ZId,
+    /** Not needed when the item presents a proposed measure: the orientation prescribes that one. */
+    schemeId: ZId.nullish(),
+    operatorOrganisationId: ZId.nullish(),
     briques: z.array(z.string().trim().min(1).max(10)).max(30).default([]),
     visitsPerMonth: z.number().int().min(0).max(31).nullish(),
     occupancy: z.enum(OCCUPANCY_OPTIONS, { message: 'Choisissez un statut d’occupation.' }).nullish(),

@@ -297,8 +297,9 @@ export const ZMeasure = z.object({
   schemeName: z.string(),
   schemeKind: z.enum(SCHEME_KINDS),
   funderName: z.string(),
-  /** When the scheme version the measure follows took effect (the measure keeps it). */
+  /** When the scheme version the measure follows took effect (the measure keeps it), and its rules. */
   schemeVersionFrom: z.string(),
+  rules: ZSchemeRules,
   status: z.enum(MEASURE_STATUSES),
   /** The briques of the référentiel the measure mobilises, numbered and named. */
   briques: z.array(z.object({ code: z.string(), label: z.string() })),

@@ -85,6 +85,14 @@ export const COMMITTEE_ROUTES = {
     status: 201,
     errors: [409],
   }),
+  minutes: defineRoute({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/minutes.pdf',
+    tag,
+    summary: 'Relevé de décisions en PDF, tel que mon organisation peut le lire',
+    params: ZMeetingParams,
+    response: FILE_RESPONSE,
+  }),
   invitation: defineRoute({
     method: 'GET',
     path: '/api/meetings/:meetingId/invitation.ics',

@@ -43,7 +43,7 @@ export async function getMeeting(ctx: Context, meetingId: string): Promise<TMeet
     durationMinutes: meeting.durationMinutes,
     location: meeting.location,
     convenes,
-    items: items.map((i) => presentItem(i, convenes)),
+    items: items.map((i) => presentItem(i, convenes, actor.organisationId)),
     suggestions,
   };
 }

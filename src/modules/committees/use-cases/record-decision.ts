@@ -49,16 +49,27 @@ export async function recordDecision(ctx: Context, input: DecisionInput): Promis
   let reason: string | null = null;
   switch (input.outcome) {
     case 'orientation': {
+      // A proposed measure on the item is the one oriented; otherwise the decision says which.
+      const proposed = onMeasure && found.measureStatus === 'proposed';
+      const schemeId = proposed ? found.measureSchemeId! : input.schemeId;
+      const operatorOrganisationId = proposed ? found.measureOperatorId! : input.operatorOrganisationId;
+      if (!schemeId || !operatorOrganisationId)
+        throw invalid({
+          ...(schemeId ? {} : { schemeId: 'Choisissez le dispositif.' }),
+          ...(operatorOrganisationId
+            ? {}
+            : { operatorOrganisationId: 'Choisissez l’organisation qui accompagne.' }),
+        });
       measureId = await applyCommitteeDecision(
         ctx,
-        onMeasure && found.measureStatus === 'proposed'
+        proposed
           ? { ...base, kind: 'orientation', measureId: item.referenceId! }
           : {
               ...base,
               kind: 'orientation',
               proposal: {
-                schemeId: input.schemeId,
-                operatorOrganisationId: input.operatorOrganisationId,
+                schemeId,
+                operatorOrganisationId,
                 briques: input.briques,
                 visitsPerMonth: input.visitsPerMonth ?? null,
                 occupancy: input.occupancy ?? null,
@@ -67,9 +78,9 @@ export async function recordDecision(ctx: Context, input: DecisionInput): Promis
             },
       );
       summary = [
-        `Orientation : ${await schemeName(db, input.schemeId)}`,
+        `Orientation : ${await schemeName(db, schemeId)}`,
         input.initialMonths ? `${input.initialMonths} mois` : null,
-        await organisationName(db, input.operatorOrganisationId),
+        await organisationName(db, operatorOrganisationId),
         input.visitsPerMonth ? `${plural(input.visitsPerMonth, 'visite')} par mois` : null,
         input.occupancy ? OCCUPANCY_LABELS[input.occupancy] : null,
         input.briques.length > 0 ? `briques ${input.briques.join(', ')}` : null,

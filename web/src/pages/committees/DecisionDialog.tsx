@@ -127,8 +127,8 @@ function DecisionForm({
       outcome: null,
       decidedOn: parisToday(),
       // The measure proposed on the item is the one an orientation prescribes: its scheme comes first.
-      schemeId: schemes.find((s) => s.name === item.measure?.schemeName)?.id ?? null,
-      operatorOrganisationId: null,
+      schemeId: item.measure?.schemeId ?? null,
+      operatorOrganisationId: item.measure?.operatorOrganisationId ?? null,
       briques: [],
       visitsPerMonth: '',
       occupancy: null,

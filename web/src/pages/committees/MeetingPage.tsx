@@ -68,14 +68,24 @@ function MeetingView({ meeting: m }: { meeting: TMeeting }) {
         title={`Réunion du ${formatDateTime(m.startsAt)}`}
         description={`${m.committeeName} — ${COMMITTEE_KIND_LABELS[m.committeeKind]}`}
         actions={
-          <Button
-            component="a"
-            variant="light"
-            href={routeUrl(COMMITTEE_ROUTES.invitation, { params: { meetingId: m.id } })}
-            download="reunion.ics"
-          >
-            Ajouter à mon agenda
-          </Button>
+          <Group gap="xs">
+            <Button
+              component="a"
+              variant="light"
+              href={routeUrl(COMMITTEE_ROUTES.invitation, { params: { meetingId: m.id } })}
+              download="reunion.ics"
+            >
+              Ajouter à mon agenda
+            </Button>
+            <Button
+              component="a"
+              variant="default"
+              href={routeUrl(COMMITTEE_ROUTES.minutes, { params: { meetingId: m.id } })}
+              target="_blank"
+            >
+              Relevé de décisions (PDF)
+            </Button>
+          </Group>
         }
       />
       <Stack gap="lg">
@@ -108,11 +118,9 @@ function MeetingView({ meeting: m }: { meeting: TMeeting }) {
 }
 
 function AgendaItem({ meeting, item }: { meeting: TMeeting; item: TMeetingItem }) {
-  const actor = useCommitteeActor();
   const [deciding, setDeciding] = useState(false);
   const d = item.decision;
-  // The server lets the coordinators and the organisation that proposed the item record it.
-  const mayRecordPresence = meeting.convenes || item.addedByOrganisationName === actor.organisationName;
+  const mayRecordPresence = item.canSetPresence;
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-label={`Dossier ${item.fileLabel}`}>
       <Stack gap="sm">
