@@ -1,5 +1,7 @@
 import type { DB, Database } from '../src/kernel/db.ts';
-import { managementUnits, organisations } from '../src/modules/organisations/schema.ts';
+import { managementUnits, organisations, territories } from '../src/modules/organisations/schema.ts';
+import { measureSchemes, measureSchemeVersions } from '../src/modules/measures/schema.ts';
+import { defaultCatalogue } from '../src/modules/measures/index.ts';
 import { memberships, users } from '../src/modules/identity/schema.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
 import { normaliseForSearch } from '../src/modules/households/search-text.ts';
@@ -10,10 +12,15 @@ export interface BenchSize {
   households: number;
   /** A divisor of `households`: every (households / referrals)th household is referred. */
   referrals: number;
+  /** Support measures, over the households the associations follow (several each when there are more). */
+  measures: number;
 }
 
-/** A département-sized data set: 30 organisations, 200 users, 20 000 households, 2 000 referrals. */
-export const BENCH_SIZE: BenchSize = { households: 20_000, referrals: 2_000 };
+/**
+ * A département-sized data set: 30 organisations, 201 users, 20 000 households, 2 000 referrals,
+ * 5 000 support measures.
+ */
+export const BENCH_SIZE: BenchSize = { households: 20_000, referrals: 2_000, measures: 5_000 };
 
 /** The password of every generated user. */
 export const BENCH_PASSWORD = 'Bench-password-2026!';
@@ -41,6 +48,8 @@ function organisationPlan(): OrgPlan[] {
         'admin',
         ...Array<Role>(3).fill('landlord_social_advisor'),
         ...Array<Role>(4).fill('landlord_rental_manager'),
+        // The first landlord convenes the committee; appended so that the other users keep their emails.
+        ...(i === 1 ? (['committee_coordinator'] as const) : []),
       ],
     });
   }
@@ -52,6 +61,7 @@ function organisationPlan(): OrgPlan[] {
     });
   }
   plan.push({ type: 'siao', name: 'SIAO', roles: ['admin', ...Array<Role>(7).fill('caseworker')] });
+  // The first funder runs the département's schemes, the second is the State (AVDL).
   for (let i = 1; i <= 4; i++) {
     plan.push({ type: 'funder', name: `Financeur ${i}`, roles: ['admin', 'funder_officer', 'auditor'] });
   }
@@ -69,10 +79,20 @@ export interface BenchPerson {
   organisationType: OrganisationType;
 }
 
+/** Whom a bench signs in as. */
+export interface BenchSignIn {
+  userId: string;
+  organisationId: string;
+}
+
 export interface BenchData {
   /** The association whose caseworker the load tests sign in as, with the households it is party to. */
-  caseworker: { userId: string; organisationId: string };
+  caseworker: BenchSignIn;
   caseworkerHouseholdIds: string[];
+  /** Who reads the measures: the first funder's officer, the bench association's team manager, the committee's coordinator. */
+  funderOfficer: BenchSignIn;
+  teamManager: BenchSignIn;
+  coordinator: BenchSignIn & { meetingId: string };
   /** Every user, in the order of the organisation plan (the bench association's come first among associations). */
   people: BenchPerson[];
   counts: Record<string, number>;
@@ -98,15 +118,23 @@ async function withConnection<T>(database: Database, work: (sql: Sql) => Promise
 
 const at = <T>(items: T[], i: number) => items[i]!;
 
+type ReferenceData = Awaited<ReturnType<typeof insertReferenceData>>;
+
 /** Organisations, units, users and memberships: few rows, inserted through Drizzle. */
 async function insertReferenceData(db: DB) {
   const plan = organisationPlan();
+  // Every organisation lies in the département, where the measures find their schemes.
+  const [departement] = await db
+    .insert(territories)
+    .values({ kind: 'departement', code: '99', name: 'Val-de-Brenne' })
+    .returning({ id: territories.id });
   const orgs = await db
     .insert(organisations)
-    .values(plan.map((p) => ({ type: p.type, name: p.name })))
+    .values(plan.map((p) => ({ type: p.type, name: p.name, territoryId: departement!.id })))
     .returning({ id: organisations.id, type: organisations.type });
   const landlords = orgs.filter((o) => o.type === 'landlord').map((o) => o.id);
   const associations = orgs.filter((o) => o.type === 'association').map((o) => o.id);
+  const funders = orgs.filter((o) => o.type === 'funder').map((o) => o.id);
   const siao = orgs.find((o) => o.type === 'siao')!.id;
   const units = await db
     .insert(managementUnits)
@@ -141,6 +169,10 @@ async function insertReferenceData(db: DB) {
     .values(people.map((p, i) => ({ userId: at(userRows, i).id, organisationId: p.org, role: p.role })));
   const usersOf = (org: string, role: Role) =>
     people.flatMap((p, i) => (p.org === org && p.role === role ? [at(userRows, i).id] : []));
+  const firstOf = (org: string, role: Role): BenchSignIn => ({
+    userId: usersOf(org, role)[0]!,
+    organisationId: org,
+  });
   return {
     landlords,
     units: units.map((u) => u.id),
@@ -149,6 +181,11 @@ async function insertReferenceData(db: DB) {
     siaoCaseworkers: usersOf(siao, 'caseworker'),
     caseworkers: associations.flatMap((a) => usersOf(a, 'caseworker')),
     landlordAdvisors: landlords.map((l) => usersOf(l, 'landlord_rental_manager')[0]!),
+    departementId: departement!.id,
+    funders,
+    funderOfficer: firstOf(funders[0]!, 'funder_officer'),
+    teamManager: firstOf(associations[0]!, 'team_manager'),
+    coordinator: firstOf(landlords[0]!, 'committee_coordinator'),
     people: people.map((p, i) => ({
       userId: at(userRows, i).id,
       email: `u${p.n}@bench.example`,
@@ -160,15 +197,241 @@ async function insertReferenceData(db: DB) {
   };
 }
 
+/** A stable pseudo-random number in [0, mod) from a salt and a row's column (an SQL expression). */
+const h = (salt: string, mod: number | string, column = 'g') =>
+  `(abs(hashtext(${salt} || ${column}::text)) % (${mod}))`;
+
+/**
+ * The shipped catalogue adopted in the département: AVDL by the State (the second funder), every
+ * other scheme by the first funder, each with one version in force since long before any measure.
+ */
+async function adoptCatalogue(db: DB, ref: { departementId: string; funders: string[] }) {
+  const { schemes } = defaultCatalogue();
+  const funderOf = (code: string) => (code === 'avdl' ? ref.funders[1]! : ref.funders[0]!);
+  const rows = await db
+    .insert(measureSchemes)
+    .values(
+      schemes.map((t) => ({
+        territoryId: ref.departementId,
+        funderOrganisationId: funderOf(t.code),
+        code: t.code,
+        name: t.name,
+        kind: t.kind,
+      })),
+    )
+    .returning({ id: measureSchemes.id });
+  await db.insert(measureSchemeVersions).values(
+    schemes.map((t, i) => ({
+      schemeId: at(rows, i).id,
+      effectiveFrom: `${new Date().getUTCFullYear() - 4}-01-01`,
+      rules: t.rules,
+      costs: t.costs,
+    })),
+  );
+}
+
+/** The committee's agenda: the meeting the bench reads, and the past ones with their decisions. */
+const AGENDA_ITEMS = 30;
+const PAST_MEETINGS = 8;
+const PAST_ITEMS = 200;
+/** Schemes by the household's situation, weighted by repetition. */
+const HOUSED_SCHEMES = ['fsl-maintien', 'fsl-maintien', 'asll-maintien', 'accompagnement-bailleur'];
+const UNHOUSED_SCHEMES = [
+  ...Array<string>(3).fill('avdl'),
+  ...Array<string>(3).fill('fsl-acces'),
+  'accompagnement-global',
+  'accompagnement-global',
+  'fsl-mesures-specifiques',
+  'gla',
+];
+
+/**
+ * Support measures for households the associations follow, run by the party's référent: the scheme
+ * by the household's situation, mostly active, the others at each stage of their life, with dates
+ * that follow the scheme's rules and a timeline each; the year's programmes; caseload capacities of
+ * the bench association; the committee the first landlord convenes with the associations, monthly,
+ * whose past meetings oriented measures and whose meeting of the day has half its agenda decided.
+ * Returns that meeting's id.
+ */
+async function insertMeasures(sql: Sql, ref: ReferenceData, size: BenchSize): Promise<string> {
+  const pick = (salt: string, list: number) =>
+    `($${list}::text[])[1 + ${h(salt, `array_length($${list}::text[], 1)`)}]`;
+  await sql(
+    `create temp table bench_measures on commit drop as
+     with candidate as (
+       select p.household_id, p.organisation_id as operator, p.caseworker_user_id as caseworker,
+         hh.housing_situation in ('social_tenant', 'private_tenant', 'sublet') as housed,
+         row_number() over (order by abs(hashtext('mc' || hh.file_number::text)), hh.file_number) as n
+       from household_parties p join households hh on hh.id = p.household_id
+       where p.organisation_id = any($1::uuid[])
+     ), planned as (
+       -- More measures than households: the households come round again.
+       select g, c.*, ${h("'st'", 100)} as st,
+         case when c.housed then ${pick("'sch'", 2)} else ${pick("'sch'", 3)} end as code
+       from generate_series(1, $4::int) g
+       join candidate c on c.n = (g - 1) % (select count(*) from candidate) + 1
+     ), typed as (
+       select p.*, s.id as scheme_id, s.name as scheme_name, s.funder_organisation_id as funder, v.id as version_id, v.rules,
+         (v.rules->>'initialMonths')::int as initial_months, (v.rules->>'renewalMonths')::int as renewal_months,
+         (select m.user_id from memberships m where m.organisation_id = s.funder_organisation_id and m.role = 'funder_officer' limit 1) as officer,
+         (case when st < 8 then 'proposed' when st < 15 then 'prescribed' when st < 21 then 'validated'
+           when st < 25 then 'refused' when st < 40 then 'ended' else 'active' end)::measure_status as status
+       from planned p join measure_schemes s on s.code = p.code join measure_scheme_versions v on v.scheme_id = s.id
+     )
+     select gen_random_uuid() as id, t.*, r.renewals, started.start_on,
+       (started.start_on + make_interval(months => t.initial_months + r.renewals * t.renewal_months))::date as planned_end_on,
+       d.decided_on, pr.prescribed_on,
+       coalesce(pr.prescribed_on, current_date - ${h("'pr'", 30)}) - 7 - ${h("'cr'", 20)} as created_on
+     from typed t
+     -- Half the measures that started were renewed once (when the scheme allows it).
+     cross join lateral (select case when t.status in ('active', 'ended') and coalesce((t.rules->>'maxRenewals')::int, 1) > 0
+       and ${h("'rn'", 2)} = 0 then 1 else 0 end as renewals) r
+     -- An active measure is within its current period; an ended one ran its course, up to 18 months ago.
+     cross join lateral (select case t.status
+       when 'active' then current_date - case when r.renewals = 1
+         then t.initial_months * 30 + ${h("'in'", 't.renewal_months * 30')} else ${h("'in'", 't.initial_months * 30')} end
+       when 'ended' then current_date - (t.initial_months + r.renewals * t.renewal_months) * 30 - ${h("'in'", 540)}
+       end as start_on) started
+     cross join lateral (select case
+       when started.start_on is not null then started.start_on - 5 - ${h("'dc'", 10)}
+       when t.status = 'validated' then current_date - ${h("'dc'", 25)}
+       when t.status = 'refused' then current_date - ${h("'dc'", 120)} end as decided_on) d
+     cross join lateral (select case
+       when t.status = 'prescribed' then current_date - ${h("'pr'", 30)}
+       when t.status <> 'proposed' then d.decided_on - 7 - ${h("'pr'", 20)} end as prescribed_on) pr`,
+    [ref.associations, HOUSED_SCHEMES, UNHOUSED_SCHEMES, size.measures],
+  );
+  const refusal = 'Enveloppe du trimestre engagée : à représenter au prochain comité.';
+  await sql(
+    `insert into measures (id, household_id, scheme_id, scheme_version_id, status, referentiel_version, briques,
+       visits_per_month, occupancy, operator_organisation_id, caseworker_user_id, proposed_by_organisation_id,
+       initial_months, criteria_met, prescribed_on, decided_on, refusal_reason, start_on, planned_end_on, renewals,
+       total_months, ended_on, end_reason, orientation, watch_months, created_at, updated_at)
+     select id, household_id, scheme_id, version_id, status, '2011-01',
+       case when housed then '{2.4,2.5}'::text[] else '{2.1,2.2,2.3}'::text[] end,
+       case when housed then 2 else 4 end,
+       (case when housed then 'current_home' when code = 'avdl' then 'sublease_sliding'
+         when code = 'gla' then 'adapted_housing' else 'direct_lease_with_support' end)::occupancy_option,
+       operator, caseworker, operator, initial_months,
+       -- The scheme's criteria, as many as it requires.
+       array(select jsonb_array_elements_text(rules->'criteria'->'among') limit coalesce((rules->'criteria'->>'min')::int, 0)),
+       prescribed_on, decided_on, case when status = 'refused' then $1 end,
+       start_on, planned_end_on, renewals, case when start_on is null then 0 else initial_months + renewals * renewal_months end,
+       e.ended_on, e.reason::measure_end_reason, e.orientation::measure_orientation,
+       case when e.orientation = 'watch' then 12 end,
+       created_on + interval '9 hours', coalesce(e.ended_on, start_on, decided_on, prescribed_on, created_on) + interval '17 hours'
+     from bench_measures
+     -- Most ended measures reached their objectives on their planned end, the others stopped earlier.
+     cross join lateral (select case when status = 'ended' then least(planned_end_on, current_date - 1)
+         - case when ${h("'er'", 10)} < 6 then 0 else ${h("'ee'", 60)} end end as ended_on,
+       case when status = 'ended' then (array['objectives_reached', 'objectives_reached', 'objectives_reached',
+         'objectives_reached', 'objectives_reached', 'objectives_reached', 'moved', 'withdrew', 'no_contact', 'other'])[1 + ${h("'er'", 10)}] end as reason,
+       case when status = 'ended' then (array['none', 'watch', 'watch', 'new_measure'])[1 + ${h("'or'", 4)}] end as orientation) e`,
+    [refusal],
+  );
+  // The timeline in order (seq follows the insertion order): the référent's steps, the funder's decision.
+  await sql(
+    `insert into measure_events (measure_id, kind, detail, user_id, organisation_id, at)
+     select m.id, e.kind, e.detail, e.user_id, e.organisation_id, e.at
+     from bench_measures b join measures m on m.id = b.id
+     cross join lateral (values
+       ('proposed', m.created_at, null, b.caseworker, b.operator),
+       ('prescribed', m.prescribed_on + interval '10 hours', null, b.caseworker, b.operator),
+       (case when m.status = 'refused' then 'refused' else 'validated' end, m.decided_on + interval '14 hours',
+         m.refusal_reason, b.officer, b.funder),
+       ('started', m.start_on + interval '9 hours', null, b.caseworker, b.operator),
+       ('renewed', case when m.renewals > 0 then m.start_on + make_interval(months => m.initial_months, days => -15) end,
+         b.renewal_months || ' mois de plus.', b.caseworker, b.operator),
+       ('ended', m.ended_on + interval '17 hours', null, b.caseworker, b.operator)
+     ) e(kind, at, detail, user_id, organisation_id)
+     where e.at is not null
+     order by m.id, e.at`,
+  );
+  // This year's programme of each scheme, budgeted a little above what it funds.
+  await sql(
+    `insert into funding_programmes (scheme_id, name, period_from, period_to, budget_measures, budget_cents)
+     select s.id, split_part(s.name, ' — ', 1) || ' ' || extract(year from current_date),
+       date_trunc('year', current_date)::date, (date_trunc('year', current_date) + interval '1 year - 1 day')::date,
+       b.measures, b.measures * (coalesce((v.costs->>'perMonthCents')::int, 0) * (v.rules->>'initialMonths')::int
+         + coalesce((v.costs->>'perMeasureCents')::int, 0)
+         + coalesce((v.costs->>'perDwellingYearCents')::int, 0) * (v.rules->>'initialMonths')::int / 12)
+     from measure_schemes s join measure_scheme_versions v on v.scheme_id = s.id
+     cross join lateral (select greatest(10, ceil(count(*) * 1.2))::int as measures from measures m
+       where m.scheme_id = s.id and m.status in ('validated', 'active')) b`,
+  );
+  // The bench association's default capacity, and its own for three of its caseworkers.
+  await sql(
+    `insert into caseload_capacities (organisation_id, user_id, access_capacity, maintenance_capacity)
+     select $1::uuid, null, 25, 20 union all select $1::uuid, unnest($2::uuid[]), 30, 24`,
+    [ref.associations[0], ref.caseworkers.slice(0, 3)],
+  );
+
+  await sql(
+    `create temp table bench_meetings on commit drop as
+     select gen_random_uuid() as id, k, date_trunc('day', now()) - make_interval(days => 30 * k) + interval '9 hours 30 minutes' as starts_at
+     from generate_series(0, $1::int) k`,
+    [PAST_MEETINGS],
+  );
+  await sql(
+    `with committee as (
+       insert into committees (organisation_id, name, kind, cadence, created_by, created_at)
+       values ($1, 'Comité d’orientation et de suivi', 'orientation_follow_up', 'monthly', $2, now() - interval '2 years')
+       returning id
+     ), members as (
+       insert into committee_members (committee_id, organisation_id) select id, unnest($3::uuid[]) from committee
+     )
+     insert into committee_meetings (id, committee_id, starts_at, duration_minutes, location, created_by, created_at)
+     select m.id, c.id, m.starts_at, 150, 'Salle du conseil', $2, m.starts_at - interval '45 days'
+     from bench_meetings m cross join committee c`,
+    [ref.coordinator.organisationId, ref.coordinator.userId, ref.associations],
+  );
+  // Today's agenda: measures proposed (waiting) and prescribed (decided today). Past meetings: the
+  // measures they oriented, each at the meeting after its prescription.
+  await sql(
+    `create temp table bench_items on commit drop as
+     select gen_random_uuid() as id, x.measure_id, x.k, x.decided, row_number() over (partition by x.k order by x.g) as position
+     from (
+       select id as measure_id, g, 0 as k, status = 'prescribed' as decided
+       from (select *, row_number() over (partition by status order by g) as r from bench_measures
+             where status in ('proposed', 'prescribed')) b
+       where r <= $1
+       union all
+       select id, g, least($2, 1 + (current_date - prescribed_on) / 30), true
+       from (select *, row_number() over (order by g) as r from bench_measures
+             where status in ('validated', 'active', 'refused') and prescribed_on > current_date - 30 * $2) b
+       where r <= $3
+     ) x`,
+    [AGENDA_ITEMS / 2, PAST_MEETINGS, PAST_ITEMS],
+  );
+  await sql(
+    `insert into meeting_items (id, meeting_id, household_id, kind, reference_id, title, household_presence,
+       added_by_organisation_id, added_by_user_id, position, created_at)
+     select i.id, mt.id, b.household_id, 'measure_review', b.id, 'Mesure proposée : ' || b.scheme_name,
+       (array['not_informed', 'informed', 'attended', 'declined']::household_presence[])[1 + ${h("'hp'", 4, 'b.g')}],
+       b.operator, b.caseworker, i.position, mt.starts_at - interval '14 days'
+     from bench_items i join bench_measures b on b.id = i.measure_id join bench_meetings mt on mt.k = i.k`,
+  );
+  await sql(
+    `insert into meeting_decisions (item_id, outcome, decided_on, summary, measure_id, decided_by_user_id, created_at)
+     select i.id, 'orientation', mt.starts_at::date, 'Orientation : ' || b.scheme_name || ' — ' || b.initial_months || ' mois',
+       b.id, $1, mt.starts_at
+     from bench_items i join bench_measures b on b.id = i.measure_id join bench_meetings mt on mt.k = i.k
+     where i.decided`,
+    [ref.coordinator.userId],
+  );
+  const [meeting] = await sql<{ id: string }>(`select id from bench_meetings where k = 0`);
+  return meeting!.id;
+}
+
 /**
  * Everything else in set-based SQL. Pseudo-random choices use hashtext() of the row number, so the
  * data set is the same on every run. The bench association (index 0) is party to 15 % of households.
  */
 export async function generateBenchData(database: Database, size = BENCH_SIZE): Promise<BenchData> {
   const ref = await insertReferenceData(database.db);
-  const h = (salt: string, mod: number, column = 'g') =>
-    `(abs(hashtext(${salt} || ${column}::text)) % ${mod})`;
+  await adoptCatalogue(database.db, ref);
   return withConnection(database, async (sql) => {
+    let meetingId: string;
     try {
       await sql('begin');
       await sql(
@@ -382,6 +645,7 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
        select id, status::text, now() - interval '10 days', null, to_organisation_id from ins where status <> 'sent'`,
         [ref.siao, ref.associations, ref.caseworkers, ref.landlordAdvisors, ref.siaoCaseworkers],
       );
+      meetingId = await insertMeasures(sql, ref, size);
       await sql('commit');
       await sql('analyze');
     } catch (error) {
@@ -401,6 +665,13 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
       'household_consents',
       'referrals',
       'referral_events',
+      'measure_schemes',
+      'funding_programmes',
+      'measures',
+      'measure_events',
+      'committee_meetings',
+      'meeting_items',
+      'meeting_decisions',
     ]) {
       const [row] = await sql<{ n: number }>(`select count(*)::int as n from ${table}`);
       counts[table] = row!.n;
@@ -413,6 +684,9 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
     return {
       caseworker: { userId: ref.caseworkers[0]!, organisationId: benchOrg },
       caseworkerHouseholdIds: rows.map((r) => r.household_id),
+      funderOfficer: ref.funderOfficer,
+      teamManager: ref.teamManager,
+      coordinator: { ...ref.coordinator, meetingId },
       people: ref.people,
       counts,
     };

@@ -30,7 +30,7 @@ import { signIn, type SecondFactors } from './sign-in.ts';
  */
 const DURATION_SECONDS = envNumber('BENCH_DURATION', 60);
 /** PGlite serves every request from one connection in the server's process: a tenth of the data set. */
-const PGLITE_SIZE = { households: 2_000, referrals: 200 };
+const PGLITE_SIZE = { households: 2_000, referrals: 200, measures: 500 };
 /** Households each writing client has to itself. */
 const OWNED_PER_WRITER = 8;
 const SEED = 2026;

@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
-import { SEARCH_TERMS, generateBenchData } from './generate.ts';
+import { BENCH_SIZE, SEARCH_TERMS, generateBenchData, type BenchSignIn } from './generate.ts';
 import {
   benchDatabaseUrl,
   currentCommit,
@@ -28,9 +28,12 @@ import type { LoadResult } from './stats.ts';
 /**
  * `npm run bench`: a département-sized data set in PostgreSQL, then the household search and file
  * read measured over HTTP (autocannon, as a signed-in caseworker), the same SQL replayed raw, and a
- * bare one-row route as the framework ceiling. Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
+ * bare one-row route as the framework ceiling; likewise the measures' reads: the funder's home, the
+ * caseloads and a committee meeting with its agenda suggestions, each as the role that reads it.
+ * Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
  */
 const DURATION_SECONDS = envNumber('BENCH_DURATION', 10);
+const SIZE = { ...BENCH_SIZE, measures: envNumber('BENCH_MEASURES', BENCH_SIZE.measures) };
 const CONNECTIONS = [10, 50] as const;
 /** The production pool size (openDatabase's default), for the app and the raw replay alike. */
 const POOL_SIZE = 10;
@@ -54,7 +57,7 @@ async function main() {
   // Migrate and generate through a plain connection.
   const setup = await openDatabase({ kind: 'postgresql', url: benchUrl, max: POOL_SIZE });
   const started = performance.now();
-  const data = await generateBenchData(setup);
+  const data = await generateBenchData(setup, SIZE);
   const generationSeconds = Math.round((performance.now() - started) / 100) / 10;
   log(`données générées en ${generationSeconds} s : ${JSON.stringify(data.counts)}`);
   await setup.close();
@@ -70,14 +73,11 @@ async function main() {
   const config: AppConfig = { ...loadConfig({}), databaseUrl: benchUrl, loadDemo: false, smtpUrl: undefined };
   const deps: AppDeps = { config, database, db, clock: () => new Date() };
 
-  const session = await createSession(db, {
-    userId: data.caseworker.userId,
-    organisationId: data.caseworker.organisationId,
-    secondFactorDone: true,
-    now: deps.clock(),
-    config,
-  });
-  const headers = { cookie: `${SESSION_COOKIE}=${session.token}` };
+  const signedIn = async (who: BenchSignIn) => {
+    const session = await createSession(db, { ...who, secondFactorDone: true, now: deps.clock(), config });
+    return { cookie: `${SESSION_COOKIE}=${session.token}` };
+  };
+  const headers = await signedIn(data.caseworker);
 
   const app = await buildApp(deps, { logger: false });
   // Bench-only route (never in the product): one row by primary key through Drizzle, no session.
@@ -107,23 +107,45 @@ async function main() {
     search: terms.map((t) => `/api/households?q=${encodeURIComponent(t)}&page=1`),
     file: ids.map((id) => `/api/households/${id}`),
     bare: ids.map((id) => `/bench/bare/${id}`),
+    funderHome: ['/api/funder/home'],
+    caseloads: ['/api/caseloads'],
+    meeting: [`/api/meetings/${data.coordinator.meetingId}`],
   };
 
   // One request of each kind, checked and captured.
-  const captureOf = async (path: string) => {
+  const captureOf = async <T>(path: string, as: Record<string, string> = headers) => {
     capture = [];
-    const res = await fetch(`${url}${path}`, { headers });
+    const res = await fetch(`${url}${path}`, { headers: as });
     if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    const captured = capture;
+    const body = (await res.json()) as T;
+    const statements = capture;
     capture = null;
-    return captured;
+    return { statements, body };
   };
-  const searchSql = await captureOf(`/api/households?q=${SEARCH_SENTINEL}&page=1`);
-  const fileSql = await captureOf(`/api/households/${ids[0]}`);
-  const searchTotal = (
-    (await (await fetch(`${url}${paths.search[0]}`, { headers })).json()) as { total: number }
-  ).total;
+  const searchSql = (await captureOf(`/api/households?q=${SEARCH_SENTINEL}&page=1`)).statements;
+  const fileSql = (await captureOf(`/api/households/${ids[0]}`)).statements;
+  const searchTotal = (await captureOf<{ total: number }>(paths.search[0]!)).body.total;
   log(`${ids.length} ménages visibles par le référent ; « ${terms[0]} » → ${searchTotal} résultats`);
+
+  // The measures' reads, each as the role that reads it.
+  const funderHeaders = await signedIn(data.funderOfficer);
+  const managerHeaders = await signedIn(data.teamManager);
+  const coordinatorHeaders = await signedIn(data.coordinator);
+  const funderHome = await captureOf<{ pending: unknown[]; funded: unknown[]; programmes: unknown[] }>(
+    paths.funderHome[0]!,
+    funderHeaders,
+  );
+  const caseloads = await captureOf<{ items: unknown[] }>(paths.caseloads[0]!, managerHeaders);
+  const meeting = await captureOf<{ items: { decision: unknown }[]; suggestions: unknown[] }>(
+    paths.meeting[0]!,
+    coordinatorHeaders,
+  );
+  const measureReads = {
+    funderHome: `GET /api/funder/home, chargé de mission du financeur des dispositifs départementaux : ${funderHome.body.pending.length} mesures à valider, ${funderHome.body.funded.length} lignes dispositif × opérateur, ${funderHome.body.programmes.length} programmes`,
+    caseloads: `GET /api/caseloads, responsable d’équipe de l’association du banc : ${caseloads.body.items.length} travailleurs sociaux`,
+    meeting: `GET /api/meetings/:id, coordinateur du bailleur qui réunit le comité : ${meeting.body.items.length} points dont ${meeting.body.items.filter((i) => i.decision).length} décidés, ${meeting.body.suggestions.length} suggestions`,
+  };
+  Object.values(measureReads).forEach(log);
 
   const withParams = (statements: CapturedQuery[], swap: (p: unknown) => unknown) =>
     statements.map((s) => ({ sql: s.sql, params: s.params.map(swap) }));
@@ -138,26 +160,47 @@ async function main() {
     return withParams(fileSql, (p) => (p === ids[0] ? id : p));
   };
 
+  /** Each measured kind: its session and, but for the bare route, the request its SQL replay repeats. */
+  const kinds: Record<
+    keyof typeof paths,
+    { headers: Record<string, string>; replay?: () => CapturedQuery[] }
+  > = {
+    search: { headers, replay: nextSearch },
+    file: { headers, replay: nextFile },
+    bare: { headers },
+    // One funder, one organisation, one meeting: the same statements every time.
+    funderHome: { headers: funderHeaders, replay: () => funderHome.statements },
+    caseloads: { headers: managerHeaders, replay: () => caseloads.statements },
+    meeting: { headers: coordinatorHeaders, replay: () => meeting.statements },
+  };
+  const kindNames = Object.keys(kinds) as (keyof typeof paths)[];
+  const figures = (r: LoadResult) =>
+    `${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, erreurs ${r.errors}`;
+
   log('échauffement');
-  for (const kind of ['search', 'file', 'bare'] as const) {
-    await httpLoad({ url, paths: paths[kind], connections: 10, durationSeconds: 3, headers });
+  for (const kind of kindNames) {
+    await httpLoad({
+      url,
+      paths: paths[kind],
+      connections: 10,
+      durationSeconds: 3,
+      headers: kinds[kind].headers,
+    });
   }
 
-  const http: Record<string, Record<number, LoadResult>> = { search: {}, file: {}, bare: {} };
-  const raw: Record<string, Record<number, LoadResult>> = { search: {}, file: {} };
+  const http: Record<string, Record<number, LoadResult>> = {};
+  const raw: Record<string, Record<number, LoadResult>> = {};
   for (const connections of CONNECTIONS) {
-    for (const kind of ['search', 'file', 'bare'] as const) {
-      http[kind]![connections] = await httpLoad({
+    for (const kind of kindNames) {
+      const r = await httpLoad({
         url,
         paths: paths[kind],
         connections,
         durationSeconds: DURATION_SECONDS,
-        headers,
+        headers: kinds[kind].headers,
       });
-      const r = http[kind]![connections]!;
-      log(
-        `HTTP ${kind} ×${connections} : ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, erreurs ${r.errors}`,
-      );
+      (http[kind] ??= {})[connections] = r;
+      log(`HTTP ${kind} ×${connections} : ${figures(r)}`);
     }
   }
   await app.close();
@@ -165,27 +208,25 @@ async function main() {
 
   const rawPool = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
   for (const connections of CONNECTIONS) {
-    for (const [kind, nextRequest] of [
-      ['search', nextSearch],
-      ['file', nextFile],
-    ] as const) {
-      raw[kind]![connections] = await runRawLoad({
+    for (const kind of kindNames) {
+      const nextRequest = kinds[kind].replay;
+      if (!nextRequest) continue;
+      const r = await runRawLoad({
         pool: rawPool,
         connections,
         durationSeconds: DURATION_SECONDS,
         nextRequest,
       });
-      const r = raw[kind]![connections]!;
-      log(
-        `SQL brut ${kind} ×${connections} : ${r.requestsPerSecond} req/s, p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms`,
-      );
+      (raw[kind] ??= {})[connections] = r;
+      log(`SQL brut ${kind} ×${connections} : ${figures(r)}`);
     }
   }
   const { rows } = await rawPool.query<{ server_version: string }>('show server_version');
   await rawPool.end();
 
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
-  const comparisons = Object.fromEntries(
+  const replayed = Object.keys(raw);
+  const comparisons: Record<number, Record<string, number>> = Object.fromEntries(
     CONNECTIONS.map((c) => [
       c,
       {
@@ -193,19 +234,20 @@ async function main() {
           http.file![c]!.requestsPerSecond,
           http.bare![c]!.requestsPerSecond,
         ),
-        searchAppVsRawRequestsPerSecond: ratio(
-          http.search![c]!.requestsPerSecond,
-          raw.search![c]!.requestsPerSecond,
-        ),
-        fileAppVsRawRequestsPerSecond: ratio(
-          http.file![c]!.requestsPerSecond,
-          raw.file![c]!.requestsPerSecond,
+        ...Object.fromEntries(
+          replayed.flatMap((kind) => {
+            const [app, sql] = [http[kind]![c]!, raw[kind]![c]!];
+            return [
+              [`${kind}AppVsRawRequestsPerSecond`, ratio(app.requestsPerSecond, sql.requestsPerSecond)],
+              [`${kind}AppVsRawP95`, ratio(app.latencyMs.p95, sql.latencyMs.p95)],
+            ];
+          }),
         ),
       },
     ]),
   );
   const searchP95At50 = http.search![50]!.latencyMs.p95;
-  const fileVsBareAt50 = comparisons[50]!.fileVsBareRequestsPerSecond;
+  const fileVsBareAt50 = comparisons[50]!.fileVsBareRequestsPerSecond!;
   const date = new Date();
   const result = {
     date: date.toISOString(),
@@ -227,8 +269,17 @@ async function main() {
         'Les requêtes SQL d’une requête HTTP réelle (session, acteur, accès, données, journal d’audit), capturées par le journal de Drizzle et rejouées en séquence sur une connexion node-postgres (BEGIN et COMMIT de la route compris).',
       bareRoute:
         'GET /bench/bare/:id : une ligne households par clé primaire via Drizzle, sans session (route ajoutée par le banc uniquement).',
+      measureReads,
     },
-    capturedSql: { search: searchSql.map((s) => s.sql), file: fileSql.map((s) => s.sql) },
+    capturedSql: Object.fromEntries(
+      Object.entries({
+        search: searchSql,
+        file: fileSql,
+        funderHome: funderHome.statements,
+        caseloads: caseloads.statements,
+        meeting: meeting.statements,
+      }).map(([kind, statements]) => [kind, statements.map((s) => s.sql)]),
+    ),
     http,
     raw,
     comparisons,
@@ -244,6 +295,12 @@ async function main() {
   log(
     `objectif lecture de dossier ≥ 40 % de la route nue : ${Math.round(fileVsBareAt50 * 100)} % → ${result.targets.fileReadVsBareAt50Connections.met ? 'atteint' : 'NON atteint'}`,
   );
+
+  for (const kind of ['funderHome', 'caseloads', 'meeting'] as const) {
+    log(
+      `${kind} à 50 connexions : p95 ${http[kind]![50]!.latencyMs.p95} ms, ${comparisons[50]![`${kind}AppVsRawRequestsPerSecond`]} des req/s du SQL brut (p95 × ${comparisons[50]![`${kind}AppVsRawP95`]})`,
+    );
+  }
 
   if (process.env.BENCH_KEEP_DATABASE !== 'true') await dropPostgresDatabase(benchUrl);
 }
