@@ -145,6 +145,8 @@ export const measures = pgTable(
   (t) => [
     index('measures_household_idx').on(t.householdId),
     index('measures_scheme_status_idx').on(t.schemeId, t.status),
+    // Caseloads and committee agendas read an operator's measures by status.
+    index('measures_operator_status_idx').on(t.operatorOrganisationId, t.status),
     index('measures_caseworker_idx')
       .on(t.caseworkerUserId)
       .where(sql`${t.status} in ('prescribed', 'validated', 'active')`),

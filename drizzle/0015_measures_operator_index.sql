@@ -1,0 +1,1 @@
+CREATE INDEX "measures_operator_status_idx" ON "measures" USING btree ("operator_organisation_id","status");
