@@ -91,7 +91,15 @@ const setColumns = (table: Table, rows: readonly object[]) => {
 /** The demo as the previous version stored it: tenancy columns on households, copies elsewhere. */
 async function loadOldDemo(s: Scratch, data: DemoData) {
   await insertRows(s, 'territories', setColumns(territories, data.territories));
-  await insertRows(s, 'organisations', setColumns(organisations, data.organisations));
+  // The CCAPEX type came with migration 0011: before it, a commission was recorded as « other ».
+  await insertRows(
+    s,
+    'organisations',
+    setColumns(
+      organisations,
+      data.organisations.map((o) => (o.type === 'ccapex' ? { ...o, type: 'other' as const } : o)),
+    ),
+  );
   await insertRows(s, 'management_units', setColumns(managementUnits, data.managementUnits));
   await insertRows(s, 'users', setColumns(users, data.users));
   await insertRows(s, 'memberships', setColumns(memberships, data.memberships));
