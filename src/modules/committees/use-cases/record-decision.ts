@@ -26,7 +26,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 /**
  * Records the meeting's decision on an item, once: an orientation prescribes a measure (the one
- * proposed on the item, or a new one with the scheme, operator, briques and intensity decided), a
+ * proposed on the item, or a new one) with the scheme, operator, briques and intensity decided, a
  * renewal or a closure acts on the item's measure; each through the scheme's rules, so a broken rule
  * refuses the decision by name and nothing is recorded.
  */
@@ -49,23 +49,20 @@ export async function recordDecision(ctx: Context, input: DecisionInput): Promis
   let reason: string | null = null;
   switch (input.outcome) {
     case 'orientation': {
-      measureId = await applyCommitteeDecision(
-        ctx,
-        onMeasure && found.measureStatus === 'proposed'
-          ? { ...base, kind: 'orientation', measureId: item.referenceId! }
-          : {
-              ...base,
-              kind: 'orientation',
-              proposal: {
-                schemeId: input.schemeId,
-                operatorOrganisationId: input.operatorOrganisationId,
-                briques: input.briques,
-                visitsPerMonth: input.visitsPerMonth ?? null,
-                occupancy: input.occupancy ?? null,
-                initialMonths: input.initialMonths ?? null,
-              },
-            },
-      );
+      // The measure proposed on the item, settled as decided; or a new one.
+      measureId = await applyCommitteeDecision(ctx, {
+        ...base,
+        kind: 'orientation',
+        ...(onMeasure && found.measureStatus === 'proposed' ? { measureId: item.referenceId! } : {}),
+        proposal: {
+          schemeId: input.schemeId,
+          operatorOrganisationId: input.operatorOrganisationId,
+          briques: input.briques,
+          visitsPerMonth: input.visitsPerMonth ?? null,
+          occupancy: input.occupancy ?? null,
+          initialMonths: input.initialMonths ?? null,
+        },
+      });
       summary = [
         `Orientation : ${await schemeName(db, input.schemeId)}`,
         input.initialMonths ? `${input.initialMonths} mois` : null,
