@@ -29,6 +29,8 @@ interface Meeting {
 }
 interface Measure {
   id: string;
+  visitsPerMonth?: number | null;
+  occupancy?: string | null;
   status: string;
   rowVersion: number;
   renewals: number;
@@ -315,7 +317,8 @@ describe('committees', () => {
     });
     const measures = await ok<{ items: Measure[] }>(await call(cw, 'GET', measureUrl(h1)));
     const prescribed = measures.items.find((i) => i.id === proposed.id)!;
-    expect(prescribed.status).toBe('prescribed');
+    // Prescribed as the committee settled it: its intensity and occupancy, the proposal's scheme.
+    expect(prescribed).toMatchObject({ status: 'prescribed', visitsPerMonth: 2, occupancy: 'current_home' });
     expect(prescribed.events!.at(-1)!.detail).toBe(
       'Décision du comité d’orientation et de suivi « Comité d’orientation et de suivi Lanne » du 24/03/2026.',
     );

@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
-import { loadDemo } from '../../src/demo/load-demo.ts';
 import { organisationId } from '../../src/demo/territory.ts';
 import { householdParties, households } from '../../src/modules/households/schema.ts';
-import { users } from '../../src/modules/identity/schema.ts';
 import { formatFileNumber } from '../../src/shared/contracts/households.ts';
-import { sessionFor, type TestSession } from '../helpers/factories.ts';
-import { adoptScheme } from '../helpers/measure-fixtures.ts';
-import {
-  assertAccessible,
-  browserAvailable,
-  launchBrowser,
-  screenshot,
-  startApp,
-  waitForLoaded,
-  type Browser,
-  type RunningApp,
-} from './harness.ts';
-import { demoSignIn, type DemoSignIn } from './sign-in.ts';
+import { measureSchemes } from '../../src/modules/measures/schema.ts';
+import { assertAccessible, browserAvailable, waitForLoaded, type RunningApp } from './harness.ts';
+import { api, browserFlow, choose, demoSession, notified } from './flow.ts';
 
 const COORDINATOR = 'coordination@habitat-brenne.example';
 const OPERATOR_CASEWORKER = 'camille.roussel@le-passage.example';
 const MEMBER_CASEWORKER = 'ines.haddad@escale-brennoise.example';
-const FUNDER_ADMIN = 'admin@cd-valdebrenne.example';
 const COMMITTEE = 'Comité d’orientation et de suivi Brenne';
 
 /**
@@ -37,29 +24,24 @@ describe.skipIf(!browserAvailable())(
   'committees: convene, plan, agenda, decisions',
   { timeout: 120_000 },
   () => {
+    const flow = browserFlow();
+    const { signedIn } = flow;
     let t: RunningApp;
-    let signIn: DemoSignIn;
-    const browsers: Browser[] = [];
-    let page: Page | undefined;
-    const browserLog: string[] = [];
     const files: string[] = [];
     let meetingPath = '';
 
-    const sessionOf = async (email: string, org: Parameters<typeof organisationId>[0]) => {
-      const [user] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-      return sessionFor(t.deps, user!.id, organisationId(org));
-    };
-    async function post(s: TestSession, url: string, payload: object) {
-      const res = await t.app.inject({ method: 'POST', url, headers: s.headers, payload });
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-      return res.json();
-    }
-
     beforeAll(async () => {
-      t = await startApp();
-      signIn = demoSignIn(t);
-      await loadDemo(t.deps.db, { now: t.deps.clock() });
-      const scheme = await adoptScheme(t, await sessionOf(FUNDER_ADMIN, 'cd'), 'asll-maintien', '2025-01-01');
+      t = flow.t;
+      // The demo's département adopted ASLL maintien.
+      const [scheme] = await t.deps.db
+        .select({ id: measureSchemes.id })
+        .from(measureSchemes)
+        .where(
+          and(
+            eq(measureSchemes.code, 'asll-maintien'),
+            eq(measureSchemes.funderOrganisationId, organisationId('cd')),
+          ),
+        );
       // Two active households Le Passage follows and L’Escale does not: a measure proposed on each.
       const escaleParty = t.deps.db
         .select({ one: sql`1` })
@@ -86,42 +68,16 @@ describe.skipIf(!browserAvailable())(
         .orderBy(households.fileNumber)
         .limit(2);
       expect(followed).toHaveLength(2);
-      const caseworker = await sessionOf(OPERATOR_CASEWORKER, 'passage');
+      const caseworker = await demoSession(t, OPERATOR_CASEWORKER);
       for (const h of followed) {
-        await post(caseworker, `/api/households/${h.id}/measures`, {
-          schemeId: scheme.id,
+        await api(t, caseworker, 'POST', `/api/households/${h.id}/measures`, {
+          schemeId: scheme!.id,
           operatorOrganisationId: organisationId('passage'),
           briques: ['2.4'],
         });
         files.push(formatFileNumber(h.fileNumber));
       }
     }, 90_000);
-
-    afterAll(async () => {
-      for (const b of browsers) await b.close();
-      await t?.close();
-    });
-
-    beforeEach(({ task, onTestFailed }) => {
-      browserLog.length = 0;
-      onTestFailed(async () => {
-        if (page) console.error(`Capture d’écran : ${await screenshot(page, task.name)}`);
-        if (browserLog.length > 0) console.error(`Navigateur :\n${browserLog.join('\n')}`);
-      });
-    });
-
-    async function signedIn(email: string): Promise<Page> {
-      const browser = await launchBrowser();
-      browsers.push(browser);
-      const p = browser.context.pages()[0] ?? (await browser.context.newPage());
-      p.on('pageerror', (e) => browserLog.push(`erreur de script : ${e.message}`));
-      p.on('response', (r) => {
-        if (r.status() >= 400) browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-      });
-      page = p;
-      await signIn(p, email);
-      return p;
-    }
 
     const openCommittees = async (p: Page) => {
       await p
@@ -131,12 +87,6 @@ describe.skipIf(!browserAvailable())(
       await p.getByRole('heading', { level: 1, name: 'Comités' }).waitFor();
       await waitForLoaded(p);
     };
-    const pick = async (p: Page, label: string, option: string | RegExp) => {
-      await p.getByRole('combobox', { name: label }).click();
-      await p.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-    };
-    const notified = (p: Page, text: string) =>
-      p.locator('.mantine-Notification-root', { hasText: text }).waitFor();
     const item = (p: Page, file: string) => p.getByRole('article', { name: `Dossier ${file}` });
 
     it('the coordinator convenes a committee, plans a meeting and builds its agenda from what waits', async () => {
@@ -149,10 +99,10 @@ describe.skipIf(!browserAvailable())(
       await create.getByRole('button', { name: 'Créer le comité' }).click();
       await create.getByText('Nom du comité obligatoire.').waitFor();
       await create.getByLabel(/^Nom du comité/).fill(COMMITTEE);
-      await pick(p, 'Type de comité', 'Comité d’orientation et de suivi');
-      await pick(p, 'Fréquence des réunions', 'Tous les trimestres');
-      await pick(p, 'Organisations membres', /^Association Le Passage/);
-      await pick(p, 'Organisations membres', /^L’Escale brennoise/);
+      await choose(p, p, 'Type de comité', 'Comité d’orientation et de suivi');
+      await choose(p, p, 'Fréquence des réunions', 'Tous les trimestres');
+      await choose(p, p, 'Organisations membres', /^Association Le Passage/);
+      await choose(p, p, 'Organisations membres', /^L’Escale brennoise/);
       await p.keyboard.press('Escape');
       await assertAccessible(p, 'le formulaire de nouveau comité');
       await create.getByRole('button', { name: 'Créer le comité' }).click();
@@ -191,14 +141,14 @@ describe.skipIf(!browserAvailable())(
       // An orientation on the first: the proposed measure's scheme comes chosen.
       await item(p, files[0]!).getByRole('button', { name: 'Enregistrer la décision' }).click();
       let dialog = p.getByRole('dialog', { name: `Décision — dossier ${files[0]}` });
-      await pick(p, 'Décision', 'Orientation');
+      await choose(p, p, 'Décision', 'Orientation');
       await dialog.getByRole('button', { name: 'Enregistrer la décision' }).click();
       await dialog.getByText('Choisissez l’organisation qui accompagne.').waitFor();
-      await pick(p, 'Organisation qui accompagne', /^Association Le Passage/);
-      await pick(p, 'Briques du référentiel', /^2\.4 — /);
+      await choose(p, p, 'Organisation qui accompagne', /^Association Le Passage/);
+      await choose(p, p, 'Briques du référentiel', /^2\.4 — /);
       await p.keyboard.press('Escape');
       await dialog.getByLabel('Visites par mois').fill('2');
-      await pick(p, 'Statut d’occupation', 'Maintien dans le logement actuel');
+      await choose(p, p, 'Statut d’occupation', 'Maintien dans le logement actuel');
       await assertAccessible(p, 'la décision d’orientation');
       await dialog.getByRole('button', { name: 'Enregistrer la décision' }).click();
       await notified(p, 'Décision enregistrée.');
@@ -209,7 +159,7 @@ describe.skipIf(!browserAvailable())(
       // A deferral on the second, with its reason.
       await item(p, files[1]!).getByRole('button', { name: 'Enregistrer la décision' }).click();
       dialog = p.getByRole('dialog', { name: `Décision — dossier ${files[1]}` });
-      await pick(p, 'Décision', 'Ajournement');
+      await choose(p, p, 'Décision', 'Ajournement');
       await dialog.getByLabel(/^Motif de l’ajournement/).fill('Attendre le diagnostic budgétaire.');
       await dialog.getByRole('button', { name: 'Enregistrer la décision' }).click();
       await item(p, files[1]!).getByText('Attendre le diagnostic budgétaire.').waitFor();

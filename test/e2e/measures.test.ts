@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { loadDemo } from '../../src/demo/load-demo.ts';
 import { organisationId, userId } from '../../src/demo/territory.ts';
 import { householdParties } from '../../src/modules/households/schema.ts';
 import { formatDate } from '../../src/shared/format.ts';
 import { addMonths } from '../../src/shared/measures/scheme-rules.ts';
 import { parisToday } from '../../src/shared/time.ts';
-import {
-  assertAccessible,
-  browserAvailable,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type Browser,
-  type RunningApp,
-} from './harness.ts';
-import { demoSignIn, type DemoSignIn } from './sign-in.ts';
+import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
+import { browserFlow, choose, notified } from './flow.ts';
 
 const FUNDER_ADMIN = 'admin@cd-valdebrenne.example';
 const FUNDER_OFFICER = 'patrick.vidal@cd-valdebrenne.example';
@@ -38,17 +29,13 @@ const CRITERIA = [
  * the caseworker starts it; the tenant's landlord sees it without the criteria. Every page passes axe.
  */
 describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, () => {
+  const flow = browserFlow();
+  const { signedIn } = flow;
   let t: RunningApp;
-  let signIn: DemoSignIn;
   let householdId: string;
-  const browsers: Browser[] = [];
-  let page: Page | undefined;
-  const browserLog: string[] = [];
 
   beforeAll(async () => {
-    t = await startApp();
-    signIn = demoSignIn(t);
-    await loadDemo(t.deps.db, { now: t.deps.clock() });
+    t = flow.t;
     // A household Camille follows for Le Passage, also a tenant of Habitat Brenne.
     const landlordParty = alias(householdParties, 'landlord_party');
     const [row] = await t.deps.db
@@ -71,41 +58,7 @@ describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, ()
       )
       .limit(1);
     householdId = row!.id;
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const b of browsers) await b.close();
-    await t?.close();
   });
-
-  beforeEach(({ task, onTestFailed }) => {
-    browserLog.length = 0;
-    onTestFailed(async () => {
-      if (page) console.error(`Capture d’écran : ${await screenshot(page, task.name)}`);
-      if (browserLog.length > 0) console.error(`Navigateur :\n${browserLog.join('\n')}`);
-    });
-  });
-
-  async function signedIn(email: string): Promise<Page> {
-    const browser = await launchBrowser();
-    browsers.push(browser);
-    const p = browser.context.pages()[0] ?? (await browser.context.newPage());
-    p.on('pageerror', (e) => browserLog.push(`erreur de script : ${e.message}`));
-    p.on('response', (r) => {
-      if (r.status() >= 400) browserLog.push(`${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-    page = p;
-    await signIn(p, email);
-    return p;
-  }
-
-  async function choose(p: Page, scope: Locator, field: string, option: string | RegExp) {
-    await scope.getByRole('combobox', { name: field }).click();
-    await p.getByRole('option', { name: option }).first().click();
-  }
-
-  const notified = (p: Page, text: string) =>
-    p.locator('.mantine-Notification-root', { hasText: text }).waitFor();
 
   async function openMeasures(p: Page) {
     await p.goto(`${t.url}/menages/${householdId}?onglet=mesures`);

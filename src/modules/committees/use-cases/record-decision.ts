@@ -26,7 +26,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 /**
  * Records the meeting's decision on an item, once: an orientation prescribes a measure (the one
- * proposed on the item, or a new one with the scheme, operator, briques and intensity decided), a
+ * proposed on the item, or a new one) with the scheme, operator, briques and intensity decided, a
  * renewal or a closure acts on the item's measure; each through the scheme's rules, so a broken rule
  * refuses the decision by name and nothing is recorded.
  */
@@ -49,10 +49,12 @@ export async function recordDecision(ctx: Context, input: DecisionInput): Promis
   let reason: string | null = null;
   switch (input.outcome) {
     case 'orientation': {
-      // A proposed measure on the item is the one oriented; otherwise the decision says which.
+      // The measure proposed on the item, settled as decided (its own scheme and operator unless
+      // the committee chose others); otherwise a new one, as decided.
       const proposed = onMeasure && found.measureStatus === 'proposed';
-      const schemeId = proposed ? found.measureSchemeId! : input.schemeId;
-      const operatorOrganisationId = proposed ? found.measureOperatorId! : input.operatorOrganisationId;
+      const schemeId = input.schemeId ?? (proposed ? found.measureSchemeId : null);
+      const operatorOrganisationId =
+        input.operatorOrganisationId ?? (proposed ? found.measureOperatorId : null);
       if (!schemeId || !operatorOrganisationId)
         throw invalid({
           ...(schemeId ? {} : { schemeId: 'Choisissez le dispositif.' }),
@@ -60,23 +62,19 @@ export async function recordDecision(ctx: Context, input: DecisionInput): Promis
             ? {}
             : { operatorOrganisationId: 'Choisissez l’organisation qui accompagne.' }),
         });
-      measureId = await applyCommitteeDecision(
-        ctx,
-        proposed
-          ? { ...base, kind: 'orientation', measureId: item.referenceId! }
-          : {
-              ...base,
-              kind: 'orientation',
-              proposal: {
-                schemeId,
-                operatorOrganisationId,
-                briques: input.briques,
-                visitsPerMonth: input.visitsPerMonth ?? null,
-                occupancy: input.occupancy ?? null,
-                initialMonths: input.initialMonths ?? null,
-              },
-            },
-      );
+      measureId = await applyCommitteeDecision(ctx, {
+        ...base,
+        kind: 'orientation',
+        ...(proposed ? { measureId: item.referenceId! } : {}),
+        proposal: {
+          schemeId,
+          operatorOrganisationId,
+          briques: input.briques,
+          visitsPerMonth: input.visitsPerMonth ?? null,
+          occupancy: input.occupancy ?? null,
+          initialMonths: input.initialMonths ?? null,
+        },
+      });
       summary = [
         `Orientation : ${await schemeName(db, schemeId)}`,
         input.initialMonths ? `${input.initialMonths} mois` : null,

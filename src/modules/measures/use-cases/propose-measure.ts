@@ -27,9 +27,18 @@ export async function proposeMeasure(ctx: Context, input: ProposeInput): Promise
   return reloadMeasure(ctx, input.householdId, await recordProposal(ctx, input));
 }
 
-/** The proposal itself, by a party's social worker or by a committee's decision; its id. */
-export async function recordProposal(ctx: Context, input: ProposeInput): Promise<string> {
-  const { db, actor, now } = ctx;
+/**
+ * What a proposal names, checked: a scheme with rules in force, an operator that is a party to the
+ * file, a référent among its social workers, briques of the référentiel in force.
+ */
+export async function checkProposal(
+  ctx: Context,
+  input: Pick<
+    ProposeInput,
+    'householdId' | 'schemeId' | 'operatorOrganisationId' | 'caseworkerUserId' | 'briques'
+  >,
+) {
+  const { db, now } = ctx;
   const errors: FieldErrors = {};
   const scheme = await findScheme(db, input.schemeId);
   const version = scheme ? await versionInForce(db, scheme.id, parisDate(now)) : null;
@@ -48,18 +57,25 @@ export async function recordProposal(ctx: Context, input: ProposeInput): Promise
   if (unknown.length > 0)
     errors.briques = `Brique${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} du référentiel : ${unknown.join(', ')}.`;
   if (Object.keys(errors).length > 0) throw invalid(errors);
+  return { scheme: scheme!, version: version!, referentiel };
+}
+
+/** The proposal itself, by a party's social worker or by a committee's decision; its id. */
+export async function recordProposal(ctx: Context, input: ProposeInput): Promise<string> {
+  const { db, actor, now } = ctx;
+  const { scheme, version, referentiel } = await checkProposal(ctx, input);
   if (input.caseworkerUserId)
     await checkCapacity(db, {
       organisationId: input.operatorOrganisationId,
       userId: input.caseworkerUserId,
-      kind: scheme!.kind,
+      kind: scheme.kind,
       alreadyFollowed: false,
       confirmed: input.confirmOverCapacity,
     });
   const id = await insertMeasure(db, {
     householdId: input.householdId,
-    schemeId: scheme!.id,
-    schemeVersionId: version!.id,
+    schemeId: scheme.id,
+    schemeVersionId: version.id,
     referentielVersion: referentiel.version,
     briques: [...new Set(input.briques)],
     visitsPerMonth: input.visitsPerMonth ?? null,
@@ -67,7 +83,7 @@ export async function recordProposal(ctx: Context, input: ProposeInput): Promise
     operatorOrganisationId: input.operatorOrganisationId,
     caseworkerUserId: input.caseworkerUserId ?? null,
     proposedByOrganisationId: actor.organisationId,
-    initialMonths: input.initialMonths ?? version!.rules.initialMonths,
+    initialMonths: input.initialMonths ?? version.rules.initialMonths,
     criteriaMet: [...new Set(input.criteriaMet)],
     stateValidationReference: input.stateValidationReference?.trim() || null,
     createdAt: now,
@@ -86,7 +102,7 @@ export async function recordProposal(ctx: Context, input: ProposeInput): Promise
     entityType: 'measure',
     entityId: id,
     householdId: input.householdId,
-    details: { scheme: scheme!.name },
+    details: { scheme: scheme.name },
   });
   return id;
 }
