@@ -197,7 +197,7 @@ describe.skipIf(!browserAvailable())(
       await notified(p, 'Mesure validée.');
       expect(await pending.getByRole('row').filter({ hasText: fileA }).count()).toBe(0);
       await p
-        .getByRole('region', { name: 'Mesures financées' })
+        .getByRole('region', { name: 'Mesures financées', exact: true })
         .getByRole('row')
         .filter({ hasText: SCHEME })
         .waitFor();

@@ -14,7 +14,8 @@ const FUNDER_ADMIN = 'admin@cd-valdebrenne.example';
 const FUNDER_OFFICER = 'patrick.vidal@cd-valdebrenne.example';
 const CASEWORKER = 'camille.roussel@le-passage.example';
 const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
-const SCHEME = 'FSL mesures spécifiques';
+/** The demo's FSL already runs the catalogue's schemes: it adds a variant of one, under its own names. */
+const SCHEME = 'FSL mesures spécifiques — expérimentation';
 const CRITERIA = [
   'Précarité financière',
   'Problèmes de santé',
@@ -23,8 +24,8 @@ const CRITERIA = [
 ];
 
 /**
- * Support measures in a real browser, on the demo territory: the département's FSL adopts a scheme
- * from the catalogue; a caseworker proposes a measure and prescribes it (refused by the scheme's
+ * Support measures in a real browser, on the demo territory: the département's FSL adds a scheme
+ * from a catalogue template; a caseworker proposes a measure and prescribes it (refused by the scheme's
  * criteria rule, in French, then accepted); the funder's officer validates it from the home page;
  * the caseworker starts it; the tenant's landlord sees it without the criteria. Every page passes axe.
  */
@@ -73,12 +74,15 @@ describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, ()
       .getByRole('link', { name: 'Dispositifs d’accompagnement' })
       .click();
     await p.getByRole('heading', { level: 1, name: 'Dispositifs d’accompagnement' }).waitFor();
-    await assertAccessible(p, 'les dispositifs, vides');
+    await assertAccessible(p, 'les dispositifs du département');
 
     await p.getByRole('button', { name: 'Ajouter un dispositif' }).click();
     const dialog = p.getByRole('dialog', { name: 'Ajouter un dispositif' });
     await choose(p, dialog, 'Modèle du catalogue', /^FSL mesures spécifiques/);
-    expect(await dialog.getByRole('textbox', { name: 'Nom du dispositif' }).inputValue()).toBe(SCHEME);
+    const name = dialog.getByRole('textbox', { name: 'Nom du dispositif' });
+    expect(await name.inputValue()).toBe('FSL mesures spécifiques');
+    await name.fill(SCHEME);
+    await dialog.getByRole('textbox', { name: 'Nom court' }).fill('fsl-ms-experimentation');
     await assertAccessible(p, 'l’ajout d’un dispositif, prérempli');
     await dialog.getByRole('button', { name: 'Ajouter le dispositif' }).click();
     await notified(p, 'Dispositif ajouté.');
@@ -95,7 +99,7 @@ describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, ()
 
     await p.getByRole('button', { name: 'Proposer une mesure' }).click();
     const propose = p.getByRole('dialog', { name: 'Proposer une mesure d’accompagnement' });
-    await choose(p, propose, 'Dispositif', /^FSL mesures spécifiques/);
+    await choose(p, propose, 'Dispositif', /^FSL mesures spécifiques — expérimentation/);
     await choose(p, propose, 'Opérateur', /Le Passage/);
     await choose(p, propose, 'Briques mobilisées', /^2\.3 — /);
     await p.keyboard.press('Escape');
@@ -127,14 +131,15 @@ describe.skipIf(!browserAvailable())('support measures', { timeout: 90_000 }, ()
   it('the funder’s officer validates it from the home page, by file number only', async () => {
     const p = await signedIn(FUNDER_OFFICER);
     const pending = p.getByRole('region', { name: 'Mesures en attente de votre décision' });
-    await pending.getByRole('cell', { name: SCHEME }).waitFor();
+    const row = pending.getByRole('row').filter({ hasText: SCHEME });
+    await row.waitFor();
     await assertAccessible(p, 'l’accueil du financeur');
-    await pending.getByRole('button', { name: /^Valider la mesure du dossier / }).click();
+    await row.getByRole('button', { name: /^Valider la mesure du dossier / }).click();
     const dialog = p.getByRole('dialog', { name: /^Valider la mesure / });
     await dialog.getByRole('button', { name: 'Valider la mesure' }).click();
     await notified(p, 'Mesure validée.');
-    await pending.getByText('Aucune mesure en attente').waitFor();
-    const funded = p.getByRole('region', { name: 'Mesures financées' });
+    await row.waitFor({ state: 'detached' });
+    const funded = p.getByRole('region', { name: 'Mesures financées', exact: true });
     await funded.getByRole('cell', { name: SCHEME }).waitFor();
     await assertAccessible(p, 'l’accueil du financeur, mesure validée');
   });

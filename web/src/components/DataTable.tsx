@@ -47,7 +47,8 @@ export function DataTable<T>({
   const pageCount = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
+      {/* A table wider than the screen scrolls: keyboard users reach its viewport to scroll it too. */}
+      <Table.ScrollContainer minWidth={560} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table striped highlightOnHover verticalSpacing="sm">
           <Table.Caption>{showCaption ? caption : <VisuallyHidden>{caption}</VisuallyHidden>}</Table.Caption>
           <Table.Thead>

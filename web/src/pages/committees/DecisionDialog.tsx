@@ -128,7 +128,7 @@ function DecisionForm({
       decidedOn: parisToday(),
       // The measure proposed on the item is the one an orientation prescribes: its scheme comes first.
       schemeId: item.measure?.schemeId ?? null,
-      operatorOrganisationId: item.measure?.operatorOrganisationId ?? null,
+      operatorOrganisationId: null,
       briques: [],
       visitsPerMonth: '',
       occupancy: null,

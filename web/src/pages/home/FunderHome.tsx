@@ -18,6 +18,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Facts } from '../households/Facts.tsx';
 import { FUNDER_HOME_KEY } from '../measures/measure-api.ts';
+import { REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from '@shared/contracts/referral-enums.ts';
 
 type Programme = TFunderHome['programmes'][number];
 type Outcome = 'validated' | 'refused';
@@ -43,6 +44,24 @@ export function FunderHome() {
                 { key: 'operator', header: 'Opérateur', render: (f) => f.operatorName },
                 { key: 'active', header: 'En cours', render: (f) => f.active },
                 { key: 'validated', header: 'Validées, à démarrer', render: (f) => f.validated },
+              ]}
+            />
+          </Section>
+          <Section title="Saisines à l’origine des mesures financées">
+            <DataTable
+              caption="Saisines des ménages dont vous financez une mesure, les plus récentes d’abord"
+              rows={data.referrals}
+              rowKey={(r) => `${r.fileLabel} ${r.sentAt}`}
+              emptyTitle="Aucune saisine"
+              emptyDescription="Les saisines des ménages dont vous financez une mesure apparaîtront ici."
+              columns={[
+                { key: 'file', header: 'Dossier', render: (r) => r.fileLabel },
+                { key: 'kind', header: 'Saisine', render: (r) => REFERRAL_KIND_LABELS[r.kind] },
+                { key: 'from', header: 'De', render: (r) => r.fromOrganisationName },
+                { key: 'to', header: 'À', render: (r) => r.toOrganisationName, hideOnSmall: true },
+                { key: 'sent', header: 'Envoyée le', render: (r) => formatDate(r.sentAt) },
+                { key: 'status', header: 'État', render: (r) => REFERRAL_STATUS_LABELS[r.status] },
+                { key: 'scheme', header: 'Mesure', render: (r) => r.schemeName, hideOnSmall: true },
               ]}
             />
           </Section>
@@ -81,6 +100,12 @@ function PendingTable({ pending, onReload }: { pending: TMeasure[]; onReload: ()
           { key: 'scheme', header: 'Dispositif', render: (m) => m.schemeName },
           { key: 'operator', header: 'Opérateur', render: (m) => m.operatorName },
           { key: 'prescribed', header: 'Prescrite le', render: (m) => formatDate(m.prescribedOn) },
+          {
+            key: 'by',
+            header: 'Décidée par',
+            render: (m) => m.prescription ?? 'L’opérateur, hors comité',
+            hideOnSmall: true,
+          },
           { key: 'months', header: 'Durée', render: (m) => `${m.initialMonths} mois`, hideOnSmall: true },
           {
             key: 'decision',
