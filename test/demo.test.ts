@@ -477,7 +477,11 @@ describe('demo territory', () => {
 
     const coordinator = await signIn('coordination@habitat-brenne.example');
     const committeeList = await t.app.inject({ method: 'GET', url: '/api/committees', headers: coordinator });
-    const [committee] = committeeList.json().items as { meetings: { id: string; items: number }[] }[];
+    const [committee] = committeeList.json().items as {
+      territoryName: string | null;
+      meetings: { id: string; items: number }[];
+    }[];
+    expect(committee!.territoryName).toBe('Val-de-Brenne');
     expect(committee!.meetings).toHaveLength(2);
     const [past, next] = committee!.meetings;
     const meeting = await t.app.inject({

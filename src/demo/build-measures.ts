@@ -140,6 +140,7 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
     id: committeeId,
     organisationId: organisationId('habitat'),
     name: 'Comité d’orientation et de suivi du Val-de-Brenne',
+    territoryId: territoryId(DEMO_DEPARTEMENT.code),
     kind: 'orientation_follow_up',
     cadence: 'quarterly',
     createdBy: userId('habitat-committee'),

@@ -54,6 +54,7 @@ describe('committees', () => {
   let proposed: Measure;
   let ending: Measure;
   let exhausted: Measure;
+  let overdue: Measure;
   let committeeId: string;
   let meetingId: string;
 
@@ -151,6 +152,7 @@ describe('committees', () => {
     h3 = lonely;
     proposed = await measureOn(h1, 'asll-maintien', 'proposed');
     ending = await measureOn(h2, 'asll-maintien', 'active', '2025-04-01');
+    overdue = await measureOn(h2, 'asll-maintien', 'active', '2025-02-01');
     exhausted = await measureOn(h2, 'fsl-maintien', 'active', '2025-10-01');
     exhausted = await ok(
       await call(cw, 'POST', `${measureUrl(h2, exhausted.id)}/renew`, {
@@ -169,6 +171,8 @@ describe('committees', () => {
       memberOrganisationIds: [assocId, memberId],
     };
     expect((await call(cw, 'POST', '/api/committees', body)).statusCode).toBe(403);
+    const nowhere = await call(coordinator, 'POST', '/api/committees', { ...body, territoryId: assocId });
+    expect(nowhere.json().error.fields.territoryId).toBe('Territoire inconnu.');
     const committee = await ok<{ id: string; members: { name: string }[]; convenes: boolean }>(
       await call(coordinator, 'POST', '/api/committees', body),
     );
@@ -213,6 +217,10 @@ describe('committees', () => {
     expect(m.suggestions.find((s) => s.referenceId === ending.id)!.title).toBe(
       'ASLL maintien : fin prévue le 01/04/2026',
     );
+    expect(m.suggestions.find((s) => s.referenceId === overdue.id)).toMatchObject({
+      kind: 'measure_closing',
+      title: 'ASLL maintien : fin prévue le 01/02/2026, dépassée — à clore',
+    });
     expect(m.suggestions.some((s) => s.householdId === h3)).toBe(false);
   });
 

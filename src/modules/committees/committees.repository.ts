@@ -1,10 +1,10 @@
-import { aliasedTable, and, asc, eq, gte, inArray, lte, notExists, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, inArray, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { diagnostics, diagnosticShares } from '../diagnostics/schema.ts';
 import { householdParties, households } from '../households/schema.ts';
 import { partyIsCurrent } from '../households/index.ts';
 import { measures, measureSchemes } from '../measures/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations, territories } from '../organisations/schema.ts';
 import { referrals } from '../referrals/schema.ts';
 import { committeeMeetings, committeeMembers, committees, meetingDecisions, meetingItems } from './schema.ts';
 
@@ -15,9 +15,14 @@ export async function committeesOf(q: Queryable, organisationId: string) {
     .from(committeeMembers)
     .where(eq(committeeMembers.organisationId, organisationId));
   return q
-    .select({ committee: committees, conveningOrganisationName: organisations.name })
+    .select({
+      committee: committees,
+      conveningOrganisationName: organisations.name,
+      territoryName: territories.name,
+    })
     .from(committees)
     .innerJoin(organisations, eq(organisations.id, committees.organisationId))
+    .leftJoin(territories, eq(territories.id, committees.territoryId))
     .where(or(eq(committees.organisationId, organisationId), inArray(committees.id, member)))
     .orderBy(asc(committees.name));
 }
@@ -212,7 +217,8 @@ const followedByMembers = (orgIds: string[], at: Date, householdId: ReturnType<t
 
 /**
  * What waits for the committee, among the households its members follow: accepted referrals,
- * approved diagnostics, proposed measures and measures ending within two months of the meeting,
+ * approved diagnostics, proposed measures, measures ending within two months of the meeting and
+ * those past their planned end (to close),
  * each not yet presented to this committee.
  */
 export async function waitingFor(
@@ -269,11 +275,7 @@ export async function waitingFor(
           inArray(measures.operatorOrganisationId, orgs),
           or(
             eq(measures.status, 'proposed'),
-            and(
-              eq(measures.status, 'active'),
-              lte(measures.plannedEndOn, horizon),
-              gte(measures.plannedEndOn, sql`${input.meetingDay}::date - interval '1 month'`),
-            ),
+            and(eq(measures.status, 'active'), lte(measures.plannedEndOn, horizon)),
           ),
           notOnAgenda(input.committeeId, sql`${measures.id}`),
         ),
@@ -302,4 +304,12 @@ export async function referenceOf(q: Queryable, householdId: string, referenceId
     .where(and(eq(measures.id, referenceId), eq(measures.householdId, householdId)));
   if (measure) return { kind: 'measure' as const };
   return null;
+}
+
+export async function territoryExists(q: Queryable, territoryId: string) {
+  const [row] = await q
+    .select({ id: territories.id })
+    .from(territories)
+    .where(eq(territories.id, territoryId));
+  return row !== undefined;
 }

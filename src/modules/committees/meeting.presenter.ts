@@ -57,8 +57,8 @@ export function presentItem(
 
 type Waiting = Awaited<ReturnType<typeof waitingFor>>;
 
-/** What waits, as agenda suggestions in words. */
-export function presentSuggestions(w: Waiting): TAgendaSuggestion[] {
+/** What waits, as agenda suggestions in words; a measure past its planned end is proposed for closing. */
+export function presentSuggestions(w: Waiting, meetingDay: string): TAgendaSuggestion[] {
   return [
     ...w.referrals.map((r) => ({
       kind: 'referral' as const,
@@ -75,13 +75,18 @@ export function presentSuggestions(w: Waiting): TAgendaSuggestion[] {
       referenceId: d.id,
     })),
     ...w.measures.map((m) => ({
-      kind: 'measure_review' as const,
+      kind:
+        m.status === 'active' && m.plannedEndOn! < meetingDay
+          ? ('measure_closing' as const)
+          : ('measure_review' as const),
       householdId: m.householdId,
       fileLabel: formatFileNumber(m.fileNumber),
       title:
         m.status === 'proposed'
           ? `Mesure proposée : ${m.schemeName}`
-          : `${m.schemeName} : fin prévue le ${formatDate(m.plannedEndOn)}`,
+          : m.plannedEndOn! < meetingDay
+            ? `${m.schemeName} : fin prévue le ${formatDate(m.plannedEndOn)}, dépassée — à clore`
+            : `${m.schemeName} : fin prévue le ${formatDate(m.plannedEndOn)}`,
       referenceId: m.id,
     })),
   ];

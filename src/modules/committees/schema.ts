@@ -21,7 +21,7 @@ import {
 import { households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
 import { measures } from '../measures/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations, territories } from '../organisations/schema.ts';
 
 export const committeeKind = pgEnum('committee_kind', COMMITTEE_KINDS);
 export const committeeCadence = pgEnum('committee_cadence', CADENCES);
@@ -36,6 +36,8 @@ export const committees = pgTable('committees', {
     .notNull()
     .references(() => organisations.id),
   name: text('name').notNull(),
+  /** Where it decides (a département, an EPCI…): by default the convening organisation's département. */
+  territoryId: uuid('territory_id').references(() => territories.id),
   kind: committeeKind('kind').notNull(),
   cadence: committeeCadence('cadence').notNull(),
   createdBy: uuid('created_by').references(() => users.id),

@@ -66,6 +66,8 @@ export const ZCommitteeCreate = z.object({
   name: text(160, 'Nom du comité obligatoire.'),
   kind: z.enum(COMMITTEE_KINDS, { message: 'Choisissez le type de comité.' }),
   cadence: z.enum(CADENCES, { message: 'Choisissez la fréquence des réunions.' }),
+  /** Default: the convening organisation's département. */
+  territoryId: ZId.nullish(),
   memberOrganisationIds: z.array(ZId).max(60).default([]),
 });
 export type TCommitteeCreate = z.input<typeof ZCommitteeCreate>;
@@ -76,6 +78,7 @@ export const ZCommitteeSummary = z.object({
   kind: z.enum(COMMITTEE_KINDS),
   cadence: z.enum(CADENCES),
   conveningOrganisationName: z.string(),
+  territoryName: z.string().nullable(),
   members: z.array(z.object({ organisationId: ZId, name: z.string() })),
   /** Whether the reader's organisation convenes it (its coordinators prepare meetings and record decisions). */
   convenes: z.boolean(),

@@ -4,7 +4,8 @@ import { audit } from '../../../kernel/audit.ts';
 import { forbidden, invalid } from '../../../kernel/errors.ts';
 import { canConvene } from '../../../shared/access/committee-policy.ts';
 import type { TCommitteeSummary, ZCommitteeCreate } from '../../../shared/contracts/committees.ts';
-import { existingOrganisations, insertCommittee } from '../committees.repository.ts';
+import { existingOrganisations, insertCommittee, territoryExists } from '../committees.repository.ts';
+import { organisationDepartement } from '../../organisations/index.ts';
 import { listCommittees } from './list-committees.ts';
 
 /** A committee convened by the coordinator's organisation, with its member organisations. */
@@ -19,11 +20,16 @@ export async function createCommittee(
   const known = await existingOrganisations(db, wanted);
   if (known.length !== wanted.length)
     throw invalid({ memberOrganisationIds: 'Une des organisations membres est inconnue.' });
+  const territoryId =
+    input.territoryId ?? (await organisationDepartement(db, actor.organisationId))?.id ?? null;
+  if (input.territoryId && !(await territoryExists(db, input.territoryId)))
+    throw invalid({ territoryId: 'Territoire inconnu.' });
   const id = await insertCommittee(
     db,
     {
       organisationId: actor.organisationId,
       name: input.name,
+      territoryId,
       kind: input.kind,
       cadence: input.cadence,
       createdBy: actor.userId,

@@ -18,14 +18,16 @@ export async function getMeeting(ctx: Context, meetingId: string): Promise<TMeet
     committee.organisationId,
     ...(await membersOf(db, [committee.id])).map((m) => m.organisationId),
   ];
+  const meetingDay = parisDate(meeting.startsAt);
   const suggestions = convenes
     ? presentSuggestions(
         await waitingFor(db, {
           committeeId: committee.id,
           memberOrganisationIds: members,
-          meetingDay: parisDate(meeting.startsAt),
+          meetingDay,
           at: now,
         }),
+        meetingDay,
       )
     : [];
   await audit(db, actor, {

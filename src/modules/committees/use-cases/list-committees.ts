@@ -8,12 +8,13 @@ export async function listCommittees(ctx: Context): Promise<TCommitteeSummary[]>
   const rows = await committeesOf(ctx.db, ctx.actor.organisationId);
   const ids = rows.map((r) => r.committee.id);
   const [members, meetings] = await Promise.all([membersOf(ctx.db, ids), meetingsOf(ctx.db, ids)]);
-  return rows.map(({ committee, conveningOrganisationName }) => ({
+  return rows.map(({ committee, conveningOrganisationName, territoryName }) => ({
     id: committee.id,
     name: committee.name,
     kind: committee.kind,
     cadence: committee.cadence,
     conveningOrganisationName,
+    territoryName,
     members: members
       .filter((m) => m.committeeId === committee.id)
       .map((m) => ({ organisationId: m.organisationId, name: m.name })),

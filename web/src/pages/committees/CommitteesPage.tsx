@@ -132,6 +132,7 @@ function CommitteeCard({ committee: c }: { committee: TCommitteeSummary }) {
         </Group>
         <Text size="sm">
           Réuni par <strong>{c.conveningOrganisationName}</strong>
+          {c.territoryName && ` pour le territoire ${c.territoryName}`}
           {c.members.length > 0 && ` — membres : ${c.members.map((m) => m.name).join(', ')}`}
         </Text>
         <MeetingList title="Prochaines réunions" meetings={upcoming} />

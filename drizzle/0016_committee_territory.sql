@@ -1,0 +1,2 @@
+ALTER TABLE "committees" ADD COLUMN "territory_id" uuid;--> statement-breakpoint
+ALTER TABLE "committees" ADD CONSTRAINT "committees_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE no action ON UPDATE no action;
