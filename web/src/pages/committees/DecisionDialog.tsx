@@ -24,10 +24,10 @@ import { DateField } from '../../components/DateField.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { zodErrors } from '../households/household-form.ts';
 import { optionsOf } from '../households/organisations.ts';
 import { COMMITTEES_KEY, meetingKey } from './committee-ui.ts';
-import { FormDialog } from './FormDialog.tsx';
 
 type Months = number | string;
 interface DecisionValues {
@@ -165,7 +165,8 @@ function DecisionForm({
       title={`Décision — dossier ${item.fileLabel}`}
       intro={item.title}
       form={form}
-      mutation={{ isPending: decide.isPending, error: conflict ? CONFLICT : decide.error }}
+      mutation={decide}
+      errorOverride={conflict && <ApiErrorAlert error={CONFLICT} />}
       onSubmit={(v) =>
         decide.mutate({
           params: { meetingId: meeting.id, itemId: item.id },
