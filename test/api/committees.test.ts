@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
+import { makeOrganisation, type TestSession } from '../helpers/factories.ts';
 import {
   NOW,
   TODAY,
@@ -8,7 +8,7 @@ import {
   createHouseholdAs,
   sampleHousehold,
 } from '../helpers/household-fixtures.ts';
-import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
+import { makeDepartement, makeFunder, measureTo, sessionAs } from '../helpers/measure-fixtures.ts';
 
 interface Item {
   id: string;
@@ -65,32 +65,17 @@ describe('committees', () => {
     return res.json() as T;
   }
   const measureUrl = (hh: string, id = '') => `/api/households/${hh}/measures${id ? `/${id}` : ''}`;
-  async function measureOn(hh: string, scheme: string, until: 'proposed' | 'active', startOn = '2025-10-01') {
-    let m = await ok<Measure>(
-      await call(cw, 'POST', measureUrl(hh), {
-        schemeId: schemes[scheme],
-        operatorOrganisationId: assocId,
-        briques: ['2.4'],
-      }),
-    );
-    if (until === 'proposed') return m;
-    m = await ok(
-      await call(cw, 'POST', `${measureUrl(hh, m.id)}/prescribe`, {
-        rowVersion: m.rowVersion,
-        prescribedOn: '2025-09-15',
-      }),
-    );
-    m = await ok(
-      await call(officer, 'POST', `/api/funder/measures/${m.id}/decision`, {
-        rowVersion: m.rowVersion,
-        outcome: 'validated',
-        decidedOn: '2025-09-20',
-      }),
-    );
-    return ok<Measure>(
-      await call(cw, 'POST', `${measureUrl(hh, m.id)}/start`, { rowVersion: m.rowVersion, startOn }),
-    );
-  }
+  const measureOn = (hh: string, scheme: string, until: 'proposed' | 'active', startOn = '2025-10-01') =>
+    measureTo<Measure>(t, {
+      cw,
+      officer,
+      householdId: hh,
+      body: { schemeId: schemes[scheme], operatorOrganisationId: assocId, briques: ['2.4'] },
+      until,
+      prescribedOn: '2025-09-15',
+      decidedOn: '2025-09-20',
+      startOn,
+    });
   const getMeeting = async (s: TestSession) =>
     ok<Meeting>(await call(s, 'GET', `/api/meetings/${meetingId}`));
   const decide = (item: Item, body: object) =>
@@ -103,47 +88,20 @@ describe('committees', () => {
     t = await createTestApp();
     t.setNow(NOW);
     const dep = await makeDepartement(t.deps.db);
-    const funder = await makeOrganisation(t.deps.db, 'funder', 'Conseil départemental');
-    await placeIn(t.deps.db, funder.id, dep.id);
-    const admin = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['admin'] })).id,
-      funder.id,
-    );
-    officer = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['funder_officer'] })).id,
-      funder.id,
-    );
-    for (const code of ['asll-maintien', 'fsl-maintien'])
-      schemes[code] = (await adoptScheme(t, admin, code, '2025-01-01')).id;
+    const funder = await makeFunder(t, dep.id, ['asll-maintien', 'fsl-maintien'], '2025-01-01');
+    officer = funder.officer;
+    Object.assign(schemes, funder.schemes);
     const assoc = await makeOrganisation(t.deps.db, 'association', 'Le Passage');
     assocId = assoc.id;
-    cw = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: assoc.id, roles: ['caseworker'] })).id,
-      assoc.id,
-    );
+    cw = await sessionAs(t, assoc.id, ['caseworker']);
     const landlord = await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne');
     landlordId = landlord.id;
-    coordinator = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: landlord.id, roles: ['committee_coordinator'] })).id,
-      landlord.id,
-    );
+    coordinator = await sessionAs(t, landlord.id, ['committee_coordinator']);
     const member = await makeOrganisation(t.deps.db, 'association', 'L’Escale');
     memberId = member.id;
-    memberCw = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: member.id, roles: ['caseworker'] })).id,
-      member.id,
-    );
+    memberCw = await sessionAs(t, member.id, ['caseworker']);
     const other = await makeOrganisation(t.deps.db, 'association', 'Hors comité');
-    outsider = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: other.id, roles: ['caseworker'] })).id,
-      other.id,
-    );
+    outsider = await sessionAs(t, other.id, ['caseworker']);
 
     h1 = await createHouseholdAs(t, cw, sampleHousehold());
     await consentToLandlord(t, cw, h1, landlordId);

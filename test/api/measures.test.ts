@@ -8,7 +8,7 @@ import {
   createHouseholdAs,
   sampleHousehold,
 } from '../helpers/household-fixtures.ts';
-import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
+import { makeDepartement, makeFunder, measureTo, placeIn, sessionAs } from '../helpers/measure-fixtures.ts';
 
 interface Measure {
   id: string;
@@ -51,52 +51,51 @@ describe('support measures', () => {
     if (res.statusCode >= 300) throw new Error(`${res.statusCode} ${res.body}`);
     return res.json() as T;
   }
+  const proposal = (scheme: string, extra: object = {}) => ({
+    schemeId: schemes[scheme],
+    operatorOrganisationId: assocId,
+    caseworkerUserId: cwId,
+    briques: ['2.1', '2.3'],
+    visitsPerMonth: 2,
+    occupancy: 'direct_lease_with_support',
+    ...extra,
+  });
   const propose = (scheme: string, extra: object = {}, hh = householdId) =>
-    call(cw, 'POST', measuresUrl(hh), {
-      schemeId: schemes[scheme],
-      operatorOrganisationId: assocId,
-      caseworkerUserId: cwId,
-      briques: ['2.1', '2.3'],
-      visitsPerMonth: 2,
-      occupancy: 'direct_lease_with_support',
-      ...extra,
-    });
+    call(cw, 'POST', measuresUrl(hh), proposal(scheme, extra));
   const act = (m: Measure, verb: string, body: object, hh = householdId) =>
     call(cw, 'POST', `${measuresUrl(hh)}/${m.id}/${verb}`, { rowVersion: m.rowVersion, ...body });
   const decide = (m: Measure, body: object, as = funderOfficer) =>
     call(as, 'POST', `/api/funder/measures/${m.id}/decision`, { rowVersion: m.rowVersion, ...body });
 
   /** Proposed, prescribed, validated and started on `startOn`. */
-  async function running(scheme: string, startOn: string, hh = householdId, extra: object = {}) {
-    let m = await ok(await propose(scheme, extra, hh));
-    m = await ok(await act(m, 'prescribe', { prescribedOn: TODAY }, hh));
-    m = await ok(await decide(m, { outcome: 'validated', decidedOn: TODAY }));
-    return ok(await act(m, 'start', { startOn }, hh));
-  }
+  const running = (scheme: string, startOn: string, hh = householdId, extra: object = {}) =>
+    measureTo<Measure>(t, {
+      cw,
+      officer: funderOfficer,
+      householdId: hh,
+      body: proposal(scheme, extra),
+      until: 'active',
+      prescribedOn: TODAY,
+      decidedOn: TODAY,
+      startOn,
+    });
 
   beforeAll(async () => {
     t = await createTestApp();
     t.setNow(NOW);
     const dep = await makeDepartement(t.deps.db);
-    const funder = await makeOrganisation(t.deps.db, 'funder', 'Conseil départemental');
-    await placeIn(t.deps.db, funder.id, dep.id);
-    funderAdmin = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['admin'] })).id,
-      funder.id,
-    );
-    funderOfficer = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['funder_officer'] })).id,
-      funder.id,
-    );
+    const funder = await makeFunder(t, dep.id, [
+      'avdl',
+      'fsl-acces',
+      'fsl-mesures-specifiques',
+      'asll-maintien',
+    ]);
+    funderAdmin = funder.admin;
+    funderOfficer = funder.officer;
+    Object.assign(schemes, funder.schemes);
     const other = await makeOrganisation(t.deps.db, 'funder', 'Autre financeur');
     await placeIn(t.deps.db, other.id, dep.id);
-    otherFunder = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: other.id, roles: ['funder_officer', 'admin'] })).id,
-      other.id,
-    );
+    otherFunder = await sessionAs(t, other.id, ['funder_officer', 'admin']);
     const assoc = await makeOrganisation(t.deps.db, 'association', 'Le Passage');
     assocId = assoc.id;
     await placeIn(t.deps.db, assoc.id, dep.id);
@@ -111,26 +110,12 @@ describe('support measures', () => {
     cw2Id = (
       await makeUser(t.deps.db, { organisationId: assoc.id, roles: ['caseworker'], fullName: 'Yanis Morel' })
     ).id;
-    manager = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: assoc.id, roles: ['team_manager'] })).id,
-      assoc.id,
-    );
+    manager = await sessionAs(t, assoc.id, ['team_manager']);
     const l = await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne');
     landlordId = l.id;
-    landlord = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: l.id, roles: ['landlord_social_advisor'] })).id,
-      l.id,
-    );
+    landlord = await sessionAs(t, l.id, ['landlord_social_advisor']);
     const s = await makeOrganisation(t.deps.db, 'association');
-    stranger = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: s.id, roles: ['caseworker'] })).id,
-      s.id,
-    );
-    for (const code of ['avdl', 'fsl-acces', 'fsl-mesures-specifiques', 'asll-maintien'])
-      schemes[code] = (await adoptScheme(t, funderAdmin, code)).id;
+    stranger = await sessionAs(t, s.id, ['caseworker']);
     householdId = await createHouseholdAs(t, cw, sampleHousehold());
     await consentToLandlord(t, cw, householdId, landlordId);
   });

@@ -9,7 +9,7 @@ import {
   sampleHousehold,
 } from '../helpers/household-fixtures.ts';
 import { completeDiagnostic } from '../helpers/diagnostic-fixtures.ts';
-import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
+import { makeDepartement, makeFunder, measureTo, sessionAs } from '../helpers/measure-fixtures.ts';
 import { scribbleSignaturePng } from '../../src/demo/signature-png.ts';
 import type {
   TSupportContract,
@@ -66,30 +66,22 @@ describe('support contracts', () => {
 
   /** A measure of the household taken to `status` through the API. */
   async function measureAt(status: 'proposed' | 'active') {
-    const base = `/api/households/${householdId}/measures`;
-    let m = await ok<{ id: string; rowVersion: number }>(
-      await call(cw, 'POST', base, {
+    const m = await measureTo(t, {
+      cw,
+      officer,
+      householdId,
+      body: {
         schemeId,
         operatorOrganisationId: assocId,
         briques: ['2.3', '2.4'],
         visitsPerMonth: 2,
         occupancy: 'direct_lease_with_support',
-      }),
-    );
-    if (status === 'proposed') return m.id;
-    m = await ok(
-      await call(cw, 'POST', `${base}/${m.id}/prescribe`, { rowVersion: m.rowVersion, prescribedOn: TODAY }),
-    );
-    m = await ok(
-      await call(officer, 'POST', `/api/funder/measures/${m.id}/decision`, {
-        rowVersion: m.rowVersion,
-        outcome: 'validated',
-        decidedOn: TODAY,
-      }),
-    );
-    m = await ok(
-      await call(cw, 'POST', `${base}/${m.id}/start`, { rowVersion: m.rowVersion, startOn: TODAY }),
-    );
+      },
+      until: status,
+      prescribedOn: TODAY,
+      decidedOn: TODAY,
+      startOn: TODAY,
+    });
     return m.id;
   }
 
@@ -97,16 +89,9 @@ describe('support contracts', () => {
     t = await createTestApp();
     t.setNow(NOW);
     const dep = await makeDepartement(t.deps.db);
-    const funder = await makeOrganisation(t.deps.db, 'funder', 'Conseil départemental');
-    await placeIn(t.deps.db, funder.id, dep.id);
-    const funderUser = async (role: 'admin' | 'funder_officer') =>
-      sessionFor(
-        t.deps,
-        (await makeUser(t.deps.db, { organisationId: funder.id, roles: [role] })).id,
-        funder.id,
-      );
-    schemeId = (await adoptScheme(t, await funderUser('admin'), 'asll-maintien')).id;
-    officer = await funderUser('funder_officer');
+    const funder = await makeFunder(t, dep.id, ['asll-maintien']);
+    schemeId = funder.schemes['asll-maintien']!;
+    officer = funder.officer;
     const assoc = await makeOrganisation(t.deps.db, 'association', 'Le Passage');
     assocId = assoc.id;
     const cwUser = await makeUser(t.deps.db, {
@@ -115,41 +100,13 @@ describe('support contracts', () => {
       fullName: 'Camille Roussel',
     });
     cw = await sessionFor(t.deps, cwUser.id, assoc.id);
-    otherCw = await sessionFor(
-      t.deps,
-      (
-        await makeUser(t.deps.db, {
-          organisationId: assoc.id,
-          roles: ['team_manager'],
-          fullName: 'Inès Garnier',
-        })
-      ).id,
-      assoc.id,
-    );
+    otherCw = await sessionAs(t, assoc.id, ['team_manager'], 'Inès Garnier');
     const l = await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne');
-    landlord = await sessionFor(
-      t.deps,
-      (
-        await makeUser(t.deps.db, {
-          organisationId: l.id,
-          roles: ['landlord_social_advisor'],
-          fullName: 'Paul Bailly',
-        })
-      ).id,
-      l.id,
-    );
+    landlord = await sessionAs(t, l.id, ['landlord_social_advisor'], 'Paul Bailly');
     const s = await makeOrganisation(t.deps.db, 'siao');
-    siao = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: s.id, roles: ['caseworker'] })).id,
-      s.id,
-    );
+    siao = await sessionAs(t, s.id, ['caseworker']);
     const other = await makeOrganisation(t.deps.db, 'association');
-    stranger = await sessionFor(
-      t.deps,
-      (await makeUser(t.deps.db, { organisationId: other.id, roles: ['caseworker'] })).id,
-      other.id,
-    );
+    stranger = await sessionAs(t, other.id, ['caseworker']);
     householdId = await createHouseholdAs(
       t,
       cw,

@@ -4,7 +4,6 @@ import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { organisationId } from '../../src/demo/territory.ts';
 import { diagnostics } from '../../src/modules/diagnostics/schema.ts';
 import { householdParties, households } from '../../src/modules/households/schema.ts';
-import { measureSchemes } from '../../src/modules/measures/schema.ts';
 import { formatFileNumber } from '../../src/shared/contracts/households.ts';
 import { formatDate } from '../../src/shared/format.ts';
 import { addMonths } from '../../src/shared/measures/scheme-rules.ts';
@@ -12,20 +11,21 @@ import { parisToday } from '../../src/shared/time.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 import { assertAccessible, browserAvailable, waitForLoaded, type RunningApp } from './harness.ts';
 import {
+  CASEWORKER,
+  COORDINATOR,
+  LANDLORD_ADVISOR,
   api,
   browserFlow,
   choose,
   demoAccount,
+  demoSchemeId,
   demoSession,
   drawSignature,
   followedTenants,
   notified,
 } from './flow.ts';
 
-const COORDINATOR = 'coordination@habitat-brenne.example';
-const CASEWORKER = 'camille.roussel@le-passage.example';
 const FUNDER_OFFICER = 'patrick.vidal@cd-valdebrenne.example';
-const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
 const COMMITTEE = 'Comité d’orientation et de suivi du Val-de-Brenne';
 /** A scheme of the Conseil départemental that no demo measure follows: one card, one row. */
 const SCHEME = 'Accompagnement global';
@@ -66,15 +66,9 @@ describe.skipIf(!browserAvailable())(
       [householdA] = (await followedTenants(t, { operator: 'passage', landlordEmail: LANDLORD_ADVISOR })) as [
         string,
       ];
-      const [scheme] = await db
-        .select({ id: measureSchemes.id })
-        .from(measureSchemes)
-        .where(
-          and(eq(measureSchemes.name, SCHEME), eq(measureSchemes.funderOrganisationId, organisationId('cd'))),
-        );
       const camille = demoAccount(CASEWORKER);
       await api(t, await demoSession(t, CASEWORKER), 'POST', `/api/households/${householdA}/measures`, {
-        schemeId: scheme!.id,
+        schemeId: await demoSchemeId(t, { name: SCHEME }),
         operatorOrganisationId: camille.organisationId,
         caseworkerUserId: camille.userId,
         briques: ['2.4'],

@@ -4,12 +4,18 @@ import { and, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { organisationId } from '../../src/demo/territory.ts';
 import { householdParties, households } from '../../src/modules/households/schema.ts';
 import { formatFileNumber } from '../../src/shared/contracts/households.ts';
-import { measureSchemes } from '../../src/modules/measures/schema.ts';
 import { assertAccessible, browserAvailable, waitForLoaded, type RunningApp } from './harness.ts';
-import { api, browserFlow, choose, demoSession, notified } from './flow.ts';
+import {
+  CASEWORKER,
+  COORDINATOR,
+  api,
+  browserFlow,
+  choose,
+  demoSchemeId,
+  demoSession,
+  notified,
+} from './flow.ts';
 
-const COORDINATOR = 'coordination@habitat-brenne.example';
-const OPERATOR_CASEWORKER = 'camille.roussel@le-passage.example';
 const MEMBER_CASEWORKER = 'ines.haddad@escale-brennoise.example';
 const COMMITTEE = 'Comité d’orientation et de suivi Brenne';
 
@@ -33,15 +39,7 @@ describe.skipIf(!browserAvailable())(
     beforeAll(async () => {
       t = flow.t;
       // The demo's département adopted ASLL maintien.
-      const [scheme] = await t.deps.db
-        .select({ id: measureSchemes.id })
-        .from(measureSchemes)
-        .where(
-          and(
-            eq(measureSchemes.code, 'asll-maintien'),
-            eq(measureSchemes.funderOrganisationId, organisationId('cd')),
-          ),
-        );
+      const schemeId = await demoSchemeId(t, { code: 'asll-maintien' });
       // Two active households Le Passage follows and L’Escale does not: a measure proposed on each.
       const escaleParty = t.deps.db
         .select({ one: sql`1` })
@@ -68,10 +66,10 @@ describe.skipIf(!browserAvailable())(
         .orderBy(households.fileNumber)
         .limit(2);
       expect(followed).toHaveLength(2);
-      const caseworker = await demoSession(t, OPERATOR_CASEWORKER);
+      const caseworker = await demoSession(t, CASEWORKER);
       for (const h of followed) {
         await api(t, caseworker, 'POST', `/api/households/${h.id}/measures`, {
-          schemeId: scheme!.id,
+          schemeId,
           operatorOrganisationId: organisationId('passage'),
           briques: ['2.4'],
         });

@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { DEMO_USERS, organisationId, userId, type DemoOrgKey } from '../../src/demo/territory.ts';
 import { householdParties, tenancies } from '../../src/modules/households/schema.ts';
+import { measureSchemes } from '../../src/modules/measures/schema.ts';
 import { sessionFor, type TestSession } from '../helpers/factories.ts';
 import { launchBrowser, screenshot, startApp, type Browser, type RunningApp } from './harness.ts';
 import { demoSignIn } from './sign-in.ts';
@@ -78,6 +79,25 @@ export function demoAccount(email: string): { userId: string; organisationId: st
 export function demoSession(t: RunningApp, email: string): Promise<TestSession> {
   const account = demoAccount(email);
   return sessionFor(t.deps, account.userId, account.organisationId);
+}
+
+/** Demo accounts the flows sign in as. */
+export const COORDINATOR = 'coordination@habitat-brenne.example';
+export const CASEWORKER = 'camille.roussel@le-passage.example';
+export const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
+
+/** A scheme the demo's Conseil départemental adopted, found by its code or its name. */
+export async function demoSchemeId(t: RunningApp, by: { code: string } | { name: string }): Promise<string> {
+  const [scheme] = await t.deps.db
+    .select({ id: measureSchemes.id })
+    .from(measureSchemes)
+    .where(
+      and(
+        'code' in by ? eq(measureSchemes.code, by.code) : eq(measureSchemes.name, by.name),
+        eq(measureSchemes.funderOrganisationId, organisationId('cd')),
+      ),
+    );
+  return scheme!.id;
 }
 
 /** A call to the API as `s`, for the set-up; its JSON answer, or a failure naming the route. */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parisToday } from '../../src/shared/time.ts';
-import { makeOrganisation, makeUser, sessionFor } from '../helpers/factories.ts';
-import { adoptScheme, makeDepartement, placeIn } from '../helpers/measure-fixtures.ts';
+import { makeDepartement, makeFunder, measureTo } from '../helpers/measure-fixtures.ts';
 import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
 import {
-  api,
+  CASEWORKER,
+  LANDLORD_ADVISOR,
   browserFlow,
   demoAccount,
   demoSession,
@@ -12,9 +12,6 @@ import {
   followedTenants,
   notified,
 } from './flow.ts';
-
-const CASEWORKER = 'camille.roussel@le-passage.example';
-const LANDLORD_ADVISOR = 'conseillere.sociale@habitat-brenne.example';
 
 /**
  * The support contract in a real browser, on the demo territory: the caseworker generates and
@@ -46,34 +43,32 @@ describe.skipIf(!browserAvailable())(
       });
 
       // A funder with a scheme, and a running measure of that household run by Le Passage.
-      const funder = await makeOrganisation(t.deps.db, 'funder', 'Conseil départemental de test');
-      await placeIn(t.deps.db, funder.id, (await makeDepartement(t.deps.db)).id);
-      const funderAdmin = await sessionFor(
-        t.deps,
-        (await makeUser(t.deps.db, { organisationId: funder.id, roles: ['admin', 'funder_officer'] })).id,
-        funder.id,
+      const departement = await makeDepartement(t.deps.db);
+      const funder = await makeFunder(
+        t,
+        departement.id,
+        ['asll-maintien'],
+        '2020-01-01',
+        'Conseil départemental de test',
       );
-      const scheme = await adoptScheme(t, funderAdmin, 'asll-maintien', '2020-01-01');
-      const base = `/api/households/${householdId}/measures`;
-      let m = await api(t, cw, 'POST', base, {
-        schemeId: scheme.id,
-        operatorOrganisationId: passageId,
-        caseworkerUserId: camille.userId,
-        briques: ['2.3'],
-        visitsPerMonth: 2,
-        occupancy: 'current_home',
-        confirmOverCapacity: true,
-      });
-      m = await api(t, cw, 'POST', `${base}/${m.id}/prescribe`, {
-        rowVersion: m.rowVersion,
+      const m = await measureTo(t, {
+        cw,
+        officer: funder.officer,
+        householdId: householdId!,
+        body: {
+          schemeId: funder.schemes['asll-maintien'],
+          operatorOrganisationId: passageId,
+          caseworkerUserId: camille.userId,
+          briques: ['2.3'],
+          visitsPerMonth: 2,
+          occupancy: 'current_home',
+          confirmOverCapacity: true,
+        },
+        until: 'active',
         prescribedOn: today,
-      });
-      m = await api(t, funderAdmin, 'POST', `/api/funder/measures/${m.id}/decision`, {
-        rowVersion: m.rowVersion,
-        outcome: 'validated',
         decidedOn: today,
+        startOn: today,
       });
-      await api(t, cw, 'POST', `${base}/${m.id}/start`, { rowVersion: m.rowVersion, startOn: today });
       contractPath = `/menages/${householdId}/mesures/${m.id}/contrat`;
     }, 90_000);
 

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { DB } from '../../src/kernel/db.ts';
 import { organisations, territories } from '../../src/modules/organisations/schema.ts';
 import type { TestApp } from './app.ts';
-import type { TestSession } from './factories.ts';
+import type { Role } from '../../src/shared/contracts/roles.ts';
+import { makeOrganisation, makeUser, sessionFor, type TestSession } from './factories.ts';
 
 let counter = 0;
 
@@ -47,4 +48,69 @@ export async function adoptScheme(
   });
   if (res.statusCode !== 201) throw new Error(`scheme creation failed: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** A user of the organisation with these roles, signed in. */
+export async function sessionAs(
+  t: TestApp,
+  organisationId: string,
+  roles: Role[],
+  fullName?: string,
+): Promise<TestSession> {
+  const user = await makeUser(t.deps.db, { organisationId, roles, ...(fullName ? { fullName } : {}) });
+  return sessionFor(t.deps, user.id, organisationId);
+}
+
+/** A funder of the département, its administrator and officer, and the schemes it adopted (id by code). */
+export async function makeFunder(
+  t: TestApp,
+  departementId: string,
+  codes: string[],
+  effectiveFrom?: string,
+  name = 'Conseil départemental',
+) {
+  const funder = await makeOrganisation(t.deps.db, 'funder', name);
+  await placeIn(t.deps.db, funder.id, departementId);
+  const admin = await sessionAs(t, funder.id, ['admin']);
+  const officer = await sessionAs(t, funder.id, ['funder_officer']);
+  const schemes: Record<string, string> = {};
+  for (const code of codes) schemes[code] = (await adoptScheme(t, admin, code, effectiveFrom)).id;
+  return { id: funder.id, admin, officer, schemes };
+}
+
+/**
+ * A measure of the household proposed by the caseworker (`body`) and taken through the API to
+ * `until`: prescribed, validated by the funder's officer, then started on `startOn`.
+ */
+export async function measureTo<M extends { id: string; rowVersion: number }>(
+  t: TestApp,
+  p: {
+    cw: TestSession;
+    officer: TestSession;
+    householdId: string;
+    body: object;
+    until: 'proposed' | 'active';
+    prescribedOn: string;
+    decidedOn: string;
+    startOn: string;
+  },
+): Promise<M> {
+  const post = async (s: TestSession, url: string, payload: object) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: s.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`${res.statusCode} ${res.body}`);
+    return res.json() as M;
+  };
+  const base = `/api/households/${p.householdId}/measures`;
+  let m = await post(p.cw, base, p.body);
+  if (p.until === 'proposed') return m;
+  m = await post(p.cw, `${base}/${m.id}/prescribe`, {
+    rowVersion: m.rowVersion,
+    prescribedOn: p.prescribedOn,
+  });
+  m = await post(p.officer, `/api/funder/measures/${m.id}/decision`, {
+    rowVersion: m.rowVersion,
+    outcome: 'validated',
+    decidedOn: p.decidedOn,
+  });
+  return post(p.cw, `${base}/${m.id}/start`, { rowVersion: m.rowVersion, startOn: p.startOn });
 }

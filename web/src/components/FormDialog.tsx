@@ -35,8 +35,8 @@ export interface FormDialogProps<V> {
   mutation: { error: ApiError | null; isPending: boolean; reset: () => void };
   /** Sends the request (each action calls its own route). */
   onSubmit: (values: V) => void;
-  /** On a version conflict: reload the record; the dialog keeps what was typed. */
-  onReload: () => void;
+  /** On a version conflict: reload the record; the dialog keeps what was typed (default: reload the page). */
+  onReload?: () => void;
   onClose: () => void;
   submitLabel: string;
   danger?: boolean;
@@ -63,10 +63,13 @@ export function FormDialog<V>(props: FormDialogProps<V>) {
           {props.errorOverride || (
             <ApiErrorAlert
               error={mutation.error}
-              onReload={() => {
-                mutation.reset();
-                props.onReload();
-              }}
+              onReload={
+                props.onReload &&
+                (() => {
+                  mutation.reset();
+                  props.onReload?.();
+                })
+              }
             />
           )}
           <Group justify="flex-end">

@@ -30,11 +30,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParisDateTimeInput, parisInstant } from '../../components/ParisDateTimeInput.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useBodyForm } from '../../components/FormDialog.tsx';
+import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { optionsOf } from '../households/organisations.ts';
 import { PATHS } from '../../paths.ts';
 import { COMMITTEES_KEY, useCommitteeActor } from './committee-ui.ts';
-import { FormDialog } from './FormDialog.tsx';
 
 /** The committees the user's organisation convenes or sits on, with their meetings. */
 export function CommitteesPage() {

@@ -8,12 +8,7 @@ import {
   type TMeeting,
   type TMeetingItem,
 } from '@shared/contracts/committees.ts';
-import {
-  MEASURE_END_REASON_LABELS,
-  MEASURE_ORIENTATION_LABELS,
-  OCCUPANCY_LABELS,
-  type TScheme,
-} from '@shared/contracts/measures.ts';
+import { OCCUPANCY_LABELS, type TScheme } from '@shared/contracts/measures.ts';
 import { MEASURE_ROUTES } from '@shared/routes/measures.ts';
 import { COMMITTEE_ROUTES } from '@shared/routes/committees.ts';
 import { parisToday } from '@shared/time.ts';
@@ -24,10 +19,11 @@ import { DateField } from '../../components/DateField.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { MeasureEndFields, RenewalFields } from '../measures/measure-fields.tsx';
 import { zodErrors } from '../households/household-form.ts';
 import { optionsOf } from '../households/organisations.ts';
 import { COMMITTEES_KEY, meetingKey } from './committee-ui.ts';
-import { FormDialog } from './FormDialog.tsx';
 
 type Months = number | string;
 interface DecisionValues {
@@ -165,7 +161,8 @@ function DecisionForm({
       title={`Décision — dossier ${item.fileLabel}`}
       intro={item.title}
       form={form}
-      mutation={{ isPending: decide.isPending, error: conflict ? CONFLICT : decide.error }}
+      mutation={decide}
+      errorOverride={conflict && <ApiErrorAlert error={CONFLICT} />}
       onSubmit={(v) =>
         decide.mutate({
           params: { meetingId: meeting.id, itemId: item.id },
@@ -238,54 +235,30 @@ function DecisionForm({
       )}
       {outcome === 'renewal' && (
         <>
-          <NumberInput
-            label="Durée du renouvellement (mois)"
-            description="Par défaut, celle que prévoit le dispositif"
-            min={1}
-            max={60}
-            allowDecimal={false}
-            {...form.getInputProps('months')}
-          />
-          <Textarea
-            label="Évaluation qui justifie le renouvellement"
-            required
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
+          <RenewalFields
+            months={form.getInputProps('months')}
+            reason={form.getInputProps('reason')}
+            maxMonths={60}
+            monthsDescription="Par défaut, celle que prévoit le dispositif"
           />
         </>
       )}
       {outcome === 'closure' && (
         <>
-          <Select
-            label="Motif de fin"
-            required
-            data={optionsOf(MEASURE_END_REASON_LABELS)}
-            {...form.getInputProps('endReason')}
+          <MeasureEndFields
+            endReason={form.getInputProps('endReason')}
+            orientation={form.getInputProps('orientation')}
+            watchMonths={form.getInputProps('watchMonths')}
+            chosen={form.values.orientation}
+            maxWatchMonths={60}
+            relay={
+              <OrganisationSelect
+                label="Organisation qui prend le relais"
+                required
+                {...form.getInputProps('relayOrganisationId')}
+              />
+            }
           />
-          <Select
-            label="Suite pour le ménage"
-            required
-            data={optionsOf(MEASURE_ORIENTATION_LABELS)}
-            {...form.getInputProps('orientation')}
-          />
-          {form.values.orientation === 'watch' && (
-            <NumberInput
-              label="Durée de la veille (mois)"
-              required
-              min={1}
-              max={60}
-              allowDecimal={false}
-              {...form.getInputProps('watchMonths')}
-            />
-          )}
-          {form.values.orientation === 'relay' && (
-            <OrganisationSelect
-              label="Organisation qui prend le relais"
-              required
-              {...form.getInputProps('relayOrganisationId')}
-            />
-          )}
           <Textarea label="Note" autosize minRows={2} {...form.getInputProps('reason')} />
         </>
       )}

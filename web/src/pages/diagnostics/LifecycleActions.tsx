@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, List, Modal, Select, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, List, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   PRESENTATION_METHOD_LABELS,
@@ -16,7 +16,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { optionsOf } from '../households/organisations.ts';
 import { diagnosticsKey } from './diagnostic-api.ts';
-import { SignaturePad } from './SignaturePad.tsx';
+import { HouseholdSignatureFields } from './HouseholdSignatureFields.tsx';
 
 interface ActionProps {
   householdId: string;
@@ -158,28 +158,16 @@ export function ApproveAction({ householdId, detail, rowVersion }: ActionProps) 
           <Stack>
             <ApiErrorAlert error={approve.error} />
             <DateField label="Date" required {...form.getInputProps('signedOn')} />
-            <Tabs value={method} onChange={(v) => setMethod(v === 'typed_name' ? 'typed_name' : 'signature')}>
-              <Tabs.List aria-label="Mode d’approbation" grow>
-                <Tabs.Tab value="signature">Signature sur la tablette</Tabs.Tab>
-                <Tabs.Tab value="typed_name">Nom saisi devant témoin</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="signature" pt="md">
-                <SignaturePad onChange={(png) => form.setFieldValue('signaturePng', png)} />
-                {typeof form.errors.signaturePng === 'string' && (
-                  <Text c="red.8" size="sm" role="alert">
-                    {form.errors.signaturePng}
-                  </Text>
-                )}
-              </Tabs.Panel>
-              <Tabs.Panel value="typed_name" pt="md">
-                <TextInput
-                  label="Nom et prénom saisis par le ménage"
-                  description="Le ménage saisit son nom devant vous ; vous en êtes témoin."
-                  required
-                  {...form.getInputProps('typedName')}
-                />
-              </Tabs.Panel>
-            </Tabs>
+            <HouseholdSignatureFields
+              label="Mode d’approbation"
+              drawn="signature"
+              typed="typed_name"
+              method={method}
+              onMethodChange={setMethod}
+              onSignature={(png) => form.setFieldValue('signaturePng', png)}
+              signatureError={form.errors.signaturePng}
+              typedNameInput={form.getInputProps('typedName')}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>
                 Annuler

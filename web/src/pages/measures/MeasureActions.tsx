@@ -1,19 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import {
-  MEASURE_END_REASON_LABELS,
-  MEASURE_ORIENTATION_LABELS,
   ZMeasureAssign,
   ZMeasureEnd,
   ZMeasurePrescribe,
@@ -35,7 +22,8 @@ import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { householdKey } from '../households/household-api.ts';
-import { optionsOf, useOrganisations } from '../households/organisations.ts';
+import { MeasureEndFields, RenewalFields } from './measure-fields.tsx';
+import { useOrganisations } from '../households/organisations.ts';
 
 type Action = 'prescribe' | 'start' | 'renew' | 'end' | 'assign';
 
@@ -237,19 +225,10 @@ function RenewDialog(props: ActionProps) {
       onSubmit={(v) => renew.mutate({ params: params(props), body: body(v) })}
       submitLabel="Renouveler"
     >
-      <NumberInput
-        label="Durée du renouvellement (mois)"
-        min={1}
-        max={120}
-        allowDecimal={false}
-        {...form.getInputProps('months')}
-      />
-      <Textarea
-        label="Évaluation qui justifie le renouvellement"
-        required
-        autosize
-        minRows={3}
-        {...form.getInputProps('evaluation')}
+      <RenewalFields
+        months={form.getInputProps('months')}
+        reason={form.getInputProps('evaluation')}
+        maxMonths={120}
       />
     </FormDialog>
   );
@@ -303,39 +282,24 @@ function EndDialog(props: ActionProps) {
       danger
     >
       <DateField label="Date de fin" required {...form.getInputProps('endedOn')} />
-      <Select
-        label="Motif de fin"
-        required
-        data={optionsOf(MEASURE_END_REASON_LABELS)}
-        {...form.getInputProps('endReason')}
+      <MeasureEndFields
+        endReason={form.getInputProps('endReason')}
+        orientation={form.getInputProps('orientation')}
+        watchMonths={form.getInputProps('watchMonths')}
+        chosen={orientation}
+        maxWatchMonths={120}
+        relay={
+          <Select
+            label="Organisation qui prend le relais"
+            required
+            searchable
+            nothingFoundMessage="Aucune organisation"
+            placeholder={organisations.isPending ? 'Chargement…' : 'Choisir une organisation'}
+            data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            {...form.getInputProps('relayOrganisationId')}
+          />
+        }
       />
-      <Select
-        label="Suite pour le ménage"
-        required
-        data={optionsOf(MEASURE_ORIENTATION_LABELS)}
-        {...form.getInputProps('orientation')}
-      />
-      {orientation === 'watch' && (
-        <NumberInput
-          label="Durée de la veille (mois)"
-          required
-          min={1}
-          max={120}
-          allowDecimal={false}
-          {...form.getInputProps('watchMonths')}
-        />
-      )}
-      {orientation === 'relay' && (
-        <Select
-          label="Organisation qui prend le relais"
-          required
-          searchable
-          nothingFoundMessage="Aucune organisation"
-          placeholder={organisations.isPending ? 'Chargement…' : 'Choisir une organisation'}
-          data={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          {...form.getInputProps('relayOrganisationId')}
-        />
-      )}
       <Textarea
         label="Note"
         description="Obligatoire pour le motif « Autre motif »."

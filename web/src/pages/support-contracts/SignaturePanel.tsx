@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Group,
-  Image,
-  List,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  Paper,
-} from '@mantine/core';
+import { Button, Group, Image, List, Modal, SimpleGrid, Stack, Text, Paper } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { QueryKey } from '@tanstack/react-query';
 import {
@@ -25,7 +13,7 @@ import { signatureText } from '@shared/support-contracts/display.ts';
 import { useRouteMutation } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { Section } from '../../components/Section.tsx';
-import { SignaturePad } from '../diagnostics/SignaturePad.tsx';
+import { HouseholdSignatureFields } from '../diagnostics/HouseholdSignatureFields.tsx';
 
 interface PanelProps {
   householdId: string;
@@ -79,28 +67,16 @@ function HouseholdSignature({ householdId, contract, version, invalidate }: Pane
               {signerOf(version, 'household')} signe la version {version.number} du contrat, en votre
               présence.
             </Text>
-            <Tabs value={method} onChange={(v) => setMethod(v === 'typed' ? 'typed' : 'drawn')}>
-              <Tabs.List aria-label="Façon de signer" grow>
-                <Tabs.Tab value="drawn">Signature sur la tablette</Tabs.Tab>
-                <Tabs.Tab value="typed">Nom saisi devant témoin</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="drawn" pt="md">
-                <SignaturePad onChange={(png) => form.setFieldValue('signaturePng', png)} />
-                {typeof form.errors.signaturePng === 'string' && (
-                  <Text c="red.8" size="sm" role="alert">
-                    {form.errors.signaturePng}
-                  </Text>
-                )}
-              </Tabs.Panel>
-              <Tabs.Panel value="typed" pt="md">
-                <TextInput
-                  label="Nom et prénom saisis par le ménage"
-                  description="Le ménage saisit son nom devant vous ; vous en êtes témoin."
-                  required
-                  {...form.getInputProps('typedName')}
-                />
-              </Tabs.Panel>
-            </Tabs>
+            <HouseholdSignatureFields
+              label="Façon de signer"
+              drawn="drawn"
+              typed="typed"
+              method={method}
+              onMethodChange={setMethod}
+              onSignature={(png) => form.setFieldValue('signaturePng', png)}
+              signatureError={form.errors.signaturePng}
+              typedNameInput={form.getInputProps('typedName')}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpen(false)}>
                 Annuler
