@@ -131,17 +131,18 @@ async function main() {
   const funderHeaders = await signedIn(data.funderOfficer);
   const managerHeaders = await signedIn(data.teamManager);
   const coordinatorHeaders = await signedIn(data.coordinator);
-  const funderHome = await captureOf<{ pending: unknown[]; funded: unknown[]; programmes: unknown[] }>(
-    paths.funderHome[0]!,
-    funderHeaders,
-  );
+  const funderHome = await captureOf<{
+    pending: { total: number };
+    funded: unknown[];
+    programmes: unknown[];
+  }>(paths.funderHome[0]!, funderHeaders);
   const caseloads = await captureOf<{ items: unknown[] }>(paths.caseloads[0]!, managerHeaders);
   const meeting = await captureOf<{ items: { decision: unknown }[]; suggestions: unknown[] }>(
     paths.meeting[0]!,
     coordinatorHeaders,
   );
   const measureReads = {
-    funderHome: `GET /api/funder/home, chargé de mission du financeur des dispositifs départementaux : ${funderHome.body.pending.length} mesures à valider, ${funderHome.body.funded.length} lignes dispositif × opérateur, ${funderHome.body.programmes.length} programmes`,
+    funderHome: `GET /api/funder/home, chargé de mission du financeur des dispositifs départementaux : ${funderHome.body.pending.total} mesures à valider (une page de 25), ${funderHome.body.funded.length} lignes dispositif × opérateur, ${funderHome.body.programmes.length} programmes`,
     caseloads: `GET /api/caseloads, responsable d’équipe de l’association du banc : ${caseloads.body.items.length} travailleurs sociaux`,
     meeting: `GET /api/meetings/:id, coordinateur du bailleur qui réunit le comité : ${meeting.body.items.length} points dont ${meeting.body.items.filter((i) => i.decision).length} décidés, ${meeting.body.suggestions.length} suggestions`,
   };

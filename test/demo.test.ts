@@ -450,12 +450,13 @@ describe('demo territory', () => {
     const home = await t.app.inject({ method: 'GET', url: '/api/funder/home', headers: officer });
     expect(home.statusCode).toBe(200);
     const funder = home.json() as {
-      pending: unknown[];
+      pending: { items: unknown[]; total: number };
       referrals: { fromOrganisationName: string }[];
       funded: { active: number }[];
       programmes: { measures: number; monthsConsumed: number; centsCommitted: number }[];
     };
-    expect(funder.pending.length).toBeGreaterThan(0);
+    expect(funder.pending.items.length).toBeGreaterThan(0);
+    expect(funder.pending.total).toBeGreaterThanOrEqual(funder.pending.items.length);
     expect(funder.referrals.length).toBeGreaterThan(0);
     expect(funder.funded.some((f) => f.active > 0)).toBe(true);
     expect(

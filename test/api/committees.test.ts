@@ -288,10 +288,10 @@ describe('committees', () => {
     expect(prescribed.events!.at(-1)!.detail).toBe(
       'Décision du comité d’orientation et de suivi « Comité d’orientation et de suivi Lanne » du 24/03/2026.',
     );
-    const home = await ok<{ pending: { id: string; prescription: string | null }[] }>(
+    const home = await ok<{ pending: { items: { id: string; prescription: string | null }[] } }>(
       await call(officer, 'GET', '/api/funder/home'),
     );
-    expect(home.pending.find((p) => p.id === proposed.id)!.prescription).toMatch(/^Décision du comité/);
+    expect(home.pending.items.find((p) => p.id === proposed.id)!.prescription).toMatch(/^Décision du comité/);
     expect((await decide(onProposed!, { outcome: 'deferral', reason: 'Deux fois ?' })).statusCode).toBe(409);
 
     const refused = await decide(onExhausted!, { outcome: 'renewal', reason: 'Encore six mois.' });

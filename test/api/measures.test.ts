@@ -184,10 +184,10 @@ describe('support measures', () => {
       expect(unknown.json().error.fields.briques).toBe('Brique inconnue du référentiel : 9.9.');
       m = await ok(await act(m, 'prescribe', { prescribedOn: TODAY }));
       expect(m.status).toBe('prescribed');
-      const home = await ok<{ pending: { id: string; fileLabel: string }[] }>(
+      const home = await ok<{ pending: { items: { id: string; fileLabel: string }[] } }>(
         await call(funderOfficer, 'GET', '/api/funder/home'),
       );
-      expect(home.pending.map((p) => p.id)).toContain(m.id);
+      expect(home.pending.items.map((p) => p.id)).toContain(m.id);
       expect(JSON.stringify(home)).not.toContain('Dupré');
       expect((await decide(m, { outcome: 'validated', decidedOn: TODAY }, otherFunder)).statusCode).toBe(404);
       expect((await decide(m, { outcome: 'validated', decidedOn: TODAY }, cw)).statusCode).toBe(403);
@@ -262,6 +262,36 @@ describe('support measures', () => {
       const list = await ok<{ items: Measure[] }>(await call(cw, 'GET', measuresUrl()));
       expect(list.items.find((i) => i.id === m.id)!.refusalReason).toBe('Enveloppe 2026 épuisée.');
       expect((await act(m, 'start', { startOn: TODAY })).statusCode).toBe(409);
+    });
+
+    it('gives the funder its waiting measures a page at a time, oldest prescription first', async () => {
+      const other = await createHouseholdAs(t, cw, sampleHousehold());
+      const later = await ok(
+        await act(await ok(await propose('asll-maintien')), 'prescribe', { prescribedOn: TODAY }),
+      );
+      const earlier = await ok(
+        await act(
+          await ok(await propose('asll-maintien', {}, other)),
+          'prescribe',
+          { prescribedOn: '2026-02-02' },
+          other,
+        ),
+      );
+      type Home = { pending: { items: { id: string }[]; total: number; page: number; pageSize: number } };
+      const page = async (n: number) =>
+        (await ok<Home>(await call(funderOfficer, 'GET', `/api/funder/home?page=${n}&pageSize=1`))).pending;
+      const [first, second] = [await page(1), await page(2)];
+      expect(first).toMatchObject({ page: 1, pageSize: 1, items: [{ id: earlier.id }] });
+      expect(first.total).toBeGreaterThanOrEqual(2);
+      expect(second.total).toBe(first.total);
+      expect(second.items).toHaveLength(1);
+      expect(second.items[0]!.id).not.toBe(earlier.id);
+      const all = await page(first.total + 1);
+      expect(all.items).toEqual([]);
+      const ids = await Promise.all(Array.from({ length: first.total }, (_, i) => page(i + 1)));
+      expect(ids.flatMap((p) => p.items.map((i) => i.id))).toContain(later.id);
+      const tooBig = await call(funderOfficer, 'GET', '/api/funder/home?pageSize=500');
+      expect(tooBig.statusCode).toBe(400);
     });
   });
 

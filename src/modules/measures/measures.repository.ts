@@ -67,15 +67,32 @@ export async function findFundedMeasure(q: Queryable, funderOrganisationId: stri
   return row ?? null;
 }
 
-/** The measures a funder pays for, in the given statuses (all when none is given). */
-export const fundedMeasures = (q: Queryable, funderOrganisationId: string, statuses?: MeasureStatus[]) =>
-  measuresWhere(
-    q,
-    and(
-      eq(measureSchemes.funderOrganisationId, funderOrganisationId),
-      statuses ? inArray(measures.status, statuses) : undefined,
-    ),
-  ).orderBy(asc(measures.prescribedOn), asc(measures.createdAt));
+/**
+ * One page of the measures prescribed on a funder's schemes, oldest prescription first, with how many
+ * wait in all: a département funder may have hundreds waiting, and the page is what it reads.
+ */
+export async function pendingFundedMeasures(
+  q: Queryable,
+  funderOrganisationId: string,
+  paging: { page: number; pageSize: number },
+) {
+  const pending = and(
+    eq(measureSchemes.funderOrganisationId, funderOrganisationId),
+    eq(measures.status, 'prescribed'),
+  );
+  const [rows, [count]] = await Promise.all([
+    measuresWhere(q, pending)
+      .orderBy(asc(measures.prescribedOn), asc(measures.createdAt), asc(measures.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
+    q
+      .select({ total: sql<number>`count(*)::int` })
+      .from(measures)
+      .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+      .where(pending),
+  ]);
+  return { rows, total: count!.total };
+}
 
 export async function insertMeasure(q: Queryable, values: typeof measures.$inferInsert): Promise<string> {
   const [row] = await q.insert(measures).values(values).returning({ id: measures.id });

@@ -36,7 +36,7 @@ export function measuresRoutes(routes: Routes): void {
   routes.add(R.renew, (ctx, { params, body }) => renewMeasure(ctx, { ...onMeasure(params), ...body }));
   routes.add(R.end, (ctx, { params, body }) => endMeasure(ctx, { ...onMeasure(params), ...body }));
   routes.add(R.assign, (ctx, { params, body }) => assignCaseworker(ctx, { ...onMeasure(params), ...body }));
-  routes.add(R.funderHome, (ctx) => getFunderHome(ctx));
+  routes.add(R.funderHome, (ctx, { query }) => getFunderHome(ctx, query));
   routes.add(R.decide, (ctx, { params, body }) => decideMeasure(ctx, { ...params, ...body }));
   routes.add(R.caseloads, async (ctx) => ({ items: await listCaseloads(ctx) }));
   routes.add(R.setCapacity, async (ctx, { params, body }) => ({

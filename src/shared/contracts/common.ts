@@ -20,6 +20,7 @@ export const ZPaging = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+export type TPaging = z.infer<typeof ZPaging>;
 
 export const zPage = <T extends z.ZodType>(item: T) =>
   z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCents, ZId, ZIsoDate } from './common.ts';
+import { ZCents, ZId, ZIsoDate, zPage } from './common.ts';
 import { REFERRAL_KINDS, REFERRAL_STATUSES } from './referral-enums.ts';
 
 /**
@@ -458,7 +458,8 @@ export const ZProgrammeUse = ZProgramme.extend({
   centsCommitted: z.number().int(),
 });
 export const ZFunderHome = z.object({
-  pending: z.array(ZMeasure),
+  /** The measures waiting for its decision, oldest prescription first, a page at a time. */
+  pending: zPage(ZMeasure),
   funded: z.array(
     z.object({
       schemeName: z.string(),

@@ -1,4 +1,4 @@
-import { ZIdParams } from '../contracts/common.ts';
+import { ZIdParams, ZPaging } from '../contracts/common.ts';
 import {
   ZCapacityInput,
   ZCaseloadList,
@@ -166,6 +166,7 @@ export const MEASURE_ROUTES = {
     method: 'GET',
     path: '/api/funder/home',
     tag,
+    query: ZPaging,
     summary: 'Accueil du financeur : mesures à valider, mesures financées, consommation des programmes',
     response: ZFunderHome,
   }),

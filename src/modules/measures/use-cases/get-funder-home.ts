@@ -2,13 +2,14 @@ import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import { canDecideMeasure, FUNDER_MEASURE_FIELDS } from '../../../shared/access/measure-policy.ts';
+import type { TPaging } from '../../../shared/contracts/common.ts';
 import type { TFunderHome, TSchemeCosts } from '../../../shared/contracts/measures.ts';
 import { programmeMonths } from '../../../shared/measures/consumption.ts';
 import { parisDate } from '../../../shared/time.ts';
 import {
   eventsOf,
   fundedCounts,
-  fundedMeasures,
+  pendingFundedMeasures,
   fundedSpans,
   referralsBehind,
 } from '../measures.repository.ts';
@@ -25,14 +26,15 @@ const centsOf = (costs: TSchemeCosts, months: number, measures: number) =>
 /**
  * The funder's home: measures waiting for its decision, those it funds by scheme and operator, and
  * each programme's measures, months and euros consumed to date and committed. The funder reads the
- * measures it pays for, by file number: never the household file.
+ * measures it pays for, by file number: never the household file. The waiting measures come a page
+ * at a time.
  */
-export async function getFunderHome(ctx: Context): Promise<TFunderHome> {
+export async function getFunderHome(ctx: Context, paging: TPaging): Promise<TFunderHome> {
   const { db, actor, now } = ctx;
   if (!canDecideMeasure(actor, { funderOrganisationId: actor.organisationId }))
     throw forbidden('Réservé aux chargés de mission et administrateurs d’un financeur.');
   const [pending, funded, spans, schemes, behind] = await Promise.all([
-    fundedMeasures(db, actor.organisationId, ['prescribed']),
+    pendingFundedMeasures(db, actor.organisationId, paging),
     fundedCounts(db, actor.organisationId),
     fundedSpans(db, actor.organisationId),
     schemesFundedBy(db, actor.organisationId),
@@ -40,7 +42,7 @@ export async function getFunderHome(ctx: Context): Promise<TFunderHome> {
   ]);
   const events = await eventsOf(
     db,
-    pending.map((r) => r.measure.id),
+    pending.rows.map((r) => r.measure.id),
   );
   const programmes = await programmesOf(
     db,
@@ -89,14 +91,18 @@ export async function getFunderHome(ctx: Context): Promise<TFunderHome> {
     action: 'measure.funded.read',
     entityType: 'measure',
     details: {
-      count: pending.length,
+      count: pending.rows.length,
       householdIds: [
-        ...new Set([...pending.map((r) => r.measure.householdId), ...behind.map((r) => r.householdId)]),
+        ...new Set([...pending.rows.map((r) => r.measure.householdId), ...behind.map((r) => r.householdId)]),
       ],
     },
   });
   return {
-    pending: pending.map((r) => presentMeasure(r, FUNDER_MEASURE_FIELDS, false, events)),
+    pending: {
+      items: pending.rows.map((r) => presentMeasure(r, FUNDER_MEASURE_FIELDS, false, events)),
+      total: pending.total,
+      ...paging,
+    },
     funded,
     programmes: uses,
     referrals: behind.map(({ householdId: _household, fileNumber, sentAt, ...r }) => ({

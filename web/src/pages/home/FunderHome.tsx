@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import {
   ZMeasureDecision,
@@ -22,16 +23,26 @@ import { REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from '@shared/contracts/
 
 type Programme = TFunderHome['programmes'][number];
 type Outcome = 'validated' | 'refused';
+const PENDING_PAGE_SIZE = 25;
 
 /** The funder's home: decisions to take, measures funded, programmes consumed (never a household's name). */
 export function FunderHome() {
-  const home = useRouteQuery(MEASURE_ROUTES.funderHome, {});
+  const [page, setPage] = useState(1);
+  const home = useRouteQuery(
+    MEASURE_ROUTES.funderHome,
+    { query: { page, pageSize: PENDING_PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   return (
     <QueryState query={home} loadingLabel="Chargement des mesures financées…">
       {(data) => (
         <Stack gap="xl">
           <Section title="Mesures en attente de votre décision">
-            <PendingTable pending={data.pending} onReload={() => void home.refetch()} />
+            <PendingTable
+              pending={data.pending}
+              onPageChange={setPage}
+              onReload={() => void home.refetch()}
+            />
           </Section>
           <Section title="Mesures financées">
             <DataTable
@@ -85,14 +96,23 @@ export function FunderHome() {
   );
 }
 
-function PendingTable({ pending, onReload }: { pending: TMeasure[]; onReload: () => void }) {
+function PendingTable({
+  pending,
+  onPageChange,
+  onReload,
+}: {
+  pending: TFunderHome['pending'];
+  onPageChange: (page: number) => void;
+  onReload: () => void;
+}) {
   const [deciding, setDeciding] = useState<{ measure: TMeasure; outcome: Outcome } | null>(null);
   return (
     <>
       <DataTable
         caption="Mesures prescrites en attente de votre décision"
-        rows={pending}
+        rows={pending.items}
         rowKey={(m) => m.id}
+        paging={{ page: pending.page, pageSize: pending.pageSize, total: pending.total, onPageChange }}
         emptyTitle="Aucune mesure en attente"
         emptyDescription="Les mesures prescrites sur vos dispositifs apparaîtront ici."
         columns={[
