@@ -481,8 +481,12 @@ describe('demo territory', () => {
     const [committee] = committeeList.json().items as {
       territoryName: string | null;
       meetings: { id: string; items: number }[];
+      people: { fullName: string; hasAccount: boolean; isReader: boolean }[];
     }[];
     expect(committee!.territoryName).toBe('Val-de-Brenne');
+    expect(committee!.people.filter((p) => p.hasAccount).length).toBeGreaterThanOrEqual(3);
+    expect(committee!.people.some((p) => !p.hasAccount)).toBe(true);
+    expect(committee!.people.filter((p) => p.isReader)).toHaveLength(1);
     expect(committee!.meetings).toHaveLength(2);
     const [past, next] = committee!.meetings;
     const meeting = await t.app.inject({

@@ -8,6 +8,7 @@ import {
 import {
   committeeMeetings,
   committeeMembers,
+  committeePeople,
   committees,
   meetingDecisions,
   meetingItems,
@@ -40,6 +41,7 @@ export interface MeasureDemoRows {
   measureEvents: Row<typeof measureEvents>[];
   committees: Row<typeof committees>[];
   committeeMembers: Row<typeof committeeMembers>[];
+  committeePeople: Row<typeof committeePeople>[];
   committeeMeetings: Row<typeof committeeMeetings>[];
   meetingItems: Row<typeof meetingItems>[];
   meetingDecisions: Row<typeof meetingDecisions>[];
@@ -89,6 +91,7 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
     measureEvents: [],
     committees: [],
     committeeMembers: [],
+    committeePeople: [],
     committeeMeetings: [],
     meetingItems: [],
     meetingDecisions: [],
@@ -151,6 +154,30 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
       committeeId,
       organisationId: organisationId(org),
     })),
+  );
+  // Who sits: staff with an account for the convener, Le Passage and the Département; the SIAO's
+  // director, who does not use Relais, by name. L’Escale named nobody: its whole team is invited.
+  const seat = (key: string, fn: string) => {
+    const user = demoUser(key);
+    return {
+      organisationId: organisationId(user.org),
+      userId: userId(key),
+      fullName: user.fullName,
+      function: fn,
+    };
+  };
+  rows.committeePeople.push(
+    ...[
+      seat('habitat-committee', 'Secrétariat du comité'),
+      seat('passage-manager', 'Cheffe de service, référente du comité'),
+      seat('cd-officer', 'Chargé de mission FSL'),
+      {
+        organisationId: organisationId('siao'),
+        userId: null,
+        fullName: 'Olivier Mercier',
+        function: 'Directeur du SIAO',
+      },
+    ].map((p) => ({ id: stableId(`committee:cos:person:${p.fullName}`), committeeId, ...p })),
   );
   rows.committeeMeetings.push(
     {

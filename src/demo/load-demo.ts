@@ -39,6 +39,7 @@ import {
 import {
   committeeMeetings,
   committeeMembers,
+  committeePeople,
   committees,
   meetingDecisions,
   meetingItems,
@@ -111,6 +112,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, measureEvents, data.measureEvents);
     await insertMissing(tx, committees, data.committees);
     await insertMissing(tx, committeeMembers, data.committeeMembers);
+    await insertMissing(tx, committeePeople, data.committeePeople);
     await insertMissing(tx, committeeMeetings, data.committeeMeetings);
     await insertMissing(tx, meetingItems, data.meetingItems);
     await insertMissing(tx, meetingDecisions, data.meetingDecisions);

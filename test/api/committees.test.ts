@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeOrganisation, type TestSession } from '../helpers/factories.ts';
+import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import {
   NOW,
   TODAY,
@@ -58,7 +58,7 @@ describe('committees', () => {
   let committeeId: string;
   let meetingId: string;
 
-  const call = (s: TestSession, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+  const call = (s: TestSession, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
   async function ok<T>(res: Awaited<ReturnType<typeof call>>): Promise<T> {
     if (res.statusCode >= 300) throw new Error(`${res.statusCode} ${res.body}`);
@@ -319,6 +319,89 @@ describe('committees', () => {
     expect(h2Measures.items.find((i) => i.id === exhausted.id)!.status).toBe('ended');
   });
 
+  it('lets its coordinators name who sits for each organisation; the named ones are invited', async () => {
+    interface Person {
+      id: string;
+      fullName: string;
+      function: string | null;
+      organisationName: string;
+      hasAccount: boolean;
+    }
+    type Committee = { members: { name: string }[]; people: Person[] };
+    const url = `/api/committees/${committeeId}`;
+    const named = await makeUser(t.deps.db, {
+      organisationId: memberId,
+      roles: ['caseworker'],
+      fullName: 'Inès Garnier',
+    });
+    const colleague = await makeUser(t.deps.db, { organisationId: memberId, roles: ['caseworker'] });
+    const unnamed = await sessionFor(t.deps, colleague.id, memberId);
+    const landlordUser = await makeUser(t.deps.db, { organisationId: landlordId, roles: ['caseworker'] });
+    const caf = await makeOrganisation(t.deps.db, 'funder', 'CAF de Lanne');
+
+    const person = { organisationId: memberId, userId: named.id, function: 'Référente maintien' };
+    expect((await call(memberCw, 'POST', `${url}/people`, person)).statusCode).toBe(403);
+    expect((await call(outsider, 'POST', `${url}/people`, person)).statusCode).toBe(404);
+    const fieldsOf = async (body: object) =>
+      (await call(coordinator, 'POST', `${url}/people`, body)).json().error.fields;
+    expect(await fieldsOf({ organisationId: memberId })).toEqual({
+      fullName: 'Choisissez un utilisateur de l’organisation ou indiquez le nom de la personne.',
+    });
+    expect(await fieldsOf({ organisationId: caf.id, fullName: 'Luc Ferrand' })).toEqual({
+      organisationId: 'Cette organisation ne siège pas au comité.',
+    });
+    expect(await fieldsOf({ organisationId: memberId, userId: landlordUser.id })).toEqual({
+      userId: 'Cette personne n’est pas un utilisateur actif de l’organisation.',
+    });
+
+    await ok(await call(coordinator, 'POST', `${url}/people`, person));
+    expect(await fieldsOf(person)).toEqual({ userId: 'Inès Garnier siège déjà au comité.' });
+    const chair = { organisationId: landlordId, fullName: 'Nadia Benali', function: 'Présidente de séance' };
+    await ok(await call(coordinator, 'POST', `${url}/people`, chair));
+    let committee = await ok<Committee>(
+      await call(coordinator, 'POST', `${url}/members`, { organisationId: caf.id }),
+    );
+    expect(committee.members.map((m) => m.name)).toContain('CAF de Lanne');
+    committee = await ok<Committee>(
+      await call(coordinator, 'POST', `${url}/people`, { organisationId: caf.id, fullName: 'Luc Ferrand' }),
+    );
+    expect(committee.people.map((p) => [p.fullName, p.function, p.organisationName, p.hasAccount])).toEqual([
+      ['Luc Ferrand', null, 'CAF de Lanne', false],
+      ['Nadia Benali', 'Présidente de séance', 'Habitat Lanne', false],
+      ['Inès Garnier', 'Référente maintien', 'L’Escale', true],
+    ]);
+    // A member's user names, and withdraws, themself only.
+    const self = { organisationId: memberId, userId: colleague.id };
+    committee = await ok<Committee>(await call(unnamed, 'POST', `${url}/people`, self));
+    const selfId = committee.people.find((p) => p.hasAccount && p.fullName !== 'Inès Garnier')!.id;
+    const ines = committee.people.find((p) => p.fullName === 'Inès Garnier')!.id;
+    expect((await call(unnamed, 'DELETE', `${url}/people/${ines}`)).statusCode).toBe(403);
+    expect((await call(unnamed, 'POST', `${url}/members`, { organisationId: caf.id })).statusCode).toBe(403);
+    await ok(await call(unnamed, 'DELETE', `${url}/people/${selfId}`));
+    // Removing an organisation removes the people who sat for it.
+    committee = await ok<Committee>(await call(coordinator, 'DELETE', `${url}/members/${caf.id}`));
+    expect(committee.members.map((m) => m.name)).not.toContain('CAF de Lanne');
+    expect(committee.people.map((p) => p.fullName)).toEqual(['Nadia Benali', 'Inès Garnier']);
+    expect((await call(coordinator, 'DELETE', `${url}/members/${caf.id}`)).statusCode).toBe(404);
+    const benali = committee.people.find((p) => p.fullName === 'Nadia Benali')!;
+    committee = await ok<Committee>(await call(coordinator, 'DELETE', `${url}/people/${benali.id}`));
+    expect(committee.people.map((p) => p.fullName)).toEqual(['Inès Garnier']);
+    await ok(await call(coordinator, 'POST', `${url}/people`, chair));
+
+    // L’Escale named Inès Garnier: she is invited to the next meeting, not all of L’Escale.
+    await ok(await call(coordinator, 'POST', `${url}/meetings`, { startsAt: '2026-06-23T12:30:00Z' }));
+    const title = 'Comité d’orientation et de suivi Lanne : réunion le 23/06/2026 14:30';
+    const titlesOf = async (s: TestSession) =>
+      (await ok<{ items: { title: string }[] }>(await call(s, 'GET', '/api/notifications'))).items.map(
+        (n) => n.title,
+      );
+    expect(await titlesOf(await sessionFor(t.deps, named.id, memberId))).toContain(title);
+    expect(await titlesOf(unnamed)).not.toContain(title);
+    expect(await titlesOf(cw)).toContain(title);
+    const meeting = await ok<{ people: Person[] }>(await call(memberCw, 'GET', `/api/meetings/${meetingId}`));
+    expect(meeting.people.map((p) => p.fullName)).toEqual(['Nadia Benali', 'Inès Garnier']);
+  });
+
   it('gives each member the minutes its access allows, and nothing to others', async () => {
     const res = await call(memberCw, 'GET', `/api/meetings/${meetingId}/minutes.pdf`);
     expect(res.statusCode).toBe(200);
@@ -338,5 +421,8 @@ describe('committees', () => {
     expect(ics).toContain('24/03/2026 14:30 (heure de Paris)');
     expect(ics).toContain('LOCATION:Agence Nord\\, salle 2');
     expect(ics).not.toContain('Dupré');
+    // Who sits: those with an account as attendees, everyone in the description.
+    expect(ics).toMatch(/ATTENDEE;[^\r\n]*CN="?Inès Garnier"?[^\r\n]*:mailto:/);
+    expect(ics).toContain('Nadia Benali (Présidente de séance)\\, Habitat Lanne.');
   });
 });

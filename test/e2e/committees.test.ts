@@ -108,6 +108,23 @@ describe.skipIf(!browserAvailable())(
       const card = p.getByRole('region', { name: COMMITTEE });
       await card.getByText('Tous les trimestres').waitFor();
 
+      // Who sits: a person without an account, named with her function.
+      await card.getByRole('button', { name: 'Nommer une personne' }).click();
+      const naming = p.getByRole('dialog', { name: `Nommer une personne — ${COMMITTEE}` });
+      await naming.getByRole('button', { name: 'Nommer' }).click();
+      await naming.getByText('Choisissez une organisation.').waitFor();
+      await choose(p, naming, 'Organisation', /^L’Escale brennoise/);
+      await naming.getByLabel(/^Fonction/).fill('Directrice adjointe');
+      await naming.getByRole('button', { name: 'Nommer' }).click();
+      await naming
+        .getByText('Choisissez un utilisateur de l’organisation ou indiquez le nom de la personne.')
+        .waitFor();
+      await naming.getByLabel(/^Nom et prénom/).fill('Agnès Morvan');
+      await assertAccessible(p, 'le formulaire de nomination');
+      await naming.getByRole('button', { name: 'Nommer' }).click();
+      await notified(p, 'Personne nommée.');
+      await card.getByText('Agnès Morvan — Directrice adjointe').waitFor();
+
       await card.getByRole('button', { name: 'Planifier une réunion' }).click();
       const plan = p.getByRole('dialog', { name: `Planifier une réunion — ${COMMITTEE}` });
       const year = new Date().getFullYear() + 1;

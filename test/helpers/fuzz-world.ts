@@ -156,7 +156,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
   });
 
   const admin = session(association, 'admin');
-  // A committee the association convenes, the landlord sitting on it, with one meeting and one item.
+  // A committee the association convenes, the landlord sitting on it (a person named for it), with one
+  // meeting and one item.
   const committee = await idOf(admin, '/api/committees', {
     name: 'Comité de suivi',
     kind: 'orientation_follow_up',
@@ -171,6 +172,16 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     householdId: main,
     title: 'Situation à examiner',
   });
+  const seated = await call<{ people: { id: string }[] }>(
+    admin,
+    'POST',
+    `/api/committees/${committee}/people`,
+    {
+      organisationId: landlord.org.id,
+      fullName: 'Nadia Benali',
+      function: 'Présidente de séance',
+    },
+  );
   const adviser = session(landlord, 'landlord_social_advisor');
   const ids: KnownIds = {
     households,
@@ -203,6 +214,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     measures: [measure.id],
     caseloads: members.map((m) => m.id),
     committees: [committee],
+    people: seated.people.map((p) => p.id),
     meetings: [meeting],
     items: agenda.items.map((i) => i.id),
   };

@@ -6,7 +6,15 @@ import { partyIsCurrent } from '../households/index.ts';
 import { measures, measureSchemes } from '../measures/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { referrals } from '../referrals/schema.ts';
-import { committeeMeetings, committeeMembers, committees, meetingDecisions, meetingItems } from './schema.ts';
+import { memberships, users } from '../identity/schema.ts';
+import {
+  committeeMeetings,
+  committeeMembers,
+  committeePeople,
+  committees,
+  meetingDecisions,
+  meetingItems,
+} from './schema.ts';
 
 /** Committees the organisation convenes or sits on. */
 export async function committeesOf(q: Queryable, organisationId: string) {
@@ -44,6 +52,91 @@ export function membersOf(q: Queryable, committeeIds: string[]) {
     .innerJoin(organisations, eq(organisations.id, committeeMembers.organisationId))
     .where(inArray(committeeMembers.committeeId, committeeIds))
     .orderBy(asc(organisations.name));
+}
+
+/** Who sits on the committees, by organisation then name; with the e-mail of those who have an account. */
+export function peopleOf(q: Queryable, committeeIds: string[]) {
+  if (committeeIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      id: committeePeople.id,
+      committeeId: committeePeople.committeeId,
+      organisationId: committeePeople.organisationId,
+      organisationName: organisations.name,
+      userId: committeePeople.userId,
+      email: users.email,
+      fullName: committeePeople.fullName,
+      function: committeePeople.function,
+    })
+    .from(committeePeople)
+    .innerJoin(organisations, eq(organisations.id, committeePeople.organisationId))
+    .leftJoin(users, eq(users.id, committeePeople.userId))
+    .where(inArray(committeePeople.committeeId, committeeIds))
+    .orderBy(asc(organisations.name), asc(committeePeople.fullName));
+}
+export type CommitteePersonRecord = Awaited<ReturnType<typeof peopleOf>>[number];
+
+export async function addMember(q: Queryable, committeeId: string, organisationId: string) {
+  await q.insert(committeeMembers).values({ committeeId, organisationId }).onConflictDoNothing();
+}
+
+/** Removes a member organisation and the people who sat for it; false when it was not a member. */
+export async function removeMember(q: Queryable, committeeId: string, organisationId: string) {
+  const removed = await q
+    .delete(committeeMembers)
+    .where(
+      and(eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.organisationId, organisationId)),
+    )
+    .returning({ organisationId: committeeMembers.organisationId });
+  await q
+    .delete(committeePeople)
+    .where(
+      and(eq(committeePeople.committeeId, committeeId), eq(committeePeople.organisationId, organisationId)),
+    );
+  return removed.length > 0;
+}
+
+/** The name of an active user of the organisation, null when there is none such. */
+export async function activeUserOf(q: Queryable, userId: string, organisationId: string) {
+  const [row] = await q
+    .select({ fullName: users.fullName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisationId),
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row?.fullName ?? null;
+}
+
+/** Adds a person; false when that user already sits on the committee. */
+export async function insertPerson(q: Queryable, values: typeof committeePeople.$inferInsert) {
+  const rows = await q
+    .insert(committeePeople)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: committeePeople.id });
+  return rows.length > 0;
+}
+
+export async function findPerson(q: Queryable, committeeId: string, personId: string) {
+  const [row] = await q
+    .select()
+    .from(committeePeople)
+    .where(and(eq(committeePeople.committeeId, committeeId), eq(committeePeople.id, personId)));
+  return row ?? null;
+}
+
+export async function deletePerson(q: Queryable, committeeId: string, personId: string) {
+  const rows = await q
+    .delete(committeePeople)
+    .where(and(eq(committeePeople.committeeId, committeeId), eq(committeePeople.id, personId)))
+    .returning({ fullName: committeePeople.fullName });
+  return rows[0] ?? null;
 }
 
 export function meetingsOf(q: Queryable, committeeIds: string[]) {

@@ -27,6 +27,26 @@ const meeting: TMeeting = {
   durationMinutes: 120,
   location: 'Salle du conseil',
   convenes: false,
+  people: [
+    {
+      id: '00000000-0000-4000-8000-000000000004',
+      organisationId: '00000000-0000-4000-8000-000000000005',
+      organisationName: 'Habitat Val-de-Brenne',
+      fullName: 'Nadia Benali',
+      function: 'Présidente de séance',
+      hasAccount: true,
+      isReader: false,
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000006',
+      organisationId: '00000000-0000-4000-8000-000000000007',
+      organisationName: 'CAF du Val-de-Brenne',
+      fullName: 'Luc Ferrand',
+      function: null,
+      hasAccount: false,
+      isReader: false,
+    },
+  ],
   items: [
     item({
       decision: {
@@ -57,6 +77,8 @@ describe('meeting minutes', () => {
     const content = text(definition.content);
     expect(content).toContain('réunion du 06/12/2026 00:30');
     expect(content).toContain('Exemplaire de L’Escale');
+    expect(content).toContain('Nadia Benali (Présidente de séance), Habitat Val-de-Brenne');
+    expect(content).toContain('Luc Ferrand, CAF du Val-de-Brenne');
     expect(content).toContain('Ordre du jour : 2 points, 1 décidé');
     expect(content).toContain('1. Dossier M-000042 — Mesure proposée : ASLL maintien');
     expect(content).toContain('Orientation le 06/12/2026 : Orientation : ASLL maintien — Le Passage');

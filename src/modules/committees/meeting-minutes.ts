@@ -8,6 +8,7 @@ import {
   type TMeeting,
 } from '../../shared/contracts/committees.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { personLine } from './committee-people.ts';
 
 /**
  * The minutes of a meeting as one member may read them: built from the meeting as presented to
@@ -30,6 +31,15 @@ export function minutesPdfDefinition(
       text: `Exemplaire de ${readerName}, édité le ${formatDateTime(generatedAt)} : chaque membre ne lit que ce que son accès aux dossiers permet.`,
       style: 'meta',
     },
+    ...(m.people.length > 0
+      ? [
+          { text: 'Membres', style: 'section' },
+          {
+            ul: m.people.map((p) => personLine(p)),
+            margin: [0, 0, 0, 4] as [number, number, number, number],
+          },
+        ]
+      : []),
     {
       text: `Ordre du jour : ${m.items.length} point${m.items.length > 1 ? 's' : ''}, ${decided} décidé${decided > 1 ? 's' : ''}`,
       style: 'section',

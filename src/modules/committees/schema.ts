@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -57,6 +58,35 @@ export const committeeMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.committeeId, t.organisationId] }),
     index('committee_members_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * The people who sit on a committee for an organisation (its own or a member): a Relais user of that
+ * organisation, who then receives the invitations, or a person named with a function (a CAF
+ * representative without an account…).
+ */
+export const committeePeople = pgTable(
+  'committee_people',
+  {
+    id: id(),
+    committeeId: uuid('committee_id')
+      .notNull()
+      .references(() => committees.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+    fullName: text('full_name').notNull(),
+    /** « Présidente de séance », « Chargé de mission FSL »… */
+    function: text('function'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('committee_people_committee_idx').on(t.committeeId),
+    uniqueIndex('committee_people_user_idx')
+      .on(t.committeeId, t.userId)
+      .where(sql`${t.userId} is not null`),
   ],
 );
 

@@ -277,6 +277,22 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'funding_programme.create': { label: 'Programme de financement créé', describe: (d) => str(d.name) },
   'caseload.capacity.set': { label: 'Capacité d’un référent modifiée' },
   'committee.create': { label: 'Comité créé', describe: (d) => str(d.name) },
+  'committee.member.add': {
+    label: 'Organisation ajoutée à un comité',
+    describe: (d) => joined(str(d.name), str(d.organisation)),
+  },
+  'committee.member.remove': {
+    label: 'Organisation retirée d’un comité',
+    describe: (d) => joined(str(d.name), str(d.organisation)),
+  },
+  'committee.person.add': {
+    label: 'Personne nommée dans un comité',
+    describe: (d) => joined(str(d.name), str(d.person)),
+  },
+  'committee.person.remove': {
+    label: 'Personne retirée d’un comité',
+    describe: (d) => joined(str(d.name), str(d.person)),
+  },
   'committee.meeting.plan': {
     label: 'Réunion de comité planifiée',
     describe: (d) => joined(str(d.name), str(d.startsAt) && formatDateTime(str(d.startsAt))),

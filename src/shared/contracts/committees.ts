@@ -72,14 +72,54 @@ export const ZCommitteeCreate = z.object({
 });
 export type TCommitteeCreate = z.input<typeof ZCommitteeCreate>;
 
+export const ZCommitteePerson = z.object({
+  id: ZId,
+  organisationId: ZId,
+  organisationName: z.string(),
+  fullName: z.string(),
+  function: z.string().nullable(),
+  /** Whether the person has a Relais account (then receives the invitations in the app). */
+  hasAccount: z.boolean(),
+  /** Whether it is the reader (who may withdraw themself). */
+  isReader: z.boolean(),
+});
+export type TCommitteePerson = z.infer<typeof ZCommitteePerson>;
+
+/** A member organisation to add. */
+const ZChosenOrganisation = z.guid({ message: 'Choisissez une organisation.' });
+export const ZCommitteeMemberInput = z.object({ organisationId: ZChosenOrganisation });
+export const ZCommitteeMemberParams = z.object({ committeeId: ZId, organisationId: ZId });
+
+/** A person who sits for an organisation: one of its users, or a person named with a function. */
+export const ZCommitteePersonInput = z
+  .object({
+    organisationId: ZChosenOrganisation,
+    userId: ZId.nullish(),
+    fullName: z.string().trim().max(160, { message: '160 caractères au plus.' }).nullish(),
+    function: z.string().trim().max(160, { message: '160 caractères au plus.' }).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.userId && !v.fullName)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fullName'],
+        message: 'Choisissez un utilisateur de l’organisation ou indiquez le nom de la personne.',
+      });
+  });
+export type TCommitteePersonInput = z.input<typeof ZCommitteePersonInput>;
+export const ZCommitteePersonParams = z.object({ committeeId: ZId, personId: ZId });
+
 export const ZCommitteeSummary = z.object({
   id: ZId,
   name: z.string(),
   kind: z.enum(COMMITTEE_KINDS),
   cadence: z.enum(CADENCES),
+  conveningOrganisationId: ZId,
   conveningOrganisationName: z.string(),
   territoryName: z.string().nullable(),
   members: z.array(z.object({ organisationId: ZId, name: z.string() })),
+  /** Who sits on it, for the convening organisation or a member one. */
+  people: z.array(ZCommitteePerson),
   /** Whether the reader's organisation convenes it (its coordinators prepare meetings and record decisions). */
   convenes: z.boolean(),
   meetings: z.array(
@@ -163,6 +203,8 @@ export const ZMeeting = z.object({
   durationMinutes: z.number().int(),
   location: z.string().nullable(),
   convenes: z.boolean(),
+  /** Who sits on the committee. */
+  people: z.array(ZCommitteePerson),
   items: z.array(ZMeetingItem),
   /** For the convening coordinators: referrals, approved diagnostics and measures waiting. */
   suggestions: z.array(ZAgendaSuggestion),

@@ -6,7 +6,7 @@ import { canConvene } from '../../../shared/access/committee-policy.ts';
 import type { TCommitteeSummary, ZCommitteeCreate } from '../../../shared/contracts/committees.ts';
 import { existingOrganisations, insertCommittee, territoryExists } from '../committees.repository.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
-import { listCommittees } from './list-committees.ts';
+import { committeeSummary } from './list-committees.ts';
 
 /** A committee convened by the coordinator's organisation, with its member organisations. */
 export async function createCommittee(
@@ -42,5 +42,5 @@ export async function createCommittee(
     entityId: id,
     details: { name: input.name, organisationIds: wanted },
   });
-  return (await listCommittees(ctx)).find((c) => c.id === id)!;
+  return committeeSummary(ctx, id);
 }

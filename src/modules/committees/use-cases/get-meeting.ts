@@ -3,7 +3,8 @@ import { audit } from '../../../kernel/audit.ts';
 import type { TMeeting } from '../../../shared/contracts/committees.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { requireMeeting } from '../committee-access.ts';
-import { itemsOf, membersOf, waitingFor } from '../committees.repository.ts';
+import { itemsOf, membersOf, peopleOf, waitingFor } from '../committees.repository.ts';
+import { personPresenter } from '../committee-people.ts';
 import { presentItem, presentSuggestions } from '../meeting.presenter.ts';
 
 /**
@@ -13,11 +14,12 @@ import { presentItem, presentSuggestions } from '../meeting.presenter.ts';
 export async function getMeeting(ctx: Context, meetingId: string): Promise<TMeeting> {
   const { db, actor, now } = ctx;
   const { meeting, committee, convenes } = await requireMeeting(ctx, meetingId);
-  const items = await itemsOf(db, meeting.id, actor.organisationId, now);
-  const members = [
-    committee.organisationId,
-    ...(await membersOf(db, [committee.id])).map((m) => m.organisationId),
-  ];
+  const [items, memberRows, people] = await Promise.all([
+    itemsOf(db, meeting.id, actor.organisationId, now),
+    membersOf(db, [committee.id]),
+    peopleOf(db, [committee.id]),
+  ]);
+  const members = [committee.organisationId, ...memberRows.map((m) => m.organisationId)];
   const meetingDay = parisDate(meeting.startsAt);
   const suggestions = convenes
     ? presentSuggestions(
@@ -45,6 +47,7 @@ export async function getMeeting(ctx: Context, meetingId: string): Promise<TMeet
     durationMinutes: meeting.durationMinutes,
     location: meeting.location,
     convenes,
+    people: people.map(personPresenter(ctx.actor.userId)),
     items: items.map((i) => presentItem(i, convenes, actor.organisationId)),
     suggestions,
   };

@@ -34,6 +34,7 @@ import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { optionsOf } from '../households/organisations.ts';
 import { PATHS } from '../../paths.ts';
 import { COMMITTEES_KEY, useCommitteeActor } from './committee-ui.ts';
+import { CommitteeComposition } from './CommitteeComposition.tsx';
 
 /** The committees the user's organisation convenes or sits on, with their meetings. */
 export function CommitteesPage() {
@@ -132,8 +133,8 @@ function CommitteeCard({ committee: c }: { committee: TCommitteeSummary }) {
         <Text size="sm">
           Réuni par <strong>{c.conveningOrganisationName}</strong>
           {c.territoryName && ` pour le territoire ${c.territoryName}`}
-          {c.members.length > 0 && ` — membres : ${c.members.map((m) => m.name).join(', ')}`}
         </Text>
+        <CommitteeComposition committee={c} />
         <MeetingList title="Prochaines réunions" meetings={upcoming} />
         {past.length > 0 && <MeetingList title="Réunions passées" meetings={past} />}
       </Stack>
