@@ -44,7 +44,6 @@ describe('agenda', () => {
   let assocId: string;
   let cw: TestSession;
   let cwId: string;
-  let colleague: TestSession;
   let colleagueId: string;
   let manager: TestSession;
   let managerId: string;
@@ -94,7 +93,6 @@ describe('agenda', () => {
     colleagueId = (
       await makeUser(t.deps.db, { organisationId: assocId, roles: ['caseworker'], fullName: 'Yanis Morel' })
     ).id;
-    colleague = await sessionFor(t.deps, colleagueId, assocId);
     managerId = (await makeUser(t.deps.db, { organisationId: assocId, roles: ['team_manager'] })).id;
     manager = await sessionFor(t.deps, managerId, assocId);
     landlordId = (await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne')).id;

@@ -63,7 +63,10 @@ async function withParticipants(q: Queryable, rows: AppointmentRow[]): Promise<A
       ),
     )
     .orderBy(asc(sql`3`), asc(p.id));
-  return rows.map((r) => ({ ...r, participants: people.filter((x) => x.appointmentId === r.appointment.id) }));
+  return rows.map((r) => ({
+    ...r,
+    participants: people.filter((x) => x.appointmentId === r.appointment.id),
+  }));
 }
 
 export async function findAppointment(q: Queryable, appointmentId: string) {
@@ -218,10 +221,7 @@ export async function membersOfHousehold(q: Queryable, householdId: string) {
 
 export async function existingOrganisations(q: Queryable, ids: string[]) {
   if (ids.length === 0) return [];
-  return q
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(inArray(organisations.id, ids));
+  return q.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids));
 }
 
 export async function activeFeedOf(q: Queryable, userId: string) {
@@ -253,11 +253,7 @@ export async function feedOfToken(q: Queryable, tokenHash: string) {
     .from(agendaFeeds)
     .innerJoin(users, eq(users.id, agendaFeeds.userId))
     .where(
-      and(
-        eq(agendaFeeds.tokenHash, tokenHash),
-        isNull(agendaFeeds.revokedAt),
-        eq(users.status, 'active'),
-      ),
+      and(eq(agendaFeeds.tokenHash, tokenHash), isNull(agendaFeeds.revokedAt), eq(users.status, 'active')),
     );
   return row ?? null;
 }

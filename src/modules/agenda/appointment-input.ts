@@ -42,7 +42,8 @@ export async function checkAppointment(
   const organisationIds = unique(input.organisationIds).filter((id) => id !== actor.organisationId);
 
   if (!options.householdId && NEEDS_HOUSEHOLD.has(input.kind))
-    errors.kind = 'Une visite à domicile ou un accompagnement concerne un ménage : planifiez-le depuis son dossier.';
+    errors.kind =
+      'Une visite à domicile ou un accompagnement concerne un ménage : planifiez-le depuis son dossier.';
   const people = new Set((await agendaPeople(db, actor.organisationId)).map((p) => p.id));
   if (userIds.some((id) => !people.has(id)))
     errors.userIds = 'Choisissez les intervenants parmi les travailleurs sociaux de votre organisation.';

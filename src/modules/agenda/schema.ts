@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from '../../db/columns.ts';
 import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES } from '../../shared/contracts/agenda.ts';
 import { householdMembers, households } from '../households/schema.ts';

@@ -14,13 +14,13 @@ describe('slotErrors', () => {
     expect(slotErrors(slot('2026-03-11T09:00', '2026-03-11T09:00'), { now, planningNew: true })).toEqual({
       endsAt: 'La fin doit être après le début.',
     });
-    expect(slotErrors(slot('2026-03-11T09:00', '2026-03-11T09:04'), { now, planningNew: true }).endsAt).toMatch(
-      /au moins 5 minutes/,
-    );
+    expect(
+      slotErrors(slot('2026-03-11T09:00', '2026-03-11T09:04'), { now, planningNew: true }).endsAt,
+    ).toMatch(/au moins 5 minutes/);
     expect(slotErrors(slot('2026-03-11T09:00', '2026-03-11T21:00'), { now, planningNew: true })).toEqual({});
-    expect(slotErrors(slot('2026-03-11T09:00', '2026-03-11T21:01'), { now, planningNew: true }).endsAt).toMatch(
-      /au plus 12 heures/,
-    );
+    expect(
+      slotErrors(slot('2026-03-11T09:00', '2026-03-11T21:01'), { now, planningNew: true }).endsAt,
+    ).toMatch(/au plus 12 heures/);
   });
   it('lets a new appointment start up to an hour ago, not earlier; an edited one may be past', () => {
     expect(slotErrors(slot('2026-03-10T09:00', '2026-03-10T11:00'), { now, planningNew: true })).toEqual({});
@@ -42,7 +42,10 @@ describe('slotErrors', () => {
 });
 
 describe('overlapsOf', () => {
-  const existing = [slot('2026-03-11T09:00', '2026-03-11T10:00'), slot('2026-03-11T14:00', '2026-03-11T15:00')];
+  const existing = [
+    slot('2026-03-11T09:00', '2026-03-11T10:00'),
+    slot('2026-03-11T14:00', '2026-03-11T15:00'),
+  ];
   it('finds the slots that overlap, not the back-to-back ones', () => {
     expect(overlapsOf(slot('2026-03-11T09:30', '2026-03-11T10:30'), existing)).toEqual([existing[0]]);
     expect(overlapsOf(slot('2026-03-11T10:00', '2026-03-11T14:00'), existing)).toEqual([]);

@@ -31,7 +31,11 @@ export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
 };
 
 const ZInstant = z.iso.datetime({ offset: true, message: 'Date et heure invalides.' });
-const text = (max: number) => z.string().trim().max(max, { message: `${max} caractères au plus.` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${max} caractères au plus.` });
 
 const ZAppointmentFields = z.object({
   kind: z.enum(APPOINTMENT_KINDS, { message: 'Choisissez le type de rendez-vous.' }),

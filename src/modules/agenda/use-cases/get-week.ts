@@ -21,7 +21,9 @@ export async function getWeek(ctx: Context, input: { day?: string; userId?: stri
   const userId = input.userId ?? actor.userId;
   const person = (await agendaPeople(db, actor.organisationId)).find((p) => p.id === userId);
   if (userId !== actor.userId && (!mayChooseWeek(ctx) || !person))
-    throw forbidden('Seul un responsable d’équipe consulte l’agenda d’un travailleur social de son organisation.');
+    throw forbidden(
+      'Seul un responsable d’équipe consulte l’agenda d’un travailleur social de son organisation.',
+    );
   const week = weekOf(input.day ?? parisToday(now));
   const [rows, meetings] = await Promise.all([
     appointmentsOfUser(db, {
