@@ -99,8 +99,8 @@ function warnOverlaps({ overlaps }: TAppointmentSaved) {
   if (overlaps.length === 0) return;
   notifications.show({
     color: 'yellow',
-    title: 'Attention : chevauchement',
-    message: overlaps.map((o) => `${o.userName} a déjà un rendez-vous de ${slotText(o)}.`).join(' '),
+    // No title: Mantine greys the text under a title below the contrast axe requires.
+    message: `Chevauchement : ${overlaps.map((o) => `${o.userName} a déjà un rendez-vous de ${slotText(o)}.`).join(' ')}`,
     autoClose: 10_000,
   });
 }
@@ -173,12 +173,14 @@ export function PlanAppointmentDialog({
         description="Adresse, commune ou service : c’est ce que montre votre calendrier personnel."
         {...form.getInputProps('place')}
       />
-      <MultiSelect
-        label="Intervenants"
-        data={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        placeholder={people.isPending ? 'Chargement…' : undefined}
-        {...form.getInputProps('userIds')}
-      />
+      {/* Rendered once the names are known: a chosen person is never shown by an identifier. */}
+      {people.data && (
+        <MultiSelect
+          label="Intervenants"
+          data={people.data.items.map((p) => ({ value: p.id, label: p.name }))}
+          {...form.getInputProps('userIds')}
+        />
+      )}
       {file?.members && (
         <MultiSelect
           label="Membres du ménage présents"

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull } from 'drizzle-orm';
+import { organisationId, userId } from '../../src/demo/territory.ts';
+import { householdParties } from '../../src/modules/households/schema.ts';
+import { mondayOf } from '../../src/shared/agenda/rules.ts';
+import { addDays, parisToday } from '../../src/shared/time.ts';
+import { assertAccessible, browserAvailable, horizontalOverflows, type RunningApp } from './harness.ts';
+import { browserFlow, CASEWORKER, notified } from './flow.ts';
+
+const PLACE = 'Domicile, escalier B, 3e étage';
+
+/**
+ * The agenda on a tablet (1024 × 768), on the demo territory: a caseworker plans a home visit from
+ * a household's file (« Rendez-vous » tab), then finds it in her week in the « Agenda » page, with
+ * the link back to the file. Both pages pass axe.
+ */
+describe.skipIf(!browserAvailable())('agenda on a tablet', { timeout: 90_000 }, () => {
+  const flow = browserFlow({ viewport: { width: 1024, height: 768 } });
+  let t: RunningApp;
+  let householdId: string;
+
+  beforeAll(async () => {
+    t = flow.t;
+    const [row] = await t.deps.db
+      .select({ id: householdParties.householdId })
+      .from(householdParties)
+      .where(
+        and(
+          eq(householdParties.organisationId, organisationId('passage')),
+          eq(householdParties.caseworkerUserId, userId('passage-cw1')),
+          isNull(householdParties.endedAt),
+        ),
+      )
+      .limit(1);
+    householdId = row!.id;
+  });
+
+  it('plans a home visit from the household file and sees it in the week', async () => {
+    const p = await flow.signedIn(CASEWORKER);
+    await p.goto(`${t.url}/menages/${householdId}?onglet=rendez-vous`);
+    await p.getByRole('heading', { level: 2, name: 'Rendez-vous' }).waitFor();
+    await assertAccessible(p, 'les rendez-vous du dossier');
+
+    const day = addDays(parisToday(t.deps.clock()), 1);
+    await p.getByRole('button', { name: 'Planifier un rendez-vous' }).first().click();
+    const dialog = p.getByRole('dialog', { name: 'Planifier un rendez-vous avec le ménage' });
+    await expect
+      .poll(() => dialog.getByRole('combobox', { name: 'Type de rendez-vous' }).inputValue())
+      .toBe('Visite à domicile');
+    await dialog.getByLabel('Début').fill(`${day}T10:00`);
+    await dialog.getByLabel('Fin').fill(`${day}T11:00`);
+    await dialog.getByLabel('Lieu').fill(PLACE);
+    await dialog.getByLabel('Note (interne à votre organisation)').fill('Apporter le dossier FSL.');
+    await assertAccessible(p, 'le formulaire de rendez-vous');
+    await dialog.getByRole('button', { name: 'Planifier' }).click();
+    await notified(p, 'Rendez-vous planifié.');
+    await p.getByText(`Lieu : ${PLACE}`).waitFor();
+
+    await p
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Agenda' })
+      .click();
+    await p.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+    if (mondayOf(day) !== mondayOf(parisToday(t.deps.clock())))
+      await p.getByRole('button', { name: 'Semaine suivante' }).click();
+    const visit = p.getByText(`Lieu : ${PLACE}`);
+    await visit.waitFor();
+    const dayBlock = p.getByRole('region').filter({ has: visit });
+    await dayBlock.getByText('10:00 – 11:00').first().waitFor();
+    await dayBlock.getByRole('link', { name: /^Dossier M-\d{6}/ }).first().waitFor();
+    expect(await horizontalOverflows(p)).toEqual([]);
+    await assertAccessible(p, 'la semaine de l’agenda');
+  });
+});
