@@ -67,8 +67,30 @@ describe.skipIf(!browserAvailable())('agenda on a tablet', { timeout: 90_000 }, 
     await visit.waitFor();
     const dayBlock = p.getByRole('region').filter({ has: visit });
     await dayBlock.getByText('10:00 – 11:00').first().waitFor();
-    await dayBlock.getByRole('link', { name: /^Dossier M-\d{6}/ }).first().waitFor();
+    await dayBlock
+      .getByRole('link', { name: /^Dossier M-\d{6}/ })
+      .first()
+      .waitFor();
     expect(await horizontalOverflows(p)).toEqual([]);
     await assertAccessible(p, 'la semaine de l’agenda');
+  });
+
+  it('creates a personal calendar address in the settings, shown once with its instructions', async () => {
+    const p = await flow.signedIn(CASEWORKER);
+    await p.getByRole('button', { name: /^Menu de / }).click();
+    await p.getByRole('menuitem', { name: 'Mes paramètres' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Mes paramètres' }).waitFor();
+    await p.getByText('Vous n’avez pas d’adresse active.').waitFor();
+    await p.getByRole('button', { name: 'Créer mon adresse' }).click();
+    const address = p.getByRole('textbox', { name: 'Adresse de l’agenda' });
+    await address.waitFor();
+    expect(await address.inputValue()).toMatch(/\/api\/agenda\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    await p.getByRole('button', { name: 'Copier l’adresse' }).waitFor();
+    await p.getByText(/Une adresse est active depuis le/).waitFor();
+    await assertAccessible(p, 'mes paramètres');
+    // Fetched as a calendar app would: no cookie, only the secret address (on this test server).
+    const feed = await fetch(`${t.url}${new URL(await address.inputValue()).pathname}`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('SUMMARY:Visite à domicile');
   });
 });
