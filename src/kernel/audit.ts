@@ -12,7 +12,7 @@ export interface AuditEntry {
 }
 
 /** Who acts: a request's actor, or a user acting through a secret with no organisation chosen (a calendar feed). */
-type AuditActor = Pick<Actor, 'userId' | 'ip' | 'userAgent'> & { organisationId: string | null };
+export type AuditActor = Pick<Actor, 'userId' | 'ip' | 'userAgent'> & { organisationId: string | null };
 
 function auditRow(actor: AuditActor | null, entry: AuditEntry) {
   return {

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
-import { organisationId, userId } from '../../src/demo/territory.ts';
-import { householdParties } from '../../src/modules/households/schema.ts';
 import { mondayOf } from '../../src/shared/agenda/rules.ts';
 import { addDays, parisToday } from '../../src/shared/time.ts';
 import { assertAccessible, browserAvailable, horizontalOverflows, type RunningApp } from './harness.ts';
-import { browserFlow, CASEWORKER, notified } from './flow.ts';
+import { browserFlow, CASEWORKER, followedTenants, LANDLORD_ADVISOR, notified } from './flow.ts';
 
 const PLACE = 'Domicile, escalier B, 3e étage';
 
@@ -21,18 +18,10 @@ describe.skipIf(!browserAvailable())('agenda on a tablet', { timeout: 90_000 }, 
 
   beforeAll(async () => {
     t = flow.t;
-    const [row] = await t.deps.db
-      .select({ id: householdParties.householdId })
-      .from(householdParties)
-      .where(
-        and(
-          eq(householdParties.organisationId, organisationId('passage')),
-          eq(householdParties.caseworkerUserId, userId('passage-cw1')),
-          isNull(householdParties.endedAt),
-        ),
-      )
-      .limit(1);
-    householdId = row!.id;
+    // A tenant Le Passage follows: Camille, one of its caseworkers, plans for it.
+    [householdId] = (await followedTenants(t, { operator: 'passage', landlordEmail: LANDLORD_ADVISOR })) as [
+      string,
+    ];
   });
 
   it('plans a home visit from the household file and sees it in the week', async () => {

@@ -1,4 +1,6 @@
 import type { Context } from '../../kernel/context.ts';
+import { audit, type AuditActor } from '../../kernel/audit.ts';
+import type { Queryable } from '../../kernel/db.ts';
 import { AppError, forbidden, notFound } from '../../kernel/errors.ts';
 import { hasRoleIn } from '../../shared/access/role-groups.ts';
 import { findAppointment, type AppointmentRecord } from './agenda.repository.ts';
@@ -36,3 +38,24 @@ export const staleAppointment = () =>
     'VERSION_CONFLICT',
     'Ce rendez-vous a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Rechargez-le, puis refaites vos changements.',
   );
+
+/** A read that shows several households' appointments: one audit entry per household shown. */
+export async function auditHouseholdsShown(
+  db: Queryable,
+  actor: AuditActor,
+  input: {
+    action: string;
+    rows: readonly { appointment: { householdId: string | null } }[];
+    details?: object;
+  },
+): Promise<void> {
+  for (const householdId of new Set(input.rows.flatMap((r) => r.appointment.householdId ?? []))) {
+    await audit(db, actor, {
+      action: input.action,
+      entityType: 'household',
+      entityId: householdId,
+      householdId,
+      ...(input.details ? { details: { ...input.details } } : {}),
+    });
+  }
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzl
 import type { Queryable } from '../../kernel/db.ts';
 import { ROLE_GROUPS } from '../../shared/access/role-groups.ts';
 import { householdVisibleTo } from '../households/index.ts';
+import { activeMembersWithRoles } from '../identity/index.ts';
 import { householdMembers, households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
@@ -197,20 +198,8 @@ export async function setParticipants(
 }
 
 /** The organisation's people who hold an agenda (social workers and their team leaders), by name. */
-export async function agendaPeople(q: Queryable, organisationId: string) {
-  return q
-    .selectDistinct({ id: users.id, name: users.fullName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organisationId, organisationId),
-        inArray(memberships.role, [...ROLE_GROUPS.socialWork]),
-        eq(users.status, 'active'),
-      ),
-    )
-    .orderBy(asc(users.fullName));
-}
+export const agendaPeople = (q: Queryable, organisationId: string) =>
+  activeMembersWithRoles(q, organisationId, ROLE_GROUPS.socialWork);
 
 export async function membersOfHousehold(q: Queryable, householdId: string) {
   return q

@@ -1,11 +1,10 @@
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import type { TWeek } from '../../../shared/contracts/agenda.ts';
 import { weekOf } from '../../../shared/agenda/rules.ts';
 import { parisToday } from '../../../shared/time.ts';
 import { listMeetingsBetween } from '../../committees/index.ts';
-import { requireAgendaHolder } from '../agenda-access.ts';
+import { auditHouseholdsShown, requireAgendaHolder } from '../agenda-access.ts';
 import { agendaPeople, appointmentsOfUser } from '../agenda.repository.ts';
 import { presentAppointment } from '../appointment.presenter.ts';
 import { mayChooseWeek } from './list-agenda-people.ts';
@@ -35,15 +34,11 @@ export async function getWeek(ctx: Context, input: { day?: string; userId?: stri
     }),
     listMeetingsBetween(ctx, { from: week.from, until: week.until }),
   ]);
-  for (const householdId of new Set(rows.flatMap((r) => r.appointment.householdId ?? []))) {
-    await audit(db, actor, {
-      action: 'appointment.week',
-      entityType: 'household',
-      entityId: householdId,
-      householdId,
-      details: { monday: week.monday },
-    });
-  }
+  await auditHouseholdsShown(db, actor, {
+    action: 'appointment.week',
+    rows,
+    details: { monday: week.monday },
+  });
   return {
     monday: week.monday,
     sunday: week.sunday,

@@ -7,6 +7,7 @@ import type { FileAnswer } from '../../../shared/routes/define.ts';
 import { APPOINTMENT_KIND_LABELS } from '../../../shared/contracts/agenda.ts';
 import { feedWindow } from '../../../shared/agenda/rules.ts';
 import { hashToken } from '../../identity/index.ts';
+import { auditHouseholdsShown } from '../agenda-access.ts';
 import { feedAppointments, feedOfToken } from '../agenda.repository.ts';
 
 /** An unknown address and a revoked one answer alike. */
@@ -53,14 +54,7 @@ export async function readFeed(ctx: Context<Actor | null>, token: string): Promi
   });
   if (feed.includeFamilyName) {
     // The family name is the household's personal data: each household named is a read of its file.
-    for (const householdId of new Set(rows.flatMap((r) => r.appointment.householdId ?? []))) {
-      await audit(db, owner, {
-        action: 'appointment.feed',
-        entityType: 'household',
-        entityId: householdId,
-        householdId,
-      });
-    }
+    await auditHouseholdsShown(db, owner, { action: 'appointment.feed', rows });
   }
   return {
     fileName: 'agenda.ics',
