@@ -51,3 +51,10 @@ export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** An instant as `YYYY-MM-DDTHH:mm` on a Paris clock (what a datetime-local input holds). */
+export function parisLocal(at: Date | string): string {
+  const p = Object.fromEntries(clockParts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const two = (v: string | undefined) => String(v).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}

@@ -62,6 +62,21 @@ describe.skipIf(!browserAvailable())('agenda on a tablet', { timeout: 90_000 }, 
       .waitFor();
     expect(await horizontalOverflows(p)).toEqual([]);
     await assertAccessible(p, 'la semaine de l’agenda');
+
+    // Moved by half an hour from the week, at the version read.
+    await dayBlock
+      .getByRole('article')
+      .filter({ has: visit })
+      .getByRole('button', { name: 'Modifier' })
+      .click();
+    const edit = p.getByRole('dialog', { name: 'Modifier le rendez-vous' });
+    expect(await edit.getByLabel('Début').inputValue()).toBe(`${day}T10:00`);
+    await edit.getByLabel('Début').fill(`${day}T10:30`);
+    await edit.getByLabel('Fin').fill(`${day}T11:30`);
+    await assertAccessible(p, 'la modification d’un rendez-vous');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await notified(p, 'Rendez-vous modifié.');
+    await dayBlock.getByText('10:30 – 11:30').first().waitFor();
   });
 
   it('creates a personal calendar address in the settings, shown once with its instructions', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedWindow, mondayOf, overlapsOf, slotErrors, weekOf } from './rules.ts';
-import { parisInstant } from '../time.ts';
+import { parisInstant, parisLocal } from '../time.ts';
 
 const at = (local: string) => new Date(parisInstant(local));
 const slot = (from: string, to: string) => ({ startsAt: at(from), endsAt: at(to) });
@@ -84,5 +84,14 @@ describe('feedWindow', () => {
   it('keeps month ends inside shorter months', () => {
     const w = feedWindow(new Date('2026-08-31T10:00:00Z'));
     expect(w.from.toISOString().slice(0, 10)).toBe('2026-02-27');
+  });
+});
+
+describe('parisLocal', () => {
+  it('reads an instant back on a Paris clock, on both sides of a clock change', () => {
+    expect(parisLocal('2026-10-25T00:30:00Z')).toBe('2026-10-25T02:30');
+    expect(parisLocal('2026-10-25T01:30:00Z')).toBe('2026-10-25T02:30');
+    expect(parisLocal(parisInstant('2026-03-29T03:15'))).toBe('2026-03-29T03:15');
+    expect(parisLocal('2026-12-31T23:05:00Z')).toBe('2027-01-01T00:05');
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import type { TAppointment, TWeek } from '@shared/contracts/agenda.ts';
+import { APPOINTMENT_KIND_LABELS, type TAppointment, type TWeek } from '@shared/contracts/agenda.ts';
 import { formatDate } from '@shared/format.ts';
 import { AGENDA_ROUTES } from '@shared/routes/agenda.ts';
 import { addDays, parisDate, parisToday } from '@shared/time.ts';
@@ -12,9 +12,9 @@ import { PATHS } from '../../paths.ts';
 import {
   AppointmentLine,
   AppointmentStatusDialog,
-  PlanAppointmentDialog,
+  AppointmentDialog,
   slotText,
-  StatusButton,
+  AppointmentActions,
 } from './agenda-ui.tsx';
 
 const dayName = new Intl.DateTimeFormat('fr-FR', {
@@ -51,6 +51,7 @@ export function AgendaPage() {
   const [userId, setUserId] = useState<string | null>(null);
   const [planning, setPlanning] = useState(false);
   const [closing, setClosing] = useState<TAppointment | null>(null);
+  const [editing, setEditing] = useState<TAppointment | null>(null);
   const people = useRouteQuery(AGENDA_ROUTES.people, {});
   const week = useRouteQuery(AGENDA_ROUTES.week, { query: { day, ...(userId ? { userId } : {}) } });
   const today = parisToday();
@@ -61,8 +62,9 @@ export function AgendaPage() {
         description="La semaine du lundi au dimanche (heure de Paris) : vos rendez-vous et les réunions des comités de votre organisation."
         actions={<Button onClick={() => setPlanning(true)}>Planifier un rendez-vous</Button>}
       />
-      {planning && <PlanAppointmentDialog file={null} onClose={() => setPlanning(false)} />}
+      {planning && <AppointmentDialog file={null} onClose={() => setPlanning(false)} />}
       {closing && <AppointmentStatusDialog appointment={closing} onClose={() => setClosing(null)} />}
+      {editing && <AppointmentDialog file={null} editing={editing} onClose={() => setEditing(null)} />}
       <Group justify="space-between" mb="md" wrap="wrap">
         <Group gap="xs" wrap="wrap">
           <Button variant="default" onClick={() => setDay(addDays(day, -7))}>
@@ -106,11 +108,19 @@ export function AgendaPage() {
                   <Stack gap="sm">
                     {entries.map((e) =>
                       e.kind === 'appointment' ? (
-                        <Group key={e.appointment.id} justify="space-between" align="flex-start" wrap="wrap">
+                        <Group
+                          key={e.appointment.id}
+                          component="article"
+                          aria-label={`${APPOINTMENT_KIND_LABELS[e.appointment.kind]}, ${slotText(e.appointment)}`}
+                          justify="space-between"
+                          align="flex-start"
+                          wrap="wrap"
+                        >
                           <AppointmentLine appointment={e.appointment} withHousehold />
-                          <StatusButton
+                          <AppointmentActions
                             appointment={e.appointment}
-                            onOpen={() => setClosing(e.appointment)}
+                            onEdit={() => setEditing(e.appointment)}
+                            onStatus={() => setClosing(e.appointment)}
                           />
                         </Group>
                       ) : (

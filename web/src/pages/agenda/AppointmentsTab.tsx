@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { TAppointment } from '@shared/contracts/agenda.ts';
+import { APPOINTMENT_KIND_LABELS, type TAppointment } from '@shared/contracts/agenda.ts';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
 import { formatDate } from '@shared/format.ts';
 import { AGENDA_ROUTES } from '@shared/routes/agenda.ts';
@@ -10,8 +10,8 @@ import { QueryState } from '../../components/QueryState.tsx';
 import {
   AppointmentLine,
   AppointmentStatusDialog,
-  PlanAppointmentDialog,
-  StatusButton,
+  AppointmentDialog,
+  AppointmentActions,
 } from './agenda-ui.tsx';
 
 /**
@@ -22,6 +22,7 @@ export function AppointmentsTab({ file }: { file: THouseholdDetail }) {
   const list = useRouteQuery(AGENDA_ROUTES.householdList, { params: { id: file.id } });
   const [planning, setPlanning] = useState(false);
   const [closing, setClosing] = useState<TAppointment | null>(null);
+  const [editing, setEditing] = useState<TAppointment | null>(null);
   const mayPlan = file.accessLevel === 'caseworker';
   const plan = mayPlan && <Button onClick={() => setPlanning(true)}>Planifier un rendez-vous</Button>;
   return (
@@ -32,8 +33,9 @@ export function AppointmentsTab({ file }: { file: THouseholdDetail }) {
         </Title>
         {plan}
       </Group>
-      {planning && <PlanAppointmentDialog file={file} onClose={() => setPlanning(false)} />}
+      {planning && <AppointmentDialog file={file} onClose={() => setPlanning(false)} />}
       {closing && <AppointmentStatusDialog appointment={closing} onClose={() => setClosing(null)} />}
+      {editing && <AppointmentDialog file={file} editing={editing} onClose={() => setEditing(null)} />}
       <QueryState query={list} loadingLabel="Chargement des rendez-vous…">
         {({ items }) =>
           items.length === 0 ? (
@@ -45,7 +47,14 @@ export function AppointmentsTab({ file }: { file: THouseholdDetail }) {
           ) : (
             <Stack gap="sm">
               {items.map((a) => (
-                <Paper key={a.id} withBorder p="sm" radius="md">
+                <Paper
+                  key={a.id}
+                  component="article"
+                  aria-label={`${APPOINTMENT_KIND_LABELS[a.kind]}, ${formatDate(a.startsAt)}`}
+                  withBorder
+                  p="sm"
+                  radius="md"
+                >
                   <Group justify="space-between" align="flex-start" wrap="wrap">
                     <Stack gap={4}>
                       <Text size="sm" c="dimmed">
@@ -53,7 +62,11 @@ export function AppointmentsTab({ file }: { file: THouseholdDetail }) {
                       </Text>
                       <AppointmentLine appointment={a} withHousehold={false} />
                     </Stack>
-                    <StatusButton appointment={a} onOpen={() => setClosing(a)} />
+                    <AppointmentActions
+                      appointment={a}
+                      onEdit={() => setEditing(a)}
+                      onStatus={() => setClosing(a)}
+                    />
                   </Group>
                 </Paper>
               ))}

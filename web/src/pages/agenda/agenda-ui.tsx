@@ -19,9 +19,10 @@ import { useSession } from '../../api/session.ts';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { OrganisationMultiSelect } from '../../components/OrganisationSelect.tsx';
 import { ParisDateTimeInput, parisInstant } from '../../components/ParisDateTimeInput.tsx';
+import { parisLocal } from '@shared/time.ts';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
 import { PATHS } from '../../paths.ts';
-import { optionsOf } from '../households/organisations.ts';
+import { optionsOf, useOrganisations } from '../households/organisations.ts';
 
 /** Every agenda answer lives under /api/agenda; a household's under its file. */
 export const AGENDA_KEY = ['agenda'];
@@ -105,27 +106,51 @@ function warnOverlaps({ overlaps }: TAppointmentSaved) {
   });
 }
 
-/** Plans an appointment: from a household's file (its members, its parties), or with no household. */
-export function PlanAppointmentDialog({
-  file,
-  onClose,
-}: {
-  file: THouseholdDetail | null;
-  onClose: () => void;
-}) {
-  const me = useSession();
-  const people = useRouteQuery(AGENDA_ROUTES.people, {});
-  const form = useBodyForm<Values>(
-    {
-      kind: file ? 'home_visit' : 'partner_meeting',
+/** The form's values of an appointment being changed (Paris clock), or of a new one. */
+function initialValues(editing: TAppointment | null, userId: string, withHousehold: boolean): Values {
+  if (!editing)
+    return {
+      kind: withHousehold ? 'home_visit' : 'partner_meeting',
       startsAt: '',
       endsAt: '',
       place: '',
       note: '',
-      userIds: [me.user.id],
+      userIds: [userId],
       memberIds: [],
       organisationIds: [],
-    },
+    };
+  const ids = (named: { id: string }[]) => named.map((n) => n.id);
+  return {
+    kind: editing.kind,
+    startsAt: parisLocal(editing.startsAt),
+    endsAt: parisLocal(editing.endsAt),
+    place: editing.place ?? '',
+    note: editing.note ?? '',
+    userIds: ids(editing.users),
+    memberIds: ids(editing.members),
+    organisationIds: ids(editing.organisations),
+  };
+}
+
+/**
+ * Plans an appointment — from a household's file (its members, its parties) or with no household —
+ * or changes a planned one at the version read.
+ */
+export function AppointmentDialog({
+  file,
+  editing = null,
+  onClose,
+}: {
+  file: THouseholdDetail | null;
+  editing?: TAppointment | null;
+  onClose: () => void;
+}) {
+  const me = useSession();
+  const people = useRouteQuery(AGENDA_ROUTES.people, {});
+  const directory = useOrganisations();
+  const householdId = file?.id ?? editing?.householdId ?? null;
+  const form = useBodyForm<Values>(
+    initialValues(editing, me.user.id, householdId !== null),
     ZAppointmentCreate,
     body,
     {
@@ -136,32 +161,59 @@ export function PlanAppointmentDialog({
   );
   const options = {
     form,
-    invalidate: [AGENDA_KEY, ...(file ? [householdAppointmentsKey(file.id)] : [])],
-    successMessage: 'Rendez-vous planifié.',
+    invalidate: [AGENDA_KEY, ...(householdId ? [householdAppointmentsKey(householdId)] : [])],
+    successMessage: editing ? 'Rendez-vous modifié.' : 'Rendez-vous planifié.',
     onSuccess: (saved: TAppointmentSaved) => {
       warnOverlaps(saved);
       onClose();
     },
   };
-  const forHousehold = useRouteMutation(AGENDA_ROUTES.householdCreate, options);
-  const alone = useRouteMutation(AGENDA_ROUTES.create, options);
-  const mutation = file ? forHousehold : alone;
+  const createForHousehold = useRouteMutation(AGENDA_ROUTES.householdCreate, options);
+  const createAlone = useRouteMutation(AGENDA_ROUTES.create, options);
+  const updateForHousehold = useRouteMutation(AGENDA_ROUTES.householdUpdate, options);
+  const updateAlone = useRouteMutation(AGENDA_ROUTES.update, options);
+  const mutation = editing
+    ? householdId
+      ? updateForHousehold
+      : updateAlone
+    : householdId
+      ? createForHousehold
+      : createAlone;
+  const submit = (v: Values) => {
+    const b = ZAppointmentCreate.parse(body(v));
+    if (!editing) {
+      if (householdId) createForHousehold.mutate({ params: { id: householdId }, body: b });
+      else createAlone.mutate({ body: b });
+      return;
+    }
+    const update = { ...b, rowVersion: editing.rowVersion };
+    if (householdId)
+      updateForHousehold.mutate({ params: { id: householdId, appointmentId: editing.id }, body: update });
+    else updateAlone.mutate({ params: { appointmentId: editing.id }, body: update });
+  };
   const kinds = optionsOf(APPOINTMENT_KIND_LABELS).filter(
-    (o) => file || WITHOUT_HOUSEHOLD.includes(o.value as AppointmentKind),
+    (o) => householdId || WITHOUT_HOUSEHOLD.includes(o.value as AppointmentKind),
   );
+  // The file's members, or those already invited when changing it from the week.
+  const members =
+    file?.members?.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` })) ??
+    editing?.members.map((m) => ({ value: m.id, label: m.name })) ??
+    [];
   return (
     <FormDialog
-      title={file ? 'Planifier un rendez-vous avec le ménage' : 'Planifier un rendez-vous'}
+      title={
+        editing
+          ? 'Modifier le rendez-vous'
+          : householdId
+            ? 'Planifier un rendez-vous avec le ménage'
+            : 'Planifier un rendez-vous'
+      }
       intro="Les partenaires invités voient le rendez-vous, jamais sa note. Un chevauchement avec un autre rendez-vous est signalé sans être refusé."
       form={form}
       mutation={mutation}
-      onSubmit={(v) =>
-        file
-          ? forHousehold.mutate({ params: { id: file.id }, body: ZAppointmentCreate.parse(body(v)) })
-          : alone.mutate({ body: ZAppointmentCreate.parse(body(v)) })
-      }
+      onSubmit={submit}
       onClose={onClose}
-      submitLabel="Planifier"
+      submitLabel={editing ? 'Enregistrer' : 'Planifier'}
     >
       <Select label="Type de rendez-vous" required data={kinds} {...form.getInputProps('kind')} />
       <Group grow wrap="wrap">
@@ -173,7 +225,7 @@ export function PlanAppointmentDialog({
         description="Adresse, commune ou service : c’est ce que montre votre calendrier personnel."
         {...form.getInputProps('place')}
       />
-      {/* Rendered once the names are known: a chosen person is never shown by an identifier. */}
+      {/* Pickers are rendered once their names are known: a choice is never shown by an identifier. */}
       {people.data && (
         <MultiSelect
           label="Intervenants"
@@ -181,19 +233,17 @@ export function PlanAppointmentDialog({
           {...form.getInputProps('userIds')}
         />
       )}
-      {file?.members && (
-        <MultiSelect
-          label="Membres du ménage présents"
-          data={file.members.map((m) => ({ value: m.id, label: `${m.firstName} ${m.lastName}` }))}
-          {...form.getInputProps('memberIds')}
+      {members.length > 0 && (
+        <MultiSelect label="Membres du ménage présents" data={members} {...form.getInputProps('memberIds')} />
+      )}
+      {directory.data && (
+        <OrganisationMultiSelect
+          label="Partenaires invités"
+          description={householdId ? 'Des organisations parties au dossier.' : undefined}
+          excludeIds={me.organisation ? [me.organisation.id] : []}
+          {...form.getInputProps('organisationIds')}
         />
       )}
-      <OrganisationMultiSelect
-        label="Partenaires invités"
-        description={file ? 'Des organisations parties au dossier.' : undefined}
-        excludeIds={me.organisation ? [me.organisation.id] : []}
-        {...form.getInputProps('organisationIds')}
-      />
       <Textarea
         label="Note (interne à votre organisation)"
         autosize
@@ -264,13 +314,26 @@ export function AppointmentStatusDialog({
   );
 }
 
-/** The button that opens the status dialog, for a planned appointment of one's organisation. */
-export function StatusButton({ appointment, onOpen }: { appointment: TAppointment; onOpen: () => void }) {
+/** Change and outcome, for a planned appointment of one's organisation. */
+export function AppointmentActions({
+  appointment,
+  onEdit,
+  onStatus,
+}: {
+  appointment: TAppointment;
+  onEdit: () => void;
+  onStatus: () => void;
+}) {
   // Only the planning organisation receives the note (null when empty): a partner's copy has none.
   if (appointment.status !== 'planned' || appointment.note === undefined) return null;
   return (
-    <Button size="xs" variant="light" onClick={onOpen}>
-      Indiquer le statut
-    </Button>
+    <Group gap="xs">
+      <Button size="xs" variant="default" onClick={onEdit}>
+        Modifier
+      </Button>
+      <Button size="xs" variant="light" onClick={onStatus}>
+        Indiquer le statut
+      </Button>
+    </Group>
   );
 }
