@@ -410,7 +410,13 @@ describe('agenda', () => {
     expect(withName.body).not.toMatch(/M-0|FSL/);
 
     // Revoked: the address answers at once as an unknown one.
+    const beforeRevoke = await lastAuditId();
     expect((await call(cw, 'DELETE', '/api/agenda/feed')).statusCode).toBe(204);
+    expect(await entries(beforeRevoke, 'agenda_feed.revoke')).toEqual([
+      expect.objectContaining({ actorUserId: cwId, entityType: 'agenda_feed' }),
+    ]);
+    // With the family name, each fetch was also a read of each household named.
+    expect((await entries(since, 'appointment.feed')).map((e) => e.householdId)).toContain(householdId);
     const revoked = await call(null, 'GET', new URL(named).pathname);
     expect(revoked.statusCode).toBe(404);
     expect(revoked.body).toBe(unknown.body);

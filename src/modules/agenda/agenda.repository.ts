@@ -227,7 +227,7 @@ export async function revokeFeeds(q: Queryable, userId: string, at: Date) {
     .set({ revokedAt: at })
     .where(and(eq(agendaFeeds.userId, userId), isNull(agendaFeeds.revokedAt)))
     .returning({ id: agendaFeeds.id });
-  return rows.length;
+  return rows.map((r) => r.id);
 }
 
 export async function insertFeed(q: Queryable, values: typeof agendaFeeds.$inferInsert) {
