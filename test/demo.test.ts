@@ -39,6 +39,9 @@ import { audienceMaySee, derivePartnerVersion } from '../src/shared/access/diagn
 import { householdId } from '../src/demo/ids.ts';
 import { measures } from '../src/modules/measures/schema.ts';
 import { MEASURE_STATUSES } from '../src/shared/contracts/measures.ts';
+import { appointmentParticipants, appointments } from '../src/modules/agenda/schema.ts';
+import { organisationId } from '../src/demo/territory.ts';
+import { addDays } from '../src/shared/time.ts';
 
 let t: TestApp;
 
@@ -501,5 +504,41 @@ describe('demo territory', () => {
 
     const statuses = await t.deps.db.selectDistinct({ status: measures.status }).from(measures);
     expect(statuses.map((s) => s.status).sort()).toEqual([...MEASURE_STATUSES].sort());
+  });
+
+  it('fills the caseworkers’ current and next weeks with appointments, a partner seeing its own without the note', async () => {
+    const headers = await signIn('camille.roussel@le-passage.example');
+    const week = async (day?: string) =>
+      (
+        await t.app.inject({ method: 'GET', url: `/api/agenda/week${day ? `?day=${day}` : ''}`, headers })
+      ).json() as { monday: string; appointments: { householdId: string | null; status: string }[] };
+    const current = await week();
+    const next = await week(addDays(current.monday, 7));
+    for (const w of [current, next]) {
+      expect(w.appointments.length).toBeGreaterThanOrEqual(5);
+      expect(w.appointments.some((a) => a.householdId === null)).toBe(true);
+    }
+    expect(next.appointments.every((a) => a.status === 'planned')).toBe(true);
+    // Habitat Brenne takes part in the partner meetings and some office meetings: it reads them without notes.
+    const [withHabitat] = await t.deps.db
+      .select({ householdId: appointments.householdId })
+      .from(appointments)
+      .innerJoin(appointmentParticipants, eq(appointmentParticipants.appointmentId, appointments.id))
+      .where(
+        and(
+          eq(appointmentParticipants.organisationId, organisationId('habitat')),
+          isNotNull(appointments.householdId),
+        ),
+      );
+    expect(withHabitat).toBeDefined();
+    const landlord = await signIn('conseillere.sociale@habitat-brenne.example');
+    const seen = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${withHabitat!.householdId}/appointments`,
+      headers: landlord,
+    });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().items.length).toBeGreaterThan(0);
+    for (const item of seen.json().items) expect(item).not.toHaveProperty('note');
   });
 });

@@ -53,11 +53,12 @@ import { HOUSEHOLD_SPECS, type HouseholdSpec } from './household-specs.ts';
 import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
 import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostics.ts';
 import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
+import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows {
+export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -839,9 +840,12 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     capacityAssessments: [],
     budgetScenarios: [],
     ...buildMeasureRows(now),
+    appointments: [],
+    appointmentParticipants: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
+  Object.assign(data, buildAgendaRows(now, data.parties));
   Object.assign(data, buildDiagnosticRows(now, data));
   return data;
 }

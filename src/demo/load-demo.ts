@@ -36,6 +36,7 @@ import {
   measureSchemes,
   measureSchemeVersions,
 } from '../modules/measures/schema.ts';
+import { appointmentParticipants, appointments } from '../modules/agenda/schema.ts';
 import {
   committeeMeetings,
   committeeMembers,
@@ -116,6 +117,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, committeeMeetings, data.committeeMeetings);
     await insertMissing(tx, meetingItems, data.meetingItems);
     await insertMissing(tx, meetingDecisions, data.meetingDecisions);
+    await insertMissing(tx, appointments, data.appointments);
+    await insertMissing(tx, appointmentParticipants, data.appointmentParticipants);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -11,7 +11,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-type AuditActor = Pick<Actor, 'userId' | 'organisationId' | 'ip' | 'userAgent'>;
+/** Who acts: a request's actor, or a user acting through a secret with no organisation chosen (a calendar feed). */
+export type AuditActor = Pick<Actor, 'userId' | 'ip' | 'userAgent'> & { organisationId: string | null };
 
 function auditRow(actor: AuditActor | null, entry: AuditEntry) {
   return {

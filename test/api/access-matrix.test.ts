@@ -604,6 +604,60 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** A home visit of the file planned by its caseworker, every partner taking part, its note caseworker-only. */
+async function plannedVisit(fx: Fixture) {
+  const day = `2026-03-2${fx.next() % 8}`;
+  const at = (hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00+01:00`;
+  const saved = await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/appointments`, {
+      kind: 'home_visit',
+      startsAt: at(9),
+      endsAt: at(10),
+      place: 'Domicile',
+      note: 'SECRET-NOTE du rendez-vous',
+      organisationIds: [...fx.partyOrgs.values()],
+    }),
+    'rendez-vous',
+  );
+  return saved.appointment as { id: string; rowVersion: number };
+}
+const appointmentBody = {
+  kind: 'office_meeting',
+  startsAt: '2026-03-30T09:00:00+02:00',
+  endsAt: '2026-03-30T10:00:00+02:00',
+  place: 'Bureau',
+};
+Object.assign(DRIVERS, {
+  // Each partner takes part in the visit: it reads it, never its note (a caseworker-only marker).
+  'GET /api/households/:id/appointments': {
+    call: async (fx: Fixture) => {
+      await plannedVisit(fx);
+      return onHousehold(fx);
+    },
+  },
+  'POST /api/households/:id/appointments': {
+    call: async (fx: Fixture) => ({ ...onHousehold(fx), body: appointmentBody }),
+  },
+  'PUT /api/households/:id/appointments/:appointmentId': {
+    call: async (fx: Fixture) => {
+      const a = await plannedVisit(fx);
+      return {
+        ...onHousehold(fx, { appointmentId: a.id }),
+        body: { ...appointmentBody, rowVersion: a.rowVersion },
+      };
+    },
+  },
+  'POST /api/households/:id/appointments/:appointmentId/status': {
+    call: async (fx: Fixture) => {
+      const a = await plannedVisit(fx);
+      return {
+        ...onHousehold(fx, { appointmentId: a.id }),
+        body: { rowVersion: a.rowVersion, status: 'cancelled', reason: 'Le ménage a déménagé.' },
+      };
+    },
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );

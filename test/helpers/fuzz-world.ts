@@ -36,7 +36,7 @@ type Org = Awaited<ReturnType<typeof makeOrgWithUsers>>;
  * What the fuzz acts on: an association (administrator, caseworker), a landlord (administrator,
  * social adviser) and a funder (administrator, officer), each with a session, and one existing object of every kind a write path names —
  * households and their rows, consents, diagnostics, tasks, budget scenarios, a scheme and a measure, a referral, an
- * invitation, a management unit, notifications, members to administer. Made through the API (over
+ * invitation, a management unit, notifications, members to administer, appointments. Made through the API (over
  * `send`), as users would, on the app whose database `deps` holds.
  */
 export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<FuzzWorld> {
@@ -182,6 +182,21 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       function: 'Présidente de séance',
     },
   );
+  // Two appointments: a home visit of the main file, and a partner meeting with no household.
+  const inDays = (days: number, hours: number) =>
+    new Date(deps.clock().getTime() + days * 86_400_000 + hours * 3_600_000).toISOString();
+  const planned = async (url: string, kind: string) =>
+    (
+      await call<{ appointment: { id: string } }>(caseworker, 'POST', url, {
+        kind,
+        startsAt: inDays(2, 0),
+        endsAt: inDays(2, 1),
+      })
+    ).appointment.id;
+  const appointments = [
+    await planned(`/api/households/${main}/appointments`, 'home_visit'),
+    await planned('/api/agenda/appointments', 'partner_meeting'),
+  ];
   const adviser = session(landlord, 'landlord_social_advisor');
   const ids: KnownIds = {
     households,
@@ -217,6 +232,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     people: seated.people.map((p) => p.id),
     meetings: [meeting],
     items: agenda.items.map((i) => i.id),
+    appointments,
   };
   // The referral notified the association's people.
   ids.notifications = [

@@ -13,6 +13,8 @@ export const PATHS = {
   sentReferrals: '/saisines/envoyees',
   newReferral: '/saisines/nouvelle',
   referral: (id: string) => `/saisines/${id}`,
+  agenda: '/agenda',
+  settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,
   housingBenefitSimulator: '/simulateur-apl',

@@ -44,6 +44,8 @@ const ReferralDetailPage = lazyPage(
   () => import('./pages/referrals/ReferralDetailPage.tsx'),
   'ReferralDetailPage',
 );
+const AgendaPage = lazyPage(() => import('./pages/agenda/AgendaPage.tsx'), 'AgendaPage');
+const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), 'SettingsPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -103,6 +105,8 @@ export function AppRoutes() {
         <Route path={PATHS.sentReferrals} element={page(<SentReferralsPage />)} />
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
+        <Route path={PATHS.agenda} element={only('socialWork', <AgendaPage />)} />
+        <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />
         <Route path={PATHS.referentiel} element={page(<ReferentielPage />)} />

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, inArray, lte, notExists, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gte, inArray, lt, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { diagnostics, diagnosticShares } from '../diagnostics/schema.ts';
 import { householdParties, households } from '../households/schema.ts';
@@ -33,6 +33,35 @@ export async function committeesOf(q: Queryable, organisationId: string) {
     .leftJoin(territories, eq(territories.id, committees.territoryId))
     .where(or(eq(committees.organisationId, organisationId), inArray(committees.id, member)))
     .orderBy(asc(committees.name));
+}
+
+/** Meetings starting between two instants, of the committees the organisation convenes or sits on. */
+export function meetingsOfOrganisationBetween(
+  q: Queryable,
+  input: { organisationId: string; from: Date; until: Date },
+) {
+  const member = q
+    .select({ id: committeeMembers.committeeId })
+    .from(committeeMembers)
+    .where(eq(committeeMembers.organisationId, input.organisationId));
+  return q
+    .select({
+      id: committeeMeetings.id,
+      committeeName: committees.name,
+      startsAt: committeeMeetings.startsAt,
+      durationMinutes: committeeMeetings.durationMinutes,
+      location: committeeMeetings.location,
+    })
+    .from(committeeMeetings)
+    .innerJoin(committees, eq(committees.id, committeeMeetings.committeeId))
+    .where(
+      and(
+        or(eq(committees.organisationId, input.organisationId), inArray(committees.id, member)),
+        gte(committeeMeetings.startsAt, input.from),
+        lt(committeeMeetings.startsAt, input.until),
+      ),
+    )
+    .orderBy(asc(committeeMeetings.startsAt));
 }
 
 export async function findCommittee(q: Queryable, committeeId: string) {

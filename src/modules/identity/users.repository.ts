@@ -1,7 +1,8 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { managementUnits } from '../organisations/schema.ts';
+import type { Role } from '../../shared/contracts/roles.ts';
 import { memberships, users } from './schema.ts';
 
 /** Members of an organisation with their roles there, by name. */
@@ -74,4 +75,20 @@ export async function isOwnManagementUnit(q: Queryable, organisationId: string, 
     .from(managementUnits)
     .where(and(eq(managementUnits.id, unverifiedId), eq(managementUnits.organisationId, organisationId)));
   return unit !== undefined;
+}
+
+/** Active members of an organisation holding one of the roles, once each, by name. */
+export function activeMembersWithRoles(q: Queryable, organisationId: string, roles: readonly Role[]) {
+  return q
+    .selectDistinct({ id: users.id, name: users.fullName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, [...roles]),
+        eq(users.status, 'active'),
+      ),
+    )
+    .orderBy(asc(users.fullName));
 }

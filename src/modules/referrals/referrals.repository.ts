@@ -259,22 +259,6 @@ export async function memberRoles(q: Queryable, userId: string, organisationId: 
   return rows.map((r) => r.role);
 }
 
-/** Active members of an organisation holding a role, by name. */
-export async function membersWithRole(q: Queryable, organisationId: string, role: Role) {
-  return q
-    .selectDistinct({ id: users.id, name: users.fullName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organisationId, organisationId),
-        eq(memberships.role, role),
-        eq(users.status, 'active'),
-      ),
-    )
-    .orderBy(asc(users.fullName));
-}
-
 export async function findManagementUnitOf(q: Queryable, unverifiedUnitId: string, organisationId: string) {
   const [row] = await q
     .select({ id: managementUnits.id })

@@ -7,6 +7,7 @@ import {
   SENSITIVITY_LABELS,
 } from '../contracts/household-enums.ts';
 import { TASK_STATUS_LABELS } from '../contracts/tasks.ts';
+import { APPOINTMENT_KIND_LABELS, APPOINTMENT_STATUS_LABELS } from '../contracts/agenda.ts';
 import { DECISION_OUTCOME_LABELS, HOUSEHOLD_PRESENCE_LABELS } from '../contracts/committees.ts';
 import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contracts/measures.ts';
 import { ROLE_LABELS } from '../contracts/roles.ts';
@@ -184,6 +185,31 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Tâche close',
     describe: (d) => joined(str(d.title), labelOf(TASK_STATUS_LABELS, d.outcome)),
   },
+  'appointment.list': { label: 'Consultation des rendez-vous du dossier' },
+  'appointment.week': {
+    label: 'Consultation d’une semaine d’agenda',
+    describe: (d) => str(d.monday) && `semaine du ${formatDate(str(d.monday))}`,
+  },
+  'appointment.feed': {
+    label: 'Agenda lu par un calendrier (flux personnel)',
+    describe: (d) => (typeof d.count === 'number' ? `${d.count} rendez-vous` : null),
+  },
+  'appointment.create': {
+    label: 'Rendez-vous planifié',
+    describe: (d) =>
+      joined(labelOf(APPOINTMENT_KIND_LABELS, d.kind), str(d.startsAt) && formatDateTime(str(d.startsAt))),
+  },
+  'appointment.update': {
+    label: 'Rendez-vous modifié',
+    describe: (d) =>
+      joined(labelOf(APPOINTMENT_KIND_LABELS, d.kind), str(d.startsAt) && formatDateTime(str(d.startsAt))),
+  },
+  'appointment.status': {
+    label: 'Statut d’un rendez-vous',
+    describe: (d) => joined(labelOf(APPOINTMENT_STATUS_LABELS, d.status), str(d.reason)),
+  },
+  'agenda_feed.create': { label: 'Adresse d’agenda personnelle créée' },
+  'agenda_feed.revoke': { label: 'Adresse d’agenda personnelle révoquée' },
   'budget_scenario.create': { label: 'Logement cible ajouté au budget' },
   'budget_scenario.update': { label: 'Logement cible modifié' },
   'budget_scenario.delete': { label: 'Logement cible supprimé' },
@@ -365,6 +391,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   eviction_procedure: 'Procédure d’expulsion',
   eviction_procedure_step: 'Étape de la procédure d’expulsion',
   task: 'Tâche',
+  appointment: 'Rendez-vous',
+  agenda_feed: 'Adresse d’agenda personnelle',
   referral: 'Saisine',
   diagnostic: 'Diagnostic',
   capacity_assessment: 'Grille « capacité à habiter »',

@@ -85,6 +85,7 @@ export function UserMenu({ me }: { me: TMe }) {
           </>
         )}
         <Menu.Divider />
+        <Menu.Item onClick={() => navigate(PATHS.settings)}>Mes paramètres</Menu.Item>
         <Menu.Item onClick={() => void signOut(false)}>Se déconnecter</Menu.Item>
         <Menu.Item onClick={() => void signOut(true)}>Se déconnecter de tous les appareils</Menu.Item>
       </Menu.Dropdown>

@@ -25,7 +25,11 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       0;
   const work: NavItem[] = [HOME];
   if (has('socialWork')) {
-    work.push(HOUSEHOLDS, { label: 'Saisines reçues', to: PATHS.referralInbox });
+    work.push(
+      HOUSEHOLDS,
+      { label: 'Agenda', to: PATHS.agenda },
+      { label: 'Saisines reçues', to: PATHS.referralInbox },
+    );
   }
   if (refers) {
     work.push(

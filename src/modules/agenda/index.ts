@@ -1,0 +1,2 @@
+/** The agenda: planned appointments, a social worker's week and the personal calendar feed. */
+export { agendaRoutes } from './agenda.routes.ts';

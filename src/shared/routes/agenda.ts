@@ -1,0 +1,152 @@
+import { ZIdParams } from '../contracts/common.ts';
+import {
+  ZAgendaAppointmentParams,
+  ZAgendaPeople,
+  ZAppointmentCreate,
+  ZAppointmentList,
+  ZAppointmentParams,
+  ZAppointmentSaved,
+  ZAppointmentStatusChange,
+  ZAppointmentUpdate,
+  ZFeedCreate,
+  ZFeedCreated,
+  ZFeedParams,
+  ZFeedStatus,
+  ZWeek,
+  ZWeekQuery,
+} from '../contracts/agenda.ts';
+import { defineRoute, FILE_RESPONSE } from './define.ts';
+
+const tag = 'agenda';
+/** Planning for a household is its caseworker's; every party reads the appointments it takes part in. */
+const planning = {
+  param: 'id',
+  level: 'caseworker',
+  refusal: 'Seul le travailleur social référent planifie les rendez-vous du ménage.',
+} as const;
+
+/** Planned appointments, a caseworker's week and the personal calendar feed. */
+export const AGENDA_ROUTES = {
+  householdList: defineRoute({
+    method: 'GET',
+    path: '/api/households/:id/appointments',
+    tag,
+    summary:
+      'Rendez-vous du ménage : tous pour l’organisation qui les planifie, ceux auxquels il participe (sans la note) pour un partenaire',
+    params: ZIdParams,
+    response: ZAppointmentList,
+    household: { param: 'id', level: 'landlord_summary' },
+  }),
+  householdCreate: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/appointments',
+    tag,
+    summary: 'Planifier un rendez-vous avec le ménage (les chevauchements sont signalés)',
+    params: ZIdParams,
+    body: ZAppointmentCreate,
+    response: ZAppointmentSaved,
+    status: 201,
+    household: planning,
+  }),
+  householdUpdate: defineRoute({
+    method: 'PUT',
+    path: '/api/households/:id/appointments/:appointmentId',
+    tag,
+    summary: 'Modifier un rendez-vous du ménage, à la version lue',
+    params: ZAppointmentParams,
+    body: ZAppointmentUpdate,
+    response: ZAppointmentSaved,
+    household: planning,
+    errors: [409],
+  }),
+  householdStatus: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/appointments/:appointmentId/status',
+    tag,
+    summary: 'Rendez-vous réalisé, annulé (avec son motif) ou non honoré',
+    params: ZAppointmentParams,
+    body: ZAppointmentStatusChange,
+    response: ZAppointmentSaved,
+    household: planning,
+    errors: [409],
+  }),
+  week: defineRoute({
+    method: 'GET',
+    path: '/api/agenda/week',
+    tag,
+    summary:
+      'Semaine d’agenda (lundi–dimanche, heure de Paris) : rendez-vous et réunions de comité ; un chef de service choisit le travailleur social',
+    query: ZWeekQuery,
+    response: ZWeek,
+  }),
+  people: defineRoute({
+    method: 'GET',
+    path: '/api/agenda/people',
+    tag,
+    summary: 'Travailleurs sociaux de mon organisation qui tiennent un agenda',
+    response: ZAgendaPeople,
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/api/agenda/appointments',
+    tag,
+    summary: 'Planifier un rendez-vous sans ménage (réunion partenaire…)',
+    body: ZAppointmentCreate,
+    response: ZAppointmentSaved,
+    status: 201,
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/api/agenda/appointments/:appointmentId',
+    tag,
+    summary: 'Modifier un rendez-vous sans ménage, à la version lue',
+    params: ZAgendaAppointmentParams,
+    body: ZAppointmentUpdate,
+    response: ZAppointmentSaved,
+    errors: [409],
+  }),
+  status: defineRoute({
+    method: 'POST',
+    path: '/api/agenda/appointments/:appointmentId/status',
+    tag,
+    summary: 'Statut d’un rendez-vous sans ménage',
+    params: ZAgendaAppointmentParams,
+    body: ZAppointmentStatusChange,
+    response: ZAppointmentSaved,
+    errors: [409],
+  }),
+  feedStatus: defineRoute({
+    method: 'GET',
+    path: '/api/agenda/feed',
+    tag,
+    summary: 'Mon adresse d’agenda personnelle : active ou non (l’adresse n’est montrée qu’à sa création)',
+    response: ZFeedStatus,
+  }),
+  feedCreate: defineRoute({
+    method: 'POST',
+    path: '/api/agenda/feed',
+    tag,
+    summary: 'Créer mon adresse d’agenda personnelle (révoque la précédente)',
+    body: ZFeedCreate,
+    response: ZFeedCreated,
+    status: 201,
+  }),
+  feedRevoke: defineRoute({
+    method: 'DELETE',
+    path: '/api/agenda/feed',
+    tag,
+    summary: 'Révoquer mon adresse d’agenda personnelle',
+    response: null,
+  }),
+  feed: defineRoute({
+    method: 'GET',
+    path: '/api/agenda/feed/:token.ics',
+    tag,
+    access: 'public',
+    summary:
+      'Flux ICS personnel, lu par les applications de calendrier (adresse secrète, six mois passés et douze à venir)',
+    params: ZFeedParams,
+    response: FILE_RESPONSE,
+    errors: [429],
+  }),
+};
