@@ -36,6 +36,7 @@ import { referentielRoutes } from './modules/referentiel/index.ts';
 import { measuresRoutes } from './modules/measures/index.ts';
 import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
+import { journalRoutes } from './modules/journal/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -60,6 +61,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   measuresRoutes,
   committeesRoutes,
   supportContractsRoutes,
+  journalRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -78,7 +78,10 @@ const optionalText = (max: number) =>
     .default('');
 const ZRowVersion = z.number({ message: 'Version attendue.' }).int().min(1).max(2_147_483_647);
 const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item, { message: 'Liste attendue.' }).max(max, { message: `${max} ${what} au plus.` }).default([]);
+  z
+    .array(item, { message: 'Liste attendue.' })
+    .max(max, { message: `${max} ${what} au plus.` })
+    .default([]);
 
 /** A contract objective an activity serves: the contract version in force and the objective's rank there. */
 export const ZObjectiveRef = z.object({
@@ -105,9 +108,7 @@ export const ZJournalEntryInput = z.object({
   objectives: list(ZObjectiveRef, 20, 'objectifs'),
   measureId: ZId.nullable().default(null),
   note: optionalText(4000),
-  sensitivity: z
-    .enum(JOURNAL_SENSITIVITIES, { message: 'Confidentialité inconnue.' })
-    .default('ordinary'),
+  sensitivity: z.enum(JOURNAL_SENSITIVITIES, { message: 'Confidentialité inconnue.' }).default('ordinary'),
 });
 export type TJournalEntryInput = z.output<typeof ZJournalEntryInput>;
 
