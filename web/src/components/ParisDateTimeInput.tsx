@@ -30,6 +30,12 @@ export function parisInstant(local: string): string {
   return new Date(wall - parisOffset(guess)).toISOString();
 }
 
+/** An instant read on a Paris clock as `YYYY-MM-DDTHH:mm` (the input's value), whatever the browser's zone. */
+export function parisLocal(at: Date): string {
+  const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value.padStart(2, '0')]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
 /** A date and time typed or picked on a Paris clock (the browser's native picker, tablet-friendly). */
 export function ParisDateTimeInput({ description = 'Heure de Paris', ...props }: TextInputProps) {
   return <TextInput type="datetime-local" description={description} {...props} />;

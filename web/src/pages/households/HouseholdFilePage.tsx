@@ -22,6 +22,7 @@ import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
+import { JournalTab } from '../journal/JournalTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 interface FileTab {
@@ -56,6 +57,7 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       render: (f) => <BudgetPanel householdId={f.id} />,
     },
     { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
+    { value: 'journal', label: 'Journal', render: (f) => <JournalTab file={f} /> },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
     { value: 'historique', label: 'Historique', render: (f) => <HistoryTab file={f} /> },
