@@ -176,7 +176,7 @@ function Writer({ file, userId }: { file: THouseholdDetail; userId: string }) {
         </Button>
       </Group>
       {pending.length > 0 && (
-        <Paper withBorder p="md" aria-labelledby="journal-en-attente">
+        <Paper component="section" withBorder p="md" aria-labelledby="journal-en-attente">
           <Title order={3} size="h4" id="journal-en-attente" mb="sm">
             En attente d’envoi
           </Title>
