@@ -53,11 +53,12 @@ import { HOUSEHOLD_SPECS, type HouseholdSpec } from './household-specs.ts';
 import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
 import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostics.ts';
 import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
+import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows {
+export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, JournalDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -839,9 +840,12 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     capacityAssessments: [],
     budgetScenarios: [],
     ...buildMeasureRows(now),
+    journalEntries: [],
+    journalEntryChanges: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
   Object.assign(data, buildDiagnosticRows(now, data));
+  Object.assign(data, buildJournalRows(now, data));
   return data;
 }
