@@ -190,33 +190,18 @@ describe('case journal', () => {
   });
 
   it('refuses participants, objectives, briques and measures that are not of this file', async () => {
-    const res = await call(
-      cw,
-      'POST',
-      journalUrl(),
-      visit({
-        memberIds: [randomUUID()],
-        partnerOrganisationIds: [randomUUID()],
-        objectives: [{ versionId: randomUUID(), index: 0 }],
-        briques: ['9.9'],
-        measureId: randomUUID(),
-        durationMinutes: 0,
-      }),
-    );
+    const strangers = {
+      memberIds: [randomUUID()],
+      partnerOrganisationIds: [randomUUID()],
+      objectives: [{ versionId: randomUUID(), index: 0 }],
+      briques: ['9.9'],
+      measureId: randomUUID(),
+    };
+    // The contract's checks come first: the references are read only for a well-formed activity.
+    const res = await call(cw, 'POST', journalUrl(), visit({ ...strangers, durationMinutes: 0 }));
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(['durationMinutes']);
-    const refs = await call(
-      cw,
-      'POST',
-      journalUrl(),
-      visit({
-        memberIds: [randomUUID()],
-        partnerOrganisationIds: [randomUUID()],
-        objectives: [{ versionId: randomUUID(), index: 0 }],
-        briques: ['9.9'],
-        measureId: randomUUID(),
-      }),
-    );
+    const refs = await call(cw, 'POST', journalUrl(), visit(strangers));
     expect(refs.statusCode).toBe(400);
     expect(Object.keys(refs.json().error.fields).sort()).toEqual([
       'briques',

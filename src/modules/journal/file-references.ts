@@ -1,3 +1,4 @@
+import { organisationNames } from '../organisations/index.ts';
 import type { Context } from '../../kernel/context.ts';
 import { MEASURE_STATUS_LABELS } from '../../shared/contracts/measures.ts';
 import type { TJournalEntryInput, TJournalOptions } from '../../shared/contracts/journal.ts';
@@ -13,7 +14,7 @@ import { activeParties, householdMemberNames } from '../households/index.ts';
 import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts';
 import { referentielInForce } from '../referentiel/index.ts';
 import { objectivesInForce } from '../support-contracts/index.ts';
-import { organisationNames, type JournalRow } from './journal.repository.ts';
+import type { JournalRow } from './journal.repository.ts';
 
 /**
  * What the file offers an activity to refer to, read through the other modules: its members, the

@@ -1,3 +1,4 @@
+import { organisationNames } from '../organisations/index.ts';
 import { createHash } from 'node:crypto';
 import type { Context } from '../../kernel/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../../kernel/errors.ts';
@@ -15,7 +16,6 @@ import {
   changesOf,
   findReadableEntry,
   insertChange,
-  organisationNames,
   updateEntry,
   type JournalRecord,
   type JournalRow,

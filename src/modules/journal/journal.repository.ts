@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { canReadJournal, type JournalReader } from '../../shared/access/journal-policy.ts';
 import { users } from '../identity/schema.ts';
@@ -112,13 +112,3 @@ export const changesOf = (q: Queryable, entryId: string) =>
     .leftJoin(users, eq(users.id, journalEntryChanges.userId))
     .where(eq(journalEntryChanges.entryId, entryId))
     .orderBy(asc(journalEntryChanges.seq));
-
-/** Names of organisations by id. */
-export async function organisationNames(q: Queryable, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await q
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(inArray(organisations.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

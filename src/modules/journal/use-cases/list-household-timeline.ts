@@ -1,3 +1,4 @@
+import { organisationNames } from '../../organisations/index.ts';
 import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { atLeast } from '../../../shared/access/household-access.ts';
@@ -17,7 +18,7 @@ import { eventsOf } from '../../measures/index.ts';
 import { referralEventsOfHousehold } from '../../referrals/index.ts';
 import { contractSignaturesOf } from '../../support-contracts/index.ts';
 import { fileReferences, type FileReferences } from '../file-references.ts';
-import { organisationNames, readableEntries } from '../journal.repository.ts';
+import { readableEntries } from '../journal.repository.ts';
 import { entryItem, presentEntry } from '../journal.presenter.ts';
 import { journalReader } from '../journal-writes.ts';
 import type { JournalReader } from '../../../shared/access/journal-policy.ts';
