@@ -4,7 +4,7 @@ import { organisationId, userId } from '../../src/demo/territory.ts';
 import { householdParties } from '../../src/modules/households/schema.ts';
 import { journalEntries } from '../../src/modules/journal/schema.ts';
 import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
-import { browserFlow, CASEWORKER } from './flow.ts';
+import { browserFlow, CASEWORKER, notified } from './flow.ts';
 
 const NOTE = 'Visite faite sans réseau : point sur le budget et les quittances.';
 
@@ -71,5 +71,22 @@ describe.skipIf(!browserAvailable())('offline home visit', { timeout: 120_000 },
       .where(and(eq(journalEntries.householdId, householdId), eq(journalEntries.note, NOTE)));
     expect(recorded!.n).toBe(1);
     await assertAccessible(p, 'le journal avec la visite envoyée');
+
+    // Its author corrects it, then cancels it with a reason: it stays in the journal, marked.
+    const item = p.getByRole('listitem').filter({ hasText: NOTE });
+    await item.getByRole('button', { name: 'Corriger' }).click();
+    const correct = p.getByRole('dialog', { name: 'Corriger l’activité' });
+    await correct.getByRole('textbox', { name: 'Durée (minutes)' }).fill('75');
+    await assertAccessible(p, 'la correction d’une activité');
+    await correct.getByRole('button', { name: 'Enregistrer la correction' }).click();
+    await notified(p, 'Activité corrigée.');
+    await item.getByText(/^75 min/).waitFor();
+    await item.getByRole('button', { name: 'Annuler l’activité' }).click();
+    const cancel = p.getByRole('dialog', { name: 'Annuler l’activité' });
+    await cancel.getByRole('textbox', { name: 'Motif' }).fill('Visite saisie sur le mauvais dossier.');
+    await cancel.getByRole('button', { name: 'Annuler l’activité' }).click();
+    await notified(p, 'Activité annulée.');
+    await item.getByText('Annulée', { exact: true }).waitFor();
+    await assertAccessible(p, 'le journal avec l’activité annulée');
   });
 });

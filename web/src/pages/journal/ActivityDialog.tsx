@@ -1,14 +1,5 @@
-import { useEffect, useState } from 'react';
-import {
-  Alert,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { useEffect } from 'react';
+import { MultiSelect, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import {
   JOURNAL_KIND_LABELS,
   JOURNAL_SENSITIVITY_LABELS,
@@ -21,6 +12,7 @@ import { futureActivityBreak } from '@shared/journal/rules.ts';
 import { BriquesMultiSelect } from '../../components/BriquesMultiSelect.tsx';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { ParisDateTimeInput, parisInstant, parisLocal } from '../../components/ParisDateTimeInput.tsx';
+import type { ApiError } from '../../api/client.ts';
 import type { JournalBody } from './journal-outbox.ts';
 
 export interface ActivityValues extends Record<string, unknown> {
@@ -38,7 +30,7 @@ export interface ActivityValues extends Record<string, unknown> {
   sensitivity: JournalSensitivity;
 }
 
-type ActivityBody = Omit<JournalBody, 'idempotencyKey'>;
+export type ActivityBody = Omit<JournalBody, 'idempotencyKey'>;
 
 const objectiveValue = (o: { versionId: string; index: number }) => `${o.versionId}:${o.index}`;
 
@@ -82,27 +74,8 @@ export function activityValues(body?: ActivityBody): ActivityValues {
 const choices = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/**
- * « Nouvelle activité »: what happened, when, with whom, what it served. It never waits on the
- * network: `onKeep` stores it on the device (the outbox sends it), so it works offline once the
- * file is open — the options of the file were read with it.
- */
-export function ActivityDialog({
-  title,
-  options,
-  initial,
-  initialErrors,
-  onKeep,
-  onClose,
-}: {
-  title: string;
-  options: TJournalOptions;
-  initial?: ActivityBody;
-  /** The server's reasons for a refused activity, on their fields. */
-  initialErrors?: Record<string, string>;
-  onKeep: (body: ActivityBody) => Promise<void>;
-  onClose: () => void;
-}) {
+/** The activity form's state, checked as the contract checks the body (a refused one shows its reasons). */
+export function useActivityForm(initial?: ActivityBody, initialErrors?: Record<string, string>) {
   const form = useBodyForm(activityValues(initial), ZJournalEntryInput, activityBody, {
     occurredAt: 'Indiquez la date et l’heure de l’activité.',
   });
@@ -110,38 +83,53 @@ export function ActivityDialog({
   useEffect(() => {
     if (initialErrors) setErrors(initialErrors);
   }, [initialErrors, setErrors]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const keep = async (values: ActivityValues) => {
+  return form;
+}
+
+/**
+ * An activity's form: what happened, when, with whom, what it served. `onSave` receives the body
+ * once the form and the rule on future dates pass (in the browser too: the tablet's clock).
+ */
+export function ActivityDialog({
+  title,
+  intro,
+  options,
+  form,
+  mutation,
+  onSave,
+  onReload,
+  onClose,
+  submitLabel,
+  measureKept,
+}: {
+  title: string;
+  intro?: string;
+  options: TJournalOptions;
+  form: ReturnType<typeof useActivityForm>;
+  mutation: { error: ApiError | null; isPending: boolean; reset: () => void };
+  onSave: (body: ActivityBody) => void;
+  onReload?: () => void;
+  onClose: () => void;
+  submitLabel: string;
+  /** The measure the activity already has, offered even if it no longer takes new ones. */
+  measureKept?: string | null;
+}) {
+  const submit = (values: ActivityValues) => {
     const body = activityBody(values);
     const future = futureActivityBreak(new Date(body.occurredAt), new Date());
-    if (future) return form.setFieldError('occurredAt', future);
-    setPending(true);
-    try {
-      await onKeep(body);
-      onClose();
-    } catch {
-      setError(new Error('L’activité n’a pas pu être gardée sur cet appareil. Réessayez.'));
-    } finally {
-      setPending(false);
-    }
+    if (future) form.setFieldError('occurredAt', future);
+    else onSave(body);
   };
   return (
     <FormDialog
       title={title}
-      intro="L’activité est gardée sur cet appareil puis envoyée dès que la connexion le permet."
+      intro={intro}
       form={form}
-      mutation={{ error: null, isPending: pending, reset: () => setError(null) }}
-      errorOverride={
-        error ? (
-          <Alert color="red" role="alert">
-            {error.message}
-          </Alert>
-        ) : undefined
-      }
-      onSubmit={(values) => void keep(values)}
+      mutation={mutation}
+      onSubmit={submit}
+      onReload={onReload}
       onClose={onClose}
-      submitLabel="Enregistrer l’activité"
+      submitLabel={submitLabel}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
@@ -181,7 +169,9 @@ export function ActivityDialog({
         label="Mesure"
         clearable
         placeholder="Aucune"
-        data={options.measures.filter((m) => m.open).map((m) => ({ value: m.id, label: m.name }))}
+        data={options.measures
+          .filter((m) => m.open || m.id === measureKept)
+          .map((m) => ({ value: m.id, label: m.name }))}
         {...form.getInputProps('measureId')}
       />
       {options.objectives.length > 0 && (

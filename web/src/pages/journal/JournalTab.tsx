@@ -34,7 +34,8 @@ import { PagingBar } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { EventTimeline } from '../../components/EventTimeline.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { ActivityDialog } from './ActivityDialog.tsx';
+import { CancelEntryDialog, CorrectEntryDialog, KeepActivityDialog } from './EntryDialogs.tsx';
+import { DialogButton } from '../../components/FormDialog.tsx';
 import { discardActivity, keepActivity, PENDING_STATE_LABELS, type PendingEntry } from './journal-outbox.ts';
 import { useOutboxSender, usePendingEntries } from './use-journal-outbox.ts';
 
@@ -49,8 +50,11 @@ interface Filters {
 }
 const NO_FILTER: Filters = { kinds: [], from: null, to: null, brique: null, measureId: null };
 
-/** A timeline item in words: a journal entry says its state, its participants and its note. */
-function itemDetail(item: TTimelineItem) {
+/**
+ * A timeline item in words: a journal entry says its state, its participants and its note, and
+ * offers its author's organisation to correct or cancel it.
+ */
+function itemDetail(item: TTimelineItem, options: TJournalOptions | undefined) {
   const entry = item.entry;
   if (!entry) return item.detail;
   return (
@@ -65,6 +69,20 @@ function itemDetail(item: TTimelineItem) {
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {entry.note}
         </Text>
+      )}
+      {entry.canCorrect && entry.status === 'recorded' && options && (
+        <Group gap="xs" mt={4}>
+          <DialogButton
+            label="Corriger"
+            variant="light"
+            dialog={(close) => <CorrectEntryDialog entry={entry} options={options} onClose={close} />}
+          />
+          <DialogButton
+            label="Annuler l’activité"
+            variant="light"
+            dialog={(close) => <CancelEntryDialog entry={entry} onClose={close} />}
+          />
+        </Group>
       )}
     </>
   );
@@ -97,13 +115,19 @@ export function JournalTab({ file }: { file: THouseholdDetail }) {
     { placeholderData: keepPreviousData },
   );
   const measures = useRouteQuery(MEASURE_ROUTES.list, { params: { id: file.id } });
+  // Read while the file is open, so that the form works without a connection afterwards.
+  const options = useRouteQuery(
+    JOURNAL_ROUTES.options,
+    { params: { id: file.id } },
+    { staleTime: Infinity, enabled: writer },
+  );
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Journal d’accompagnement</Title>
       </Group>
-      {writer && <Writer file={file} userId={me.user.id} />}
+      {writer && <Writer file={file} userId={me.user.id} options={options.data} />}
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           Filtrer
@@ -139,7 +163,7 @@ export function JournalTab({ file }: { file: THouseholdDetail }) {
           <>
             <EventTimeline
               label="Journal et historique du dossier"
-              events={t.items.map((item) => ({ ...item, detail: itemDetail(item) }))}
+              events={t.items.map((item) => ({ ...item, detail: itemDetail(item, options.data) }))}
             />
             <PagingBar
               label="journal du dossier"
@@ -156,11 +180,17 @@ export function JournalTab({ file }: { file: THouseholdDetail }) {
  * The writer's part: « Nouvelle activité », and the activities still on this device with their
  * state — a refused one shown with the server's reason, to correct or discard, never merged.
  */
-function Writer({ file, userId }: { file: THouseholdDetail; userId: string }) {
+function Writer({
+  file,
+  userId,
+  options,
+}: {
+  file: THouseholdDetail;
+  userId: string;
+  options: TJournalOptions | undefined;
+}) {
   const send = useOutboxSender(userId);
   const pending = usePendingEntries(userId, file.id);
-  // Read while the file is open, so that the form works without a connection afterwards.
-  const options = useRouteQuery(JOURNAL_ROUTES.options, { params: { id: file.id } }, { staleTime: Infinity });
   useRouteQuery(REFERENTIEL_ROUTES.list, {}, { staleTime: 60 * 60_000 });
   const [editing, setEditing] = useState<PendingEntry | 'new' | null>(null);
   const keep = async (body: Parameters<typeof keepActivity>[2]) => {
@@ -171,7 +201,7 @@ function Writer({ file, userId }: { file: THouseholdDetail; userId: string }) {
   return (
     <>
       <Group>
-        <Button onClick={() => setEditing('new')} disabled={!options.data}>
+        <Button onClick={() => setEditing('new')} disabled={!options}>
           Nouvelle activité
         </Button>
       </Group>
@@ -218,11 +248,10 @@ function Writer({ file, userId }: { file: THouseholdDetail; userId: string }) {
           </Stack>
         </Paper>
       )}
-      {editing && options.data && (
-        <ActivityDialog
-          title={editing === 'new' ? 'Nouvelle activité' : 'Corriger l’activité gardée sur l’appareil'}
-          options={options.data as TJournalOptions}
-          {...(editing !== 'new' ? { initial: editing.body, initialErrors: editing.fields } : {})}
+      {editing && options && (
+        <KeepActivityDialog
+          options={options}
+          {...(editing !== 'new' ? { pending: editing } : {})}
           onKeep={keep}
           onClose={() => setEditing(null)}
         />
