@@ -3,13 +3,26 @@ import { Textarea } from '@mantine/core';
 import { ZJournalCancel, type TJournalEntry, type TJournalOptions } from '@shared/contracts/journal.ts';
 import { JOURNAL_ROUTES } from '@shared/routes/journal.ts';
 import { ApiError } from '../../api/client.ts';
+import type { FormWithErrors } from '../../api/form-errors.ts';
 import { routeKey, useRouteMutation } from '../../api/routes.ts';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { ActivityDialog, useActivityForm, type ActivityBody } from './ActivityDialog.tsx';
 import type { PendingEntry } from './journal-outbox.ts';
 
-const timelineKey = (householdId: string) =>
-  routeKey(JOURNAL_ROUTES.timeline, { params: { id: householdId } });
+/** A change to a recorded entry: its errors on the form, the timeline read again, the dialog closed. */
+const useEntryChange = <C extends typeof JOURNAL_ROUTES.correct | typeof JOURNAL_ROUTES.cancel>(
+  contract: C,
+  entry: TJournalEntry,
+  form: FormWithErrors,
+  successMessage: string,
+  onClose: () => void,
+) =>
+  useRouteMutation(contract, {
+    form,
+    invalidate: [routeKey(JOURNAL_ROUTES.timeline, { params: { id: entry.householdId } })],
+    successMessage,
+    onSuccess: onClose,
+  });
 
 /**
  * A new activity, or one the server refused, kept on the device: never waits on the network (the
@@ -86,12 +99,7 @@ export function CorrectEntryDialog({
 }) {
   const form = useActivityForm(bodyOf(entry));
   const params = { id: entry.householdId, entryId: entry.id };
-  const correct = useRouteMutation(JOURNAL_ROUTES.correct, {
-    form,
-    invalidate: [timelineKey(entry.householdId)],
-    successMessage: 'Activité corrigée.',
-    onSuccess: onClose,
-  });
+  const correct = useEntryChange(JOURNAL_ROUTES.correct, entry, form, 'Activité corrigée.', onClose);
   return (
     <ActivityDialog
       title="Corriger l’activité"
@@ -112,12 +120,7 @@ export function CancelEntryDialog({ entry, onClose }: { entry: TJournalEntry; on
   const form = useBodyForm({ reason: '' }, ZJournalCancel, (v) => ({ ...v, rowVersion: entry.rowVersion }), {
     reason: 'Indiquez pourquoi l’activité est annulée.',
   });
-  const cancel = useRouteMutation(JOURNAL_ROUTES.cancel, {
-    form,
-    invalidate: [timelineKey(entry.householdId)],
-    successMessage: 'Activité annulée.',
-    onSuccess: onClose,
-  });
+  const cancel = useEntryChange(JOURNAL_ROUTES.cancel, entry, form, 'Activité annulée.', onClose);
   return (
     <FormDialog
       title="Annuler l’activité"
