@@ -347,4 +347,54 @@ describe('case journal', () => {
     });
     expect((await call(siao, 'GET', `${journalUrl()}/options`)).statusCode).toBe(403);
   });
+
+  it('serves the objectives of the contract in force, and shows its signatures on the timeline', async () => {
+    const url = `/api/households/${householdId}/measures/${activeMeasure.id}/contract`;
+    type Contract = { contract: { rowVersion: number } };
+    let c = (await ok<Contract>(await call(cw, 'POST', url))).contract;
+    c = (
+      await ok<Contract>(
+        await call(cw, 'PUT', url, {
+          rowVersion: c.rowVersion,
+          objectives: [
+            {
+              title: 'Ouvrir les droits à l’aide au logement',
+              indicator: 'Notification de la CAF reçue',
+              targetDate: '2026-09-30',
+              briques: ['2.4'],
+            },
+          ],
+          commitments: { household: [], landlord: [], association: ['Rencontrer le ménage chaque mois.'] },
+          modalities: { visitsPerMonth: 1, place: 'home', monthlyReview: true },
+          clauses: [],
+        }),
+      )
+    ).contract;
+    c = (
+      await ok<Contract>(
+        await call(cw, 'POST', `${url}/household-signature`, {
+          rowVersion: c.rowVersion,
+          method: 'typed',
+          typedName: 'Signature du ménage',
+        }),
+      )
+    ).contract;
+    await ok(await call(cw, 'POST', `${url}/partner-signature`, { rowVersion: c.rowVersion }));
+
+    const options = await ok<{ objectives: { versionId: string; index: number; title: string }[] }>(
+      await call(cw, 'GET', `${journalUrl()}/options`),
+    );
+    expect(options.objectives.map((o) => o.title)).toEqual(['Ouvrir les droits à l’aide au logement']);
+    const { versionId, index } = options.objectives[0]!;
+    const entry = await ok<TJournalEntry>(
+      await call(cw, 'POST', journalUrl(), visit({ objectives: [{ versionId, index }] })),
+    );
+    expect(entry.objectives).toEqual([{ versionId, index, title: 'Ouvrir les droits à l’aide au logement' }]);
+    const signed = await timeline(cw, '?kinds=contract');
+    expect(signed.items.map((i) => i.title)).toEqual([
+      'Contrat d’accompagnement signé (version 1)',
+      'Contrat d’accompagnement signé (version 1)',
+    ]);
+    expect(signed.items.map((i) => i.detail).join(' ')).toContain('Le ménage : Signature du ménage');
+  });
 });
