@@ -307,6 +307,9 @@ describe('case journal', () => {
     expect((await timeline(cw, '?brique=2.1')).total).toBe(0);
     expect((await timeline(cw, '?from=2026-03-11')).total).toBe(0);
     expect((await timeline(cw, `?organisationId=${siaoId}`)).total).toBe(0);
+    expect(all.organisations.map((o) => o.name)).toContain('Le Passage');
+    const own = all.organisations.find((o) => o.name === 'Le Passage')!;
+    expect((await timeline(cw, `?organisationId=${own.id}&pageSize=100`)).total).toBeGreaterThan(0);
     const page2 = await timeline(cw, '?pageSize=2&page=2');
     expect(page2.items).toHaveLength(2);
     expect(page2.total).toBe(all.total);

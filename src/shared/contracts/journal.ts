@@ -210,5 +210,8 @@ export const ZTimelineItem = z.object({
   entry: ZJournalEntry.optional(),
 });
 export type TTimelineItem = z.output<typeof ZTimelineItem>;
-export const ZTimeline = zPage(ZTimelineItem);
+export const ZTimeline = zPage(ZTimelineItem).extend({
+  /** The organisations behind the reader's items, whatever the filters: the choices of the author filter. */
+  organisations: z.array(ZNamed),
+});
 export type TTimeline = z.output<typeof ZTimeline>;

@@ -38,6 +38,18 @@ describe('the household timeline', () => {
     expect(keys({ organisationId: 'bailleur' })).toEqual(['b']);
   });
 
+  it('names the organisations behind the items, whatever the filters, for the author filter', () => {
+    const named = [
+      item('x', '2026-03-01T09:00:00.000Z', { byOrganisationName: 'Le Passage' }),
+      item('y', '2026-03-02T09:00:00.000Z', { organisationId: 'hb', byOrganisationName: 'Habitat Brenne' }),
+      item('z', '2026-03-03T09:00:00.000Z', { organisationId: null, byOrganisationName: 'Sans identifiant' }),
+    ];
+    expect(selectTimeline(named, { ...page, kinds: ['note'] }).organisations).toEqual([
+      { id: 'hb', name: 'Habitat Brenne' },
+      { id: 'asso', name: 'Le Passage' },
+    ]);
+  });
+
   it('reads the period in Paris days: 22:30 UTC on 31 March is 1 April', () => {
     const keys = (q: object) => selectTimeline(items, { ...page, ...q }).items.map((i) => i.key);
     expect(keys({ from: '2026-04-01' })).toEqual(['b']);

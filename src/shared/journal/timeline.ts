@@ -26,6 +26,10 @@ export function selectTimeline(items: readonly TimelineCandidate[], query: TTime
     );
   });
   kept.sort((a, b) => b.at.localeCompare(a.at) || a.key.localeCompare(b.key));
+  const organisations = new Map<string, string>();
+  for (const item of items)
+    if (item.organisationId && item.byOrganisationName)
+      organisations.set(item.organisationId, item.byOrganisationName);
   const start = (query.page - 1) * query.pageSize;
   return {
     items: kept
@@ -34,5 +38,8 @@ export function selectTimeline(items: readonly TimelineCandidate[], query: TTime
     total: kept.length,
     page: query.page,
     pageSize: query.pageSize,
+    organisations: [...organisations]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
   };
 }

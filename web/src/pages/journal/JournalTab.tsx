@@ -47,8 +47,16 @@ interface Filters {
   to: string | null;
   brique: string | null;
   measureId: string | null;
+  organisationId: string | null;
 }
-const NO_FILTER: Filters = { kinds: [], from: null, to: null, brique: null, measureId: null };
+const NO_FILTER: Filters = {
+  kinds: [],
+  from: null,
+  to: null,
+  brique: null,
+  measureId: null,
+  organisationId: null,
+};
 
 /**
  * A timeline item in words: a journal entry says its state, its participants and its note, and
@@ -110,6 +118,7 @@ export function JournalTab({ file }: { file: THouseholdDetail }) {
         ...(filters.to ? { to: filters.to } : {}),
         ...(filters.brique ? { brique: filters.brique } : {}),
         ...(filters.measureId ? { measureId: filters.measureId } : {}),
+        ...(filters.organisationId ? { organisationId: filters.organisationId } : {}),
       },
     },
     { placeholderData: keepPreviousData },
@@ -155,6 +164,14 @@ export function JournalTab({ file }: { file: THouseholdDetail }) {
             data={(measures.data?.items ?? []).map((m) => ({ value: m.id, label: m.schemeName }))}
             value={filters.measureId}
             onChange={(v) => setFilter('measureId', v)}
+          />
+          <Select
+            label="Organisation"
+            clearable
+            placeholder="Toutes"
+            data={(timeline.data?.organisations ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            value={filters.organisationId}
+            onChange={(v) => setFilter('organisationId', v)}
           />
         </SimpleGrid>
       </Paper>
