@@ -88,5 +88,11 @@ describe.skipIf(!browserAvailable())('offline home visit', { timeout: 120_000 },
     await notified(p, 'Activité annulée.');
     await item.getByText('Annulée', { exact: true }).waitFor();
     await assertAccessible(p, 'le journal avec l’activité annulée');
+    await item.getByRole('button', { name: 'Historique' }).click();
+    const history = p.getByRole('dialog', { name: 'Historique de l’activité' });
+    for (const step of ['Activité enregistrée', 'Activité corrigée', 'Activité annulée'])
+      await history.getByText(step, { exact: true }).waitFor();
+    await history.getByText('Modifié : durée.').waitFor();
+    await assertAccessible(p, 'l’historique de l’activité');
   });
 });

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Textarea } from '@mantine/core';
+import { Modal, Textarea } from '@mantine/core';
 import { ZJournalCancel, type TJournalEntry, type TJournalOptions } from '@shared/contracts/journal.ts';
 import { JOURNAL_ROUTES } from '@shared/routes/journal.ts';
 import { ApiError } from '../../api/client.ts';
 import type { FormWithErrors } from '../../api/form-errors.ts';
-import { routeKey, useRouteMutation } from '../../api/routes.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { EventTimeline } from '../../components/EventTimeline.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { ActivityDialog, useActivityForm, type ActivityBody } from './ActivityDialog.tsx';
 import type { PendingEntry } from './journal-outbox.ts';
@@ -140,5 +142,27 @@ export function CancelEntryDialog({ entry, onClose }: { entry: TJournalEntry; on
     >
       <Textarea label="Motif" required autosize minRows={2} {...form.getInputProps('reason')} />
     </FormDialog>
+  );
+}
+
+/** An entry's history (recorded, each correction with the fields it changed, its cancellation). */
+export function EntryHistoryDialog({ entry, onClose }: { entry: TJournalEntry; onClose: () => void }) {
+  const read = useRouteQuery(JOURNAL_ROUTES.get, { params: { id: entry.householdId, entryId: entry.id } });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="Historique de l’activité"
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      <QueryState query={read} loadingLabel="Chargement de l’historique…">
+        {(e) => (
+          <EventTimeline
+            label="Historique de l’activité"
+            events={(e.history ?? []).map((h, i) => ({ key: String(i), title: h.label, ...h }))}
+          />
+        )}
+      </QueryState>
+    </Modal>
   );
 }

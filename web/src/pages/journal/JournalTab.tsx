@@ -34,7 +34,12 @@ import { PagingBar } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { EventTimeline } from '../../components/EventTimeline.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { CancelEntryDialog, CorrectEntryDialog, KeepActivityDialog } from './EntryDialogs.tsx';
+import {
+  CancelEntryDialog,
+  CorrectEntryDialog,
+  EntryHistoryDialog,
+  KeepActivityDialog,
+} from './EntryDialogs.tsx';
 import { DialogButton } from '../../components/FormDialog.tsx';
 import { discardActivity, keepActivity, PENDING_STATE_LABELS, type PendingEntry } from './journal-outbox.ts';
 import { useOutboxSender, usePendingEntries } from './use-journal-outbox.ts';
@@ -78,20 +83,27 @@ function itemDetail(item: TTimelineItem, options: TJournalOptions | undefined) {
           {entry.note}
         </Text>
       )}
-      {entry.canCorrect && entry.status === 'recorded' && options && (
-        <Group gap="xs" mt={4}>
-          <DialogButton
-            label="Corriger"
-            variant="light"
-            dialog={(close) => <CorrectEntryDialog entry={entry} options={options} onClose={close} />}
-          />
-          <DialogButton
-            label="Annuler l’activité"
-            variant="light"
-            dialog={(close) => <CancelEntryDialog entry={entry} onClose={close} />}
-          />
-        </Group>
-      )}
+      <Group gap="xs" mt={4}>
+        <DialogButton
+          label="Historique"
+          variant="light"
+          dialog={(close) => <EntryHistoryDialog entry={entry} onClose={close} />}
+        />
+        {entry.canCorrect && entry.status === 'recorded' && options && (
+          <>
+            <DialogButton
+              label="Corriger"
+              variant="light"
+              dialog={(close) => <CorrectEntryDialog entry={entry} options={options} onClose={close} />}
+            />
+            <DialogButton
+              label="Annuler l’activité"
+              variant="light"
+              dialog={(close) => <CancelEntryDialog entry={entry} onClose={close} />}
+            />
+          </>
+        )}
+      </Group>
     </>
   );
 }
