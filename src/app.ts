@@ -37,6 +37,7 @@ import { measuresRoutes } from './modules/measures/index.ts';
 import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 import { agendaRoutes } from './modules/agenda/index.ts';
+import { journalRoutes } from './modules/journal/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -62,6 +63,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   committeesRoutes,
   supportContractsRoutes,
   agendaRoutes,
+  journalRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -42,6 +42,9 @@ import { MEASURE_STATUSES } from '../src/shared/contracts/measures.ts';
 import { appointmentParticipants, appointments } from '../src/modules/agenda/schema.ts';
 import { organisationId } from '../src/demo/territory.ts';
 import { addDays } from '../src/shared/time.ts';
+import { journalEntries } from '../src/modules/journal/schema.ts';
+import { futureActivityBreak } from '../src/shared/journal/rules.ts';
+import { parisDate } from '../src/shared/time.ts';
 
 let t: TestApp;
 
@@ -540,5 +543,28 @@ describe('demo territory', () => {
     expect(seen.statusCode).toBe(200);
     expect(seen.json().items.length).toBeGreaterThan(0);
     for (const item of seen.json().items) expect(item).not.toHaveProperty('note');
+  });
+
+  it('has a journal for the measures under way: months of visits, calls and partner contacts', async () => {
+    const rows = await t.deps.db
+      .select({
+        kind: journalEntries.kind,
+        sensitivity: journalEntries.sensitivity,
+        occurredAt: journalEntries.occurredAt,
+        status: journalEntries.status,
+        measureStart: measures.startOn,
+      })
+      .from(journalEntries)
+      .innerJoin(measures, eq(measures.id, journalEntries.measureId));
+    expect(rows.length).toBeGreaterThan(50);
+    for (const kind of ['home_visit', 'phone_call', 'partner_contact', 'office_meeting'])
+      expect(rows.map((r) => r.kind)).toContain(kind);
+    expect(new Set(rows.map((r) => r.sensitivity))).toEqual(new Set(['ordinary', 'confidential']));
+    expect(rows.map((r) => r.status)).toContain('cancelled');
+    const now = t.deps.clock();
+    for (const r of rows) {
+      expect(futureActivityBreak(r.occurredAt, now)).toBeNull();
+      expect(parisDate(r.occurredAt) >= r.measureStart!).toBe(true);
+    }
   });
 });

@@ -15,3 +15,4 @@ export * from '../modules/measures/schema.ts';
 export * from '../modules/committees/schema.ts';
 export * from '../modules/support-contracts/schema.ts';
 export * from '../modules/agenda/schema.ts';
+export * from '../modules/journal/schema.ts';

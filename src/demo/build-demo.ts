@@ -54,11 +54,12 @@ import { REFERRAL_SPECS, type ReferralSpec } from './referral-specs.ts';
 import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostics.ts';
 import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
+import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows {
+export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows, JournalDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -842,10 +843,13 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     ...buildMeasureRows(now),
     appointments: [],
     appointmentParticipants: [],
+    journalEntries: [],
+    journalEntryChanges: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
   Object.assign(data, buildAgendaRows(now, data.parties));
   Object.assign(data, buildDiagnosticRows(now, data));
+  Object.assign(data, buildJournalRows(now, data));
   return data;
 }

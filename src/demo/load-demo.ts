@@ -1,3 +1,4 @@
+import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DB, Tx } from '../kernel/db.ts';
@@ -119,6 +120,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, meetingDecisions, data.meetingDecisions);
     await insertMissing(tx, appointments, data.appointments);
     await insertMissing(tx, appointmentParticipants, data.appointmentParticipants);
+    await insertMissing(tx, journalEntries, data.journalEntries);
+    await insertMissing(tx, journalEntryChanges, data.journalEntryChanges);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -60,6 +60,17 @@ export interface Routes {
   add<C extends RouteContract>(contract: C, handler: RouteHandler<C>, options?: RouteOptions): void;
 }
 
+const REPLAYS = new WeakSet<object>();
+
+/**
+ * Marks an idempotent create's answer as the replay of an earlier request: the route answers the
+ * contract's `replayStatus` (200) instead of its status (201).
+ */
+export function replayed<T extends object>(answer: T): T {
+  REPLAYS.add(answer);
+  return answer;
+}
+
 const isSchema = (value: RouteContract['response']): value is z.ZodType =>
   value !== null && value !== FILE_RESPONSE;
 
@@ -210,7 +221,10 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
     add(contract, handler, options = {}) {
       const status = contract.response === null ? 204 : (contract.status ?? 200);
       const response: Record<number, z.ZodType> = {};
-      if (isSchema(contract.response)) response[status] = contract.response;
+      if (isSchema(contract.response)) {
+        response[status] = contract.response;
+        if (contract.replayStatus) response[contract.replayStatus] = contract.response;
+      }
       for (const code of errorStatuses(contract)) response[code] = ZErrorBody;
       const transactional = options.transaction ?? contract.method !== 'GET';
 
@@ -267,7 +281,8 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
           if (reply.sent) return reply;
           if (contract.response === FILE_RESPONSE) return sendFile(reply, result as FileAnswer);
           if (contract.response === null) return reply.status(204).send();
-          return reply.status(status).send(result);
+          const replay = contract.replayStatus && typeof result === 'object' && REPLAYS.has(result as object);
+          return reply.status(replay ? contract.replayStatus! : status).send(result);
         },
       });
     },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { Response as InjectResponse } from 'light-my-request';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -46,8 +47,15 @@ import { referrals } from '../../src/modules/referrals/schema.ts';
 type Level = HouseholdAccessLevel;
 
 // Markers planted in the file: a reader must never receive one above its level, in any answer.
-const CASEWORKER_ONLY = ['SECRET-HEALTH', 'SECRET-JUSTICE', 'SECRET-FAMILY', 'SECRET-NOTE', 'secret-doc'];
-const SHARED = ['SHARED-SHELTER', 'SHARED-RESOURCE', 'SHARED-NOTE', 'shared-doc'];
+const CASEWORKER_ONLY = [
+  'SECRET-HEALTH',
+  'SECRET-JUSTICE',
+  'SECRET-FAMILY',
+  'SECRET-NOTE',
+  'secret-doc',
+  'SECRET-JOURNAL',
+];
+const SHARED = ['SHARED-SHELTER', 'SHARED-RESOURCE', 'SHARED-NOTE', 'shared-doc', 'SHARED-JOURNAL'];
 const HIDDEN_MARKERS: Record<Level, string[]> = {
   caseworker: [],
   party: CASEWORKER_ONLY,
@@ -140,6 +148,10 @@ interface Fixture {
   /** A contract ready to sign whose objective carries a caseworker-only marker, for reads and refusals. */
   sharedContract: { measureId: string; rowVersion: number };
   ownerUserId: string;
+  /** An ordinary journal entry of the file (its note a shared marker); a confidential one carries a caseworker-only marker. */
+  journalEntryId: string;
+  /** A new journal entry of the file, written by its caseworker, to correct or cancel. */
+  journalEntry(): Promise<{ id: string; rowVersion: number }>;
   /** A scheme of the household's département (ASLL maintien: renewable at will). */
   schemeId: string;
 }
@@ -658,6 +670,42 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** A phone call as the journal form sends it, with a key of its own. */
+const journalActivity = () => ({
+  idempotencyKey: randomUUID(),
+  kind: 'phone_call',
+  occurredAt: NOW.toISOString(),
+  durationMinutes: 15,
+});
+/** A journal entry's route, on a new entry of the file. */
+const onJournalEntry =
+  (body: (rowVersion: number) => object): Driver['call'] =>
+  async (fx) => {
+    const entry = await fx.journalEntry();
+    return { ...onHousehold(fx, { entryId: entry.id }), body: body(entry.rowVersion) };
+  };
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/timeline': {
+    call: async (fx: Fixture) => ({ ...onHousehold(fx), query: { pageSize: 100 } }),
+  },
+  'GET /api/households/:id/journal/options': { call: async (fx: Fixture) => onHousehold(fx) },
+  'POST /api/households/:id/journal': {
+    call: async (fx: Fixture) => ({ ...onHousehold(fx), body: journalActivity() }),
+  },
+  'GET /api/households/:id/journal/:entryId': {
+    call: async (fx: Fixture) => onHousehold(fx, { entryId: fx.journalEntryId }),
+  },
+  'PUT /api/households/:id/journal/:entryId': {
+    call: onJournalEntry((rowVersion) => {
+      const { idempotencyKey: _key, ...activity } = journalActivity();
+      return { ...activity, durationMinutes: 20, rowVersion };
+    }),
+  },
+  'POST /api/households/:id/journal/:entryId/cancel': {
+    call: onJournalEntry((rowVersion) => ({ rowVersion, reason: 'Saisie en double.' })),
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
@@ -773,6 +821,19 @@ describe('household access matrix, from the route contracts', () => {
         'note',
       );
     }
+    const journalEntry = async (note = 'Appel du ménage', sensitivity = 'ordinary') => {
+      const entry = await ok(
+        await as(owner, 'POST', `/api/households/${householdId}/journal`, {
+          ...journalActivity(),
+          note,
+          sensitivity,
+        }),
+        'activité',
+      );
+      return { id: entry.id as string, rowVersion: entry.rowVersion as number };
+    };
+    await journalEntry('SECRET-JOURNAL', 'confidential');
+    const sharedEntry = await journalEntry('SHARED-JOURNAL');
     let landlordDocId = '';
     for (const [name, sensitivity] of [
       ['secret-doc.txt', 'confidential'],
@@ -919,6 +980,8 @@ describe('household access matrix, from the route contracts', () => {
     fx = {
       t,
       owner,
+      journalEntryId: sharedEntry.id,
+      journalEntry: () => journalEntry(),
       contractAt,
       sharedContract,
       ownerUserId: userIds.get(ownerSubject)!,

@@ -198,6 +198,13 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     await planned('/api/agenda/appointments', 'partner_meeting'),
   ];
   const adviser = session(landlord, 'landlord_social_advisor');
+  const journalEntry = await idOf(caseworker, `/api/households/${main}/journal`, {
+    idempotencyKey: '00000000-0000-4000-8000-000000000001',
+    kind: 'home_visit',
+    occurredAt: '2026-03-09T10:00:00+01:00',
+    durationMinutes: 45,
+    note: 'Visite à domicile',
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -233,6 +240,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     meetings: [meeting],
     items: agenda.items.map((i) => i.id),
     appointments,
+    journal: [journalEntry],
   };
   // The referral notified the association's people.
   ids.notifications = [

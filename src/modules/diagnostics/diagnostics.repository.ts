@@ -99,6 +99,7 @@ const shareColumns = {
   organisationName: organisations.name,
   snapshot: diagnosticShares.snapshot,
   sharedByName: users.fullName,
+  sharedByOrganisationId: diagnosticShares.sharedByOrganisationId,
   sharedAt: diagnosticShares.sharedAt,
 };
 
@@ -172,3 +173,32 @@ export async function evictionProcedureAt(
   const closedOn = procedure.closedOn && (!day || procedure.closedOn <= day) ? procedure.closedOn : null;
   return { ...procedure, closedOn, steps };
 }
+
+/** The household's diagnostic versions (created, approved), for its timeline. */
+export const diagnosticVersionsOf = (q: Queryable, householdId: string) =>
+  q
+    .select({
+      id: diagnostics.id,
+      version: diagnostics.version,
+      createdAt: diagnostics.createdAt,
+      approvedAt: diagnostics.approvedAt,
+      byName: users.fullName,
+      byOrganisationId: diagnostics.createdByOrganisationId,
+      byOrganisationName: organisations.name,
+    })
+    .from(diagnostics)
+    .leftJoin(users, eq(users.id, diagnostics.createdByUserId))
+    .leftJoin(organisations, eq(organisations.id, diagnostics.createdByOrganisationId))
+    .where(eq(diagnostics.householdId, householdId))
+    .orderBy(asc(diagnostics.version));
+
+/** The partner versions shared for a household (to one organisation, or to all), for its timeline. */
+export const diagnosticSharesOf = (q: Queryable, householdId: string, organisationId?: string) =>
+  sharesQuery(q)
+    .where(
+      and(
+        eq(diagnosticShares.householdId, householdId),
+        organisationId ? eq(diagnosticShares.organisationId, organisationId) : undefined,
+      ),
+    )
+    .orderBy(asc(diagnosticShares.sharedAt));

@@ -2,4 +2,9 @@
 export { changedSections } from './authorship.ts';
 export { checkSignaturePng } from './signature.ts';
 export { diagnosticsRoutes } from './diagnostics.routes.ts';
-export { householdOfDiagnostic, latestApprovedDiagnostic } from './diagnostics.repository.ts';
+export {
+  diagnosticSharesOf,
+  diagnosticVersionsOf,
+  householdOfDiagnostic,
+  latestApprovedDiagnostic,
+} from './diagnostics.repository.ts';

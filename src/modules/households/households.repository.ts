@@ -611,3 +611,15 @@ export async function evictionProcedureOf(
     .where(eq(households.id, householdId));
   return row?.procedure ?? null;
 }
+
+/** The members of the file by their stable id, in the file's order (for references from other modules). */
+export const householdMemberNames = (q: Queryable, householdId: string) =>
+  q
+    .select({
+      id: householdMembers.id,
+      firstName: householdMembers.firstName,
+      lastName: householdMembers.lastName,
+    })
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(householdMembers.position);

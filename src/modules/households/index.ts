@@ -16,6 +16,12 @@ export { recordEvictionStep } from './use-cases/record-eviction-step.ts';
 export { recordRentArrears } from './use-cases/record-rent-arrears.ts';
 export { recordHouseholdAgreement } from './use-cases/record-household-agreement.ts';
 export { communeOfAddress } from './household-input.ts';
-export { evictionProcedureOf, unsafeLoadHouseholdFile, type HouseholdFile } from './households.repository.ts';
+export {
+  evictionProcedureOf,
+  householdMemberNames,
+  unsafeLoadHouseholdFile,
+  type HouseholdFile,
+} from './households.repository.ts';
+export { noteRows } from './notes.repository.ts';
 export { householdSearchText } from './search-text.ts';
 export { householdsRoutes } from './households.routes.ts';

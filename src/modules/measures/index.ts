@@ -2,4 +2,10 @@
 export { measuresRoutes } from './measures.routes.ts';
 export { applyCommitteeDecision, type CommitteeDecision } from './use-cases/apply-committee-decision.ts';
 export { defaultCatalogue, schemeName } from './schemes.repository.ts';
-export { measureForContract, type MeasureForContract } from './measures.repository.ts';
+export {
+  eventsOf,
+  listHouseholdMeasures,
+  measureForContract,
+  type MeasureForContract,
+  type MeasureRecord,
+} from './measures.repository.ts';

@@ -1,5 +1,4 @@
-import { briqueLabel } from '../../shared/referentiel/referentiel.ts';
-import { referentielVersion } from '../referentiel/index.ts';
+import { briqueName } from '../referentiel/index.ts';
 import type { MeasureFields } from '../../shared/access/measure-policy.ts';
 import { formatFileNumber } from '../../shared/contracts/households.ts';
 import {
@@ -9,11 +8,6 @@ import {
   type TMeasure,
 } from '../../shared/contracts/measures.ts';
 import type { eventsOf, MeasureRecord } from './measures.repository.ts';
-
-const briqueName = (version: string, code: string) => {
-  const referentiel = referentielVersion(version);
-  return referentiel ? briqueLabel(referentiel, code) : code;
-};
 
 type EventRecord = Awaited<ReturnType<typeof eventsOf>>[number];
 

@@ -135,6 +135,7 @@ export function eventsOf(q: Queryable, measureIds: string[]) {
       detail: measureEvents.detail,
       at: measureEvents.at,
       byName: users.fullName,
+      byOrganisationId: measureEvents.organisationId,
       byOrganisationName: organisations.name,
     })
     .from(measureEvents)

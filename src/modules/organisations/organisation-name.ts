@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { organisations } from './schema.ts';
 
@@ -9,4 +9,14 @@ export async function organisationName(q: Queryable, organisationId: string): Pr
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   return row?.name ?? null;
+}
+
+/** The names of organisations by id (those unknown left out). */
+export async function organisationNames(q: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

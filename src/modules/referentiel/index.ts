@@ -1,3 +1,3 @@
 /** The référentiel of the briques (AVDL, GLA): shipped dated versions, what measures and contracts refer to. */
 export { referentielRoutes } from './referentiel.routes.ts';
-export { referentielInForce, referentielVersion } from './referentiel.ts';
+export { briqueName, referentielInForce, referentielVersion } from './referentiel.ts';

@@ -1,2 +1,3 @@
 /** Referrals (saisines) between landlords, associations and the SIAO. */
 export { referralRoutes } from './referrals.routes.ts';
+export { referralEventsOfHousehold } from './referrals.repository.ts';

@@ -305,3 +305,33 @@ export async function referralAgreement(q: Queryable, consentId: string | null) 
     .where(eq(householdConsents.id, consentId));
   return consent ?? null;
 }
+
+/**
+ * Every event of the household's referrals with its referral's sides, for the household timeline;
+ * the caller keeps the referrals the reader may read (referral policy).
+ */
+export async function referralEventsOfHousehold(q: Queryable, householdId: string) {
+  return q
+    .select({
+      id: referralEvents.id,
+      type: referralEvents.type,
+      at: referralEvents.at,
+      referral: {
+        number: referrals.number,
+        kind: referrals.kind,
+        status: referrals.status,
+        fromOrganisationId: referrals.fromOrganisationId,
+        toOrganisationId: referrals.toOrganisationId,
+        assignedCaseworkerUserId: referrals.assignedCaseworkerUserId,
+      },
+      byName: users.fullName,
+      byOrganisationId: referralEvents.organisationId,
+      byOrganisationName: organisations.name,
+    })
+    .from(referralEvents)
+    .innerJoin(referrals, eq(referrals.id, referralEvents.referralId))
+    .leftJoin(users, eq(users.id, referralEvents.userId))
+    .leftJoin(organisations, eq(organisations.id, referralEvents.organisationId))
+    .where(eq(referrals.householdId, householdId))
+    .orderBy(asc(referralEvents.at), asc(eventOrder));
+}

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
+import { organisations } from '../organisations/schema.ts';
 import { supportContractSignatures, supportContractVersions, supportContracts } from './schema.ts';
 
 export type ContractRow = typeof supportContracts.$inferSelect;
@@ -88,3 +89,37 @@ export async function updateVersion(
 export async function insertSignature(q: Queryable, values: typeof supportContractSignatures.$inferInsert) {
   await q.insert(supportContractSignatures).values(values);
 }
+
+/** The objectives of the household's contract versions in force, with their measure. */
+export const objectivesInForce = (q: Queryable, householdId: string) =>
+  q
+    .select({
+      versionId: supportContractVersions.id,
+      measureId: supportContracts.measureId,
+      objectives: supportContractVersions.objectives,
+    })
+    .from(supportContractVersions)
+    .innerJoin(supportContracts, eq(supportContracts.id, supportContractVersions.contractId))
+    .where(
+      and(eq(supportContracts.householdId, householdId), eq(supportContractVersions.status, 'in_force')),
+    );
+
+/** Every signature of the household's contracts, for its timeline. */
+export const contractSignaturesOf = (q: Queryable, householdId: string) =>
+  q
+    .select({
+      id: supportContractSignatures.id,
+      measureId: supportContracts.measureId,
+      versionNumber: supportContractVersions.number,
+      party: supportContractSignatures.party,
+      signerName: supportContractSignatures.signerName,
+      signedAt: supportContractSignatures.signedAt,
+      byOrganisationId: supportContractSignatures.organisationId,
+      byOrganisationName: organisations.name,
+    })
+    .from(supportContractSignatures)
+    .innerJoin(supportContractVersions, eq(supportContractVersions.id, supportContractSignatures.versionId))
+    .innerJoin(supportContracts, eq(supportContracts.id, supportContractVersions.contractId))
+    .innerJoin(organisations, eq(organisations.id, supportContractSignatures.organisationId))
+    .where(eq(supportContracts.householdId, householdId))
+    .orderBy(asc(supportContractSignatures.signedAt));

@@ -12,6 +12,7 @@ import { DECISION_OUTCOME_LABELS, HOUSEHOLD_PRESENCE_LABELS } from '../contracts
 import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contracts/measures.ts';
 import { ROLE_LABELS } from '../contracts/roles.ts';
 import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
+import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -363,6 +364,31 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Contrat d’accompagnement exporté en PDF',
     describe: (d) => joined(str(d.scheme), contractVersion(d)),
   },
+  'household.timeline.read': {
+    label: 'Consultation du journal d’accompagnement et de l’historique du dossier',
+  },
+  'journal.options.read': { label: 'Ouverture du formulaire d’activité du journal' },
+  'journal.read': {
+    label: 'Consultation d’une activité du journal',
+    describe: (d) => labelOf(JOURNAL_KIND_LABELS, d.kind),
+  },
+  'journal.create': {
+    label: 'Activité enregistrée au journal',
+    describe: (d) =>
+      joined(labelOf(JOURNAL_KIND_LABELS, d.kind), labelOf(JOURNAL_SENSITIVITY_LABELS, d.sensitivity)),
+  },
+  'journal.replay': {
+    label: 'Activité renvoyée par l’appareil, déjà enregistrée',
+    describe: (d) => labelOf(JOURNAL_KIND_LABELS, d.kind),
+  },
+  'journal.correct': {
+    label: 'Activité du journal corrigée',
+    describe: (d) => labelOf(JOURNAL_KIND_LABELS, d.kind),
+  },
+  'journal.cancel': {
+    label: 'Activité du journal annulée',
+    describe: (d) => joined(labelOf(JOURNAL_KIND_LABELS, d.kind), str(d.reason)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -411,6 +437,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   committee: 'Comité',
   committee_meeting: 'Réunion de comité',
   meeting_item: 'Point d’ordre du jour d’un comité',
+  journal_entry: 'Activité du journal d’accompagnement',
 };
 
 /**

@@ -88,6 +88,11 @@ export interface RouteContract {
   readonly response: z.ZodType | typeof FILE_RESPONSE | null;
   /** Default 200 (204 when response is null). */
   readonly status?: 200 | 201;
+  /**
+   * A create made idempotent by a key the client sends: a replay answers this status with the
+   * record first created (the handler marks it with `replayed`, see kernel/routes.ts).
+   */
+  readonly replayStatus?: 200;
   readonly household?: HouseholdScope | ReferralScope;
   /** Error statuses beyond those implied by the contract (400 with an input, 401, 403, 404 with params). */
   readonly errors?: readonly (409 | 413 | 415 | 422 | 423 | 429)[];

@@ -15,6 +15,7 @@ import { MEASURE_ROUTES } from './measures.ts';
 import { COMMITTEE_ROUTES } from './committees.ts';
 import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
 import { AGENDA_ROUTES } from './agenda.ts';
+import { JOURNAL_ROUTES } from './journal.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -43,6 +44,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   committees: COMMITTEE_ROUTES,
   supportContracts: SUPPORT_CONTRACT_ROUTES,
   agenda: AGENDA_ROUTES,
+  journal: JOURNAL_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

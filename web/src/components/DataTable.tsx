@@ -44,7 +44,6 @@ export function DataTable<T>({
   if (rows.length === 0 && (!paging || paging.total === 0)) {
     return <EmptyState title={emptyTitle} description={emptyDescription} />;
   }
-  const pageCount = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
   return (
     <>
       {/* A table wider than the screen scrolls: keyboard users reach its viewport to scroll it too. */}
@@ -73,27 +72,7 @@ export function DataTable<T>({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {paging && (
-        <Group justify="space-between" mt="md" wrap="wrap">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {paging.total} résultat{paging.total > 1 ? 's' : ''} — page {paging.page} sur {pageCount}
-          </Text>
-          {pageCount > 1 && (
-            <nav aria-label={`Pagination : ${caption}`}>
-              <Pagination
-                total={pageCount}
-                value={paging.page}
-                onChange={paging.onPageChange}
-                getItemProps={(page) => ({
-                  'aria-label': `Page ${page}`,
-                  'aria-current': page === paging.page ? 'page' : undefined,
-                })}
-                getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-              />
-            </nav>
-          )}
-        </Group>
-      )}
+      {paging && <PagingBar paging={paging} label={caption} />}
     </>
   );
 }
@@ -104,3 +83,29 @@ const CONTROL_LABELS = {
   next: 'Page suivante',
   last: 'Dernière page',
 } as const;
+
+/** The count of results and the page links under a paged list (`label`: what the list shows). */
+export function PagingBar({ paging, label }: { paging: Paging; label: string }) {
+  const pageCount = Math.max(1, Math.ceil(paging.total / paging.pageSize));
+  return (
+    <Group justify="space-between" mt="md" wrap="wrap">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {paging.total} résultat{paging.total > 1 ? 's' : ''} — page {paging.page} sur {pageCount}
+      </Text>
+      {pageCount > 1 && (
+        <nav aria-label={`Pagination : ${label}`}>
+          <Pagination
+            total={pageCount}
+            value={paging.page}
+            onChange={paging.onPageChange}
+            getItemProps={(page) => ({
+              'aria-label': `Page ${page}`,
+              'aria-current': page === paging.page ? 'page' : undefined,
+            })}
+            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
+          />
+        </nav>
+      )}
+    </Group>
+  );
+}

@@ -1,5 +1,5 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
-export { parisInstant } from '@shared/time.ts';
+export { parisInstant, parisLocal } from '@shared/time.ts';
 
 /** A date and time typed or picked on a Paris clock (the browser's native picker, tablet-friendly). */
 export function ParisDateTimeInput({ description = 'Heure de Paris', ...props }: TextInputProps) {

@@ -13,6 +13,7 @@ import { MainNavigation } from './MainNavigation.tsx';
 import { NotificationsBell } from './NotificationsBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { NoOrganisation } from './NoOrganisation.tsx';
+import { OutboxSender } from '../pages/journal/use-journal-outbox.ts';
 
 const signInPath = (returnTo: string) =>
   returnTo === '/' ? PATHS.signIn : `${PATHS.signIn}?retour=${encodeURIComponent(returnTo)}`;
@@ -89,6 +90,7 @@ export function AuthenticatedLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {session.organisation && <NotificationsBell />}
+              {session.organisation && <OutboxSender userId={session.user.id} />}
               <UserMenu me={session} />
             </Group>
           </Group>

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Context } from '../../../kernel/context.ts';
 import type { TAuditPage, TAuditQuery } from '../../../shared/contracts/audit.ts';
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/audit/actions.ts';
 import { users } from '../../identity/schema.ts';
 import { households } from '../../households/schema.ts';
-import { organisations } from '../../organisations/schema.ts';
+import { organisationNames } from '../../organisations/index.ts';
 import { auditLog } from '../../../kernel/audit-schema.ts';
 import { requireRoleIn } from '../../../kernel/role-guard.ts';
 
@@ -59,16 +59,7 @@ export async function listAuditLog(ctx: Context, query: TAuditQuery): Promise<TA
     q.select({ n: count() }).from(auditLog).where(where),
   ]);
   const organisationIds = [...new Set(rows.flatMap((r) => auditOrganisationIds(r.entry.details)))];
-  const names = new Map(
-    organisationIds.length
-      ? (
-          await q
-            .select({ id: organisations.id, name: organisations.name })
-            .from(organisations)
-            .where(inArray(organisations.id, organisationIds))
-        ).map((o) => [o.id, o.name])
-      : [],
-  );
+  const names = await organisationNames(q, organisationIds);
   return {
     items: rows.map(({ entry, actorName, fileNumber, concernedUserName }) => ({
       id: entry.id,

@@ -23,6 +23,7 @@ import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
+import { JournalTab } from '../journal/JournalTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 interface FileTab {
@@ -58,6 +59,7 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
     },
     { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
     { value: 'rendez-vous', label: 'Rendez-vous', render: (f) => <AppointmentsTab file={f} /> },
+    { value: 'journal', label: 'Journal', render: (f) => <JournalTab file={f} /> },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
     { value: 'historique', label: 'Historique', render: (f) => <HistoryTab file={f} /> },

@@ -1,0 +1,2 @@
+/** The case journal (journal d'accompagnement) of a household and its timeline across the modules. */
+export { journalRoutes } from './journal.routes.ts';

@@ -1,0 +1,114 @@
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import { canReadJournal, type JournalReader } from '../../shared/access/journal-policy.ts';
+import { users } from '../identity/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+import { journalEntries, journalEntryChanges } from './schema.ts';
+
+export type JournalRow = typeof journalEntries.$inferSelect;
+export type JournalValues = Omit<
+  typeof journalEntries.$inferInsert,
+  'id' | 'createdAt' | 'updatedAt' | 'rowVersion' | 'status' | 'cancelReason'
+>;
+
+const entryColumns = {
+  entry: journalEntries,
+  authorName: users.fullName,
+  authorOrganisationName: organisations.name,
+};
+
+function entriesWhere(q: Queryable, condition: SQL | undefined) {
+  return q
+    .select(entryColumns)
+    .from(journalEntries)
+    .leftJoin(users, eq(users.id, journalEntries.authorUserId))
+    .leftJoin(organisations, eq(organisations.id, journalEntries.authorOrganisationId))
+    .where(condition);
+}
+export type JournalRecord = Awaited<ReturnType<typeof entriesWhere>>[number];
+
+/**
+ * SQL form of canReadJournalEntry (src/shared/access/journal-policy.ts): ordinary entries for a
+ * reader of the shared file, confidential ones for the social workers of the author's organisation.
+ */
+function readableBy(reader: JournalReader): SQL | undefined {
+  if (!canReadJournal(reader.level)) return sql`false`;
+  const ordinary = eq(journalEntries.sensitivity, 'ordinary');
+  if (reader.level !== 'caseworker') return ordinary;
+  return or(ordinary, eq(journalEntries.authorOrganisationId, reader.organisationId));
+}
+
+/** The entries of a household the reader may see (cancelled ones included), oldest first. */
+export const readableEntries = (q: Queryable, householdId: string, reader: JournalReader) =>
+  entriesWhere(q, and(eq(journalEntries.householdId, householdId), readableBy(reader))).orderBy(
+    asc(journalEntries.occurredAt),
+  );
+
+/** One entry of the household if the reader may see it (null otherwise, like an unknown one). */
+export async function findReadableEntry(
+  q: Queryable,
+  householdId: string,
+  entryId: string,
+  reader: JournalReader,
+): Promise<JournalRecord | null> {
+  const [row] = await entriesWhere(
+    q,
+    and(eq(journalEntries.id, entryId), eq(journalEntries.householdId, householdId), readableBy(reader)),
+  );
+  return row ?? null;
+}
+
+/** The entry a device already sent with this key, whatever its household. */
+export async function findByIdempotencyKey(q: Queryable, authorUserId: string, key: string) {
+  const [row] = await entriesWhere(
+    q,
+    and(eq(journalEntries.authorUserId, authorUserId), eq(journalEntries.idempotencyKey, key)),
+  );
+  return row ?? null;
+}
+
+/**
+ * Inserts the entry unless the author already sent one with the same key (a concurrent replay waits
+ * for the first and inserts nothing): null then.
+ */
+export async function insertEntry(q: Queryable, values: JournalValues & { createdAt: Date }) {
+  const [row] = await q
+    .insert(journalEntries)
+    .values({ ...values, updatedAt: values.createdAt })
+    .onConflictDoNothing({ target: [journalEntries.authorUserId, journalEntries.idempotencyKey] })
+    .returning({ id: journalEntries.id });
+  return row?.id ?? null;
+}
+
+/** Writes the entry at the version read; false when someone changed it meanwhile. */
+export async function updateEntry(
+  q: Queryable,
+  id: string,
+  rowVersion: number,
+  values: Partial<typeof journalEntries.$inferInsert> & { updatedAt: Date },
+): Promise<boolean> {
+  const rows = await q
+    .update(journalEntries)
+    .set({ ...values, rowVersion: rowVersion + 1 })
+    .where(and(eq(journalEntries.id, id), eq(journalEntries.rowVersion, rowVersion)))
+    .returning({ id: journalEntries.id });
+  return rows.length === 1;
+}
+
+export async function insertChange(q: Queryable, values: typeof journalEntryChanges.$inferInsert) {
+  await q.insert(journalEntryChanges).values(values);
+}
+
+export const changesOf = (q: Queryable, entryId: string) =>
+  q
+    .select({
+      kind: journalEntryChanges.kind,
+      fields: journalEntryChanges.fields,
+      reason: journalEntryChanges.reason,
+      at: journalEntryChanges.at,
+      byName: users.fullName,
+    })
+    .from(journalEntryChanges)
+    .leftJoin(users, eq(users.id, journalEntryChanges.userId))
+    .where(eq(journalEntryChanges.entryId, entryId))
+    .orderBy(asc(journalEntryChanges.seq));
