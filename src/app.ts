@@ -36,6 +36,7 @@ import { referentielRoutes } from './modules/referentiel/index.ts';
 import { measuresRoutes } from './modules/measures/index.ts';
 import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
+import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -60,6 +61,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   measuresRoutes,
   committeesRoutes,
   supportContractsRoutes,
+  alertsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
@@ -91,7 +93,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
-  const registrar = routes(app, deps, householdAccessPort({ diagnostic: householdOfDiagnostic }));
+  const registrar = routes(
+    app,
+    deps,
+    householdAccessPort({ diagnostic: householdOfDiagnostic }),
+    async (q, householdId, now) => void (await recomputeHouseholdAlerts(q, householdId, now)),
+  );
   for (const register of MODULE_ROUTES) register(registrar, deps);
 
   if (existsSync(webDist)) {

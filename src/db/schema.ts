@@ -14,3 +14,4 @@ export * from '../modules/tasks/schema.ts';
 export * from '../modules/measures/schema.ts';
 export * from '../modules/committees/schema.ts';
 export * from '../modules/support-contracts/schema.ts';
+export * from '../modules/alerts/schema.ts';

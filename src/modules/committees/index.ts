@@ -1,2 +1,3 @@
 /** Committees where partners decide together: meetings, agendas built from what waits, decisions. */
 export { committeesRoutes } from './committees.routes.ts';
+export { measuresDueAtNextMeetings } from './measures-due.ts';

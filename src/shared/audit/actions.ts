@@ -276,6 +276,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'funding_programme.create': { label: 'Programme de financement créé', describe: (d) => str(d.name) },
   'caseload.capacity.set': { label: 'Capacité d’un référent modifiée' },
+  'alert.settings.save': { label: 'Réglages des alertes modifiés' },
+  'alert.digest.set': {
+    label: 'Courriel quotidien des alertes',
+    describe: (d) => (d.dailyDigest ? 'reçu' : 'plus reçu'),
+  },
   'committee.create': { label: 'Comité créé', describe: (d) => str(d.name) },
   'committee.meeting.plan': {
     label: 'Réunion de comité planifiée',

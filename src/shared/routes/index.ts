@@ -14,6 +14,7 @@ import { TASK_ROUTES } from './tasks.ts';
 import { MEASURE_ROUTES } from './measures.ts';
 import { COMMITTEE_ROUTES } from './committees.ts';
 import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
+import { ALERT_ROUTES } from './alerts.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -41,6 +42,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   measures: MEASURE_ROUTES,
   committees: COMMITTEE_ROUTES,
   supportContracts: SUPPORT_CONTRACT_ROUTES,
+  alerts: ALERT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
