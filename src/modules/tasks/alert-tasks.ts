@@ -6,6 +6,8 @@ import { tasks } from './schema.ts';
 export interface WantedAlert {
   key: string;
   householdId: string;
+  /** The record it is about (a referral's alert links to the referral). */
+  sourceId: string;
   title: string;
   dueOn: string;
   ownerUserId: string | null;
@@ -71,6 +73,7 @@ export async function reconcileAlertTasks(
             ownerUserId: w.ownerUserId,
             ownerOrganisationId: w.ownerUserId ? null : w.ownerOrganisationId,
             source: 'alert' as const,
+            sourceId: w.sourceId,
             alertKey: w.key,
             createdAt: input.at,
             updatedAt: input.at,

@@ -5,6 +5,7 @@ import { householdParties, households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { diagnostics } from '../diagnostics/schema.ts';
+import { referrals } from '../referrals/schema.ts';
 import { tasks } from './schema.ts';
 
 const taskColumns = {
@@ -58,11 +59,16 @@ export function listOpenTasksOf(q: Queryable, input: { userId: string; organisat
     caseworkerOfOrganisation(eq(householdParties.caseworkerUserId, input.userId)),
     sql`not ${caseworkerOfOrganisation(sql`${householdParties.caseworkerUserId} is not null`)}`,
   );
+  // A referral waiting for the organisation's answer: its alert shows before the file opens to it.
+  const referralToMe = and(
+    eq(tasks.source, 'alert'),
+    sql`exists (select 1 from ${referrals} where ${referrals.id} = ${tasks.sourceId} and ${referrals.toOrganisationId} = ${input.organisationId})`,
+  );
   return tasksWhere(
     q,
     and(
       eq(tasks.status, 'open'),
-      householdVisibleTo(input.organisationId, input.at),
+      or(householdVisibleTo(input.organisationId, input.at), referralToMe),
       or(
         eq(tasks.ownerUserId, input.userId),
         and(eq(tasks.ownerOrganisationId, input.organisationId), iAmCaseworker),

@@ -16,6 +16,8 @@ export interface Alert {
   key: string;
   rule: AlertRule;
   householdId: string;
+  /** The record it is about (measure, referral, contract version; the caseworker for a caseload). */
+  sourceId: string;
   ownerUserId: string | null;
   ownerOrganisationId: string | null;
   dueOn: string;
@@ -116,6 +118,7 @@ export function measureEndingAlerts(measures: MeasureFact[], today: string, sett
       key: `measure_ending:${m.id}:${m.plannedEndOn}`,
       rule: 'measure_ending',
       householdId: m.householdId,
+      sourceId: m.id,
       ...measureOwner(m),
       dueOn: m.plannedEndOn!,
       title: `Fin prévue le ${formatDate(m.plannedEndOn)} de la mesure ${m.schemeName} : préparer le renouvellement ou la fin`,
@@ -135,6 +138,7 @@ export function renewalLimitAlerts(measures: MeasureFact[], today: string, setti
       key: `renewal_limit:${m.id}:${m.plannedEndOn}`,
       rule: 'renewal_limit',
       householdId: m.householdId,
+      sourceId: m.id,
       ...measureOwner(m),
       dueOn: m.plannedEndOn!,
       title: `La mesure ${m.schemeName} ne peut plus être renouvelée et finit le ${formatDate(m.plannedEndOn)} : préparer la sortie ou un relais`,
@@ -149,6 +153,7 @@ export function committeeReviewAlerts(reviews: CommitteeReviewFact[], today: str
       key: `committee_review:${m.id}:${meetingDay}`,
       rule: 'committee_review',
       householdId: m.householdId,
+      sourceId: m.id,
       ...measureOwner(m),
       dueOn: meetingDay,
       title: `Présenter la mesure ${m.schemeName} (fin prévue le ${formatDate(m.plannedEndOn)}) au comité « ${committeeName} » du ${formatDate(meetingDay)}`,
@@ -165,6 +170,7 @@ export function caseloadAlerts(loads: CaseloadFact[], today: string): Alert[] {
       key: `caseload_over_capacity:${l.userId}:${l.kind}:${today.slice(0, 7)}`,
       rule: 'caseload_over_capacity',
       householdId: l.anchorHouseholdId,
+      sourceId: l.userId,
       ownerUserId: l.userId,
       ownerOrganisationId: null,
       dueOn: today,
@@ -187,6 +193,7 @@ export function referralUnansweredAlerts(
         key: `referral_unanswered:${r.id}`,
         rule: 'referral_unanswered' as const,
         householdId: r.householdId,
+        sourceId: r.id,
         ownerUserId: null,
         ownerOrganisationId: r.toOrganisationId,
         dueOn: addDays(sent, limit),
@@ -211,6 +218,7 @@ export function contractUnsignedAlerts(
         key: `contract_unsigned:${c.versionId}`,
         rule: 'contract_unsigned' as const,
         householdId: c.householdId,
+        sourceId: c.versionId,
         ...measureOwner(c.measure),
         dueOn: addDays(since, limit),
         title: `Contrat d’accompagnement de la mesure ${c.measure.schemeName} préparé le ${formatDate(since)} et pas encore signé de tous`,
