@@ -32,5 +32,6 @@ CREATE UNIQUE INDEX "alert_digests_user_day_uq" ON "alert_digests" USING btree (
 CREATE UNIQUE INDEX "tasks_open_alert_key_uq" ON "tasks" USING btree ("alert_key") WHERE "tasks"."status" = 'open' and "tasks"."alert_key" is not null;--> statement-breakpoint
 CREATE INDEX "tasks_alert_key_idx" ON "tasks" USING btree ("alert_key");--> statement-breakpoint
 -- The end of a running measure is now an alert of the daily run (ADR 0015): the task the measure
--- raised for it when it started or was renewed closes, the alert takes over.
-UPDATE "tasks" SET "status" = 'done', "closed_at" = now(), "updated_at" = now(), "closed_reason" = 'Remplacée par l’alerte de fin de mesure.' WHERE "source" = 'measure' AND "status" = 'open' AND "source_id" IN (SELECT "id" FROM "measures" WHERE "status" = 'active');
+-- raised for it when it started or was renewed closes, the alert takes over. (Compared as text: on a
+-- new database every migration runs in one transaction, where a just-added enum value cannot be read.)
+UPDATE "tasks" SET "status" = 'done', "closed_at" = now(), "updated_at" = now(), "closed_reason" = 'Remplacée par l’alerte de fin de mesure.' WHERE "source"::text = 'measure' AND "status"::text = 'open' AND "source_id" IN (SELECT "id" FROM "measures" WHERE "status"::text = 'active');
