@@ -39,6 +39,7 @@ import { audienceMaySee, derivePartnerVersion } from '../src/shared/access/diagn
 import { householdId } from '../src/demo/ids.ts';
 import { measures } from '../src/modules/measures/schema.ts';
 import { MEASURE_STATUSES } from '../src/shared/contracts/measures.ts';
+import { runAlerts } from '../src/modules/alerts/index.ts';
 
 let t: TestApp;
 
@@ -496,5 +497,23 @@ describe('demo territory', () => {
 
     const statuses = await t.deps.db.selectDistinct({ status: measures.status }).from(measures);
     expect(statuses.map((s) => s.status).sort()).toEqual([...MEASURE_STATUSES].sort());
+  });
+
+  it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {
+    await runAlerts(t.deps);
+    const rules = await t.deps.db
+      .selectDistinct({ rule: sql<string>`split_part(${tasks.alertKey}, ':', 1)` })
+      .from(tasks)
+      .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open')));
+    expect(rules.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['referral_unanswered', 'committee_review']),
+    );
+    const camille = await signIn('camille.roussel@le-passage.example');
+    const mine = await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: camille });
+    const alerts = (mine.json().items as { source: string; alertRule: string | null }[]).filter(
+      (i) => i.source === 'alert',
+    );
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((a) => a.alertRule !== null)).toBe(true);
   });
 });

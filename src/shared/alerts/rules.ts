@@ -90,6 +90,9 @@ export const daysBetween = (from: string, to: string): number => Math.round((utc
 export const addDays = (isoDate: string, days: number): string =>
   new Date(utc(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
 
+/** Paris days from an instant to another: how long a referral or a contract has been waiting. */
+export const daysWaiting = (since: Date, now: Date): number => daysBetween(parisDate(since), parisDate(now));
+
 /** The measure's référent, else its operator. */
 const measureOwner = (m: Pick<MeasureFact, 'caseworkerUserId' | 'operatorOrganisationId'>) => ({
   ownerUserId: m.caseworkerUserId,
