@@ -52,6 +52,18 @@ describe('alerts become tasks', () => {
       .filter((r) => r.status === 'open')
       .map((r) => r.key!)
       .sort();
+  /** The référent renews the i-th measure (its alert's condition goes). */
+  async function renew(i: number, evaluation: string) {
+    const m = measures[i]!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/households/${households[i]}/measures/${m.id}/renew`,
+      headers: (await cw()).headers,
+      payload: { rowVersion: m.rowVersion, evaluation },
+    });
+    expect(res.statusCode).toBe(200);
+    measures[i] = res.json();
+  }
   const digestsTo = (email: string) =>
     t.deps.db
       .select({ subject: outboxEmails.subject, text: outboxEmails.textBody, link: outboxEmails.linkPath })
@@ -165,14 +177,7 @@ describe('alerts become tasks', () => {
 
   it('closes the alert as done, with its reason, when the measure is renewed', async () => {
     const m = measures[0]!;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/households/${households[0]}/measures/${m.id}/renew`,
-      headers: (await cw()).headers,
-      payload: { rowVersion: m.rowVersion, evaluation: 'Bail signé, loyers payés.' },
-    });
-    expect(res.statusCode).toBe(200);
-    measures[0] = res.json();
+    await renew(0, 'Bail signé, loyers payés.');
     const [closed] = await t.deps.db
       .select({ status: tasks.status, reason: tasks.closedReason })
       .from(tasks)
@@ -197,13 +202,7 @@ describe('alerts become tasks', () => {
 
   it('opens one task when two runs go at the same time', async () => {
     const m = measures[2]!;
-    const renewed = await t.app.inject({
-      method: 'POST',
-      url: `/api/households/${households[2]}/measures/${m.id}/renew`,
-      headers: (await cw()).headers,
-      payload: { rowVersion: m.rowVersion, evaluation: 'Encore six mois.' },
-    });
-    expect(renewed.statusCode).toBe(200);
+    await renew(2, 'Encore six mois.');
     t.setNow(new Date('2027-02-20T05:30:00Z'));
     const runs = await Promise.all([runAlerts(t.deps), runAlerts(t.deps)]);
     expect(runs.map((r) => r.households)).toEqual([4, 4]);

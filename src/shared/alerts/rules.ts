@@ -102,51 +102,62 @@ const measureOwner = (m: Pick<MeasureFact, 'caseworkerUserId' | 'operatorOrganis
 const canRenew = (m: MeasureFact) =>
   renewalBreak(m.rules, { renewals: m.renewals, months: m.totalMonths }) === null;
 
-/** Running measures whose planned end is at most `days` away (or already passed). */
-function endingWithin(
-  m: MeasureFact,
+/**
+ * The alerts of running measures whose planned end is at most the organisation's `window` days
+ * away (or already passed), among the renewable ones or the others: one key per planned end.
+ */
+function measureEndAlerts(
+  rule: 'measure_ending' | 'renewal_limit',
+  measures: MeasureFact[],
   today: string,
-  days: number,
-): m is MeasureFact & { plannedEndOn: string } {
-  return m.status === 'active' && m.plannedEndOn !== null && daysBetween(today, m.plannedEndOn) <= days;
-}
-
-/** A renewable measure ends within the organisation's window: renew it or prepare its end. */
-export function measureEndingAlerts(measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] {
-  return measures
-    .filter(
-      (m) => endingWithin(m, today, settings(m.operatorOrganisationId).measureEndingDays) && canRenew(m),
-    )
-    .map((m) => ({
-      key: `measure_ending:${m.id}:${m.plannedEndOn}`,
-      rule: 'measure_ending',
+  settings: SettingsOf,
+  window: (settings: TAlertSettings) => number,
+  title: (m: MeasureFact, end: string) => string,
+): Alert[] {
+  return measures.flatMap((m) => {
+    const end = m.plannedEndOn;
+    if (m.status !== 'active' || end === null) return [];
+    if (daysBetween(today, end) > window(settings(m.operatorOrganisationId))) return [];
+    if (canRenew(m) !== (rule === 'measure_ending')) return [];
+    const alert: Alert = {
+      key: `${rule}:${m.id}:${end}`,
+      rule,
       householdId: m.householdId,
       sourceId: m.id,
       ...measureOwner(m),
-      dueOn: m.plannedEndOn!,
-      title: `Fin prévue le ${formatDate(m.plannedEndOn)} de la mesure ${m.schemeName} : préparer le renouvellement ou la fin`,
-    }));
+      dueOn: end,
+      title: title(m, end),
+    };
+    return [alert];
+  });
 }
+
+/** A renewable measure ends within the organisation's window: renew it or prepare its end. */
+export const measureEndingAlerts = (measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] =>
+  measureEndAlerts(
+    'measure_ending',
+    measures,
+    today,
+    settings,
+    (s) => s.measureEndingDays,
+    (m, end) =>
+      `Fin prévue le ${formatDate(end)} de la mesure ${m.schemeName} : préparer le renouvellement ou la fin`,
+  );
 
 /**
  * A measure that the scheme no longer lets renew (renewals or total length used up) ends within
  * the organisation's longer window: prepare the exit or a relay.
  */
-export function renewalLimitAlerts(measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] {
-  return measures
-    .filter(
-      (m) => endingWithin(m, today, settings(m.operatorOrganisationId).renewalLimitDays) && !canRenew(m),
-    )
-    .map((m) => ({
-      key: `renewal_limit:${m.id}:${m.plannedEndOn}`,
-      rule: 'renewal_limit',
-      householdId: m.householdId,
-      sourceId: m.id,
-      ...measureOwner(m),
-      dueOn: m.plannedEndOn!,
-      title: `La mesure ${m.schemeName} ne peut plus être renouvelée et finit le ${formatDate(m.plannedEndOn)} : préparer la sortie ou un relais`,
-    }));
-}
+export const renewalLimitAlerts = (measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] =>
+  measureEndAlerts(
+    'renewal_limit',
+    measures,
+    today,
+    settings,
+    (s) => s.renewalLimitDays,
+    (m, end) =>
+      `La mesure ${m.schemeName} ne peut plus être renouvelée et finit le ${formatDate(end)} : préparer la sortie ou un relais`,
+  );
 
 /** A running measure the committee's next meeting should review: put it on the agenda. */
 export function committeeReviewAlerts(reviews: CommitteeReviewFact[], today: string): Alert[] {
