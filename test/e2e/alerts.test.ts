@@ -46,6 +46,7 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
     const section = p.getByRole('region', { name: 'Alertes — délais en jours' });
     const referralDays = section.getByRole('textbox', { name: 'Jours d’attente d’une saisine sans réponse' });
     expect(await referralDays.inputValue()).toBe('8');
+    await section.getByText(/Votre organisation suit les valeurs par défaut/).waitFor();
     await referralDays.fill('0');
     await section.getByRole('button', { name: 'Enregistrer les délais' }).click();
     await section.getByText('Au moins 1 jour.').waitFor();
@@ -53,6 +54,7 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
     await referralDays.fill('5');
     await section.getByRole('button', { name: 'Enregistrer les délais' }).click();
     await notified(p, 'Réglages des alertes enregistrés.');
+    expect(await section.getByText(/Votre organisation suit les valeurs par défaut/).count()).toBe(0);
     await assertAccessible(p, 'les délais des alertes enregistrés');
   });
 });

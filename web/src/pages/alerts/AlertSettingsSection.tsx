@@ -56,6 +56,7 @@ function AlertSettingsForm({ settings }: { settings: TAlertSettingsAnswer }) {
             <Grid.Col key={f} span={{ base: 12, sm: 6 }}>
               <NumberInput
                 label={ALERT_SETTING_LABELS[f]}
+                clampBehavior="none"
                 min={1}
                 max={365}
                 allowDecimal={false}
