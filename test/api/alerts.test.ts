@@ -308,6 +308,25 @@ describe('alerts become tasks', () => {
         title: expect.stringMatching(/^Saisine S-\d{6} reçue le 01\/03\/2027 toujours sans réponse/),
       }),
     ]);
+
+    // Accepted, the referral no longer waits: its alert closes in the same transaction.
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/referrals/${referral.id}`,
+      headers: (await cw()).headers,
+    });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${referral.id}/accept`,
+      headers: (await cw()).headers,
+      payload: { caseworkerUserId: cwId, version: detail.json().version },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const [closed] = await t.deps.db
+      .select({ status: tasks.status, reason: tasks.closedReason })
+      .from(tasks)
+      .where(eq(tasks.alertKey, `referral_unanswered:${referral.id}`));
+    expect(closed).toEqual({ status: 'done', reason: ALERT_GONE_REASON });
   });
 
   it('runs as the `alerts` job at start, scheduled every morning in Paris time', async () => {
