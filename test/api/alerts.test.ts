@@ -144,9 +144,19 @@ describe('alerts become tasks', () => {
   });
 
   it('leaves the same tasks on a second run and sends one email a day', async () => {
+    const audited = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.deps.db,
+          sql`select count(*)::int as n from audit_log where action = 'alert.tasks.update'`,
+        )
+      )[0]!.n;
     const before = await alertTasksOf(households);
+    const entries = await audited();
+    expect(entries).toBeGreaterThanOrEqual(4); // one per household whose alerts the system opened
     expect(await runAlerts(t.deps)).toMatchObject({ opened: 0, closed: 0 });
     expect(await alertTasksOf(households)).toEqual(before);
+    expect(await audited()).toBe(entries);
 
     expect(await sendDailyDigests(t.deps)).toBeGreaterThanOrEqual(1);
     expect(await sendDailyDigests(t.deps)).toBe(0);

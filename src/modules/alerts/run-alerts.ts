@@ -2,7 +2,8 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
 import { alertsFor, type Alert } from '../../shared/alerts/rules.ts';
-import { householdsWithOpenAlerts, reconcileAlertTasks } from '../tasks/index.ts';
+import { audit } from '../../kernel/audit.ts';
+import { householdsWithOpenAlerts, reconcileAlertTasks, type AlertTaskChange } from '../tasks/index.ts';
 import { allSettings, loadSnapshot } from './alerts.repository.ts';
 import { sendDailyDigests } from './digest.ts';
 
@@ -36,15 +37,18 @@ export async function runAlerts(
   for (let i = 0; i < households.length; i += size) {
     const batch = households.slice(i, i + size);
     await deps.db.transaction(async (tx) => {
-      const result = await reconcileAlertTasks(tx, {
+      const changes = await reconcileAlertTasks(tx, {
         householdIds: batch,
         wanted: batch.flatMap((h) => byHousehold.get(h) ?? []),
         wantedAnywhere,
         at: now,
       });
+      await auditChanges(tx, changes);
       await options.beforeCommit?.(batch);
-      totals.opened += result.opened;
-      totals.closed += result.closed;
+      for (const c of changes) {
+        totals.opened += c.opened.length;
+        totals.closed += c.closed.length;
+      }
     });
   }
   return totals;
@@ -61,8 +65,21 @@ export async function recomputeHouseholdAlerts(
   now: Date,
 ): Promise<Alert[]> {
   const wanted = alertsFor(await loadSnapshot(q, now, householdId), now, await allSettings(q));
-  await reconcileAlertTasks(q, { householdIds: [householdId], wanted, at: now });
+  await auditChanges(q, await reconcileAlertTasks(q, { householdIds: [householdId], wanted, at: now }));
   return wanted;
+}
+
+/** The system's changes to each household's alert tasks, in the audit log with them. */
+async function auditChanges(q: Queryable, changes: AlertTaskChange[]): Promise<void> {
+  for (const c of changes) {
+    await audit(q, null, {
+      action: 'alert.tasks.update',
+      entityType: 'household',
+      entityId: c.householdId,
+      householdId: c.householdId,
+      details: { opened: c.opened, closed: c.closed },
+    });
+  }
 }
 
 /**

@@ -23,7 +23,7 @@ export const ALERT_GONE_REASON =
  * transaction: opens a task for each wanted key that has none open and was never dismissed (a key
  * dismissed by its owner stays closed), leaves the open ones as they are, and closes as done, with
  * an automatic reason, the open ones no longer wanted. The unique index on the open keys makes a
- * concurrent run's insert a no-op instead of a duplicate. Returns how many opened and closed.
+ * concurrent run's insert a no-op instead of a duplicate. Returns what changed, by household.
  */
 export async function reconcileAlertTasks(
   q: Queryable,
@@ -38,11 +38,17 @@ export async function reconcileAlertTasks(
     wantedAnywhere?: ReadonlySet<string>;
     at: Date;
   },
-): Promise<{ opened: number; closed: number }> {
-  if (input.householdIds.length === 0) return { opened: 0, closed: 0 };
+): Promise<AlertTaskChange[]> {
+  if (input.householdIds.length === 0) return [];
   const keys = input.wanted.map((w) => w.key);
   const existing = await q
-    .select({ id: tasks.id, key: tasks.alertKey, status: tasks.status, householdId: tasks.householdId })
+    .select({
+      id: tasks.id,
+      key: tasks.alertKey,
+      status: tasks.status,
+      householdId: tasks.householdId,
+      title: tasks.title,
+    })
     .from(tasks)
     .where(
       and(
@@ -59,9 +65,9 @@ export async function reconcileAlertTasks(
   const stillWanted = input.wantedAnywhere ?? new Set(keys);
   const inBatch = new Set(input.householdIds);
   const toOpen = input.wanted.filter((w) => !open.has(w.key) && !dismissed.has(w.key));
-  const gone = existing
-    .filter((t) => t.status === 'open' && inBatch.has(t.householdId) && !stillWanted.has(t.key!))
-    .map((t) => t.id);
+  const gone = existing.filter(
+    (t) => t.status === 'open' && inBatch.has(t.householdId) && !stillWanted.has(t.key!),
+  );
   const opened = toOpen.length
     ? await q
         .insert(tasks)
@@ -80,15 +86,36 @@ export async function reconcileAlertTasks(
           })),
         )
         .onConflictDoNothing()
-        .returning({ id: tasks.id })
+        .returning({ householdId: tasks.householdId, title: tasks.title })
     : [];
-  if (gone.length) {
-    await q
-      .update(tasks)
-      .set({ status: 'done', closedAt: input.at, closedReason: ALERT_GONE_REASON, updatedAt: input.at })
-      .where(and(inArray(tasks.id, gone), eq(tasks.status, 'open')));
-  }
-  return { opened: opened.length, closed: gone.length };
+  const closed = gone.length
+    ? await q
+        .update(tasks)
+        .set({ status: 'done', closedAt: input.at, closedReason: ALERT_GONE_REASON, updatedAt: input.at })
+        .where(
+          and(
+            inArray(
+              tasks.id,
+              gone.map((t) => t.id),
+            ),
+            eq(tasks.status, 'open'),
+          ),
+        )
+        .returning({ householdId: tasks.householdId, title: tasks.title })
+    : [];
+  const touched = new Set([...opened, ...closed].map((t) => t.householdId));
+  return [...touched].map((householdId) => ({
+    householdId,
+    opened: opened.filter((t) => t.householdId === householdId).map((t) => t.title),
+    closed: closed.filter((t) => t.householdId === householdId).map((t) => t.title),
+  }));
+}
+
+/** What a reconciliation changed on one household: the titles of the tasks opened and closed. */
+export interface AlertTaskChange {
+  householdId: string;
+  opened: string[];
+  closed: string[];
 }
 
 /** The households that have open alert tasks (a run must look at them even when nothing is wanted). */

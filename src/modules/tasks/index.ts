@@ -6,6 +6,7 @@ export {
   householdsWithOpenAlerts,
   ALERT_GONE_REASON,
   type WantedAlert,
+  type AlertTaskChange,
 } from './alert-tasks.ts';
 export { listOpenTasksOf } from './tasks.repository.ts';
 export { alertRuleOf } from './task.presenter.ts';
