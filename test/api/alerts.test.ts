@@ -293,6 +293,24 @@ describe('alerts become tasks', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('alerts a référent whose caseload goes over her capacity, once a month', async () => {
+    const manager = await sessionFor(t.deps, adminId, assocId);
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/caseloads/${cwId}`,
+      headers: manager.headers,
+      payload: { accessCapacity: 3, maintenanceCapacity: 16 },
+    });
+    expect(set.statusCode).toBe(200);
+    await runAlerts(t.deps);
+    const [load] = (await alertTasksOf(households)).filter((r) =>
+      r.key!.startsWith('caseload_over_capacity'),
+    );
+    // Filed on the household of her latest measure (here all started at the same instant).
+    expect(households).toContain(load!.householdId);
+    expect(load).toMatchObject({ key: `caseload_over_capacity:${cwId}:access:2027-02`, status: 'open' });
+  });
+
   it('alerts the receiving association when a referral waits past its number of days', async () => {
     t.setNow(new Date('2027-03-01T09:00:00Z'));
     const landlord = await sessionFor(t.deps, landlordUserId, landlordId);

@@ -5,7 +5,7 @@ import { formatReferralNumber } from '../../shared/contracts/referrals.ts';
 import type { AlertSnapshot, CaseloadFact, MeasureFact, SettingsOf } from '../../shared/alerts/rules.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
 import { memberships, users } from '../identity/schema.ts';
-import { caseloads } from '../measures/index.ts';
+import { accessKinds, caseloads, HOLDING_STATUSES } from '../measures/index.ts';
 import { measureSchemes, measureSchemeVersions, measures } from '../measures/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { referrals } from '../referrals/schema.ts';
@@ -15,9 +15,6 @@ import { alertDigestOptOuts, alertDigests, alertSettings } from './schema.ts';
 /** Only that household's records when one is given (the recompute after a change). */
 const ofHousehold = (column: Parameters<typeof eq>[0], householdId: string | undefined): SQL | undefined =>
   householdId ? eq(column, householdId) : undefined;
-
-/** Measures that hold a caseworker's load (as the caseload page counts them). */
-const HOLDING = ['prescribed', 'validated', 'active'] as const;
 
 async function runningMeasures(q: Queryable, householdId?: string): Promise<MeasureFact[]> {
   return q
@@ -44,18 +41,17 @@ async function runningMeasures(q: Queryable, householdId?: string): Promise<Meas
  * filed on the household of the caseworker's latest measure of that kind.
  */
 async function overloads(q: Queryable, householdId?: string): Promise<CaseloadFact[]> {
-  const accessKind = sql<boolean>`${measureSchemes.kind} in ('access', 'access_or_maintenance', 'rental_management')`;
   const latest = await q
-    .selectDistinctOn([measures.caseworkerUserId, accessKind], {
+    .selectDistinctOn([measures.caseworkerUserId, accessKinds], {
       userId: measures.caseworkerUserId,
       organisationId: measures.operatorOrganisationId,
-      access: accessKind,
+      access: accessKinds,
       householdId: measures.householdId,
     })
     .from(measures)
     .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
-    .where(and(inArray(measures.status, [...HOLDING]), isNotNull(measures.caseworkerUserId)))
-    .orderBy(measures.caseworkerUserId, accessKind, desc(measures.createdAt), desc(measures.id));
+    .where(and(inArray(measures.status, HOLDING_STATUSES), isNotNull(measures.caseworkerUserId)))
+    .orderBy(measures.caseworkerUserId, accessKinds, desc(measures.createdAt), desc(measures.id));
   const anchored = householdId ? latest.filter((l) => l.householdId === householdId) : latest;
   const facts: CaseloadFact[] = [];
   for (const organisationId of new Set(anchored.map((l) => l.organisationId))) {
@@ -110,7 +106,7 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
     .where(
       and(
         inArray(supportContractVersions.status, ['draft', 'signing']),
-        inArray(measures.status, [...HOLDING]),
+        inArray(measures.status, HOLDING_STATUSES),
         ofHousehold(supportContracts.householdId, householdId),
       ),
     );

@@ -3,4 +3,4 @@ export { measuresRoutes } from './measures.routes.ts';
 export { applyCommitteeDecision, type CommitteeDecision } from './use-cases/apply-committee-decision.ts';
 export { defaultCatalogue, schemeName } from './schemes.repository.ts';
 export { measureForContract, type MeasureForContract } from './measures.repository.ts';
-export { caseloads } from './measures.repository.ts';
+export { caseloads, accessKinds, HOLDING as HOLDING_STATUSES } from './measures.repository.ts';
