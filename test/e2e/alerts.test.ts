@@ -8,7 +8,8 @@ const ASSOCIATION_ADMIN = 'admin@le-passage.example';
 /**
  * Alerts in a real browser at tablet width, on the demo territory once the alerts job has run (as
  * it does at start): the référent finds them on her home page with their kind, opens a referral
- * that waits for an answer and reads for how long, and stops the daily email; the association's
+ * that waits for an answer and reads for how long, dismisses an alert with its reason, and stops
+ * the daily email; the association's
  * administrator sets its delays, a bad one refused in French. Every page passes axe.
  */
 describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 }, () => {
@@ -19,7 +20,7 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
     await runAlerts(flow.t.deps);
   });
 
-  it('the référent finds her alerts at home, opens a waiting referral and stops the daily email', async () => {
+  it('the référent finds her alerts at home, opens a waiting referral, dismisses one and stops the daily email', async () => {
     const p = await signedIn(CASEWORKER);
     const tasks = p.getByRole('region', { name: 'Actions urgentes et tâches' });
     const row = tasks.getByRole('row').filter({ hasText: 'Alerte — saisine sans réponse' }).first();
@@ -32,6 +33,23 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
     await assertAccessible(p, 'la saisine en attente');
 
     await p.goBack();
+    const review = tasks
+      .getByRole('row')
+      .filter({ hasText: 'Alerte — mesure à présenter en comité' })
+      .first();
+    const reviewTitle = (await review.getByRole('cell').nth(1).innerText()).trim();
+    await review.getByRole('button', { name: /^Abandonner/ }).click();
+    const form = p.getByRole('form', { name: `Abandonner « ${reviewTitle} »` });
+    await form.getByRole('button', { name: 'Abandonner la tâche' }).click();
+    await form.getByText('Indiquez pourquoi la tâche est abandonnée.').waitFor();
+    await assertAccessible(p, 'l’abandon d’une alerte, sans motif');
+    await form
+      .getByRole('textbox', { name: 'Pourquoi l’abandonner ?' })
+      .fill('Déjà inscrite par la coordination.');
+    await form.getByRole('button', { name: 'Abandonner la tâche' }).click();
+    await notified(p, 'Tâche abandonnée.');
+    expect(await tasks.getByRole('row').filter({ hasText: reviewTitle }).count()).toBe(0);
+
     const digest = p.getByRole('switch', { name: /Recevoir chaque matin un courriel de mes alertes/ });
     await digest.waitFor();
     expect(await digest.isChecked()).toBe(true);

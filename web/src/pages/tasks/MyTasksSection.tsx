@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { ALERT_RULE_LABELS } from '@shared/contracts/alerts.ts';
@@ -5,13 +6,15 @@ import { TASK_SOURCE_LABELS, type TTask } from '@shared/contracts/tasks.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
 import { formatDate } from '@shared/format.ts';
 import { parisToday } from '@shared/time.ts';
-import { useRouteQuery } from '../../api/routes.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PATHS } from '../../paths.ts';
 import { DigestPreferenceSwitch } from '../alerts/DigestPreferenceSwitch.tsx';
+import { DismissForm, TaskCloseButtons } from './TaskActions.tsx';
 
 /**
  * Where a task is worked on: the diagnostic tab for a diagnostic's urgent action, the referral for
@@ -46,6 +49,11 @@ export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }
 export function MyTasksSection() {
   const me = useSession();
   const tasks = useRouteQuery(TASK_ROUTES.mine, {});
+  const [dismissing, setDismissing] = useState<TTask | null>(null);
+  const done = useRouteMutation(TASK_ROUTES.close, {
+    invalidate: [routeKey(TASK_ROUTES.mine, {})],
+    successMessage: 'Tâche faite.',
+  });
   return (
     <Section title="Actions urgentes et tâches">
       <Stack gap="sm">
@@ -87,10 +95,39 @@ export function MyTasksSection() {
                   header: 'Échéance',
                   render: (task) => <DueDate dueOn={task.dueOn} open={task.status === 'open'} />,
                 },
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  // A referral waiting for an answer closes by answering it.
+                  render: (task) =>
+                    task.alertRule !== 'referral_unanswered' && (
+                      <TaskCloseButtons
+                        task={task}
+                        onDone={(t) =>
+                          done.mutate({
+                            params: { id: t.householdId, taskId: t.id },
+                            body: { outcome: 'done' },
+                          })
+                        }
+                        onDismiss={setDismissing}
+                        pending={done.isPending && done.variables?.params.taskId === task.id}
+                      />
+                    ),
+                },
               ]}
             />
           )}
         </QueryState>
+        <ApiErrorAlert error={done.error} />
+        {dismissing && (
+          <DismissForm
+            key={dismissing.id}
+            task={dismissing}
+            successMessage="Tâche abandonnée."
+            submitLabel="Abandonner la tâche"
+            onDone={() => setDismissing(null)}
+          />
+        )}
       </Stack>
     </Section>
   );
