@@ -515,5 +515,13 @@ describe('demo territory', () => {
     );
     expect(alerts.length).toBeGreaterThan(0);
     expect(alerts.every((a) => a.alertRule !== null)).toBe(true);
+
+    const escale = await signIn('admin@escale-brennoise.example');
+    const settings = await t.app.inject({ method: 'GET', url: '/api/alerts/settings', headers: escale });
+    expect(settings.json()).toMatchObject({
+      referralUnansweredDays: 5,
+      measureEndingDays: 45,
+      isDefault: false,
+    });
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../modules/households/schema.ts';
 import { dwellings } from '../modules/dwellings/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
+import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
@@ -114,6 +115,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, committeeMeetings, data.committeeMeetings);
     await insertMissing(tx, meetingItems, data.meetingItems);
     await insertMissing(tx, meetingDecisions, data.meetingDecisions);
+    await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx
