@@ -38,6 +38,7 @@ import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 import { agendaRoutes } from './modules/agenda/index.ts';
 import { journalRoutes } from './modules/journal/index.ts';
+import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -64,6 +65,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   supportContractsRoutes,
   agendaRoutes,
   journalRoutes,
+  alertsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
@@ -95,7 +97,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   // Multipart bodies are parsed only on the routes whose contract declares an upload.
   await app.register(fastifyMultipart);
-  const registrar = routes(app, deps, householdAccessPort({ diagnostic: householdOfDiagnostic }));
+  const registrar = routes(
+    app,
+    deps,
+    householdAccessPort({ diagnostic: householdOfDiagnostic }),
+    async (q, householdId, now) => void (await recomputeHouseholdAlerts(q, householdId, now)),
+  );
   for (const register of MODULE_ROUTES) register(registrar, deps);
 
   if (existsSync(webDist)) {

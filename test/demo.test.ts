@@ -45,6 +45,7 @@ import { addDays } from '../src/shared/time.ts';
 import { journalEntries } from '../src/modules/journal/schema.ts';
 import { futureActivityBreak } from '../src/shared/journal/rules.ts';
 import { parisDate } from '../src/shared/time.ts';
+import { runAlerts } from '../src/modules/alerts/index.ts';
 
 let t: TestApp;
 
@@ -566,5 +567,31 @@ describe('demo territory', () => {
       expect(futureActivityBreak(r.occurredAt, now)).toBeNull();
       expect(parisDate(r.occurredAt) >= r.measureStart!).toBe(true);
     }
+  });
+
+  it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {
+    await runAlerts(t.deps);
+    const rules = await t.deps.db
+      .selectDistinct({ rule: sql<string>`split_part(${tasks.alertKey}, ':', 1)` })
+      .from(tasks)
+      .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open')));
+    expect(rules.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['referral_unanswered', 'committee_review']),
+    );
+    const camille = await signIn('camille.roussel@le-passage.example');
+    const mine = await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: camille });
+    const alerts = (mine.json().items as { source: string; alertRule: string | null }[]).filter(
+      (i) => i.source === 'alert',
+    );
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((a) => a.alertRule !== null)).toBe(true);
+
+    const escale = await signIn('admin@escale-brennoise.example');
+    const settings = await t.app.inject({ method: 'GET', url: '/api/alerts/settings', headers: escale });
+    expect(settings.json()).toMatchObject({
+      referralUnansweredDays: 5,
+      measureEndingDays: 45,
+      isDefault: false,
+    });
   });
 });

@@ -16,3 +16,4 @@ export * from '../modules/committees/schema.ts';
 export * from '../modules/support-contracts/schema.ts';
 export * from '../modules/agenda/schema.ts';
 export * from '../modules/journal/schema.ts';
+export * from '../modules/alerts/schema.ts';

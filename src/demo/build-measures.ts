@@ -5,6 +5,7 @@ import {
   measureSchemes,
   measureSchemeVersions,
 } from '../modules/measures/schema.ts';
+import { alertSettings } from '../modules/alerts/schema.ts';
 import {
   committeeMeetings,
   committeeMembers,
@@ -45,6 +46,7 @@ export interface MeasureDemoRows {
   committeeMeetings: Row<typeof committeeMeetings>[];
   meetingItems: Row<typeof meetingItems>[];
   meetingDecisions: Row<typeof meetingDecisions>[];
+  alertSettings: Row<typeof alertSettings>[];
 }
 
 /** Who funds which scheme of the shipped catalogue in the demo département. */
@@ -95,6 +97,20 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
     committeeMeetings: [],
     meetingItems: [],
     meetingDecisions: [],
+    // L’Escale answers referrals within five days and prepares the end of a measure six weeks
+    // ahead; Le Passage keeps the defaults.
+    alertSettings: [
+      {
+        organisationId: organisationId('escale'),
+        noContactDays: 30,
+        measureEndingDays: 45,
+        renewalLimitDays: 90,
+        referralUnansweredDays: 5,
+        contractUnsignedDays: 15,
+        updatedByUserId: userId('escale-admin'),
+        updatedAt: daysAgo(now, 60),
+      },
+    ],
   };
   const year = now.getUTCFullYear();
   for (const t of catalogue.schemes) {

@@ -21,6 +21,7 @@ import {
 } from '../modules/households/schema.ts';
 import { dwellings } from '../modules/dwellings/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
+import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
@@ -122,6 +123,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, appointmentParticipants, data.appointmentParticipants);
     await insertMissing(tx, journalEntries, data.journalEntries);
     await insertMissing(tx, journalEntryChanges, data.journalEntryChanges);
+    await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -10,7 +10,10 @@ import type { HouseholdAccess } from './household-scope.ts';
  *  - now: the clock of the request (tests move it);
  *  - client, session, config: where the request comes from, its cookie's session, the settings;
  *  - householdAccess: on a household-scoped route, the household and the actor's level there, as
- *    the route layer checked them (the use case's own guard reuses them rather than asking again).
+ *    the route layer checked them (the use case's own guard reuses them rather than asking again);
+ *  - householdChanged: on a route, what a use case calls after changing a household's measures,
+ *    referrals or contracts, in its transaction (app.ts wires the alerts' recompute: modules that
+ *    the alerts module reads cannot import it).
  */
 export interface Context<A extends Actor | null = Actor> {
   db: Queryable;
@@ -20,7 +23,11 @@ export interface Context<A extends Actor | null = Actor> {
   session: RequestSession | null;
   config: AppConfig;
   householdAccess?: HouseholdAccess;
+  householdChanged?: (householdId: string) => Promise<void>;
 }
+
+/** The port behind `Context.householdChanged`: recompute what depends on the household, in `q`. */
+export type HouseholdChangePort = (q: Queryable, householdId: string, now: Date) => Promise<void>;
 
 /** A context for work the system does itself (jobs, start-up), with no request behind it. */
 export const systemContext = (db: Queryable, config: AppConfig, now: Date): Context<null> => ({

@@ -8,6 +8,8 @@ export interface JobDefinition {
   name: string;
   /** Cron expression (UTC): pg-boss fires it once per tick for all the app servers together. */
   cron?: string;
+  /** The time zone the cron is read in instead of UTC (`Europe/Paris`: the same Paris hour all year). */
+  cronTimeZone?: string;
   /** Queue one run as soon as the runner starts, without waiting for the first cron tick. */
   runAtStart?: boolean;
   run(): Promise<void>;
@@ -72,7 +74,8 @@ export async function startJobs(
     await createQueue(boss, job);
     if (job.runAtStart) await boss.send(job.name, {});
     await boss.work(job.name, () => job.run());
-    if (job.cron) await boss.schedule(job.name, job.cron);
+    if (job.cron)
+      await boss.schedule(job.name, job.cron, {}, job.cronTimeZone ? { tz: job.cronTimeZone } : {});
   }
   return { stop: () => boss.stop() };
 }

@@ -10,7 +10,7 @@ import {
   type RouteInput,
 } from '../shared/routes/define.ts';
 import type { Actor } from './actor.ts';
-import type { Context } from './context.ts';
+import type { Context, HouseholdChangePort } from './context.ts';
 import type { Queryable } from './db.ts';
 import type { AppDeps } from './deps.ts';
 import { AppError, invalid, type FieldErrors } from './errors.ts';
@@ -216,7 +216,12 @@ async function noStore(_request: FastifyRequest, reply: FastifyReply) {
  * schemas, the access level for the session guard, the household scope (checked through the port),
  * the transaction, the context, the answer.
  */
-export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAccessPort): Routes {
+export function routes(
+  app: ZApp,
+  deps: AppDeps,
+  householdAccess: HouseholdAccessPort,
+  householdChanged?: HouseholdChangePort,
+): Routes {
   return {
     add(contract, handler, options = {}) {
       const status = contract.response === null ? 204 : (contract.status ?? 200);
@@ -262,6 +267,9 @@ export function routes(app: ZApp, deps: AppDeps, householdAccess: HouseholdAcces
               client: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
               session: request.session,
               config: deps.config,
+              ...(householdChanged
+                ? { householdChanged: (householdId: string) => householdChanged(db, householdId, now) }
+                : {}),
             };
             if ((contract.access ?? 'authenticated') === 'authenticated' && !ctx.actor) {
               throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');

@@ -9,3 +9,4 @@ export {
   type MeasureForContract,
   type MeasureRecord,
 } from './measures.repository.ts';
+export { caseloads, accessKinds, HOLDING as HOLDING_STATUSES } from './measures.repository.ts';

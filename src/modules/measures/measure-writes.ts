@@ -91,6 +91,7 @@ export async function moveMeasure(ctx: Context, record: MeasureRecord, move: Mov
     householdId: m.householdId,
     details: { scheme: record.schemeName, ...move.details },
   });
+  await ctx.householdChanged?.(m.householdId);
 }
 
 /** The measure as its writer sees it after a change. */

@@ -177,8 +177,9 @@ export async function userName(q: Queryable, userId: string) {
 }
 
 /** Measures that hold a caseworker's time: from prescription until they end. */
-const HOLDING: MeasureStatus[] = ['prescribed', 'validated', 'active'];
-const accessKinds = sql`${measureSchemes.kind} in ('access', 'access_or_maintenance', 'rental_management')`;
+export const HOLDING: MeasureStatus[] = ['prescribed', 'validated', 'active'];
+/** Schemes that count in a caseworker's access load (the others in the maintenance load). */
+export const accessKinds = sql<boolean>`${measureSchemes.kind} in ('access', 'access_or_maintenance', 'rental_management')`;
 
 /**
  * Households each social worker of the organisation follows, on access and on maintenance measures

@@ -126,5 +126,6 @@ export async function applyTransition(
     body: `${actor.organisationName} a mis à jour la saisine ${formatReferralNumber(referral.number)}. Consultez-la dans Relais pour le détail.`,
     link: referralLink(referral.id),
   });
+  await ctx.householdChanged?.(referral.householdId);
   return updated;
 }

@@ -148,6 +148,8 @@ export async function recordSignature(
       inForce: status === 'in_force',
     },
   });
+  // A contract in force ends its "unsigned" alert.
+  await ctx.householdChanged?.(record.contract.householdId);
 }
 
 /** The contract as its writer sees it after a change. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from '../../db/columns.ts';
 import { TASK_SOURCES, TASK_STATUSES } from '../../shared/contracts/tasks.ts';
 import { households } from '../households/schema.ts';
@@ -11,7 +11,7 @@ export const taskSource = pgEnum('task_source', TASK_SOURCES);
 
 /**
  * Something someone must do for a household by a date: an urgent action of a diagnostic, a task
- * written by hand, later an alert. Owned by a person, or by an organisation (then its caseworker for
+ * written by hand, an alert of the daily run. Owned by a person, or by an organisation (then its caseworker for
  * the household sees it). Done or dismissed with a reason, never deleted.
  */
 export const tasks = pgTable(
@@ -28,6 +28,8 @@ export const tasks = pgTable(
     source: taskSource('source').notNull(),
     /** The record that raised it (the diagnostic of an urgent action…). */
     sourceId: uuid('source_id'),
+    /** An alert's stable key (rule, record, period): one open task per key, never two. */
+    alertKey: text('alert_key'),
     status: taskStatus('status').notNull().default('open'),
     closedAt: tstz('closed_at'),
     closedByUserId: uuid('closed_by_user_id').references(() => users.id),
@@ -46,5 +48,10 @@ export const tasks = pgTable(
     index('tasks_open_organisation_idx')
       .on(t.ownerOrganisationId, t.dueOn)
       .where(sql`${t.status} = 'open'`),
+    // Two alert runs at once, or one run twice, cannot open the same alert twice.
+    uniqueIndex('tasks_open_alert_key_uq')
+      .on(t.alertKey)
+      .where(sql`${t.status} = 'open' and ${t.alertKey} is not null`),
+    index('tasks_alert_key_idx').on(t.alertKey),
   ],
 );

@@ -1,9 +1,17 @@
+import { ALERT_RULES, type AlertRule } from '../../shared/contracts/alerts.ts';
 import { formatFileNumber } from '../../shared/contracts/households.ts';
 import type { TTask } from '../../shared/contracts/tasks.ts';
 import type { TaskRecord } from './tasks.repository.ts';
 
-export const presentTask = ({ fileNumber, ...t }: TaskRecord): TTask => ({
+/** The rule an alert's key starts with (`measure_ending:…`). */
+export function alertRuleOf(alertKey: string | null): AlertRule | null {
+  const rule = alertKey?.split(':')[0];
+  return (ALERT_RULES as readonly string[]).includes(rule ?? '') ? (rule as AlertRule) : null;
+}
+
+export const presentTask = ({ fileNumber, alertKey, ...t }: TaskRecord): TTask => ({
   ...t,
+  alertRule: alertRuleOf(alertKey),
   fileLabel: formatFileNumber(fileNumber),
   closedAt: t.closedAt?.toISOString() ?? null,
   createdAt: t.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import { householdParties, households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { diagnostics } from '../diagnostics/schema.ts';
+import { referrals } from '../referrals/schema.ts';
 import { tasks } from './schema.ts';
 
 const taskColumns = {
@@ -16,6 +17,7 @@ const taskColumns = {
   status: tasks.status,
   source: tasks.source,
   sourceId: tasks.sourceId,
+  alertKey: tasks.alertKey,
   ownerUserId: tasks.ownerUserId,
   ownerName: users.fullName,
   ownerOrganisationId: tasks.ownerOrganisationId,
@@ -41,20 +43,32 @@ const byDueDate = sql`${tasks.dueOn} asc nulls last`;
 
 /**
  * Open tasks owned by the user, or by its organisation on households where the user is that
- * organisation's named caseworker; only on households the organisation is a current party to.
+ * organisation's named caseworker, or where the organisation names none yet (a referral it has not
+ * answered: every one of its social workers sees the alert); only on households the organisation
+ * is a current party to.
  */
 export function listOpenTasksOf(q: Queryable, input: { userId: string; organisationId: string; at: Date }) {
-  const iAmCaseworker = sql`exists (select 1 from ${householdParties} where ${and(
-    eq(householdParties.householdId, tasks.householdId),
-    eq(householdParties.organisationId, input.organisationId),
-    eq(householdParties.caseworkerUserId, input.userId),
-    partyIsCurrent(input.at),
-  )})`;
+  const caseworkerOfOrganisation = (who: SQL) =>
+    sql`exists (select 1 from ${householdParties} where ${and(
+      eq(householdParties.householdId, tasks.householdId),
+      eq(householdParties.organisationId, input.organisationId),
+      who,
+      partyIsCurrent(input.at),
+    )})`;
+  const iAmCaseworker = or(
+    caseworkerOfOrganisation(eq(householdParties.caseworkerUserId, input.userId)),
+    sql`not ${caseworkerOfOrganisation(sql`${householdParties.caseworkerUserId} is not null`)}`,
+  );
+  // A referral waiting for the organisation's answer: its alert shows before the file opens to it.
+  const referralToMe = and(
+    eq(tasks.source, 'alert'),
+    sql`exists (select 1 from ${referrals} where ${referrals.id} = ${tasks.sourceId} and ${referrals.toOrganisationId} = ${input.organisationId})`,
+  );
   return tasksWhere(
     q,
     and(
       eq(tasks.status, 'open'),
-      householdVisibleTo(input.organisationId, input.at),
+      or(householdVisibleTo(input.organisationId, input.at), referralToMe),
       or(
         eq(tasks.ownerUserId, input.userId),
         and(eq(tasks.ownerOrganisationId, input.organisationId), iAmCaseworker),

@@ -303,6 +303,19 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'funding_programme.create': { label: 'Programme de financement créé', describe: (d) => str(d.name) },
   'caseload.capacity.set': { label: 'Capacité d’un référent modifiée' },
+  'alert.settings.save': { label: 'Réglages des alertes modifiés' },
+  'alert.tasks.update': {
+    label: 'Alertes du dossier mises à jour',
+    describe: (d) =>
+      joined(
+        Array.isArray(d.opened) && d.opened.length > 0 && `ouvertes : ${d.opened.join(' ; ')}`,
+        Array.isArray(d.closed) && d.closed.length > 0 && `closes : ${d.closed.join(' ; ')}`,
+      ),
+  },
+  'alert.digest.set': {
+    label: 'Courriel quotidien des alertes',
+    describe: (d) => (d.dailyDigest ? 'reçu' : 'plus reçu'),
+  },
   'committee.create': { label: 'Comité créé', describe: (d) => str(d.name) },
   'committee.member.add': {
     label: 'Organisation ajoutée à un comité',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ALERT_RULES } from './alerts.ts';
 import { ZId, ZIsoDate } from './common.ts';
 
-/** Tasks: what someone must do for a household, by when (urgent actions of diagnostics, later alerts). */
+/** Tasks: what someone must do for a household, by when (urgent actions of diagnostics, alerts). */
 export const TASK_STATUSES = ['open', 'done', 'dismissed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
@@ -29,6 +30,8 @@ export const ZTask = z.object({
   source: z.enum(TASK_SOURCES),
   /** The diagnostic of an urgent action, to open it from the task. */
   sourceId: ZId.nullable(),
+  /** Which alert rule raised it (source "alert"). */
+  alertRule: z.enum(ALERT_RULES).nullable(),
   ownerUserId: ZId.nullable(),
   ownerName: z.string().nullable(),
   ownerOrganisationId: ZId.nullable(),

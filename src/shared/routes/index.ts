@@ -16,6 +16,7 @@ import { COMMITTEE_ROUTES } from './committees.ts';
 import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
 import { AGENDA_ROUTES } from './agenda.ts';
 import { JOURNAL_ROUTES } from './journal.ts';
+import { ALERT_ROUTES } from './alerts.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -45,6 +46,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   supportContracts: SUPPORT_CONTRACT_ROUTES,
   agenda: AGENDA_ROUTES,
   journal: JOURNAL_ROUTES,
+  alerts: ALERT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

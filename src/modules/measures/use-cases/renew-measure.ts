@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { Context } from '../../../kernel/context.ts';
 import type { TMeasure, ZMeasureRenew } from '../../../shared/contracts/measures.ts';
 import { addMonths, renewalBreak } from '../../../shared/measures/scheme-rules.ts';
-import { raiseEndTask } from '../end-task.ts';
 import { measureToRun, moveMeasure, reloadMeasure, ruleRefusal } from '../measure-writes.ts';
 import type { MeasureRecord } from '../measures.repository.ts';
 
@@ -10,7 +9,8 @@ type RenewInput = z.output<typeof ZMeasureRenew> & { householdId: string; measur
 
 /**
  * Renews a running measure after its evaluation, as the scheme version it follows allows (count of
- * renewals, total duration): a refusal names the rule. The planned end moves by the months added.
+ * renewals, total duration): a refusal names the rule. The planned end moves by the months added
+ * (and with it the alert of the measure's end, ADR 0017).
  */
 export async function renewMeasure(ctx: Context, input: RenewInput): Promise<TMeasure> {
   await applyRenewal(ctx, await measureToRun(ctx, input.householdId, input.measureId), input);
@@ -37,5 +37,4 @@ export async function applyRenewal(
     action: 'measure.renew',
     details: { months },
   });
-  await raiseEndTask(ctx, record, end);
 }

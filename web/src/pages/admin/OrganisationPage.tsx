@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { TerritorySelect, territoryLabel } from '../../components/TerritorySelect.tsx';
+import { AlertSettingsSection } from '../alerts/AlertSettingsSection.tsx';
 import { useOwnOrganisation } from './admin-api.ts';
 
 const organisationKey = (id: string) => routeKey(ORGANISATION_ROUTES.get, { params: { id } });
@@ -35,6 +36,7 @@ export function OrganisationPage() {
           <Stack gap="xl">
             <OrganisationForm organisation={org} />
             {org.type === 'landlord' && <ManagementUnits organisation={org} />}
+            {(org.type === 'association' || org.type === 'other') && <AlertSettingsSection />}
           </Stack>
         )}
       </QueryState>

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { TASK_STATUS_LABELS, ZTaskClose, ZTaskCreate, type TTask } from '@shared/contracts/tasks.ts';
+import { TASK_STATUS_LABELS, ZTaskCreate, type TTask } from '@shared/contracts/tasks.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
 import { formatDate } from '@shared/format.ts';
-import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -13,12 +13,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { zodErrors } from '../households/household-form.ts';
 import { DueDate } from '../tasks/MyTasksSection.tsx';
-
-/** The answers a task change refreshes: the household's tasks and my home page's list. */
-const taskKeys = (householdId: string) => [
-  routeKey(TASK_ROUTES.list, { params: { id: householdId } }),
-  routeKey(TASK_ROUTES.mine, {}),
-];
+import { DismissForm, TaskCloseButtons, taskKeys } from '../tasks/TaskActions.tsx';
 
 interface NewTaskValues {
   title: string;
@@ -89,26 +84,12 @@ export function DiagnosticTasks({
                 header: 'Actions',
                 render: (task) =>
                   task.status === 'open' && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={`Marquer « ${task.title} » comme faite`}
-                        onClick={() => close(task)}
-                        loading={done.isPending && done.variables?.params.taskId === task.id}
-                      >
-                        Faite
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Abandonner « ${task.title} »`}
-                        onClick={() => setDismissing(task)}
-                      >
-                        Abandonner
-                      </Button>
-                    </Group>
+                    <TaskCloseButtons
+                      task={task}
+                      onDone={close}
+                      onDismiss={setDismissing}
+                      pending={done.isPending && done.variables?.params.taskId === task.id}
+                    />
                   ),
               },
             ]}
@@ -119,68 +100,14 @@ export function DiagnosticTasks({
       {dismissing && (
         <DismissForm
           key={dismissing.id}
-          householdId={householdId}
           task={dismissing}
+          successMessage="Action urgente abandonnée."
+          submitLabel="Abandonner l’action"
           onDone={() => setDismissing(null)}
         />
       )}
       <NewTaskForm householdId={householdId} diagnosticId={diagnosticId} />
     </Stack>
-  );
-}
-
-function DismissForm({
-  householdId,
-  task,
-  onDone,
-}: {
-  householdId: string;
-  task: TTask;
-  onDone: () => void;
-}) {
-  const form = useForm<{ note: string }>({
-    initialValues: { note: '' },
-    validate: (v) => zodErrors(ZTaskClose.safeParse({ outcome: 'dismissed', ...v }).error),
-  });
-  const dismiss = useRouteMutation(TASK_ROUTES.close, {
-    form,
-    invalidate: taskKeys(householdId),
-    successMessage: 'Action urgente abandonnée.',
-    onSuccess: onDone,
-  });
-  return (
-    <Card
-      withBorder
-      component="form"
-      noValidate
-      aria-label={`Abandonner « ${task.title} »`}
-      onSubmit={form.onSubmit((v) =>
-        dismiss.mutate({
-          params: { id: householdId, taskId: task.id },
-          body: { outcome: 'dismissed', note: v.note },
-        }),
-      )}
-    >
-      <Stack gap="sm">
-        <Text fw={600}>Abandonner « {task.title} »</Text>
-        <Textarea
-          label="Pourquoi l’abandonner ?"
-          required
-          autosize
-          minRows={2}
-          {...form.getInputProps('note')}
-        />
-        <ApiErrorAlert error={dismiss.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Annuler
-          </Button>
-          <Button type="submit" color="red" loading={dismiss.isPending}>
-            Abandonner l’action
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
   );
 }
 

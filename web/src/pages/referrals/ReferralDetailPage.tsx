@@ -24,6 +24,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { daysWaiting } from '@shared/alerts/rules.ts';
 import { EventTimeline } from '../../components/EventTimeline.tsx';
 import { CONSENT_METHOD_LABELS, EVICTION_STEP_LABELS } from '@shared/contracts/household-enums.ts';
 import type { TEvictionProcedure } from '@shared/contracts/households.ts';
@@ -32,6 +33,12 @@ import { PATHS } from '../../paths.ts';
 import { Facts } from '../households/Facts.tsx';
 import { ReferralActions } from './ReferralActions.tsx';
 import { REFERRAL_STATUS_TONES, formatReferralNumber } from './referral-ui.ts';
+
+/** How long a referral has been waiting for its answer, in Paris days. */
+function waitingFor(createdAt: string): string {
+  const days = daysWaiting(new Date(createdAt), new Date());
+  return days === 0 ? 'aujourd’hui' : days === 1 ? '1 jour' : `${days} jours`;
+}
 
 /** The procedure's latest step and its date ("Commandement de payer, le 02/10/2026"). */
 function evictionSummary(p: TEvictionProcedure): string {
@@ -103,6 +110,9 @@ function ReferralDetail({ referral: r }: { referral: TReferralDetail }) {
               },
               { label: 'Adressée à', value: r.toOrganisation.name },
               { label: 'Envoyée le', value: formatDateTime(r.createdAt) },
+              ...(r.status === 'sent'
+                ? [{ label: 'En attente de réponse depuis', value: waitingFor(r.createdAt) }]
+                : []),
               {
                 label: 'Motifs',
                 value:

@@ -1,21 +1,36 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { ALERT_RULE_LABELS } from '@shared/contracts/alerts.ts';
 import { TASK_SOURCE_LABELS, type TTask } from '@shared/contracts/tasks.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
 import { formatDate } from '@shared/format.ts';
 import { parisToday } from '@shared/time.ts';
-import { useRouteQuery } from '../../api/routes.ts';
+import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PATHS } from '../../paths.ts';
+import { DigestPreferenceSwitch } from '../alerts/DigestPreferenceSwitch.tsx';
+import { DismissForm, TaskCloseButtons } from './TaskActions.tsx';
 
-/** Where a task is worked on: the diagnostic tab for a diagnostic's urgent action, else the file. */
-const taskLink = (task: TTask) =>
-  task.source === 'diagnostic'
-    ? `${PATHS.household(task.householdId)}?onglet=diagnostic`
-    : PATHS.household(task.householdId);
+/**
+ * Where a task is worked on: the diagnostic tab for a diagnostic's urgent action, the referral for
+ * a referral waiting for an answer (the file opens once it is accepted), else the file.
+ */
+function taskLink(task: TTask): string {
+  if (task.source === 'diagnostic') return `${PATHS.household(task.householdId)}?onglet=diagnostic`;
+  if (task.alertRule === 'referral_unanswered' && task.sourceId) return PATHS.referral(task.sourceId);
+  return PATHS.household(task.householdId);
+}
+
+/** Where a task comes from, in words: the alert's kind for an alert. */
+export const taskOrigin = (task: TTask): string =>
+  task.alertRule
+    ? `${TASK_SOURCE_LABELS.alert} — ${ALERT_RULE_LABELS[task.alertRule].toLowerCase()}`
+    : TASK_SOURCE_LABELS[task.source];
 
 /** A due date, flagged in words (not only in red) once it has passed. */
 export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }) {
@@ -30,53 +45,90 @@ export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }
   );
 }
 
-/** Home page: my open tasks (urgent actions of diagnostics, tasks of files), by due date. */
+/** Home page: my open tasks (urgent actions of diagnostics, tasks of files, alerts), by due date. */
 export function MyTasksSection() {
   const me = useSession();
   const tasks = useRouteQuery(TASK_ROUTES.mine, {});
+  const [dismissing, setDismissing] = useState<TTask | null>(null);
+  const done = useRouteMutation(TASK_ROUTES.close, {
+    invalidate: [routeKey(TASK_ROUTES.mine, {})],
+    successMessage: 'Tâche faite.',
+  });
   return (
     <Section title="Actions urgentes et tâches">
-      <QueryState query={tasks}>
-        {(data) => (
-          <DataTable
-            caption="Mes tâches ouvertes, par échéance"
-            rows={data.items}
-            rowKey={(task) => task.id}
-            emptyTitle="Aucune tâche ouverte"
-            columns={[
-              {
-                key: 'household',
-                header: 'Dossier',
-                render: (task) => (
-                  <Anchor component={Link} to={taskLink(task)}>
-                    {task.fileLabel}
-                  </Anchor>
-                ),
-              },
-              { key: 'title', header: 'Tâche', render: (task) => task.title },
-              {
-                key: 'source',
-                header: 'Origine',
-                render: (task) => TASK_SOURCE_LABELS[task.source],
-                hideOnSmall: true,
-              },
-              {
-                key: 'owner',
-                header: 'Responsable',
-                render: (task) =>
-                  task.ownerUserId === me.user.id
-                    ? 'Moi'
-                    : (task.ownerOrganisationName ?? task.ownerName ?? '—'),
-              },
-              {
-                key: 'due',
-                header: 'Échéance',
-                render: (task) => <DueDate dueOn={task.dueOn} open={task.status === 'open'} />,
-              },
-            ]}
+      <Stack gap="sm">
+        <DigestPreferenceSwitch />
+        <QueryState query={tasks}>
+          {(data) => (
+            <DataTable
+              caption="Mes tâches ouvertes, par échéance"
+              rows={data.items}
+              rowKey={(task) => task.id}
+              emptyTitle="Aucune tâche ouverte"
+              columns={[
+                {
+                  key: 'household',
+                  header: 'Dossier',
+                  render: (task) => (
+                    <Anchor component={Link} to={taskLink(task)}>
+                      {task.fileLabel}
+                    </Anchor>
+                  ),
+                },
+                { key: 'title', header: 'Tâche', render: (task) => task.title },
+                {
+                  key: 'source',
+                  header: 'Origine',
+                  render: taskOrigin,
+                  hideOnSmall: true,
+                },
+                {
+                  key: 'owner',
+                  header: 'Responsable',
+                  render: (task) =>
+                    task.ownerUserId === me.user.id
+                      ? 'Moi'
+                      : (task.ownerOrganisationName ?? task.ownerName ?? '—'),
+                },
+                {
+                  key: 'due',
+                  header: 'Échéance',
+                  render: (task) => <DueDate dueOn={task.dueOn} open={task.status === 'open'} />,
+                },
+                {
+                  key: 'actions',
+                  header: 'Actions',
+                  // A referral waiting for an answer closes by answering it.
+                  render: (task) =>
+                    task.alertRule !== 'referral_unanswered' && (
+                      <TaskCloseButtons
+                        task={task}
+                        onDone={(t) =>
+                          done.mutate({
+                            params: { id: t.householdId, taskId: t.id },
+                            body: { outcome: 'done' },
+                          })
+                        }
+                        onDismiss={setDismissing}
+                        pending={done.isPending && done.variables?.params.taskId === task.id}
+                      />
+                    ),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+        <ApiErrorAlert error={done.error} />
+        {dismissing && (
+          <DismissForm
+            key={dismissing.id}
+            task={dismissing}
+            successMessage="Tâche abandonnée."
+            submitLabel="Abandonner la tâche"
+            onDone={() => setDismissing(null)}
           />
         )}
-      </QueryState>
+      </Stack>
     </Section>
   );
 }

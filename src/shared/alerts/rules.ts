@@ -1,0 +1,255 @@
+/**
+ * The alert rules: each takes a snapshot of what the database holds, today's date in Paris and the
+ * organisations' settings, and returns the alerts it wants open. Pure: the daily run and the
+ * per-household recompute load the snapshot, these functions decide, the tasks module reconciles.
+ * Days are calendar days (YYYY-MM-DD) in Europe/Paris; an instant is turned into its Paris day
+ * first, so a run at 00:30 in Paris on a daylight-saving Sunday counts the right day.
+ */
+import type { AlertRule, TAlertSettings } from '../contracts/alerts.ts';
+import { formatDate } from '../format.ts';
+import { renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
+import { parisDate } from '../time.ts';
+
+/** An alert as a rule wants it open: one task per stable key. */
+export interface Alert {
+  /** Rule, record and period: the same situation always has the same key. */
+  key: string;
+  rule: AlertRule;
+  householdId: string;
+  /** The record it is about (measure, referral, contract version; the caseworker for a caseload). */
+  sourceId: string;
+  ownerUserId: string | null;
+  ownerOrganisationId: string | null;
+  dueOn: string;
+  title: string;
+}
+
+export interface MeasureFact {
+  id: string;
+  householdId: string;
+  schemeName: string;
+  status: string;
+  plannedEndOn: string | null;
+  renewals: number;
+  totalMonths: number;
+  rules: SchemeRules;
+  caseworkerUserId: string | null;
+  operatorOrganisationId: string;
+}
+
+/** A measure a committee should decide on at its next meeting (the committee's own agenda rule). */
+export interface CommitteeReviewFact {
+  measure: MeasureFact;
+  committeeName: string;
+  meetingDay: string;
+}
+
+export interface CaseloadFact {
+  organisationId: string;
+  userId: string;
+  kind: 'access' | 'maintenance';
+  households: number;
+  capacity: number;
+  /** The household of the caseworker's latest measure of that kind: where the task is filed. */
+  anchorHouseholdId: string;
+}
+
+export interface ReferralFact {
+  id: string;
+  label: string;
+  householdId: string;
+  toOrganisationId: string;
+  sentAt: Date;
+}
+
+export interface ContractFact {
+  versionId: string;
+  householdId: string;
+  since: Date;
+  measure: Pick<MeasureFact, 'schemeName' | 'caseworkerUserId' | 'operatorOrganisationId'>;
+}
+
+export interface AlertSnapshot {
+  measures: MeasureFact[];
+  committeeReviews: CommitteeReviewFact[];
+  caseloads: CaseloadFact[];
+  referrals: ReferralFact[];
+  contracts: ContractFact[];
+}
+
+/** The settings of an organisation (its own, else the defaults). */
+export type SettingsOf = (organisationId: string) => TAlertSettings;
+
+const DAY_MS = 86_400_000;
+const utc = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((utc(to) - utc(from)) / DAY_MS);
+
+/** The calendar day `days` after `isoDate`. */
+export const addDays = (isoDate: string, days: number): string =>
+  new Date(utc(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Paris days from an instant to another: how long a referral or a contract has been waiting. */
+export const daysWaiting = (since: Date, now: Date): number => daysBetween(parisDate(since), parisDate(now));
+
+/** The measure's référent, else its operator. */
+const measureOwner = (m: Pick<MeasureFact, 'caseworkerUserId' | 'operatorOrganisationId'>) => ({
+  ownerUserId: m.caseworkerUserId,
+  ownerOrganisationId: m.caseworkerUserId ? null : m.operatorOrganisationId,
+});
+
+const canRenew = (m: MeasureFact) =>
+  renewalBreak(m.rules, { renewals: m.renewals, months: m.totalMonths }) === null;
+
+/**
+ * The alerts of running measures whose planned end is at most the organisation's `window` days
+ * away (or already passed), among the renewable ones or the others: one key per planned end.
+ */
+function measureEndAlerts(
+  rule: 'measure_ending' | 'renewal_limit',
+  measures: MeasureFact[],
+  today: string,
+  settings: SettingsOf,
+  window: (settings: TAlertSettings) => number,
+  title: (m: MeasureFact, end: string) => string,
+): Alert[] {
+  return measures.flatMap((m) => {
+    const end = m.plannedEndOn;
+    if (m.status !== 'active' || end === null) return [];
+    if (daysBetween(today, end) > window(settings(m.operatorOrganisationId))) return [];
+    if (canRenew(m) !== (rule === 'measure_ending')) return [];
+    const alert: Alert = {
+      key: `${rule}:${m.id}:${end}`,
+      rule,
+      householdId: m.householdId,
+      sourceId: m.id,
+      ...measureOwner(m),
+      dueOn: end,
+      title: title(m, end),
+    };
+    return [alert];
+  });
+}
+
+/** A renewable measure ends within the organisation's window: renew it or prepare its end. */
+export const measureEndingAlerts = (measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] =>
+  measureEndAlerts(
+    'measure_ending',
+    measures,
+    today,
+    settings,
+    (s) => s.measureEndingDays,
+    (m, end) =>
+      `Fin prévue le ${formatDate(end)} de la mesure ${m.schemeName} : préparer le renouvellement ou la fin`,
+  );
+
+/**
+ * A measure that the scheme no longer lets renew (renewals or total length used up) ends within
+ * the organisation's longer window: prepare the exit or a relay.
+ */
+export const renewalLimitAlerts = (measures: MeasureFact[], today: string, settings: SettingsOf): Alert[] =>
+  measureEndAlerts(
+    'renewal_limit',
+    measures,
+    today,
+    settings,
+    (s) => s.renewalLimitDays,
+    (m, end) =>
+      `La mesure ${m.schemeName} ne peut plus être renouvelée et finit le ${formatDate(end)} : préparer la sortie ou un relais`,
+  );
+
+/** A running measure the committee's next meeting should review: put it on the agenda. */
+export function committeeReviewAlerts(reviews: CommitteeReviewFact[], today: string): Alert[] {
+  return reviews
+    .filter((r) => r.meetingDay >= today && r.measure.status === 'active')
+    .map(({ measure: m, committeeName, meetingDay }) => ({
+      key: `committee_review:${m.id}:${meetingDay}`,
+      rule: 'committee_review',
+      householdId: m.householdId,
+      sourceId: m.id,
+      ...measureOwner(m),
+      dueOn: meetingDay,
+      title: `Présenter la mesure ${m.schemeName} (fin prévue le ${formatDate(m.plannedEndOn)}) au comité « ${committeeName} » du ${formatDate(meetingDay)}`,
+    }));
+}
+
+const KIND_WORDS = { access: 'd’accès', maintenance: 'de maintien' } as const;
+
+/** A caseworker follows more households than their capacity on a kind of measure, this month. */
+export function caseloadAlerts(loads: CaseloadFact[], today: string): Alert[] {
+  return loads
+    .filter((l) => l.households > l.capacity)
+    .map((l) => ({
+      key: `caseload_over_capacity:${l.userId}:${l.kind}:${today.slice(0, 7)}`,
+      rule: 'caseload_over_capacity',
+      householdId: l.anchorHouseholdId,
+      sourceId: l.userId,
+      ownerUserId: l.userId,
+      ownerOrganisationId: null,
+      dueOn: today,
+      title: `File active au-delà de la capacité : ${l.households} ménages suivis sur des mesures ${KIND_WORDS[l.kind]} pour une capacité de ${l.capacity} — à revoir avec votre responsable`,
+    }));
+}
+
+/** A referral waits for the receiving organisation's answer for its number of days or more. */
+export function referralUnansweredAlerts(
+  referrals: ReferralFact[],
+  today: string,
+  settings: SettingsOf,
+): Alert[] {
+  return referrals.flatMap((r) => {
+    const sent = parisDate(r.sentAt);
+    const limit = settings(r.toOrganisationId).referralUnansweredDays;
+    if (daysBetween(sent, today) < limit) return [];
+    return [
+      {
+        key: `referral_unanswered:${r.id}`,
+        rule: 'referral_unanswered' as const,
+        householdId: r.householdId,
+        sourceId: r.id,
+        ownerUserId: null,
+        ownerOrganisationId: r.toOrganisationId,
+        dueOn: addDays(sent, limit),
+        title: `Saisine ${r.label} reçue le ${formatDate(sent)} toujours sans réponse : l’accepter, la refuser ou la réorienter`,
+      },
+    ];
+  });
+}
+
+/** A support contract version waits for its signatures for the operator's number of days or more. */
+export function contractUnsignedAlerts(
+  contracts: ContractFact[],
+  today: string,
+  settings: SettingsOf,
+): Alert[] {
+  return contracts.flatMap((c) => {
+    const since = parisDate(c.since);
+    const limit = settings(c.measure.operatorOrganisationId).contractUnsignedDays;
+    if (daysBetween(since, today) < limit) return [];
+    return [
+      {
+        key: `contract_unsigned:${c.versionId}`,
+        rule: 'contract_unsigned' as const,
+        householdId: c.householdId,
+        sourceId: c.versionId,
+        ...measureOwner(c.measure),
+        dueOn: addDays(since, limit),
+        title: `Contrat d’accompagnement de la mesure ${c.measure.schemeName} préparé le ${formatDate(since)} et pas encore signé de tous`,
+      },
+    ];
+  });
+}
+
+/** Every alert the snapshot calls for on the Paris day of `now`. */
+export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: SettingsOf): Alert[] {
+  const today = parisDate(now);
+  return [
+    ...measureEndingAlerts(snapshot.measures, today, settings),
+    ...renewalLimitAlerts(snapshot.measures, today, settings),
+    ...committeeReviewAlerts(snapshot.committeeReviews, today),
+    ...caseloadAlerts(snapshot.caseloads, today),
+    ...referralUnansweredAlerts(snapshot.referrals, today, settings),
+    ...contractUnsignedAlerts(snapshot.contracts, today, settings),
+  ];
+}
