@@ -101,7 +101,8 @@ export function AuthenticatedLayout() {
           id="navigation-principale"
           aria-label="Navigation principale"
           inert={navHidden}
-          style={navHidden ? { visibility: 'hidden' } : undefined}
+          // Scrolls on its own when the roles' entries exceed the height (a tablet held landscape).
+          style={navHidden ? { visibility: 'hidden' } : { overflowY: 'auto' }}
         >
           <MainNavigation session={session} />
         </AppShell.Navbar>
