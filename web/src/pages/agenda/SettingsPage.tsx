@@ -7,15 +7,19 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DigestPreferenceSwitch } from '../alerts/DigestPreferenceSwitch.tsx';
 
 const FEED_KEY = routeKey(AGENDA_ROUTES.feedStatus, {});
 
-/** The user's own settings: the secret address of their agenda for a calendar app. */
+/** The user's own settings: the secret address of their agenda for a calendar app, the alerts' email. */
 export function SettingsPage() {
   return (
     <>
       <PageHeader title="Mes paramètres" description="Réglages personnels de votre compte." />
       <FeedSection />
+      <Section title="Courriel des alertes">
+        <DigestPreferenceSwitch />
+      </Section>
     </>
   );
 }
