@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
-import { runAlerts } from '../src/modules/alerts/index.ts';
+import { runAlerts, sendDailyDigests } from '../src/modules/alerts/index.ts';
 import { BENCH_SIZE, SEARCH_TERMS, generateBenchData, type BenchSignIn } from './generate.ts';
 import {
   benchDatabaseUrl,
@@ -99,6 +99,11 @@ async function main() {
     const startedRun = performance.now();
     const totals = await runAlerts(deps);
     const seconds = Math.round(performance.now() - startedRun) / 1000;
+    const runStatements = capture.length;
+    // Then the job's daily emails (queued in the outbox; the second run finds them sent).
+    const startedDigests = performance.now();
+    const digestsQueued = await sendDailyDigests(deps);
+    const digestSeconds = Math.round(performance.now() - startedDigests) / 1000;
     const statements = capture;
     capture = null;
     const firstBatch = statements.findIndex((st) => /^begin\b/i.test(st.sql));
@@ -107,10 +112,12 @@ async function main() {
         ...totals,
         seconds,
         secondsPer10000ActiveMeasures: Math.round((seconds / active) * 10_000 * 1000) / 1000,
+        digestsQueued,
+        digestSeconds,
         statements: statements.length,
       },
       // The snapshot's reads, before the first batch's transaction.
-      snapshot: firstBatch < 0 ? statements : statements.slice(0, firstBatch),
+      snapshot: statements.slice(0, firstBatch < 0 ? runStatements : firstBatch),
     };
   };
   const first = await alertRun();
@@ -122,7 +129,7 @@ async function main() {
     ['seconde', secondRun],
   ] as const) {
     log(
-      `alertes, ${name} passe : ${run.seconds} s (${run.secondsPer10000ActiveMeasures} s pour 10 000 mesures actives, ${active} actives), ${run.households} ménages, ${run.opened} tâches ouvertes, ${run.closed} fermées, ${run.statements} requêtes SQL`,
+      `alertes, ${name} passe : ${run.seconds} s (${run.secondsPer10000ActiveMeasures} s pour 10 000 mesures actives, ${active} actives), ${run.households} ménages, ${run.opened} tâches ouvertes, ${run.closed} fermées ; courriels du jour : ${run.digestsQueued} en ${run.digestSeconds} s ; ${run.statements} requêtes SQL`,
     );
   }
 
