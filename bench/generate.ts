@@ -462,7 +462,7 @@ async function insertJournal(sql: Sql, ref: ReferenceData, size: BenchSize): Pro
      from (select distinct on (household_id) id, household_id, operator_organisation_id, caseworker_user_id, briques,
              greatest(start_on, current_date - 730) as lo, least(coalesce(ended_on, current_date), current_date) as hi
            from measures
-           where status in ('active', 'ended') and caseworker_user_id is not null
+           where status in ('active', 'ended') and caseworker_user_id is not null and start_on < current_date
              and coalesce(ended_on, current_date) > current_date - 700
            order by household_id, start_on desc) m`,
     [ref.associations[0]],
