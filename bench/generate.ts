@@ -14,13 +14,20 @@ export interface BenchSize {
   referrals: number;
   /** Support measures, over the households the associations follow (several each when there are more). */
   measures: number;
+  /** Case journal entries, over the households whose measure started, within the last 24 months. */
+  journal: number;
 }
 
 /**
  * A département-sized data set: 30 organisations, 201 users, 20 000 households, 2 000 referrals,
- * 5 000 support measures.
+ * 5 000 support measures, 1 000 000 journal entries.
  */
-export const BENCH_SIZE: BenchSize = { households: 20_000, referrals: 2_000, measures: 5_000 };
+export const BENCH_SIZE: BenchSize = {
+  households: 20_000,
+  referrals: 2_000,
+  measures: 5_000,
+  journal: 1_000_000,
+};
 
 /** The password of every generated user. */
 export const BENCH_PASSWORD = 'Bench-password-2026!';
@@ -96,6 +103,8 @@ export interface BenchData {
   /** Every user, in the order of the organisation plan (the bench association's come first among associations). */
   people: BenchPerson[];
   counts: Record<string, number>;
+  /** The journal's generation time, and the caseworker's household with the most entries (null without a journal). */
+  journal: { seconds: number; timelineHouseholdId: string | null; timelineEntries: number };
 }
 
 /** One connection's statements, through node-postgres or PGlite (temporary tables need one connection). */
@@ -423,6 +432,149 @@ async function insertMeasures(sql: Sql, ref: ReferenceData, size: BenchSize): Pr
   return meeting!.id;
 }
 
+/** What a worker writes after an activity: short, plausible, fictional. */
+const JOURNAL_NOTES = [
+  'Point sur le budget du mois : loyer payé, facture d’énergie à étaler.',
+  'Dossier FSL complété avec le ménage, pièces à transmettre cette semaine.',
+  'Relance de la CAF pour le rappel d’aide au logement.',
+  'Visite du logement : humidité dans la chambre, signalement au bailleur convenu.',
+  'Préparation du rendez-vous à la commission de surendettement.',
+  'Échange avec la chargée de clientèle du bailleur sur le plan d’apurement.',
+  'Accompagnement à la préfecture pour le renouvellement du titre de séjour.',
+  'Démarches d’ouverture des droits à la complémentaire santé solidaire.',
+  'Le ménage a repris contact après trois semaines sans nouvelles.',
+  'Bilan des objectifs du contrat : deux atteints, un en cours.',
+  'Courrier au bailleur pour confirmer la reprise du paiement du loyer.',
+  'Atelier collectif sur les économies d’énergie, bonne participation.',
+];
+
+/**
+ * The case journal of the households whose measure started (its référent writes it, dated within
+ * the measure and the last 24 months), with a heavy tail: the bench association's households come
+ * first and the first ones gather the most entries (the n-th about n^-0.2 of the first's share).
+ * Kinds, durations and briques by the activity; 7 % confidential, 0.5 % cancelled; each with its
+ * creation in the entry's changes (and its cancellation). One statement each, set-based.
+ */
+async function insertJournal(sql: Sql, ref: ReferenceData, size: BenchSize): Promise<void> {
+  await sql(
+    `create temp table bench_journal_households on commit drop as
+     select row_number() over (order by m.operator_organisation_id <> $1::uuid, abs(hashtext('jh' || m.id::text)), m.id) as n, m.*
+     from (select distinct on (household_id) id, household_id, operator_organisation_id, caseworker_user_id, briques,
+             greatest(start_on, current_date - 730) as lo, least(coalesce(ended_on, current_date), current_date) as hi
+           from measures
+           where status in ('active', 'ended') and caseworker_user_id is not null and start_on < current_date
+             and coalesce(ended_on, current_date) > current_date - 700
+           order by household_id, start_on desc) m`,
+    [ref.associations[0]],
+  );
+  const [households] = await sql<{ n: number }>(`select count(*)::int as n from bench_journal_households`);
+  if (size.journal === 0 || households!.n === 0) return;
+  const kind = h("'jk'", 100);
+  await sql(
+    `with planned as (
+       select g, b.*, (case when ${kind} < 30 then 'home_visit' when ${kind} < 50 then 'office_meeting'
+           when ${kind} < 75 then 'phone_call' when ${kind} < 83 then 'accompaniment' when ${kind} < 93 then 'partner_contact'
+           when ${kind} < 97 then 'letter_sent' when ${kind} < 99 then 'letter_received' else 'workshop' end) as kind,
+         ((b.lo + ${h("'jd'", 'greatest(1, b.hi - b.lo)')})::timestamp + time '08:30'
+           + make_interval(mins => ${h("'jm'", 540)})) at time zone 'Europe/Paris' as occurred_at,
+         ${h("'jc'", 200)} = 0 as cancelled
+       from generate_series(1, $1::int) g
+       cross join lateral (select 1 + least($2::int - 1,
+         floor($2::int * power((abs(hashtext('jh' || g::text)) % 1000000) / 1000000.0, 1.25))::int) as n) pick
+       join bench_journal_households b on b.n = pick.n
+     ), entry as (
+       insert into journal_entries (household_id, kind, occurred_at, duration_minutes, place, partner_organisation_ids,
+         referentiel_version, briques, measure_id, note, sensitivity, status, cancel_reason, author_user_id,
+         author_organisation_id, idempotency_key, request_digest, created_at, updated_at, row_version)
+       select household_id, kind::journal_kind, occurred_at,
+         (case kind when 'home_visit' then 45 + 15 * ${h("'du'", 6)} when 'office_meeting' then 30 + 15 * ${h("'du'", 5)}
+           when 'phone_call' then 5 + 5 * ${h("'du'", 6)} when 'accompaniment' then 60 + 30 * ${h("'du'", 7)}
+           when 'partner_contact' then 15 + 15 * ${h("'du'", 4)} when 'workshop' then 90 + 30 * ${h("'du'", 4)}
+           else 10 + 5 * ${h("'du'", 3)} end)::smallint,
+         case kind when 'home_visit' then 'Domicile du ménage' when 'office_meeting' then 'Bureau de l’association'
+           when 'accompaniment' then 'Caisse d’allocations familiales' else '' end,
+         case when kind = 'partner_contact' then array[($3::uuid[])[1 + ${h("'jp'", `array_length($3::uuid[], 1)`)}]] else '{}'::uuid[] end,
+         '2011-01',
+         case when ${h("'jb'", 5)} = 0 then '{}'::text[] when ${h("'jb'", 5)} = 1 then briques
+           else array[briques[1 + ${h("'jbb'", 'cardinality(briques)')}]] end,
+         case when ${h("'jmz'", 100)} < 85 then id end,
+         ($4::text[])[1 + ${h("'jn'", `array_length($4::text[], 1)`)}],
+         (case when ${h("'js'", 100)} < 7 then 'confidential' else 'ordinary' end)::journal_sensitivity,
+         (case when cancelled then 'cancelled' else 'recorded' end)::journal_status,
+         case when cancelled then 'Activité saisie en double.' end,
+         caseworker_user_id, operator_organisation_id, gen_random_uuid(), md5('bench' || g::text),
+         occurred_at + make_interval(mins => 30 + ${h("'jcr'", 600)}),
+         occurred_at + make_interval(mins => 30 + ${h("'jcr'", 600)}) + case when cancelled then interval '1 day' else interval '0' end,
+         case when cancelled then 2 else 1 end
+       from planned
+       returning id, status, cancel_reason, author_user_id, author_organisation_id, created_at, updated_at
+     )
+     insert into journal_entry_changes (entry_id, kind, reason, user_id, organisation_id, at)
+     select id, 'created', null, author_user_id, author_organisation_id, created_at from entry
+     union all
+     select id, 'cancelled', cancel_reason, author_user_id, author_organisation_id, updated_at from entry where status = 'cancelled'`,
+    [size.journal, households!.n, ref.landlords, JOURNAL_NOTES],
+  );
+}
+
+/**
+ * The associations' caseworkers' agendas: two appointments every working day, from eight weeks ago
+ * to four weeks ahead, with the households they are référent of (one in ten a partner meeting
+ * without a household); past ones mostly done, a few missed or cancelled.
+ */
+async function insertAppointments(sql: Sql, ref: ReferenceData): Promise<void> {
+  await sql(
+    `with mine as (
+       select caseworker_user_id as u, organisation_id as o, household_id,
+         row_number() over (partition by caseworker_user_id order by household_id) as r,
+         count(*) over (partition by caseworker_user_id) as c
+       from household_parties
+       where organisation_id = any($1::uuid[]) and caseworker_user_id is not null and ended_at is null
+     ), slot as (
+       select w.u, w.o, w.c, d, s, row_number() over () as g
+       from (select distinct u, o, c from mine) w
+       cross join generate_series(-56, 27) d cross join generate_series(0, 1) s
+       where extract(isodow from current_date + d) < 6
+     ), planned as (
+       select slot.*, m.household_id, ${h("'ak'", 10)} as k, ${h("'as'", 20)} as st,
+         ((current_date + d)::timestamp + time '09:00' + make_interval(hours => 4 * s, mins => 30 * ${h("'am'", 4)}))
+           at time zone 'Europe/Paris' as starts_at
+       from slot join mine m on m.u = slot.u and m.r = 1 + ${h("'ah'", 'slot.c')}
+     ), appointment as (
+       insert into appointments (organisation_id, household_id, kind, status, starts_at, ends_at, place, cancel_reason,
+         created_by_user_id, created_at, updated_at)
+       select o, case when k > 0 then household_id end,
+         (case when k = 0 then 'partner_meeting' when k < 5 then 'home_visit' when k < 8 then 'office_meeting'
+           when k < 9 then 'accompaniment' else 'phone_call' end)::appointment_kind,
+         (case when d >= 0 then 'planned' when st = 0 then 'cancelled' when st < 3 then 'missed' else 'done' end)::appointment_status,
+         starts_at, starts_at + interval '1 hour',
+         case when k = 0 then 'Agence du bailleur' when k < 5 then 'Domicile du ménage' when k < 8 then 'Bureau de l’association' end,
+         case when d < 0 and st = 0 then 'Empêchement du ménage, rendez-vous à reprendre.' end,
+         u, starts_at - interval '10 days', starts_at - interval '10 days'
+       from planned
+       returning id, created_by_user_id, household_id
+     )
+     insert into appointment_participants (appointment_id, user_id, organisation_id)
+     select id, created_by_user_id, null from appointment
+     union all
+     select id, null, ($2::uuid[])[1 + abs(hashtext(id::text)) % array_length($2::uuid[], 1)] from appointment where household_id is null`,
+    [ref.associations, ref.landlords],
+  );
+}
+
+/** Half the associations have their own alert delays (the others follow the defaults). */
+async function insertAlertSettings(sql: Sql, ref: ReferenceData): Promise<void> {
+  await sql(
+    `insert into alert_settings (organisation_id, no_contact_days, measure_ending_days, renewal_limit_days,
+       referral_unanswered_days, contract_unsigned_days, updated_at)
+     select a, (array[21, 30, 45])[1 + i % 3], (array[30, 42, 60])[1 + i % 3], 90, (array[5, 8, 10])[1 + i % 3], 15,
+       now() - interval '90 days'
+     from unnest($1::uuid[]) with ordinality x(a, i)
+     where i % 2 = 0`,
+    [ref.associations],
+  );
+}
+
 /**
  * Everything else in set-based SQL. Pseudo-random choices use hashtext() of the row number, so the
  * data set is the same on every run. The bench association (index 0) is party to 15 % of households.
@@ -432,6 +584,7 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
   await adoptCatalogue(database.db, ref);
   return withConnection(database, async (sql) => {
     let meetingId: string;
+    let journalSeconds: number;
     try {
       await sql('begin');
       await sql(
@@ -646,6 +799,11 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
         [ref.siao, ref.associations, ref.caseworkers, ref.landlordAdvisors, ref.siaoCaseworkers],
       );
       meetingId = await insertMeasures(sql, ref, size);
+      await insertAppointments(sql, ref);
+      await insertAlertSettings(sql, ref);
+      const journalStarted = performance.now();
+      await insertJournal(sql, ref, size);
+      journalSeconds = Math.round((performance.now() - journalStarted) / 100) / 10;
       await sql('commit');
       await sql('analyze');
     } catch (error) {
@@ -672,6 +830,11 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
       'committee_meetings',
       'meeting_items',
       'meeting_decisions',
+      'journal_entries',
+      'journal_entry_changes',
+      'appointments',
+      'appointment_participants',
+      'alert_settings',
     ]) {
       const [row] = await sql<{ n: number }>(`select count(*)::int as n from ${table}`);
       counts[table] = row!.n;
@@ -681,6 +844,12 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
       `select household_id from household_parties where organisation_id = $1 and ended_at is null order by household_id`,
       [benchOrg],
     );
+    // The timeline the bench reads: the caseworker's household with the most entries.
+    const [heaviest] = await sql<{ household_id: string; n: number }>(
+      `select household_id, count(*)::int as n from journal_entries where household_id = any($1::uuid[])
+       group by household_id order by n desc, household_id limit 1`,
+      [rows.map((r) => r.household_id)],
+    );
     return {
       caseworker: { userId: ref.caseworkers[0]!, organisationId: benchOrg },
       caseworkerHouseholdIds: rows.map((r) => r.household_id),
@@ -689,6 +858,11 @@ export async function generateBenchData(database: Database, size = BENCH_SIZE): 
       coordinator: { ...ref.coordinator, meetingId },
       people: ref.people,
       counts,
+      journal: {
+        seconds: journalSeconds,
+        timelineHouseholdId: heaviest?.household_id ?? null,
+        timelineEntries: heaviest?.n ?? 0,
+      },
     };
   });
 }

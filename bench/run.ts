@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
+import { runAlerts, sendDailyDigests } from '../src/modules/alerts/index.ts';
 import { BENCH_SIZE, SEARCH_TERMS, generateBenchData, type BenchSignIn } from './generate.ts';
 import {
   benchDatabaseUrl,
@@ -23,17 +24,23 @@ import {
   writeResult,
 } from './harness.ts';
 import { runRawLoad, type CapturedQuery } from './raw-load.ts';
+import { explainReads } from './explain.ts';
 import type { LoadResult } from './stats.ts';
 
 /**
  * `npm run bench`: a département-sized data set in PostgreSQL, then the household search and file
  * read measured over HTTP (autocannon, as a signed-in caseworker), the same SQL replayed raw, and a
  * bare one-row route as the framework ceiling; likewise the measures' reads: the funder's home, the
- * caseloads and a committee meeting with its agenda suggestions, each as the role that reads it.
- * Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
+ * caseloads and a committee meeting with its agenda suggestions, each as the role that reads it;
+ * likewise the journal's: a household timeline, the caseworker's home (tasks with the alerts, the
+ * week); and the daily alert run, timed twice (the second finds nothing to do). Writes bench/results/<date>[-<BENCH_LABEL>]-postgresql.json.
  */
 const DURATION_SECONDS = envNumber('BENCH_DURATION', 10);
-const SIZE = { ...BENCH_SIZE, measures: envNumber('BENCH_MEASURES', BENCH_SIZE.measures) };
+const SIZE = {
+  ...BENCH_SIZE,
+  measures: envNumber('BENCH_MEASURES', BENCH_SIZE.measures),
+  journal: envNumber('BENCH_JOURNAL', BENCH_SIZE.journal),
+};
 const CONNECTIONS = [10, 50] as const;
 /** The production pool size (openDatabase's default), for the app and the raw replay alike. */
 const POOL_SIZE = 10;
@@ -60,6 +67,7 @@ async function main() {
   const data = await generateBenchData(setup, SIZE);
   const generationSeconds = Math.round((performance.now() - started) / 100) / 10;
   log(`données générées en ${generationSeconds} s : ${JSON.stringify(data.counts)}`);
+  log(`journal : ${data.counts.journal_entries} activités générées en ${data.journal.seconds} s`);
   await setup.close();
 
   // The app's database handle records the SQL of one request of each kind, to replay it raw.
@@ -78,6 +86,52 @@ async function main() {
     return { cookie: `${SESSION_COOKIE}=${session.token}` };
   };
   const headers = await signedIn(data.caseworker);
+
+  // The daily alert run over the whole data set, as the job runs it, then again at once: the
+  // second finds every task in place (its cost is that of the check alone).
+  const [{ active }] = (
+    await appPool.query<{ active: number }>(
+      `select count(*)::int as active from measures where status = 'active'`,
+    )
+  ).rows as [{ active: number }];
+  const alertRun = async () => {
+    capture = [];
+    const startedRun = performance.now();
+    const totals = await runAlerts(deps);
+    const seconds = Math.round(performance.now() - startedRun) / 1000;
+    const runStatements = capture.length;
+    // Then the job's daily emails (queued in the outbox; the second run finds them sent).
+    const startedDigests = performance.now();
+    const digestsQueued = await sendDailyDigests(deps);
+    const digestSeconds = Math.round(performance.now() - startedDigests) / 1000;
+    const statements = capture;
+    capture = null;
+    const firstBatch = statements.findIndex((st) => /^begin\b/i.test(st.sql));
+    return {
+      figures: {
+        ...totals,
+        seconds,
+        secondsPer10000ActiveMeasures: Math.round((seconds / active) * 10_000 * 1000) / 1000,
+        digestsQueued,
+        digestSeconds,
+        statements: statements.length,
+      },
+      // The snapshot's reads, before the first batch's transaction.
+      snapshot: statements.slice(0, firstBatch < 0 ? runStatements : firstBatch),
+    };
+  };
+  const first = await alertRun();
+  const alertSnapshot = first.snapshot;
+  const [firstRun, secondRun] = [first.figures, (await alertRun()).figures];
+  const alerts = { activeMeasures: active, first: firstRun, second: secondRun };
+  for (const [name, run] of [
+    ['première', firstRun],
+    ['seconde', secondRun],
+  ] as const) {
+    log(
+      `alertes, ${name} passe : ${run.seconds} s (${run.secondsPer10000ActiveMeasures} s pour 10 000 mesures actives, ${active} actives), ${run.households} ménages, ${run.opened} tâches ouvertes, ${run.closed} fermées ; courriels du jour : ${run.digestsQueued} en ${run.digestSeconds} s ; ${run.statements} requêtes SQL`,
+    );
+  }
 
   const app = await buildApp(deps, { logger: false });
   // Bench-only route (never in the product): one row by primary key through Drizzle, no session.
@@ -110,6 +164,16 @@ async function main() {
     funderHome: ['/api/funder/home'],
     caseloads: ['/api/caseloads'],
     meeting: [`/api/meetings/${data.coordinator.meetingId}`],
+    timeline: [`/api/households/${data.journal.timelineHouseholdId ?? ids[0]}/timeline?page=1`],
+    myTasks: ['/api/tasks/mine'],
+    myWeek: ['/api/agenda/week'],
+    // The caseworker's home page, its calls in turn: tasks, referrals to answer, households, and the week.
+    home: [
+      '/api/tasks/mine',
+      '/api/referrals/inbox?status=sent',
+      '/api/households?pageSize=10',
+      '/api/agenda/week',
+    ],
   };
 
   // One request of each kind, checked and captured.
@@ -148,10 +212,25 @@ async function main() {
   };
   Object.values(measureReads).forEach(log);
 
+  // The journal's reads, as the caseworker.
+  const timeline = await captureOf<{ total: number; items: unknown[] }>(paths.timeline[0]!);
+  const myTasks = await captureOf<{ items: { source: string }[] }>(paths.myTasks[0]!);
+  const myWeek = await captureOf<{ appointments: unknown[]; meetings: unknown[] }>(paths.myWeek[0]!);
+  const homeCalls: CapturedQuery[][] = [];
+  for (const path of paths.home) homeCalls.push((await captureOf(path)).statements);
+  const journalReads = {
+    timeline: `GET /api/households/:id/timeline?page=1, le ménage du référent qui a le plus d’activités : ${data.journal.timelineEntries} activités au journal, ${timeline.body.total} éléments dans sa chronologie (une page de ${timeline.body.items.length})`,
+    myTasks: `GET /api/tasks/mine : ${myTasks.body.items.length} tâches ouvertes dont ${myTasks.body.items.filter((t) => t.source === 'alert').length} alertes`,
+    myWeek: `GET /api/agenda/week : ${myWeek.body.appointments.length} rendez-vous et ${myWeek.body.meetings.length} réunions de comité dans la semaine`,
+    home: `l’accueil du travailleur social : ${paths.home.join(', ')}, à tour de rôle`,
+  };
+  Object.values(journalReads).forEach(log);
+
   const withParams = (statements: CapturedQuery[], swap: (p: unknown) => unknown) =>
     statements.map((s) => ({ sql: s.sql, params: s.params.map(swap) }));
   let searchIndex = 0;
   let fileIndex = 0;
+  let homeIndex = 0;
   const nextSearch = () => {
     const term = terms[searchIndex++ % terms.length]!;
     return withParams(searchSql, (p) => (typeof p === 'string' ? p.replaceAll(SEARCH_SENTINEL, term) : p));
@@ -173,6 +252,11 @@ async function main() {
     funderHome: { headers: funderHeaders, replay: () => funderHome.statements },
     caseloads: { headers: managerHeaders, replay: () => caseloads.statements },
     meeting: { headers: coordinatorHeaders, replay: () => meeting.statements },
+    // One household, one caseworker, one week: the same statements every time; the home's in turn.
+    timeline: { headers, replay: () => timeline.statements },
+    myTasks: { headers, replay: () => myTasks.statements },
+    myWeek: { headers, replay: () => myWeek.statements },
+    home: { headers, replay: () => homeCalls[homeIndex++ % homeCalls.length]! },
   };
   const kindNames = Object.keys(kinds) as (keyof typeof paths)[];
   const figures = (r: LoadResult) =>
@@ -223,6 +307,18 @@ async function main() {
     }
   }
   const { rows } = await rawPool.query<{ server_version: string }>('show server_version');
+  // Where the journal's reads and the alert run's snapshot spend their time in the database.
+  const explain = {
+    timeline: await explainReads(rawPool, timeline.statements),
+    myTasks: await explainReads(rawPool, myTasks.statements),
+    myWeek: await explainReads(rawPool, myWeek.statements),
+    alertSnapshot: await explainReads(rawPool, alertSnapshot),
+  };
+  for (const [kind, plans] of Object.entries(explain)) {
+    const slowest = plans[0];
+    if (slowest)
+      log(`EXPLAIN ${kind} : la plus lente ${slowest.executionMs} ms — ${slowest.sql.slice(0, 100)}…`);
+  }
   await rawPool.end();
 
   const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
@@ -271,6 +367,12 @@ async function main() {
       bareRoute:
         'GET /bench/bare/:id : une ligne households par clé primaire via Drizzle, sans session (route ajoutée par le banc uniquement).',
       measureReads,
+      journal: {
+        entries: data.counts.journal_entries,
+        generationSeconds: data.journal.seconds,
+        timelineHouseholdEntries: data.journal.timelineEntries,
+      },
+      journalReads,
     },
     capturedSql: Object.fromEntries(
       Object.entries({
@@ -279,8 +381,14 @@ async function main() {
         funderHome: funderHome.statements,
         caseloads: caseloads.statements,
         meeting: meeting.statements,
+        timeline: timeline.statements,
+        myTasks: myTasks.statements,
+        myWeek: myWeek.statements,
+        alertSnapshot,
       }).map(([kind, statements]) => [kind, statements.map((s) => s.sql)]),
     ),
+    alerts,
+    explain,
     http,
     raw,
     comparisons,
@@ -297,7 +405,15 @@ async function main() {
     `objectif lecture de dossier ≥ 40 % de la route nue : ${Math.round(fileVsBareAt50 * 100)} % → ${result.targets.fileReadVsBareAt50Connections.met ? 'atteint' : 'NON atteint'}`,
   );
 
-  for (const kind of ['funderHome', 'caseloads', 'meeting'] as const) {
+  for (const kind of [
+    'funderHome',
+    'caseloads',
+    'meeting',
+    'timeline',
+    'myTasks',
+    'myWeek',
+    'home',
+  ] as const) {
     log(
       `${kind} à 50 connexions : p95 ${http[kind]![50]!.latencyMs.p95} ms, ${comparisons[50]![`${kind}AppVsRawRequestsPerSecond`]} des req/s du SQL brut (p95 × ${comparisons[50]![`${kind}AppVsRawP95`]})`,
     );
