@@ -123,6 +123,7 @@ export async function householdsWithOpenAlerts(q: Queryable): Promise<string[]> 
   const rows = await q
     .selectDistinct({ householdId: tasks.householdId })
     .from(tasks)
-    .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open')));
+    // The predicate of the open-alert unique index: read through it, not through every task ever made.
+    .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open'), isNotNull(tasks.alertKey)));
   return rows.map((r) => r.householdId);
 }
