@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz } from '../../db/columns.ts';
+import { createdAt, id, textList, tstz, uuidList } from '../../db/columns.ts';
 import { ATTENDANCES, WORKSHOP_STATUSES } from '../../shared/contracts/workshops.ts';
 import { households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
@@ -24,21 +23,12 @@ export const workshops = pgTable(
     theme: text('theme').notNull(),
     /** Brique codes of the référentiel version in force when the workshop was planned. */
     referentielVersion: text('referentiel_version').notNull(),
-    briques: text('briques')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    briques: textList('briques'),
     startsAt: tstz('starts_at').notNull(),
     durationMinutes: smallint('duration_minutes').notNull(),
     place: text('place').notNull(),
-    facilitatorUserIds: uuid('facilitator_user_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    partnerOrganisationIds: uuid('partner_organisation_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
+    facilitatorUserIds: uuidList('facilitator_user_ids'),
+    partnerOrganisationIds: uuidList('partner_organisation_ids'),
     status: workshopStatus('status').notNull().default('planned'),
     cancelReason: text('cancel_reason'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, ZRowVersion, list, requiredText } from './common.ts';
 import { ZBriqueCode } from '../referentiel/referentiel.ts';
 import { JOURNAL_DURATION } from '../journal/rules.ts';
 
@@ -25,19 +25,6 @@ export const ATTENDANCE_LABELS: Record<Attendance, string> = {
   excused: 'Excusé',
   absent: 'Absent',
 };
-
-const requiredText = (max: number, required: string) =>
-  z
-    .string({ message: required })
-    .trim()
-    .min(1, { message: required })
-    .max(max, { message: `${max} caractères au plus.` });
-const ZRowVersion = z.number({ message: 'Version attendue.' }).int().min(1).max(2_147_483_647);
-const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z
-    .array(item, { message: 'Liste attendue.' })
-    .max(max, { message: `${max} ${what} au plus.` })
-    .default([]);
 
 export const ZWorkshopInput = z.object({
   theme: requiredText(200, 'Thème de l’atelier obligatoire.'),
