@@ -38,6 +38,7 @@ import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 import { agendaRoutes } from './modules/agenda/index.ts';
 import { journalRoutes } from './modules/journal/index.ts';
+import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -65,6 +66,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   supportContractsRoutes,
   agendaRoutes,
   journalRoutes,
+  workshopsRoutes,
   alertsRoutes,
 ];
 

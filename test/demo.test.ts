@@ -569,6 +569,26 @@ describe('demo territory', () => {
     }
   });
 
+  it('has Le Passage’s workshops: two held with their attendance in the journals, one to come with its invitations', async () => {
+    const camille = await signIn('camille.roussel@le-passage.example');
+    const list = await t.app.inject({ method: 'GET', url: '/api/workshops', headers: camille });
+    const items = list.json().items as {
+      id: string;
+      startsAt: string;
+      presentCount: number;
+      invitedCount: number;
+    }[];
+    const now = t.deps.clock().getTime();
+    const held = items.filter((w) => Date.parse(w.startsAt) < now);
+    const next = items.filter((w) => Date.parse(w.startsAt) > now);
+    expect(held).toHaveLength(2);
+    expect(held.every((w) => w.presentCount > 0)).toBe(true);
+    expect(next.map((w) => [w.presentCount, w.invitedCount > 0])).toEqual([[0, true]]);
+    const entries = await t.deps.db.select().from(journalEntries).where(eq(journalEntries.kind, 'workshop'));
+    expect(entries).toHaveLength(held.reduce((n, w) => n + w.presentCount, 0));
+    for (const e of entries) expect(futureActivityBreak(e.occurredAt, t.deps.clock())).toBeNull();
+  });
+
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {
     await runAlerts(t.deps);
     const rules = await t.deps.db

@@ -55,11 +55,18 @@ import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostic
 import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
+import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows, JournalDemoRows {
+export interface DemoData
+  extends
+    DiagnosticDemoRows,
+    MeasureDemoRows,
+    AgendaDemoRows,
+    JournalDemoRows,
+    Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -845,11 +852,18 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     appointmentParticipants: [],
     journalEntries: [],
     journalEntryChanges: [],
+    workshops: [],
+    workshopInvitations: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
   Object.assign(data, buildAgendaRows(now, data.parties));
   Object.assign(data, buildDiagnosticRows(now, data));
   Object.assign(data, buildJournalRows(now, data));
+  const held = buildWorkshopRows(now, data.parties);
+  data.workshops = held.workshops;
+  data.workshopInvitations = held.workshopInvitations;
+  data.journalEntries.push(...held.journalEntries);
+  data.journalEntryChanges.push(...held.journalEntryChanges);
   return data;
 }

@@ -205,6 +205,13 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     durationMinutes: 45,
     note: 'Visite à domicile',
   });
+  const workshop = await idOf(caseworker, '/api/workshops', {
+    theme: 'Recherche collective de logement',
+    briques: ['2.2'],
+    startsAt: inDays(-1, 0),
+    durationMinutes: 90,
+    place: 'Salle commune',
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -241,6 +248,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     items: agenda.items.map((i) => i.id),
     appointments,
     journal: [journalEntry],
+    workshops: [workshop],
   };
   // The referral notified the association's people.
   ids.notifications = [

@@ -14,6 +14,8 @@ export const PATHS = {
   newReferral: '/saisines/nouvelle',
   referral: (id: string) => `/saisines/${id}`,
   agenda: '/agenda',
+  workshops: '/ateliers',
+  workshop: (id: string) => `/ateliers/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

@@ -46,6 +46,8 @@ const ReferralDetailPage = lazyPage(
 );
 const AgendaPage = lazyPage(() => import('./pages/agenda/AgendaPage.tsx'), 'AgendaPage');
 const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), 'SettingsPage');
+const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
+const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -106,6 +108,8 @@ export function AppRoutes() {
         <Route path={PATHS.newReferral} element={page(<NewReferralPage />)} />
         <Route path="/saisines/:id" element={page(<ReferralDetailPage />)} />
         <Route path={PATHS.agenda} element={only('socialWork', <AgendaPage />)} />
+        <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
+        <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
   index,
@@ -11,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz } from '../../db/columns.ts';
+import { createdAt, id, textList, tstz, uuidList } from '../../db/columns.ts';
 import {
   JOURNAL_KINDS,
   JOURNAL_SENSITIVITIES,
@@ -47,24 +46,12 @@ export const journalEntries = pgTable(
     durationMinutes: smallint('duration_minutes').notNull(),
     place: text('place').notNull().default(''),
     /** Members of the file, by their stable row id (a member later removed keeps the id). */
-    memberIds: uuid('member_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    partnerOrganisationIds: uuid('partner_organisation_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'::uuid[]`),
-    otherParticipants: text('other_participants')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    memberIds: uuidList('member_ids'),
+    partnerOrganisationIds: uuidList('partner_organisation_ids'),
+    otherParticipants: textList('other_participants'),
     /** The référentiel version in force when the activity was recorded, and the brique codes there. */
     referentielVersion: text('referentiel_version').notNull(),
-    briques: text('briques')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    briques: textList('briques'),
     objectives: jsonb('objectives').$type<StoredObjective[]>().notNull().default([]),
     measureId: uuid('measure_id').references(() => measures.id),
     note: text('note').notNull().default(''),
@@ -102,10 +89,7 @@ export const journalEntryChanges = pgTable(
       .references(() => journalEntries.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     /** The fields a correction changed (keys of the entry input), and their values before. */
-    fields: text('fields')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    fields: textList('fields'),
     previous: jsonb('previous').$type<Record<string, unknown>>(),
     reason: text('reason'),
     userId: uuid('user_id').references(() => users.id),

@@ -13,6 +13,7 @@ import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contra
 import { ROLE_LABELS } from '../contracts/roles.ts';
 import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
+import { ATTENDANCE_LABELS } from '../contracts/workshops.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -402,6 +403,22 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Activité du journal annulée',
     describe: (d) => joined(labelOf(JOURNAL_KIND_LABELS, d.kind), str(d.reason)),
   },
+  'workshop.create': {
+    label: 'Atelier collectif programmé',
+    describe: (d) => joined(str(d.theme), str(d.startsAt) && formatDateTime(str(d.startsAt))),
+  },
+  'workshop.update': {
+    label: 'Atelier collectif modifié',
+    describe: (d) => joined(str(d.theme), str(d.startsAt) && formatDateTime(str(d.startsAt))),
+  },
+  'workshop.cancel': { label: 'Atelier collectif annulé', describe: (d) => str(d.reason) },
+  'workshop.read': { label: 'Consultation d’un atelier collectif où le ménage est invité' },
+  'workshop.invite': { label: 'Ménage invité à un atelier collectif' },
+  'workshop.uninvite': { label: 'Invitation à un atelier collectif retirée' },
+  'workshop.attendance': {
+    label: 'Présence à un atelier collectif notée',
+    describe: (d) => labelOf(ATTENDANCE_LABELS, d.attendance),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -451,6 +468,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   committee_meeting: 'Réunion de comité',
   meeting_item: 'Point d’ordre du jour d’un comité',
   journal_entry: 'Activité du journal d’accompagnement',
+  workshop: 'Atelier collectif',
 };
 
 /**

@@ -14,6 +14,24 @@ export const ZId = z.guid({ message: 'Identifiant invalide.' });
 export const ZIdParams = z.object({ id: ZId });
 
 /** An ISO calendar date, YYYY-MM-DD. */
+/** A text the user must fill in, trimmed, with the French message of an empty one. */
+export const requiredText = (max: number, required: string) =>
+  z
+    .string({ message: required })
+    .trim()
+    .min(1, { message: required })
+    .max(max, { message: `${max} caractères au plus.` });
+
+/** The version of a record its writer read (optimistic concurrency). */
+export const ZRowVersion = z.number({ message: 'Version attendue.' }).int().min(1).max(2_147_483_647);
+
+/** A list of at most `max` items (`what` names them in the message), empty by default. */
+export const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z
+    .array(item, { message: 'Liste attendue.' })
+    .max(max, { message: `${max} ${what} au plus.` })
+    .default([]);
+
 export const ZIsoDate = z.iso.date({ message: 'Date invalide (AAAA-MM-JJ).' });
 
 export const ZPaging = z.object({

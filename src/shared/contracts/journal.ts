@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZPaging, zPage } from './common.ts';
+import { ZId, ZIsoDate, ZPaging, ZRowVersion, list, requiredText, zPage } from './common.ts';
 import { ZBriqueCode } from '../referentiel/referentiel.ts';
 import { JOURNAL_DURATION } from '../journal/rules.ts';
 
@@ -64,24 +64,12 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   contract: 'Contrat d’accompagnement',
 };
 
-const requiredText = (max: number, required: string) =>
-  z
-    .string({ message: required })
-    .trim()
-    .min(1, { message: required })
-    .max(max, { message: `${max} caractères au plus.` });
 const optionalText = (max: number) =>
   z
     .string({ message: 'Texte attendu.' })
     .trim()
     .max(max, { message: `${max} caractères au plus.` })
     .default('');
-const ZRowVersion = z.number({ message: 'Version attendue.' }).int().min(1).max(2_147_483_647);
-const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z
-    .array(item, { message: 'Liste attendue.' })
-    .max(max, { message: `${max} ${what} au plus.` })
-    .default([]);
 
 /** A contract objective an activity serves: the contract version in force and the objective's rank there. */
 export const ZObjectiveRef = z.object({

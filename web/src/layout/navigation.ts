@@ -28,6 +28,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     work.push(
       HOUSEHOLDS,
       { label: 'Agenda', to: PATHS.agenda },
+      { label: 'Ateliers', to: PATHS.workshops },
       { label: 'Saisines reçues', to: PATHS.referralInbox },
     );
   }
