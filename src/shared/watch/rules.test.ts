@@ -41,11 +41,10 @@ describe('the yearly watch visit', () => {
   it('is due on each anniversary of the end within the watch', () => {
     const m = watch('2026-03-29', 24); // ended on the spring daylight-saving Sunday
     expect(watchVisitDueOn(m, null)).toBe('2027-03-29');
-    expect(watchVisitDueOn(m, '2026-09-01')).toBe('2027-03-29'); // covers the first year
-    expect(watchVisitDueOn(m, '2027-03-28')).toBe('2027-03-29');
-    expect(watchVisitDueOn(m, '2027-03-29')).toBe('2028-03-29'); // on the anniversary: next year's
-    expect(watchVisitDueOn(m, '2027-06-01')).toBe('2028-03-29');
-    expect(watchVisitDueOn(m, '2028-03-29')).toBeNull(); // no anniversary left in the watch
+    expect(watchVisitDueOn(m, '2026-09-01')).toBe('2028-03-29'); // covers the first year
+    expect(watchVisitDueOn(m, '2027-03-29')).toBe('2028-03-29'); // on the anniversary: the first year's
+    expect(watchVisitDueOn(m, '2027-03-30')).toBeNull(); // covers the second year: none left
+    expect(watchVisitDueOn(watch('2026-03-29', 36), '2027-03-30')).toBe('2029-03-29');
   });
 
   it('ignores visits before the end, and keeps to the watch (18 months: one visit)', () => {
@@ -57,7 +56,8 @@ describe('the yearly watch visit', () => {
 
   it('counts anniversaries of month ends and leap days as French law counts months', () => {
     expect(watchVisitDueOn(watch('2024-02-29', 24), null)).toBe('2025-02-28');
-    expect(watchVisitDueOn(watch('2024-02-29', 24), '2025-02-28')).toBe('2026-02-28');
+    expect(watchVisitDueOn(watch('2024-02-29', 36), '2025-02-28')).toBe('2026-02-28');
+    expect(watchVisitDueOn(watch('2024-02-29', 36), '2025-03-01')).toBe('2027-02-28');
     expect(watchVisitDueOn(watch('2027-02-28', 24), null)).toBe('2028-02-28');
   });
 });

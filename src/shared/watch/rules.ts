@@ -41,17 +41,17 @@ export function underWatch(m: WatchFacts, today: string): boolean {
 /**
  * The watch's yearly visits: one home visit in each year of the watch, due on each anniversary of
  * the end that falls within the watch (a 24-month watch: at 12 and 24 months; an 18-month one: at
- * 12 months only). A visit covers the watch year it falls in, so the next visit due is the first
- * anniversary strictly after the latest home visit (or after the end, without one); null when no
- * anniversary is left in the watch.
+ * 12 months only). A visit covers the watch year it falls in (after one anniversary, up to and
+ * including the next), so the visit due is the anniversary closing the first year that starts on
+ * or after the latest home visit (or the end, without one); null when no anniversary is left.
  */
 export function watchVisitDueOn(m: WatchFacts, lastHomeVisitOn: string | null): string | null {
   const end = watchEndsOn(m);
   if (end === null || m.endedOn === null) return null;
   const after = lastHomeVisitOn !== null && lastHomeVisitOn > m.endedOn ? lastHomeVisitOn : m.endedOn;
-  for (let years = 1; ; years++) {
-    const anniversary = addMonths(m.endedOn, 12 * years);
+  for (let year = 1; ; year++) {
+    const anniversary = addMonths(m.endedOn, 12 * year);
     if (anniversary > end) return null;
-    if (anniversary > after) return anniversary;
+    if (addMonths(m.endedOn, 12 * (year - 1)) >= after) return anniversary;
   }
 }
