@@ -121,8 +121,19 @@ describe('the watch and the journal’s alerts', () => {
     expect(closed).toEqual({ status: 'done', reason: ALERT_GONE_REASON, owner: cwId });
   });
 
-  it('accepts journal entries on the ended measure under watch', async () => {
+  const watchUntil = async (householdId: string) =>
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/households/${householdId}/measures`,
+        headers: (await cwSession()).headers,
+      })
+    ).json().watchUntil;
+
+  it('accepts journal entries on the ended measure under watch, and shows the watch’s end', async () => {
     t.setNow(new Date('2026-07-15T12:00:00Z'));
+    expect(await watchUntil(watched)).toBe('2028-06-30');
+    expect(await watchUntil(gla)).toBeNull();
     const res = await record(watched, {
       kind: 'phone_call',
       occurredAt: '2026-07-15T11:00:00Z',
@@ -191,6 +202,7 @@ describe('the watch and the journal’s alerts', () => {
     t.setNow(morning('2028-07-01'));
     await runAlerts(t.deps);
     expect(await alertKeys(watched)).toEqual([]);
+    expect(await watchUntil(watched)).toBeNull();
     const res = await record(watched, {
       kind: 'phone_call',
       occurredAt: '2028-07-01T04:00:00Z',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { underWatch, watchEndsOn, watchVisitDueOn, type WatchFacts } from './rules.ts';
+import { householdWatchUntil, underWatch, watchEndsOn, watchVisitDueOn, type WatchFacts } from './rules.ts';
 
 const watch = (
   endedOn: string,
@@ -59,5 +59,24 @@ describe('the yearly watch visit', () => {
     expect(watchVisitDueOn(watch('2024-02-29', 36), '2025-02-28')).toBe('2026-02-28');
     expect(watchVisitDueOn(watch('2024-02-29', 36), '2025-03-01')).toBe('2027-02-28');
     expect(watchVisitDueOn(watch('2027-02-28', 24), null)).toBe('2028-02-28');
+  });
+});
+
+describe('the household’s watch status', () => {
+  const ended = { startOn: '2025-01-31', endedOn: '2026-01-31', watchMonths: 24 };
+
+  it('is the last day of the watch while it lasts', () => {
+    expect(householdWatchUntil([ended], '2026-02-01')).toBe('2028-01-31');
+    expect(householdWatchUntil([ended], '2028-01-31')).toBe('2028-01-31');
+    expect(householdWatchUntil([ended], '2028-02-01')).toBeNull();
+    expect(householdWatchUntil([{ ...ended, watchMonths: null }], '2026-02-01')).toBeNull();
+  });
+
+  it('ends when a new measure starts, and waits for a proposed one to start', () => {
+    const next = { startOn: '2026-06-01', endedOn: null, watchMonths: null };
+    expect(householdWatchUntil([ended, next], '2026-05-31')).toBe('2028-01-31');
+    expect(householdWatchUntil([ended, next], '2026-06-01')).toBeNull();
+    const proposed = { startOn: null, endedOn: null, watchMonths: null };
+    expect(householdWatchUntil([ended, proposed], '2026-06-01')).toBe('2028-01-31');
   });
 });

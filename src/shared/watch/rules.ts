@@ -55,3 +55,33 @@ export function watchVisitDueOn(m: WatchFacts, lastHomeVisitOn: string | null): 
     if (addMonths(m.endedOn, 12 * (year - 1)) >= after) return anniversary;
   }
 }
+
+/** What the household's watch status reads of each of its measures. */
+export interface HouseholdMeasureDates {
+  startOn: string | null;
+  endedOn: string | null;
+  /** Null unless the measure ended with a watch. */
+  watchMonths: number | null;
+}
+
+/**
+ * The last day of the household's watch on `today` (the latest, should two ended measures each
+ * have one), or null when the household is not under watch.
+ */
+export function householdWatchUntil(
+  measures: readonly HouseholdMeasureDates[],
+  today: string,
+): string | null {
+  let until: string | null = null;
+  for (const m of measures) {
+    if (m.endedOn === null || m.watchMonths === null) continue;
+    const endedOn = m.endedOn;
+    const starts = measures.flatMap((o) =>
+      o !== m && o.startOn !== null && o.startOn >= endedOn ? [o.startOn] : [],
+    );
+    const facts: WatchFacts = { endedOn, watchMonths: m.watchMonths, nextStartOn: starts.sort()[0] ?? null };
+    const end = watchEndsOn(facts);
+    if (underWatch(facts, today) && (until === null || end! > until)) until = end;
+  }
+  return until;
+}
