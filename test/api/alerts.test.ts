@@ -10,7 +10,7 @@ import {
   maintenanceReferral,
   sampleHousehold,
 } from '../helpers/household-fixtures.ts';
-import { makeDepartement, makeFunder, measureTo, placeIn } from '../helpers/measure-fixtures.ts';
+import { activeMeasureOn, makeDepartement, makeFunder, placeIn } from '../helpers/measure-fixtures.ts';
 import { startJobs } from '../../src/kernel/jobs.ts';
 import { queryRows } from '../../src/kernel/db.ts';
 import { alertsJob, runAlerts, sendDailyDigests } from '../../src/modules/alerts/index.ts';
@@ -105,22 +105,14 @@ describe('alerts become tasks', () => {
       const householdId = await createHouseholdAs(t, session, sampleHousehold());
       households.push(householdId);
       measures.push(
-        await measureTo<Measure>(t, {
+        await activeMeasureOn<Measure>(t, {
           cw: session,
           officer,
           householdId,
-          body: {
-            schemeId: scheme,
-            operatorOrganisationId: assocId,
-            caseworkerUserId: cwId,
-            briques: ['2.1'],
-            visitsPerMonth: 2,
-            occupancy: 'direct_lease_with_support',
-          },
-          until: 'active',
-          prescribedOn: TODAY,
-          decidedOn: TODAY,
-          startOn: TODAY,
+          schemeId: scheme,
+          operatorOrganisationId: assocId,
+          caseworkerUserId: cwId,
+          on: TODAY,
         }),
       );
     }

@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
-import { makeDepartement, makeFunder, measureTo, placeIn } from '../helpers/measure-fixtures.ts';
+import { activeMeasureOn, makeDepartement, makeFunder, placeIn } from '../helpers/measure-fixtures.ts';
 import { runAlerts } from '../../src/modules/alerts/index.ts';
 import { ALERT_GONE_REASON } from '../../src/modules/tasks/index.ts';
 import { tasks } from '../../src/modules/tasks/schema.ts';
@@ -57,22 +57,14 @@ describe('the watch and the journal’s alerts', () => {
     cwSession = () => sessionFor(t.deps, cwId, assoc.id);
     const session = await cwSession();
     const start = async (householdId: string, schemeId: string) =>
-      measureTo<Measure>(t, {
+      activeMeasureOn<Measure>(t, {
         cw: session,
         officer: funder.officer,
         householdId,
-        body: {
-          schemeId,
-          operatorOrganisationId: assoc.id,
-          caseworkerUserId: cwId,
-          briques: ['2.1'],
-          visitsPerMonth: 2,
-          occupancy: 'direct_lease_with_support',
-        },
-        until: 'active',
-        prescribedOn: TODAY,
-        decidedOn: TODAY,
-        startOn: TODAY,
+        schemeId,
+        operatorOrganisationId: assoc.id,
+        caseworkerUserId: cwId,
+        on: TODAY,
       });
     watched = await createHouseholdAs(t, session, sampleHousehold());
     gla = await createHouseholdAs(t, session, sampleHousehold());

@@ -129,6 +129,23 @@ const measureOwner = (m: Pick<MeasureFact, 'caseworkerUserId' | 'operatorOrganis
   ownerOrganisationId: m.caseworkerUserId ? null : m.operatorOrganisationId,
 });
 
+/** A measure's alert for one period (a latest contact, a due date): its référent's, else its operator's. */
+const measureAlert = (
+  rule: AlertRule,
+  m: Pick<MeasureFact, 'id' | 'householdId' | 'caseworkerUserId' | 'operatorOrganisationId'>,
+  period: string,
+  dueOn: string,
+  title: string,
+): Alert => ({
+  key: `${rule}:${m.id}:${period}`,
+  rule,
+  householdId: m.householdId,
+  sourceId: m.id,
+  ...measureOwner(m),
+  dueOn,
+  title,
+});
+
 const canRenew = (m: MeasureFact) =>
   renewalBreak(m.rules, { renewals: m.renewals, months: m.totalMonths }) === null;
 
@@ -301,19 +318,10 @@ export function noContactAlerts(
     const since = later(m.startOn, lastContactOn)!;
     const limit = settings(m.operatorOrganisationId).noContactDays;
     if (daysBetween(since, today) < limit) return [];
-    return [
-      {
-        key: `no_contact:${m.id}:${since}`,
-        rule: 'no_contact' as const,
-        householdId: m.householdId,
-        sourceId: m.id,
-        ...measureOwner(m),
-        dueOn: addDays(since, limit),
-        title: lastContactOn
-          ? `Aucun contact avec le ménage depuis le ${formatDate(lastContactOn)} (mesure ${m.schemeName}) : prendre des nouvelles`
-          : `Aucun contact avec le ménage depuis le début de la mesure ${m.schemeName} le ${formatDate(m.startOn)} : prendre des nouvelles`,
-      },
-    ];
+    const title = lastContactOn
+      ? `Aucun contact avec le ménage depuis le ${formatDate(lastContactOn)} (mesure ${m.schemeName}) : prendre des nouvelles`
+      : `Aucun contact avec le ménage depuis le début de la mesure ${m.schemeName} le ${formatDate(m.startOn)} : prendre des nouvelles`;
+    return [measureAlert('no_contact', m, since, addDays(since, limit), title)];
   });
 }
 
@@ -337,19 +345,10 @@ export function homeVisitMissingAlerts(
     const dueOn = addMonths(later(m.startOn, lastHomeVisitOn)!, 12);
     const lead = m.schemeKind === 'rental_management' ? HOME_VISIT_LEAD_DAYS : 0;
     if (daysBetween(today, dueOn) > lead) return [];
-    return [
-      {
-        key: `home_visit_missing:${m.id}:${dueOn}`,
-        rule: 'home_visit_missing' as const,
-        householdId: m.householdId,
-        sourceId: m.id,
-        ...measureOwner(m),
-        dueOn,
-        title: lastHomeVisitOn
-          ? `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (dernière le ${formatDate(lastHomeVisitOn)})`
-          : `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (aucune depuis le début)`,
-      },
-    ];
+    const title = lastHomeVisitOn
+      ? `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (dernière le ${formatDate(lastHomeVisitOn)})`
+      : `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (aucune depuis le début)`;
+    return [measureAlert('home_visit_missing', m, dueOn, dueOn, title)];
   });
 }
 
@@ -364,17 +363,8 @@ export function watchVisitDueAlerts(watches: WatchFact[], journal: JournalFact[]
     const { lastHomeVisitOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
     const dueOn = watchVisitDueOn(w, lastHomeVisitOn);
     if (dueOn === null || daysBetween(today, dueOn) > WATCH_VISIT_LEAD_DAYS) return [];
-    return [
-      {
-        key: `watch_visit_due:${m.id}:${dueOn}`,
-        rule: 'watch_visit_due' as const,
-        householdId: m.householdId,
-        sourceId: m.id,
-        ...measureOwner(m),
-        dueOn,
-        title: `Visite annuelle de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)}`,
-      },
-    ];
+    const title = `Visite annuelle de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)}`;
+    return [measureAlert('watch_visit_due', m, dueOn, dueOn, title)];
   });
 }
 
