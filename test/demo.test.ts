@@ -44,6 +44,8 @@ import { organisationId } from '../src/demo/territory.ts';
 import { addDays } from '../src/shared/time.ts';
 import { journalEntries } from '../src/modules/journal/schema.ts';
 import { futureActivityBreak } from '../src/shared/journal/rules.ts';
+import { addMonths } from '../src/shared/measures/scheme-rules.ts';
+import { watchVisitDueOn } from '../src/shared/watch/rules.ts';
 import { parisDate } from '../src/shared/time.ts';
 import { runAlerts } from '../src/modules/alerts/index.ts';
 
@@ -589,6 +591,29 @@ describe('demo territory', () => {
     for (const e of entries) expect(futureActivityBreak(e.occurredAt, t.deps.clock())).toBeNull();
   });
 
+  it('has households under watch: one past its first yearly visit, one whose visit falls due soon', async () => {
+    const watched = await t.deps.db
+      .select({ id: measures.id, endedOn: measures.endedOn, watchMonths: measures.watchMonths })
+      .from(measures)
+      .where(eq(measures.orientation, 'watch'));
+    const today = parisDate(t.deps.clock());
+    const visits = await t.deps.db
+      .select({ measureId: journalEntries.measureId, occurredAt: journalEntries.occurredAt })
+      .from(journalEntries)
+      .where(eq(journalEntries.kind, 'home_visit'));
+    const lastVisit = (measureId: string) =>
+      visits
+        .filter((v) => v.measureId === measureId)
+        .map((v) => parisDate(v.occurredAt))
+        .sort()
+        .at(-1) ?? null;
+    const due = watched.map((m) => watchVisitDueOn({ ...m, nextStartOn: null }, lastVisit(m.id)));
+    // Past its first yearly visit: the next one is the second anniversary, about a year away.
+    expect(due.some((d) => d !== null && d > addMonths(today, 9))).toBe(true);
+    // Due within the 30 days of the alert.
+    expect(due.some((d) => d !== null && d >= today && d <= addMonths(today, 1))).toBe(true);
+  });
+
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {
     await runAlerts(t.deps);
     const rules = await t.deps.db
@@ -596,7 +621,7 @@ describe('demo territory', () => {
       .from(tasks)
       .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open')));
     expect(rules.map((r) => r.rule)).toEqual(
-      expect.arrayContaining(['referral_unanswered', 'committee_review']),
+      expect.arrayContaining(['referral_unanswered', 'committee_review', 'watch_visit_due']),
     );
     const camille = await signIn('camille.roussel@le-passage.example');
     const mine = await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: camille });

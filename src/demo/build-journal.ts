@@ -2,6 +2,8 @@ import type { journalEntries, journalEntryChanges } from '../modules/journal/sch
 import type { measures } from '../modules/measures/schema.ts';
 import type { householdMembers, householdParties } from '../modules/households/schema.ts';
 import type { JournalKind } from '../shared/contracts/journal.ts';
+import { addMonths } from '../shared/measures/scheme-rules.ts';
+import { watchEndsOn } from '../shared/watch/rules.ts';
 import { DAY, seedOf } from './dates.ts';
 import { stableId } from './ids.ts';
 import { createPrng, type Prng } from './prng.ts';
@@ -107,6 +109,28 @@ function dayIn(prng: Prng, now: Date, monthsBack: number): Date {
 }
 
 /**
+ * The yearly visits of a measure's watch whose anniversaries are past on `now`: a home visit three
+ * weeks before each anniversary of the end within the watch (src/shared/watch/rules.ts), so a watch
+ * older than a year shows its visit done and a younger one its visit to come.
+ */
+function watchVisits(m: Row<typeof measures>, now: Date): { activity: Activity; at: Date; note: string }[] {
+  if (m.status !== 'ended' || !m.endedOn || !m.watchMonths) return [];
+  const last = watchEndsOn({ endedOn: m.endedOn, watchMonths: m.watchMonths })!;
+  const visits = [];
+  for (let year = 1; addMonths(m.endedOn, 12 * year) <= last; year++) {
+    const anniversary = Date.parse(`${addMonths(m.endedOn, 12 * year)}T09:00:00Z`);
+    if (anniversary >= now.getTime()) break;
+    const at = new Date(anniversary - 21 * DAY);
+    visits.push({
+      activity: ACTIVITIES[0]!,
+      at,
+      note: 'Visite annuelle de veille : loyer payé chaque mois, pas de nouvelle dette ; le ménage sait qui appeler en cas de difficulté.',
+    });
+  }
+  return visits;
+}
+
+/**
  * A plausible journal for every measure under way or in its watch: each month since its start (six
  * at most), a call, a visit every other month, partner contacts and letters now and then, written by
  * the measure's référent; a few confidential entries; one entry corrected, one cancelled with its
@@ -135,51 +159,55 @@ export function buildJournalRows(
     const start = Date.parse(m.startOn);
     const end = m.endedOn ? Date.parse(m.endedOn) + DAY : now.getTime() - DAY;
     const months = Math.min(6, Math.floor((now.getTime() - start) / (30 * DAY)));
-    let n = 0;
+    const planned: { activity: Activity; at: Date; note?: string }[] = [];
     for (let back = months; back >= 0; back--) {
       const plan = [ACTIVITIES[1]!, ...(back % 2 === 0 ? [ACTIVITIES[0]!] : [ACTIVITIES[2]!])];
       if (prng.next() < 0.5 && partners.length > 0) plan.push(ACTIVITIES[3]!);
       if (prng.next() < 0.3) plan.push(prng.pick([ACTIVITIES[4]!, ACTIVITIES[5]!]));
       for (const activity of plan) {
         const at = dayIn(prng, now, back);
-        if (at.getTime() < start || at.getTime() > end) continue;
-        const confidential = activity.withMember && prng.next() < 0.12;
-        const id = stableId(`journal:${m.id}:${n}`);
-        const [low, high] = activity.minutes;
-        rows.journalEntries.push({
-          id,
-          householdId: m.householdId,
-          kind: activity.kind,
-          occurredAt: at,
-          durationMinutes: prng.int(low, high),
-          place: activity.place,
-          memberIds: activity.withMember && members[0] ? [members[0]] : [],
-          partnerOrganisationIds: activity.withPartner ? [prng.pick(partners)!] : [],
-          otherParticipants: [],
-          referentielVersion: m.referentielVersion,
-          briques: m.briques?.length ? [prng.pick(m.briques)] : [],
-          objectives: [],
-          measureId: m.id,
-          note: confidential ? prng.pick(CONFIDENTIAL_NOTES) : prng.pick(activity.notes),
-          sensitivity: confidential ? 'confidential' : 'ordinary',
-          authorUserId: m.caseworkerUserId,
-          authorOrganisationId: m.operatorOrganisationId,
-          idempotencyKey: stableId(`journal-key:${m.id}:${n}`),
-          // Loaded, not sent by a device: no request to compare a replay with.
-          requestDigest: 'démo',
-          createdAt: new Date(at.getTime() + 2 * 3_600_000),
-          updatedAt: new Date(at.getTime() + 2 * 3_600_000),
-        });
-        rows.journalEntryChanges.push({
-          id: stableId(`journal-change:${m.id}:${n}`),
-          entryId: id,
-          kind: 'created',
-          userId: m.caseworkerUserId,
-          organisationId: m.operatorOrganisationId,
-          at: new Date(at.getTime() + 2 * 3_600_000),
-        });
-        n++;
+        if (at.getTime() >= start && at.getTime() <= end) planned.push({ activity, at });
       }
+    }
+    planned.push(...watchVisits(m, now));
+    let n = 0;
+    for (const { activity, at, note } of planned) {
+      const confidential = !note && activity.withMember && prng.next() < 0.12;
+      const id = stableId(`journal:${m.id}:${n}`);
+      const [low, high] = activity.minutes;
+      rows.journalEntries.push({
+        id,
+        householdId: m.householdId,
+        kind: activity.kind,
+        occurredAt: at,
+        durationMinutes: prng.int(low, high),
+        place: activity.place,
+        memberIds: activity.withMember && members[0] ? [members[0]] : [],
+        partnerOrganisationIds: activity.withPartner ? [prng.pick(partners)!] : [],
+        otherParticipants: [],
+        referentielVersion: m.referentielVersion,
+        briques: m.briques?.length ? [prng.pick(m.briques)] : [],
+        objectives: [],
+        measureId: m.id,
+        note: note ?? (confidential ? prng.pick(CONFIDENTIAL_NOTES) : prng.pick(activity.notes)),
+        sensitivity: confidential ? 'confidential' : 'ordinary',
+        authorUserId: m.caseworkerUserId,
+        authorOrganisationId: m.operatorOrganisationId,
+        idempotencyKey: stableId(`journal-key:${m.id}:${n}`),
+        // Loaded, not sent by a device: no request to compare a replay with.
+        requestDigest: 'démo',
+        createdAt: new Date(at.getTime() + 2 * 3_600_000),
+        updatedAt: new Date(at.getTime() + 2 * 3_600_000),
+      });
+      rows.journalEntryChanges.push({
+        id: stableId(`journal-change:${m.id}:${n}`),
+        entryId: id,
+        kind: 'created',
+        userId: m.caseworkerUserId,
+        organisationId: m.operatorOrganisationId,
+        at: new Date(at.getTime() + 2 * 3_600_000),
+      });
+      n++;
     }
   }
   // One entry corrected the next day, one cancelled as a duplicate: their history shows it.

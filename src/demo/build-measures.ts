@@ -19,6 +19,7 @@ import type { MeasureEventKind, MeasureStatus } from '../shared/contracts/measur
 import { OCCUPANCY_LABELS } from '../shared/contracts/measures.ts';
 import { addMonths } from '../shared/measures/scheme-rules.ts';
 import { formatDate } from '../shared/format.ts';
+import { DEFAULT_WATCH_MONTHS } from '../shared/watch/rules.ts';
 import { daysAgo, isoDate, monthsAgo, seedOf, DAY } from './dates.ts';
 import { householdId, stableId } from './ids.ts';
 import { createPrng } from './prng.ts';
@@ -235,7 +236,11 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
     // Measures waiting for the funder, and some of those under way, were decided at the last meeting.
     const fromMeeting =
       ['prescribed', 'validated', 'refused'].includes(status) || (status === 'active' && i % 3 === 1);
-    const startedMonthsAgo = 2 + prng.int(0, t.rules.initialMonths + 2);
+    // The ended measures (one in ten) ended 12 days, 13 months and 11 months ago: a watch that
+    // begins, one past its first yearly visit, one whose yearly visit falls due within weeks.
+    const endedMonthsAgo = status === 'ended' ? ([0, 13, 11][Math.floor(i / PATHS.length)] ?? 0) : 0;
+    const startedMonthsAgo = 2 + prng.int(0, t.rules.initialMonths + 2) + endedMonthsAgo;
+    const endedOn = status === 'ended' ? addMonths(isoDate(daysAgo(now, 12)), -endedMonthsAgo) : null;
     const start = fromMeeting ? after(21) : monthsAgo(now, startedMonthsAgo);
     const renewals =
       !fromMeeting && startedMonthsAgo >= t.rules.initialMonths && (t.rules.maxRenewals ?? 1) > 0 ? 1 : 0;
@@ -272,10 +277,10 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
       plannedEndOn: started ? addMonths(start, totalMonths) : null,
       renewals: started ? renewals : 0,
       totalMonths: started ? totalMonths : 0,
-      endedOn: status === 'ended' ? isoDate(daysAgo(now, 12)) : null,
+      endedOn,
       endReason: status === 'ended' ? 'objectives_reached' : null,
       orientation: status === 'ended' ? 'watch' : null,
-      watchMonths: status === 'ended' ? 12 : null,
+      watchMonths: status === 'ended' ? DEFAULT_WATCH_MONTHS : null,
       createdAt: new Date(Date.parse(start) - 30 * DAY),
       updatedAt: daysAgo(now, 5),
     });
@@ -304,8 +309,8 @@ export function buildMeasureRows(now: Date): MeasureDemoRows {
     if (status === 'ended')
       steps.push([
         'ended',
-        Math.round((now.getTime() - Date.parse(start)) / DAY) - 12,
-        'Objectifs atteints. Veille sociale, 12 mois',
+        Math.round((Date.parse(endedOn!) - Date.parse(start)) / DAY),
+        `Objectifs atteints. Veille sociale, ${DEFAULT_WATCH_MONTHS} mois`,
       ]);
     steps.forEach(([kind, offset, detail], n) =>
       rows.measureEvents.push({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, notLike, sql } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
@@ -10,7 +10,7 @@ import {
   maintenanceReferral,
   sampleHousehold,
 } from '../helpers/household-fixtures.ts';
-import { makeDepartement, makeFunder, measureTo, placeIn } from '../helpers/measure-fixtures.ts';
+import { activeMeasureOn, makeDepartement, makeFunder, placeIn } from '../helpers/measure-fixtures.ts';
 import { startJobs } from '../../src/kernel/jobs.ts';
 import { queryRows } from '../../src/kernel/db.ts';
 import { alertsJob, runAlerts, sendDailyDigests } from '../../src/modules/alerts/index.ts';
@@ -42,11 +42,22 @@ describe('alerts become tasks', () => {
   const measures: Measure[] = [];
 
   const cw = () => sessionFor(t.deps, cwId, assocId);
+  /**
+   * The alert tasks of the households, but for the journal's no-contact alerts, which these
+   * households (no journal here) also get from 30 days after their start: test/api/watch.test.ts
+   * covers them.
+   */
   const alertTasksOf = (householdIds: string[]) =>
     t.deps.db
       .select({ id: tasks.id, householdId: tasks.householdId, key: tasks.alertKey, status: tasks.status })
       .from(tasks)
-      .where(and(eq(tasks.source, 'alert'), inArray(tasks.householdId, householdIds)));
+      .where(
+        and(
+          eq(tasks.source, 'alert'),
+          inArray(tasks.householdId, householdIds),
+          notLike(tasks.alertKey, 'no_contact:%'),
+        ),
+      );
   const openKeys = async (householdIds: string[]) =>
     (await alertTasksOf(householdIds))
       .filter((r) => r.status === 'open')
@@ -94,22 +105,14 @@ describe('alerts become tasks', () => {
       const householdId = await createHouseholdAs(t, session, sampleHousehold());
       households.push(householdId);
       measures.push(
-        await measureTo<Measure>(t, {
+        await activeMeasureOn<Measure>(t, {
           cw: session,
           officer,
           householdId,
-          body: {
-            schemeId: scheme,
-            operatorOrganisationId: assocId,
-            caseworkerUserId: cwId,
-            briques: ['2.1'],
-            visitsPerMonth: 2,
-            occupancy: 'direct_lease_with_support',
-          },
-          until: 'active',
-          prescribedOn: TODAY,
-          decidedOn: TODAY,
-          startOn: TODAY,
+          schemeId: scheme,
+          operatorOrganisationId: assocId,
+          caseworkerUserId: cwId,
+          on: TODAY,
         }),
       );
     }
@@ -137,7 +140,7 @@ describe('alerts become tasks', () => {
     expect(await openKeys([sorted[0]!])).toHaveLength(1);
     expect(await openKeys(sorted.slice(1))).toEqual([]);
     const rerun = await runAlerts(t.deps, { batchSize: 1 });
-    expect(rerun.opened).toBe(3);
+    expect(rerun.opened).toBe(6); // the three measures ending, and their households without contact
     expect(await openKeys(households)).toEqual(
       measures.map((m) => `measure_ending:${m.id}:2026-09-10`).sort(),
     );
@@ -163,18 +166,21 @@ describe('alerts become tasks', () => {
     const emails = await digestsTo(cwEmail);
     expect(emails).toHaveLength(1);
     expect(emails[0]!.subject).toBe('[Relais] Vos alertes du 15/08/2026');
-    expect(emails[0]!.text).toContain('4 alertes sont nouvelles ou arrivées à échéance');
+    // Four measures ending, four households without contact since their start.
+    expect(emails[0]!.text).toContain('8 alertes sont nouvelles ou arrivées à échéance');
     expect(emails[0]!.text).toContain('- Fin de mesure proche, échéance le 10/09/2026 (nouvelle)');
     // Like the other notification emails: no name, no file number, a link to the home page.
     expect(emails[0]!.text).not.toMatch(/Dupré|M-\d|\d{4}-\d{2}-\d{2}/);
     expect(emails[0]!.link).toBe('/');
     const digests = await t.deps.db.select().from(alertDigests).where(eq(alertDigests.userId, cwId));
-    expect(digests).toEqual([expect.objectContaining({ day: '2026-08-15', taskCount: 4 })]);
+    expect(digests).toEqual([expect.objectContaining({ day: '2026-08-15', taskCount: 8 })]);
   });
 
   it('shows the alert tasks on the référent’s home list with their rule', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/tasks/mine', headers: (await cw()).headers });
-    const alerts = res.json().items.filter((i: { source: string }) => i.source === 'alert');
+    const alerts = res
+      .json()
+      .items.filter((i: { alertRule: string | null }) => i.alertRule === 'measure_ending');
     expect(alerts).toHaveLength(4);
     expect(alerts[0]).toMatchObject({
       alertRule: 'measure_ending',

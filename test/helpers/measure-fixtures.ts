@@ -114,3 +114,32 @@ export async function measureTo<M extends { id: string; rowVersion: number }>(
   });
   return post(p.cw, `${base}/${m.id}/start`, { rowVersion: m.rowVersion, startOn: p.startOn });
 }
+
+/**
+ * A measure of the scheme run by the organisation with its référent, proposed, prescribed,
+ * validated and started all on `on` (an access measure's usual briques, two visits a month).
+ */
+export function activeMeasureOn<M extends { id: string; rowVersion: number }>(
+  t: TestApp,
+  p: {
+    cw: TestSession;
+    officer: TestSession;
+    householdId: string;
+    schemeId: string;
+    operatorOrganisationId: string;
+    caseworkerUserId: string;
+    on: string;
+  },
+): Promise<M> {
+  const { cw, officer, householdId, on, ...who } = p;
+  return measureTo<M>(t, {
+    cw,
+    officer,
+    householdId,
+    body: { ...who, briques: ['2.1'], visitsPerMonth: 2, occupancy: 'direct_lease_with_support' },
+    until: 'active',
+    prescribedOn: on,
+    decidedOn: on,
+    startOn: on,
+  });
+}

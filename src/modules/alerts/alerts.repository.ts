@@ -1,10 +1,21 @@
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
 import { DEFAULT_ALERT_SETTINGS, type TAlertSettings } from '../../shared/contracts/alerts.ts';
 import { formatReferralNumber } from '../../shared/contracts/referrals.ts';
-import type { AlertSnapshot, CaseloadFact, MeasureFact, SettingsOf } from '../../shared/alerts/rules.ts';
+import type {
+  AlertSnapshot,
+  CaseloadFact,
+  JournalFact,
+  MeasureFact,
+  SettingsOf,
+  WatchFact,
+} from '../../shared/alerts/rules.ts';
+import { CONTACT_KINDS } from '../../shared/contracts/journal.ts';
+import { parisDate } from '../../shared/time.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
 import { memberships, users } from '../identity/schema.ts';
+import { journalEntries } from '../journal/schema.ts';
 import { accessKinds, caseloads, HOLDING_STATUSES } from '../measures/index.ts';
 import { measureSchemes, measureSchemeVersions, measures } from '../measures/schema.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -22,7 +33,9 @@ async function runningMeasures(q: Queryable, householdId?: string): Promise<Meas
       id: measures.id,
       householdId: measures.householdId,
       schemeName: measureSchemes.name,
+      schemeKind: measureSchemes.kind,
       status: measures.status,
+      startOn: measures.startOn,
       plannedEndOn: measures.plannedEndOn,
       renewals: measures.renewals,
       totalMonths: measures.totalMonths,
@@ -70,6 +83,79 @@ async function overloads(q: Queryable, householdId?: string): Promise<CaseloadFa
     }
   }
   return facts;
+}
+
+/**
+ * Each organisation's latest contact and home visit with each household, from the journal's
+ * recorded (not cancelled) entries, as Paris days.
+ */
+async function journalFacts(q: Queryable, householdId?: string): Promise<JournalFact[]> {
+  const latest = (kinds: SQL) =>
+    sql<Date | null>`max(${journalEntries.occurredAt}) filter (where ${kinds})`.mapWith(
+      journalEntries.occurredAt,
+    );
+  const rows = await q
+    .select({
+      householdId: journalEntries.householdId,
+      organisationId: journalEntries.authorOrganisationId,
+      lastContactAt: latest(inArray(journalEntries.kind, [...CONTACT_KINDS])),
+      lastHomeVisitAt: latest(eq(journalEntries.kind, 'home_visit')),
+    })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.status, 'recorded'), ofHousehold(journalEntries.householdId, householdId)))
+    .groupBy(journalEntries.householdId, journalEntries.authorOrganisationId);
+  return rows.map((r) => ({
+    householdId: r.householdId,
+    organisationId: r.organisationId,
+    lastContactOn: r.lastContactAt ? parisDate(r.lastContactAt) : null,
+    lastHomeVisitOn: r.lastHomeVisitAt ? parisDate(r.lastHomeVisitAt) : null,
+  }));
+}
+
+const laterMeasure = alias(measures, 'later_measure');
+
+/**
+ * The measures ended with a watch whose planned watch has not passed on `today`, with the first
+ * start of another measure of their household since their end (which ends the watch early).
+ */
+async function watchFacts(q: Queryable, today: string, householdId?: string): Promise<WatchFact[]> {
+  const rows = await q
+    .select({
+      id: measures.id,
+      householdId: measures.householdId,
+      schemeName: measureSchemes.name,
+      caseworkerUserId: measures.caseworkerUserId,
+      operatorOrganisationId: measures.operatorOrganisationId,
+      endedOn: measures.endedOn,
+      watchMonths: measures.watchMonths,
+      nextStartOn: sql<string | null>`(${q
+        .select({ on: sql`min(${laterMeasure.startOn})` })
+        .from(laterMeasure)
+        .where(
+          and(
+            eq(laterMeasure.householdId, measures.householdId),
+            ne(laterMeasure.id, measures.id),
+            gte(laterMeasure.startOn, measures.endedOn),
+          ),
+        )})::text`,
+    })
+    .from(measures)
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .where(
+      and(
+        eq(measures.status, 'ended'),
+        eq(measures.orientation, 'watch'),
+        isNotNull(measures.watchMonths),
+        sql`(${measures.endedOn} + make_interval(months => ${measures.watchMonths}))::date >= ${today}::date`,
+        ofHousehold(measures.householdId, householdId),
+      ),
+    );
+  return rows.map(({ endedOn, watchMonths, nextStartOn, ...measure }) => ({
+    measure,
+    endedOn,
+    watchMonths,
+    nextStartOn,
+  }));
 }
 
 /** Everything the alert rules read, for the whole database or one household. */
@@ -127,6 +213,8 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
       since,
       measure,
     })),
+    journal: await journalFacts(q, householdId),
+    watches: await watchFacts(q, parisDate(at), householdId),
   };
 }
 

@@ -157,5 +157,7 @@ export async function reviseEntry(
     householdId: target.householdId,
     details: { kind: record.entry.kind, ...revision.details },
   });
+  // A contact or a home visit moved or cancelled: the household's journal alerts follow.
+  await ctx.householdChanged?.(target.householdId);
   return entryAnswer(ctx, reader, await requireEntry(ctx, reader, target.householdId, record.entry.id), refs);
 }

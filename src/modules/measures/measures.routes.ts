@@ -23,7 +23,7 @@ export function measuresRoutes(routes: Routes): void {
   routes.add(R.createScheme, (ctx, { body }) => createScheme(ctx, body));
   routes.add(R.addVersion, (ctx, { params, body }) => addSchemeVersion(ctx, { ...params, ...body }));
   routes.add(R.addProgramme, (ctx, { params, body }) => addProgramme(ctx, { ...params, ...body }));
-  routes.add(R.list, async (ctx, { params }) => ({ items: await listMeasures(ctx, params.id) }));
+  routes.add(R.list, (ctx, { params }) => listMeasures(ctx, params.id));
   routes.add(R.propose, (ctx, { params, body }) => proposeMeasure(ctx, { householdId: params.id, ...body }));
   const onMeasure = (params: { id: string; measureId: string }) => ({
     householdId: params.id,

@@ -7,11 +7,16 @@ import {
   committeeReviewAlerts,
   contractUnsignedAlerts,
   daysBetween,
+  homeVisitMissingAlerts,
   measureEndingAlerts,
+  noContactAlerts,
   referralUnansweredAlerts,
   renewalLimitAlerts,
+  watchVisitDueAlerts,
   type AlertSnapshot,
+  type JournalFact,
   type MeasureFact,
+  type WatchFact,
 } from './rules.ts';
 
 const defaults = () => DEFAULT_ALERT_SETTINGS;
@@ -27,7 +32,9 @@ const measure = (over: Partial<MeasureFact> = {}): MeasureFact => ({
   id: 'm1',
   householdId: 'h1',
   schemeName: 'FSL accès',
+  schemeKind: 'access',
   status: 'active',
+  startOn: null,
   plannedEndOn: '2026-07-31',
   renewals: 0,
   totalMonths: 6,
@@ -42,6 +49,8 @@ const empty: AlertSnapshot = {
   caseloads: [],
   referrals: [],
   contracts: [],
+  journal: [],
+  watches: [],
 };
 /** The daily run, at 00:30 in Paris (CET in winter, CEST in summer). */
 const parisHalfPastMidnight = (day: string, offsetHours: 1 | 2) =>
@@ -232,6 +241,156 @@ describe('contract unsigned', () => {
     expect(contractUnsignedAlerts(contracts, '2028-02-28', defaults)).toEqual([]); // 14 days
     expect(contractUnsignedAlerts(contracts, '2028-02-29', defaults)).toEqual([
       expect.objectContaining({ key: 'contract_unsigned:v1', dueOn: '2028-02-29', ownerUserId: 'u1' }),
+    ]);
+  });
+});
+
+const seen = (over: Partial<JournalFact> = {}): JournalFact => ({
+  householdId: 'h1',
+  organisationId: 'o1',
+  lastContactOn: null,
+  lastHomeVisitOn: null,
+  ...over,
+});
+
+describe('no contact', () => {
+  const started = [measure({ startOn: '2026-01-31', plannedEndOn: '2026-12-31' })];
+
+  it('alerts the référent from exactly the organisation’s days after the start, through February', () => {
+    expect(noContactAlerts(started, [], '2026-03-01', defaults)).toHaveLength(0); // 29 days
+    expect(noContactAlerts(started, [], '2026-03-02', defaults)).toEqual([
+      {
+        key: 'no_contact:m1:2026-01-31',
+        rule: 'no_contact',
+        householdId: 'h1',
+        sourceId: 'm1',
+        ownerUserId: 'u1',
+        ownerOrganisationId: null,
+        dueOn: '2026-03-02',
+        title:
+          'Aucun contact avec le ménage depuis le début de la mesure FSL accès le 31/01/2026 : prendre des nouvelles',
+      },
+    ]);
+    const leap = [measure({ startOn: '2028-01-31' })];
+    expect(noContactAlerts(leap, [], '2028-02-29', defaults)).toHaveLength(0); // 29 days
+    expect(noContactAlerts(leap, [], '2028-03-01', defaults)).toHaveLength(1); // 30 days
+  });
+
+  it('counts from the operator’s latest contact, with a new key for each contact', () => {
+    const journal = [seen({ lastContactOn: '2026-05-10' })];
+    expect(noContactAlerts(started, journal, '2026-06-08', defaults)).toHaveLength(0);
+    const [alert] = noContactAlerts(started, journal, '2026-06-09', defaults);
+    expect(alert).toMatchObject({ key: 'no_contact:m1:2026-05-10', dueOn: '2026-06-09' });
+    expect(alert!.title).toBe(
+      'Aucun contact avec le ménage depuis le 10/05/2026 (mesure FSL accès) : prendre des nouvelles',
+    );
+    // Another organisation's contact is not the operator's.
+    const other = [seen({ organisationId: 'o2', lastContactOn: '2026-06-01' })];
+    expect(noContactAlerts(started, other, '2026-06-09', defaults)).toHaveLength(1);
+  });
+
+  it('follows the operator’s setting, and leaves measures not started or not running', () => {
+    const week = () => ({ ...DEFAULT_ALERT_SETTINGS, noContactDays: 7 });
+    expect(noContactAlerts(started, [], '2026-02-07', week)).toHaveLength(1);
+    expect(noContactAlerts([measure({ startOn: null })], [], '2026-06-01', defaults)).toEqual([]);
+    expect(
+      noContactAlerts([measure({ status: 'ended', startOn: '2026-01-01' })], [], '2026-06-01', defaults),
+    ).toEqual([]);
+  });
+
+  it('takes the Paris day at 00:30 on the daylight-saving Sundays', () => {
+    const snapshot = { ...empty, measures: [measure({ startOn: '2026-02-27', plannedEndOn: '2026-12-31' })] };
+    // 29 March 2026, 00:30 Paris: 30 days after 27 February in Paris, 29 in UTC.
+    const rules = alertsFor(snapshot, parisHalfPastMidnight('2026-03-29', 1), defaults).map((a) => a.rule);
+    expect(rules).toEqual(['no_contact']);
+  });
+});
+
+describe('home visit missing', () => {
+  const gla = measure({ schemeKind: 'rental_management', startOn: '2026-01-31', plannedEndOn: '2027-12-31' });
+  const avdl = measure({ schemeKind: 'access', startOn: '2026-01-31', plannedEndOn: '2027-12-31' });
+
+  it('alerts a GLA measure 30 days before a year passes without a home visit', () => {
+    expect(homeVisitMissingAlerts([gla], [], '2026-12-31')).toHaveLength(0); // 31 days
+    expect(homeVisitMissingAlerts([gla], [], '2027-01-01')).toEqual([
+      expect.objectContaining({
+        key: 'home_visit_missing:m1:2027-01-31',
+        rule: 'home_visit_missing',
+        dueOn: '2027-01-31',
+        title:
+          'Visite à domicile annuelle de la mesure FSL accès à faire d’ici le 31/01/2027 (aucune depuis le début)',
+      }),
+    ]);
+  });
+
+  it('alerts any other measure once it is past twelve months without a home visit', () => {
+    expect(homeVisitMissingAlerts([avdl], [], '2027-01-30')).toHaveLength(0);
+    expect(homeVisitMissingAlerts([avdl], [], '2027-01-31')).toHaveLength(1);
+  });
+
+  it('counts a year from the latest home visit, to the month’s end in leap years', () => {
+    const visited = [seen({ lastHomeVisitOn: '2027-02-28' })];
+    const late = measure({
+      schemeKind: 'rental_management',
+      startOn: '2026-01-31',
+      plannedEndOn: '2028-12-31',
+    });
+    expect(homeVisitMissingAlerts([late], visited, '2028-01-28')).toHaveLength(0); // 31 days before
+    const [alert] = homeVisitMissingAlerts([late], visited, '2028-01-29');
+    expect(alert).toMatchObject({ key: 'home_visit_missing:m1:2028-02-28', dueOn: '2028-02-28' });
+    expect(homeVisitMissingAlerts([late], [seen({ lastHomeVisitOn: '2028-02-01' })], '2028-02-28')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('watch visit due', () => {
+  const w = (over: Partial<WatchFact> = {}): WatchFact => ({
+    measure: {
+      id: 'm1',
+      householdId: 'h1',
+      schemeName: 'FSL maintien',
+      caseworkerUserId: 'u1',
+      operatorOrganisationId: 'o1',
+    },
+    endedOn: '2026-03-31',
+    watchMonths: 24,
+    nextStartOn: null,
+    ...over,
+  });
+
+  it('opens 30 days before the anniversary of the end, and stays open while overdue', () => {
+    expect(watchVisitDueAlerts([w()], [], '2027-02-28')).toHaveLength(0); // 31 days
+    expect(watchVisitDueAlerts([w()], [], '2027-03-01')).toEqual([
+      {
+        key: 'watch_visit_due:m1:2027-03-31',
+        rule: 'watch_visit_due',
+        householdId: 'h1',
+        sourceId: 'm1',
+        ownerUserId: 'u1',
+        ownerOrganisationId: null,
+        dueOn: '2027-03-31',
+        title: 'Visite annuelle de veille après la mesure FSL maintien à faire d’ici le 31/03/2027',
+      },
+    ]);
+    expect(watchVisitDueAlerts([w()], [], '2027-06-01')).toHaveLength(1);
+  });
+
+  it('moves to the next anniversary after a home visit, and stops with the watch', () => {
+    const visited = [seen({ lastHomeVisitOn: '2027-03-20' })];
+    expect(watchVisitDueAlerts([w()], visited, '2027-03-21')).toEqual([]);
+    expect(watchVisitDueAlerts([w()], visited, '2028-02-29')).toEqual([]); // 31 days
+    const [next] = watchVisitDueAlerts([w()], visited, '2028-03-01');
+    expect(next).toMatchObject({ key: 'watch_visit_due:m1:2028-03-31', dueOn: '2028-03-31' });
+    expect(watchVisitDueAlerts([w()], [], '2028-04-01')).toEqual([]); // the watch is over
+    expect(watchVisitDueAlerts([w({ nextStartOn: '2027-03-15' })], [], '2027-03-15')).toEqual([]);
+  });
+
+  it('takes the Paris day at 00:30 on the autumn daylight-saving Sunday', () => {
+    const ended = w({ endedOn: '2025-11-24' }); // anniversary 24 November 2026
+    const autumn = parisHalfPastMidnight('2026-10-25', 2); // 24 October in UTC: 31 days
+    expect(alertsFor({ ...empty, watches: [ended] }, autumn, defaults).map((a) => a.key)).toEqual([
+      'watch_visit_due:m1:2026-11-24',
     ]);
   });
 });

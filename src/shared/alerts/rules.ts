@@ -6,9 +6,11 @@
  * first, so a run at 00:30 in Paris on a daylight-saving Sunday counts the right day.
  */
 import type { AlertRule, TAlertSettings } from '../contracts/alerts.ts';
+import type { SchemeKind } from '../contracts/measures.ts';
 import { formatDate } from '../format.ts';
-import { renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
+import { addMonths, renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
 import { parisDate } from '../time.ts';
+import { underWatch, watchVisitDueOn, WATCH_VISIT_LEAD_DAYS, type WatchFacts } from '../watch/rules.ts';
 
 /** An alert as a rule wants it open: one task per stable key. */
 export interface Alert {
@@ -28,7 +30,9 @@ export interface MeasureFact {
   id: string;
   householdId: string;
   schemeName: string;
+  schemeKind: SchemeKind;
   status: string;
+  startOn: string | null;
   plannedEndOn: string | null;
   renewals: number;
   totalMonths: number;
@@ -69,12 +73,38 @@ export interface ContractFact {
   measure: Pick<MeasureFact, 'schemeName' | 'caseworkerUserId' | 'operatorOrganisationId'>;
 }
 
+/**
+ * What the journal holds of a household for one organisation: the Paris days of its latest contact
+ * (an entry of a contact kind, not cancelled) and of its latest home visit; null: none yet.
+ */
+export interface JournalFact {
+  householdId: string;
+  organisationId: string;
+  lastContactOn: string | null;
+  lastHomeVisitOn: string | null;
+}
+
+/** A measure that ended with a watch, and the next start of another measure of its household. */
+export interface WatchFact extends WatchFacts {
+  measure: Pick<
+    MeasureFact,
+    'id' | 'householdId' | 'schemeName' | 'caseworkerUserId' | 'operatorOrganisationId'
+  >;
+}
+
+/**
+ * Everything the rules read. Two rules are left for the monthly points and evaluations (issue 10,
+ * point 8: a monthly point missing, an evaluation due): each will add its facts here, loaded in
+ * `loadSnapshot`, and its pure function to `alertsFor`.
+ */
 export interface AlertSnapshot {
   measures: MeasureFact[];
   committeeReviews: CommitteeReviewFact[];
   caseloads: CaseloadFact[];
   referrals: ReferralFact[];
   contracts: ContractFact[];
+  journal: JournalFact[];
+  watches: WatchFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -97,6 +127,23 @@ export const daysWaiting = (since: Date, now: Date): number => daysBetween(paris
 const measureOwner = (m: Pick<MeasureFact, 'caseworkerUserId' | 'operatorOrganisationId'>) => ({
   ownerUserId: m.caseworkerUserId,
   ownerOrganisationId: m.caseworkerUserId ? null : m.operatorOrganisationId,
+});
+
+/** A measure's alert for one period (a latest contact, a due date): its référent's, else its operator's. */
+const measureAlert = (
+  rule: AlertRule,
+  m: Pick<MeasureFact, 'id' | 'householdId' | 'caseworkerUserId' | 'operatorOrganisationId'>,
+  period: string,
+  dueOn: string,
+  title: string,
+): Alert => ({
+  key: `${rule}:${m.id}:${period}`,
+  rule,
+  householdId: m.householdId,
+  sourceId: m.id,
+  ...measureOwner(m),
+  dueOn,
+  title,
 });
 
 const canRenew = (m: MeasureFact) =>
@@ -241,6 +288,86 @@ export function contractUnsignedAlerts(
   });
 }
 
+/** The journal's facts of the household for the organisation (none yet: nulls). */
+const journalOf = (journal: JournalFact[], householdId: string, organisationId: string): JournalFact =>
+  journal.find((j) => j.householdId === householdId && j.organisationId === organisationId) ?? {
+    householdId,
+    organisationId,
+    lastContactOn: null,
+    lastHomeVisitOn: null,
+  };
+
+/** The later of two days, either possibly missing. */
+const later = (a: string | null, b: string | null): string | null =>
+  a === null || (b !== null && b > a) ? b : a;
+
+/**
+ * A running measure whose household its operator has not met, called or accompanied (a contact in
+ * the journal) for the organisation's number of days or more, counted from the latest contact, or
+ * from the measure's start without one: one key per latest contact, so a new contact closes it.
+ */
+export function noContactAlerts(
+  measures: MeasureFact[],
+  journal: JournalFact[],
+  today: string,
+  settings: SettingsOf,
+): Alert[] {
+  return measures.flatMap((m) => {
+    if (m.status !== 'active' || m.startOn === null) return [];
+    const { lastContactOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
+    const since = later(m.startOn, lastContactOn)!;
+    const limit = settings(m.operatorOrganisationId).noContactDays;
+    if (daysBetween(since, today) < limit) return [];
+    const title = lastContactOn
+      ? `Aucun contact avec le ménage depuis le ${formatDate(lastContactOn)} (mesure ${m.schemeName}) : prendre des nouvelles`
+      : `Aucun contact avec le ménage depuis le début de la mesure ${m.schemeName} le ${formatDate(m.startOn)} : prendre des nouvelles`;
+    return [measureAlert('no_contact', m, since, addDays(since, limit), title)];
+  });
+}
+
+/** How many days before a home visit's yearly due date its task opens (GLA measures). */
+export const HOME_VISIT_LEAD_DAYS = 30;
+
+/**
+ * At least one home visit a year (brique 3.2): the next is due twelve months after the operator's
+ * latest home visit, or after the measure's start without one. A GLA measure (gestion locative
+ * adaptée) is alerted 30 days ahead, from its first year; any other running measure once it is past
+ * its first twelve months, i.e. from the due date itself. One key per due date.
+ */
+export function homeVisitMissingAlerts(
+  measures: MeasureFact[],
+  journal: JournalFact[],
+  today: string,
+): Alert[] {
+  return measures.flatMap((m) => {
+    if (m.status !== 'active' || m.startOn === null) return [];
+    const { lastHomeVisitOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
+    const dueOn = addMonths(later(m.startOn, lastHomeVisitOn)!, 12);
+    const lead = m.schemeKind === 'rental_management' ? HOME_VISIT_LEAD_DAYS : 0;
+    if (daysBetween(today, dueOn) > lead) return [];
+    const title = lastHomeVisitOn
+      ? `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (dernière le ${formatDate(lastHomeVisitOn)})`
+      : `Visite à domicile annuelle de la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} (aucune depuis le début)`;
+    return [measureAlert('home_visit_missing', m, dueOn, dueOn, title)];
+  });
+}
+
+/**
+ * A household under watch whose yearly visit (a home visit by the operator in each year of the
+ * watch) falls due within 30 days or is overdue, while the watch lasts: one key per anniversary.
+ */
+export function watchVisitDueAlerts(watches: WatchFact[], journal: JournalFact[], today: string): Alert[] {
+  return watches.flatMap((w) => {
+    const m = w.measure;
+    if (!underWatch(w, today)) return [];
+    const { lastHomeVisitOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
+    const dueOn = watchVisitDueOn(w, lastHomeVisitOn);
+    if (dueOn === null || daysBetween(today, dueOn) > WATCH_VISIT_LEAD_DAYS) return [];
+    const title = `Visite annuelle de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)}`;
+    return [measureAlert('watch_visit_due', m, dueOn, dueOn, title)];
+  });
+}
+
 /** Every alert the snapshot calls for on the Paris day of `now`. */
 export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: SettingsOf): Alert[] {
   const today = parisDate(now);
@@ -251,5 +378,8 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...caseloadAlerts(snapshot.caseloads, today),
     ...referralUnansweredAlerts(snapshot.referrals, today, settings),
     ...contractUnsignedAlerts(snapshot.contracts, today, settings),
+    ...noContactAlerts(snapshot.measures, snapshot.journal, today, settings),
+    ...homeVisitMissingAlerts(snapshot.measures, snapshot.journal, today),
+    ...watchVisitDueAlerts(snapshot.watches, snapshot.journal, today),
   ];
 }

@@ -8,6 +8,9 @@ export const ALERT_RULES = [
   'caseload_over_capacity',
   'referral_unanswered',
   'contract_unsigned',
+  'no_contact',
+  'home_visit_missing',
+  'watch_visit_due',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -17,11 +20,14 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   caseload_over_capacity: 'File active au-delà de la capacité',
   referral_unanswered: 'Saisine sans réponse',
   contract_unsigned: 'Contrat d’accompagnement non signé',
+  no_contact: 'Pas de contact avec le ménage',
+  home_visit_missing: 'Visite à domicile annuelle à faire',
+  watch_visit_due: 'Visite annuelle de veille à faire',
 };
 
 /** An organisation's alert settings, in days. */
 export interface TAlertSettings {
-  /** Days without a contact before an alert (the journal's rule, stored ahead of it). */
+  /** Days without a contact with the household before its référent is alerted. */
   noContactDays: number;
   /** Days before a measure's planned end when its référent is alerted. */
   measureEndingDays: number;

@@ -33,6 +33,18 @@ export const JOURNAL_KIND_LABELS: Record<JournalKind, string> = {
 };
 
 /**
+ * The kinds that are a contact with the household (the no-contact alert): meeting it, calling it,
+ * going with it to an appointment or a workshop. A letter or a call to a partner is not one.
+ */
+export const CONTACT_KINDS = [
+  'home_visit',
+  'office_meeting',
+  'phone_call',
+  'accompaniment',
+  'workshop',
+] as const satisfies readonly JournalKind[];
+
+/**
  * Who reads an entry: every party that sees the shared file, or the social workers of the author's
  * organisation alone (see src/shared/access/journal-policy.ts).
  */

@@ -332,7 +332,11 @@ export const ZMeasure = z.object({
   events: z.array(ZMeasureEvent).optional(),
 });
 export type TMeasure = z.infer<typeof ZMeasure>;
-export const ZMeasureList = z.object({ items: z.array(ZMeasure) });
+export const ZMeasureList = z.object({
+  items: z.array(ZMeasure),
+  /** The last day of the household's watch (veille) today; null when it is not under watch. */
+  watchUntil: z.string().nullable(),
+});
 
 export const ZMeasureParams = z.object({ id: ZId, measureId: ZId });
 export const ZFunderMeasureParams = z.object({ measureId: ZId });

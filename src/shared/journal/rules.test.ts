@@ -7,8 +7,7 @@ import {
   journalEntryBreaks,
   measureBreak,
   objectiveKey,
-  underWatch,
-  watchEndsOn,
+  attachableUnderWatch,
   type JournalFacts,
   type MeasureState,
 } from './rules.ts';
@@ -46,17 +45,12 @@ describe('an activity dated in the future', () => {
 });
 
 describe('the watch after an ended measure', () => {
-  it('ends the watch months after the end, at the end of a shorter month', () => {
-    expect(watchEndsOn(ended('2026-01-31', 1))).toBe('2026-02-28');
-    expect(watchEndsOn(ended('2024-01-31', 1))).toBe('2024-02-29');
-    expect(watchEndsOn(ended('2025-06-30', 24))).toBe('2027-06-30');
-    expect(watchEndsOn(ended('2025-06-30', null))).toBeNull();
-  });
-
   it('holds through its last day and no further', () => {
-    expect(underWatch(ended('2026-01-31', 1), '2026-02-28')).toBe(true);
-    expect(underWatch(ended('2026-01-31', 1), '2026-03-01')).toBe(false);
-    expect(underWatch({ status: 'active', endedOn: null, watchMonths: 24 }, '2026-03-01')).toBe(false);
+    expect(attachableUnderWatch(ended('2026-01-31', 1), '2026-02-28')).toBe(true);
+    expect(attachableUnderWatch(ended('2026-01-31', 1), '2026-03-01')).toBe(false);
+    expect(attachableUnderWatch({ status: 'active', endedOn: null, watchMonths: 24 }, '2026-03-01')).toBe(
+      false,
+    );
   });
 
   it('reads the day in Paris: 23:30 UTC on the last day is already the next day in Paris', () => {

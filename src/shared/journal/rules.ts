@@ -1,6 +1,6 @@
 import type { MeasureStatus } from '../contracts/measures.ts';
-import { addMonths } from '../measures/scheme-rules.ts';
 import { parisDate } from '../time.ts';
+import { watchEndsOn } from '../watch/rules.ts';
 
 /**
  * The rules a case-journal entry must pass (pure; the journal module gathers the facts from the
@@ -36,14 +36,10 @@ export interface MeasureState {
 }
 
 /**
- * The last day of the watch (veille) that follows an ended measure, or null without one: the end
- * plus the watch's months, counted as French law counts months (see addMonths).
+ * Whether an activity of `today` (YYYY-MM-DD, Paris) may still be attached to this ended measure:
+ * up to the last day of its watch.
  */
-export const watchEndsOn = (m: Pick<MeasureState, 'endedOn' | 'watchMonths'>): string | null =>
-  m.endedOn && m.watchMonths ? addMonths(m.endedOn, m.watchMonths) : null;
-
-/** Whether the household is under watch after this measure on `today` (YYYY-MM-DD, Paris). */
-export function underWatch(m: MeasureState, today: string): boolean {
+export function attachableUnderWatch(m: MeasureState, today: string): boolean {
   const end = watchEndsOn(m);
   return m.status === 'ended' && end !== null && today <= end;
 }
@@ -55,7 +51,7 @@ export function underWatch(m: MeasureState, today: string): boolean {
  */
 export function measureBreak(m: MeasureState, now: Date): string | null {
   if (m.status === 'refused') return 'Cette mesure a été refusée : aucune activité ne peut y être rattachée.';
-  if (m.status !== 'ended' || underWatch(m, parisDate(now))) return null;
+  if (m.status !== 'ended' || attachableUnderWatch(m, parisDate(now))) return null;
   return watchEndsOn(m)
     ? 'Cette mesure est terminée et sa période de veille est passée : l’activité ne peut plus y être rattachée.'
     : 'Cette mesure est terminée, sans veille : l’activité ne peut plus y être rattachée.';

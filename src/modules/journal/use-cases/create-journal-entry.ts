@@ -76,6 +76,8 @@ export async function createJournalEntry(
     householdId,
     details: { kind: body.kind, sensitivity: body.sensitivity },
   });
+  // A contact or a home visit: the household's journal alerts (no contact, visits due) follow.
+  await ctx.householdChanged?.(householdId);
   return {
     entry: await entryAnswer(ctx, reader, await requireEntry(ctx, reader, householdId, id), refs),
     replayed: false,

@@ -12,6 +12,7 @@ import { OCCUPANCY_LABELS, type TScheme } from '@shared/contracts/measures.ts';
 import { MEASURE_ROUTES } from '@shared/routes/measures.ts';
 import { COMMITTEE_ROUTES } from '@shared/routes/committees.ts';
 import { parisToday } from '@shared/time.ts';
+import { DEFAULT_WATCH_MONTHS } from '@shared/watch/rules.ts';
 import { isApiError } from '../../api/client.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { BriquesMultiSelect } from '../../components/BriquesMultiSelect.tsx';
@@ -134,7 +135,7 @@ function DecisionForm({
       months: '',
       endReason: null,
       orientation: null,
-      watchMonths: '',
+      watchMonths: DEFAULT_WATCH_MONTHS,
       relayOrganisationId: null,
     },
     validate: (v) => ({

@@ -22,6 +22,7 @@ import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
+import { WatchBadge } from '../measures/WatchBadge.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
 import { JournalTab } from '../journal/JournalTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
@@ -123,6 +124,7 @@ function HouseholdFile({
       />
       <Group gap="xs" mt="-sm" mb="md">
         <StatusBadge value={file.status} labels={HOUSEHOLD_STATUS_LABELS} tones={HOUSEHOLD_STATUS_TONES} />
+        <WatchBadge householdId={file.id} />
         <Badge variant="outline" color="gray" radius="sm" tt="none">
           Votre accès : {ACCESS_LEVEL_LABELS[file.accessLevel]}
         </Badge>

@@ -17,6 +17,7 @@ import { durationText } from '@shared/measures/rules-text.ts';
 import { MEASURE_ROUTES } from '@shared/routes/measures.ts';
 import { REFERRAL_ROUTES } from '@shared/routes/referrals.ts';
 import { parisToday } from '@shared/time.ts';
+import { DEFAULT_WATCH_MONTHS } from '@shared/watch/rules.ts';
 import { isApiError } from '../../api/client.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -259,7 +260,7 @@ function EndDialog(props: ActionProps) {
       endedOn: parisToday(),
       endReason: null,
       orientation: null,
-      watchMonths: '',
+      watchMonths: DEFAULT_WATCH_MONTHS,
       relayOrganisationId: null,
       note: '',
     },
