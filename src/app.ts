@@ -39,6 +39,7 @@ import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 import { agendaRoutes } from './modules/agenda/index.ts';
 import { journalRoutes } from './modules/journal/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
+import { evaluationsRoutes } from './modules/evaluations/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -66,6 +67,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   agendaRoutes,
   journalRoutes,
   alertsRoutes,
+  evaluationsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -17,3 +17,4 @@ export * from '../modules/support-contracts/schema.ts';
 export * from '../modules/agenda/schema.ts';
 export * from '../modules/journal/schema.ts';
 export * from '../modules/alerts/schema.ts';
+export * from '../modules/evaluations/schema.ts';

@@ -1,2 +1,3 @@
 /** The case journal (journal d'accompagnement) of a household and its timeline across the modules. */
 export { journalRoutes } from './journal.routes.ts';
+export { measureActivities } from './journal.repository.ts';

@@ -13,7 +13,7 @@ import { MEASURE_END_REASON_LABELS, MEASURE_ORIENTATION_LABELS } from '../contra
 import { ROLE_LABELS } from '../contracts/roles.ts';
 import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -41,6 +41,9 @@ const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
   typeof id === 'string' ? (names.get(id) ?? 'organisation inconnue') : null;
 const joined = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
+const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
+const pointVersion = (d: Details) =>
+  typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
 const contractVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const roles = (v: unknown) =>
   Array.isArray(v)
@@ -402,6 +405,23 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Activité du journal annulée',
     describe: (d) => joined(labelOf(JOURNAL_KIND_LABELS, d.kind), str(d.reason)),
   },
+  'monthly_point.list': { label: 'Consultation des points mensuels du ménage' },
+  'monthly_point.prepare': {
+    label: 'Point mensuel préparé',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.update': {
+    label: 'Point mensuel complété',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.validate': {
+    label: 'Point mensuel validé',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.correct': {
+    label: 'Correction d’un point mensuel ouverte',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -451,6 +471,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   committee_meeting: 'Réunion de comité',
   meeting_item: 'Point d’ordre du jour d’un comité',
   journal_entry: 'Activité du journal d’accompagnement',
+  monthly_point: 'Point mensuel d’une mesure',
 };
 
 /**

@@ -17,6 +17,7 @@ import { SUPPORT_CONTRACT_ROUTES } from './support-contracts.ts';
 import { AGENDA_ROUTES } from './agenda.ts';
 import { JOURNAL_ROUTES } from './journal.ts';
 import { ALERT_ROUTES } from './alerts.ts';
+import { EVALUATION_ROUTES } from './evaluations.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -47,6 +48,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   agenda: AGENDA_ROUTES,
   journal: JOURNAL_ROUTES,
   alerts: ALERT_ROUTES,
+  evaluations: EVALUATION_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
