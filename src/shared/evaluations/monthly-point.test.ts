@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMonth } from '../format.ts';
 import {
   FUTURE_MONTH_MESSAGE,
   monthBounds,
@@ -16,6 +17,11 @@ describe('monthly point months (Paris)', () => {
     expect(monthOf(new Date('2026-03-31T21:30:00Z'))).toBe('2026-03');
     expect(monthOf(new Date('2026-03-31T22:30:00Z'))).toBe('2026-04');
     expect(monthOf(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01');
+  });
+
+  it('names a month in French', () => {
+    expect(formatMonth('2026-02')).toBe('février 2026');
+    expect(formatMonth('2026-12')).toBe('décembre 2026');
   });
 
   it('moves to the next month across a year end', () => {
