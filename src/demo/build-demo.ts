@@ -55,11 +55,13 @@ import { buildDiagnosticRows, type DiagnosticDemoRows } from './build-diagnostic
 import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
+import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 /** Every row of the demo, in insertion order (parents before children). */
-export interface DemoData extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows, JournalDemoRows {
+export interface DemoData
+  extends DiagnosticDemoRows, MeasureDemoRows, AgendaDemoRows, JournalDemoRows, MonthlyPointDemoRows {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
   managementUnits: Row<typeof managementUnits>[];
@@ -845,11 +847,13 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     appointmentParticipants: [],
     journalEntries: [],
     journalEntryChanges: [],
+    monthlyPoints: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
   Object.assign(data, buildAgendaRows(now, data.parties));
   Object.assign(data, buildDiagnosticRows(now, data));
   Object.assign(data, buildJournalRows(now, data));
+  Object.assign(data, buildMonthlyPointRows(now, data));
   return data;
 }

@@ -1,4 +1,5 @@
 import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
+import { monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DB, Tx } from '../kernel/db.ts';
@@ -123,6 +124,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, appointmentParticipants, data.appointmentParticipants);
     await insertMissing(tx, journalEntries, data.journalEntries);
     await insertMissing(tx, journalEntryChanges, data.journalEntryChanges);
+    await insertMissing(tx, monthlyPoints, data.monthlyPoints);
     await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.
