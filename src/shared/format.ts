@@ -47,9 +47,9 @@ const MONTH_NAMES = [
   'décembre',
 ];
 
-/** A calendar month `2026-03` → `mars 2026`. */
+/** A calendar month `2026-03` (or a day in it) → `mars 2026`. */
 export function formatMonth(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const m = /^(\d{4})-(\d{2})/.exec(month);
   const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : month;
 }
