@@ -8,6 +8,7 @@ import { formatMonth } from '../../src/shared/format.ts';
 import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
 import { browserFlow, CASEWORKER, notified } from './flow.ts';
 
+const DRAFT = 'Point fait au domicile : loyer payé.';
 const REPORT = 'Point fait au domicile : loyer payé, dossier FSL déposé, prochain rendez-vous à la CAF.';
 
 /**
@@ -38,7 +39,7 @@ describe.skipIf(!browserAvailable())('monthly point', { timeout: 120_000 }, () =
     householdId = row!.householdId;
   });
 
-  it('prepares the month’s point from the journal with its report, validates it, then offers only a correction', async () => {
+  it('prepares the month’s point from the journal, completes its report, validates it, then offers only a correction', async () => {
     const month = formatMonth(monthOf(t.deps.clock()));
     const p = await flow.signedIn(CASEWORKER);
     await p.goto(`${t.url}/menages/${householdId}?onglet=points-mensuels`);
@@ -50,10 +51,21 @@ describe.skipIf(!browserAvailable())('monthly point', { timeout: 120_000 }, () =
     await prepare.click();
     const dialog = p.getByRole('dialog', { name: `Point mensuel de ${month}` });
     await dialog.getByText('Le journal du mois', { exact: true }).waitFor();
-    await dialog.getByRole('textbox', { name: 'Compte rendu du point fait avec le ménage' }).fill(REPORT);
+    await dialog.getByRole('textbox', { name: 'Compte rendu du point fait avec le ménage' }).fill(DRAFT);
     await assertAccessible(p, 'la préparation du point mensuel');
     await dialog.getByRole('button', { name: 'Préparer le point' }).click();
     await notified(p, 'Point mensuel préparé.');
+
+    await p
+      .getByRole('button', { name: `Compléter le point de ${month}` })
+      .first()
+      .click();
+    const draft = p.getByRole('dialog', { name: `Point mensuel de ${month}` });
+    const report = draft.getByRole('textbox', { name: 'Compte rendu du point fait avec le ménage' });
+    expect(await report.inputValue()).toBe(DRAFT);
+    await report.fill(REPORT);
+    await draft.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await notified(p, 'Point mensuel enregistré.');
 
     await p
       .getByRole('button', { name: `Valider le point de ${month}` })

@@ -6,7 +6,14 @@ import { monthBounds, monthFigures, type MonthFigures } from '../../shared/evalu
 import { requireHouseholdAccess } from '../households/index.ts';
 import { measureActivities } from '../journal/index.ts';
 import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts';
-import { findPoint, type MonthlyPointRecord } from './monthly-points.repository.ts';
+import { audit } from '../../kernel/audit.ts';
+import {
+  findPoint,
+  insertPoint,
+  updateDraft,
+  type MonthlyPointRecord,
+  type MonthlyPointValues,
+} from './monthly-points.repository.ts';
 import { presentPoint } from './monthly-point.presenter.ts';
 
 export const POINT_NOT_FOUND = 'Point mensuel introuvable.';
@@ -81,3 +88,70 @@ export const validatedPoint = () =>
     'INVALID_STATE',
     'Ce point mensuel est validé : il ne se modifie plus. Pour le rectifier, faites-en une correction (une nouvelle version).',
   );
+
+/** The audited actions on a monthly point. */
+type PointAction =
+  'monthly_point.prepare' | 'monthly_point.update' | 'monthly_point.validate' | 'monthly_point.correct';
+
+const auditPoint = (
+  ctx: Context,
+  action: PointAction,
+  id: string,
+  p: { householdId: string; month: string; version: number },
+) =>
+  audit(ctx.db, ctx.actor, {
+    action,
+    entityType: 'monthly_point',
+    entityId: id,
+    householdId: p.householdId,
+    details: { month: p.month, version: p.version },
+  });
+
+/**
+ * Writes a version of a month's point (the first one, or a correction): a draft holding the
+ * month's journal figures now; null when the measure's month already has that version.
+ */
+export async function insertVersion(
+  ctx: Context,
+  p: { householdId: string; measureId: string; month: string; version: number; report: string },
+  action: 'monthly_point.prepare' | 'monthly_point.correct',
+): Promise<string | null> {
+  const id = await insertPoint(ctx.db, {
+    householdId: p.householdId,
+    measureId: p.measureId,
+    month: p.month,
+    version: p.version,
+    report: p.report,
+    ...figureValues(await journalFigures(ctx, p.measureId, p.month)),
+    organisationId: ctx.actor.organisationId,
+    preparedByUserId: ctx.actor.userId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  if (id) await auditPoint(ctx, action, id, p);
+  return id;
+}
+
+/**
+ * Changes a draft at the version read (409 when it moved, or once validated), its figures taken
+ * again from the month's journal; the change is audited and the point answered.
+ */
+export async function reviseDraft(
+  ctx: Context,
+  input: { householdId: string; pointId: string; rowVersion: number },
+  revise: (point: MonthlyPointRecord['point']) => Partial<MonthlyPointValues>,
+  action: 'monthly_point.update' | 'monthly_point.validate',
+): Promise<TMonthlyPoint> {
+  const { record, measure } = await requirePoint(ctx, input.householdId, input.pointId);
+  const p = record.point;
+  if (p.status !== 'draft') throw validatedPoint();
+  const values = revise(p);
+  const saved = await updateDraft(ctx.db, p.id, input.rowVersion, {
+    ...values,
+    ...figureValues(await journalFigures(ctx, p.measureId, p.month)),
+    updatedAt: ctx.now,
+  });
+  if (!saved) throw stalePoint();
+  await auditPoint(ctx, action, p.id, p);
+  return pointAnswer(ctx, input.householdId, p.id, measure);
+}

@@ -1,15 +1,8 @@
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { TMonthlyPoint } from '../../../shared/contracts/evaluations.ts';
-import { insertPoint, latestVersion } from '../monthly-points.repository.ts';
-import {
-  figureValues,
-  journalFigures,
-  pointAnswer,
-  requirePoint,
-  stalePoint,
-} from '../monthly-point-writes.ts';
+import { latestVersion } from '../monthly-points.repository.ts';
+import { insertVersion, pointAnswer, requirePoint, stalePoint } from '../monthly-point-writes.ts';
 
 /**
  * Opens the correction of a validated point: the next version, a draft holding its report and the
@@ -26,29 +19,10 @@ export async function correctMonthlyPoint(
       'INVALID_STATE',
       'Ce point mensuel est encore un brouillon : complétez-le directement.',
     );
-  if (p.rowVersion !== input.rowVersion) throw stalePoint();
-  const latest = await latestVersion(ctx.db, p.measureId, p.month);
-  // A later version exists: this one was already corrected.
-  if (latest !== p.version) throw stalePoint();
-  const id = await insertPoint(ctx.db, {
-    householdId: p.householdId,
-    measureId: p.measureId,
-    month: p.month,
-    version: p.version + 1,
-    report: p.report,
-    ...figureValues(await journalFigures(ctx, p.measureId, p.month)),
-    organisationId: ctx.actor.organisationId,
-    preparedByUserId: ctx.actor.userId,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
+  // A later version exists, or the point moved: this one was already corrected.
+  if (p.rowVersion !== input.rowVersion || (await latestVersion(ctx.db, p.measureId, p.month)) !== p.version)
+    throw stalePoint();
+  const id = await insertVersion(ctx, { ...p, version: p.version + 1 }, 'monthly_point.correct');
   if (!id) throw stalePoint();
-  await audit(ctx.db, ctx.actor, {
-    action: 'monthly_point.correct',
-    entityType: 'monthly_point',
-    entityId: id,
-    householdId: p.householdId,
-    details: { month: p.month, version: p.version + 1 },
-  });
   return pointAnswer(ctx, input.householdId, id, measure);
 }

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
 import { AppError, invalid } from '../../../kernel/errors.ts';
 import type { TMonthlyPoint, ZMonthlyPointCreate } from '../../../shared/contracts/evaluations.ts';
 import { monthlyPointMonthBreak } from '../../../shared/evaluations/monthly-point.ts';
 import { formatMonth } from '../../../shared/format.ts';
-import { insertPoint, latestVersion } from '../monthly-points.repository.ts';
-import { figureValues, journalFigures, operatedMeasure, pointAnswer } from '../monthly-point-writes.ts';
+import { latestVersion } from '../monthly-points.repository.ts';
+import { insertVersion, operatedMeasure, pointAnswer } from '../monthly-point-writes.ts';
 
 type Input = z.output<typeof ZMonthlyPointCreate> & { householdId: string; measureId: string };
 
@@ -25,24 +24,7 @@ export async function prepareMonthlyPoint(ctx: Context, input: Input): Promise<T
       `Le point mensuel de ${formatMonth(input.month)} existe déjà pour cette mesure : ouvrez-le pour le compléter ou le corriger.`,
     );
   if ((await latestVersion(ctx.db, input.measureId, input.month)) !== null) throw already();
-  const id = await insertPoint(ctx.db, {
-    householdId: input.householdId,
-    measureId: input.measureId,
-    month: input.month,
-    report: input.report,
-    ...figureValues(await journalFigures(ctx, input.measureId, input.month)),
-    organisationId: ctx.actor.organisationId,
-    preparedByUserId: ctx.actor.userId,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
+  const id = await insertVersion(ctx, { ...input, version: 1 }, 'monthly_point.prepare');
   if (!id) throw already();
-  await audit(ctx.db, ctx.actor, {
-    action: 'monthly_point.prepare',
-    entityType: 'monthly_point',
-    entityId: id,
-    householdId: input.householdId,
-    details: { month: input.month, version: 1 },
-  });
   return pointAnswer(ctx, input.householdId, id, measure);
 }

@@ -2,10 +2,8 @@ import { Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
 import {
   MONTHLY_POINT_STATUS_LABELS,
-  ZMonthlyPointCreate,
   ZMonthlyPointUpdate,
   type TMonthFigures,
-  type TMonthlyPoint,
   type TMonthlyPoints,
 } from '@shared/contracts/evaluations.ts';
 import { formatDateTime, formatMonth } from '@shared/format.ts';
@@ -60,11 +58,11 @@ function Figures({ figures, title }: { figures: TMonthFigures; title: string }) 
   );
 }
 
-const reportLabel = 'Compte rendu du point fait avec le ménage';
-const reportHelp = 'Ce qui a été fait ce mois-ci, ce que le ménage en dit, ce qui reste à faire.';
-
-/** Prepares a month's point: its draft from the journal, with a first report. */
-function PrepareDialog({
+/**
+ * The report of a month's point: prepared (a draft from the journal, with a first report) when the
+ * month has none, completed at the version read (its figures taken again from the journal) otherwise.
+ */
+function ReportDialog({
   householdId,
   measureId,
   month,
@@ -75,81 +73,53 @@ function PrepareDialog({
   month: Month;
   onClose: () => void;
 }) {
-  const form = useBodyForm({ report: '' }, ZMonthlyPointCreate, (v) => ({ ...v, month: month.month }));
-  const prepare = useRouteMutation(R.prepareMonthlyPoint, {
+  const point = month.point;
+  const form = useBodyForm({ report: point?.report ?? '' }, ZMonthlyPointUpdate, (v) => ({
+    ...v,
+    rowVersion: point?.rowVersion ?? 1,
+  }));
+  const options = {
     form,
     invalidate: [routeKey(R.monthlyPoints, { params: { id: householdId } })],
-    successMessage: 'Point mensuel préparé.',
     onSuccess: onClose,
+  };
+  const prepare = useRouteMutation(R.prepareMonthlyPoint, {
+    ...options,
+    successMessage: 'Point mensuel préparé.',
+  });
+  const update = useRouteMutation(R.updateMonthlyPoint, {
+    ...options,
+    successMessage: 'Point mensuel enregistré.',
   });
   return (
     <FormDialog
       title={`Point mensuel de ${formatMonth(month.month)}`}
-      intro="Le brouillon reprend le journal du mois. Vous le complétez avec le compte rendu, puis vous le validez."
-      form={form}
-      mutation={prepare}
-      onSubmit={(v) =>
-        prepare.mutate({
-          params: { id: householdId, measureId },
-          body: { month: month.month, report: v.report },
-        })
+      intro={
+        point
+          ? undefined
+          : 'Le brouillon reprend le journal du mois. Vous le complétez avec le compte rendu, puis vous le validez.'
       }
-      onClose={onClose}
-      submitLabel="Préparer le point"
-    >
-      <Figures figures={month.journal} title="Le journal du mois" />
-      <Textarea
-        label={reportLabel}
-        description={reportHelp}
-        autosize
-        minRows={4}
-        {...form.getInputProps('report')}
-      />
-    </FormDialog>
-  );
-}
-
-/** Completes a draft at the version read (its figures taken again from the journal). */
-function CompleteDialog({
-  householdId,
-  point,
-  journal,
-  onClose,
-}: {
-  householdId: string;
-  point: TMonthlyPoint;
-  journal: TMonthFigures;
-  onClose: () => void;
-}) {
-  const form = useBodyForm({ report: point.report }, ZMonthlyPointUpdate, (v) => ({
-    ...v,
-    rowVersion: point.rowVersion,
-  }));
-  const update = useRouteMutation(R.updateMonthlyPoint, {
-    form,
-    invalidate: [routeKey(R.monthlyPoints, { params: { id: householdId } })],
-    successMessage: 'Point mensuel enregistré.',
-    onSuccess: onClose,
-  });
-  return (
-    <FormDialog
-      title={`Point mensuel de ${formatMonth(point.month)}`}
       form={form}
-      mutation={update}
+      mutation={point ? update : prepare}
       onSubmit={(v) =>
-        update.mutate({
-          params: { id: householdId, pointId: point.id },
-          body: { report: v.report, rowVersion: point.rowVersion },
-        })
+        point
+          ? update.mutate({
+              params: { id: householdId, pointId: point.id },
+              body: { report: v.report, rowVersion: point.rowVersion },
+            })
+          : prepare.mutate({
+              params: { id: householdId, measureId },
+              body: { month: month.month, report: v.report },
+            })
       }
       onReload={onClose}
       onClose={onClose}
-      submitLabel="Enregistrer le brouillon"
+      submitLabel={point ? 'Enregistrer le brouillon' : 'Préparer le point'}
     >
-      <Figures figures={journal} title="Le journal du mois" />
+      <Figures figures={month.journal} title="Le journal du mois" />
       <Textarea
-        label={reportLabel}
-        description={reportHelp}
+        label="Compte rendu du point fait avec le ménage"
+        description="Ce qui a été fait ce mois-ci, ce que le ménage en dit, ce qui reste à faire."
         autosize
         minRows={4}
         {...form.getInputProps('report')}
@@ -185,7 +155,7 @@ function MonthActions({
         label={`Préparer le point de ${label}`}
         variant="light"
         dialog={(close) => (
-          <PrepareDialog householdId={householdId} measureId={measureId} month={month} onClose={close} />
+          <ReportDialog householdId={householdId} measureId={measureId} month={month} onClose={close} />
         )}
       />
     );
@@ -208,7 +178,7 @@ function MonthActions({
         label={`Compléter le point de ${label}`}
         variant="light"
         dialog={(close) => (
-          <CompleteDialog householdId={householdId} point={point} journal={month.journal} onClose={close} />
+          <ReportDialog householdId={householdId} measureId={measureId} month={month} onClose={close} />
         )}
       />
       <ConfirmButton
