@@ -6,7 +6,8 @@ import { makeOrganisation, type TestSession } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
 import { makeDepartement, makeFunder, measureTo, placeIn, sessionAs } from '../helpers/measure-fixtures.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
-import { latestMonthlyPoints } from '../../src/modules/evaluations/index.ts';
+import { evaluationsDue, latestMonthlyPoints } from '../../src/modules/evaluations/index.ts';
+import { measures } from '../../src/modules/measures/schema.ts';
 import { FUTURE_MONTH_MESSAGE } from '../../src/shared/evaluations/monthly-point.ts';
 import { REPORT_REQUIRED } from '../../src/modules/evaluations/use-cases/validate-monthly-point.ts';
 import type { TMonthlyPoint, TMonthlyPoints } from '../../src/shared/contracts/evaluations.ts';
@@ -248,5 +249,17 @@ describe('monthly points', () => {
     const bySiao = await call(siao, 'GET', `/api/households/${householdId}/monthly-points`);
     expect(bySiao.statusCode).toBe(403);
     expect(bySiao.json().error.message).toMatch(/travailleurs sociaux/);
+  });
+
+  it('tells the alerts when the running measure’s evaluations fall due', async () => {
+    const [row] = await t.deps.db
+      .select({ plannedEndOn: measures.plannedEndOn })
+      .from(measures)
+      .where(eq(measures.id, measure.id));
+    const due = await evaluationsDue(t.deps.db, [measure.id, randomUUID()]);
+    expect([...due.keys()]).toEqual([measure.id]);
+    expect(due.get(measure.id)).toMatchObject({ finalDueOn: row!.plannedEndOn });
+    expect(due.get(measure.id)!.interimDueOn > '2026-01-05').toBe(true);
+    expect(due.get(measure.id)!.interimDueOn < due.get(measure.id)!.finalFrom).toBe(true);
   });
 });
