@@ -40,6 +40,7 @@ import { agendaRoutes } from './modules/agenda/index.ts';
 import { journalRoutes } from './modules/journal/index.ts';
 import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
+import { evaluationsRoutes } from './modules/evaluations/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -68,6 +69,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   journalRoutes,
   workshopsRoutes,
   alertsRoutes,
+  evaluationsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -43,9 +43,13 @@ import { appointmentParticipants, appointments } from '../src/modules/agenda/sch
 import { organisationId } from '../src/demo/territory.ts';
 import { addDays } from '../src/shared/time.ts';
 import { journalEntries } from '../src/modules/journal/schema.ts';
+import { monthlyPoints } from '../src/modules/evaluations/schema.ts';
+import { latestMonthlyPoints } from '../src/modules/evaluations/index.ts';
+import { monthOf } from '../src/shared/evaluations/monthly-point.ts';
 import { futureActivityBreak } from '../src/shared/journal/rules.ts';
 import { addMonths } from '../src/shared/measures/scheme-rules.ts';
 import { watchVisitDueOn } from '../src/shared/watch/rules.ts';
+import type { TMonthlyPoints } from '../src/shared/contracts/evaluations.ts';
 import { parisDate } from '../src/shared/time.ts';
 import { runAlerts } from '../src/modules/alerts/index.ts';
 
@@ -69,6 +73,7 @@ const TABLES = {
   diagnosticShares,
   capacityAssessments,
   budgetScenarios,
+  monthlyPoints,
 };
 
 /** Leaf paths of a content, arrays as `[]` (the sharing classification's notation). */
@@ -612,6 +617,39 @@ describe('demo territory', () => {
     expect(due.some((d) => d !== null && d > addMonths(today, 9))).toBe(true);
     // Due within the 30 days of the alert.
     expect(due.some((d) => d !== null && d >= today && d <= addMonths(today, 1))).toBe(true);
+  });
+
+  it('has monthly points for the last months of the measures under way, validated or in draft', async () => {
+    const rows = await t.deps.db
+      .select({ point: monthlyPoints, measureStatus: measures.status })
+      .from(monthlyPoints)
+      .innerJoin(measures, eq(measures.id, monthlyPoints.measureId));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((r) => r.point.status))).toEqual(new Set(['draft', 'validated']));
+    const current = monthOf(t.deps.clock());
+    for (const { point, measureStatus } of rows) {
+      expect(measureStatus).toBe('active');
+      expect(point.month < current).toBe(true);
+      expect(point.report).toMatch(/\S/);
+    }
+    // The validated figures are the reports’: most months had activity.
+    const latest = await latestMonthlyPoints(t.deps.db, [...new Set(rows.map((r) => r.point.measureId))]);
+    expect(latest.size).toBeGreaterThan(5);
+    expect([...latest.values()].some((p) => p.activities > 0 && p.minutes > 0)).toBe(true);
+    // The référent reads them on the file, the journal's figures beside them.
+    const [measure] = await t.deps.db
+      .select({ householdId: measures.householdId, caseworker: users.email })
+      .from(measures)
+      .innerJoin(users, eq(users.id, measures.caseworkerUserId))
+      .where(eq(measures.id, rows[0]!.point.measureId));
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${measure!.householdId}/monthly-points`,
+      headers: await signIn(measure!.caseworker),
+    });
+    expect(res.statusCode).toBe(200);
+    const months = (res.json() as TMonthlyPoints).measures.flatMap((m) => m.months);
+    expect(months.some((m) => m.point?.status === 'validated')).toBe(true);
   });
 
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {

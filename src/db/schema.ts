@@ -18,3 +18,4 @@ export * from '../modules/agenda/schema.ts';
 export * from '../modules/journal/schema.ts';
 export * from '../modules/alerts/schema.ts';
 export * from '../modules/workshops/schema.ts';
+export * from '../modules/evaluations/schema.ts';

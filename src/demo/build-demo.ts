@@ -56,6 +56,7 @@ import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
+import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -66,6 +67,7 @@ export interface DemoData
     MeasureDemoRows,
     AgendaDemoRows,
     JournalDemoRows,
+    MonthlyPointDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -854,6 +856,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     journalEntryChanges: [],
     workshops: [],
     workshopInvitations: [],
+    monthlyPoints: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -865,5 +868,6 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.workshopInvitations = held.workshopInvitations;
   data.journalEntries.push(...held.journalEntries);
   data.journalEntryChanges.push(...held.journalEntryChanges);
+  Object.assign(data, buildMonthlyPointRows(now, data));
   return data;
 }

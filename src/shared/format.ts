@@ -31,3 +31,25 @@ export const formatTime = (iso: string): string => timeFormat.format(new Date(is
 /** Narrow no-break spaces (Intl's thousands separator) become plain ones: PDFs' fonts lack them. */
 export const formatCents = (cents: number | null | undefined): string =>
   cents === null || cents === undefined ? '—' : euroFormat.format(cents / 100).replace(/\u202f/g, ' ');
+
+const MONTH_NAMES = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** A calendar month `2026-03` (or a day in it) → `mars 2026`. */
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(month);
+  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : month;
+}

@@ -706,6 +706,54 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** A monthly point of a new running measure of the file, prepared by its caseworker (validated if asked). */
+async function monthlyPoint(fx: Fixture, validated = false) {
+  const m = await fx.measureAt('active');
+  const point = await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/measures/${m.id}/monthly-points`, {
+      month: TODAY.slice(0, 7),
+      report: 'Point fait avec le ménage.',
+    }),
+    'point mensuel',
+  );
+  if (!validated) return point as { id: string; rowVersion: number };
+  return (await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/monthly-points/${point.id}/validate`, {
+      rowVersion: point.rowVersion,
+    }),
+    'point mensuel validé',
+  )) as { id: string; rowVersion: number };
+}
+const onMonthlyPoint =
+  (validated: boolean, body: (rowVersion: number) => object): Driver['call'] =>
+  async (fx) => {
+    const point = await monthlyPoint(fx, validated);
+    return { ...onHousehold(fx, { pointId: point.id }), body: body(point.rowVersion) };
+  };
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/monthly-points': {
+    call: async (fx: Fixture) => {
+      await monthlyPoint(fx);
+      return onHousehold(fx);
+    },
+  },
+  'POST /api/households/:id/measures/:measureId/monthly-points': {
+    call: async (fx: Fixture) => {
+      const m = await fx.measureAt('active');
+      return { ...onHousehold(fx, { measureId: m.id }), body: { month: TODAY.slice(0, 7) } };
+    },
+  },
+  'PUT /api/households/:id/monthly-points/:pointId': {
+    call: onMonthlyPoint(false, (rowVersion) => ({ rowVersion, report: 'Compte rendu complété.' })),
+  },
+  'POST /api/households/:id/monthly-points/:pointId/validate': {
+    call: onMonthlyPoint(false, (rowVersion) => ({ rowVersion })),
+  },
+  'POST /api/households/:id/monthly-points/:pointId/correct': {
+    call: onMonthlyPoint(true, (rowVersion) => ({ rowVersion })),
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );

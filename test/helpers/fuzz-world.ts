@@ -155,6 +155,37 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     prescribedOn: TODAY,
   });
 
+  // A running measure of the second file, and its monthly point of the month in draft.
+  const running = await call<{ id: string; rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${second}/measures`,
+    { schemeId: scheme, operatorOrganisationId: association.org.id, briques: ['2.4'] },
+  );
+  const prescribed = await call<{ rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${second}/measures/${running.id}/prescribe`,
+    { rowVersion: running.rowVersion, prescribedOn: TODAY },
+  );
+  const decided = await call<{ rowVersion: number }>(
+    session(funder, 'funder_officer'),
+    'POST',
+    `/api/funder/measures/${running.id}/decision`,
+    { rowVersion: prescribed.rowVersion, outcome: 'validated', decidedOn: TODAY },
+  );
+  await call(caseworker, 'POST', `/api/households/${second}/measures/${running.id}/start`, {
+    rowVersion: decided.rowVersion,
+    startOn: TODAY,
+  });
+  const monthlyPoint = await idOf(
+    caseworker,
+    `/api/households/${second}/measures/${running.id}/monthly-points`,
+    {
+      month: TODAY.slice(0, 7),
+    },
+  );
+
   const admin = session(association, 'admin');
   // A committee the association convenes, the landlord sitting on it (a person named for it), with one
   // meeting and one item.
@@ -240,7 +271,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     ],
     users: members.map((m) => m.id),
     'measure-schemes': [scheme],
-    measures: [measure.id],
+    measures: [measure.id, running.id],
     caseloads: members.map((m) => m.id),
     committees: [committee],
     people: seated.people.map((p) => p.id),
@@ -249,6 +280,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     appointments,
     journal: [journalEntry],
     workshops: [workshop],
+    'monthly-points': [monthlyPoint],
   };
   // The referral notified the association's people.
   ids.notifications = [

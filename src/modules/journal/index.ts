@@ -4,3 +4,4 @@ export {
   recordWorkshopAttendance,
   type WorkshopAttendanceInput,
 } from './use-cases/record-workshop-attendance.ts';
+export { measureActivities } from './journal.repository.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { canReadJournal, type JournalReader } from '../../shared/access/journal-policy.ts';
 import { users } from '../identity/schema.ts';
@@ -112,3 +112,25 @@ export const changesOf = (q: Queryable, entryId: string) =>
     .leftJoin(users, eq(users.id, journalEntryChanges.userId))
     .where(eq(journalEntryChanges.entryId, entryId))
     .orderBy(asc(journalEntryChanges.seq));
+
+/**
+ * The activities recorded (not cancelled) for a measure between two instants (half-open), for the
+ * monthly points: what they count only, never a note.
+ */
+export const measureActivities = (q: Queryable, measureId: string, from: Date, to: Date) =>
+  q
+    .select({
+      kind: journalEntries.kind,
+      durationMinutes: journalEntries.durationMinutes,
+      briques: journalEntries.briques,
+      objectives: journalEntries.objectives,
+    })
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.measureId, measureId),
+        eq(journalEntries.status, 'recorded'),
+        gte(journalEntries.occurredAt, from),
+        lt(journalEntries.occurredAt, to),
+      ),
+    );

@@ -14,7 +14,7 @@ import { ROLE_LABELS } from '../contracts/roles.ts';
 import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
 import { ATTENDANCE_LABELS } from '../contracts/workshops.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -42,6 +42,9 @@ const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
   typeof id === 'string' ? (names.get(id) ?? 'organisation inconnue') : null;
 const joined = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
+const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
+const pointVersion = (d: Details) =>
+  typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
 const contractVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const roles = (v: unknown) =>
   Array.isArray(v)
@@ -419,6 +422,23 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Présence à un atelier collectif notée',
     describe: (d) => labelOf(ATTENDANCE_LABELS, d.attendance),
   },
+  'monthly_point.list': { label: 'Consultation des points mensuels du ménage' },
+  'monthly_point.prepare': {
+    label: 'Point mensuel préparé',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.update': {
+    label: 'Point mensuel complété',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.validate': {
+    label: 'Point mensuel validé',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
+  'monthly_point.correct': {
+    label: 'Correction d’un point mensuel ouverte',
+    describe: (d) => joined(monthOf(d), pointVersion(d)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -469,6 +489,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   meeting_item: 'Point d’ordre du jour d’un comité',
   journal_entry: 'Activité du journal d’accompagnement',
   workshop: 'Atelier collectif',
+  monthly_point: 'Point mensuel d’une mesure',
 };
 
 /**

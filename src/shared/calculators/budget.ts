@@ -20,7 +20,8 @@ import {
   type ExpenseCategory,
   type ResourceType,
 } from '../contracts/household-enums.ts';
-import { estimateHousingBenefit, frenchMonth } from './housing-benefit.ts';
+import { estimateHousingBenefit } from './housing-benefit.ts';
+import { formatMonth } from '../format.ts';
 import type { ScaleSet } from './housing-benefit-scales.ts';
 
 /**
@@ -268,15 +269,15 @@ export function benefitPeriod(
   const current = day.slice(0, 7);
   if (!coverage.from) return null;
   if (current < coverage.from) {
-    return { period: coverage.from, note: `Barème de ${frenchMonth(coverage.from)} (le premier connu).` };
+    return { period: coverage.from, note: `Barème de ${formatMonth(coverage.from)} (le premier connu).` };
   }
   if (coverage.to && current > coverage.to) {
     return {
       period: coverage.to,
-      note: `Barème de ${frenchMonth(coverage.to)}, le dernier connu : ${frenchMonth(current)} n’est pas encore couvert.`,
+      note: `Barème de ${formatMonth(coverage.to)}, le dernier connu : ${formatMonth(current)} n’est pas encore couvert.`,
     };
   }
-  return { period: current, note: `Barème de ${frenchMonth(current)} (mois en cours).` };
+  return { period: current, note: `Barème de ${formatMonth(current)} (mois en cours).` };
 }
 
 const DERIVED_NOTE =

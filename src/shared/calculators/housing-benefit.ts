@@ -1,3 +1,4 @@
+import { formatMonth } from '../format.ts';
 import type {
   AidKind,
   CeilingBasis,
@@ -35,25 +36,6 @@ export function roundHalfEven(x: number, decimals = 0): number {
   const y = x * factor;
   const rounded = Math.abs(y % 1) === 0.5 ? 2 * Math.round(y / 2) : Math.round(y);
   return rounded / factor + 0; // + 0 turns -0 into 0
-}
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-export function frenchMonth(period: string): string {
-  const [year, month] = period.split('-');
-  return `${MONTHS[Number(month) - 1]} ${year}`;
 }
 
 const OUT_OF_SCOPE_HOUSING: Record<string, string> = {
@@ -270,6 +252,6 @@ function noScale(labels: string[], period: string): HousingBenefitOutcome {
   const plural = labels.length > 1;
   return {
     ok: false,
-    reason: `${plural ? 'Les barèmes' : 'Le barème'} ${labels.join(', ')} ${plural ? 'ne sont pas connus' : 'n’est pas connu'} pour ${frenchMonth(period)}. Un administrateur peut ${plural ? 'les ajouter dès leur' : 'l’ajouter dès sa'} publication.`,
+    reason: `${plural ? 'Les barèmes' : 'Le barème'} ${labels.join(', ')} ${plural ? 'ne sont pas connus' : 'n’est pas connu'} pour ${formatMonth(period)}. Un administrateur peut ${plural ? 'les ajouter dès leur' : 'l’ajouter dès sa'} publication.`,
   };
 }

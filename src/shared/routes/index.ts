@@ -18,6 +18,7 @@ import { AGENDA_ROUTES } from './agenda.ts';
 import { JOURNAL_ROUTES } from './journal.ts';
 import { ALERT_ROUTES } from './alerts.ts';
 import { WORKSHOP_ROUTES } from './workshops.ts';
+import { EVALUATION_ROUTES } from './evaluations.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -49,6 +50,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   journal: JOURNAL_ROUTES,
   alerts: ALERT_ROUTES,
   workshops: WORKSHOP_ROUTES,
+  evaluations: EVALUATION_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

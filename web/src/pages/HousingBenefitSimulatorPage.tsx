@@ -17,7 +17,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { estimateHousingBenefit, FIRST_PERIOD, frenchMonth } from '@shared/calculators/housing-benefit.ts';
+import { estimateHousingBenefit, FIRST_PERIOD } from '@shared/calculators/housing-benefit.ts';
+import { formatMonth } from '@shared/format.ts';
 import {
   buildScaleSet,
   SCALE_FAMILY_LABELS,
@@ -151,8 +152,8 @@ export function HousingBenefitSimulatorPage() {
                   label="Mois calculé"
                   description={
                     scales?.coverage.from
-                      ? `Barèmes connus de ${frenchMonth(scales.coverage.from)} à ${scales.coverage.to ? frenchMonth(scales.coverage.to) : 'aujourd’hui'}.`
-                      : `À partir de ${frenchMonth(FIRST_PERIOD)}.`
+                      ? `Barèmes connus de ${formatMonth(scales.coverage.from)} à ${scales.coverage.to ? formatMonth(scales.coverage.to) : 'aujourd’hui'}.`
+                      : `À partir de ${formatMonth(FIRST_PERIOD)}.`
                   }
                   value={effectivePeriod}
                   onChange={(e) => setPeriod(e.currentTarget.value)}
@@ -350,7 +351,7 @@ function ResultCard({ result, period }: { result: THousingBenefitResult; period:
         <Group justify="space-between" align="flex-start">
           <div>
             <Text size="sm" c="dimmed">
-              Aide estimée pour {frenchMonth(period)}
+              Aide estimée pour {formatMonth(period)}
             </Text>
             <Text fz={36} fw={700} lh={1.2}>
               {formatEuro(result.monthlyAmount)}{' '}

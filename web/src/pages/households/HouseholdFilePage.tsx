@@ -8,6 +8,7 @@ import {
   canEditHousehold,
   canReadHouseholdAudit,
 } from '@shared/access/household-access.ts';
+import { canReadMonthlyPoints } from '@shared/access/monthly-point-policy.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -25,6 +26,7 @@ import { MeasuresTab } from '../measures/MeasuresTab.tsx';
 import { WatchBadge } from '../measures/WatchBadge.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
 import { JournalTab } from '../journal/JournalTab.tsx';
+import { MonthlyPointsTab } from '../evaluations/MonthlyPointsTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 interface FileTab {
@@ -61,6 +63,11 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
     { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
     { value: 'rendez-vous', label: 'Rendez-vous', render: (f) => <AppointmentsTab file={f} /> },
     { value: 'journal', label: 'Journal', render: (f) => <JournalTab file={f} /> },
+    canReadMonthlyPoints(file.accessLevel) && {
+      value: 'points-mensuels',
+      label: 'Points mensuels',
+      render: (f) => <MonthlyPointsTab file={f} />,
+    },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
     { value: 'historique', label: 'Historique', render: (f) => <HistoryTab file={f} /> },
