@@ -6,7 +6,7 @@ import { partyIsCurrent } from '../households/index.ts';
 import { measures, measureSchemes } from '../measures/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { referrals } from '../referrals/schema.ts';
-import { memberships, users } from '../identity/schema.ts';
+import { users } from '../identity/schema.ts';
 import {
   committeeMeetings,
   committeeMembers,
@@ -16,8 +16,8 @@ import {
   meetingItems,
 } from './schema.ts';
 
-/** Committees the organisation convenes or sits on. */
-export async function committeesOf(q: Queryable, organisationId: string) {
+/** Committees the organisation convenes or sits on (only that one when a committee is given). */
+export async function committeesOf(q: Queryable, organisationId: string, committeeId?: string) {
   const member = q
     .select({ id: committeeMembers.committeeId })
     .from(committeeMembers)
@@ -31,7 +31,12 @@ export async function committeesOf(q: Queryable, organisationId: string) {
     .from(committees)
     .innerJoin(organisations, eq(organisations.id, committees.organisationId))
     .leftJoin(territories, eq(territories.id, committees.territoryId))
-    .where(or(eq(committees.organisationId, organisationId), inArray(committees.id, member)))
+    .where(
+      and(
+        or(eq(committees.organisationId, organisationId), inArray(committees.id, member)),
+        committeeId ? eq(committees.id, committeeId) : undefined,
+      ),
+    )
     .orderBy(asc(committees.name));
 }
 
@@ -123,23 +128,6 @@ export async function removeMember(q: Queryable, committeeId: string, organisati
       and(eq(committeePeople.committeeId, committeeId), eq(committeePeople.organisationId, organisationId)),
     );
   return removed.length > 0;
-}
-
-/** The name of an active user of the organisation, null when there is none such. */
-export async function activeUserOf(q: Queryable, userId: string, organisationId: string) {
-  const [row] = await q
-    .select({ fullName: users.fullName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        eq(memberships.organisationId, organisationId),
-        eq(users.status, 'active'),
-      ),
-    )
-    .limit(1);
-  return row?.fullName ?? null;
 }
 
 /** Adds a person; false when that user already sits on the committee. */

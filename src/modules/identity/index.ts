@@ -3,4 +3,4 @@ export { hashPassword } from './passwords.ts';
 export { sessionPort, createSession, newToken, hashToken } from './sessions.ts';
 export { authRoutes } from './auth.routes.ts';
 export { usersRoutes } from './users.routes.ts';
-export { activeMembersWithRoles } from './users.repository.ts';
+export { activeMemberName, activeMembersWithRoles } from './users.repository.ts';

@@ -78,6 +78,29 @@ export async function isOwnManagementUnit(q: Queryable, organisationId: string, 
 }
 
 /** Active members of an organisation holding one of the roles, once each, by name. */
+/** The name of an active user of the organisation, holding one of the roles when given; null otherwise. */
+export async function activeMemberName(
+  q: Queryable,
+  userId: string,
+  organisationId: string,
+  roles?: readonly Role[],
+): Promise<string | null> {
+  const [row] = await q
+    .select({ name: users.fullName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisationId),
+        roles ? inArray(memberships.role, [...roles]) : undefined,
+        eq(users.status, 'active'),
+      ),
+    )
+    .limit(1);
+  return row?.name ?? null;
+}
+
 export function activeMembersWithRoles(q: Queryable, organisationId: string, roles: readonly Role[]) {
   return q
     .selectDistinct({ id: users.id, name: users.fullName })

@@ -3,6 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { MeasureStatus } from '../../shared/contracts/measures.ts';
 import { households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
+import { activeMemberName } from '../identity/index.ts';
 import { organisations } from '../organisations/schema.ts';
 import { referrals } from '../referrals/schema.ts';
 import {
@@ -154,22 +155,8 @@ export const sequencingHistory = (q: Queryable, householdId: string) =>
     .where(and(eq(measures.householdId, householdId), inArray(measures.status, ['active', 'ended'])));
 
 /** Whether the user is a social worker of the organisation (who may be a measure's référent). */
-export async function isSocialWorkerOf(q: Queryable, userId: string, organisationId: string) {
-  const [row] = await q
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        eq(memberships.organisationId, organisationId),
-        inArray(memberships.role, ['caseworker', 'team_manager']),
-        eq(users.status, 'active'),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
-}
+export const isSocialWorkerOf = async (q: Queryable, userId: string, organisationId: string) =>
+  (await activeMemberName(q, userId, organisationId, ['caseworker', 'team_manager'])) !== null;
 
 export async function userName(q: Queryable, userId: string) {
   const [row] = await q.select({ name: users.fullName }).from(users).where(eq(users.id, userId));

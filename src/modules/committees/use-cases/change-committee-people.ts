@@ -3,8 +3,9 @@ import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { forbidden, invalid, notFound } from '../../../kernel/errors.ts';
 import type { TCommitteeSummary, ZCommitteePersonInput } from '../../../shared/contracts/committees.ts';
+import { activeMemberName } from '../../identity/index.ts';
 import { requireCommittee } from '../committee-access.ts';
-import { activeUserOf, deletePerson, findPerson, insertPerson, isMember } from '../committees.repository.ts';
+import { deletePerson, findPerson, insertPerson, isMember } from '../committees.repository.ts';
 import { committeeSummary } from './list-committees.ts';
 
 const ONLY_COORDINATORS =
@@ -29,7 +30,9 @@ export async function addCommitteePerson(
     input.organisationId === committee.organisationId ||
     (await isMember(ctx.db, committee.id, input.organisationId));
   if (!sits) throw invalid({ organisationId: 'Cette organisation ne siège pas au comité.' });
-  const accountName = input.userId ? await activeUserOf(ctx.db, input.userId, input.organisationId) : null;
+  const accountName = input.userId
+    ? await activeMemberName(ctx.db, input.userId, input.organisationId)
+    : null;
   if (input.userId && !accountName)
     throw invalid({ userId: 'Cette personne n’est pas un utilisateur actif de l’organisation.' });
   const fullName = accountName ?? input.fullName!;

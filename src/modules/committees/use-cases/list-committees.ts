@@ -5,8 +5,8 @@ import { personPresenter } from '../committee-people.ts';
 import { committeesOf, meetingsOf, membersOf, peopleOf } from '../committees.repository.ts';
 
 /** The committees the reader's organisation convenes or sits on, with their members and meetings. */
-export async function listCommittees(ctx: Context): Promise<TCommitteeSummary[]> {
-  const rows = await committeesOf(ctx.db, ctx.actor.organisationId);
+export async function listCommittees(ctx: Context, committeeId?: string): Promise<TCommitteeSummary[]> {
+  const rows = await committeesOf(ctx.db, ctx.actor.organisationId, committeeId);
   const ids = rows.map((r) => r.committee.id);
   const [members, people, meetings] = await Promise.all([
     membersOf(ctx.db, ids),
@@ -34,5 +34,6 @@ export async function listCommittees(ctx: Context): Promise<TCommitteeSummary[]>
 
 /** One committee as the reader's list shows it, after a change. */
 export async function committeeSummary(ctx: Context, committeeId: string): Promise<TCommitteeSummary> {
-  return (await listCommittees(ctx)).find((c) => c.id === committeeId)!;
+  const [summary] = await listCommittees(ctx, committeeId);
+  return summary!;
 }
