@@ -124,6 +124,7 @@ export const measureActivities = (q: Queryable, measureId: string, from: Date, t
       durationMinutes: journalEntries.durationMinutes,
       briques: journalEntries.briques,
       objectives: journalEntries.objectives,
+      occurredAt: journalEntries.occurredAt,
     })
     .from(journalEntries)
     .where(
