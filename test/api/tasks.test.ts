@@ -285,7 +285,10 @@ describe('tasks', () => {
   });
 
   it('pages my open tasks by due date, undated last, mine and my organisation’s alike', async () => {
+    let second = 0;
     const make = async (title: string, dueOn: string | null, owner: 'me' | 'organisation') => {
+      // A second apart: tasks due the same day come oldest first.
+      t.setNow(new Date(NOW.getTime() + ++second * 1000));
       const res = await call(cw, 'POST', tasksUrl(), {
         title,
         dueOn,
@@ -298,6 +301,7 @@ describe('tasks', () => {
     await make('Page — 1er avril', '2026-04-01', 'me');
     await make('Page — 20 mai (organisation)', '2026-05-20', 'organisation');
     await make('Page — 12 avril (moi)', '2026-04-12', 'me');
+    t.setNow(NOW);
 
     const page = async (n: number) => {
       const res = await call(cw, 'GET', `/api/tasks/mine?page=${n}&pageSize=2`);
