@@ -66,11 +66,14 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
       (await api(flow.t, session, 'GET', '/api/households?pageSize=1')) as { items: { id: string }[] }
     ).items;
     const count = Math.max(2, 22 - mine.total);
-    for (let n = 1; n <= count; n++)
+    for (let n = 1; n <= count; n++) {
       await api(flow.t, session, 'POST', `/api/households/${household!.id}/tasks`, {
         title: `Bilan annuel (${n})`,
         ownerUserId: demoAccount(CASEWORKER).userId,
       });
+      // Created at distinct instants (the real clock): the last one sorts last.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const total = ((await api(flow.t, session, 'GET', '/api/tasks/mine')) as { total: number }).total;
     const pages = Math.ceil(total / 20);
     expect(pages).toBeGreaterThan(1);
