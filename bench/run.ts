@@ -214,13 +214,13 @@ async function main() {
 
   // The journal's reads, as the caseworker.
   const timeline = await captureOf<{ total: number; items: unknown[] }>(paths.timeline[0]!);
-  const myTasks = await captureOf<{ items: { source: string }[] }>(paths.myTasks[0]!);
+  const myTasks = await captureOf<{ total: number; items: { source: string }[] }>(paths.myTasks[0]!);
   const myWeek = await captureOf<{ appointments: unknown[]; meetings: unknown[] }>(paths.myWeek[0]!);
   const homeCalls: CapturedQuery[][] = [];
   for (const path of paths.home) homeCalls.push((await captureOf(path)).statements);
   const journalReads = {
     timeline: `GET /api/households/:id/timeline?page=1, le ménage du référent qui a le plus d’activités : ${data.journal.timelineEntries} activités au journal, ${timeline.body.total} éléments dans sa chronologie (une page de ${timeline.body.items.length})`,
-    myTasks: `GET /api/tasks/mine : ${myTasks.body.items.length} tâches ouvertes dont ${myTasks.body.items.filter((t) => t.source === 'alert').length} alertes`,
+    myTasks: `GET /api/tasks/mine : ${myTasks.body.total} tâches ouvertes (une page de ${myTasks.body.items.length}, dont ${myTasks.body.items.filter((t) => t.source === 'alert').length} alertes)`,
     myWeek: `GET /api/agenda/week : ${myWeek.body.appointments.length} rendez-vous et ${myWeek.body.meetings.length} réunions de comité dans la semaine`,
     home: `l’accueil du travailleur social : ${paths.home.join(', ')}, à tour de rôle`,
   };

@@ -317,6 +317,67 @@ describe('case journal', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('pages in order across sources: a next page starts exactly where the last stopped, at equal instants too', async () => {
+    // Entries, notes and (earlier) the diagnostic at the same instant: the clock's.
+    for (const kind of ['phone_call', 'office_meeting', 'home_visit'])
+      await ok(await call(cw, 'POST', journalUrl(), visit({ kind, occurredAt: NOW.toISOString() })));
+    for (const body of ['Premier appel du jour.', 'Second appel du jour.'])
+      await ok(
+        await call(cw, 'POST', `/api/households/${householdId}/notes`, { body, sensitivity: 'shared' }),
+      );
+    const all = await timeline(cw, '?pageSize=100');
+    const keys = all.items.map((i) => i.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const atNow = all.items.filter((i) => i.at === NOW.toISOString());
+    expect(new Set(atNow.map((i) => i.key.split(':')[0]))).toEqual(
+      new Set(['journal', 'note', 'diagnostic', 'measure']),
+    );
+    expect(atNow.length).toBeGreaterThanOrEqual(7);
+
+    for (const pageSize of [1, 3]) {
+      // By page numbers and by the cursor of the page before: both give the whole timeline, in order.
+      const byNumber: string[] = [];
+      const byCursor: string[] = [];
+      let after: string | null = null;
+      for (let page = 1; page <= Math.ceil(all.total / pageSize); page++) {
+        const numbered = await timeline(cw, `?pageSize=${pageSize}&page=${page}`);
+        byNumber.push(...numbered.items.map((i) => i.key));
+        const next: TTimeline = await timeline(
+          cw,
+          `?pageSize=${pageSize}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+        );
+        expect(next.total).toBe(all.total);
+        expect(next.items.map((i) => i.key)).toEqual(numbered.items.map((i) => i.key));
+        byCursor.push(...next.items.map((i) => i.key));
+        after = next.next;
+      }
+      expect(after).toBeNull();
+      expect(byNumber).toEqual(keys);
+      expect(byCursor).toEqual(keys);
+    }
+
+    // Filtered: the journal's SQL window and the notes' merge, page after page, still whole.
+    const filtered = await timeline(cw, '?kinds=phone_call,note&pageSize=100');
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const next: TTimeline = await timeline(
+        cw,
+        `?kinds=phone_call,note&pageSize=2${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
+      walked.push(...next.items.map((i) => i.key));
+      after = next.next;
+    } while (after);
+    expect(walked).toEqual(filtered.items.map((i) => i.key));
+    expect(
+      filtered.items.some((i) => i.kind === 'note') && filtered.items.some((i) => i.kind === 'phone_call'),
+    ).toBe(true);
+
+    const bad = await call(cw, 'GET', `/api/households/${householdId}/timeline?after=hier`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('after');
+  });
+
   it('writes every read and change in the audit log', async () => {
     const actions = [
       'journal.create',

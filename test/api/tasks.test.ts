@@ -283,4 +283,52 @@ describe('tasks', () => {
     expect(revoked.statusCode).toBe(204);
     expect((await call(partnerSession, 'GET', '/api/tasks/mine')).json().items).toEqual([]);
   });
+
+  it('pages my open tasks by due date, undated last, mine and my organisation’s alike', async () => {
+    let second = 0;
+    const make = async (title: string, dueOn: string | null, owner: 'me' | 'organisation') => {
+      // A second apart: tasks due the same day come oldest first.
+      t.setNow(new Date(NOW.getTime() + ++second * 1000));
+      const res = await call(cw, 'POST', tasksUrl(), {
+        title,
+        dueOn,
+        ...(owner === 'me' ? { ownerUserId: cwUserId } : { ownerOrganisationId: assocId }),
+      });
+      expect(res.statusCode).toBe(201);
+    };
+    await make('Page — sans échéance', null, 'me');
+    await make('Page — 12 avril (organisation)', '2026-04-12', 'organisation');
+    await make('Page — 1er avril', '2026-04-01', 'me');
+    await make('Page — 20 mai (organisation)', '2026-05-20', 'organisation');
+    await make('Page — 12 avril (moi)', '2026-04-12', 'me');
+    t.setNow(NOW);
+
+    const page = async (n: number) => {
+      const res = await call(cw, 'GET', `/api/tasks/mine?page=${n}&pageSize=2`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: Task[]; total: number; page: number; pageSize: number };
+    };
+    const pages = [await page(1), await page(2), await page(3), await page(4)];
+    expect(pages.map((p) => [p.total, p.page, p.pageSize])).toEqual([
+      [6, 1, 2],
+      [6, 2, 2],
+      [6, 3, 2],
+      [6, 4, 2],
+    ]);
+    expect(pages.map((p) => titles(p.items))).toEqual([
+      ['Demande FSL accès', 'Page — 1er avril'],
+      // Same due date: the older first.
+      ['Page — 12 avril (organisation)', 'Page — 12 avril (moi)'],
+      ['Page — 20 mai (organisation)', 'Page — sans échéance'],
+      [],
+    ]);
+    // Its pages are those of the whole list, which the default page holds.
+    const whole = (await call(cw, 'GET', '/api/tasks/mine')).json();
+    expect([whole.total, whole.page, whole.pageSize]).toEqual([6, 1, 25]);
+    expect(titles(whole.items)).toEqual(pages.flatMap((p) => titles(p.items)));
+
+    const tooBig = await call(cw, 'GET', '/api/tasks/mine?pageSize=500');
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().error.fields).toHaveProperty('pageSize');
+  });
 });

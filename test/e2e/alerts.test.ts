@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../src/modules/alerts/index.ts';
 import { assertAccessible, browserAvailable } from './harness.ts';
-import { CASEWORKER, browserFlow, notified } from './flow.ts';
+import { CASEWORKER, api, browserFlow, demoAccount, demoSession, notified } from './flow.ts';
 
 const ASSOCIATION_ADMIN = 'admin@le-passage.example';
 
@@ -56,6 +56,42 @@ describe.skipIf(!browserAvailable())('alerts become tasks', { timeout: 90_000 },
     await digest.click({ force: true });
     await notified(p, 'Préférence enregistrée.');
     expect(await digest.isChecked()).toBe(false);
+  });
+
+  it('the référent pages through her open tasks, the later ones on the next page', async () => {
+    // Enough tasks of her own, undated (last, the latest created last of all), for a second page of 20.
+    const session = await demoSession(flow.t, CASEWORKER);
+    const mine = (await api(flow.t, session, 'GET', '/api/tasks/mine')) as { total: number };
+    const [household] = (
+      (await api(flow.t, session, 'GET', '/api/households?pageSize=1')) as { items: { id: string }[] }
+    ).items;
+    const count = Math.max(2, 22 - mine.total);
+    for (let n = 1; n <= count; n++) {
+      await api(flow.t, session, 'POST', `/api/households/${household!.id}/tasks`, {
+        title: `Bilan annuel (${n})`,
+        ownerUserId: demoAccount(CASEWORKER).userId,
+      });
+      // Created at distinct instants (the real clock): the last one sorts last.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const total = ((await api(flow.t, session, 'GET', '/api/tasks/mine')) as { total: number }).total;
+    const pages = Math.ceil(total / 20);
+    expect(pages).toBeGreaterThan(1);
+
+    const p = await signedIn(CASEWORKER);
+    const tasks = p.getByRole('region', { name: 'Actions urgentes et tâches' });
+    await tasks.getByText(`${total} résultats — page 1 sur ${pages}`).waitFor();
+    const last = tasks.getByRole('row').filter({ hasText: `Bilan annuel (${count})` });
+    expect(await last.count()).toBe(0);
+    const paging = tasks.getByRole('navigation', { name: 'Pagination : Mes tâches ouvertes, par échéance' });
+    await paging.getByRole('button', { name: `Page ${pages}` }).click();
+    await tasks.getByText(`${total} résultats — page ${pages} sur ${pages}`).waitFor();
+    await last.waitFor();
+    await assertAccessible(p, 'l’accueil du référent, la dernière page de ses tâches');
+    await paging.getByRole('button', { name: 'Page précédente' }).click();
+    await tasks.getByText(`${total} résultats — page ${pages - 1} sur ${pages}`).waitFor();
+    await paging.getByRole('button', { name: 'Page 1' }).click();
+    await tasks.getByText(`${total} résultats — page 1 sur ${pages}`).waitFor();
   });
 
   it('the association’s administrator sets its alert delays, in days', async () => {

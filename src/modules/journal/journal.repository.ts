@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { canReadJournal, type JournalReader } from '../../shared/access/journal-policy.ts';
+import type { JournalKind } from '../../shared/contracts/journal.ts';
 import { users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { journalEntries, journalEntryChanges } from './schema.ts';
@@ -38,11 +39,87 @@ function readableBy(reader: JournalReader): SQL | undefined {
   return or(ordinary, eq(journalEntries.authorOrganisationId, reader.organisationId));
 }
 
-/** The entries of a household the reader may see (cancelled ones included), oldest first. */
-export const readableEntries = (q: Queryable, householdId: string, reader: JournalReader) =>
-  entriesWhere(q, and(eq(journalEntries.householdId, householdId), readableBy(reader))).orderBy(
-    asc(journalEntries.occurredAt),
+/** What the timeline's filters ask of the journal's entries (null: no condition). */
+export interface TimelineEntryFilter {
+  /** The journal kinds asked for; empty: none of them (another source's kinds only). */
+  kinds: JournalKind[] | null;
+  /** From this instant (the start of the first Paris day), up to this one excluded (after the last). */
+  from: Date | null;
+  until: Date | null;
+  brique: string | null;
+  measureId: string | null;
+  organisationId: string | null;
+}
+
+function timelineFilter(f: TimelineEntryFilter): SQL {
+  return (
+    and(
+      f.kinds === null ? undefined : f.kinds.length ? inArray(journalEntries.kind, f.kinds) : sql`false`,
+      f.from ? gte(journalEntries.occurredAt, f.from) : undefined,
+      f.until ? lt(journalEntries.occurredAt, f.until) : undefined,
+      f.brique ? sql`${f.brique} = any(${journalEntries.briques})` : undefined,
+      f.measureId ? eq(journalEntries.measureId, f.measureId) : undefined,
+      f.organisationId ? eq(journalEntries.authorOrganisationId, f.organisationId) : undefined,
+    ) ?? sql`true`
   );
+}
+
+/** The timeline's key of an entry (entryItem's), compared as the timeline compares keys: by code unit. */
+const timelineKey = sql`(${'journal:'} || ${journalEntries.id}::text) collate "C"`;
+
+/**
+ * A window of the household's timeline in the journal: the entries the reader may see and the
+ * filters keep, latest first, ties by id (the timeline's order), after the cursor (its instant and
+ * key, of whatever source), at most `limit` — read from journal_entries_household_idx, which holds
+ * that order, so that only the window is read.
+ */
+export function timelineEntries(
+  q: Queryable,
+  householdId: string,
+  reader: JournalReader,
+  filter: TimelineEntryFilter,
+  window: { after: { at: Date; key: string } | null; limit: number },
+) {
+  const { after } = window;
+  return entriesWhere(
+    q,
+    and(
+      eq(journalEntries.householdId, householdId),
+      readableBy(reader),
+      timelineFilter(filter),
+      after
+        ? and(
+            lte(journalEntries.occurredAt, after.at),
+            or(lt(journalEntries.occurredAt, after.at), sql`${timelineKey} > ${after.key}`),
+          )
+        : undefined,
+    ),
+  )
+    .orderBy(sql`${journalEntries.occurredAt} desc nulls last`, asc(journalEntries.id))
+    .limit(window.limit);
+}
+
+/**
+ * The authors' organisations of the entries the reader may see in the household, whatever the
+ * filters, each with how many of its entries the filters keep: the timeline's author choices and
+ * count, in one pass over the household's index entries.
+ */
+export const timelineEntryCounts = (
+  q: Queryable,
+  householdId: string,
+  reader: JournalReader,
+  filter: TimelineEntryFilter,
+) =>
+  q
+    .select({
+      organisationId: journalEntries.authorOrganisationId,
+      organisationName: organisations.name,
+      kept: sql<number>`(count(*) filter (where ${timelineFilter(filter)}))::int`,
+    })
+    .from(journalEntries)
+    .leftJoin(organisations, eq(organisations.id, journalEntries.authorOrganisationId))
+    .where(and(eq(journalEntries.householdId, householdId), readableBy(reader)))
+    .groupBy(journalEntries.authorOrganisationId, organisations.name);
 
 /** One entry of the household if the reader may see it (null otherwise, like an unknown one). */
 export async function findReadableEntry(

@@ -73,7 +73,8 @@ export const journalEntries = pgTable(
   },
   (t) => [
     uniqueIndex('journal_entries_author_key_uq').on(t.authorUserId, t.idempotencyKey),
-    index('journal_entries_household_idx').on(t.householdId, t.occurredAt),
+    // The household timeline's page: latest first, ties by id (its keyset).
+    index('journal_entries_household_idx').on(t.householdId, t.occurredAt.desc(), t.id),
     index('journal_entries_measure_idx').on(t.measureId),
   ],
 );

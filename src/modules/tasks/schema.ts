@@ -42,11 +42,12 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_household_idx').on(t.householdId),
+    // My open tasks (the home page), in their order: due date (undated last), creation, id.
     index('tasks_open_user_idx')
-      .on(t.ownerUserId, t.dueOn)
+      .on(t.ownerUserId, t.dueOn, t.createdAt, t.id)
       .where(sql`${t.status} = 'open'`),
     index('tasks_open_organisation_idx')
-      .on(t.ownerOrganisationId, t.dueOn)
+      .on(t.ownerOrganisationId, t.dueOn, t.createdAt, t.id)
       .where(sql`${t.status} = 'open'`),
     // Two alert runs at once, or one run twice, cannot open the same alert twice.
     uniqueIndex('tasks_open_alert_key_uq')

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
-import { householdVisibleTo, partyIsCurrent } from '../households/index.ts';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../kernel/db.ts';
+import { partyIsCurrent } from '../households/index.ts';
 import { householdParties, households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -42,13 +42,15 @@ export type TaskRecord = Awaited<ReturnType<typeof tasksWhere>>[number];
 const byDueDate = sql`${tasks.dueOn} asc nulls last`;
 
 /**
- * Open tasks owned by the user, or by its organisation on households where the user is that
- * organisation's named caseworker, or where the organisation names none yet (a referral it has not
- * answered: every one of its social workers sees the alert); only on households the organisation
- * is a current party to.
+ * The ids of the open tasks owned by the user, or by its organisation on households where the user
+ * is that organisation's named caseworker, or where the organisation names none yet (a referral it
+ * has not answered: every one of its social workers sees the alert); only on households the
+ * organisation is a current party to. Two branches, one per owner column, each read from its partial
+ * index (`tasks_open_user_idx`, `tasks_open_organisation_idx`) in due-date order: the owner filters
+ * first, the household conditions are checked on those tasks only (no join over every household).
  */
-export function listOpenTasksOf(q: Queryable, input: { userId: string; organisationId: string; at: Date }) {
-  const caseworkerOfOrganisation = (who: SQL) =>
+function openTasksOf(input: { userId: string; organisationId: string; at: Date }) {
+  const partyOfOrganisation = (who: SQL | undefined) =>
     sql`exists (select 1 from ${householdParties} where ${and(
       eq(householdParties.householdId, tasks.householdId),
       eq(householdParties.organisationId, input.organisationId),
@@ -56,25 +58,72 @@ export function listOpenTasksOf(q: Queryable, input: { userId: string; organisat
       partyIsCurrent(input.at),
     )})`;
   const iAmCaseworker = or(
-    caseworkerOfOrganisation(eq(householdParties.caseworkerUserId, input.userId)),
-    sql`not ${caseworkerOfOrganisation(sql`${householdParties.caseworkerUserId} is not null`)}`,
+    partyOfOrganisation(eq(householdParties.caseworkerUserId, input.userId)),
+    sql`not ${partyOfOrganisation(sql`${householdParties.caseworkerUserId} is not null`)}`,
   );
   // A referral waiting for the organisation's answer: its alert shows before the file opens to it.
   const referralToMe = and(
     eq(tasks.source, 'alert'),
     sql`exists (select 1 from ${referrals} where ${referrals.id} = ${tasks.sourceId} and ${referrals.toOrganisationId} = ${input.organisationId})`,
   );
-  return tasksWhere(
+  const visible = or(partyOfOrganisation(undefined), referralToMe);
+  const columns = sql`${tasks.id} as id, ${tasks.dueOn} as due_on, ${tasks.createdAt} as created_at`;
+  return sql`select ${columns} from ${tasks} where ${and(
+    eq(tasks.status, 'open'),
+    eq(tasks.ownerUserId, input.userId),
+    visible,
+  )} union all select ${columns} from ${tasks} where ${and(
+    eq(tasks.status, 'open'),
+    eq(tasks.ownerOrganisationId, input.organisationId),
+    sql`${tasks.ownerUserId} is distinct from ${input.userId}`,
+    iAmCaseworker,
+    visible,
+  )}`;
+}
+
+/** The open tasks' rows, in the order of their ids. */
+async function tasksInOrder(q: Queryable, ids: string[]): Promise<TaskRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await tasksWhere(q, inArray(tasks.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Soonest due first, undated last, then oldest first: the order of the open tasks' indexes. */
+const openOrder = sql`order by due_on asc nulls last, created_at asc, id asc`;
+
+/** All the open tasks of the user (see openTasksOf), soonest due first (the daily digest). */
+export async function listOpenTasksOf(
+  q: Queryable,
+  input: { userId: string; organisationId: string; at: Date },
+) {
+  const ids = await queryRows<{ id: string }>(q, sql`select id from (${openTasksOf(input)}) t ${openOrder}`);
+  return tasksInOrder(
     q,
-    and(
-      eq(tasks.status, 'open'),
-      or(householdVisibleTo(input.organisationId, input.at), referralToMe),
-      or(
-        eq(tasks.ownerUserId, input.userId),
-        and(eq(tasks.ownerOrganisationId, input.organisationId), iAmCaseworker),
-      ),
+    ids.map((r) => r.id),
+  );
+}
+
+/** A page of the open tasks of the user (see openTasksOf), soonest due first, and their count. */
+export async function pageOpenTasksOf(
+  q: Queryable,
+  input: { userId: string; organisationId: string; at: Date },
+  paging: { page: number; pageSize: number },
+) {
+  const [ids, [count]] = await Promise.all([
+    queryRows<{ id: string }>(
+      q,
+      sql`select id from (${openTasksOf(input)}) t ${openOrder} limit ${paging.pageSize} offset ${(paging.page - 1) * paging.pageSize}`,
     ),
-  ).orderBy(byDueDate, asc(tasks.createdAt));
+    queryRows<{ total: number }>(q, sql`select count(*)::int as total from (${openTasksOf(input)}) t`),
+  ]);
+  return {
+    rows: await tasksInOrder(
+      q,
+      ids.map((r) => r.id),
+    ),
+    total: count!.total,
+  };
 }
 
 /** The household's tasks: open ones by due date, then closed ones, latest closed first. */

@@ -7,7 +7,7 @@ import { closeTask } from './use-cases/close-task.ts';
 
 /** Tasks of the households (transport only: each route calls one use case). */
 export function tasksRoutes(routes: Routes): void {
-  routes.add(R.mine, async (ctx) => ({ items: await listMyTasks(ctx) }));
+  routes.add(R.mine, (ctx, { query }) => listMyTasks(ctx, query));
   routes.add(R.list, async (ctx, { params }) => ({ items: await listHouseholdTasks(ctx, params.id) }));
   routes.add(R.create, (ctx, { params, body }) => createTask(ctx, { householdId: params.id, ...body }));
   routes.add(R.close, (ctx, { params, body }) =>

@@ -186,7 +186,17 @@ const ZKindList = z
   .transform((v) => v.split(',').filter((k) => k !== ''))
   .pipe(z.array(z.enum(TIMELINE_KINDS, { message: 'Type d’élément inconnu.' })));
 
+/** Where a page of the timeline starts: the `next` of the page before (its last item's instant and key). */
+const ZTimelineCursor = z
+  .string()
+  .max(200)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[a-z-]+:[0-9a-z:-]+$/, {
+    message: 'Page suivante invalide : rechargez le fil.',
+  });
+
 export const ZTimelineQuery = ZPaging.extend({
+  /** The page after this cursor (keyset), instead of the page numbered `page`. */
+  after: ZTimelineCursor.optional(),
   kinds: ZKindList.optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
@@ -211,6 +221,8 @@ export const ZTimelineItem = z.object({
 });
 export type TTimelineItem = z.output<typeof ZTimelineItem>;
 export const ZTimeline = zPage(ZTimelineItem).extend({
+  /** The cursor of the page that follows (for `after`), null on the last page. */
+  next: z.string().nullable(),
   /** The organisations behind the reader's items, whatever the filters: the choices of the author filter. */
   organisations: z.array(ZNamed),
 });

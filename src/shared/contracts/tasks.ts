@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_RULES } from './alerts.ts';
-import { ZId, ZIsoDate } from './common.ts';
+import { ZId, ZIsoDate, zPage } from './common.ts';
 
 /** Tasks: what someone must do for a household, by when (urgent actions of diagnostics, alerts). */
 export const TASK_STATUSES = ['open', 'done', 'dismissed'] as const;
@@ -42,6 +42,9 @@ export const ZTask = z.object({
 });
 export type TTask = z.infer<typeof ZTask>;
 export const ZTaskList = z.object({ items: z.array(ZTask) });
+/** A page of a list of tasks (my tasks on the home page). */
+export const ZTaskPage = zPage(ZTask);
+export type TTaskPage = z.infer<typeof ZTaskPage>;
 
 const title = z
   .string({ message: 'Libellé obligatoire.' })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { selectTimeline, type TimelineCandidate } from './timeline.ts';
+import {
+  compareTimeline,
+  mergeTimeline,
+  selectTimeline,
+  timelineSourcePage,
+  timelineWindow,
+  type TimelineCandidate,
+} from './timeline.ts';
 
 const item = (key: string, at: string, extra: Partial<TimelineCandidate> = {}): TimelineCandidate => ({
   key,
@@ -61,5 +68,89 @@ describe('the household timeline', () => {
     const second = selectTimeline(items, { page: 2, pageSize: 2 });
     expect(second.items.map((i) => i.key)).toEqual(['c']);
     expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+  });
+
+  it('orders ties by key in code units, not by the locale', () => {
+    const at = '2026-03-01T09:00:00.000Z';
+    const keys = [
+      'journal:b',
+      'diagnostic:a',
+      'diagnostic-share:a',
+      'Journal:z',
+      'measure:m:10',
+      'measure:m:9',
+    ];
+    expect(
+      keys
+        .map((key) => ({ at, key }))
+        .sort(compareTimeline)
+        .map((i) => i.key),
+    ).toEqual([
+      'Journal:z',
+      'diagnostic-share:a',
+      'diagnostic:a',
+      'journal:b',
+      'measure:m:10',
+      'measure:m:9',
+    ]);
+  });
+});
+
+describe('a timeline paged from several sources', () => {
+  const at = (minute: number) => `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
+  // Two sources with equal instants between them and within each.
+  const journal = [5, 5, 4, 3, 3, 3, 1].map((m, i) => item(`journal:${i}`, at(m)));
+  const notes = [5, 4, 3, 2, 2].map((m, i) => item(`note:${i}`, at(m), { kind: 'note' }));
+  const whole = selectTimeline([...journal, ...notes], { page: 1, pageSize: 100 }).items.map((i) => i.key);
+
+  /** One page as the journal module makes it: each source's window, then their merge. */
+  const pageOf = (query: {
+    page: number;
+    pageSize: number;
+    after?: string;
+    kinds?: ('note' | 'phone_call')[];
+  }) => {
+    const window = timelineWindow(query);
+    return mergeTimeline(
+      [journal, notes].map((source) => timelineSourcePage(source, query, window)),
+      query,
+    );
+  };
+
+  it('reads from each source the page’s worth past the cursor, plus one', () => {
+    expect(timelineWindow({ page: 3, pageSize: 4 })).toEqual({ after: null, limit: 13 });
+    const after = timelineWindow({ page: 3, pageSize: 4, after: `${at(3)}|journal:4` });
+    expect(after).toEqual({ after: { at: at(3), key: 'journal:4' }, limit: 5 });
+    const share = timelineSourcePage(notes, { page: 1, pageSize: 1 }, { after: after.after, limit: 2 });
+    expect(share.items.map((i) => i.key)).toEqual(['note:2', 'note:3']);
+    expect(share.total).toBe(5);
+  });
+
+  it('gives the whole timeline page after page, by cursor or by number, at every page size', () => {
+    expect(whole).toHaveLength(12);
+    for (const pageSize of [1, 2, 3, 5]) {
+      const byCursor: string[] = [];
+      const byNumber: string[] = [];
+      let after: string | undefined;
+      for (let page = 1; page <= Math.ceil(whole.length / pageSize); page++) {
+        const next = pageOf({ page, pageSize, after });
+        expect(next.total).toBe(12);
+        byCursor.push(...next.items.map((i) => i.key));
+        byNumber.push(...pageOf({ page, pageSize }).items.map((i) => i.key));
+        after = next.next ?? undefined;
+      }
+      expect(after).toBeUndefined();
+      expect(byCursor).toEqual(whole);
+      expect(byNumber).toEqual(whole);
+    }
+  });
+
+  it('pages the filtered items the same way', () => {
+    const first = pageOf({ page: 1, pageSize: 2, kinds: ['note'] });
+    expect(first.items.map((i) => i.key)).toEqual(['note:0', 'note:1']);
+    expect(first.total).toBe(5);
+    const second = pageOf({ page: 1, pageSize: 2, kinds: ['note'], after: first.next! });
+    expect(second.items.map((i) => i.key)).toEqual(['note:2', 'note:3']);
+    expect(pageOf({ page: 3, pageSize: 2, kinds: ['note'] }).next).toBeNull();
   });
 });

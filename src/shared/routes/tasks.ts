@@ -1,5 +1,5 @@
-import { ZIdParams } from '../contracts/common.ts';
-import { ZTask, ZTaskClose, ZTaskCreate, ZTaskList, ZTaskParams } from '../contracts/tasks.ts';
+import { ZIdParams, ZPaging } from '../contracts/common.ts';
+import { ZTask, ZTaskClose, ZTaskCreate, ZTaskList, ZTaskPage, ZTaskParams } from '../contracts/tasks.ts';
 import { defineRoute } from './define.ts';
 
 const tag = 'tâches';
@@ -17,8 +17,9 @@ export const TASK_ROUTES = {
     path: '/api/tasks/mine',
     tag,
     summary:
-      'Mes tâches ouvertes (les miennes, et celles de mon organisation sur les ménages dont je suis le référent), par échéance',
-    response: ZTaskList,
+      'Mes tâches ouvertes (les miennes, et celles de mon organisation sur les ménages dont je suis le référent), par échéance, une page à la fois',
+    query: ZPaging,
+    response: ZTaskPage,
   }),
   list: defineRoute({
     method: 'GET',

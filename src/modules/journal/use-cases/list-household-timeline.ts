@@ -10,15 +10,28 @@ import { PARTNER_AUDIENCE_LABELS } from '../../../shared/contracts/diagnostics.t
 import { MEASURE_EVENT_LABELS, type MeasureEventKind } from '../../../shared/contracts/measures.ts';
 import { REFERRAL_EVENT_TYPE_LABELS, type ReferralEventType } from '../../../shared/contracts/referrals.ts';
 import { REFERRAL_KIND_LABELS } from '../../../shared/contracts/referral-enums.ts';
-import type { TTimeline, TTimelineQuery } from '../../../shared/contracts/journal.ts';
-import { selectTimeline, type TimelineCandidate } from '../../../shared/journal/timeline.ts';
+import {
+  JOURNAL_KINDS,
+  type JournalKind,
+  type TTimeline,
+  type TTimelineQuery,
+} from '../../../shared/contracts/journal.ts';
+import {
+  mergeTimeline,
+  timelineSourcePage,
+  timelineWindow,
+  type TimelineCandidate,
+  type TimelineSourcePage,
+  type TimelineWindow,
+} from '../../../shared/journal/timeline.ts';
+import { addDays, parisDayStart } from '../../../shared/time.ts';
 import { diagnosticSharesOf, diagnosticVersionsOf } from '../../diagnostics/index.ts';
 import { noteRows } from '../../households/index.ts';
 import { eventsOf } from '../../measures/index.ts';
 import { referralEventsOfHousehold } from '../../referrals/index.ts';
 import { contractSignaturesOf } from '../../support-contracts/index.ts';
 import { fileReferences, type FileReferences } from '../file-references.ts';
-import { readableEntries } from '../journal.repository.ts';
+import { timelineEntries, timelineEntryCounts, type TimelineEntryFilter } from '../journal.repository.ts';
 import { entryItem, presentEntry } from '../journal.presenter.ts';
 import { journalReader } from '../journal-writes.ts';
 import type { JournalReader } from '../../../shared/access/journal-policy.ts';
@@ -32,18 +45,59 @@ type Sources = (
 
 const none = { organisationId: null, measureId: null, briques: [] as string[] };
 
-const journal: Sources = async (ctx, householdId, reader, refs) => {
-  const records = await readableEntries(ctx.db, householdId, reader);
+/** The timeline's filters as the journal's SQL reads them: Paris days as instants, its own kinds. */
+function entryFilter(query: TTimelineQuery): TimelineEntryFilter {
+  const journalKinds: readonly string[] = JOURNAL_KINDS;
+  return {
+    kinds: query.kinds?.length ? query.kinds.filter((k): k is JournalKind => journalKinds.includes(k)) : null,
+    from: query.from ? parisDayStart(query.from) : null,
+    until: query.to ? parisDayStart(addDays(query.to, 1)) : null,
+    brique: query.brique ?? null,
+    measureId: query.measureId ?? null,
+    organisationId: query.organisationId ?? null,
+  };
+}
+
+/**
+ * The journal's share of the page, paged in SQL: the window of entries after the cursor, their
+ * count under the filters and their authors' organisations (the journal is the household's long
+ * history: it is never read whole).
+ */
+async function journal(
+  ctx: Context,
+  householdId: string,
+  reader: JournalReader,
+  refs: FileReferences,
+  query: TTimelineQuery,
+  window: TimelineWindow,
+): Promise<TimelineSourcePage> {
+  const filter = entryFilter(query);
+  const { after } = window;
+  const [records, counts] = await Promise.all([
+    filter.kinds?.length === 0
+      ? []
+      : timelineEntries(ctx.db, householdId, reader, filter, {
+          after: after ? { at: new Date(after.at), key: after.key } : null,
+          limit: window.limit,
+        }),
+    timelineEntryCounts(ctx.db, householdId, reader, filter),
+  ]);
   const partners = await organisationNames(ctx.db, [
     ...new Set(records.flatMap((r) => r.entry.partnerOrganisationIds)),
   ]);
-  return records.map((r) => ({
-    ...entryItem(presentEntry(r, refs, partners, reader)),
-    organisationId: r.entry.authorOrganisationId,
-    measureId: r.entry.measureId,
-    briques: r.entry.briques,
-  }));
-};
+  return {
+    items: records.map((r) => ({
+      ...entryItem(presentEntry(r, refs, partners, reader)),
+      organisationId: r.entry.authorOrganisationId,
+      measureId: r.entry.measureId,
+      briques: r.entry.briques,
+    })),
+    total: counts.reduce((sum, c) => sum + c.kept, 0),
+    organisations: new Map(
+      counts.flatMap((c) => (c.organisationName ? [[c.organisationId, c.organisationName] as const] : [])),
+    ),
+  };
+}
 
 /** The notes of the sensitivities the reader's level covers, as the notes tab shows them. */
 const notes: Sources = async (ctx, householdId, reader) =>
@@ -167,12 +221,15 @@ const contracts: Sources = async (ctx, householdId, reader, refs) =>
     briques: refs.measures.get(s.measureId)?.briques ?? [],
   }));
 
-const SOURCES = [journal, notes, referrals, diagnostics, measures, contracts];
+/** The sources beside the journal: a few rows a household each, read whole and paged in memory. */
+const OTHER_SOURCES = [notes, referrals, diagnostics, measures, contracts];
 
 /**
  * The household's timeline: its journal and, read through their modules, its notes, referral
  * events, diagnostic and measure milestones and contract signatures — each as its own route would
- * show it to this reader — filtered and paged. The read is audited.
+ * show it to this reader — filtered and paged. Each source gives at most the page's window past the
+ * cursor (timelineWindow), the journal straight from SQL; the page is cut from their merge. The read
+ * is audited.
  */
 export async function listHouseholdTimeline(
   ctx: Context,
@@ -181,8 +238,10 @@ export async function listHouseholdTimeline(
 ): Promise<TTimeline> {
   const reader = await journalReader(ctx, householdId);
   const refs = await fileReferences(ctx, householdId);
-  const items: TimelineCandidate[] = [];
-  for (const source of SOURCES) items.push(...(await source(ctx, householdId, reader, refs)));
+  const window = timelineWindow(query);
+  const entries = await journal(ctx, householdId, reader, refs, query, window);
+  const others: TimelineCandidate[] = [];
+  for (const source of OTHER_SOURCES) others.push(...(await source(ctx, householdId, reader, refs)));
   await audit(ctx.db, ctx.actor, {
     action: 'household.timeline.read',
     entityType: 'household',
@@ -190,5 +249,5 @@ export async function listHouseholdTimeline(
     householdId,
     details: { accessLevel: reader.level },
   });
-  return selectTimeline(items, query);
+  return mergeTimeline([entries, timelineSourcePage(others, query, window)], query);
 }

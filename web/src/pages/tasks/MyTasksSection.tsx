@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
 import { ALERT_RULE_LABELS } from '@shared/contracts/alerts.ts';
 import { TASK_SOURCE_LABELS, type TTask } from '@shared/contracts/tasks.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
@@ -45,10 +46,24 @@ export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }
   );
 }
 
-/** Home page: my open tasks (urgent actions of diagnostics, tasks of files, alerts), by due date. */
+/** How many of my open tasks the home page shows at a time. */
+export const MY_TASKS_PAGE_SIZE = 20;
+
+/**
+ * Home page: my open tasks (urgent actions of diagnostics, tasks of files, alerts), by due date, a
+ * page at a time.
+ */
 export function MyTasksSection() {
   const me = useSession();
-  const tasks = useRouteQuery(TASK_ROUTES.mine, {});
+  const [page, setPage] = useState(1);
+  const tasks = useRouteQuery(
+    TASK_ROUTES.mine,
+    { query: { page, pageSize: MY_TASKS_PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
+  // The last task of the last page closed: back to the page that is now the last.
+  const lastPage = Math.max(1, Math.ceil((tasks.data?.total ?? 0) / MY_TASKS_PAGE_SIZE));
+  if (tasks.data && !tasks.isPlaceholderData && page > lastPage) setPage(lastPage);
   const [dismissing, setDismissing] = useState<TTask | null>(null);
   const done = useRouteMutation(TASK_ROUTES.close, {
     invalidate: [routeKey(TASK_ROUTES.mine, {})],
@@ -64,6 +79,7 @@ export function MyTasksSection() {
               caption="Mes tâches ouvertes, par échéance"
               rows={data.items}
               rowKey={(task) => task.id}
+              paging={{ page: data.page, pageSize: data.pageSize, total: data.total, onPageChange: setPage }}
               emptyTitle="Aucune tâche ouverte"
               columns={[
                 {
