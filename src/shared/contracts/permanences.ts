@@ -3,6 +3,7 @@ import { ZId, ZIsoDate, ZRowVersion, list, requiredText } from './common.ts';
 import { ZBriqueCode } from '../referentiel/referentiel.ts';
 import { ZConsentTerms, ZHouseholdCreate } from './households.ts';
 import { ZReferralCreate } from './referrals.ts';
+import { JOURNAL_DURATION } from '../journal/rules.ts';
 
 /**
  * Drop-in sessions (permanences, fiche-action 9): an organisation's recurring slots (a weekday, Paris
@@ -117,6 +118,11 @@ export const ZVisitStep = z.object({
 export const ZVisitInput = z.object({
   slotId: ZId,
   occurredAt: z.iso.datetime({ offset: true, message: 'Date et heure invalides.' }),
+  durationMinutes: z
+    .number({ message: 'Durée en minutes attendue.' })
+    .int({ message: 'Durée en minutes entières attendue.' })
+    .min(JOURNAL_DURATION.min, { message: `Au moins ${JOURNAL_DURATION.min} minute.` })
+    .max(JOURNAL_DURATION.max, { message: `${JOURNAL_DURATION.max} minutes au plus.` }),
   consent: z.enum(VISIT_CONSENTS, { message: 'Indiquez si la personne donne son accord.' }),
   firstName: optionalText(60),
   ageBand: z.enum(AGE_BANDS, { message: 'Tranche d’âge inconnue.' }).nullable().default(null),
@@ -155,6 +161,7 @@ export const ZVisit = z.object({
   slotId: z.string(),
   occurrenceDate: z.string(),
   occurredAt: z.iso.datetime(),
+  durationMinutes: z.number().int(),
   consent: z.enum(VISIT_CONSENTS),
   firstName: z.string(),
   ageBand: z.enum(AGE_BANDS).nullable(),
