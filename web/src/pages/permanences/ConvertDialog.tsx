@@ -112,6 +112,9 @@ function conversionBody(v: ConvertValues, rowVersion: number) {
   };
 }
 
+/** A file opens with the household's housing situation; a maintenance referral assumes a social tenancy. */
+const needsHousingSituation = (v: ConvertValues) => v.to === 'household' || v.kind === 'access';
+
 /** The body's error paths, on the form's fields. */
 const FIELD_OF: [RegExp, keyof ConvertValues][] = [
   [/members\.0\.lastName$|members$/, 'lastName'],
@@ -175,8 +178,12 @@ export function ConvertDialog({ visit, onClose }: { visit: TVisit; onClose: () =
       housingProject: '',
       readyToLeave: false,
     },
-    validate: (v) =>
-      formErrors(zodErrors(ZVisitConversion.safeParse(conversionBody(v, visit.rowVersion)).error)),
+    validate: (v) => ({
+      ...formErrors(zodErrors(ZVisitConversion.safeParse(conversionBody(v, visit.rowVersion)).error)),
+      ...(v.housingSituation === null && needsHousingSituation(v)
+        ? { housingSituation: 'Situation de logement obligatoire.' }
+        : {}),
+    }),
   });
   const convert = useRouteMutation(PERMANENCE_ROUTES.convertVisit, {
     form: { setErrors: (e) => form.setErrors(formErrors(e)), clearErrors: form.clearErrors },
@@ -221,7 +228,7 @@ export function ConvertDialog({ visit, onClose }: { visit: TVisit; onClose: () =
       <TextInput label="Téléphone" {...form.getInputProps('phone')} />
       <Select
         label="Situation de logement"
-        required={v.to === 'referral' && v.kind === 'access'}
+        required={needsHousingSituation(v)}
         clearable
         data={HOUSING_SITUATIONS.map((value) => ({ value, label: HOUSING_SITUATION_LABELS[value] }))}
         {...form.getInputProps('housingSituation')}

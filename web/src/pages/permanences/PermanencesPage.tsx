@@ -182,10 +182,15 @@ function WeekOccurrences({ week }: { week: TWeek }) {
           });
         const heading = `${weekdayOf(o.date)} ${formatDate(o.date)}, ${formatTime(o.startsAt)}–${formatTime(o.endsAt)} — ${o.place}`;
         return (
-          <Stack key={`${o.slotId}-${o.date}`} gap="xs">
+          <Stack
+            key={`${o.slotId}-${o.date}`}
+            gap="xs"
+            component="section"
+            aria-labelledby={`occurrence-${o.slotId}-${o.date}`}
+          >
             <Group justify="space-between" wrap="wrap">
               <div>
-                <Title order={3} size="h5">
+                <Title order={3} size="h5" id={`occurrence-${o.slotId}-${o.date}`}>
                   {heading}
                 </Title>
                 <Text size="sm" c="dimmed">
