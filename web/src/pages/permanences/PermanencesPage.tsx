@@ -174,12 +174,13 @@ function WeekOccurrences({ week }: { week: TWeek }) {
       {converting && <ConvertDialog visit={converting} onClose={() => setConverting(null)} />}
       {week.occurrences.map((o) => {
         const slot = slotOf(o.slotId);
-        const records =
-          slot &&
-          o.begun &&
+        // The slot's staff (or a team leader) record and correct its visits.
+        const staffs =
+          slot !== undefined &&
           canDoPermanence({ userId: me.user.id, roles: me.roles }, 'record_visit', {
             staffUserIds: slot.staff.map((s) => s.id),
           });
+        const records = staffs && o.begun;
         const heading = `${weekdayOf(o.date)} ${formatDate(o.date)}, ${formatTime(o.startsAt)}–${formatTime(o.endsAt)} — ${o.place}`;
         return (
           <Stack
@@ -248,7 +249,7 @@ function WeekOccurrences({ week }: { week: TWeek }) {
                       )
                     ) : (
                       <Group gap="xs" wrap="nowrap">
-                        {slot && (
+                        {staffs && slot && (
                           <Button
                             size="xs"
                             variant="light"
