@@ -612,7 +612,7 @@ describe('demo territory', () => {
       expect('occurrence' in rule && rule.occurrence.date).toBe(v.occurrenceDate);
     }
     const anonymous = visits.filter((v) => v.consent === 'refused');
-    expect(anonymous.map((v) => [v.firstName, v.phone])).toEqual([[null, null]]);
+    expect(anonymous.map((v) => [v.firstName, v.phone, v.advice, v.steps])).toEqual([[null, null, null, []]]);
     const week = await t.app.inject({
       method: 'GET',
       url: `/api/permanences/week?date=${visits[0]!.occurrenceDate}`,

@@ -54,9 +54,10 @@ const VISITS: readonly DemoVisit[] = [
     ageBand: 'under_25',
     commune: 'Montreval',
     phone: null,
+    // No consent: only counted (age band, commune, topic), nothing written about the person.
     briques: ['2.1'],
-    advice: 'Information sur la demande de logement social et le numéro unique ; orientation vers le SIAO.',
-    steps: [{ text: 'Déposer une demande de logement social en ligne', inDays: null }],
+    advice: '',
+    steps: [],
   },
   {
     occurrence: 1,
@@ -91,7 +92,7 @@ const VISITS: readonly DemoVisit[] = [
 /**
  * Le Passage's weekly drop-in session (fiche-action 9), Tuesday afternoons at its office, staffed by
  * Camille Roussel and Thomas Lefèvre, with the walk-ins of its last three sessions: one anonymous (no
- * consent: no name, no contact), none turned into a file yet.
+ * consent: counted only — no name, no contact, no text about the person), none turned into a file yet.
  */
 export function buildPermanenceRows(now: Date): PermanenceDemoRows {
   const passage = organisationId('passage');
@@ -143,8 +144,8 @@ export function buildPermanenceRows(now: Date): PermanenceDemoRows {
       phone: v.firstName ? v.phone : null,
       referentielVersion: referentielInForce(occurrence.date).version,
       briques: v.briques,
-      advice: v.advice,
-      steps: v.steps.map((s) => ({
+      advice: v.firstName ? v.advice : null,
+      steps: (v.firstName ? v.steps : []).map((s) => ({
         text: s.text,
         dueOn: s.inDays === null ? null : addDays(occurrence.date, s.inDays),
       })),

@@ -61,6 +61,7 @@ describe('drop-in sessions (permanences)', () => {
     ],
     ...extra,
   });
+  const ANONYMOUS = { consent: 'refused', firstName: '', phone: '', advice: '', steps: [] };
   const record = async (extra: object = {}) =>
     ok<TVisit>(await call(cw, 'POST', '/api/permanences/visits', visitBody(extra)));
   const week = async (date: string, s = cw) =>
@@ -174,6 +175,10 @@ describe('drop-in sessions (permanences)', () => {
     expect(await refuse({ consent: 'refused' })).toEqual({
       firstName: 'Sans l’accord de la personne, aucun nom n’est gardé : seul un passage anonyme est compté.',
       phone: 'Sans l’accord de la personne, aucun contact n’est gardé : seul un passage anonyme est compté.',
+      advice:
+        'Sans l’accord de la personne, seul un passage anonyme est compté : ni conseils ni démarches ne sont gardés.',
+      steps:
+        'Sans l’accord de la personne, seul un passage anonyme est compté : ni conseils ni démarches ne sont gardés.',
     });
     expect(await refuse({ firstName: '', steps: [{ text: 'Écrire', dueOn: '2026-03-01' }] })).toEqual({
       firstName: 'Prénom ou initiales obligatoires quand la personne donne son accord.',
@@ -181,7 +186,7 @@ describe('drop-in sessions (permanences)', () => {
     });
     expect((await refuse({ consent: 'maybe' })).consent).toBe('Indiquez si la personne donne son accord.');
 
-    const anonymous = await record({ consent: 'refused', firstName: '', phone: '' });
+    const anonymous = await record(ANONYMOUS);
     expect(anonymous).toMatchObject({ consent: 'refused', firstName: '', phone: '', commune: 'Metz' });
 
     // Only the slot's staff (or a team leader) record its visits.
@@ -257,7 +262,7 @@ describe('drop-in sessions (permanences)', () => {
   });
 
   it('turns a visit into a referral, and refuses without consent or with a bad file, leaving nothing', async () => {
-    const anonymous = await record({ consent: 'refused', firstName: '', phone: '' });
+    const anonymous = await record(ANONYMOUS);
     const refused = await call(cw, 'POST', `/api/permanences/visits/${anonymous.id}/convert`, {
       to: 'referral',
       rowVersion: anonymous.rowVersion,

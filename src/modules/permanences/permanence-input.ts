@@ -70,7 +70,7 @@ export function checkVisit(ctx: Context, slot: SlotRow, input: Omit<TVisitUpdate
     phone: named && input.phone ? input.phone : null,
     referentielVersion: referentiel.version,
     briques,
-    advice: input.advice || null,
-    steps: input.steps.map((s) => ({ text: s.text, dueOn: s.dueOn })),
+    advice: named && input.advice ? input.advice : null,
+    steps: named ? input.steps.map((s) => ({ text: s.text, dueOn: s.dueOn })) : [],
   };
 }

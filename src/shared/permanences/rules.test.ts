@@ -5,6 +5,7 @@ import {
   NAME_WITHOUT_CONSENT,
   CONTACT_WITHOUT_CONSENT,
   STEP_BEFORE_VISIT,
+  TEXT_WITHOUT_CONSENT,
   VISIT_IN_FUTURE,
   VISIT_NOT_BEGUN,
   conversionBreak,
@@ -131,11 +132,18 @@ describe('minimal data of a visit', () => {
     expect(visitDataErrors({ ...base, firstName: '' }, '2026-03-31')).toEqual({ firstName: NAME_REQUIRED });
   });
 
-  it('keeps neither name nor contact without consent', () => {
+  it('keeps neither name nor contact nor text about the person without consent', () => {
     expect(visitDataErrors({ ...base, consent: 'refused', phone: '06 12 34 56 78' }, '2026-03-31')).toEqual({
       firstName: NAME_WITHOUT_CONSENT,
       phone: CONTACT_WITHOUT_CONSENT,
     });
+    const steps = [{ text: 'Appeler la CAF', dueOn: null }];
+    expect(
+      visitDataErrors(
+        { ...base, consent: 'refused', firstName: '', advice: 'Voir la CAF', steps },
+        '2026-03-31',
+      ),
+    ).toEqual({ advice: TEXT_WITHOUT_CONSENT, steps: TEXT_WITHOUT_CONSENT });
     expect(visitDataErrors({ ...base, consent: 'refused', firstName: '' }, '2026-03-31')).toEqual({});
   });
 

@@ -116,21 +116,28 @@ export const NAME_WITHOUT_CONSENT =
   'Sans l’accord de la personne, aucun nom n’est gardé : seul un passage anonyme est compté.';
 export const CONTACT_WITHOUT_CONSENT =
   'Sans l’accord de la personne, aucun contact n’est gardé : seul un passage anonyme est compté.';
+export const TEXT_WITHOUT_CONSENT =
+  'Sans l’accord de la personne, seul un passage anonyme est compté : ni conseils ni démarches ne sont gardés.';
 export const NAME_REQUIRED = 'Prénom ou initiales obligatoires quand la personne donne son accord.';
 export const STEP_BEFORE_VISIT = 'Cette démarche est datée avant le passage.';
 
-type VisitData = Pick<TVisitInput, 'consent' | 'firstName' | 'phone' | 'steps'>;
+type VisitData = Pick<TVisitInput, 'consent' | 'firstName' | 'phone' | 'steps'> &
+  Partial<Pick<TVisitInput, 'advice'>>;
 
 /**
  * The minimal-data rules of a visit, by field path: with consent, a first name or initials (the
- * rest optional); without it, neither name nor contact (only anonymous counts: age band, commune,
- * topics); a step the person keeps is not dated before the visit.
+ * rest optional); without it, only anonymous counts (age band, commune, topics): neither name nor
+ * contact, nor the advice and steps written about the person; a step the person keeps is not dated
+ * before the visit.
  */
 export function visitDataErrors(visit: VisitData, visitDay: string): Record<string, string> {
   const errors: Record<string, string> = {};
   if (visit.consent === 'refused') {
     if (visit.firstName) errors.firstName = NAME_WITHOUT_CONSENT;
     if (visit.phone) errors.phone = CONTACT_WITHOUT_CONSENT;
+    // Free text about the person is no count: it stays with a named visit only.
+    if (visit.advice) errors.advice = TEXT_WITHOUT_CONSENT;
+    if (visit.steps.length > 0) errors.steps = TEXT_WITHOUT_CONSENT;
   } else if (!visit.firstName) errors.firstName = NAME_REQUIRED;
   visit.steps.forEach((step, i) => {
     if (step.dueOn && step.dueOn < visitDay) errors[`steps.${i}.dueOn`] = STEP_BEFORE_VISIT;

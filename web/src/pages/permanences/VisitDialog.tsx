@@ -37,6 +37,8 @@ const visitBody = (slotId: string) => (v: VisitValues) => ({
   // Without consent nothing names the person: the fields are greyed out and not sent.
   firstName: v.consent === 'refused' ? '' : v.firstName,
   phone: v.consent === 'refused' ? '' : v.phone,
+  advice: v.consent === 'refused' ? '' : v.advice,
+  steps: v.consent === 'refused' ? [] : v.steps,
   ageBand: v.ageBand || null,
 });
 
@@ -149,37 +151,45 @@ export function VisitDialog({
         <TextInput label="Commune (facultatif)" {...form.getInputProps('commune')} />
       </Group>
       <BriquesMultiSelect label="Sujets abordés" {...form.getInputProps('briques')} />
-      <Textarea label="Conseils donnés" autosize minRows={2} {...form.getInputProps('advice')} />
-      <Stack gap="xs">
-        <Text size="sm" fw={500}>
-          Démarches que la personne garde à sa charge
+      {anonymous ? (
+        <Text size="sm" c="dimmed">
+          Sans accord, le passage est seulement compté : ni conseils ni démarches ne sont gardés.
         </Text>
-        {form.values.steps.map((_, i) => (
-          <Group key={i} align="flex-end" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label={`Démarche ${i + 1}`}
-              {...form.getInputProps(`steps.${i}.text`)}
-            />
-            <DateField
-              label={`Échéance de la démarche ${i + 1}`}
-              {...form.getInputProps(`steps.${i}.dueOn`)}
-            />
-            <Button variant="subtle" color="red" onClick={() => form.removeListItem('steps', i)}>
-              Retirer
-            </Button>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            onClick={() => form.insertListItem('steps', { text: '', dueOn: null })}
-          >
-            Ajouter une démarche
-          </Button>
-        </Group>
-      </Stack>
+      ) : (
+        <>
+          <Textarea label="Conseils donnés" autosize minRows={2} {...form.getInputProps('advice')} />
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              Démarches que la personne garde à sa charge
+            </Text>
+            {form.values.steps.map((_, i) => (
+              <Group key={i} align="flex-end" wrap="nowrap">
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={`Démarche ${i + 1}`}
+                  {...form.getInputProps(`steps.${i}.text`)}
+                />
+                <DateField
+                  label={`Échéance de la démarche ${i + 1}`}
+                  {...form.getInputProps(`steps.${i}.dueOn`)}
+                />
+                <Button variant="subtle" color="red" onClick={() => form.removeListItem('steps', i)}>
+                  Retirer
+                </Button>
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="light"
+                size="xs"
+                onClick={() => form.insertListItem('steps', { text: '', dueOn: null })}
+              >
+                Ajouter une démarche
+              </Button>
+            </Group>
+          </Stack>
+        </>
+      )}
     </FormDialog>
   );
 }
