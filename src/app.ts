@@ -41,6 +41,7 @@ import { journalRoutes } from './modules/journal/index.ts';
 import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
+import { permanencesRoutes } from './modules/permanences/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -70,6 +71,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   workshopsRoutes,
   alertsRoutes,
   evaluationsRoutes,
+  permanencesRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

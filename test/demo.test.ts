@@ -52,6 +52,9 @@ import { watchVisitDueOn } from '../src/shared/watch/rules.ts';
 import type { TMonthlyPoints } from '../src/shared/contracts/evaluations.ts';
 import { parisDate } from '../src/shared/time.ts';
 import { runAlerts } from '../src/modules/alerts/index.ts';
+import { permanenceVisits } from '../src/modules/permanences/schema.ts';
+import { visitOccurrence } from '../src/shared/permanences/rules.ts';
+import type { TSlot, TWeek } from '../src/shared/contracts/permanences.ts';
 
 let t: TestApp;
 
@@ -594,6 +597,29 @@ describe('demo territory', () => {
     const entries = await t.deps.db.select().from(journalEntries).where(eq(journalEntries.kind, 'workshop'));
     expect(entries).toHaveLength(held.reduce((n, w) => n + w.presentCount, 0));
     for (const e of entries) expect(futureActivityBreak(e.occurredAt, t.deps.clock())).toBeNull();
+  });
+
+  it('has Le Passage’s weekly permanence with the walk-ins of its last sessions, one anonymous', async () => {
+    const camille = await signIn('camille.roussel@le-passage.example');
+    const slots = await t.app.inject({ method: 'GET', url: '/api/permanences/slots', headers: camille });
+    const [slot, ...others] = slots.json().items as TSlot[];
+    expect(others).toEqual([]);
+    expect(slot).toMatchObject({ weekday: 2, everyWeeks: 1, status: 'open' });
+    const visits = await t.deps.db.select().from(permanenceVisits);
+    expect(visits).toHaveLength(4);
+    for (const v of visits) {
+      const rule = visitOccurrence({ ...slot!, untilDate: null }, v.occurredAt, t.deps.clock());
+      expect('occurrence' in rule && rule.occurrence.date).toBe(v.occurrenceDate);
+    }
+    const anonymous = visits.filter((v) => v.consent === 'refused');
+    expect(anonymous.map((v) => [v.firstName, v.phone, v.advice, v.steps])).toEqual([[null, null, null, []]]);
+    const week = await t.app.inject({
+      method: 'GET',
+      url: `/api/permanences/week?date=${visits[0]!.occurrenceDate}`,
+      headers: camille,
+    });
+    const shown = (week.json() as TWeek).occurrences.flatMap((o) => o.visits.map((v) => v.id));
+    expect(shown).toContain(visits[0]!.id);
   });
 
   it('has households under watch: one past its first yearly visit, one whose visit falls due soon', async () => {

@@ -19,3 +19,4 @@ export * from '../modules/journal/schema.ts';
 export * from '../modules/alerts/schema.ts';
 export * from '../modules/workshops/schema.ts';
 export * from '../modules/evaluations/schema.ts';
+export * from '../modules/permanences/schema.ts';

@@ -56,6 +56,7 @@ import { buildMeasureRows, type MeasureDemoRows } from './build-measures.ts';
 import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
+import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -68,6 +69,7 @@ export interface DemoData
     AgendaDemoRows,
     JournalDemoRows,
     MonthlyPointDemoRows,
+    PermanenceDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -857,6 +859,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     workshops: [],
     workshopInvitations: [],
     monthlyPoints: [],
+    ...buildPermanenceRows(now),
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);

@@ -1,5 +1,6 @@
 import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
 import { workshopInvitations, workshops } from '../modules/workshops/schema.ts';
+import { permanenceSlots, permanenceVisits } from '../modules/permanences/schema.ts';
 import { monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -128,6 +129,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, workshops, data.workshops);
     await insertMissing(tx, workshopInvitations, data.workshopInvitations);
     await insertMissing(tx, monthlyPoints, data.monthlyPoints);
+    await insertMissing(tx, permanenceSlots, data.permanenceSlots);
+    await insertMissing(tx, permanenceVisits, data.permanenceVisits);
     await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.

@@ -33,6 +33,9 @@ import type { OrganisationType, Role } from '../../src/shared/contracts/roles.ts
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { households } from '../../src/modules/households/schema.ts';
 import { referrals } from '../../src/modules/referrals/schema.ts';
+import { PERMANENCE_ROUTES } from '../../src/shared/routes/permanences.ts';
+import { permanenceRefusal, type PermanenceAction } from '../../src/shared/access/permanence-policy.ts';
+import { ROLES as ROLE_LIST } from '../../src/shared/contracts/roles.ts';
 
 /**
  * Who may do what on a household file, generated from the route contracts: every route that
@@ -1366,5 +1369,199 @@ describe('referral access matrix, from the route contracts and the referral poli
     } else {
       expect(await entries()).toBeGreaterThan(before.entries);
     }
+  });
+});
+
+/**
+ * Drop-in sessions belong to no household until a visit becomes a file: the permanence policy decides,
+ * with the organisation. Every permanence route is called by each role of the organisation that holds
+ * the permanence and of another one, and must answer what the policy says: 403 with its French reason
+ * to a role it refuses, 404 to another organisation's people for a slot or a visit they name (the
+ * same as an unknown one), the route's own handling otherwise; a refusal writes no audit entry, and
+ * another organisation's answers never carry the visit.
+ */
+describe('permanence access matrix, from the route contracts and the permanence policy', () => {
+  type Ids = { slotId: string; visitId: string };
+  interface Driver {
+    /** Checked before the slot or visit is looked up (what another organisation is refused with). */
+    gate: PermanenceAction;
+    /** The whole right, on the slot when the route names one. */
+    action: PermanenceAction;
+    /** Whether the route names a slot or a visit of the organisation (404 elsewhere). */
+    scoped: boolean;
+    url: (ids: Ids) => string;
+    body?: (ids: Ids) => object;
+  }
+  const VISIT = {
+    occurredAt: '2026-03-10T09:30:00+01:00',
+    durationMinutes: 30,
+    consent: 'given',
+    firstName: 'Nadia',
+    phone: '06 11 22 33 44',
+  };
+  const SLOT = {
+    place: 'Permanence de la Brenne',
+    weekday: 2,
+    startTime: '09:00',
+    endTime: '12:00',
+    everyWeeks: 1,
+    fromDate: '2026-03-01',
+  };
+  const { basis: _basis, ...FILE } = sampleHousehold();
+  const DRIVERS: Record<keyof typeof PERMANENCE_ROUTES, Driver> = {
+    slots: { gate: 'read_slots', action: 'read_slots', scoped: false, url: () => '/api/permanences/slots' },
+    options: {
+      gate: 'read_slots',
+      action: 'read_slots',
+      scoped: false,
+      url: () => '/api/permanences/options',
+    },
+    createSlot: {
+      gate: 'manage_slots',
+      action: 'manage_slots',
+      scoped: false,
+      url: () => '/api/permanences/slots',
+      // No staff: refused by the rules once the policy lets it through.
+      body: () => ({ ...SLOT, staffUserIds: [] }),
+    },
+    updateSlot: {
+      gate: 'manage_slots',
+      action: 'manage_slots',
+      scoped: true,
+      url: (ids) => `/api/permanences/slots/${ids.slotId}`,
+      body: () => ({ ...SLOT, staffUserIds: [], rowVersion: 99 }),
+    },
+    closeSlot: {
+      gate: 'manage_slots',
+      action: 'manage_slots',
+      scoped: true,
+      url: (ids) => `/api/permanences/slots/${ids.slotId}/close`,
+      body: () => ({ rowVersion: 99 }),
+    },
+    week: {
+      gate: 'read_visits',
+      action: 'read_visits',
+      scoped: false,
+      url: () => `/api/permanences/week?date=${TODAY}`,
+    },
+    recordVisit: {
+      gate: 'read_visits',
+      action: 'record_visit',
+      scoped: true,
+      url: () => '/api/permanences/visits',
+      body: (ids) => ({ ...VISIT, slotId: ids.slotId }),
+    },
+    visit: {
+      gate: 'read_visits',
+      action: 'read_visits',
+      scoped: true,
+      url: (ids) => `/api/permanences/visits/${ids.visitId}`,
+    },
+    updateVisit: {
+      gate: 'read_visits',
+      action: 'record_visit',
+      scoped: true,
+      url: (ids) => `/api/permanences/visits/${ids.visitId}`,
+      body: () => ({ ...VISIT, rowVersion: 99 }),
+    },
+    convertVisit: {
+      gate: 'convert_visit',
+      action: 'convert_visit',
+      scoped: true,
+      url: (ids) => `/api/permanences/visits/${ids.visitId}/convert`,
+      body: () => ({
+        to: 'household',
+        rowVersion: 99,
+        file: FILE,
+        consent: { purpose: 'support', validFrom: TODAY, method: 'signed_form' },
+      }),
+    },
+  };
+
+  let t: TestApp;
+  let ids: Ids;
+  let staffUserId: string;
+  const sessions = new Map<string, TestSession>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    const own = await makeOrganisation(t.deps.db, 'association');
+    const other = await makeOrganisation(t.deps.db, 'association');
+    for (const role of ROLE_LIST)
+      for (const [side, org] of [
+        ['own', own.id],
+        ['other', other.id],
+      ] as const) {
+        const user = await makeUser(t.deps.db, { organisationId: org, roles: [role] });
+        sessions.set(`${side}:${role}`, await sessionFor(t.deps, user.id, org));
+      }
+    const staff = await makeUser(t.deps.db, { organisationId: own.id, roles: ['caseworker'] });
+    staffUserId = staff.id;
+    const staffSession = await sessionFor(t.deps, staff.id, own.id);
+    const slot = await ok(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/permanences/slots',
+        headers: sessions.get('own:team_manager')!.headers,
+        payload: { ...SLOT, staffUserIds: [staffUserId] },
+      }),
+      'permanence',
+    );
+    const visit = await ok(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/permanences/visits',
+        headers: staffSession.headers,
+        payload: { ...VISIT, slotId: slot.id },
+      }),
+      'passage',
+    );
+    ids = { slotId: slot.id, visitId: visit.id };
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('drives every permanence route', () => {
+    expect(Object.keys(DRIVERS).sort()).toEqual(Object.keys(PERMANENCE_ROUTES).sort());
+  });
+
+  const CASES = Object.entries(DRIVERS).flatMap(([name, driver]) =>
+    ROLE_LIST.flatMap((role) =>
+      (['own', 'other'] as const).map((side) => ({
+        name: `${name} — ${role} (${side})`,
+        name_: name,
+        driver,
+        role,
+        side,
+      })),
+    ),
+  );
+
+  it.each(CASES)('$name', async ({ name_, driver, role, side }) => {
+    const route = PERMANENCE_ROUTES[name_ as keyof typeof PERMANENCE_ROUTES];
+    const actor = { userId: 'not-staff', roles: [role] };
+    const refusal =
+      side === 'own'
+        ? permanenceRefusal(actor, driver.action, { staffUserIds: [staffUserId] })
+        : permanenceRefusal(actor, driver.gate);
+    const expected = refusal ? 403 : side === 'other' && driver.scoped ? 404 : 'handled';
+    const entries = async () => (await t.deps.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const before = await entries();
+    const res = await t.app.inject({
+      method: route.method,
+      url: driver.url(ids),
+      headers: sessions.get(`${side}:${role}`)!.headers,
+      ...(driver.body ? { payload: driver.body(ids) } : {}),
+    });
+    if (expected === 'handled') {
+      expect(res.statusCode, res.body.slice(0, 300)).not.toBe(403);
+      expect(res.statusCode, res.body.slice(0, 300)).not.toBe(404);
+      expect(res.statusCode).toBeLessThan(500);
+    } else {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+      if (expected === 403) expect(res.json().error.message).toBe(refusal);
+      expect(await entries()).toBe(before);
+    }
+    if (side === 'other') expect(res.body).not.toContain('Nadia');
   });
 });

@@ -9,6 +9,8 @@ import {
   toUpdateBody,
 } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
+import { isoWeekday } from '../../src/shared/permanences/rules.ts';
+import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
 import type {
   FuzzActor,
@@ -243,6 +245,24 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     durationMinutes: 90,
     place: 'Salle commune',
   });
+  // A daily-hours slot held yesterday (its weekday), staffed by the caseworker, with one visit.
+  const yesterday = parisDate(new Date(deps.clock().getTime() - 86_400_000));
+  const slot = await idOf(admin, '/api/permanences/slots', {
+    place: 'Permanence du quartier',
+    weekday: isoWeekday(yesterday),
+    startTime: '00:00',
+    endTime: '23:59',
+    everyWeeks: 1,
+    fromDate: addDays(yesterday, -7),
+    staffUserIds: [association.members.caseworker!.user.id],
+  });
+  const visit = await idOf(caseworker, '/api/permanences/visits', {
+    slotId: slot,
+    occurredAt: parisInstant(`${yesterday}T12:00`),
+    durationMinutes: 30,
+    consent: 'given',
+    firstName: 'N. B.',
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -281,6 +301,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     journal: [journalEntry],
     workshops: [workshop],
     'monthly-points': [monthlyPoint],
+    slots: [slot],
+    visits: [visit],
   };
   // The referral notified the association's people.
   ids.notifications = [

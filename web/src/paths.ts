@@ -16,6 +16,7 @@ export const PATHS = {
   agenda: '/agenda',
   workshops: '/ateliers',
   workshop: (id: string) => `/ateliers/${id}`,
+  permanences: '/permanences',
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

@@ -48,6 +48,7 @@ const AgendaPage = lazyPage(() => import('./pages/agenda/AgendaPage.tsx'), 'Agen
 const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), 'SettingsPage');
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
+const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -110,6 +111,7 @@ export function AppRoutes() {
         <Route path={PATHS.agenda} element={only('socialWork', <AgendaPage />)} />
         <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
         <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
+        <Route path={PATHS.permanences} element={only('socialWork', <PermanencesPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

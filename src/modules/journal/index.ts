@@ -4,4 +4,5 @@ export {
   recordWorkshopAttendance,
   type WorkshopAttendanceInput,
 } from './use-cases/record-workshop-attendance.ts';
+export { recordPermanenceVisit, type PermanenceVisitInput } from './use-cases/record-permanence-visit.ts';
 export { measureActivities } from './journal.repository.ts';

@@ -14,6 +14,7 @@ import { ROLE_LABELS } from '../contracts/roles.ts';
 import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
 import { ATTENDANCE_LABELS } from '../contracts/workshops.ts';
+import { CONVERSION_LABELS, VISIT_CONSENT_LABELS, WEEKDAY_LABELS } from '../contracts/permanences.ts';
 import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -42,6 +43,20 @@ const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
   typeof id === 'string' ? (names.get(id) ?? 'organisation inconnue') : null;
 const joined = (...parts: (string | null | undefined | false)[]) =>
   parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' — ') || null;
+/** A slot in words: its place, weekday and hours. */
+const slotWords = (d: Details) =>
+  joined(
+    str(d.place),
+    typeof d.weekday === 'number' ? (WEEKDAY_LABELS[d.weekday] ?? null) : null,
+    str(d.startTime) && str(d.endTime) && `${str(d.startTime)}–${str(d.endTime)}`,
+  );
+/** A visit in words: the place, the day and whether the person agreed (never a name). */
+const visitWords = (d: Details) =>
+  joined(
+    str(d.place),
+    str(d.occurrenceDate) && formatDate(str(d.occurrenceDate)),
+    labelOf(VISIT_CONSENT_LABELS, d.consent),
+  );
 const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
 const pointVersion = (d: Details) =>
   typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
@@ -422,6 +437,27 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Présence à un atelier collectif notée',
     describe: (d) => labelOf(ATTENDANCE_LABELS, d.attendance),
   },
+  'permanence.slot.create': { label: 'Permanence ouverte', describe: (d) => slotWords(d) },
+  'permanence.slot.update': { label: 'Permanence modifiée', describe: (d) => slotWords(d) },
+  'permanence.slot.close': {
+    label: 'Permanence fermée',
+    describe: (d) => joined(slotWords(d), str(d.untilDate) && `dernier jour ${formatDate(str(d.untilDate))}`),
+  },
+  'permanence.week.read': {
+    label: 'Consultation des passages d’une semaine de permanences',
+    describe: (d) =>
+      joined(
+        str(d.monday) && `semaine du ${formatDate(str(d.monday))}`,
+        typeof d.visits === 'number' ? `${d.visits} passage${d.visits > 1 ? 's' : ''}` : null,
+      ),
+  },
+  'permanence.visit.create': { label: 'Passage à une permanence noté', describe: (d) => visitWords(d) },
+  'permanence.visit.read': { label: 'Consultation d’un passage à une permanence' },
+  'permanence.visit.update': { label: 'Passage à une permanence corrigé', describe: (d) => visitWords(d) },
+  'permanence.visit.convert': {
+    label: 'Passage à une permanence transformé',
+    describe: (d) => joined(labelOf(CONVERSION_LABELS, d.to), visitWords(d)),
+  },
   'monthly_point.list': { label: 'Consultation des points mensuels du ménage' },
   'monthly_point.prepare': {
     label: 'Point mensuel préparé',
@@ -489,6 +525,9 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   meeting_item: 'Point d’ordre du jour d’un comité',
   journal_entry: 'Activité du journal d’accompagnement',
   workshop: 'Atelier collectif',
+  permanence_slot: 'Permanence',
+  permanence_week: 'Semaine de permanences',
+  permanence_visit: 'Passage à une permanence',
   monthly_point: 'Point mensuel d’une mesure',
 };
 

@@ -19,6 +19,7 @@ import { JOURNAL_ROUTES } from './journal.ts';
 import { ALERT_ROUTES } from './alerts.ts';
 import { WORKSHOP_ROUTES } from './workshops.ts';
 import { EVALUATION_ROUTES } from './evaluations.ts';
+import { PERMANENCE_ROUTES } from './permanences.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -51,6 +52,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   alerts: ALERT_ROUTES,
   workshops: WORKSHOP_ROUTES,
   evaluations: EVALUATION_ROUTES,
+  permanences: PERMANENCE_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -29,6 +29,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       HOUSEHOLDS,
       { label: 'Agenda', to: PATHS.agenda },
       { label: 'Ateliers', to: PATHS.workshops },
+      { label: 'Permanences', to: PATHS.permanences },
       { label: 'Saisines reçues', to: PATHS.referralInbox },
     );
   }

@@ -44,7 +44,10 @@ import { referralLink } from '../referral-transition.ts';
  * here; either way it becomes a party on the basis of this referral. The referral, its first event,
  * the audit entry and the receiving organisation's notifications are written together.
  */
-export async function createReferral(ctx: Context, input: TReferralCreate): Promise<{ id: string }> {
+export async function createReferral(
+  ctx: Context,
+  input: TReferralCreate,
+): Promise<{ id: string; householdId: string }> {
   const { actor, now } = ctx;
   const tx = ctx.db;
   const refusal = referralRefusal(actor, input.kind);
@@ -160,7 +163,7 @@ export async function createReferral(ctx: Context, input: TReferralCreate): Prom
     fromOrganisationName: actor.organisationName,
     toOrganisationId: target.id,
   });
-  return { id: referralId };
+  return { id: referralId, householdId };
 }
 
 /** Tells the members who decide on incoming referrals; no household detail, as it leaves by email too. */
