@@ -22,4 +22,5 @@ ALTER TABLE "watch_incidents" ADD CONSTRAINT "watch_incidents_reported_by_organi
 ALTER TABLE "watch_incidents" ADD CONSTRAINT "watch_incidents_reopened_measure_id_measures_id_fk" FOREIGN KEY ("reopened_measure_id") REFERENCES "public"."measures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "watch_incidents_household_idx" ON "watch_incidents" USING btree ("household_id","reported_at");--> statement-breakpoint
 ALTER TABLE "measures" ADD CONSTRAINT "measures_reopened_from_measure_id_measures_id_fk" FOREIGN KEY ("reopened_from_measure_id") REFERENCES "public"."measures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "measures_reopened_from_idx" ON "measures" USING btree ("reopened_from_measure_id") WHERE "measures"."reopened_from_measure_id" is not null;
+CREATE INDEX "measures_reopened_from_idx" ON "measures" USING btree ("reopened_from_measure_id") WHERE "measures"."reopened_from_measure_id" is not null;--> statement-breakpoint
+UPDATE "tasks" SET "status" = 'done', "closed_at" = now(), "updated_at" = now(), "closed_reason" = 'Remplacée par les alertes de la veille (visite annuelle, fin de la veille).' WHERE "source"::text = 'measure' AND "status"::text = 'open' AND "source_id" IN (SELECT "id" FROM "measures" WHERE "status"::text = 'ended' AND "orientation"::text = 'watch');

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { migrationsFolder } from '../../src/kernel/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import {
@@ -403,5 +406,30 @@ describe('the alerts of the watch’s end and of a missing monthly point', () =>
     t.setNow(morning('2026-10-31'));
     await runAlerts(t.deps);
     expect(await alertKeys()).toEqual([]);
+  });
+
+  it('closes, in migration 0023, the end-of-watch task an earlier version raised when the measure ended', async () => {
+    const [old] = await t.deps.db
+      .insert(tasks)
+      .values({
+        householdId,
+        title: 'Fin de la veille sociale après la mesure FSL maintien : faire le point avec le ménage',
+        dueOn: '2026-10-30',
+        source: 'measure',
+        sourceId: running.id,
+        createdAt: NOW,
+        updatedAt: NOW,
+      })
+      .returning({ id: tasks.id });
+    const migration = readFileSync(join(migrationsFolder, '0023_watch_incidents_and_reopen.sql'), 'utf8');
+    await t.deps.db.execute(sql.raw(migration.split('--> statement-breakpoint').at(-1)!));
+    const [row] = await t.deps.db
+      .select({ status: tasks.status, reason: tasks.closedReason })
+      .from(tasks)
+      .where(eq(tasks.id, old!.id));
+    expect(row).toEqual({
+      status: 'done',
+      reason: 'Remplacée par les alertes de la veille (visite annuelle, fin de la veille).',
+    });
   });
 });
