@@ -15,6 +15,7 @@ import {
 import { activeMeasureOn, makeDepartement, makeFunder, placeIn } from '../helpers/measure-fixtures.ts';
 import { runAlerts } from '../../src/modules/alerts/index.ts';
 import { tasks } from '../../src/modules/tasks/schema.ts';
+import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { NOT_UNDER_WATCH_MESSAGE } from '../../src/shared/watch/rules.ts';
 import type { TMeasure } from '../../src/shared/contracts/measures.ts';
 import type { TWatchIncident } from '../../src/shared/contracts/watch.ts';
@@ -236,6 +237,30 @@ describe('an incident during the watch, and the case reopened from it', () => {
     const open = await call(await cw(), 'POST', `${incidentsUrl(watched)}/${second.id}/reopen`, {});
     expect(open.statusCode).toBe(409);
     expect(open.json().error.message).toMatch(/déjà proposé ou en cours/);
+    // A social worker's incident, with its note, is not the landlord's to read.
+    const noted = await report(
+      watched,
+      { kind: 'prolonged_absence', occurredOn: '2026-09-10', note: 'Hospitalisation de Mme, retour prévu' },
+      await cw(),
+    );
+    expect(noted.statusCode).toBe(201);
+    const byLandlord = (await call(await landlord(), 'GET', incidentsUrl(watched))).json().items;
+    expect(byLandlord.map((i: TWatchIncident) => i.kind).sort()).toEqual([
+      'neighbourhood_trouble',
+      'rent_arrears',
+    ]);
+    const byCaseworker = (await call(await cw(), 'GET', incidentsUrl(watched))).json().items;
+    expect(byCaseworker).toHaveLength(3);
+    // The référent's emails name the kind of incident, never its note nor its amount.
+    const mails = (
+      await t.deps.db
+        .select({ subject: outboxEmails.subject, text: outboxEmails.textBody })
+        .from(outboxEmails)
+    ).filter((m) => m.subject.includes('Incident signalé pendant la veille'));
+    expect(mails.map((m) => m.subject)).toContain(
+      '[Relais] Incident signalé pendant la veille : absence prolongée',
+    );
+    expect(JSON.stringify(mails)).not.toMatch(/Hospitalisation|850/);
   });
 
   it('ends the watch when the new measure starts: no badge, no incident, no reopening', async () => {

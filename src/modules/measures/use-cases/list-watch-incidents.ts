@@ -10,13 +10,16 @@ import { OPEN_STATUSES } from './reopen-case.ts';
 import { presentIncident } from '../watch-incident.presenter.ts';
 
 /**
- * The incidents reported during the household's watches, latest first, for every party (the
- * landlord follows what it reported); the watch's operator may reopen a case from an open one while
+ * The incidents reported during the household's watches, latest first, for every party (a
+ * landlord, only those it reported); the watch's operator may reopen a case from an open one while
  * the household is under watch with no other measure proposed or running. The read is audited.
  */
 export async function listWatchIncidents(ctx: Context, householdId: string): Promise<TWatchIncident[]> {
   const level = await requireHouseholdAccess(ctx, householdId);
-  const rows = await incidentsOf(ctx.db, householdId);
+  // The landlord reads the incidents it reported, not those a social worker noted.
+  const rows = (await incidentsOf(ctx.db, householdId)).filter(
+    (r) => level !== 'landlord_summary' || r.incident.reportedByOrganisationId === ctx.actor.organisationId,
+  );
   const measures =
     rows.length > 0 ? (await listHouseholdMeasures(ctx.db, householdId)).map((r) => r.measure) : [];
   const reopenable =

@@ -94,10 +94,11 @@ export async function reportWatchIncident(ctx: Context, input: ReportInput): Pro
     createdByOrganisationId: actor.organisationId,
     at: now,
   });
+  // Sent by email too: the kind of incident only, not its amount nor its note (read on the file).
   const notice = {
     kind: 'measure.watch_incident',
     title: `Incident signalé pendant la veille : ${WATCH_INCIDENT_KIND_LABELS[values.kind].toLowerCase()}`,
-    body: `${actor.organisationName} signale : ${summary}. Le ménage est en veille après la mesure ${watched.schemeName}.`,
+    body: `${actor.organisationName} signale un incident pendant la veille d’un ménage, après la mesure ${watched.schemeName}. Voir s’il faut rouvrir un accompagnement.`,
     link: `/menages/${input.householdId}`,
   };
   if (m.caseworkerUserId) await notifyUsers(db, [m.caseworkerUserId], notice);
