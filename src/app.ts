@@ -33,7 +33,7 @@ import { diagnosticsRoutes, householdOfDiagnostic } from './modules/diagnostics/
 import { budgetRoutes } from './modules/budget/index.ts';
 import { tasksRoutes } from './modules/tasks/index.ts';
 import { referentielRoutes } from './modules/referentiel/index.ts';
-import { measuresRoutes } from './modules/measures/index.ts';
+import { householdsWatchUntil, measuresRoutes } from './modules/measures/index.ts';
 import { committeesRoutes } from './modules/committees/index.ts';
 import { supportContractsRoutes } from './modules/support-contracts/index.ts';
 import { agendaRoutes } from './modules/agenda/index.ts';
@@ -56,7 +56,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   organisationsRoutes,
   notificationsRoutes,
   auditRoutes,
-  householdsRoutes,
+  // The list's « En veille » badge: the watch is the measures', which import the households.
+  (registrar) => householdsRoutes(registrar, { watchStatus: householdsWatchUntil }),
   referralRoutes,
   diagnosticsRoutes,
   calculatorsRoutes,

@@ -157,6 +157,12 @@ interface Fixture {
   journalEntry(): Promise<{ id: string; rowVersion: number }>;
   /** A scheme of the household's département (ASLL maintien: renewable at will). */
   schemeId: string;
+  /** A file with the same parties under a watch (its measure ended ten days ago), with an incident reported. */
+  watched: string;
+  /** A new file under watch, as `watched`, for a call that changes it (a case reopened). */
+  watchedHousehold(): Promise<string>;
+  /** An incident reported by the caseworker during the watch of a file. */
+  incidentOn(householdId: string): Promise<{ id: string }>;
 }
 
 /** How to call a household-scoped route; `prepare` runs as the household's caseworker. */
@@ -757,6 +763,26 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** The watch's incidents and the case reopened from one. */
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/watch-incidents': {
+    call: async (fx: Fixture) => ({ params: { id: fx.watched } }),
+  },
+  'POST /api/households/:id/watch-incidents': {
+    call: async (fx: Fixture) => ({
+      params: { id: fx.watched },
+      body: { kind: 'prolonged_absence', occurredOn: dayBefore(3), note: `Logement vide (${fx.next()})` },
+    }),
+  },
+  'POST /api/households/:id/watch-incidents/:incidentId/reopen': {
+    call: async (fx: Fixture) => {
+      const id = await fx.watchedHousehold();
+      const incident = await fx.incidentOn(id);
+      return { params: { id, incidentId: incident.id }, body: {} };
+    },
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
@@ -993,6 +1019,63 @@ describe('household access matrix, from the route contracts', () => {
       );
     };
 
+    const watchedHousehold = async () => {
+      const id = await sharedHousehold(false);
+      const base = `/api/households/${id}/measures`;
+      let m = await ok(
+        await as(owner, 'POST', base, {
+          schemeId: scheme.id,
+          operatorOrganisationId: partyOrgs.get('association')!,
+          briques: ['2.4'],
+        }),
+        'mesure',
+      );
+      m = await ok(
+        await as(owner, 'POST', `${base}/${m.id}/prescribe`, {
+          rowVersion: m.rowVersion,
+          prescribedOn: TODAY,
+        }),
+        'prescription',
+      );
+      m = await ok(
+        await as(officer, 'POST', `/api/funder/measures/${m.id}/decision`, {
+          rowVersion: m.rowVersion,
+          outcome: 'validated',
+          decidedOn: TODAY,
+        }),
+        'validation',
+      );
+      m = await ok(
+        await as(owner, 'POST', `${base}/${m.id}/start`, {
+          rowVersion: m.rowVersion,
+          startOn: dayBefore(60),
+        }),
+        'début',
+      );
+      await ok(
+        await as(owner, 'POST', `${base}/${m.id}/end`, {
+          rowVersion: m.rowVersion,
+          endedOn: dayBefore(10),
+          endReason: 'objectives_reached',
+          orientation: 'watch',
+          watchMonths: 24,
+        }),
+        'fin avec veille',
+      );
+      return id;
+    };
+    const incidentOn = async (id: string) =>
+      ok(
+        await as(owner, 'POST', `/api/households/${id}/watch-incidents`, {
+          kind: 'neighbourhood_trouble',
+          occurredOn: dayBefore(5),
+          note: 'Plaintes des voisins',
+        }),
+        'incident',
+      );
+    const watched = await watchedHousehold();
+    await incidentOn(watched);
+
     const landlordId = partyOrgs.get('landlord')!;
     const landlordStaff = await sessionFor(
       t.deps,
@@ -1037,6 +1120,9 @@ describe('household access matrix, from the route contracts', () => {
       sharedContract,
       ownerUserId: userIds.get(ownerSubject)!,
       schemeId: scheme.id,
+      watched,
+      watchedHousehold,
+      incidentOn,
       measureAt,
       sharedDiagnosticId: shared.id,
       draftDiagnosticId: draft.id,

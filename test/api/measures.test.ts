@@ -247,9 +247,10 @@ describe('support measures', () => {
       const after = await ok<{ items: { title: string; dueOn: string; status: string }[] }>(
         await call(cw, 'GET', `/api/households/${householdId}/tasks`),
       );
-      expect(after.items.filter((i) => i.status === 'open' && i.title.includes('FSL accès'))).toEqual([
-        expect.objectContaining({ dueOn: '2028-12-01', title: expect.stringMatching(/veille sociale/) }),
-      ]);
+      // Ended: its tasks and alerts are closed, and the watch raises no task at its end — its yearly
+      // visits and its end are alerts opened when they fall due (watch_visit_due, watch_ending).
+      expect(after.items.filter((i) => i.status === 'open' && i.title.includes('FSL accès'))).toEqual([]);
+      expect(after.items.some((i) => /veille sociale/.test(i.title))).toBe(false);
     });
 
     it('refuses with the funder’s reason, shown to the parties', async () => {

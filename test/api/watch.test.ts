@@ -187,7 +187,15 @@ describe('the watch and the journal’s alerts', () => {
     expect(await alertKeys(watched, 'done')).toEqual([key]);
     t.setNow(morning('2028-05-31'));
     await runAlerts(t.deps);
+    // Due on the watch's last day, the second visit is also its end's stock-taking: one task, not two.
     expect(await alertKeys(watched)).toEqual([`watch_visit_due:${ended.id}:2028-06-30`]);
+    const [last] = await t.deps.db
+      .select({ title: tasks.title })
+      .from(tasks)
+      .where(eq(tasks.alertKey, `watch_visit_due:${ended.id}:2028-06-30`));
+    expect(last!.title).toMatch(
+      /^Visite de fin de veille après la mesure .+ : faire le point avec le ménage/,
+    );
   });
 
   it('closes the watch visit when the watch is over, and refuses entries on the measure after it', async () => {

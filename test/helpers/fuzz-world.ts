@@ -188,6 +188,46 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     },
   );
 
+  // A third file under watch (its measure ended yesterday with one), and an incident reported.
+  const watched = await idOf(caseworker, '/api/households', sampleHousehold());
+  households.push(watched);
+  const ended = await call<{ id: string; rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${watched}/measures`,
+    { schemeId: scheme, operatorOrganisationId: association.org.id, briques: ['2.4'] },
+  );
+  let step = await call<{ rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${watched}/measures/${ended.id}/prescribe`,
+    { rowVersion: ended.rowVersion, prescribedOn: TODAY },
+  );
+  step = await call<{ rowVersion: number }>(
+    session(funder, 'funder_officer'),
+    'POST',
+    `/api/funder/measures/${ended.id}/decision`,
+    { rowVersion: step.rowVersion, outcome: 'validated', decidedOn: TODAY },
+  );
+  step = await call<{ rowVersion: number }>(
+    caseworker,
+    'POST',
+    `/api/households/${watched}/measures/${ended.id}/start`,
+    { rowVersion: step.rowVersion, startOn: '2026-01-05' },
+  );
+  await call(caseworker, 'POST', `/api/households/${watched}/measures/${ended.id}/end`, {
+    rowVersion: step.rowVersion,
+    endedOn: '2026-03-09',
+    endReason: 'objectives_reached',
+    orientation: 'watch',
+    watchMonths: 24,
+  });
+  const incident = await idOf(caseworker, `/api/households/${watched}/watch-incidents`, {
+    kind: 'neighbourhood_trouble',
+    occurredOn: TODAY,
+    note: 'Plaintes des voisins',
+  });
+
   const admin = session(association, 'admin');
   // A committee the association convenes, the landlord sitting on it (a person named for it), with one
   // meeting and one item.
@@ -303,6 +343,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     'monthly-points': [monthlyPoint],
     slots: [slot],
     visits: [visit],
+    'watch-incidents': [incident],
   };
   // The referral notified the association's people.
   ids.notifications = [

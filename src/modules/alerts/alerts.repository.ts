@@ -13,7 +13,10 @@ import type {
 } from '../../shared/alerts/rules.ts';
 import { CONTACT_KINDS } from '../../shared/contracts/journal.ts';
 import { parisDate } from '../../shared/time.ts';
+import { previousMonth } from '../../shared/alerts/rules.ts';
+import { monthOf } from '../../shared/evaluations/monthly-point.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
+import { validatedMonthlyPoints } from '../evaluations/index.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { journalEntries } from '../journal/schema.ts';
 import { accessKinds, caseloads, HOLDING_STATUSES } from '../measures/index.ts';
@@ -215,6 +218,11 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
     })),
     journal: await journalFacts(q, householdId),
     watches: await watchFacts(q, parisDate(at), householdId),
+    validatedPoints: await validatedMonthlyPoints(
+      q,
+      running.map((m) => m.id),
+      previousMonth(monthOf(parisDate(at))),
+    ),
   };
 }
 

@@ -2,3 +2,4 @@
 export { evaluationsRoutes } from './evaluations.routes.ts';
 export { latestMonthlyPoints, type LatestMonthlyPoint } from './monthly-points.repository.ts';
 export { evaluationsDue } from './evaluations-due.ts';
+export { validatedMonthlyPoints } from './validated-points.ts';

@@ -2,7 +2,7 @@ import type { Routes } from '../../kernel/routes.ts';
 import { HOUSEHOLD_PART_ROUTES, HOUSEHOLD_ROUTES as R } from '../../shared/routes/households.ts';
 import type { HouseholdPart } from '../../shared/households/registry.ts';
 import { createHousehold } from './use-cases/create-household.ts';
-import { listHouseholds } from './use-cases/list-households.ts';
+import { listHouseholds, type WatchStatusPort } from './use-cases/list-households.ts';
 import { getHousehold } from './use-cases/get-household.ts';
 import { updateHousehold } from './use-cases/update-household.ts';
 import { getHouseholdHistory } from './use-cases/get-household-history.ts';
@@ -22,9 +22,14 @@ import { removeHouseholdRow } from './use-cases/remove-household-row.ts';
 import { recordEvictionStep } from './use-cases/record-eviction-step.ts';
 import { closeEvictionProcedure } from './use-cases/close-eviction-procedure.ts';
 
+/** The ports the app wires into the households' routes (modules this one cannot import answer them). */
+export interface HouseholdsPorts {
+  watchStatus?: WatchStatusPort;
+}
+
 /** The household file and its parts (transport only: each route calls one use case). */
-export function householdsRoutes(routes: Routes): void {
-  routes.add(R.list, (ctx, { query }) => listHouseholds(ctx, query));
+export function householdsRoutes(routes: Routes, ports: HouseholdsPorts = {}): void {
+  routes.add(R.list, (ctx, { query }) => listHouseholds(ctx, query, ports.watchStatus));
   routes.add(R.create, (ctx, { body: { basis, ...file } }) => createHousehold(ctx, { file, basis }));
   // No transaction: the read and its audit entry are one statement (see getHousehold).
   routes.add(R.get, (ctx, { params }) => getHousehold(ctx, params.id));

@@ -24,4 +24,5 @@ export {
 } from './households.repository.ts';
 export { noteRows } from './notes.repository.ts';
 export { householdSearchText } from './search-text.ts';
-export { householdsRoutes } from './households.routes.ts';
+export { householdsRoutes, type HouseholdsPorts } from './households.routes.ts';
+export type { WatchStatusPort } from './use-cases/list-households.ts';

@@ -10,3 +10,4 @@ export {
   type MeasureRecord,
 } from './measures.repository.ts';
 export { caseloads, accessKinds, HOLDING as HOLDING_STATUSES } from './measures.repository.ts';
+export { householdsWatchUntil } from './watch-status.ts';

@@ -66,6 +66,9 @@ export function presentMeasure(
     endReason: m.endReason,
     orientation: m.orientation,
     orientationDetail: orientationDetail(r),
+    reopenedFromMeasureId: m.reopenedFromMeasureId,
+    reopenReason: fields.timeline ? m.reopenReason : null,
+    reopenedByMeasureId: r.reopenedByMeasureId,
     canAct,
     rowVersion: m.rowVersion,
     ...(fields.timeline && events

@@ -12,6 +12,7 @@ import {
   measures,
   measureSchemes,
   measureSchemeVersions,
+  watchIncidents,
 } from './schema.ts';
 
 const funder = aliasedTable(organisations, 'funder');
@@ -33,6 +34,10 @@ const measureColumns = {
   relayName: sql<
     string | null
   >`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${measures.relayOrganisationId})`,
+  // The measure that reopened a case after this one's watch (raw SQL: a self-join needs an alias).
+  reopenedByMeasureId: sql<
+    string | null
+  >`(select reopening.id from measures reopening where reopening.reopened_from_measure_id = ${measures.id} order by reopening.created_at limit 1)`,
 };
 
 function measuresWhere(q: Queryable, condition: SQL | undefined) {
@@ -337,3 +342,60 @@ export async function measureForContract(q: Queryable, householdId: string, meas
   };
 }
 export type MeasureForContract = NonNullable<Awaited<ReturnType<typeof measureForContract>>>;
+
+/** The incidents reported during the watches of a household's measures, latest first. */
+export function incidentsOf(q: Queryable, householdId: string, incidentId?: string) {
+  return q
+    .select({
+      incident: watchIncidents,
+      schemeName: measureSchemes.name,
+      operatorOrganisationId: measures.operatorOrganisationId,
+      reportedByName: users.fullName,
+      reportedByOrganisationName: organisations.name,
+    })
+    .from(watchIncidents)
+    .innerJoin(measures, eq(measures.id, watchIncidents.measureId))
+    .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+    .leftJoin(users, eq(users.id, watchIncidents.reportedByUserId))
+    .leftJoin(organisations, eq(organisations.id, watchIncidents.reportedByOrganisationId))
+    .where(
+      and(
+        eq(watchIncidents.householdId, householdId),
+        incidentId ? eq(watchIncidents.id, incidentId) : undefined,
+      ),
+    )
+    .orderBy(desc(watchIncidents.reportedAt), desc(watchIncidents.id));
+}
+export type IncidentRecord = Awaited<ReturnType<typeof incidentsOf>>[number];
+
+export async function insertIncident(q: Queryable, values: typeof watchIncidents.$inferInsert) {
+  const [row] = await q.insert(watchIncidents).values(values).returning({ id: watchIncidents.id });
+  return row!.id;
+}
+
+/** Links the incident to the measure it reopened, unless one was already (false then). */
+export async function markIncidentReopened(q: Queryable, incidentId: string, measureId: string) {
+  const rows = await q
+    .update(watchIncidents)
+    .set({ reopenedMeasureId: measureId })
+    .where(and(eq(watchIncidents.id, incidentId), sql`${watchIncidents.reopenedMeasureId} is null`))
+    .returning({ id: watchIncidents.id });
+  return rows.length > 0;
+}
+
+/**
+ * The dates the watch status reads of every measure of the given households, in one query: what
+ * the household list shows (« En veille jusqu'au … ») for a page of households.
+ */
+export function measureDatesOf(q: Queryable, householdIds: readonly string[]) {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      householdId: measures.householdId,
+      startOn: measures.startOn,
+      endedOn: measures.endedOn,
+      watchMonths: measures.watchMonths,
+    })
+    .from(measures)
+    .where(inArray(measures.householdId, [...householdIds]));
+}

@@ -15,6 +15,9 @@ import { assignCaseworker } from './use-cases/assign-caseworker.ts';
 import { getFunderHome } from './use-cases/get-funder-home.ts';
 import { decideMeasure } from './use-cases/decide-measure.ts';
 import { listCaseloads, setCaseworkerCapacity } from './use-cases/list-caseloads.ts';
+import { listWatchIncidents } from './use-cases/list-watch-incidents.ts';
+import { reportWatchIncident } from './use-cases/report-watch-incident.ts';
+import { reopenCase } from './use-cases/reopen-case.ts';
 
 /** Support measures, schemes, funders' decisions and caseloads (transport only). */
 export function measuresRoutes(routes: Routes): void {
@@ -36,6 +39,13 @@ export function measuresRoutes(routes: Routes): void {
   routes.add(R.renew, (ctx, { params, body }) => renewMeasure(ctx, { ...onMeasure(params), ...body }));
   routes.add(R.end, (ctx, { params, body }) => endMeasure(ctx, { ...onMeasure(params), ...body }));
   routes.add(R.assign, (ctx, { params, body }) => assignCaseworker(ctx, { ...onMeasure(params), ...body }));
+  routes.add(R.incidents, async (ctx, { params }) => ({ items: await listWatchIncidents(ctx, params.id) }));
+  routes.add(R.reportIncident, (ctx, { params, body }) =>
+    reportWatchIncident(ctx, { householdId: params.id, ...body }),
+  );
+  routes.add(R.reopen, (ctx, { params, body }) =>
+    reopenCase(ctx, { householdId: params.id, incidentId: params.incidentId, ...body }),
+  );
   routes.add(R.funderHome, (ctx, { query }) => getFunderHome(ctx, query));
   routes.add(R.decide, (ctx, { params, body }) => decideMeasure(ctx, { ...params, ...body }));
   routes.add(R.caseloads, async (ctx) => ({ items: await listCaseloads(ctx) }));

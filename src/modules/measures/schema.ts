@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   date,
   index,
@@ -22,6 +23,7 @@ import {
   type TSchemeCosts,
   type TSchemeRules,
 } from '../../shared/contracts/measures.ts';
+import { WATCH_INCIDENT_KINDS } from '../../shared/contracts/watch.ts';
 import { households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
@@ -31,6 +33,7 @@ export const measureStatus = pgEnum('measure_status', MEASURE_STATUSES);
 export const occupancyOption = pgEnum('occupancy_option', OCCUPANCY_OPTIONS);
 export const measureEndReason = pgEnum('measure_end_reason', MEASURE_END_REASONS);
 export const measureOrientation = pgEnum('measure_orientation', MEASURE_ORIENTATIONS);
+export const watchIncidentKind = pgEnum('watch_incident_kind', WATCH_INCIDENT_KINDS);
 
 /** A support scheme a funder runs in a département (AVDL, FSL accès…); its rules are dated versions. */
 export const measureSchemes = pgTable(
@@ -138,12 +141,18 @@ export const measures = pgTable(
     watchMonths: smallint('watch_months'),
     relayOrganisationId: uuid('relay_organisation_id').references(() => organisations.id),
     endNote: text('end_note'),
+    /** The ended measure this one reopens a case after (an incident during its watch), and why. */
+    reopenedFromMeasureId: uuid('reopened_from_measure_id').references((): AnyPgColumn => measures.id),
+    reopenReason: text('reopen_reason'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
     rowVersion: integer('row_version').notNull().default(1),
   },
   (t) => [
     index('measures_household_idx').on(t.householdId),
+    index('measures_reopened_from_idx')
+      .on(t.reopenedFromMeasureId)
+      .where(sql`${t.reopenedFromMeasureId} is not null`),
     index('measures_scheme_status_idx').on(t.schemeId, t.status),
     // Caseloads and committee agendas read an operator's measures by status.
     index('measures_operator_status_idx').on(t.operatorOrganisationId, t.status),
@@ -170,6 +179,33 @@ export const measureEvents = pgTable(
     at: tstz('at').notNull(),
   },
   (t) => [index('measure_events_measure_idx').on(t.measureId, t.seq)],
+);
+
+/**
+ * An incident during the watch after a measure (new arrears, trouble de voisinage…), reported by a
+ * party (the landlord); the case it reopened, once the watch's caseworker reopened one.
+ */
+export const watchIncidents = pgTable(
+  'watch_incidents',
+  {
+    id: id(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    /** The ended measure whose watch it fell in. */
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    kind: watchIncidentKind('kind').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }),
+    note: text('note'),
+    reportedByUserId: uuid('reported_by_user_id').references(() => users.id),
+    reportedByOrganisationId: uuid('reported_by_organisation_id').references(() => organisations.id),
+    reportedAt: tstz('reported_at').notNull(),
+    reopenedMeasureId: uuid('reopened_measure_id').references(() => measures.id),
+  },
+  (t) => [index('watch_incidents_household_idx').on(t.householdId, t.reportedAt)],
 );
 
 /**

@@ -5,6 +5,7 @@ import {
   canManageCaseloads,
   canManageSchemes,
   canProposeMeasure,
+  canReportWatchIncident,
   canRunMeasure,
   measureFieldsFor,
 } from './measure-policy.ts';
@@ -25,6 +26,21 @@ describe('measure policy', () => {
     expect(canRunMeasure(as('caseworker'), { operatorOrganisationId: ORG })).toBe(true);
     expect(canRunMeasure(as('caseworker'), { operatorOrganisationId: 'other' })).toBe(false);
     expect(canRunMeasure(as('auditor'), { operatorOrganisationId: ORG })).toBe(false);
+  });
+
+  it('lets the landlord’s staff and the parties’ social workers report an incident during the watch', () => {
+    const table: [Role, Parameters<typeof canReportWatchIncident>[1], boolean][] = [
+      ['landlord_social_advisor', 'landlord_summary', true],
+      ['landlord_rental_manager', 'landlord_summary', true],
+      ['caseworker', 'caseworker', true],
+      ['team_manager', 'party', true],
+      ['landlord_social_advisor', 'none', false],
+      ['admin', 'caseworker', false],
+      ['auditor', 'landlord_summary', false],
+      ['funder_officer', 'landlord_summary', false],
+    ];
+    for (const [role, level, allowed] of table)
+      expect(canReportWatchIncident(as(role), level), `${role} / ${level}`).toBe(allowed);
   });
 
   it('leaves the decision to the scheme’s funder', () => {

@@ -23,6 +23,14 @@ export const canProposeMeasure = (actor: MeasureActor, level: HouseholdAccessLev
 export const canRunMeasure = (actor: MeasureActor, measure: { operatorOrganisationId: string }) =>
   actor.organisationId === measure.operatorOrganisationId && hasRoleIn(actor.roles, 'socialWork');
 
+/**
+ * An incident during the watch (new arrears, trouble de voisinage…) is reported by the landlord's
+ * staff, or by a social worker of a party, on a file they read.
+ */
+export const canReportWatchIncident = (actor: MeasureActor, level: HouseholdAccessLevel) =>
+  atLeast(level, 'landlord_summary') &&
+  (hasRoleIn(actor.roles, 'landlordStaff') || hasRoleIn(actor.roles, 'socialWork'));
+
 export const canDecideMeasure = (actor: MeasureActor, scheme: { funderOrganisationId: string }) =>
   actor.organisationId === scheme.funderOrganisationId && hasRoleIn(actor.roles, 'funders');
 

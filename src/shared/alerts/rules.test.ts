@@ -9,9 +9,12 @@ import {
   daysBetween,
   homeVisitMissingAlerts,
   measureEndingAlerts,
+  monthlyPointMissingAlerts,
   noContactAlerts,
+  previousMonth,
   referralUnansweredAlerts,
   renewalLimitAlerts,
+  watchEndingAlerts,
   watchVisitDueAlerts,
   type AlertSnapshot,
   type JournalFact,
@@ -51,6 +54,7 @@ const empty: AlertSnapshot = {
   contracts: [],
   journal: [],
   watches: [],
+  validatedPoints: [],
 };
 /** The daily run, at 00:30 in Paris (CET in winter, CEST in summer). */
 const parisHalfPastMidnight = (day: string, offsetHours: 1 | 2) =>
@@ -299,7 +303,11 @@ describe('no contact', () => {
   });
 
   it('takes the Paris day at 00:30 on the daylight-saving Sundays', () => {
-    const snapshot = { ...empty, measures: [measure({ startOn: '2026-02-27', plannedEndOn: '2026-12-31' })] };
+    const snapshot = {
+      ...empty,
+      measures: [measure({ startOn: '2026-02-27', plannedEndOn: '2026-12-31' })],
+      validatedPoints: [{ measureId: 'm1', month: '2026-02' }],
+    };
     // 29 March 2026, 00:30 Paris: 30 days after 27 February in Paris, 29 in UTC.
     const rules = alertsFor(snapshot, parisHalfPastMidnight('2026-03-29', 1), defaults).map((a) => a.rule);
     expect(rules).toEqual(['no_contact']);
@@ -392,5 +400,138 @@ describe('watch visit due', () => {
     expect(alertsFor({ ...empty, watches: [ended] }, autumn, defaults).map((a) => a.key)).toEqual([
       'watch_visit_due:m1:2026-11-24',
     ]);
+  });
+});
+
+describe('watch ending', () => {
+  const w = (over: Partial<WatchFact> = {}): WatchFact => ({
+    measure: {
+      id: 'm1',
+      householdId: 'h1',
+      schemeName: 'FSL maintien',
+      caseworkerUserId: null,
+      operatorOrganisationId: 'o1',
+    },
+    endedOn: '2026-01-31',
+    watchMonths: 18,
+    nextStartOn: null,
+    ...over,
+  });
+
+  it('opens 30 days before the watch’s last day, for the operator without a référent, until that day', () => {
+    // 18 months after 31 January 2026: 31 July 2027 (no anniversary there, so no yearly visit).
+    expect(watchEndingAlerts([w()], [], '2027-06-30')).toEqual([]); // 31 days
+    expect(watchEndingAlerts([w()], [], '2027-07-01')).toEqual([
+      {
+        key: 'watch_ending:m1:2027-07-31',
+        rule: 'watch_ending',
+        householdId: 'h1',
+        sourceId: 'm1',
+        ownerUserId: null,
+        ownerOrganisationId: 'o1',
+        dueOn: '2027-07-31',
+        title:
+          'Fin de la veille sociale le 31/07/2027 après la mesure FSL maintien : faire le point avec le ménage (clore le suivi ou rouvrir un accompagnement)',
+      },
+    ]);
+    expect(watchEndingAlerts([w()], [], '2027-07-31')).toHaveLength(1);
+    expect(watchEndingAlerts([w()], [], '2027-08-01')).toEqual([]);
+  });
+
+  it('counts months as the law does (31 August + 6 months: end of February) and stops with a new measure', () => {
+    const short = w({ endedOn: '2027-08-31', watchMonths: 6 });
+    expect(watchEndingAlerts([short], [], '2028-01-29')).toEqual([]); // 31 days before 29 February 2028
+    expect(watchEndingAlerts([short], [], '2028-01-30')).toMatchObject([{ dueOn: '2028-02-29' }]);
+    expect(watchEndingAlerts([{ ...short, nextStartOn: '2028-02-01' }], [], '2028-02-01')).toEqual([]);
+  });
+
+  it('leaves a whole-year watch’s end to its last visit, unless that visit was made', () => {
+    const years = w({ endedOn: '2026-03-31', watchMonths: 24 }); // ends 31 March 2028
+    const firstYear = [seen({ lastHomeVisitOn: '2027-03-20' })]; // the second year's visit is due at the end
+    expect(watchEndingAlerts([years], firstYear, '2028-03-15')).toEqual([]);
+    const [visit] = watchVisitDueAlerts([years], firstYear, '2028-03-15');
+    expect(visit!.title).toBe(
+      'Visite de fin de veille après la mesure FSL maintien à faire d’ici le 31/03/2028 : faire le point avec le ménage (clore le suivi ou rouvrir un accompagnement)',
+    );
+    // The last year’s visit made early: no visit due any more, the end still asks for its stock-taking.
+    const visited = [seen({ lastHomeVisitOn: '2028-02-01' })];
+    expect(watchVisitDueAlerts([years], visited, '2028-03-15')).toEqual([]);
+    expect(watchEndingAlerts([years], visited, '2028-03-15')).toMatchObject([
+      { key: 'watch_ending:m1:2028-03-31', dueOn: '2028-03-31' },
+    ]);
+  });
+
+  it('is in the daily run', () => {
+    const at = parisHalfPastMidnight('2027-07-15', 2);
+    // Beside the first year's visit, never made and overdue.
+    expect(alertsFor({ ...empty, watches: [w()] }, at, defaults).map((a) => a.rule)).toEqual([
+      'watch_visit_due',
+      'watch_ending',
+    ]);
+  });
+});
+
+describe('monthly point missing', () => {
+  const running = measure({ startOn: '2026-01-20', plannedEndOn: '2026-12-31' });
+
+  it('counts the previous month across a year end', () => {
+    expect(previousMonth('2027-01')).toBe('2026-12');
+    expect(previousMonth('2026-03')).toBe('2026-02');
+  });
+
+  it('opens on the 11th for last month’s point not validated, due on the 10th, one key per month', () => {
+    expect(monthlyPointMissingAlerts([running], [], '2026-03-10')).toEqual([]);
+    expect(monthlyPointMissingAlerts([running], [], '2026-03-11')).toEqual([
+      {
+        key: 'monthly_point_missing:m1:2026-02',
+        rule: 'monthly_point_missing',
+        householdId: 'h1',
+        sourceId: 'm1',
+        ownerUserId: 'u1',
+        ownerOrganisationId: null,
+        dueOn: '2026-03-10',
+        title: 'Point mensuel de février 2026 de la mesure FSL accès à valider (attendu le 10/03/2026)',
+      },
+    ]);
+    expect(monthlyPointMissingAlerts([running], [], '2026-03-31')).toHaveLength(1);
+    expect(monthlyPointMissingAlerts([running], [], '2027-01-11')[0]).toMatchObject({
+      key: 'monthly_point_missing:m1:2026-12',
+      dueOn: '2027-01-10',
+    });
+  });
+
+  it('is closed by the month’s validated point, not by another month’s', () => {
+    expect(
+      monthlyPointMissingAlerts([running], [{ measureId: 'm1', month: '2026-02' }], '2026-03-11'),
+    ).toEqual([]);
+    expect(
+      monthlyPointMissingAlerts([running], [{ measureId: 'm1', month: '2026-03' }], '2026-03-11'),
+    ).toHaveLength(1);
+    expect(
+      monthlyPointMissingAlerts([running], [{ measureId: 'other', month: '2026-02' }], '2026-03-11'),
+    ).toHaveLength(1);
+  });
+
+  it('asks a measure begun mid-month for that month’s point, and none of a measure begun this month', () => {
+    // Begun on 20 January: January is owed (by 10 February).
+    expect(monthlyPointMissingAlerts([running], [], '2026-02-11')[0]!.key).toBe(
+      'monthly_point_missing:m1:2026-01',
+    );
+    const late = measure({ startOn: '2026-03-02' });
+    expect(monthlyPointMissingAlerts([late], [], '2026-03-20')).toEqual([]);
+    expect(monthlyPointMissingAlerts([measure({ startOn: null })], [], '2026-03-20')).toEqual([]);
+    expect(monthlyPointMissingAlerts([measure({ ...running, status: 'ended' })], [], '2026-03-20')).toEqual(
+      [],
+    );
+  });
+
+  it('reads the Paris day: 00:30 on 11 March in Paris is still 10 March in UTC', () => {
+    const at = parisHalfPastMidnight('2026-03-11', 1);
+    const rules = alertsFor({ ...empty, measures: [running] }, at, defaults).map((a) => a.rule);
+    expect(rules).toContain('monthly_point_missing');
+    const before = parisHalfPastMidnight('2026-03-10', 1);
+    expect(alertsFor({ ...empty, measures: [running] }, before, defaults).map((a) => a.rule)).not.toContain(
+      'monthly_point_missing',
+    );
   });
 });

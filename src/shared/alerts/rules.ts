@@ -7,10 +7,17 @@
  */
 import type { AlertRule, TAlertSettings } from '../contracts/alerts.ts';
 import type { SchemeKind } from '../contracts/measures.ts';
-import { formatDate } from '../format.ts';
+import { formatDate, formatMonth } from '../format.ts';
 import { addMonths, renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
+import { monthOf } from '../evaluations/monthly-point.ts';
 import { parisDate } from '../time.ts';
-import { underWatch, watchVisitDueOn, WATCH_VISIT_LEAD_DAYS, type WatchFacts } from '../watch/rules.ts';
+import {
+  underWatch,
+  watchEndsOn,
+  watchVisitDueOn,
+  WATCH_VISIT_LEAD_DAYS,
+  type WatchFacts,
+} from '../watch/rules.ts';
 
 /** An alert as a rule wants it open: one task per stable key. */
 export interface Alert {
@@ -92,10 +99,16 @@ export interface WatchFact extends WatchFacts {
   >;
 }
 
+/** A running measure's monthly point of a month, validated (a version of it at least). */
+export interface MonthlyPointFact {
+  measureId: string;
+  month: string;
+}
+
 /**
- * Everything the rules read. Two rules are left for the monthly points and evaluations (issue 10,
- * point 8: a monthly point missing, an evaluation due): each will add its facts here, loaded in
- * `loadSnapshot`, and its pure function to `alertsFor`.
+ * Everything the rules read. One rule is left for the evaluations (issue 10, point 8: an
+ * evaluation due): it will add its facts here, loaded in `loadSnapshot`, and its pure function to
+ * `alertsFor`.
  */
 export interface AlertSnapshot {
   measures: MeasureFact[];
@@ -105,6 +118,8 @@ export interface AlertSnapshot {
   contracts: ContractFact[];
   journal: JournalFact[];
   watches: WatchFact[];
+  /** The validated points of the running measures for the month before the Paris day's month. */
+  validatedPoints: MonthlyPointFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -355,6 +370,7 @@ export function homeVisitMissingAlerts(
 /**
  * A household under watch whose yearly visit (a home visit by the operator in each year of the
  * watch) falls due within 30 days or is overdue, while the watch lasts: one key per anniversary.
+ * The visit due on the watch's last day (a watch of whole years) is also the end's stock-taking.
  */
 export function watchVisitDueAlerts(watches: WatchFact[], journal: JournalFact[], today: string): Alert[] {
   return watches.flatMap((w) => {
@@ -363,8 +379,73 @@ export function watchVisitDueAlerts(watches: WatchFact[], journal: JournalFact[]
     const { lastHomeVisitOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
     const dueOn = watchVisitDueOn(w, lastHomeVisitOn);
     if (dueOn === null || daysBetween(today, dueOn) > WATCH_VISIT_LEAD_DAYS) return [];
-    const title = `Visite annuelle de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)}`;
+    const title =
+      dueOn === watchEndsOn(w)
+        ? `Visite de fin de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)} : faire le point avec le ménage (clore le suivi ou rouvrir un accompagnement)`
+        : `Visite annuelle de veille après la mesure ${m.schemeName} à faire d’ici le ${formatDate(dueOn)}`;
     return [measureAlert('watch_visit_due', m, dueOn, dueOn, title)];
+  });
+}
+
+/** How many days before the watch's last day its end opens a task. */
+export const WATCH_ENDING_LEAD_DAYS = 30;
+
+/**
+ * The end of the watch: from 30 days before its last day to that day, while the household is under
+ * watch, the watch's référent (else its operator) takes stock with the household — close the
+ * follow-up or reopen a case. One key per watch end; a new measure started ends the watch and so
+ * closes it. When a yearly visit is due on that very day (a watch of whole years whose last year has
+ * had no home visit yet), that visit's alert is the end's task and this one is not opened: one task,
+ * not two, for the same day and household.
+ */
+export function watchEndingAlerts(watches: WatchFact[], journal: JournalFact[], today: string): Alert[] {
+  return watches.flatMap((w) => {
+    const end = watchEndsOn(w);
+    if (end === null || !underWatch(w, today) || daysBetween(today, end) > WATCH_ENDING_LEAD_DAYS) return [];
+    const m = w.measure;
+    const { lastHomeVisitOn } = journalOf(journal, m.householdId, m.operatorOrganisationId);
+    if (watchVisitDueOn(w, lastHomeVisitOn) === end) return [];
+    const title = `Fin de la veille sociale le ${formatDate(end)} après la mesure ${m.schemeName} : faire le point avec le ménage (clore le suivi ou rouvrir un accompagnement)`;
+    return [measureAlert('watch_ending', m, end, end, title)];
+  });
+}
+
+/**
+ * The day of the month by which last month's monthly point must be validated. The 10th: the
+ * point is held with the household at the turn of the month and its figures come from the whole
+ * month's journal, so the first days of the month are for activities recorded late (a visit written
+ * up after the week-end, a device sending its outbox); ten days leave two working weeks at most
+ * before the operator's monthly report to the funders, which reads the validated points.
+ */
+export const MONTHLY_POINT_DUE_DAY = 10;
+
+/** The month before a month (YYYY-MM). */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * A running measure whose previous Paris month's point is not validated by the 10th of the month:
+ * a task for its référent (else its operator) from the 11th, due the 10th, one per measure and
+ * month, closed when a version of that point is validated. A measure owes a point from the month it
+ * started, that month included (see shared/evaluations: a measure begun on the 20th owes that
+ * month's point); a measure started this month owes none yet.
+ */
+export function monthlyPointMissingAlerts(
+  measures: MeasureFact[],
+  validated: MonthlyPointFact[],
+  today: string,
+): Alert[] {
+  if (Number(today.slice(8, 10)) <= MONTHLY_POINT_DUE_DAY) return [];
+  const month = previousMonth(monthOf(today));
+  const done = new Set(validated.filter((v) => v.month === month).map((v) => v.measureId));
+  const dueOn = `${monthOf(today)}-${String(MONTHLY_POINT_DUE_DAY).padStart(2, '0')}`;
+  return measures.flatMap((m) => {
+    if (m.status !== 'active' || m.startOn === null || monthOf(m.startOn) > month || done.has(m.id))
+      return [];
+    const title = `Point mensuel de ${formatMonth(month)} de la mesure ${m.schemeName} à valider (attendu le ${formatDate(dueOn)})`;
+    return [measureAlert('monthly_point_missing', m, month, dueOn, title)];
   });
 }
 
@@ -381,5 +462,7 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...noContactAlerts(snapshot.measures, snapshot.journal, today, settings),
     ...homeVisitMissingAlerts(snapshot.measures, snapshot.journal, today),
     ...watchVisitDueAlerts(snapshot.watches, snapshot.journal, today),
+    ...watchEndingAlerts(snapshot.watches, snapshot.journal, today),
+    ...monthlyPointMissingAlerts(snapshot.measures, snapshot.validatedPoints, today),
   ];
 }

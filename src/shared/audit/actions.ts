@@ -15,6 +15,7 @@ import { CONTRACT_PARTY_LABELS } from '../contracts/support-contracts.ts';
 import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/journal.ts';
 import { ATTENDANCE_LABELS } from '../contracts/workshops.ts';
 import { CONVERSION_LABELS, VISIT_CONSENT_LABELS, WEEKDAY_LABELS } from '../contracts/permanences.ts';
+import { WATCH_INCIDENT_KIND_LABELS } from '../contracts/watch.ts';
 import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -310,6 +311,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
       ),
   },
   'measure.assign': { label: 'Changement de référent d’une mesure', describe: (d) => str(d.scheme) },
+  'measure.watch_incident.report': {
+    label: 'Incident signalé pendant la veille',
+    describe: (d) => joined(str(d.scheme), labelOf(WATCH_INCIDENT_KIND_LABELS, d.kind)),
+  },
+  'measure.watch_incident.list': { label: 'Consultation des incidents signalés pendant la veille' },
+  'measure.reopen': {
+    label: 'Accompagnement rouvert après un incident pendant la veille',
+    describe: (d) => joined(str(d.scheme), labelOf(WATCH_INCIDENT_KIND_LABELS, d.kind)),
+  },
   'measure.funded.read': {
     label: 'Consultation des mesures financées',
     describe: (d) => (typeof d.count === 'number' ? `${d.count} mesure(s) en attente de décision` : null),

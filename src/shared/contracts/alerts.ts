@@ -11,6 +11,8 @@ export const ALERT_RULES = [
   'no_contact',
   'home_visit_missing',
   'watch_visit_due',
+  'watch_ending',
+  'monthly_point_missing',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -23,6 +25,8 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   no_contact: 'Pas de contact avec le ménage',
   home_visit_missing: 'Visite à domicile annuelle à faire',
   watch_visit_due: 'Visite annuelle de veille à faire',
+  watch_ending: 'Fin de la veille sociale',
+  monthly_point_missing: 'Point mensuel manquant',
 };
 
 /** An organisation's alert settings, in days. */

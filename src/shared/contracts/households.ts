@@ -240,6 +240,8 @@ export const ZHouseholdListItem = z.object({
   daloRecognised: z.boolean(),
   accessLevel: ZAccessLevel,
   updatedAt: z.iso.datetime(),
+  /** The last day of the household's social watch (veille) when it is under one today, else null. */
+  watchUntil: z.string().nullable(),
 });
 export type THouseholdListItem = z.infer<typeof ZHouseholdListItem>;
 

@@ -267,6 +267,8 @@ export const MEASURE_EVENTS = [
   'renewed',
   'ended',
   'assigned',
+  'incident',
+  'reopened',
 ] as const;
 export type MeasureEventKind = (typeof MEASURE_EVENTS)[number];
 export const MEASURE_EVENT_LABELS: Record<MeasureEventKind, string> = {
@@ -278,6 +280,8 @@ export const MEASURE_EVENT_LABELS: Record<MeasureEventKind, string> = {
   renewed: 'Mesure renouvelée',
   ended: 'Fin de la mesure',
   assigned: 'Changement de référent',
+  incident: 'Incident signalé pendant la veille',
+  reopened: 'Accompagnement rouvert après un incident pendant la veille',
 };
 
 export const ZMeasureEvent = z.object({
@@ -326,6 +330,11 @@ export const ZMeasure = z.object({
   endReason: z.enum(MEASURE_END_REASONS).nullable(),
   orientation: z.enum(MEASURE_ORIENTATIONS).nullable(),
   orientationDetail: z.string().nullable(),
+  /** The ended measure this one reopened a case after (an incident during its watch), and why. */
+  reopenedFromMeasureId: ZId.nullable(),
+  reopenReason: z.string().nullable(),
+  /** The measure that reopened a case after this one's watch. */
+  reopenedByMeasureId: ZId.nullable(),
   /** What the reader may do now (its organisation's side and roles). */
   canAct: z.boolean(),
   rowVersion: z.number().int(),

@@ -23,6 +23,13 @@ import {
   ZSchemeVersionInput,
   ZUserParams,
 } from '../contracts/measures.ts';
+import {
+  ZWatchIncident,
+  ZWatchIncidentInput,
+  ZWatchIncidentList,
+  ZWatchIncidentParams,
+  ZWatchReopen,
+} from '../contracts/watch.ts';
 import { defineRoute } from './define.ts';
 
 const tag = 'mesures';
@@ -159,6 +166,41 @@ export const MEASURE_ROUTES = {
     params: ZMeasureParams,
     body: ZMeasureAssign,
     response: ZMeasure,
+    household: run,
+    errors: [409],
+  }),
+  incidents: defineRoute({
+    method: 'GET',
+    path: '/api/households/:id/watch-incidents',
+    tag,
+    summary: 'Incidents signalés pendant la veille du ménage, et l’accompagnement que chacun a rouvert',
+    params: ZIdParams,
+    response: ZWatchIncidentList,
+    household: read,
+  }),
+  reportIncident: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/watch-incidents',
+    tag,
+    summary:
+      'Signaler un incident pendant la veille (nouveaux impayés, trouble de voisinage…) : une tâche pour le référent',
+    params: ZIdParams,
+    body: ZWatchIncidentInput,
+    response: ZWatchIncident,
+    status: 201,
+    household: read,
+    errors: [409],
+  }),
+  reopen: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/watch-incidents/:incidentId/reopen',
+    tag,
+    summary:
+      'Rouvrir un accompagnement après un incident pendant la veille : une mesure proposée, reprise de la précédente',
+    params: ZWatchIncidentParams,
+    body: ZWatchReopen,
+    response: ZMeasure,
+    status: 201,
     household: run,
     errors: [409],
   }),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { householdWatchUntil, underWatch, watchEndsOn, watchVisitDueOn, type WatchFacts } from './rules.ts';
+import {
+  currentWatch,
+  householdWatchUntil,
+  incidentSummary,
+  underWatch,
+  watchEndsOn,
+  watchVisitDueOn,
+  type WatchFacts,
+} from './rules.ts';
 
 const watch = (
   endedOn: string,
@@ -78,5 +86,33 @@ describe('the household’s watch status', () => {
     expect(householdWatchUntil([ended, next], '2026-06-01')).toBeNull();
     const proposed = { startOn: null, endedOn: null, watchMonths: null };
     expect(householdWatchUntil([ended, proposed], '2026-06-01')).toBe('2028-01-31');
+  });
+});
+
+describe('the current watch', () => {
+  it('names the measure whose watch runs, the latest end when two do', () => {
+    const first = { startOn: '2024-01-01', endedOn: '2025-01-31', watchMonths: 24 };
+    const second = { startOn: '2025-03-01', endedOn: '2025-06-30', watchMonths: 24 };
+    expect(currentWatch([first, second], '2025-07-01')).toEqual({ measure: second, until: '2027-06-30' });
+    // The second start ended the first watch; before the second measure ended, no watch ran.
+    expect(currentWatch([first, second], '2025-04-01')).toBeNull();
+    expect(currentWatch([first], '2025-04-01')).toEqual({ measure: first, until: '2027-01-31' });
+    expect(currentWatch([{ ...first, watchMonths: null }], '2025-04-01')).toBeNull();
+  });
+});
+
+describe('an incident in words', () => {
+  it('says new arrears with their amount and date, another incident with its note', () => {
+    expect(
+      incidentSummary({ kind: 'rent_arrears', occurredOn: '2027-03-03', amountCents: 85_000, note: null }),
+    ).toBe(`Nouveaux impayés de loyer : 850,00\u00a0€ au 03/03/2027`);
+    expect(
+      incidentSummary({
+        kind: 'neighbourhood_trouble',
+        occurredOn: '2027-03-03',
+        amountCents: null,
+        note: ' Plaintes répétées pour bruit ',
+      }),
+    ).toBe('Trouble de voisinage le 03/03/2027 — Plaintes répétées pour bruit');
   });
 });

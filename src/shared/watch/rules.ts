@@ -1,3 +1,5 @@
+import { WATCH_INCIDENT_KIND_LABELS, type WatchIncidentKind } from '../contracts/watch.ts';
+import { formatCents, formatDate } from '../format.ts';
 import { addMonths } from '../measures/scheme-rules.ts';
 
 /**
@@ -65,14 +67,14 @@ export interface HouseholdMeasureDates {
 }
 
 /**
- * The last day of the household's watch on `today` (the latest, should two ended measures each
- * have one), or null when the household is not under watch.
+ * The measure whose watch the household is under on `today` and that watch's last day (the latest,
+ * should two ended measures each have one), or null when the household is not under watch.
  */
-export function householdWatchUntil(
-  measures: readonly HouseholdMeasureDates[],
+export function currentWatch<M extends HouseholdMeasureDates>(
+  measures: readonly M[],
   today: string,
-): string | null {
-  let until: string | null = null;
+): { measure: M; until: string } | null {
+  let current: { measure: M; until: string } | null = null;
   for (const m of measures) {
     if (m.endedOn === null || m.watchMonths === null) continue;
     const endedOn = m.endedOn;
@@ -80,8 +82,39 @@ export function householdWatchUntil(
       o !== m && o.startOn !== null && o.startOn >= endedOn ? [o.startOn] : [],
     );
     const facts: WatchFacts = { endedOn, watchMonths: m.watchMonths, nextStartOn: starts.sort()[0] ?? null };
-    const end = watchEndsOn(facts);
-    if (underWatch(facts, today) && (until === null || end! > until)) until = end;
+    const end = watchEndsOn(facts)!;
+    if (underWatch(facts, today) && (current === null || end > current.until))
+      current = { measure: m, until: end };
   }
-  return until;
+  return current;
+}
+
+/**
+ * The last day of the household's watch on `today` (the latest, should two ended measures each
+ * have one), or null when the household is not under watch.
+ */
+export const householdWatchUntil = (
+  measures: readonly HouseholdMeasureDates[],
+  today: string,
+): string | null => currentWatch(measures, today)?.until ?? null;
+
+export const NOT_UNDER_WATCH_MESSAGE =
+  'Le ménage n’est pas en veille : aucune mesure terminée avec une veille en cours aujourd’hui.';
+
+/** How many days the watch's caseworker is given to look into an incident reported during the watch. */
+export const INCIDENT_TASK_DAYS = 7;
+
+/** An incident during the watch, in words, for the timeline, the task and the new measure's reason. */
+export function incidentSummary(i: {
+  kind: WatchIncidentKind;
+  occurredOn: string;
+  amountCents: number | null;
+  note: string | null;
+}): string {
+  const label = WATCH_INCIDENT_KIND_LABELS[i.kind];
+  const what =
+    i.kind === 'rent_arrears'
+      ? `${label} : ${formatCents(i.amountCents)} au ${formatDate(i.occurredOn)}`
+      : `${label} le ${formatDate(i.occurredOn)}`;
+  return i.note?.trim() ? `${what} — ${i.note.trim()}` : what;
 }

@@ -13,7 +13,7 @@ export async function validateMonthlyPoint(
   ctx: Context,
   input: { householdId: string; pointId: string; rowVersion: number },
 ): Promise<TMonthlyPoint> {
-  return reviseDraft(
+  const point = await reviseDraft(
     ctx,
     input,
     (point) => {
@@ -23,4 +23,7 @@ export async function validateMonthlyPoint(
     },
     'monthly_point.validate',
   );
+  // The « point mensuel manquant » alert of the month closes with it.
+  await ctx.householdChanged?.(input.householdId);
+  return point;
 }

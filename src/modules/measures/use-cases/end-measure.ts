@@ -7,8 +7,7 @@ import {
   type TMeasure,
   type ZMeasureEnd,
 } from '../../../shared/contracts/measures.ts';
-import { addMonths } from '../../../shared/measures/scheme-rules.ts';
-import { closeTasksOf, raiseTask } from '../../tasks/index.ts';
+import { closeTasksOf } from '../../tasks/index.ts';
 import type { MeasureRecord } from '../measures.repository.ts';
 import { organisationName } from '../../organisations/index.ts';
 import { measureToRun, moveMeasure, reloadMeasure } from '../measure-writes.ts';
@@ -17,7 +16,8 @@ type EndInput = z.output<typeof ZMeasureEnd> & { householdId: string; measureId:
 
 /**
  * Ends a measure with its reason and the household's next step (the contract refuses an end with
- * none). A social watch becomes a task due when it ends; the measure's other tasks are closed.
+ * none). The measure's tasks are closed; a social watch's yearly visits and end are the alerts'
+ * (watch_visit_due, watch_ending), opened when they fall due.
  */
 export async function endMeasure(ctx: Context, input: EndInput): Promise<TMeasure> {
   await applyEnd(ctx, await measureToRun(ctx, input.householdId, input.measureId), input);
@@ -63,16 +63,4 @@ export async function applyEnd(
     details: { endReason: input.endReason, orientation: input.orientation },
   });
   await closeTasksOf(db, { sourceId: m.id, userId: actor.userId, at: now });
-  if (input.orientation === 'watch')
-    await raiseTask(db, {
-      householdId: m.householdId,
-      title: `Fin de la veille sociale après la mesure ${record.schemeName} : faire le point avec le ménage`,
-      dueOn: addMonths(input.endedOn, input.watchMonths!),
-      ownerUserId: m.caseworkerUserId,
-      ownerOrganisationId: m.operatorOrganisationId,
-      sourceId: m.id,
-      createdByUserId: actor.userId,
-      createdByOrganisationId: actor.organisationId,
-      at: now,
-    });
 }

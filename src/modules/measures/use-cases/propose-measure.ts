@@ -60,8 +60,16 @@ export async function checkProposal(
   return { scheme: scheme!, version: version!, referentiel };
 }
 
-/** The proposal itself, by a party's social worker or by a committee's decision; its id. */
-export async function recordProposal(ctx: Context, input: ProposeInput): Promise<string> {
+/**
+ * The proposal itself, by a party's social worker, by a committee's decision or as a case reopened
+ * after an incident during a watch (`reopen`: the ended measure and why, kept on the new one and
+ * in its first event); its id.
+ */
+export async function recordProposal(
+  ctx: Context,
+  input: ProposeInput,
+  reopen?: { fromMeasureId: string; reason: string },
+): Promise<string> {
   const { db, actor, now } = ctx;
   const { scheme, version, referentiel } = await checkProposal(ctx, input);
   if (input.caseworkerUserId)
@@ -86,13 +94,15 @@ export async function recordProposal(ctx: Context, input: ProposeInput): Promise
     initialMonths: input.initialMonths ?? version.rules.initialMonths,
     criteriaMet: [...new Set(input.criteriaMet)],
     stateValidationReference: input.stateValidationReference?.trim() || null,
+    reopenedFromMeasureId: reopen?.fromMeasureId ?? null,
+    reopenReason: reopen?.reason ?? null,
     createdAt: now,
     updatedAt: now,
   });
   await insertEvent(db, {
     measureId: id,
     kind: 'proposed',
-    detail: null,
+    detail: reopen?.reason ?? null,
     userId: actor.userId,
     organisationId: actor.organisationId,
     at: now,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router-dom';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -20,7 +20,7 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
-import { formatDateTime } from '@shared/format.ts';
+import { formatDate, formatDateTime } from '@shared/format.ts';
 import { PATHS } from '../../paths.ts';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
 import { optionsOf } from './organisations.ts';
@@ -55,7 +55,14 @@ const COLUMNS: Column<THouseholdListItem>[] = [
     key: 'status',
     header: 'Statut',
     render: (h) => (
-      <StatusBadge value={h.status} labels={HOUSEHOLD_STATUS_LABELS} tones={HOUSEHOLD_STATUS_TONES} />
+      <Group gap={6} wrap="wrap">
+        <StatusBadge value={h.status} labels={HOUSEHOLD_STATUS_LABELS} tones={HOUSEHOLD_STATUS_TONES} />
+        {h.watchUntil && (
+          <Badge variant="light" color="teal" radius="sm" tt="none">
+            En veille jusqu’au {formatDate(h.watchUntil)}
+          </Badge>
+        )}
+      </Group>
     ),
   },
   { key: 'updated', header: 'Mis à jour', render: (h) => formatDateTime(h.updatedAt), hideOnSmall: true },

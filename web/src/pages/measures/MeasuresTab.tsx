@@ -24,6 +24,7 @@ import { Facts } from '../households/Facts.tsx';
 import { MeasureActions } from './MeasureActions.tsx';
 import { ProposeMeasureButton } from './ProposeMeasure.tsx';
 import { useSchemes, versionOf } from './measure-api.ts';
+import { measureAnchor, WatchIncidents } from './WatchIncidents.tsx';
 
 export const MEASURE_STATUS_TONES: Partial<Record<MeasureStatus, Tone>> = {
   proposed: 'neutral',
@@ -72,6 +73,7 @@ export function MeasuresTab({ file }: { file: THouseholdDetail }) {
           <ProposeMeasureButton householdId={file.id} schemes={schemes.data.items} />
         )}
       </Group>
+      {list.data && <WatchIncidents file={file} watchUntil={list.data.watchUntil} />}
       <QueryState query={list} loadingLabel="Chargement des mesures…">
         {({ items }) =>
           items.length === 0 ? (
@@ -85,6 +87,7 @@ export function MeasuresTab({ file }: { file: THouseholdDetail }) {
                 <MeasureCard
                   key={m.id}
                   measure={m}
+                  all={items}
                   rules={versionOf(schemes.data?.items, m)?.rules}
                   onReload={() => void list.refetch()}
                 />
@@ -97,19 +100,38 @@ export function MeasuresTab({ file }: { file: THouseholdDetail }) {
   );
 }
 
+/** « la mesure FSL maintien terminée le 30/06/2026 », or « la mesure FSL maintien proposée ». */
+function measureWords(m: TMeasure | undefined): string {
+  if (!m) return 'une autre mesure';
+  return m.endedOn
+    ? `la mesure ${m.schemeName} terminée le ${formatDate(m.endedOn)}`
+    : `la mesure ${m.schemeName} (${MEASURE_STATUS_LABELS[m.status].toLowerCase()})`;
+}
+
 function MeasureCard({
   measure: m,
+  all,
   rules,
   onReload,
 }: {
   measure: TMeasure;
+  all: readonly TMeasure[];
   rules: TSchemeRules | undefined;
   onReload: () => void;
 }) {
   const titleId = useId();
   const started = m.startOn !== null;
+  const previous = m.reopenedFromMeasureId;
+  const next = m.reopenedByMeasureId;
   return (
-    <Paper component="article" aria-labelledby={titleId} withBorder p="md" radius="md">
+    <Paper
+      component="article"
+      id={measureAnchor(m.id)}
+      aria-labelledby={titleId}
+      withBorder
+      p="md"
+      radius="md"
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={4}>
@@ -122,6 +144,22 @@ function MeasureCard({
           </Stack>
           <StatusBadge value={m.status} labels={MEASURE_STATUS_LABELS} tones={MEASURE_STATUS_TONES} />
         </Group>
+        {previous && (
+          <Text size="sm">
+            Accompagnement rouvert après un incident pendant la veille :{' '}
+            <Anchor href={`#${measureAnchor(previous)}`}>
+              voir {measureWords(all.find((o) => o.id === previous))}
+            </Anchor>
+          </Text>
+        )}
+        {next && (
+          <Text size="sm">
+            Un accompagnement a été rouvert après cette mesure :{' '}
+            <Anchor href={`#${measureAnchor(next)}`}>
+              voir {measureWords(all.find((o) => o.id === next))}
+            </Anchor>
+          </Text>
+        )}
         <Facts
           items={[
             { label: 'Opérateur', value: m.operatorName },
@@ -157,6 +195,7 @@ function MeasureCard({
                   : m.criteriaMet.join(' ; '),
             },
             { label: 'Validation de l’État', value: m.stateValidationReference ?? undefined },
+            { label: 'Motif de la réouverture', value: m.reopenReason ?? undefined },
           ]}
         />
         {m.briques.length > 0 && (
