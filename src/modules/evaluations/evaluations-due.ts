@@ -4,6 +4,15 @@ import { evaluationsDue as dueDates, type EvaluationsDue } from '../../shared/ev
 import { addMonths } from '../../shared/measures/scheme-rules.ts';
 import { measures, measureSchemeVersions } from '../measures/schema.ts';
 
+/** The first day of the measure's period under way: its start, or the day its last renewal began. */
+export function periodStartOf(
+  m: { startOn: string | null; plannedEndOn: string | null; renewals: number },
+  rules: { renewalMonths?: number | null },
+): string | null {
+  const renewed = m.renewals > 0 && m.plannedEndOn && rules.renewalMonths;
+  return renewed ? addMonths(m.plannedEndOn!, -rules.renewalMonths!) : m.startOn;
+}
+
 /**
  * When the evaluations of each running measure fall due over its current period (the start, or the
  * last renewal, to the planned end), for the alerts: measures not running or without a planned end
@@ -28,9 +37,7 @@ export async function evaluationsDue(
     .where(and(inArray(measures.id, [...measureIds]), eq(measures.status, 'active')));
   const due = new Map<string, EvaluationsDue>();
   for (const r of rows) {
-    const renewed = r.renewals > 0 && r.plannedEndOn && r.rules.renewalMonths;
-    const periodStart = renewed ? addMonths(r.plannedEndOn!, -r.rules.renewalMonths!) : r.startOn;
-    const dates = dueDates({ periodStart, plannedEndOn: r.plannedEndOn });
+    const dates = dueDates({ periodStart: periodStartOf(r, r.rules), plannedEndOn: r.plannedEndOn });
     if (dates) due.set(r.id, dates);
   }
   return due;

@@ -10,3 +10,5 @@ export {
   type MeasureRecord,
 } from './measures.repository.ts';
 export { caseloads, accessKinds, HOLDING as HOLDING_STATUSES } from './measures.repository.ts';
+export { renewMeasure } from './use-cases/renew-measure.ts';
+export { endMeasure } from './use-cases/end-measure.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId } from './common.ts';
 import { ZCapacityScores } from './diagnostics.ts';
+import { MEASURE_END_REASONS } from './measures.ts';
 
 /**
  * Monthly points (points mensuels) of the running measures: the month's journal summed up, the
@@ -227,7 +228,7 @@ export const ZEvaluationApply = z.object({
   measureRowVersion: ZRowVersion,
   /** The end's date and reason (every step but the renewal ends the measure). */
   endedOn: z.iso.date({ message: 'Date invalide (AAAA-MM-JJ).' }).nullish(),
-  endReason: z.string().nullish(),
+  endReason: z.enum(MEASURE_END_REASONS, { message: 'Choisissez le motif de fin.' }).nullish(),
   months: z.number().int().min(1).max(60).nullish(),
 });
 export const ZPdfVersionQuery = z.object({
