@@ -185,6 +185,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       month: TODAY.slice(0, 7),
     },
   );
+  const evaluation = await idOf(caseworker, `/api/households/${second}/measures/${running.id}/evaluations`, {
+    kind: 'interim',
+  });
 
   const admin = session(association, 'admin');
   // A committee the association convenes, the landlord sitting on it (a person named for it), with one
@@ -281,6 +284,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     journal: [journalEntry],
     workshops: [workshop],
     'monthly-points': [monthlyPoint],
+    evaluations: [evaluation],
   };
   // The referral notified the association's people.
   ids.notifications = [

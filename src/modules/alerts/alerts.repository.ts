@@ -14,6 +14,7 @@ import type {
 import { CONTACT_KINDS } from '../../shared/contracts/journal.ts';
 import { parisDate } from '../../shared/time.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
+import { evaluationsDue } from '../evaluations/index.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { journalEntries } from '../journal/schema.ts';
 import { accessKinds, caseloads, HOLDING_STATUSES } from '../measures/index.ts';
@@ -215,6 +216,17 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
     })),
     journal: await journalFacts(q, householdId),
     watches: await watchFacts(q, parisDate(at), householdId),
+    evaluations: [
+      ...(
+        await evaluationsDue(
+          q,
+          running.map((m) => m.id),
+        )
+      ).entries(),
+    ].flatMap(([id, due]) => {
+      const measure = byId.get(id);
+      return measure ? [{ measure, ...due }] : [];
+    }),
   };
 }
 

@@ -4,4 +4,4 @@
  */
 export { evaluationsRoutes } from './evaluations.routes.ts';
 export { latestMonthlyPoints, type LatestMonthlyPoint } from './monthly-points.repository.ts';
-export { evaluationsDue } from './evaluations-due.ts';
+export { evaluationsDue, type MeasureEvaluationsDue } from './evaluations-due.ts';

@@ -6,6 +6,7 @@
  * first, so a run at 00:30 in Paris on a daylight-saving Sunday counts the right day.
  */
 import type { AlertRule, TAlertSettings } from '../contracts/alerts.ts';
+import type { EvaluationKind } from '../contracts/evaluations.ts';
 import type { SchemeKind } from '../contracts/measures.ts';
 import { formatDate } from '../format.ts';
 import { addMonths, renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
@@ -93,9 +94,25 @@ export interface WatchFact extends WatchFacts {
 }
 
 /**
- * Everything the rules read. Two rules are left for the monthly points and evaluations (issue 10,
- * point 8: a monthly point missing, an evaluation due): each will add its facts here, loaded in
- * `loadSnapshot`, and its pure function to `alertsFor`.
+ * A running measure's evaluations over its period under way: when they fall due (shared/evaluations/
+ * due.ts) and the kinds already validated for the period.
+ */
+export interface EvaluationDueFact {
+  measure: Pick<
+    MeasureFact,
+    'id' | 'householdId' | 'schemeName' | 'caseworkerUserId' | 'operatorOrganisationId'
+  >;
+  periodStart: string;
+  interimDueOn: string;
+  finalFrom: string;
+  finalDueOn: string;
+  written: readonly EvaluationKind[];
+}
+
+/**
+ * Everything the rules read. One rule is left for the monthly points (issue 10, point 8: a monthly
+ * point missing): it will add its facts here, loaded in `loadSnapshot`, and its pure function to
+ * `alertsFor`.
  */
 export interface AlertSnapshot {
   measures: MeasureFact[];
@@ -105,6 +122,7 @@ export interface AlertSnapshot {
   contracts: ContractFact[];
   journal: JournalFact[];
   watches: WatchFact[];
+  evaluations: EvaluationDueFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -368,6 +386,41 @@ export function watchVisitDueAlerts(watches: WatchFact[], journal: JournalFact[]
   });
 }
 
+/**
+ * « Évaluation à rédiger » (brique 2.7): from the interim due date (mid-period) while no interim
+ * evaluation is validated for the period, and from the day the final one may be written (a month
+ * before the planned end) while no final one is; a validated final evaluation also ends the wait
+ * for the interim one. A task of the measure's référent, one key per measure, kind and period.
+ */
+export function evaluationDueAlerts(facts: EvaluationDueFact[], today: string): Alert[] {
+  return facts.flatMap((f) => {
+    const m = f.measure;
+    const alerts: Alert[] = [];
+    const finalWritten = f.written.includes('final');
+    if (!finalWritten && !f.written.includes('interim') && today >= f.interimDueOn)
+      alerts.push(
+        measureAlert(
+          'evaluation_due',
+          m,
+          `interim:${f.periodStart}`,
+          f.interimDueOn,
+          `Bilan d’étape de la mesure ${m.schemeName} à rédiger (dû le ${formatDate(f.interimDueOn)})`,
+        ),
+      );
+    if (!finalWritten && today >= f.finalFrom)
+      alerts.push(
+        measureAlert(
+          'evaluation_due',
+          m,
+          `final:${f.periodStart}`,
+          f.finalDueOn,
+          `Évaluation finale de la mesure ${m.schemeName} à rédiger d’ici le ${formatDate(f.finalDueOn)}`,
+        ),
+      );
+    return alerts;
+  });
+}
+
 /** Every alert the snapshot calls for on the Paris day of `now`. */
 export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: SettingsOf): Alert[] {
   const today = parisDate(now);
@@ -381,5 +434,6 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...noContactAlerts(snapshot.measures, snapshot.journal, today, settings),
     ...homeVisitMissingAlerts(snapshot.measures, snapshot.journal, today),
     ...watchVisitDueAlerts(snapshot.watches, snapshot.journal, today),
+    ...evaluationDueAlerts(snapshot.evaluations, today),
   ];
 }

@@ -11,6 +11,7 @@ export const ALERT_RULES = [
   'no_contact',
   'home_visit_missing',
   'watch_visit_due',
+  'evaluation_due',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -23,6 +24,7 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   no_contact: 'Pas de contact avec le ménage',
   home_visit_missing: 'Visite à domicile annuelle à faire',
   watch_visit_due: 'Visite annuelle de veille à faire',
+  evaluation_due: 'Évaluation à rédiger',
 };
 
 /** An organisation's alert settings, in days. */
