@@ -14,6 +14,10 @@ import { makeDepartement, makeFunder, measureTo, sessionAs } from '../helpers/me
 import { pdfText } from '../helpers/pdf-text.ts';
 import { scribbleSignaturePng } from '../../src/demo/signature-png.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
+import { runAlerts } from '../../src/modules/alerts/index.ts';
+import { evaluationsDue } from '../../src/modules/evaluations/index.ts';
+import { tasks } from '../../src/modules/tasks/schema.ts';
+import { addDays } from '../../src/shared/time.ts';
 import { CAPACITY_CRITERION_KEYS } from '../../src/shared/contracts/diagnostics.ts';
 import type {
   TEvaluation,
@@ -469,5 +473,42 @@ describe('evaluations', () => {
       await call(cw, 'POST', evalUrl(i.id, '/validate'), { rowVersion: i.rowVersion }),
     );
     expect((await call(cw, 'POST', evalUrl(i.id, '/apply'), { measureRowVersion: 1 })).statusCode).toBe(409);
+  });
+
+  it('opens « évaluation à rédiger » for the référent from the interim due date, closed once it is validated', async () => {
+    const m = await runningMeasure();
+    const due = (await evaluationsDue(t.deps.db, [m.id])).get(m.id)!;
+    expect(due).toMatchObject({ periodStart: TODAY, written: [] });
+    const key = `evaluation_due:${m.id}:interim:${TODAY}`;
+    const task = async () =>
+      (
+        await t.deps.db
+          .select({ status: tasks.status, title: tasks.title, dueOn: tasks.dueOn })
+          .from(tasks)
+          .where(eq(tasks.alertKey, key))
+      )[0];
+    // Written now (a session does not last months), validated later.
+    let e = (await prepare(m.id, 'interim')).json() as TEvaluation;
+    e = await ok<TEvaluation>(await call(cw, 'PUT', evalUrl(e.id), complete(e)));
+    // The day before the due date (07:00 in Paris), nothing; on the day, the task: a draft is not enough.
+    t.setNow(new Date(`${addDays(due.interimDueOn, -1)}T06:00:00Z`));
+    await runAlerts(t.deps);
+    expect(await task()).toBeUndefined();
+    t.setNow(new Date(`${due.interimDueOn}T06:00:00Z`));
+    await runAlerts(t.deps);
+    expect(await task()).toMatchObject({
+      status: 'open',
+      dueOn: due.interimDueOn,
+      title: expect.stringMatching(
+        /^Bilan d’étape de la mesure ASLL maintien à rédiger \(dû le \d\d\/\d\d\/\d{4}\)$/,
+      ),
+    });
+    t.setNow(NOW);
+    await ok(await call(cw, 'POST', evalUrl(e.id, '/validate'), { rowVersion: e.rowVersion }));
+    expect((await evaluationsDue(t.deps.db, [m.id])).get(m.id)!.written).toEqual(['interim']);
+    t.setNow(new Date(`${due.interimDueOn}T06:00:00Z`));
+    await runAlerts(t.deps);
+    expect((await task())!.status).toBe('done');
+    t.setNow(NOW);
   });
 });
