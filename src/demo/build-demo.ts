@@ -57,6 +57,7 @@ import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
+import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -68,6 +69,7 @@ export interface DemoData
     AgendaDemoRows,
     JournalDemoRows,
     MonthlyPointDemoRows,
+    EvaluationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -857,6 +859,8 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     workshops: [],
     workshopInvitations: [],
     monthlyPoints: [],
+    evaluations: [],
+    evaluationShares: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -869,5 +873,6 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.journalEntries.push(...held.journalEntries);
   data.journalEntryChanges.push(...held.journalEntryChanges);
   Object.assign(data, buildMonthlyPointRows(now, data));
+  Object.assign(data, buildEvaluationRows(now, data));
   return data;
 }
