@@ -506,6 +506,8 @@ describe('evaluations', () => {
     t.setNow(NOW);
     await ok(await call(cw, 'POST', evalUrl(e.id, '/validate'), { rowVersion: e.rowVersion }));
     expect((await evaluationsDue(t.deps.db, [m.id])).get(m.id)!.written).toEqual(['interim']);
+    // The validation recomputes the household's alerts: the task is done without waiting for the job.
+    expect((await task())!.status).toBe('done');
     t.setNow(new Date(`${due.interimDueOn}T06:00:00Z`));
     await runAlerts(t.deps);
     expect((await task())!.status).toBe('done');

@@ -13,7 +13,8 @@ import {
 
 /**
  * Validates a complete draft at the version read: every objective rated (with a comment when not
- * fully reached), the grid scored, a final evaluation's next step chosen. It is frozen from then on.
+ * fully reached), the grid scored, a final evaluation's next step chosen. It is frozen from then on,
+ * and the household's alerts are recomputed.
  */
 export async function validateEvaluation(
   ctx: Context,
@@ -33,5 +34,7 @@ export async function validateEvaluation(
   );
   if (!saved) throw staleEvaluation();
   await auditEvaluation(ctx, 'evaluation.validate', e);
+  // The « évaluation à rédiger » alert of its kind closes now, not at the next morning's run.
+  await ctx.householdChanged?.(input.householdId);
   return evaluationAnswer(ctx, input.householdId, e.id, measure);
 }
