@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, notInArray } from 'drizzle-orm';
-import { organisationId, userId } from '../../src/demo/territory.ts';
-import { evaluations } from '../../src/modules/evaluations/schema.ts';
-import { measures } from '../../src/modules/measures/schema.ts';
+import { DEMO_USERS, organisationId, userId } from '../../src/demo/territory.ts';
+import { evaluationShares, evaluations } from '../../src/modules/evaluations/schema.ts';
+import { measureSchemes, measures } from '../../src/modules/measures/schema.ts';
 import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
 import { browserFlow, CASEWORKER, LANDLORD_ADVISOR, notified } from './flow.ts';
 
@@ -80,7 +80,12 @@ describe.skipIf(!browserAvailable())('evaluations', { timeout: 180_000 }, () => 
     const preview = p.getByRole('dialog', { name: 'Version financeur — aperçu' });
     await preview.getByText(NOTE).waitFor();
     await assertAccessible(p, 'l’aperçu de la version financeur');
-    await preview.getByRole('button', { name: 'Fermer' }).last().click();
+    await preview.getByRole('button', { name: 'Partager au financeur du dispositif' }).click();
+    await notified(p, 'Version financeur partagée.');
+    await p
+      .getByText(/^Version financeur partagée avec /)
+      .first()
+      .waitFor();
 
     await p.getByRole('button', { name: 'Faire signer le ménage' }).first().click();
     const sign = p.getByRole('dialog', { name: 'Signature du ménage' });
@@ -98,16 +103,36 @@ describe.skipIf(!browserAvailable())('evaluations', { timeout: 180_000 }, () => 
       .select({ status: evaluations.status, content: evaluations.content, signature: evaluations.signature })
       .from(evaluations)
       .where(eq(evaluations.measureId, measureId));
-    expect(stored!.status).toBe('validated');
+    expect(stored!.status).toBe('shared');
     expect(stored!.content.partnerNote).toBe(NOTE);
     expect(stored!.signature).toMatchObject({ method: 'typed_name', typedName: 'Aline Morel' });
+  });
+
+  it('shows the funder the funder version on its home: counts, the note for the partners', async () => {
+    const [funder] = await t.deps.db
+      .select({ id: measureSchemes.funderOrganisationId })
+      .from(measures)
+      .innerJoin(measureSchemes, eq(measureSchemes.id, measures.schemeId))
+      .where(eq(measures.id, measureId));
+    const officer = DEMO_USERS.find(
+      (u) => u.role === 'funder_officer' && organisationId(u.org) === funder!.id,
+    )!;
+    const p = await flow.signedIn(officer.email);
+    await p.getByRole('heading', { name: 'Évaluations partagées avec vous' }).waitFor();
+    await p.getByText(NOTE).waitFor();
+    await p
+      .getByText(/objectif\(s\) évalué\(s\)/)
+      .first()
+      .waitFor();
+    await assertAccessible(p, 'les évaluations partagées avec le financeur');
   });
 
   it('shows the landlord the version shared with it, without the caseworker’s comments', async () => {
     const [shared] = await t.deps.db
       .select({ householdId: evaluations.householdId, content: evaluations.content })
       .from(evaluations)
-      .where(eq(evaluations.status, 'shared'));
+      .innerJoin(evaluationShares, eq(evaluationShares.evaluationId, evaluations.id))
+      .where(eq(evaluationShares.audience, 'landlord'));
     const p = await flow.signedIn(LANDLORD_ADVISOR);
     await p.goto(`${t.url}/menages/${shared!.householdId}?onglet=evaluations`);
     await p.getByRole('heading', { level: 2, name: 'Évaluations' }).waitFor();
