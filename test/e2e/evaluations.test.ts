@@ -3,7 +3,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { DEMO_USERS, organisationId, userId } from '../../src/demo/territory.ts';
 import { evaluationShares, evaluations } from '../../src/modules/evaluations/schema.ts';
 import { measureSchemes, measures } from '../../src/modules/measures/schema.ts';
-import { assertAccessible, browserAvailable, type RunningApp } from './harness.ts';
+import { assertAccessible, browserAvailable, horizontalOverflows, type RunningApp } from './harness.ts';
 import { browserFlow, CASEWORKER, LANDLORD_ADVISOR, notified } from './flow.ts';
 
 const NOTE = 'Le loyer courant est réglé chaque mois depuis le début de la mesure.';
@@ -75,6 +75,7 @@ describe.skipIf(!browserAvailable())('evaluations', { timeout: 180_000 }, () => 
     await notified(p, 'Évaluation validée.');
     await p.getByText('Au diagnostic').first().waitFor();
     await assertAccessible(p, 'l’évaluation validée');
+    expect(await horizontalOverflows(p), 'défilement horizontal sur tablette').toEqual([]);
 
     await p.getByRole('button', { name: 'Voir la version financeur' }).first().click();
     const preview = p.getByRole('dialog', { name: 'Version financeur — aperçu' });
