@@ -43,13 +43,13 @@ import { appointmentParticipants, appointments } from '../src/modules/agenda/sch
 import { organisationId } from '../src/demo/territory.ts';
 import { addDays } from '../src/shared/time.ts';
 import { journalEntries } from '../src/modules/journal/schema.ts';
-import { monthlyPoints } from '../src/modules/evaluations/schema.ts';
+import { evaluations, evaluationShares, monthlyPoints } from '../src/modules/evaluations/schema.ts';
 import { latestMonthlyPoints } from '../src/modules/evaluations/index.ts';
 import { monthOf } from '../src/shared/evaluations/monthly-point.ts';
 import { futureActivityBreak } from '../src/shared/journal/rules.ts';
 import { addMonths } from '../src/shared/measures/scheme-rules.ts';
 import { watchVisitDueOn } from '../src/shared/watch/rules.ts';
-import type { TMonthlyPoints } from '../src/shared/contracts/evaluations.ts';
+import type { TEvaluationList, TMonthlyPoints } from '../src/shared/contracts/evaluations.ts';
 import { parisDate } from '../src/shared/time.ts';
 import { runAlerts } from '../src/modules/alerts/index.ts';
 import { permanenceVisits } from '../src/modules/permanences/schema.ts';
@@ -77,6 +77,8 @@ const TABLES = {
   capacityAssessments,
   budgetScenarios,
   monthlyPoints,
+  evaluations,
+  evaluationShares,
 };
 
 /** Leaf paths of a content, arrays as `[]` (the sharing classification's notation). */
@@ -676,6 +678,31 @@ describe('demo territory', () => {
     expect(res.statusCode).toBe(200);
     const months = (res.json() as TMonthlyPoints).measures.flatMap((m) => m.months);
     expect(months.some((m) => m.point?.status === 'validated')).toBe(true);
+  });
+
+  it('has a validated interim evaluation shared with the landlord, its version without the caseworker’s comments', async () => {
+    const [row] = await t.deps.db.select().from(evaluations);
+    expect(row).toMatchObject({ kind: 'interim', status: 'shared' });
+    const [measure] = await t.deps.db.select().from(measures).where(eq(measures.id, row!.measureId));
+    expect(measure).toMatchObject({ status: 'active', operatorOrganisationId: organisationId('passage') });
+    const shares = await t.deps.db.select().from(evaluationShares);
+    expect(shares.map((s) => [s.audience, s.organisationId])).toEqual([
+      ['landlord', organisationId('habitat')],
+    ]);
+    // The landlord's adviser reads it on the file: the housing objectives, never a comment.
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${row!.householdId}/evaluations`,
+      headers: await signIn('conseillere.sociale@habitat-brenne.example'),
+    });
+    expect(res.statusCode).toBe(200);
+    const { shared, evaluations: full } = res.json() as TEvaluationList;
+    expect(full).toEqual([]);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.version).toMatchObject({ audience: 'landlord', kind: 'interim' });
+    for (const o of row!.content.objectives) expect(res.body).not.toContain(o.comment);
+    expect(res.body).not.toContain(row!.content.notes);
+    expect(res.body).not.toContain('centre social');
   });
 
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {

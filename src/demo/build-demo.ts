@@ -58,6 +58,7 @@ import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
+import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -70,6 +71,7 @@ export interface DemoData
     JournalDemoRows,
     MonthlyPointDemoRows,
     PermanenceDemoRows,
+    EvaluationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -860,6 +862,8 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     workshopInvitations: [],
     monthlyPoints: [],
     ...buildPermanenceRows(now),
+    evaluations: [],
+    evaluationShares: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -872,5 +876,6 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.journalEntries.push(...held.journalEntries);
   data.journalEntryChanges.push(...held.journalEntryChanges);
   Object.assign(data, buildMonthlyPointRows(now, data));
+  Object.assign(data, buildEvaluationRows(now, data));
   return data;
 }

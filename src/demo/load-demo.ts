@@ -1,7 +1,7 @@
 import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
 import { workshopInvitations, workshops } from '../modules/workshops/schema.ts';
 import { permanenceSlots, permanenceVisits } from '../modules/permanences/schema.ts';
-import { monthlyPoints } from '../modules/evaluations/schema.ts';
+import { evaluations, evaluationShares, monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DB, Tx } from '../kernel/db.ts';
@@ -131,6 +131,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, monthlyPoints, data.monthlyPoints);
     await insertMissing(tx, permanenceSlots, data.permanenceSlots);
     await insertMissing(tx, permanenceVisits, data.permanenceVisits);
+    await insertMissing(tx, evaluations, data.evaluations);
+    await insertMissing(tx, evaluationShares, data.evaluationShares);
     await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.

@@ -150,6 +150,8 @@ interface Fixture {
   contractAt(status: 'draft' | 'ready' | 'in_force'): Promise<{ measureId: string; rowVersion: number }>;
   /** A contract ready to sign whose objective carries a caseworker-only marker, for reads and refusals. */
   sharedContract: { measureId: string; rowVersion: number };
+  /** A landlord staff member of the file's landlord party (it receives the landlord versions). */
+  landlordStaff: TestSession;
   ownerUserId: string;
   /** An ordinary journal entry of the file (its note a shared marker); a confidential one carries a caseworker-only marker. */
   journalEntryId: string;
@@ -783,6 +785,126 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/**
+ * An evaluation of a new running measure of the file, prepared by its caseworker: a draft (its notes
+ * a caseworker-only marker), completed (grid scored, the final one's next step a renewal), validated,
+ * or shared with the landlord.
+ */
+async function evaluationAt(
+  fx: Fixture,
+  stage: 'draft' | 'complete' | 'validated' | 'shared',
+  kind: 'interim' | 'final' = 'interim',
+) {
+  const m = await fx.measureAt('active');
+  const base = `/api/households/${fx.householdId}/evaluations`;
+  let e = await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/measures/${m.id}/evaluations`, { kind }),
+    'évaluation',
+  );
+  if (stage !== 'draft')
+    e = await ok(
+      await fx.as(fx.owner, 'PUT', `${base}/${e.id}`, evaluationContent(e.rowVersion, kind)),
+      'évaluation complétée',
+    );
+  if (stage === 'validated' || stage === 'shared')
+    e = await ok(
+      await fx.as(fx.owner, 'POST', `${base}/${e.id}/validate`, { rowVersion: e.rowVersion }),
+      'évaluation validée',
+    );
+  if (stage === 'shared')
+    e = await ok(
+      await fx.as(fx.owner, 'POST', `${base}/${e.id}/share`, {
+        rowVersion: e.rowVersion,
+        audience: 'landlord',
+      }),
+      'évaluation partagée',
+    );
+  return {
+    evaluation: e as { id: string; rowVersion: number },
+    measure: m as { id: string; rowVersion: number },
+  };
+}
+const evaluationContent = (rowVersion: number, kind: 'interim' | 'final' = 'interim') => ({
+  rowVersion,
+  objectives: [],
+  grid: Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, { score: 3, comment: 'SECRET-HEALTH' }])),
+  nextStep: kind === 'final' ? { step: 'renewal' } : null,
+  partnerNote: 'Le loyer est réglé chaque mois.',
+  notes: 'SECRET-NOTE',
+});
+const onEvaluation =
+  (
+    stage: 'draft' | 'complete' | 'validated',
+    body: (e: { rowVersion: number }, m: { rowVersion: number }) => object | undefined,
+    kind: 'interim' | 'final' = 'interim',
+    query?: Record<string, string>,
+  ): Driver['call'] =>
+  async (fx) => {
+    const { evaluation, measure } = await evaluationAt(fx, stage, kind);
+    const payload = body(evaluation, measure);
+    return {
+      ...onHousehold(fx, { evaluationId: evaluation.id }),
+      ...(payload ? { body: payload } : {}),
+      ...(query ? { query } : {}),
+    };
+  };
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/evaluations': {
+    call: async (fx: Fixture) => {
+      await evaluationAt(fx, 'shared');
+      await evaluationAt(fx, 'draft');
+      return onHousehold(fx);
+    },
+  },
+  'POST /api/households/:id/measures/:measureId/evaluations': {
+    call: async (fx: Fixture) => {
+      const m = await fx.measureAt('active');
+      return { ...onHousehold(fx, { measureId: m.id }), body: { kind: 'interim' } };
+    },
+  },
+  'PUT /api/households/:id/evaluations/:evaluationId': {
+    call: onEvaluation('draft', (e) => evaluationContent(e.rowVersion)),
+  },
+  'POST /api/households/:id/evaluations/:evaluationId/validate': {
+    call: onEvaluation('complete', (e) => ({ rowVersion: e.rowVersion })),
+  },
+  'GET /api/households/:id/evaluations/:evaluationId/preview': {
+    call: onEvaluation('complete', () => undefined, 'interim', { audience: 'landlord' }),
+  },
+  'POST /api/households/:id/evaluations/:evaluationId/share': {
+    call: onEvaluation('validated', (e) => ({ rowVersion: e.rowVersion, audience: 'funder' })),
+  },
+  'POST /api/households/:id/evaluations/:evaluationId/signature': {
+    call: onEvaluation('validated', (e) => ({
+      rowVersion: e.rowVersion,
+      method: 'typed_name',
+      signedOn: TODAY,
+      typedName: 'Hélène Marchetti',
+    })),
+  },
+  'POST /api/households/:id/evaluations/:evaluationId/apply': {
+    call: onEvaluation('validated', (_e, m) => ({ measureRowVersion: m.rowVersion }), 'final'),
+  },
+  'GET /api/households/:id/evaluations/:evaluationId/pdf': {
+    call: onEvaluation('complete', () => undefined, 'interim', { version: 'full' }),
+  },
+  // The landlord that received it and the caseworker read a shared version; the SIAO is no recipient.
+  'GET /api/households/:id/evaluation-shares/:shareId/pdf': {
+    call: async (fx: Fixture) => {
+      const { evaluation } = await evaluationAt(fx, 'shared');
+      const shared = await ok(
+        await fx.as(fx.landlordStaff, 'GET', `/api/households/${fx.householdId}/evaluations`),
+        'versions partagées',
+      );
+      const share = (shared.shared as { id: string; evaluationId: string }[]).find(
+        (s) => s.evaluationId === evaluation.id,
+      )!;
+      return onHousehold(fx, { shareId: share.id });
+    },
+    refuses: (subject: Subject) => subject.party && subject.level === 'party',
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );
@@ -1118,6 +1240,7 @@ describe('household access matrix, from the route contracts', () => {
       journalEntry: () => journalEntry(),
       contractAt,
       sharedContract,
+      landlordStaff,
       ownerUserId: userIds.get(ownerSubject)!,
       schemeId: scheme.id,
       watched,

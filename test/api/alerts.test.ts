@@ -58,6 +58,8 @@ describe('alerts become tasks', () => {
           inArray(tasks.householdId, householdIds),
           notLike(tasks.alertKey, 'no_contact:%'),
           notLike(tasks.alertKey, 'monthly_point_missing:%'),
+          // The evaluations due are tested with the evaluations (test/api/evaluations.test.ts).
+          notLike(tasks.alertKey, 'evaluation_due:%'),
         ),
       );
   const openKeys = async (householdIds: string[]) =>
@@ -142,8 +144,9 @@ describe('alerts become tasks', () => {
     expect(await openKeys([sorted[0]!])).toHaveLength(1);
     expect(await openKeys(sorted.slice(1))).toEqual([]);
     const rerun = await runAlerts(t.deps, { batchSize: 1 });
-    // The three measures ending, their households without contact, their points of July missing.
-    expect(rerun.opened).toBe(9);
+    // The three measures ending, their households without contact, their points of July missing, and
+    // each one's interim and final evaluations to write (mid-June, and from 10 August).
+    expect(rerun.opened).toBe(15);
     expect(await openKeys(households)).toEqual(
       measures.map((m) => `measure_ending:${m.id}:2026-09-10`).sort(),
     );
@@ -169,14 +172,15 @@ describe('alerts become tasks', () => {
     const emails = await digestsTo(cwEmail);
     expect(emails).toHaveLength(1);
     expect(emails[0]!.subject).toBe('[Relais] Vos alertes du 15/08/2026');
-    // Four measures ending, four households without contact since their start, four points of July.
-    expect(emails[0]!.text).toContain('12 alertes sont nouvelles ou arrivées à échéance');
+    // Four measures ending, four households without contact since their start, four points of July,
+    // eight evaluations to write.
+    expect(emails[0]!.text).toContain('20 alertes sont nouvelles ou arrivées à échéance');
     expect(emails[0]!.text).toContain('- Fin de mesure proche, échéance le 10/09/2026 (nouvelle)');
     // Like the other notification emails: no name, no file number, a link to the home page.
     expect(emails[0]!.text).not.toMatch(/Dupré|M-\d|\d{4}-\d{2}-\d{2}/);
     expect(emails[0]!.link).toBe('/');
     const digests = await t.deps.db.select().from(alertDigests).where(eq(alertDigests.userId, cwId));
-    expect(digests).toEqual([expect.objectContaining({ day: '2026-08-15', taskCount: 12 })]);
+    expect(digests).toEqual([expect.objectContaining({ day: '2026-08-15', taskCount: 20 })]);
   });
 
   it('shows the alert tasks on the référent’s home list with their rule', async () => {

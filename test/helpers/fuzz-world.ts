@@ -187,6 +187,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       month: TODAY.slice(0, 7),
     },
   );
+  const evaluation = await idOf(caseworker, `/api/households/${second}/measures/${running.id}/evaluations`, {
+    kind: 'interim',
+  });
 
   // A third file under watch (its measure ended yesterday with one), and an incident reported.
   const watched = await idOf(caseworker, '/api/households', sampleHousehold());
@@ -344,6 +347,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     slots: [slot],
     visits: [visit],
     'watch-incidents': [incident],
+    evaluations: [evaluation],
   };
   // The referral notified the association's people.
   ids.notifications = [

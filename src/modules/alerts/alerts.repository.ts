@@ -17,6 +17,7 @@ import { previousMonth } from '../../shared/alerts/rules.ts';
 import { monthOf } from '../../shared/evaluations/monthly-point.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
 import { validatedMonthlyPoints } from '../evaluations/index.ts';
+import { evaluationsDue } from '../evaluations/index.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { journalEntries } from '../journal/schema.ts';
 import { accessKinds, caseloads, HOLDING_STATUSES } from '../measures/index.ts';
@@ -223,6 +224,17 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
       running.map((m) => m.id),
       previousMonth(monthOf(parisDate(at))),
     ),
+    evaluations: [
+      ...(
+        await evaluationsDue(
+          q,
+          running.map((m) => m.id),
+        )
+      ).entries(),
+    ].flatMap(([id, due]) => {
+      const measure = byId.get(id);
+      return measure ? [{ measure, ...due }] : [];
+    }),
   };
 }
 

@@ -143,6 +143,24 @@ export const listCapacityAssessments = (q: Queryable, householdId: string) =>
     .orderBy(asc(capacityAssessments.assessedOn), asc(capacityAssessments.createdAt));
 
 /**
+ * The grid an evaluation measures the change from: the latest one recorded with the household's
+ * diagnostic, or else its latest grid; null when the household has none.
+ */
+export async function diagnosticCapacityGrid(q: Queryable, householdId: string) {
+  const [row] = await q
+    .select({ assessedOn: capacityAssessments.assessedOn, scores: capacityAssessments.scores })
+    .from(capacityAssessments)
+    .where(eq(capacityAssessments.householdId, householdId))
+    .orderBy(
+      sql`${capacityAssessments.diagnosticId} is null`,
+      desc(capacityAssessments.assessedOn),
+      desc(capacityAssessments.createdAt),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/**
  * The household's eviction procedure as it was at `asOf` (as it stands when null): the procedure
  * open then (else the latest one), with the steps recorded by then. A frozen diagnostic reads it so,
  * and shows what the household approved however the procedure went on.

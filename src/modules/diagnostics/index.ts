@@ -3,6 +3,7 @@ export { changedSections } from './authorship.ts';
 export { checkSignaturePng } from './signature.ts';
 export { diagnosticsRoutes } from './diagnostics.routes.ts';
 export {
+  diagnosticCapacityGrid,
   diagnosticSharesOf,
   diagnosticVersionsOf,
   householdOfDiagnostic,

@@ -11,3 +11,5 @@ export {
 } from './measures.repository.ts';
 export { caseloads, accessKinds, HOLDING as HOLDING_STATUSES } from './measures.repository.ts';
 export { householdsWatchUntil } from './watch-status.ts';
+export { renewMeasure } from './use-cases/renew-measure.ts';
+export { endMeasure } from './use-cases/end-measure.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_SETTINGS } from '../contracts/alerts.ts';
+import { evaluationsDue as dueDates } from '../evaluations/due.ts';
 import {
   addDays,
   alertsFor,
@@ -7,6 +8,7 @@ import {
   committeeReviewAlerts,
   contractUnsignedAlerts,
   daysBetween,
+  evaluationDueAlerts,
   homeVisitMissingAlerts,
   measureEndingAlerts,
   monthlyPointMissingAlerts,
@@ -17,6 +19,7 @@ import {
   watchEndingAlerts,
   watchVisitDueAlerts,
   type AlertSnapshot,
+  type EvaluationDueFact,
   type JournalFact,
   type MeasureFact,
   type WatchFact,
@@ -55,6 +58,7 @@ const empty: AlertSnapshot = {
   journal: [],
   watches: [],
   validatedPoints: [],
+  evaluations: [],
 };
 /** The daily run, at 00:30 in Paris (CET in winter, CEST in summer). */
 const parisHalfPastMidnight = (day: string, offsetHours: 1 | 2) =>
@@ -533,5 +537,81 @@ describe('monthly point missing', () => {
     expect(alertsFor({ ...empty, measures: [running] }, before, defaults).map((a) => a.rule)).not.toContain(
       'monthly_point_missing',
     );
+  });
+});
+
+describe('evaluation due', () => {
+  // A measure started on 31 August 2026, ending on 28 February 2027: shared/evaluations/due.ts gives
+  // the interim on 29 November (mid-period, 90 of 181 days) and the final from 28 January.
+  const fact = (over: Partial<EvaluationDueFact> = {}): EvaluationDueFact => ({
+    measure: {
+      id: 'm1',
+      householdId: 'h1',
+      schemeName: 'FSL accès',
+      caseworkerUserId: 'u1',
+      operatorOrganisationId: 'o1',
+    },
+    periodStart: '2026-08-31',
+    ...dueDates({ periodStart: '2026-08-31', plannedEndOn: '2027-02-28' })!,
+    written: [],
+    ...over,
+  });
+
+  it('asks for the interim evaluation from its due date, not the day before', () => {
+    expect(fact()).toMatchObject({ interimDueOn: '2026-11-29', finalFrom: '2027-01-28' });
+    expect(evaluationDueAlerts([fact()], '2026-11-28')).toEqual([]);
+    expect(evaluationDueAlerts([fact()], '2026-11-29')).toEqual([
+      {
+        key: 'evaluation_due:m1:interim:2026-08-31',
+        rule: 'evaluation_due',
+        householdId: 'h1',
+        sourceId: 'm1',
+        ownerUserId: 'u1',
+        ownerOrganisationId: null,
+        dueOn: '2026-11-29',
+        title: 'Bilan d’étape de la mesure FSL accès à rédiger (dû le 29/11/2026)',
+      },
+    ]);
+    // Over the month end and the year end the same key stays open.
+    expect(evaluationDueAlerts([fact()], '2026-12-31').map((a) => a.key)).toEqual([
+      'evaluation_due:m1:interim:2026-08-31',
+    ]);
+  });
+
+  it('asks for the final one from a month before the planned end, both while neither is validated', () => {
+    expect(evaluationDueAlerts([fact()], '2027-01-27').map((a) => a.key)).toEqual([
+      'evaluation_due:m1:interim:2026-08-31',
+    ]);
+    const both = evaluationDueAlerts([fact()], '2027-01-28');
+    expect(both.map((a) => a.key)).toEqual([
+      'evaluation_due:m1:interim:2026-08-31',
+      'evaluation_due:m1:final:2026-08-31',
+    ]);
+    expect(both[1]).toMatchObject({
+      dueOn: '2027-02-28',
+      title: 'Évaluation finale de la mesure FSL accès à rédiger d’ici le 28/02/2027',
+    });
+  });
+
+  it('closes once the evaluation of that kind is validated; a final one closes both', () => {
+    expect(evaluationDueAlerts([fact({ written: ['interim'] })], '2026-12-01')).toEqual([]);
+    expect(evaluationDueAlerts([fact({ written: ['interim'] })], '2027-02-01').map((a) => a.key)).toEqual([
+      'evaluation_due:m1:final:2026-08-31',
+    ]);
+    expect(evaluationDueAlerts([fact({ written: ['final'] })], '2027-02-01')).toEqual([]);
+  });
+
+  it('goes to the operator when the measure has no référent, and is in the daily run', () => {
+    const noReferent = fact({ measure: { ...fact().measure, caseworkerUserId: null } });
+    expect(evaluationDueAlerts([noReferent], '2026-11-29')[0]).toMatchObject({
+      ownerUserId: null,
+      ownerOrganisationId: 'o1',
+    });
+    const run = alertsFor(
+      { ...empty, evaluations: [fact()] },
+      parisHalfPastMidnight('2026-11-29', 1),
+      defaults,
+    );
+    expect(run.map((a) => a.key)).toEqual(['evaluation_due:m1:interim:2026-08-31']);
   });
 });

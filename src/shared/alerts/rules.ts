@@ -6,6 +6,7 @@
  * first, so a run at 00:30 in Paris on a daylight-saving Sunday counts the right day.
  */
 import type { AlertRule, TAlertSettings } from '../contracts/alerts.ts';
+import type { EvaluationKind } from '../contracts/evaluations.ts';
 import type { SchemeKind } from '../contracts/measures.ts';
 import { formatDate, formatMonth } from '../format.ts';
 import { addMonths, renewalBreak, type SchemeRules } from '../measures/scheme-rules.ts';
@@ -106,8 +107,24 @@ export interface MonthlyPointFact {
 }
 
 /**
- * Everything the rules read. One rule is left for the evaluations (issue 10, point 8: an
- * evaluation due): it will add its facts here, loaded in `loadSnapshot`, and its pure function to
+ * A running measure's evaluations over its period under way: when they fall due (shared/evaluations/
+ * due.ts) and the kinds already validated for the period.
+ */
+export interface EvaluationDueFact {
+  measure: Pick<
+    MeasureFact,
+    'id' | 'householdId' | 'schemeName' | 'caseworkerUserId' | 'operatorOrganisationId'
+  >;
+  periodStart: string;
+  interimDueOn: string;
+  finalFrom: string;
+  finalDueOn: string;
+  written: readonly EvaluationKind[];
+}
+
+/**
+ * Everything the rules read, loaded by the alerts module's `loadSnapshot`; a new rule adds its facts
+ * here and its pure function to
  * `alertsFor`.
  */
 export interface AlertSnapshot {
@@ -120,6 +137,7 @@ export interface AlertSnapshot {
   watches: WatchFact[];
   /** The validated points of the running measures for the month before the Paris day's month. */
   validatedPoints: MonthlyPointFact[];
+  evaluations: EvaluationDueFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -449,6 +467,41 @@ export function monthlyPointMissingAlerts(
   });
 }
 
+/**
+ * « Évaluation à rédiger » (brique 2.7): from the interim due date (mid-period) while no interim
+ * evaluation is validated for the period, and from the day the final one may be written (a month
+ * before the planned end) while no final one is; a validated final evaluation also ends the wait
+ * for the interim one. A task of the measure's référent, one key per measure, kind and period.
+ */
+export function evaluationDueAlerts(facts: EvaluationDueFact[], today: string): Alert[] {
+  return facts.flatMap((f) => {
+    const m = f.measure;
+    const alerts: Alert[] = [];
+    const finalWritten = f.written.includes('final');
+    if (!finalWritten && !f.written.includes('interim') && today >= f.interimDueOn)
+      alerts.push(
+        measureAlert(
+          'evaluation_due',
+          m,
+          `interim:${f.periodStart}`,
+          f.interimDueOn,
+          `Bilan d’étape de la mesure ${m.schemeName} à rédiger (dû le ${formatDate(f.interimDueOn)})`,
+        ),
+      );
+    if (!finalWritten && today >= f.finalFrom)
+      alerts.push(
+        measureAlert(
+          'evaluation_due',
+          m,
+          `final:${f.periodStart}`,
+          f.finalDueOn,
+          `Évaluation finale de la mesure ${m.schemeName} à rédiger d’ici le ${formatDate(f.finalDueOn)}`,
+        ),
+      );
+    return alerts;
+  });
+}
+
 /** Every alert the snapshot calls for on the Paris day of `now`. */
 export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: SettingsOf): Alert[] {
   const today = parisDate(now);
@@ -464,5 +517,6 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...watchVisitDueAlerts(snapshot.watches, snapshot.journal, today),
     ...watchEndingAlerts(snapshot.watches, snapshot.journal, today),
     ...monthlyPointMissingAlerts(snapshot.measures, snapshot.validatedPoints, today),
+    ...evaluationDueAlerts(snapshot.evaluations, today),
   ];
 }

@@ -16,6 +16,11 @@ import { JOURNAL_KIND_LABELS, JOURNAL_SENSITIVITY_LABELS } from '../contracts/jo
 import { ATTENDANCE_LABELS } from '../contracts/workshops.ts';
 import { CONVERSION_LABELS, VISIT_CONSENT_LABELS, WEEKDAY_LABELS } from '../contracts/permanences.ts';
 import { WATCH_INCIDENT_KIND_LABELS } from '../contracts/watch.ts';
+import {
+  EVALUATION_AUDIENCE_LABELS,
+  EVALUATION_KIND_LABELS,
+  EVALUATION_NEXT_STEP_LABELS,
+} from '../contracts/evaluations.ts';
 import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -61,6 +66,13 @@ const visitWords = (d: Details) =>
 const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
 const pointVersion = (d: Details) =>
   typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
+const evaluationOf = (d: Details) =>
+  joined(
+    labelOf(EVALUATION_KIND_LABELS, d.kind),
+    typeof d.periodStart === 'string' && typeof d.periodEnd === 'string'
+      ? `période du ${formatDate(d.periodStart)} au ${formatDate(d.periodEnd)}`
+      : null,
+  );
 const contractVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const roles = (v: unknown) =>
   Array.isArray(v)
@@ -485,6 +497,42 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Correction d’un point mensuel ouverte',
     describe: (d) => joined(monthOf(d), pointVersion(d)),
   },
+  'evaluation.list': { label: 'Consultation des évaluations du ménage' },
+  'evaluation.prepare': { label: 'Évaluation préparée', describe: (d) => evaluationOf(d) },
+  'evaluation.update': { label: 'Évaluation complétée', describe: (d) => evaluationOf(d) },
+  'evaluation.validate': { label: 'Évaluation validée', describe: (d) => evaluationOf(d) },
+  'evaluation.preview': {
+    label: 'Aperçu d’une version partenaire d’évaluation',
+    describe: (d) => joined(evaluationOf(d), labelOf(EVALUATION_AUDIENCE_LABELS, d.audience)),
+  },
+  'evaluation.share': {
+    label: 'Évaluation partagée',
+    describe: (d, n) =>
+      joined(
+        evaluationOf(d),
+        labelOf(EVALUATION_AUDIENCE_LABELS, d.audience),
+        Array.isArray(d.organisationIds)
+          ? d.organisationIds.map((id) => nameOf(n.organisation, id)).join(', ')
+          : null,
+      ),
+  },
+  'evaluation.sign': { label: 'Évaluation signée par le ménage', describe: (d) => evaluationOf(d) },
+  'evaluation.apply': {
+    label: 'Suite de l’évaluation donnée à la mesure',
+    describe: (d) => joined(evaluationOf(d), labelOf(EVALUATION_NEXT_STEP_LABELS, d.nextStep)),
+  },
+  'evaluation.export_pdf': {
+    label: 'Export PDF d’une évaluation',
+    describe: (d) =>
+      joined(
+        evaluationOf(d),
+        d.version === 'full' ? 'version intégrale' : labelOf(EVALUATION_AUDIENCE_LABELS, d.version),
+      ),
+  },
+  'evaluation.shared.read': {
+    label: 'Consultation des évaluations partagées',
+    describe: (d) => labelOf(EVALUATION_AUDIENCE_LABELS, d.audience),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -539,6 +587,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   permanence_week: 'Semaine de permanences',
   permanence_visit: 'Passage à une permanence',
   monthly_point: 'Point mensuel d’une mesure',
+  evaluation: 'Évaluation d’une mesure',
+  evaluation_share: 'Version partagée d’une évaluation',
 };
 
 /**

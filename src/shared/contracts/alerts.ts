@@ -13,6 +13,7 @@ export const ALERT_RULES = [
   'watch_visit_due',
   'watch_ending',
   'monthly_point_missing',
+  'evaluation_due',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -27,6 +28,7 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   watch_visit_due: 'Visite annuelle de veille à faire',
   watch_ending: 'Fin de la veille sociale',
   monthly_point_missing: 'Point mensuel manquant',
+  evaluation_due: 'Évaluation à rédiger',
 };
 
 /** An organisation's alert settings, in days. */

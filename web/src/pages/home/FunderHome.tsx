@@ -19,6 +19,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Facts } from '../households/Facts.tsx';
 import { FUNDER_HOME_KEY } from '../measures/measure-api.ts';
+import { FunderEvaluations } from '../evaluations/EvaluationsTab.tsx';
 import { REFERRAL_KIND_LABELS, REFERRAL_STATUS_LABELS } from '@shared/contracts/referral-enums.ts';
 
 type Programme = TFunderHome['programmes'][number];
@@ -43,6 +44,9 @@ export function FunderHome() {
               onPageChange={setPage}
               onReload={() => void home.refetch()}
             />
+          </Section>
+          <Section title="Évaluations partagées avec vous">
+            <FunderEvaluations />
           </Section>
           <Section title="Mesures financées">
             <DataTable

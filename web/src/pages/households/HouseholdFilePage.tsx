@@ -27,6 +27,7 @@ import { WatchBadge } from '../measures/WatchBadge.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
 import { JournalTab } from '../journal/JournalTab.tsx';
 import { MonthlyPointsTab } from '../evaluations/MonthlyPointsTab.tsx';
+import { EvaluationsTab } from '../evaluations/EvaluationsTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
 
 interface FileTab {
@@ -67,6 +68,11 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       value: 'points-mensuels',
       label: 'Points mensuels',
       render: (f) => <MonthlyPointsTab file={f} />,
+    },
+    (file.accessLevel === 'caseworker' || file.accessLevel === 'landlord_summary') && {
+      value: 'evaluations',
+      label: 'Évaluations',
+      render: (f) => <EvaluationsTab file={f} />,
     },
     { value: 'notes', label: 'Notes & documents', render: (f) => <NotesDocumentsTab file={f} /> },
     { value: 'parties', label: 'Parties & accords', render: (f) => <PartiesConsentsTab file={f} /> },
