@@ -14,6 +14,7 @@ import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts'
 import { organisationName } from '../organisations/index.ts';
 import { findEvaluation, sharesOfEvaluations, type EvaluationRecord } from './evaluations.repository.ts';
 import { presentEvaluation } from './evaluation.presenter.ts';
+import type { FollowUpWriteRule } from './operated-measure.ts';
 
 export const EVALUATION_NOT_FOUND = 'Évaluation introuvable.';
 const WRITER_REFUSAL =
@@ -29,19 +30,13 @@ export async function requireEvaluationReader(
   return level;
 }
 
-/** A measure of the household (404 otherwise) that the actor's organisation runs (403 otherwise). */
-export async function operatedMeasure(
-  ctx: Context,
-  householdId: string,
-  measureId: string,
-): Promise<MeasureRecord> {
-  const level = await requireHouseholdAccess(ctx, householdId);
-  if (!canReadFullEvaluation(level)) throw forbidden(WRITER_REFUSAL);
-  const measure = (await listHouseholdMeasures(ctx.db, householdId)).find((m) => m.measure.id === measureId);
-  if (!measure) throw notFound('Mesure introuvable.');
-  if (!canWriteEvaluation(ctx.actor, level, measure.measure)) throw forbidden(WRITER_REFUSAL);
-  return measure;
-}
+/** The rule of an evaluation's writer: a social worker of the organisation that runs the measure. */
+export const evaluationWriter = (ctx: Context): FollowUpWriteRule => ({
+  canRead: canReadFullEvaluation,
+  canWrite: (level, measure) => canWriteEvaluation(ctx.actor, level, measure),
+  readRefusal: WRITER_REFUSAL,
+  writeRefusal: WRITER_REFUSAL,
+});
 
 /** An evaluation of the household and its measure, for reading (caseworker level, 404 otherwise). */
 export async function requireEvaluation(

@@ -5,7 +5,7 @@ import type { TMonthlyPoint } from '../../shared/contracts/evaluations.ts';
 import { monthBounds, monthFigures, type MonthFigures } from '../../shared/evaluations/monthly-point.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
 import { measureActivities } from '../journal/index.ts';
-import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts';
+import type { MeasureRecord } from '../measures/index.ts';
 import { audit } from '../../kernel/audit.ts';
 import {
   findPoint,
@@ -15,6 +15,7 @@ import {
   type MonthlyPointValues,
 } from './monthly-points.repository.ts';
 import { presentPoint } from './monthly-point.presenter.ts';
+import { operatedMeasure, type FollowUpWriteRule } from './operated-measure.ts';
 
 export const POINT_NOT_FOUND = 'Point mensuel introuvable.';
 const REFUSAL = 'Seuls les travailleurs sociaux qui accompagnent le ménage font ses points mensuels.';
@@ -24,20 +25,14 @@ export async function requireMonthlyPointAccess(ctx: Context, householdId: strin
   if (!canReadMonthlyPoints(await requireHouseholdAccess(ctx, householdId))) throw forbidden(REFUSAL);
 }
 
-/** A measure of the household (404 otherwise) that the actor's organisation runs (403 otherwise). */
-export async function operatedMeasure(
-  ctx: Context,
-  householdId: string,
-  measureId: string,
-): Promise<MeasureRecord> {
-  const level = await requireHouseholdAccess(ctx, householdId);
-  if (!canReadMonthlyPoints(level)) throw forbidden(REFUSAL);
-  const measure = (await listHouseholdMeasures(ctx.db, householdId)).find((m) => m.measure.id === measureId);
-  if (!measure) throw notFound('Mesure introuvable.');
-  if (!canWriteMonthlyPoint({ level, organisationId: ctx.actor.organisationId }, measure.measure))
-    throw forbidden('Seule l’organisation qui conduit la mesure fait ses points mensuels.');
-  return measure;
-}
+/** The rule of a monthly point's writer: the organisation that runs the measure. */
+export const monthlyPointWriter = (ctx: Context): FollowUpWriteRule => ({
+  canRead: canReadMonthlyPoints,
+  canWrite: (level, measure) =>
+    canWriteMonthlyPoint({ level, organisationId: ctx.actor.organisationId }, measure),
+  readRefusal: REFUSAL,
+  writeRefusal: 'Seule l’organisation qui conduit la mesure fait ses points mensuels.',
+});
 
 /** The month's journal of a measure summed up. */
 export async function journalFigures(ctx: Context, measureId: string, month: string): Promise<MonthFigures> {
@@ -64,7 +59,10 @@ export async function requirePoint(
   await requireMonthlyPointAccess(ctx, householdId);
   const record = await findPoint(ctx.db, householdId, pointId);
   if (!record) throw notFound(POINT_NOT_FOUND);
-  return { record, measure: await operatedMeasure(ctx, householdId, record.point.measureId) };
+  return {
+    record,
+    measure: await operatedMeasure(ctx, householdId, record.point.measureId, monthlyPointWriter(ctx)),
+  };
 }
 
 export async function pointAnswer(

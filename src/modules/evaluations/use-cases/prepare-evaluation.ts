@@ -11,7 +11,8 @@ import { diagnosticCapacityGrid } from '../../diagnostics/index.ts';
 import { objectivesInForce } from '../../support-contracts/index.ts';
 import { periodStartOf } from '../evaluations-due.ts';
 import { insertEvaluation, lastPointReport } from '../evaluations.repository.ts';
-import { auditEvaluation, evaluationAnswer, operatedMeasure } from '../evaluation-writes.ts';
+import { auditEvaluation, evaluationAnswer, evaluationWriter } from '../evaluation-writes.ts';
+import { operatedMeasure } from '../operated-measure.ts';
 
 export const NOT_RUNNING = 'Seule une mesure en cours, avec une fin prévue, s’évalue.';
 
@@ -25,7 +26,7 @@ export async function prepareEvaluation(
   ctx: Context,
   input: { householdId: string; measureId: string; kind: EvaluationKind },
 ): Promise<TEvaluation> {
-  const measure = await operatedMeasure(ctx, input.householdId, input.measureId);
+  const measure = await operatedMeasure(ctx, input.householdId, input.measureId, evaluationWriter(ctx));
   const m = measure.measure;
   const periodStart = periodStartOf(m, measure.rules);
   if (m.status !== 'active' || !periodStart || !m.plannedEndOn)

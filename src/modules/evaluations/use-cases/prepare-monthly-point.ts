@@ -5,7 +5,8 @@ import type { TMonthlyPoint, ZMonthlyPointCreate } from '../../../shared/contrac
 import { monthlyPointMonthBreak } from '../../../shared/evaluations/monthly-point.ts';
 import { formatMonth } from '../../../shared/format.ts';
 import { latestVersion } from '../monthly-points.repository.ts';
-import { insertVersion, operatedMeasure, pointAnswer } from '../monthly-point-writes.ts';
+import { insertVersion, monthlyPointWriter, pointAnswer } from '../monthly-point-writes.ts';
+import { operatedMeasure } from '../operated-measure.ts';
 
 type Input = z.output<typeof ZMonthlyPointCreate> & { householdId: string; measureId: string };
 
@@ -15,7 +16,7 @@ type Input = z.output<typeof ZMonthlyPointCreate> & { householdId: string; measu
  * point is corrected, not prepared again); a month not begun, or outside the measure, is refused.
  */
 export async function prepareMonthlyPoint(ctx: Context, input: Input): Promise<TMonthlyPoint> {
-  const measure = await operatedMeasure(ctx, input.householdId, input.measureId);
+  const measure = await operatedMeasure(ctx, input.householdId, input.measureId, monthlyPointWriter(ctx));
   const why = monthlyPointMonthBreak(input.month, measure.measure, ctx.now);
   if (why) throw invalid({ month: why }, 'Ce point mensuel ne peut pas être préparé.');
   const already = () =>

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
-import { Tabs, Text, TextInput } from '@mantine/core';
-import type { GetInputPropsReturnType } from '@mantine/form';
+import { useState, type ReactNode } from 'react';
+import { Button, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { useForm, type GetInputPropsReturnType } from '@mantine/form';
+import { parisToday } from '@shared/time.ts';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { SignaturePad } from './SignaturePad.tsx';
 
 interface HouseholdSignatureFieldsProps<M extends string> {
@@ -42,5 +45,79 @@ export function HouseholdSignatureFields<M extends string>(props: HouseholdSigna
         />
       </Tabs.Panel>
     </Tabs>
+  );
+}
+
+type DatedSignatureValues = { signedOn: string | null; typedName: string; signaturePng: string | null };
+export type DatedSignatureBody =
+  | { method: 'signature'; signedOn: string; signaturePng: string }
+  | { method: 'typed_name'; signedOn: string; typedName: string };
+
+/** The form of a dated household signature (a diagnostic's approval, an evaluation): today, drawn. */
+export function useDatedSignatureForm() {
+  const [method, setMethod] = useState<DatedSignatureBody['method']>('signature');
+  const form = useForm<DatedSignatureValues>({
+    initialValues: { signedOn: parisToday(), typedName: '', signaturePng: null },
+  });
+  const body = (v: DatedSignatureValues): DatedSignatureBody => {
+    const signedOn = v.signedOn ?? '';
+    return method === 'signature'
+      ? { method, signedOn, signaturePng: v.signaturePng ?? '' }
+      : { method, signedOn, typedName: v.typedName };
+  };
+  return { form, method, setMethod, body };
+}
+
+/** The dialog in which the household signs, dated, on the tablet or by its name typed before a witness. */
+export function DatedSignatureModal(props: {
+  signature: ReturnType<typeof useDatedSignatureForm>;
+  title: string;
+  /** The accessible name of the two ways of signing. */
+  methodLabel: string;
+  submitLabel: string;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (body: DatedSignatureBody) => void;
+  onClose: () => void;
+}) {
+  const { form, method, setMethod, body } = props.signature;
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={props.title}
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Fermer' }}
+    >
+      <form noValidate onSubmit={form.onSubmit((v) => props.onSubmit(body(v)))}>
+        <Stack>
+          <ApiErrorAlert error={props.error} />
+          <DateField label="Date" required {...form.getInputProps('signedOn')} />
+          <HouseholdSignatureFields
+            label={props.methodLabel}
+            drawn="signature"
+            typed="typed_name"
+            method={method}
+            onMethodChange={setMethod}
+            onSignature={(png) => form.setFieldValue('signaturePng', png)}
+            signatureError={form.errors.signaturePng}
+            typedNameInput={form.getInputProps('typedName')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Annuler
+            </Button>
+            <Button
+              type="submit"
+              color="green"
+              loading={props.pending}
+              disabled={method === 'signature' && !form.values.signaturePng}
+            >
+              {props.submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

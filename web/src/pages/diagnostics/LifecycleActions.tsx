@@ -4,7 +4,6 @@ import { useForm } from '@mantine/form';
 import {
   PRESENTATION_METHOD_LABELS,
   type PresentationMethod,
-  type TApproval,
   type TDiagnosticDetail,
 } from '@shared/contracts/diagnostics.ts';
 import { diagnosticFieldLabel } from '@shared/diagnostics/field-labels.ts';
@@ -16,7 +15,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { optionsOf } from '../households/organisations.ts';
 import { diagnosticsKey } from './diagnostic-api.ts';
-import { HouseholdSignatureFields } from './HouseholdSignatureFields.tsx';
+import { DatedSignatureModal, useDatedSignatureForm } from './HouseholdSignatureFields.tsx';
 
 interface ActionProps {
   householdId: string;
@@ -128,62 +127,32 @@ export function PresentAction({ householdId, detail, rowVersion, flush, onFieldE
 /** Brique 1.3: the household approves, by signing on the tablet or typing its name before a witness. */
 export function ApproveAction({ householdId, detail, rowVersion }: ActionProps) {
   const [open, setOpen] = useState(false);
-  const [method, setMethod] = useState<TApproval['method']>('signature');
-  const form = useForm<{ signedOn: string | null; typedName: string; signaturePng: string | null }>({
-    initialValues: { signedOn: parisToday(), typedName: '', signaturePng: null },
-  });
+  const signature = useDatedSignatureForm();
   const approve = useRouteMutation(DIAGNOSTIC_ROUTES.approve, {
-    form,
+    form: signature.form,
     invalidate: [diagnosticsKey(householdId)],
     successMessage: 'Approbation du ménage enregistrée.',
     onSuccess: () => setOpen(false),
   });
-  const submit = (v: typeof form.values) => {
-    const signedOn = v.signedOn ?? '';
-    approve.mutate({
-      params: { id: householdId, diagId: detail.id },
-      body:
-        method === 'signature'
-          ? { rowVersion, method, signedOn, signaturePng: v.signaturePng ?? '' }
-          : { rowVersion, method, signedOn, typedName: v.typedName },
-    });
-  };
   return (
     <>
       <Button size="md" color="green" onClick={() => setOpen(true)}>
         Faire approuver
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Approbation par le ménage" size="xl">
-        <form noValidate onSubmit={form.onSubmit(submit)}>
-          <Stack>
-            <ApiErrorAlert error={approve.error} />
-            <DateField label="Date" required {...form.getInputProps('signedOn')} />
-            <HouseholdSignatureFields
-              label="Mode d’approbation"
-              drawn="signature"
-              typed="typed_name"
-              method={method}
-              onMethodChange={setMethod}
-              onSignature={(png) => form.setFieldValue('signaturePng', png)}
-              signatureError={form.errors.signaturePng}
-              typedNameInput={form.getInputProps('typedName')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                Annuler
-              </Button>
-              <Button
-                type="submit"
-                color="green"
-                loading={approve.isPending}
-                disabled={method === 'signature' && !form.values.signaturePng}
-              >
-                Enregistrer l’approbation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      {open && (
+        <DatedSignatureModal
+          signature={signature}
+          title="Approbation par le ménage"
+          methodLabel="Mode d’approbation"
+          submitLabel="Enregistrer l’approbation"
+          error={approve.error}
+          pending={approve.isPending}
+          onSubmit={(body) =>
+            approve.mutate({ params: { id: householdId, diagId: detail.id }, body: { rowVersion, ...body } })
+          }
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

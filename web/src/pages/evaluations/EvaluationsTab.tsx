@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import { useForm } from '@mantine/form';
 import {
   Button,
   Group,
@@ -57,7 +55,7 @@ import { DialogButton, FormDialog, useBodyForm } from '../../components/FormDial
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { HouseholdSignatureFields } from '../diagnostics/HouseholdSignatureFields.tsx';
+import { DatedSignatureModal, useDatedSignatureForm } from '../diagnostics/HouseholdSignatureFields.tsx';
 import { optionsOf, useOrganisations } from '../households/organisations.ts';
 
 const period = (e: { periodStart: string; periodEnd: string }) =>
@@ -409,64 +407,29 @@ function SignDialog({
   e: TEvaluation;
   onClose: () => void;
 }) {
-  const [method, setMethod] = useState<'signature' | 'typed_name'>('signature');
-  const form = useForm<{ signedOn: string | null; typedName: string; signaturePng: string | null }>({
-    initialValues: { signedOn: parisToday(), typedName: '', signaturePng: null },
-  });
+  const signature = useDatedSignatureForm();
   const sign = useRouteMutation(R.signEvaluation, {
-    form,
+    form: signature.form,
     invalidate: [routeKey(R.evaluations, { params: { id: householdId } })],
     successMessage: 'Signature du ménage enregistrée.',
     onSuccess: onClose,
   });
-  const submit = (v: typeof form.values) => {
-    const signedOn = v.signedOn ?? '';
-    sign.mutate({
-      params: { id: householdId, evaluationId: e.id },
-      body:
-        method === 'signature'
-          ? { rowVersion: e.rowVersion, method, signedOn, signaturePng: v.signaturePng ?? '' }
-          : { rowVersion: e.rowVersion, method, signedOn, typedName: v.typedName },
-    });
-  };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <DatedSignatureModal
+      signature={signature}
       title="Signature du ménage"
-      size="xl"
-      closeButtonProps={{ 'aria-label': 'Fermer' }}
-    >
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack>
-          <ApiErrorAlert error={sign.error} />
-          <DateField label="Date" required {...form.getInputProps('signedOn')} />
-          <HouseholdSignatureFields
-            label="Mode de signature"
-            drawn="signature"
-            typed="typed_name"
-            method={method}
-            onMethodChange={setMethod}
-            onSignature={(png) => form.setFieldValue('signaturePng', png)}
-            signatureError={form.errors.signaturePng}
-            typedNameInput={form.getInputProps('typedName')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Annuler
-            </Button>
-            <Button
-              type="submit"
-              color="green"
-              loading={sign.isPending}
-              disabled={method === 'signature' && !form.values.signaturePng}
-            >
-              Enregistrer la signature
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      methodLabel="Mode de signature"
+      submitLabel="Enregistrer la signature"
+      error={sign.error}
+      pending={sign.isPending}
+      onSubmit={(body) =>
+        sign.mutate({
+          params: { id: householdId, evaluationId: e.id },
+          body: { rowVersion: e.rowVersion, ...body },
+        })
+      }
+      onClose={onClose}
+    />
   );
 }
 
