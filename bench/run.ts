@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
-import { openDatabase, type Database } from '../src/kernel/db.ts';
+import { openDatabase, postgresPoolConfig, type Database } from '../src/kernel/db.ts';
 import type { AppDeps } from '../src/kernel/deps.ts';
 import { households } from '../src/modules/households/schema.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
@@ -72,7 +72,7 @@ async function main() {
 
   // The app's database handle records the SQL of one request of each kind, to replay it raw.
   let capture: CapturedQuery[] | null = null;
-  const appPool = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
+  const appPool = new pg.Pool(postgresPoolConfig(benchUrl, POOL_SIZE));
   const db = drizzle({
     client: appPool,
     logger: { logQuery: (sqlText, params) => capture?.push({ sql: sqlText, params }) },
@@ -291,7 +291,7 @@ async function main() {
   await app.close();
   await appPool.end();
 
-  const rawPool = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
+  const rawPool = new pg.Pool(postgresPoolConfig(benchUrl, POOL_SIZE));
   for (const connections of CONNECTIONS) {
     for (const kind of kindNames) {
       const nextRequest = kinds[kind].replay;
