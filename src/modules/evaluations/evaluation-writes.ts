@@ -10,7 +10,7 @@ import type {
   TPartnerEvaluation,
 } from '../../shared/contracts/evaluations.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
-import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts';
+import { findMeasure, type MeasureRecord } from '../measures/index.ts';
 import { organisationName } from '../organisations/index.ts';
 import { findEvaluation, sharesOfEvaluations, type EvaluationRecord } from './evaluations.repository.ts';
 import { presentEvaluation } from './evaluation.presenter.ts';
@@ -47,9 +47,7 @@ export async function requireEvaluation(
   await requireEvaluationReader(ctx, householdId);
   const record = await findEvaluation(ctx.db, householdId, evaluationId);
   if (!record) throw notFound(EVALUATION_NOT_FOUND);
-  const measure = (await listHouseholdMeasures(ctx.db, householdId)).find(
-    (m) => m.measure.id === record.evaluation.measureId,
-  );
+  const measure = await findMeasure(ctx.db, householdId, record.evaluation.measureId);
   return { record, measure: measure! };
 }
 

@@ -2,7 +2,7 @@ import type { Context } from '../../kernel/context.ts';
 import { forbidden, notFound } from '../../kernel/errors.ts';
 import type { HouseholdAccessLevel } from '../../shared/access/household-access.ts';
 import { requireHouseholdAccess } from '../households/index.ts';
-import { listHouseholdMeasures, type MeasureRecord } from '../measures/index.ts';
+import { findMeasure, type MeasureRecord } from '../measures/index.ts';
 
 /** Who may read a household's follow-up documents and who may write them for a measure. */
 export interface FollowUpWriteRule {
@@ -25,7 +25,7 @@ export async function operatedMeasure(
 ): Promise<MeasureRecord> {
   const level = await requireHouseholdAccess(ctx, householdId);
   if (!rule.canRead(level)) throw forbidden(rule.readRefusal);
-  const measure = (await listHouseholdMeasures(ctx.db, householdId)).find((m) => m.measure.id === measureId);
+  const measure = await findMeasure(ctx.db, householdId, measureId);
   if (!measure) throw notFound('Mesure introuvable.');
   if (!rule.canWrite(level, measure.measure)) throw forbidden(rule.writeRefusal);
   return measure;

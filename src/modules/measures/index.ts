@@ -4,6 +4,7 @@ export { applyCommitteeDecision, type CommitteeDecision } from './use-cases/appl
 export { defaultCatalogue, schemeName } from './schemes.repository.ts';
 export {
   eventsOf,
+  findMeasure,
   listHouseholdMeasures,
   measureForContract,
   type MeasureForContract,

@@ -136,6 +136,7 @@ export function eventsOf(q: Queryable, measureIds: string[]) {
   if (measureIds.length === 0) return Promise.resolve([]);
   return q
     .select({
+      id: measureEvents.id,
       measureId: measureEvents.measureId,
       kind: measureEvents.kind,
       detail: measureEvents.detail,

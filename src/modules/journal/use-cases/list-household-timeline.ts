@@ -182,10 +182,11 @@ const diagnostics: Sources = async (ctx, householdId, reader) => {
 const measures: Sources = async (ctx, _householdId, reader, refs) => {
   if (!measureFieldsFor(reader.level).timeline) return [];
   const events = await eventsOf(ctx.db, [...refs.measures.keys()]);
-  return events.map((e, i) => {
+  return events.map((e) => {
     const measure = refs.measures.get(e.measureId)!;
     return {
-      key: `measure:${e.measureId}:${i}`,
+      // The event's own id: a cursor key stays valid however many events come later.
+      key: `measure:${e.id}`,
       kind: 'measure',
       at: e.at.toISOString(),
       title: MEASURE_EVENT_LABELS[e.kind as MeasureEventKind] ?? 'Étape de la mesure',

@@ -12,7 +12,6 @@ import { requireHouseholdAccess } from '../../households/index.ts';
 import { referentielInForce } from '../../referentiel/index.ts';
 import { closeTasksOf } from '../../tasks/index.ts';
 import {
-  findMeasure,
   incidentsOf,
   insertEvent,
   isSocialWorkerOf,
@@ -40,7 +39,8 @@ export async function reopenCase(ctx: Context, input: ReopenInput): Promise<TMea
   await requireHouseholdAccess(ctx, input.householdId);
   const [incident] = await incidentsOf(db, input.householdId, input.incidentId);
   if (!incident) throw notFound('Incident introuvable.');
-  const previous = (await findMeasure(db, input.householdId, incident.incident.measureId))!;
+  const rows = await listHouseholdMeasures(db, input.householdId);
+  const previous = rows.find((r) => r.measure.id === incident.incident.measureId)!;
   const m = previous.measure;
   if (!canRunMeasure(actor, m))
     throw forbidden(
@@ -48,7 +48,7 @@ export async function reopenCase(ctx: Context, input: ReopenInput): Promise<TMea
     );
   if (incident.incident.reopenedMeasureId)
     throw new AppError('INVALID_STATE', 'Cet incident a déjà rouvert un accompagnement.');
-  const measures = (await listHouseholdMeasures(db, input.householdId)).map((r) => r.measure);
+  const measures = rows.map((r) => r.measure);
   if (!currentWatch(measures, parisDate(now))) throw new AppError('INVALID_STATE', NOT_UNDER_WATCH_MESSAGE);
   if (measures.some((o) => OPEN_STATUSES.includes(o.status)))
     throw new AppError(
