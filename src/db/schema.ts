@@ -20,3 +20,4 @@ export * from '../modules/alerts/schema.ts';
 export * from '../modules/workshops/schema.ts';
 export * from '../modules/evaluations/schema.ts';
 export * from '../modules/permanences/schema.ts';
+export * from '../modules/leases/schema.ts';
