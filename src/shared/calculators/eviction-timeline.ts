@@ -200,6 +200,17 @@ export const STAGE_GUIDANCE: Record<ProcedureStage, { label: string; actions: st
   },
 };
 
+/** The stage each deadline belongs to, for what a support worker can do by then. */
+export const DEADLINE_STAGE: Record<DeadlineCode, ProcedureStage> = {
+  impayeConstitutedOn: 'first_unpaid',
+  signallingDueBy: 'impaye',
+  commandementDelayEndsOn: 'commandement',
+  earliestAssignationOn: 'assignation',
+  prefetNoticeLatestOn: 'dsf',
+  earliestExpulsionOn: 'cql',
+  cfpImplicitRefusalOn: 'cfp',
+};
+
 /** Euros → integer cents at the boundary; every amount below is in cents. */
 export const toCents = (euros: number): number => Math.round(euros * 100);
 

@@ -192,7 +192,13 @@ const euros = (what: string, min: number, max: number) =>
       message: `${what} : au centime près (deux décimales au plus).`,
     });
 
-const stepDate = ZIsoDate.nullish();
+/** The years the calculator covers: every computed date stays a four-digit-year day. */
+export const CALCULATOR_YEARS = { first: 1990, last: 2099 } as const;
+const day = ZIsoDate.refine(
+  (d) => d >= `${CALCULATOR_YEARS.first}-01-01` && d <= `${CALCULATOR_YEARS.last}-12-31`,
+  { message: `Date hors de la période couverte (${CALCULATOR_YEARS.first}–${CALCULATOR_YEARS.last}).` },
+);
+const stepDate = day.nullish();
 
 export const MAX_BALANCES = 600;
 
@@ -200,7 +206,7 @@ export const ZEvictionTimelineInput = z
   .object({
     lease: z
       .object({
-        signedOn: ZIsoDate,
+        signedOn: day,
         landlord: z.enum(LANDLORD_KINDS, { message: 'Bailleur : personne morale ou personne physique.' }),
       })
       .strict(),
@@ -216,9 +222,7 @@ export const ZEvictionTimelineInput = z
       .strict(),
     /** The tenant's debt from each date until the next entry (the last one holds from then on). */
     balances: z
-      .array(z.object({ on: ZIsoDate, amount: euros('Solde', -10_000_000, 10_000_000) }).strict(), {
-        message: 'Liste des soldes attendue.',
-      })
+      .array(z.object({ on: day, amount: euros('Solde', -10_000_000, 10_000_000) }).strict())
       .max(MAX_BALANCES, { message: `Au plus ${MAX_BALANCES} soldes.` }),
     steps: z
       .object(
