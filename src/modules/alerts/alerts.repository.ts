@@ -17,6 +17,7 @@ import { previousMonth } from '../../shared/alerts/rules.ts';
 import { monthOf } from '../../shared/evaluations/monthly-point.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
 import { validatedMonthlyPoints } from '../evaluations/index.ts';
+import { evictionAlertFacts } from '../eviction-prevention/index.ts';
 import { evaluationsDue } from '../evaluations/index.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { journalEntries } from '../journal/schema.ts';
@@ -235,6 +236,7 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
       const measure = byId.get(id);
       return measure ? [{ measure, ...due }] : [];
     }),
+    evictions: await evictionAlertFacts(q, householdId),
   };
 }
 

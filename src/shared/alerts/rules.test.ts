@@ -58,6 +58,7 @@ const empty: AlertSnapshot = {
   journal: [],
   watches: [],
   validatedPoints: [],
+  evictions: [],
   evaluations: [],
 };
 /** The daily run, at 00:30 in Paris (CET in winter, CEST in summer). */

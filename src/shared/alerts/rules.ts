@@ -19,6 +19,7 @@ import {
   WATCH_VISIT_LEAD_DAYS,
   type WatchFacts,
 } from '../watch/rules.ts';
+import { evictionAlerts, type EvictionFact } from '../eviction-prevention/alerts.ts';
 
 /** An alert as a rule wants it open: one task per stable key. */
 export interface Alert {
@@ -138,6 +139,8 @@ export interface AlertSnapshot {
   /** The validated points of the running measures for the month before the Paris day's month. */
   validatedPoints: MonthlyPointFact[];
   evaluations: EvaluationDueFact[];
+  /** The open eviction procedures someone follows, with what their deadlines are computed from. */
+  evictions: EvictionFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -518,5 +521,6 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...watchEndingAlerts(snapshot.watches, snapshot.journal, today),
     ...monthlyPointMissingAlerts(snapshot.measures, snapshot.validatedPoints, today),
     ...evaluationDueAlerts(snapshot.evaluations, today),
+    ...evictionAlerts(snapshot.evictions, today),
   ];
 }

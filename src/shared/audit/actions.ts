@@ -21,7 +21,8 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_NEXT_STEP_LABELS,
 } from '../contracts/evaluations.ts';
-import { formatDate, formatDateTime, formatMonth } from '../format.ts';
+import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.ts';
+import { INSTRUMENT_STATUS_LABELS, PREVENTION_INSTRUMENT_LABELS } from '../contracts/eviction-prevention.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -43,6 +44,7 @@ interface ActionSpec {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const cents = (v: unknown) => (typeof v === 'number' ? formatCents(v) : null);
 const labelOf = (labels: Readonly<Record<string, string>>, v: unknown) =>
   typeof v === 'string' ? (labels[v] ?? null) : null;
 const nameOf = (names: ReadonlyMap<string, string>, id: unknown) =>
@@ -206,6 +208,32 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
       joined(
         labelOf(EVICTION_STEP_LABELS, d.step),
         str(d.occurredOn) && `le ${formatDate(str(d.occurredOn))}`,
+      ),
+  },
+  'household.eviction_prevention.read': { label: 'Consultation de la prévention de l’expulsion' },
+  'household.eviction_prevention.facts': {
+    label: 'Bail, loyer et audience de la procédure enregistrés',
+    describe: (d) =>
+      joined(
+        str(d.leaseSignedOn) && `bail signé le ${formatDate(str(d.leaseSignedOn))}`,
+        str(d.hearingScheduledOn) && `audience le ${formatDate(str(d.hearingScheduledOn))}`,
+      ),
+  },
+  'household.eviction_prevention.balance': {
+    label: 'Dette locative notée',
+    describe: (d) => joined(str(d.on) && `au ${formatDate(str(d.on))}`, cents(d.amountCents)),
+  },
+  'household.eviction_prevention.balance_removed': {
+    label: 'Dette locative retirée',
+    describe: (d) => joined(str(d.on) && `au ${formatDate(str(d.on))}`, cents(d.amountCents)),
+  },
+  'household.eviction_prevention.instrument': {
+    label: 'Outil de prévention de l’expulsion noté',
+    describe: (d) =>
+      joined(
+        labelOf(PREVENTION_INSTRUMENT_LABELS, d.instrument),
+        labelOf(INSTRUMENT_STATUS_LABELS, d.status),
+        str(d.on) && `le ${formatDate(str(d.on))}`,
       ),
   },
   'household.eviction_procedure.close': {

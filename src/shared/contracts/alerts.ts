@@ -14,6 +14,8 @@ export const ALERT_RULES = [
   'watch_ending',
   'monthly_point_missing',
   'evaluation_due',
+  'eviction_deadline',
+  'eviction_regime_switch',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -29,6 +31,8 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   watch_ending: 'Fin de la veille sociale',
   monthly_point_missing: 'Point mensuel manquant',
   evaluation_due: 'Évaluation à rédiger',
+  eviction_deadline: 'Délai de la procédure d’expulsion',
+  eviction_regime_switch: 'Impayé à réexaminer (règles de 2027)',
 };
 
 /** An organisation's alert settings, in days. */

@@ -105,7 +105,9 @@ export const ZEvictionPrevention = z.object({
   /** Why no deadline could be computed (inconsistent dates), in French; null when they are. */
   timelineProblem: z.string().nullable(),
   /** The stage the procedure has reached, and what the support worker can do at each one. */
-  stages: z.array(z.object({ label: z.string(), actions: z.string(), reached: z.boolean(), current: z.boolean() })),
+  stages: z.array(
+    z.object({ label: z.string(), actions: z.string(), reached: z.boolean(), current: z.boolean() }),
+  ),
   instruments: z.array(
     z.object({
       id: ZId,

@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { EvictionFact } from '../../shared/eviction-prevention/alerts.ts';
+import { evictionProcedureSteps, evictionProcedures } from '../households/schema.ts';
+import { evictionProcedureBalances, evictionProcedureFacts } from './schema.ts';
+
+/**
+ * The open procedures someone follows (their facts saved), with their steps and balances: what the
+ * alert rules compute the deadlines' tasks from. One household's, or every household's.
+ */
+export async function evictionAlertFacts(q: Queryable, householdId?: string): Promise<EvictionFact[]> {
+  const rows = await q
+    .select({ procedure: evictionProcedures, facts: evictionProcedureFacts })
+    .from(evictionProcedures)
+    .innerJoin(evictionProcedureFacts, eq(evictionProcedureFacts.procedureId, evictionProcedures.id))
+    .where(
+      and(
+        isNull(evictionProcedures.closedOn),
+        isNotNull(evictionProcedureFacts.followedByUserId),
+        householdId ? eq(evictionProcedures.householdId, householdId) : undefined,
+      ),
+    );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.procedure.id);
+  const [steps, balances] = await Promise.all([
+    q
+      .select({
+        procedureId: evictionProcedureSteps.procedureId,
+        step: evictionProcedureSteps.step,
+        occurredOn: evictionProcedureSteps.occurredOn,
+      })
+      .from(evictionProcedureSteps)
+      .where(inArray(evictionProcedureSteps.procedureId, ids)),
+    q
+      .select({
+        procedureId: evictionProcedureBalances.procedureId,
+        on: evictionProcedureBalances.on,
+        amountCents: evictionProcedureBalances.amountCents,
+      })
+      .from(evictionProcedureBalances)
+      .where(inArray(evictionProcedureBalances.procedureId, ids))
+      .orderBy(asc(evictionProcedureBalances.on)),
+  ]);
+  return rows.map(({ procedure, facts }) => ({
+    procedureId: procedure.id,
+    householdId: procedure.householdId,
+    openedOn: procedure.openedOn,
+    ownerUserId: facts.followedByUserId!,
+    ownerOrganisationId: facts.followedByOrganisationId!,
+    facts,
+    steps: steps.filter((s) => s.procedureId === procedure.id),
+    balances: balances.filter((b) => b.procedureId === procedure.id),
+  }));
+}

@@ -1,0 +1,55 @@
+import type { Context } from '../../../kernel/context.ts';
+import { audit } from '../../../kernel/audit.ts';
+import type { TEvictionPrevention } from '../../../shared/contracts/eviction-prevention.ts';
+import { procedureStages, procedureTimeline } from '../../../shared/eviction-prevention/timeline.ts';
+import { parisDate } from '../../../shared/time.ts';
+import { procedureToRead } from '../procedure-access.ts';
+import { balancesOf, factsOf, instrumentsOf, NO_FACTS } from '../prevention.repository.ts';
+
+/**
+ * The household's eviction prevention: its procedure's deadlines computed by the public calculator
+ * from the record, each stage with what the support worker can do, the instruments used. Null when
+ * the household has no procedure. The read is audited.
+ */
+export async function getEvictionPrevention(
+  ctx: Context,
+  householdId: string,
+): Promise<TEvictionPrevention | null> {
+  const procedure = await procedureToRead(ctx, householdId);
+  if (!procedure) return null;
+  const [factsRow, balances, instruments] = await Promise.all([
+    factsOf(ctx.db, procedure.id),
+    balancesOf(ctx.db, procedure.id),
+    instrumentsOf(ctx.db, procedure.id),
+  ]);
+  const facts = factsRow ?? NO_FACTS;
+  const timeline = procedureTimeline(facts, procedure.steps, balances);
+  await audit(ctx.db, ctx.actor, {
+    action: 'household.eviction_prevention.read',
+    entityType: 'eviction_procedure',
+    entityId: procedure.id,
+    householdId,
+  });
+  return {
+    procedureId: procedure.id,
+    openedOn: procedure.openedOn,
+    closedOn: procedure.closedOn,
+    facts: {
+      leaseSignedOn: facts.leaseSignedOn,
+      lessorKind: facts.lessorKind,
+      monthlyRentCents: facts.monthlyRentCents,
+      monthlyChargesCents: facts.monthlyChargesCents,
+      monthlyBenefitCents: facts.monthlyBenefitCents,
+      benefitPaidTo: facts.benefitPaidTo,
+      hearingScheduledOn: facts.hearingScheduledOn,
+      version: factsRow?.rowVersion ?? null,
+    },
+    balances,
+    deadlines: timeline.deadlines,
+    timelineProblem: timeline.ok ? null : timeline.problem,
+    stages: procedureStages(procedure.steps, balances, timeline.deadlines, parisDate(ctx.now)).map(
+      ({ label, actions, reached, current }) => ({ label, actions, reached, current }),
+    ),
+    instruments,
+  };
+}
