@@ -905,6 +905,76 @@ Object.assign(DRIVERS, {
   },
 } satisfies Record<string, Driver>);
 
+/** A new file with the same parties and an open eviction procedure (its first step twenty days ago). */
+async function withProcedure(fx: Fixture): Promise<string> {
+  const id = await fx.freshHousehold();
+  await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${id}/eviction-steps`, {
+      step: 'first_unpaid_rent',
+      occurredOn: dayBefore(20),
+    }),
+    'étape',
+  );
+  return id;
+}
+const prevention = (id: string, path = '') => `/api/households/${id}/eviction-prevention${path}`;
+Object.assign(DRIVERS, {
+  'GET /api/households/:id/eviction-prevention': {
+    call: async (fx: Fixture) => ({ params: { id: await withProcedure(fx) } }),
+  },
+  'PUT /api/households/:id/eviction-prevention/facts': {
+    call: async (fx: Fixture) => ({
+      params: { id: await withProcedure(fx) },
+      body: {
+        leaseSignedOn: '2024-03-01',
+        lessorKind: 'legal_person',
+        monthlyRentCents: 40_000,
+        monthlyChargesCents: 5_000,
+        monthlyBenefitCents: 30_000,
+        benefitPaidTo: 'landlord',
+        hearingScheduledOn: null,
+        version: null,
+      },
+    }),
+  },
+  'POST /api/households/:id/eviction-prevention/balances': {
+    call: async (fx: Fixture) => ({
+      params: { id: await withProcedure(fx) },
+      body: { on: dayBefore(5), amountCents: 30_000 },
+    }),
+  },
+  'DELETE /api/households/:id/eviction-prevention/balances/:balanceId': {
+    call: async (fx: Fixture) => {
+      const id = await withProcedure(fx);
+      const balance = await ok(
+        await fx.as(fx.owner, 'POST', prevention(id, '/balances'), { on: dayBefore(5), amountCents: 30_000 }),
+        'solde',
+      );
+      return { params: { id, balanceId: balance.id } };
+    },
+  },
+  'POST /api/households/:id/eviction-prevention/instruments': {
+    call: async (fx: Fixture) => ({
+      params: { id: await withProcedure(fx) },
+      body: { instrument: 'fsl_maintien', status: 'requested', on: dayBefore(3) },
+    }),
+  },
+  'POST /api/households/:id/eviction-prevention/instruments/:instrumentId': {
+    call: async (fx: Fixture) => {
+      const id = await withProcedure(fx);
+      const instrument = await ok(
+        await fx.as(fx.owner, 'POST', prevention(id, '/instruments'), {
+          instrument: 'fsl_maintien',
+          status: 'requested',
+          on: dayBefore(3),
+        }),
+        'outil',
+      );
+      return { params: { id, instrumentId: instrument.id }, body: { status: 'granted', on: dayBefore(1) } };
+    },
+  },
+} satisfies Record<string, Driver>);
+
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
 );

@@ -9,13 +9,19 @@ import { balancesOf, factsOf, instrumentsOf, NO_FACTS } from '../prevention.repo
 /**
  * The household's eviction prevention: its procedure's deadlines computed by the public calculator
  * from the record, each stage with what the support worker can do, the instruments used. Null when
- * the household has no procedure. The read is audited.
+ * the household has no procedure. The read is audited, a procedure or none.
  */
 export async function getEvictionPrevention(
   ctx: Context,
   householdId: string,
 ): Promise<TEvictionPrevention | null> {
   const procedure = await procedureToRead(ctx, householdId);
+  await audit(ctx.db, ctx.actor, {
+    action: 'household.eviction_prevention.read',
+    entityType: 'household',
+    entityId: householdId,
+    householdId,
+  });
   if (!procedure) return null;
   const [factsRow, balances, instruments] = await Promise.all([
     factsOf(ctx.db, procedure.id),
@@ -24,12 +30,6 @@ export async function getEvictionPrevention(
   ]);
   const facts = factsRow ?? NO_FACTS;
   const timeline = procedureTimeline(facts, procedure.steps, balances);
-  await audit(ctx.db, ctx.actor, {
-    action: 'household.eviction_prevention.read',
-    entityType: 'eviction_procedure',
-    entityId: procedure.id,
-    householdId,
-  });
   return {
     procedureId: procedure.id,
     openedOn: procedure.openedOn,

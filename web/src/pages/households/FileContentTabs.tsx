@@ -20,6 +20,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { formatCents, formatDate } from '@shared/format.ts';
 import { Facts, shown } from './Facts.tsx';
 import { EvictionProcedureBlock } from './EvictionProcedureBlock.tsx';
+import { EvictionPreventionPanel } from './EvictionPreventionPanel.tsx';
 
 interface TabProps {
   file: THouseholdDetail;
@@ -115,6 +116,7 @@ export function SituationTab({ file }: TabProps) {
       <FieldBlocks file={file} />
       <TenancyBlock file={file} />
       <EvictionProcedureBlock file={file} />
+      <EvictionPreventionPanel file={file} />
     </Stack>
   );
 }
