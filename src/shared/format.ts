@@ -53,3 +53,12 @@ export function formatMonth(month: string): string {
   const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : month;
 }
+
+/** A calendar day `2026-04-05` → `5 avril 2026` (`1er` for the first of the month), as written in letters. */
+export function formatLongDate(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const name = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  if (!m || !name) return day;
+  const date = Number(m[3]);
+  return `${date === 1 ? '1er' : date} ${name} ${m[1]}`;
+}

@@ -21,6 +21,7 @@ export const PATHS = {
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,
   housingBenefitSimulator: '/simulateur-apl',
+  evictionTimeline: '/delais-expulsion',
   referentiel: '/referentiel',
   caseloads: '/charge-des-referents',
   adminUsers: '/admin/utilisateurs',

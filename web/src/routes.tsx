@@ -55,6 +55,10 @@ const HousingBenefitSimulatorPage = lazyPage(
   () => import('./pages/HousingBenefitSimulatorPage.tsx'),
   'HousingBenefitSimulatorPage',
 );
+const EvictionTimelinePage = lazyPage(
+  () => import('./pages/calculators/EvictionTimelinePage.tsx'),
+  'EvictionTimelinePage',
+);
 const SupportContractPage = lazyPage(
   () => import('./pages/support-contracts/SupportContractPage.tsx'),
   'SupportContractPage',
@@ -96,6 +100,7 @@ export function AppRoutes() {
       {/* Public tools: no sign-in needed, in the authenticated shell for a signed-in user. */}
       <Route element={<PublicOrAuthenticatedLayout />}>
         <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
+        <Route path={PATHS.evictionTimeline} element={page(<EvictionTimelinePage />)} />
       </Route>
 
       <Route element={<AuthenticatedLayout />}>

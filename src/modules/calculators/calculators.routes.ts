@@ -4,8 +4,12 @@ import { createScaleStore } from './scales.repository.ts';
 import { estimateHousingBenefits, estimateOneHousingBenefit } from './use-cases/estimate-housing-benefits.ts';
 import { listHousingBenefitScales } from './use-cases/list-housing-benefit-scales.ts';
 import { addHousingBenefitScale } from './use-cases/add-housing-benefit-scale.ts';
+import { computeEvictionTimeline, computeEvictionTimelines } from './use-cases/compute-eviction-timelines.ts';
 
-/** The housing-benefit estimator and its scales (transport only: each route calls one use case). */
+/**
+ * The housing-benefit estimator and its scales, the eviction-timeline calculator (transport only:
+ * each route calls one use case).
+ */
 export function calculatorsRoutes(routes: Routes): void {
   // The app's cached scales: read by the estimates, emptied when an administrator adds one.
   const store = createScaleStore();
@@ -19,6 +23,13 @@ export function calculatorsRoutes(routes: Routes): void {
   routes.add(R.scales, (ctx, { query }) => listHousingBenefitScales(ctx, store, query));
   // The use case commits its own transaction, then empties the cache.
   routes.add(R.addScale, (ctx, { body }) => addHousingBenefitScale(ctx, store, body), {
+    transaction: false,
+  });
+  // Pure computations: no database, no transaction.
+  routes.add(R.evictionTimeline, (ctx, { body }) => computeEvictionTimeline(ctx, body), {
+    transaction: false,
+  });
+  routes.add(R.evictionTimelineBatch, (ctx, { body }) => computeEvictionTimelines(ctx, body), {
     transaction: false,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZIsoDate } from './common.ts';
 import { SCALE_FAMILIES, ZHousingBenefitScale } from '../calculators/housing-benefit-scales.ts';
 
 export const HOUSING_TYPES = ['ordinary', 'foyer', 'student_residence', 'accession'] as const;
@@ -151,3 +152,128 @@ export const ZScaleListQuery = z.object({
 });
 
 export const ZCreateScale = ZHousingBenefitScale;
+
+// ——— Eviction-timeline calculator (issue 11, point 7) ———
+
+export const LANDLORD_KINDS = ['legal_person', 'natural_person'] as const;
+export type LandlordKind = (typeof LANDLORD_KINDS)[number];
+export const LANDLORD_KIND_LABELS: Record<LandlordKind, string> = {
+  legal_person: 'Personne morale (bailleur social, SEM, société…)',
+  natural_person: 'Personne physique (ou SCI familiale)',
+};
+
+export const BENEFIT_PAYEES = ['landlord', 'tenant', 'none'] as const;
+export type BenefitPayee = (typeof BENEFIT_PAYEES)[number];
+export const BENEFIT_PAYEE_LABELS: Record<BenefitPayee, string> = {
+  landlord: 'Versée au bailleur (tiers payant)',
+  tenant: 'Versée au locataire',
+  none: 'Pas d’aide au logement',
+};
+
+/** The procedure's steps, in the order the law puts them (the last five form one chain). */
+export const PROCEDURE_STEPS = [
+  'cafSignalledOn',
+  'ccapexReferredOn',
+  'commandementServedOn',
+  'assignationServedOn',
+  'hearingOn',
+  'cqlServedOn',
+  'cfpRequestedOn',
+] as const;
+export type ProcedureStep = (typeof PROCEDURE_STEPS)[number];
+
+/** Euros with at most two decimals, within ± max; the calculator turns them into integer cents. */
+const euros = (what: string, min: number, max: number) =>
+  z
+    .number({ error: (i) => (i.input === undefined ? 'Ce champ est obligatoire.' : `${what} invalide.`) })
+    .min(min, { message: min === 0 ? `${what} : pas de montant négatif.` : `${what} invraisemblable.` })
+    .max(max, { message: `${what} invraisemblable.` })
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+      message: `${what} : au centime près (deux décimales au plus).`,
+    });
+
+/** The years the calculator covers: every computed date stays a four-digit-year day. */
+export const CALCULATOR_YEARS = { first: 1990, last: 2099 } as const;
+const day = ZIsoDate.refine(
+  (d) => d >= `${CALCULATOR_YEARS.first}-01-01` && d <= `${CALCULATOR_YEARS.last}-12-31`,
+  { message: `Date hors de la période couverte (${CALCULATOR_YEARS.first}–${CALCULATOR_YEARS.last}).` },
+);
+const stepDate = day.nullish();
+
+export const MAX_BALANCES = 600;
+
+export const ZEvictionTimelineInput = z
+  .object({
+    lease: z
+      .object({
+        signedOn: day,
+        landlord: z.enum(LANDLORD_KINDS, { message: 'Bailleur : personne morale ou personne physique.' }),
+      })
+      .strict(),
+    rent: z
+      .object({
+        monthlyRent: euros('Loyer', 0, 20_000),
+        monthlyCharges: euros('Charges', 0, 20_000),
+        monthlyHousingBenefit: euros('Aide au logement', 0, 20_000).default(0),
+        benefitPaidTo: z.enum(BENEFIT_PAYEES, {
+          message: 'Aide versée au bailleur, au locataire, ou pas d’aide.',
+        }),
+      })
+      .strict(),
+    /** The tenant's debt from each date until the next entry (the last one holds from then on). */
+    balances: z
+      .array(z.object({ on: day, amount: euros('Solde', -10_000_000, 10_000_000) }).strict())
+      .max(MAX_BALANCES, { message: `Au plus ${MAX_BALANCES} soldes.` }),
+    steps: z
+      .object(
+        Object.fromEntries(PROCEDURE_STEPS.map((s) => [s, stepDate])) as Record<
+          ProcedureStep,
+          typeof stepDate
+        >,
+      )
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type TEvictionTimelineInput = z.input<typeof ZEvictionTimelineInput>;
+export type TEvictionTimelineRequest = z.infer<typeof ZEvictionTimelineInput>;
+
+export const DEADLINE_CODES = [
+  'impayeConstitutedOn',
+  'signallingDueBy',
+  'commandementDelayEndsOn',
+  'earliestAssignationOn',
+  'prefetNoticeLatestOn',
+  'earliestExpulsionOn',
+  'cfpImplicitRefusalOn',
+] as const;
+export type DeadlineCode = (typeof DEADLINE_CODES)[number];
+
+export const ZDeadline = z.object({ date: ZIsoDate, rule: z.string() }).nullable();
+export type TDeadline = z.infer<typeof ZDeadline>;
+
+export const ZEvictionTimelineResult = z.object({
+  deadlines: z.object(
+    Object.fromEntries(DEADLINE_CODES.map((c) => [c, ZDeadline])) as Record<DeadlineCode, typeof ZDeadline>,
+  ),
+});
+export type TEvictionTimelineResult = z.infer<typeof ZEvictionTimelineResult>;
+
+/**
+ * A batch item is read on its own, so that a malformed one answers its error in its place: the
+ * body is only an array here, each item is checked against ZEvictionTimelineInput.
+ */
+export const ZEvictionTimelineBatchInput = z
+  .array(z.unknown().describe('Un corps de POST /api/calculators/eviction-timeline'))
+  .min(1, { message: 'Au moins une demande attendue.' })
+  .max(MAX_BATCH, { message: `Au plus ${MAX_BATCH} demandes par appel.` });
+
+export const ZItemError = z.object({
+  error: z.object({
+    code: z.enum(['VALIDATION_FAILED', 'INCONSISTENT_INPUT']),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type TItemError = z.infer<typeof ZItemError>;
+export const ZEvictionTimelineBatchResult = z.array(z.union([ZEvictionTimelineResult, ZItemError]));

@@ -1,5 +1,9 @@
 import {
   ZCreateScale,
+  ZEvictionTimelineBatchInput,
+  ZEvictionTimelineBatchResult,
+  ZEvictionTimelineInput,
+  ZEvictionTimelineResult,
   ZHousingBenefitBatchInput,
   ZHousingBenefitBatchResult,
   ZHousingBenefitInput,
@@ -12,7 +16,10 @@ import { defineRoute } from './define.ts';
 
 const tag = 'calculateurs';
 
-/** The public housing-benefit estimator, its published scales and their administration. */
+/**
+ * The public housing-benefit estimator, its published scales and their administration; the public
+ * eviction-timeline calculator.
+ */
 export const CALCULATOR_ROUTES = {
   estimate: defineRoute({
     method: 'POST',
@@ -53,5 +60,26 @@ export const CALCULATOR_ROUTES = {
     response: ZScaleSummary,
     status: 201,
     errors: [409],
+  }),
+  evictionTimeline: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/eviction-timeline',
+    tag,
+    summary:
+      'Calculer les délais légaux d’une procédure d’impayé et d’expulsion (impayé, signalement, commandement, assignation, préfet, expulsion, concours de la force publique), sans rien enregistrer',
+    access: 'public',
+    body: ZEvictionTimelineInput,
+    response: ZEvictionTimelineResult,
+    errors: [422],
+  }),
+  evictionTimelineBatch: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/eviction-timeline/batch',
+    tag,
+    summary:
+      'Calculer les délais de procédure pour une liste de demandes (10 000 au plus) ; une demande mal formée ou incohérente donne { error } à sa place',
+    access: 'public',
+    body: ZEvictionTimelineBatchInput,
+    response: ZEvictionTimelineBatchResult,
   }),
 };

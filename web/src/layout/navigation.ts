@@ -69,6 +69,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     items: [
       { label: 'Référentiel des briques', to: PATHS.referentiel },
       { label: 'Simulateur APL', to: PATHS.housingBenefitSimulator },
+      { label: 'Délais d’expulsion', to: PATHS.evictionTimeline },
     ],
   });
   return sections;
