@@ -105,6 +105,7 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       "Journal d'audit",
       'Référentiel des briques',
       'Simulateur APL',
+      'Délais d’expulsion',
     ]) {
       await nav.getByRole('link', { name: label }).waitFor();
     }
@@ -113,6 +114,9 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
     await nav.getByRole('link', { name: 'Simulateur APL' }).click();
     await page.getByRole('heading', { level: 1, name: /^Simulateur d’aide au logement/ }).waitFor();
     await nav.getByRole('link', { name: 'Accueil' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Délais d’expulsion' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Délais de la procédure d’expulsion' }).waitFor();
     expect(await page.getByRole('link', { name: 'Se connecter' }).count()).toBe(0);
     for (const path of [
       '/',
