@@ -16,6 +16,7 @@ import {
   tenancyRents,
 } from '../modules/households/schema.ts';
 import { dwellings } from '../modules/dwellings/schema.ts';
+import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
@@ -92,6 +93,8 @@ export interface DemoData
   parties: Row<typeof householdParties>[];
   evictionProcedures: Row<typeof evictionProcedures>[];
   evictionProcedureSteps: Row<typeof evictionProcedureSteps>[];
+  evictionProcedureFacts: Row<typeof evictionProcedureFacts>[];
+  evictionProcedureBalances: Row<typeof evictionProcedureBalances>[];
   tasks: Row<typeof tasks>[];
   referrals: Row<typeof referrals>[];
   contactAttempts: Row<typeof referralContactAttempts>[];
@@ -819,6 +822,47 @@ function evictionStepsOf(spec: ReferralSpec, hId: string, sentAt: Date, data: De
       recordedAt: sentAt,
     })),
   );
+  if (spec.assigned) preventionFactsOf(spec, procedureId, first, sentAt, data);
+}
+
+/**
+ * What the procedure's deadlines are computed from, once the association follows the household: the
+ * lease and rent of its tenancy, and the debt growing month by month to the amount the referral reports.
+ */
+function preventionFactsOf(
+  spec: ReferralSpec,
+  procedureId: string,
+  first: Date,
+  sentAt: Date,
+  data: DemoData,
+) {
+  const tenancyId = stableId(`tenancy:${spec.household}`);
+  const tenancy = data.tenancies.find((t) => t.id === tenancyId);
+  const rent = data.tenancyRents.find((r) => r.tenancyId === tenancyId);
+  if (!tenancy?.startDate || !rent) return;
+  data.evictionProcedureFacts.push({
+    procedureId,
+    leaseSignedOn: tenancy.startDate,
+    lessorKind: tenancy.landlordName ? 'natural_person' : 'legal_person',
+    monthlyRentCents: rent.monthlyRentCents,
+    monthlyChargesCents: rent.monthlyChargesCents,
+    monthlyBenefitCents: null,
+    benefitPaidTo: 'none',
+    hearingScheduledOn: null,
+    followedByUserId: userId(spec.assigned!),
+    followedByOrganisationId: organisationId(spec.to),
+    updatedAt: sentAt,
+  });
+  const [amount, months] = spec.arrears ?? [0, 0];
+  for (let i = 0; i < months; i++)
+    data.evictionProcedureBalances.push({
+      id: stableId(`eviction-balance:${spec.household}:${i}`),
+      procedureId,
+      on: isoDate(new Date(first.getTime() + i * 30 * DAY)),
+      amountCents: Math.round((cents(amount) * (i + 1)) / months),
+      recordedByUserId: userId(spec.assigned!),
+      createdAt: sentAt,
+    });
 }
 
 /** The whole demo as rows, a pure function of the date it is loaded on and the password hash. */
@@ -844,6 +888,8 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     parties: [],
     evictionProcedures: [],
     evictionProcedureSteps: [],
+    evictionProcedureFacts: [],
+    evictionProcedureBalances: [],
     tasks: [],
     referrals: [],
     contactAttempts: [],

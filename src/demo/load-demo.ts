@@ -23,6 +23,7 @@ import {
   tenancyRents,
 } from '../modules/households/schema.ts';
 import { dwellings } from '../modules/dwellings/schema.ts';
+import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
@@ -102,6 +103,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, householdParties, data.parties);
     await insertMissing(tx, evictionProcedures, data.evictionProcedures);
     await insertMissing(tx, evictionProcedureSteps, data.evictionProcedureSteps);
+    await insertMissing(tx, evictionProcedureFacts, data.evictionProcedureFacts);
+    await insertMissing(tx, evictionProcedureBalances, data.evictionProcedureBalances);
     await insertMissing(tx, referrals, data.referrals);
     await insertMissing(tx, referralContactAttempts, data.contactAttempts);
     await insertMissing(tx, referralEvents, data.referralEvents);
