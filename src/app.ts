@@ -42,6 +42,8 @@ import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
 import { permanencesRoutes } from './modules/permanences/index.ts';
+import { dwellingsRoutes } from './modules/dwellings/index.ts';
+import { stockImportsRoutes } from './modules/stock-imports/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -73,6 +75,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   alertsRoutes,
   evaluationsRoutes,
   permanencesRoutes,
+  dwellingsRoutes,
+  stockImportsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
