@@ -29,7 +29,7 @@ export async function mapImport(
   }
   for (const f of IMPORT_FIELDS[run.kind])
     if (missingRequired(run.kind, kept, run.columns).includes(f.label))
-      errors[`mapping.${f.key}`] = `Choisissez la colonne qui donne « ${f.label} ».`;
+      errors[`mapping.${f.key}`] ??= `Choisissez la colonne qui donne « ${f.label} ».`;
   if (Object.keys(errors).length > 0)
     throw invalid(errors, 'Chaque champ obligatoire doit correspondre à une colonne du fichier.');
   await deleteLines(ctx.db, runId);
