@@ -11,6 +11,7 @@ import { IMPORT_FIELDS, IMPORT_KIND_LABELS, type ImportKind } from '@shared/dwel
 import { STOCK_IMPORT_ROUTES } from '@shared/routes/dwellings.ts';
 import { formatDateTime } from '@shared/format.ts';
 import { callRoute, routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { ApiError } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -164,6 +165,8 @@ function RunSteps({
                   value={mapping[f.key] ?? null}
                   onChange={(v) => setMapping((m) => ({ ...m, [f.key]: v ?? '' }))}
                   clearable={!f.required}
+                  allowDeselect={!f.required}
+                  error={error instanceof ApiError ? error.fields?.[`mapping.${f.key}`] : undefined}
                   disabled={busy}
                   w={260}
                 />
