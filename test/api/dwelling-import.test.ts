@@ -225,6 +225,29 @@ describe('dwelling import', () => {
     ]);
   });
 
+  it('checks again at the import that no other contract came into force since the dry run', async () => {
+    const run = await dryRun(t, manager, {
+      name: 'parc.csv',
+      content: csv('MET-3;7 avenue Foch;57950;T4;80;4;oui;PLS;520;95;LOC-3;Mme Weber;01/03/2026;01/03/2026'),
+    });
+    expect(run.state).toBe('checked');
+    // Meanwhile the dwelling is sublet through an association.
+    const [met3] = await t.deps.db.select().from(dwellings).where(eq(dwellings.externalReference, 'MET-3'));
+    await t.deps.db.insert(occupancyContracts).values({
+      dwellingId: met3!.id,
+      kind: 'sublease',
+      lessorOrganisationId: landlordId,
+      lessorKind: 'legal_person',
+      status: 'active',
+      startOn: '2026-03-15',
+    });
+    const before = await rowCounts();
+    const refused = await apply(t, manager, run.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/« MET-3 » a maintenant un contrat en cours/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('reads an XLSX export: real dates, serial days and numbers', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Parc');

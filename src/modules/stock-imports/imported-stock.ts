@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { AppError } from '../../kernel/errors.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { TImportCounts } from '../../shared/contracts/dwellings.ts';
 import { dwellingRents, dwellings } from '../dwellings/schema.ts';
@@ -136,7 +137,14 @@ async function writeRents(
  */
 export async function writeTenants(
   q: Queryable,
-  input: { landlordId: string; userId: string; at: Date; lines: StockValues[]; ids: Map<string, string> },
+  input: {
+    landlordId: string;
+    userId: string;
+    day: string;
+    at: Date;
+    lines: StockValues[];
+    ids: Map<string, string>;
+  },
   counts: TImportCounts,
 ): Promise<void> {
   const { landlordId, at, ids } = input;
@@ -155,6 +163,7 @@ export async function writeTenants(
         ),
       ),
     );
+  await refuseOtherContractInForce(q, { ...input, lines });
   const byReference = new Map(existing.map((c) => [c.tenantReference!, c.id]));
   const fresh = lines.filter((l) => !byReference.has(l.tenant!.reference));
   if (fresh.length > 0) {
@@ -191,6 +200,42 @@ export async function writeTenants(
       })
       .where(eq(occupancyContracts.id, id));
     counts.tenantsUpdated++;
+  }
+}
+
+/**
+ * One contract in force per dwelling, checked again at the import (the dry run's reading may be old):
+ * the dwellings' rows written just before stay locked until the commit, as the leases module locks a
+ * dwelling's row before its own check, so no contract can slip in between.
+ */
+async function refuseOtherContractInForce(
+  q: Queryable,
+  input: { landlordId: string; day: string; lines: StockValues[]; ids: Map<string, string> },
+) {
+  const tenantOf = new Map(input.lines.map((l) => [input.ids.get(l.reference)!, l.tenant!.reference]));
+  const inForce = await q
+    .select({
+      dwellingId: occupancyContracts.dwellingId,
+      tenantReference: occupancyContracts.tenantReference,
+      lessorOrganisationId: occupancyContracts.lessorOrganisationId,
+    })
+    .from(occupancyContracts)
+    .where(
+      and(
+        inArray(occupancyContracts.dwellingId, [...tenantOf.keys()]),
+        ne(occupancyContracts.status, 'ended'),
+        or(isNull(occupancyContracts.endOn), gte(occupancyContracts.endOn, input.day)),
+      ),
+    );
+  const clash = inForce.find(
+    (c) => c.tenantReference !== tenantOf.get(c.dwellingId) || c.lessorOrganisationId !== input.landlordId,
+  );
+  if (clash) {
+    const reference = input.lines.find((l) => input.ids.get(l.reference) === clash.dwellingId)?.reference;
+    throw new AppError(
+      'CONFLICT',
+      `Le logement « ${reference} » a maintenant un contrat en cours avec un autre occupant : rien n’a été importé. Relancez l’essai à blanc.`,
+    );
   }
 }
 
