@@ -43,6 +43,8 @@ import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.t
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
 import { permanencesRoutes } from './modules/permanences/index.ts';
 import { evictionPreventionRoutes } from './modules/eviction-prevention/index.ts';
+import { dwellingsRoutes } from './modules/dwellings/index.ts';
+import { stockImportsRoutes } from './modules/stock-imports/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -75,6 +77,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   evaluationsRoutes,
   permanencesRoutes,
   evictionPreventionRoutes,
+  dwellingsRoutes,
+  stockImportsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -22,3 +22,4 @@ export * from '../modules/evaluations/schema.ts';
 export * from '../modules/permanences/schema.ts';
 export * from '../modules/leases/schema.ts';
 export * from '../modules/eviction-prevention/schema.ts';
+export * from '../modules/stock-imports/schema.ts';

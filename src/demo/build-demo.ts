@@ -58,6 +58,7 @@ import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
+import { buildStockRows, type StockDemoRows } from './build-stock.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 
@@ -72,6 +73,7 @@ export interface DemoData
     JournalDemoRows,
     MonthlyPointDemoRows,
     PermanenceDemoRows,
+    StockDemoRows,
     EvaluationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
@@ -908,6 +910,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     workshopInvitations: [],
     monthlyPoints: [],
     ...buildPermanenceRows(now),
+    ...buildStockRows(now),
     evaluations: [],
     evaluationShares: [],
   };

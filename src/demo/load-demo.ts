@@ -22,8 +22,8 @@ import {
   tenancies,
   tenancyRents,
 } from '../modules/households/schema.ts';
-import { dwellings } from '../modules/dwellings/schema.ts';
 import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
+import { dwellingRents, dwellings } from '../modules/dwellings/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
@@ -90,6 +90,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, users, data.users);
     await insertMissing(tx, memberships, data.memberships);
     await insertMissing(tx, dwellings, data.dwellings);
+    await insertMissing(tx, dwellings, data.stockDwellings);
+    await insertMissing(tx, dwellingRents, data.dwellingRents);
     await insertMissing(tx, households, data.households);
     await insertMissing(tx, tenancies, data.tenancies);
     await insertMissing(tx, tenancyRents, data.tenancyRents);

@@ -36,6 +36,10 @@ import { referrals } from '../../src/modules/referrals/schema.ts';
 import { PERMANENCE_ROUTES } from '../../src/shared/routes/permanences.ts';
 import { permanenceRefusal, type PermanenceAction } from '../../src/shared/access/permanence-policy.ts';
 import { ROLES as ROLE_LIST } from '../../src/shared/contracts/roles.ts';
+import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from '../../src/shared/routes/dwellings.ts';
+import { dwellingRefusal, type DwellingAction } from '../../src/shared/access/dwelling-policy.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
+import { multipartForm } from '../helpers/multipart.ts';
 
 /**
  * Who may do what on a household file, generated from the route contracts: every route that
@@ -1842,5 +1846,221 @@ describe('permanence access matrix, from the route contracts and the permanence 
       expect(await entries()).toBe(before);
     }
     if (side === 'other') expect(res.body).not.toContain('Nadia');
+  });
+});
+
+/**
+ * A landlord's stock and its imports belong to no household: the dwelling policy decides, with the
+ * organisation. Every dwelling and import route is called by each role of the landlord that owns the
+ * stock, of another landlord and of an association, and must answer what the policy says: 403 with its
+ * French reason to a role or an organisation it refuses, 404 to another landlord's staff for a dwelling
+ * or an import they name (the same as an unknown one), the route's own handling otherwise; a refusal
+ * writes no audit entry, and another landlord's answers never carry the dwelling's address.
+ */
+describe('dwelling access matrix, from the route contracts and the dwelling policy', () => {
+  type Ids = { dwellingId: string; runId: string; communeId: string };
+  interface Driver {
+    action: DwellingAction;
+    /** Whether the route names a dwelling or an import of the landlord (404 elsewhere). */
+    scoped: boolean;
+    url: (ids: Ids) => string;
+    body?: (ids: Ids) => object;
+    upload?: true;
+  }
+  const ADDRESS = '17 rue du Matrice';
+  const dwellingBody = (ids: Ids) => ({ address: ADDRESS, communeId: ids.communeId });
+  const DRIVERS: Record<string, Driver & { route: RouteContract }> = {
+    list: { route: DWELLING_ROUTES.list, action: 'read_stock', scoped: false, url: () => '/api/dwellings' },
+    options: {
+      route: DWELLING_ROUTES.options,
+      action: 'read_stock',
+      scoped: false,
+      url: () => '/api/dwellings/options',
+    },
+    get: {
+      route: DWELLING_ROUTES.get,
+      action: 'read_stock',
+      scoped: true,
+      url: (ids) => `/api/dwellings/${ids.dwellingId}`,
+    },
+    create: {
+      route: DWELLING_ROUTES.create,
+      action: 'manage_stock',
+      scoped: false,
+      url: () => '/api/dwellings',
+      body: dwellingBody,
+    },
+    update: {
+      route: DWELLING_ROUTES.update,
+      action: 'manage_stock',
+      scoped: true,
+      url: (ids) => `/api/dwellings/${ids.dwellingId}`,
+      body: dwellingBody,
+    },
+    addRent: {
+      route: DWELLING_ROUTES.addRent,
+      action: 'manage_stock',
+      scoped: true,
+      url: (ids) => `/api/dwellings/${ids.dwellingId}/rents`,
+      body: () => ({ effectiveFrom: TODAY, monthlyRentCents: 40_000, monthlyChargesCents: 5_000 }),
+    },
+    changeStatus: {
+      route: DWELLING_ROUTES.changeStatus,
+      action: 'manage_stock',
+      scoped: true,
+      url: (ids) => `/api/dwellings/${ids.dwellingId}/status`,
+      body: () => ({ status: 'works' }),
+    },
+    imports: {
+      route: STOCK_IMPORT_ROUTES.list,
+      action: 'read_stock',
+      scoped: false,
+      url: () => '/api/stock-imports',
+    },
+    upload: {
+      route: STOCK_IMPORT_ROUTES.upload,
+      action: 'import_stock',
+      scoped: false,
+      url: () => '/api/stock-imports',
+      upload: true,
+    },
+    run: {
+      route: STOCK_IMPORT_ROUTES.get,
+      action: 'import_stock',
+      scoped: true,
+      url: (ids) => `/api/stock-imports/${ids.runId}`,
+    },
+    map: {
+      route: STOCK_IMPORT_ROUTES.map,
+      action: 'import_stock',
+      scoped: true,
+      url: (ids) => `/api/stock-imports/${ids.runId}/mapping`,
+      body: () => ({ mapping: { reference: 'Réf', address: 'Adresse', commune: 'Commune' } }),
+    },
+    check: {
+      route: STOCK_IMPORT_ROUTES.check,
+      action: 'import_stock',
+      scoped: true,
+      url: (ids) => `/api/stock-imports/${ids.runId}/check`,
+    },
+    apply: {
+      route: STOCK_IMPORT_ROUTES.apply,
+      action: 'import_stock',
+      scoped: true,
+      url: (ids) => `/api/stock-imports/${ids.runId}/apply`,
+    },
+    threshold: {
+      route: STOCK_IMPORT_ROUTES.threshold,
+      action: 'import_stock',
+      scoped: false,
+      url: () => '/api/stock-imports/arrears/threshold',
+    },
+    setThreshold: {
+      route: STOCK_IMPORT_ROUTES.setThreshold,
+      action: 'import_stock',
+      scoped: false,
+      url: () => '/api/stock-imports/arrears/threshold',
+      body: () => ({ months: 3, amountCents: null }),
+    },
+    flagged: {
+      route: STOCK_IMPORT_ROUTES.flagged,
+      action: 'import_stock',
+      scoped: false,
+      url: () => '/api/stock-imports/arrears/flagged',
+    },
+  };
+  const SIDES = [
+    ['own', 'landlord'],
+    ['other', 'landlord'],
+    ['association', 'association'],
+  ] as const;
+  const CSV = 'Réf;Adresse;Commune\nM-1;1 rue Haute;VB-M1\n';
+
+  let t: TestApp;
+  let ids: Ids;
+  const sessions = new Map<string, TestSession>();
+  const orgIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    for (const [side, type] of SIDES) {
+      const org = await makeOrganisation(t.deps.db, type);
+      orgIds.set(side, org.id);
+      for (const role of ROLE_LIST) {
+        const user = await makeUser(t.deps.db, { organisationId: org.id, roles: [role] });
+        sessions.set(`${side}:${role}`, await sessionFor(t.deps, user.id, org.id));
+      }
+    }
+    const [commune] = await t.deps.db
+      .insert(territories)
+      .values({ kind: 'commune', code: 'VB-M1', name: 'Matrice-sur-Brenne' })
+      .returning();
+    const manager = sessions.get('own:landlord_rental_manager')!;
+    const dwelling = await ok(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/dwellings',
+        headers: manager.headers,
+        payload: { address: ADDRESS, communeId: commune!.id, reference: 'M-0' },
+      }),
+      'logement',
+    );
+    const form = multipartForm({ kind: 'stock' }, { name: 'parc.csv', type: 'text/csv', content: CSV });
+    const run = await ok(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/stock-imports',
+        headers: { ...manager.headers, ...form.headers },
+        payload: form.payload,
+      }),
+      'import',
+    );
+    ids = { dwellingId: dwelling.id, runId: run.id, communeId: commune!.id };
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('drives every dwelling and import route', () => {
+    expect(
+      Object.values(DRIVERS)
+        .map((d) => key(d.route))
+        .sort(),
+    ).toEqual([...Object.values(DWELLING_ROUTES), ...Object.values(STOCK_IMPORT_ROUTES)].map(key).sort());
+  });
+
+  const CASES = Object.entries(DRIVERS).flatMap(([name, driver]) =>
+    ROLE_LIST.flatMap((role) =>
+      SIDES.map(([side, type]) => ({ name: `${name} — ${role} (${side})`, driver, role, side, type })),
+    ),
+  );
+
+  it.each(CASES)('$name', async ({ driver, role, side, type }) => {
+    const refusal = dwellingRefusal(
+      { organisationId: orgIds.get(side)!, organisationType: type, roles: [role] },
+      driver.action,
+    );
+    const expected = refusal ? 403 : side !== 'own' && driver.scoped ? 404 : 'handled';
+    const entries = async () => (await t.deps.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const before = await entries();
+    const headers = sessions.get(`${side}:${role}`)!.headers;
+    const form = driver.upload
+      ? multipartForm({ kind: 'stock' }, { name: 'parc.csv', type: 'text/csv', content: CSV })
+      : null;
+    const res = await t.app.inject({
+      method: driver.route.method,
+      url: driver.url(ids),
+      headers: form ? { ...headers, ...form.headers } : headers,
+      ...(form ? { payload: form.payload } : driver.body ? { payload: driver.body(ids) } : {}),
+    });
+    if (expected === 'handled') {
+      expect(res.statusCode, res.body.slice(0, 300)).not.toBe(403);
+      expect(res.statusCode, res.body.slice(0, 300)).not.toBe(404);
+      expect(res.statusCode).toBeLessThan(500);
+    } else {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+      if (expected === 403) expect(res.json().error.message).toBe(refusal);
+      expect(await entries()).toBe(before);
+    }
+    if (side !== 'own' && driver.scoped) expect(res.body).not.toContain(ADDRESS);
   });
 });

@@ -82,7 +82,7 @@ function recordTechnicalText() {
   const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
   const SNAKE = /\b[a-z]+(?:_[a-z0-9]+)+\b/;
   const DOTTED = /\b[a-z]+(?:\.[a-z_]+)+\b/g;
-  const FILE_OR_DOMAIN = /\.(pdf|png|jpe?g|webp|docx|odt|txt|example|fr|com|org|net|local|relais)$/;
+  const FILE_OR_DOMAIN = /\.(pdf|png|jpe?g|webp|docx|odt|txt|csv|xlsx|example|fr|com|org|net|local|relais)$/;
   const found = new Set<string>();
   (window as unknown as { __relaisTechnicalText: Set<string> }).__relaisTechnicalText = found;
   const check = (raw: string | null, where: string) => {

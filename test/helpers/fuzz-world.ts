@@ -9,6 +9,7 @@ import {
   toUpdateBody,
 } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
 import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
@@ -45,7 +46,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
   const association = await makeOrgWithUsers(deps, 'association', ['admin', 'caseworker']);
   const landlord = await makeOrgWithUsers(deps, 'landlord', ['admin', 'landlord_social_advisor']);
   const funder = await makeOrgWithUsers(deps, 'funder', ['admin', 'funder_officer']);
-  await placeIn(deps.db, funder.org.id, (await makeDepartement(deps.db)).id);
+  const departement = await makeDepartement(deps.db);
+  await placeIn(deps.db, funder.org.id, departement.id);
   // Members the administrator may change or deactivate: not the actors, whose roles and status the
   // rest of the fuzz depends on.
   const members = [
@@ -306,6 +308,38 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     consent: 'given',
     firstName: 'N. B.',
   });
+  // The landlord's stock: a dwelling in a commune, and an export sent for import (its columns read).
+  const [commune] = await deps.db
+    .insert(territories)
+    .values({
+      kind: 'commune',
+      code: 'FZ001',
+      name: 'Fuzzville',
+      postcode: '00999',
+      parentId: departement.id,
+    })
+    .returning();
+  const dwelling = await idOf(session(landlord, 'admin'), '/api/dwellings', {
+    reference: 'FZ-1',
+    address: '1 rue du Fuzz',
+    communeId: commune!.id,
+  });
+  const stockForm = multipartForm(
+    { kind: 'stock', encoding: 'utf-8' },
+    {
+      name: 'parc.csv',
+      type: 'text/csv',
+      content: 'Réf logement;Adresse;Commune\nFZ-2;2 rue du Fuzz;FZ001\n',
+    },
+  );
+  const stockUpload = await send({
+    method: 'POST',
+    url: '/api/stock-imports',
+    headers: { ...adviser.headers, ...stockForm.headers },
+    payload: stockForm.payload,
+  });
+  if (stockUpload.status !== 201)
+    throw new Error(`fuzz world: import → ${stockUpload.status} ${stockUpload.body}`);
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -348,6 +382,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     visits: [visit],
     'watch-incidents': [incident],
     evaluations: [evaluation],
+    dwellings: [dwelling],
+    'stock-imports': [(JSON.parse(stockUpload.body) as { id: string }).id],
   };
   // The referral notified the association's people.
   ids.notifications = [

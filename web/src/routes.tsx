@@ -46,6 +46,10 @@ const ReferralDetailPage = lazyPage(
 );
 const AgendaPage = lazyPage(() => import('./pages/agenda/AgendaPage.tsx'), 'AgendaPage');
 const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), 'SettingsPage');
+const StockPage = lazyPage(() => import('./pages/dwellings/StockPage.tsx'), 'StockPage');
+const DwellingPage = lazyPage(() => import('./pages/dwellings/DwellingPage.tsx'), 'DwellingPage');
+const ImportPage = lazyPage(() => import('./pages/dwellings/ImportPage.tsx'), 'ImportPage');
+const ArrearsPage = lazyPage(() => import('./pages/dwellings/ArrearsPage.tsx'), 'ArrearsPage');
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
@@ -117,6 +121,11 @@ export function AppRoutes() {
         <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
         <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
         <Route path={PATHS.permanences} element={only('socialWork', <PermanencesPage />)} />
+        {/* The landlord's stock: the API refuses other organisations (dwelling policy). */}
+        <Route path={PATHS.stock} element={page(<StockPage />)} />
+        <Route path="/parc/logements/:dwellingId" element={page(<DwellingPage />)} />
+        <Route path={PATHS.stockImport} element={page(<ImportPage />)} />
+        <Route path={PATHS.stockArrears} element={page(<ArrearsPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

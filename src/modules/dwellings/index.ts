@@ -1,5 +1,8 @@
 /**
- * Dwellings: the housing stock households occupy (address, commune, landlord, management unit,
- * typology, surface). Tenancies, in the households module, link a household to a dwelling.
+ * Dwellings: a landlord's housing stock (address, commune and EPCI, typology, surface, floor, lift,
+ * accessibility, financing, status) and its dated rents, managed by the landlord's staff. Tenancies, in
+ * the households module, link a household to a dwelling; occupancy contracts are the leases module's.
  */
+export { dwellingsRoutes } from './dwellings.routes.ts';
 export { insertDwelling, updateDwelling, type DwellingValues } from './dwellings.repository.ts';
+export { requireStockRight } from './dwelling-access.ts';

@@ -23,6 +23,8 @@ import {
 } from '../contracts/evaluations.ts';
 import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { INSTRUMENT_STATUS_LABELS, PREVENTION_INSTRUMENT_LABELS } from '../contracts/eviction-prevention.ts';
+import { DWELLING_STATUS_LABELS } from '../contracts/housing-stock.ts';
+import { IMPORT_KIND_LABELS } from '../dwellings/import-lines.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -64,6 +66,13 @@ const visitWords = (d: Details) =>
     str(d.place),
     str(d.occurrenceDate) && formatDate(str(d.occurrenceDate)),
     labelOf(VISIT_CONSENT_LABELS, d.consent),
+  );
+const dwellingWords = (d: Details) => joined(str(d.reference) && `réf. ${str(d.reference)}`, str(d.address));
+const importWords = (d: Details) =>
+  joined(
+    str(d.fileName),
+    labelOf(IMPORT_KIND_LABELS, d.kind),
+    typeof d.lines === 'number' && `${d.lines} ligne(s)`,
   );
 const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
 const pointVersion = (d: Details) =>
@@ -561,6 +570,52 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Consultation des évaluations partagées',
     describe: (d) => labelOf(EVALUATION_AUDIENCE_LABELS, d.audience),
   },
+  'dwelling.create': { label: 'Logement ajouté au parc', describe: (d) => dwellingWords(d) },
+  'dwelling.update': { label: 'Logement modifié', describe: (d) => dwellingWords(d) },
+  'dwelling.rent.add': {
+    label: 'Nouveau loyer d’un logement',
+    describe: (d) =>
+      joined(
+        dwellingWords(d),
+        str(d.effectiveFrom) && `à partir du ${formatDate(str(d.effectiveFrom))}`,
+        typeof d.monthlyRentCents === 'number' && `loyer ${formatCents(d.monthlyRentCents)}`,
+        typeof d.monthlyChargesCents === 'number' && `charges ${formatCents(d.monthlyChargesCents)}`,
+      ),
+  },
+  'dwelling.status.change': {
+    label: 'Statut d’un logement changé',
+    describe: (d) =>
+      joined(
+        dwellingWords(d),
+        `${labelOf(DWELLING_STATUS_LABELS, d.from)} → ${labelOf(DWELLING_STATUS_LABELS, d.to)}`,
+      ),
+  },
+  'stock_import.upload': { label: 'Export du bailleur envoyé pour import', describe: (d) => importWords(d) },
+  'stock_import.apply': {
+    label: 'Import appliqué',
+    describe: (d) =>
+      joined(
+        importWords(d),
+        typeof d.dwellingsCreated === 'number' && `${d.dwellingsCreated} logement(s) créé(s)`,
+        typeof d.dwellingsUpdated === 'number' && `${d.dwellingsUpdated} mis à jour`,
+        typeof d.tenantsCreated === 'number' && `${d.tenantsCreated} locataire(s) créé(s)`,
+        typeof d.tenantsUpdated === 'number' && `${d.tenantsUpdated} mis à jour`,
+        typeof d.balances === 'number' && d.balances > 0 && `${d.balances} solde(s)`,
+      ),
+  },
+  'stock_import.threshold.update': {
+    label: 'Seuil d’impayé des locataires à signaler changé',
+    describe: (d) =>
+      typeof d.amountCents === 'number'
+        ? formatCents(d.amountCents)
+        : typeof d.months === 'number'
+          ? `${String(d.months).replace('.', ',')} mois de loyer et charges`
+          : null,
+  },
+  'stock_import.flagged.read': {
+    label: 'Consultation des locataires à signaler tôt',
+    describe: (d) => (typeof d.count === 'number' ? `${d.count} locataire(s)` : null),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -617,6 +672,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   monthly_point: 'Point mensuel d’une mesure',
   evaluation: 'Évaluation d’une mesure',
   evaluation_share: 'Version partagée d’une évaluation',
+  dwelling: 'Logement',
+  stock_import: 'Import du bailleur',
 };
 
 /**

@@ -21,6 +21,7 @@ import { WORKSHOP_ROUTES } from './workshops.ts';
 import { EVALUATION_ROUTES } from './evaluations.ts';
 import { PERMANENCE_ROUTES } from './permanences.ts';
 import { EVICTION_PREVENTION_ROUTES } from './eviction-prevention.ts';
+import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from './dwellings.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -55,6 +56,8 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   evaluations: EVALUATION_ROUTES,
   permanences: PERMANENCE_ROUTES,
   evictionPrevention: EVICTION_PREVENTION_ROUTES,
+  dwellings: DWELLING_ROUTES,
+  stockImports: STOCK_IMPORT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

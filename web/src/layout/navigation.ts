@@ -1,6 +1,7 @@
 import type { TMe } from '@shared/contracts/identity.ts';
 import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
 import { referralKindsFor } from '@shared/access/referral-policy.ts';
+import { canDoDwelling } from '@shared/access/dwelling-policy.ts';
 import { PATHS } from '../paths.ts';
 
 export interface NavItem {
@@ -46,6 +47,21 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))
     work.push({ label: 'Comités', to: PATHS.committees });
   const sections: NavSection[] = [{ title: 'Suivi', items: work }];
+  if (
+    organisation &&
+    canDoDwelling(
+      { organisationId: organisation.id, organisationType: organisation.type, roles },
+      'read_stock',
+    )
+  )
+    sections.push({
+      title: 'Parc',
+      items: [
+        { label: 'Logements', to: PATHS.stock },
+        { label: 'Importer un fichier', to: PATHS.stockImport },
+        { label: 'Locataires à signaler', to: PATHS.stockArrears },
+      ],
+    });
   const administration: NavItem[] = [];
   if (has('administrators')) {
     administration.push(

@@ -1,0 +1,258 @@
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { ImportKind } from '../../shared/dwellings/import-lines.ts';
+import { normalise } from '../../shared/dwellings/import-values.ts';
+import { dwellings } from '../dwellings/schema.ts';
+import { users } from '../identity/schema.ts';
+import { occupancyContracts } from '../leases/schema.ts';
+import { territories } from '../organisations/schema.ts';
+import { stockImportLines, stockImportMappings, stockImportRuns } from './schema.ts';
+
+export type RunRow = typeof stockImportRuns.$inferSelect;
+type RunSummary = Omit<RunRow, 'cells' | 'lineNumbers'> & { createdByName: string | null };
+
+const runSummaryColumns = {
+  id: stockImportRuns.id,
+  landlordOrganisationId: stockImportRuns.landlordOrganisationId,
+  kind: stockImportRuns.kind,
+  fileName: stockImportRuns.fileName,
+  columns: stockImportRuns.columns,
+  mapping: stockImportRuns.mapping,
+  state: stockImportRuns.state,
+  totalLines: stockImportRuns.totalLines,
+  checkedLines: stockImportRuns.checkedLines,
+  rejectedLines: stockImportRuns.rejectedLines,
+  counts: stockImportRuns.counts,
+  createdByUserId: stockImportRuns.createdByUserId,
+  createdAt: stockImportRuns.createdAt,
+  appliedAt: stockImportRuns.appliedAt,
+  createdByName: users.fullName,
+};
+
+export async function insertRun(q: Queryable, values: typeof stockImportRuns.$inferInsert): Promise<string> {
+  const [row] = await q.insert(stockImportRuns).values(values).returning({ id: stockImportRuns.id });
+  return row!.id;
+}
+
+/** A run without its cells; locked for the rest of the transaction when `forUpdate`. */
+export async function findRun(q: Queryable, runId: string, forUpdate = false): Promise<RunSummary | null> {
+  const query = q
+    .select(runSummaryColumns)
+    .from(stockImportRuns)
+    .leftJoin(users, eq(users.id, stockImportRuns.createdByUserId))
+    .where(eq(stockImportRuns.id, runId));
+  const [row] = forUpdate ? await query.for('update', { of: stockImportRuns }) : await query;
+  return row ?? null;
+}
+
+export const landlordRuns = (q: Queryable, landlordId: string) =>
+  q
+    .select(runSummaryColumns)
+    .from(stockImportRuns)
+    .leftJoin(users, eq(users.id, stockImportRuns.createdByUserId))
+    .where(eq(stockImportRuns.landlordOrganisationId, landlordId))
+    .orderBy(desc(stockImportRuns.createdAt))
+    .limit(50);
+
+export async function updateRun(
+  q: Queryable,
+  runId: string,
+  values: Partial<typeof stockImportRuns.$inferInsert>,
+) {
+  await q.update(stockImportRuns).set(values).where(eq(stockImportRuns.id, runId));
+}
+
+/** The cells of lines [from, from + n) with their line numbers, read from the run's row. */
+export async function runCells(q: Queryable, runId: string, from: number, n: number) {
+  const to = from + n - 1;
+  const [row] = await q
+    .select({
+      cells: sql<
+        string[][] | null
+      >`jsonb_path_query_array(${stockImportRuns.cells}, ${`$[${from} to ${to}]`}::jsonpath)`,
+      lineNumbers: sql<number[] | null>`${stockImportRuns.lineNumbers}[${from + 1}:${to + 1}]`,
+    })
+    .from(stockImportRuns)
+    .where(eq(stockImportRuns.id, runId));
+  return { cells: row?.cells ?? [], lineNumbers: row?.lineNumbers ?? [] };
+}
+
+export async function savedMapping(q: Queryable, landlordId: string, kind: ImportKind) {
+  const [row] = await q
+    .select({ mapping: stockImportMappings.mapping })
+    .from(stockImportMappings)
+    .where(
+      and(eq(stockImportMappings.landlordOrganisationId, landlordId), eq(stockImportMappings.kind, kind)),
+    );
+  return row?.mapping ?? null;
+}
+
+export async function saveMapping(
+  q: Queryable,
+  landlordId: string,
+  kind: ImportKind,
+  mapping: Record<string, string>,
+  at: Date,
+) {
+  await q
+    .insert(stockImportMappings)
+    .values({ landlordOrganisationId: landlordId, kind, mapping, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [stockImportMappings.landlordOrganisationId, stockImportMappings.kind],
+      set: { mapping, updatedAt: at },
+    });
+}
+
+export type LineInsert = typeof stockImportLines.$inferInsert;
+
+export async function insertLines(q: Queryable, lines: LineInsert[]) {
+  for (let i = 0; i < lines.length; i += 1000)
+    await q.insert(stockImportLines).values(lines.slice(i, i + 1000));
+}
+
+export const deleteLines = (q: Queryable, runId: string) =>
+  q.delete(stockImportLines).where(eq(stockImportLines.runId, runId));
+
+/** The references of this run's lines already read, among these (a duplicate across chunks). */
+export async function referencesSeen(
+  q: Queryable,
+  runId: string,
+  column: 'reference' | 'tenantReference',
+  values: string[],
+): Promise<Map<string, number>> {
+  if (values.length === 0) return new Map();
+  const col = stockImportLines[column];
+  const rows = await q
+    .select({ value: col, line: stockImportLines.line })
+    .from(stockImportLines)
+    .where(and(eq(stockImportLines.runId, runId), inArray(col, values)))
+    .orderBy(asc(stockImportLines.line));
+  const seen = new Map<string, number>();
+  for (const r of rows) if (r.value !== null && !seen.has(r.value)) seen.set(r.value, r.line);
+  return seen;
+}
+
+export const rejectedLines = (q: Queryable, runId: string, limit: number) =>
+  q
+    .select({ line: stockImportLines.line, reasons: stockImportLines.reasons })
+    .from(stockImportLines)
+    .where(and(eq(stockImportLines.runId, runId), isNull(stockImportLines.values)))
+    .orderBy(asc(stockImportLines.line))
+    .limit(limit);
+
+/** The accepted lines' values, in file order, a batch at a time. */
+export const acceptedLines = (q: Queryable, runId: string, afterLine: number, limit: number) =>
+  q
+    .select({ line: stockImportLines.line, values: stockImportLines.values })
+    .from(stockImportLines)
+    .where(and(eq(stockImportLines.runId, runId), gte(stockImportLines.line, afterLine + 1)))
+    .orderBy(asc(stockImportLines.line))
+    .limit(limit);
+
+const ACCENTED = "àâäáãéèêëíîïìóôöòõúûüùçÿñ’'";
+const PLAIN = 'aaaaaeeeeiiiiooooouuuucyn  ';
+
+/**
+ * The communes a file may name, by INSEE code, postcode or name (accents and case aside): each given
+ * text → the communes it may mean (more than one: ambiguous).
+ */
+export async function communesByText(q: Queryable, texts: string[]): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(texts)];
+  if (wanted.length === 0) return new Map();
+  const rows = await q
+    .select({
+      id: territories.id,
+      code: territories.code,
+      postcode: territories.postcode,
+      name: territories.name,
+    })
+    .from(territories)
+    .where(
+      and(
+        eq(territories.kind, 'commune'),
+        or(
+          inArray(territories.code, wanted),
+          inArray(territories.postcode, wanted),
+          // A name with or without its accents (the same folding as `normalise`, for French names).
+          inArray(sql`translate(lower(${territories.name}), ${ACCENTED}, ${PLAIN})`, wanted.map(normalise)),
+        ),
+      ),
+    );
+  const found = new Map<string, string[]>();
+  for (const text of wanted) {
+    const key = normalise(text);
+    const byCode = rows.filter((r) => r.code === text);
+    const matches =
+      byCode.length > 0 ? byCode : rows.filter((r) => r.postcode === text || normalise(r.name) === key);
+    found.set(text, [...new Set(matches.map((r) => r.id))]);
+  }
+  return found;
+}
+
+/** The landlord's dwellings with these references: reference → id. */
+export async function dwellingsByReference(q: Queryable, landlordId: string, references: string[]) {
+  if (references.length === 0) return new Map<string, string>();
+  const rows = await q
+    .select({ id: dwellings.id, reference: dwellings.externalReference })
+    .from(dwellings)
+    .where(
+      and(eq(dwellings.landlordOrganisationId, landlordId), inArray(dwellings.externalReference, references)),
+    );
+  return new Map(rows.map((r) => [r.reference!, r.id]));
+}
+
+/**
+ * The contracts in force on `day` of these dwellings, or of these tenants of the landlord: an imported
+ * tenant may be the one in force on its dwelling, nobody else may.
+ */
+export async function contractsInForce(
+  q: Queryable,
+  landlordId: string,
+  dwellingIds: string[],
+  tenantReferences: string[],
+  day: string,
+) {
+  if (dwellingIds.length === 0 && tenantReferences.length === 0) return [];
+  return q
+    .select({
+      id: occupancyContracts.id,
+      dwellingId: occupancyContracts.dwellingId,
+      tenantReference: occupancyContracts.tenantReference,
+      lessorOrganisationId: occupancyContracts.lessorOrganisationId,
+    })
+    .from(occupancyContracts)
+    .where(
+      and(
+        ne(occupancyContracts.status, 'ended'),
+        or(isNull(occupancyContracts.endOn), gte(occupancyContracts.endOn, day)),
+        or(
+          dwellingIds.length > 0 ? inArray(occupancyContracts.dwellingId, dwellingIds) : undefined,
+          tenantReferences.length > 0
+            ? and(
+                eq(occupancyContracts.lessorOrganisationId, landlordId),
+                inArray(occupancyContracts.tenantReference, tenantReferences),
+              )
+            : undefined,
+        ),
+      ),
+    );
+}
+
+/** The landlord's latest contract of each of these tenants (its reference in the landlord's software). */
+export async function latestTenantContracts(q: Queryable, landlordId: string, tenantReferences: string[]) {
+  if (tenantReferences.length === 0) return new Map<string, string>();
+  const rows = await q
+    .selectDistinctOn([occupancyContracts.tenantReference], {
+      id: occupancyContracts.id,
+      tenantReference: occupancyContracts.tenantReference,
+    })
+    .from(occupancyContracts)
+    .where(
+      and(
+        eq(occupancyContracts.lessorOrganisationId, landlordId),
+        inArray(occupancyContracts.tenantReference, tenantReferences),
+      ),
+    )
+    .orderBy(occupancyContracts.tenantReference, desc(occupancyContracts.startOn));
+  return new Map(rows.map((r) => [r.tenantReference!, r.id]));
+}
