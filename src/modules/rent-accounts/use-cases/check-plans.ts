@@ -23,7 +23,16 @@ export async function checkPlans(
   const plan = account
     ? (await accountPlans(ctx.db, account.id)).find((p) => p.status === 'active')
     : undefined;
-  if (!account || !plan) return { missedMonths: [], tasksRaised: 0 };
+  if (!account || !plan) {
+    await audit(ctx.db, ctx.actor, {
+      action: 'rent_account.plan_check',
+      entityType: 'rent_account',
+      entityId: account?.id ?? null,
+      householdId: contract.householdId,
+      details: { missed: 0 },
+    });
+    return { missedMonths: [], tasksRaised: 0 };
+  }
   const lines = (await accountPostings(ctx.db, account.id)).map(asPosting);
   const missed = presentPlan(plan, lines, monthOf(ctx.now)).instalments.filter((i) => i.status === 'missed');
   const fresh = await recordMisses(
