@@ -9,6 +9,7 @@ import {
   toUpdateBody,
 } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
+import { insertContract } from './contract-fixtures.ts';
 import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
@@ -306,6 +307,38 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     consent: 'given',
     firstName: 'N. B.',
   });
+  // Rent accounts: a bail glissant the association holds for the main file (it collects the rent)
+  // and a direct lease of the landlord, each with its account, a month called, a payment and a plan.
+  const today = parisDate(deps.clock());
+  const contracts = [
+    (
+      await insertContract(deps.db, {
+        kind: 'bail_glissant',
+        landlordId: landlord.org.id,
+        associationId: association.org.id,
+        householdId: main,
+        startOn: addDays(today, -90),
+      })
+    ).contract.id,
+    (await insertContract(deps.db, { landlordId: landlord.org.id, startOn: addDays(today, -90) })).contract
+      .id,
+  ];
+  const plans: string[] = [];
+  for (const [contractId, collector] of [
+    [contracts[0]!, caseworker],
+    [contracts[1]!, session(landlord, 'admin')],
+  ] as const) {
+    const url = `/api/contracts/${contractId}/account`;
+    await call(collector, 'POST', url, { on: addDays(today, -90) });
+    await call(collector, 'POST', `${url}/calls`, { month: today.slice(0, 7) });
+    await call(collector, 'POST', `${url}/payments`, { on: today, amountCents: 10_000, method: 'transfer' });
+    const created = await call<{ plans: { id: string }[] }>(collector, 'POST', `${url}/plans`, {
+      debtCents: 40_000,
+      instalmentCount: 4,
+      startMonth: today.slice(0, 7),
+    });
+    plans.push(created.plans[0]!.id);
+  }
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -348,6 +381,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     visits: [visit],
     'watch-incidents': [incident],
     evaluations: [evaluation],
+    contracts,
+    plans,
   };
   // The referral notified the association's people.
   ids.notifications = [

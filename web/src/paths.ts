@@ -17,6 +17,7 @@ export const PATHS = {
   workshops: '/ateliers',
   workshop: (id: string) => `/ateliers/${id}`,
   permanences: '/permanences',
+  rentAccount: (contractId: string) => `/baux/${contractId}/compte`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

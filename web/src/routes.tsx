@@ -49,6 +49,10 @@ const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), '
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
+const RentAccountPage = lazyPage(
+  () => import('./pages/rent-accounts/RentAccountPage.tsx'),
+  'RentAccountPage',
+);
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -112,6 +116,8 @@ export function AppRoutes() {
         <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
         <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
         <Route path={PATHS.permanences} element={only('socialWork', <PermanencesPage />)} />
+        {/* The lease policy decides who reads or writes an account (403/404 shown in the page). */}
+        <Route path="/baux/:contractId/compte" element={page(<RentAccountPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

@@ -89,12 +89,14 @@ export const SIGN_OF: Record<Exclude<PostingKind, 'counter_entry'>, 1 | -1 | 0> 
   debt_write_off: -1,
 };
 
-/** The kinds a user enters by hand, one at a time (calls go by month, the others by their own use case). */
+/**
+ * The kinds a user enters by hand as a plain line (calls go by month, payments with their method,
+ * counter-entries against their line, carried balances between contracts).
+ */
 export const MANUAL_KINDS = [
   'charges_regularisation',
   'occupancy_indemnity',
   'procedure_costs',
-  'payment',
   'aid_credit',
   'debt_write_off',
 ] as const satisfies readonly PostingKind[];
