@@ -57,6 +57,7 @@ import { buildAgendaRows, type AgendaDemoRows } from './build-agenda.ts';
 import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
+import { buildRentAccountRows, type RentAccountDemoRows } from './build-rent-accounts.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 
@@ -71,6 +72,7 @@ export interface DemoData
     JournalDemoRows,
     MonthlyPointDemoRows,
     PermanenceDemoRows,
+    RentAccountDemoRows,
     EvaluationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
@@ -862,6 +864,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     workshopInvitations: [],
     monthlyPoints: [],
     ...buildPermanenceRows(now),
+    ...buildRentAccountRows(now),
     evaluations: [],
     evaluationShares: [],
   };
