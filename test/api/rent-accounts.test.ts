@@ -139,6 +139,22 @@ describe('rent accounts', () => {
     expect(future.json().error.fields.on).toMatch(/future/);
   });
 
+  it('dates the first month’s calls on the opening day, and refuses a negative deduction', async () => {
+    const { contract } = await insertContract(t.deps.db, { landlordId, startOn: '2026-02-10' });
+    await ok(await call(manager, 'POST', account(contract.id), { on: '2026-02-10' }));
+    const bad = await call(manager, 'POST', `${account(contract.id)}/calls`, {
+      month: '2026-02',
+      rlsCents: -5,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.rlsCents).toBe('Le montant ne peut pas être négatif.');
+    await ok(await call(manager, 'POST', `${account(contract.id)}/calls`, { month: '2026-02' }));
+    const lines = await ok<{ items: { postedOn: string }[] }>(
+      await call(manager, 'GET', `${account(contract.id)}/postings`),
+    );
+    expect(lines.items.map((l) => l.postedOn)).toEqual(['2026-02-10', '2026-02-10']);
+  });
+
   it('refuses to call a month twice', async () => {
     const again = await call(manager, 'POST', `${account(direct)}/calls`, { month: '2026-01' });
     expect(again.statusCode).toBe(409);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common.ts';
+import { ZCents, ZId, ZIsoDate } from './common.ts';
 import { ZMonth } from './evaluations.ts';
 import {
   MANUAL_KINDS,
@@ -56,9 +56,9 @@ export const ZMonthlyCalls = z.object({
   /** The day the calls are posted (default: the month's first day). */
   on: ZIsoDate.optional(),
   /** The RLS of the month, deducted from the call (0 when none). */
-  rlsCents: ZPositiveCents.or(z.literal(0)).default(0),
+  rlsCents: ZCents.default(0),
   /** The housing benefit paid to the collector for the month (0 when none). */
-  housingBenefitCents: ZPositiveCents.or(z.literal(0)).default(0),
+  housingBenefitCents: ZCents.default(0),
 });
 
 export const ZPaymentInput = z.object({
