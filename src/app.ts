@@ -45,6 +45,7 @@ import { permanencesRoutes } from './modules/permanences/index.ts';
 import { evictionPreventionRoutes } from './modules/eviction-prevention/index.ts';
 import { dwellingsRoutes } from './modules/dwellings/index.ts';
 import { stockImportsRoutes } from './modules/stock-imports/index.ts';
+import { rentAccountsRoutes } from './modules/rent-accounts/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -79,6 +80,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   evictionPreventionRoutes,
   dwellingsRoutes,
   stockImportsRoutes,
+  rentAccountsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -5,6 +5,7 @@ import { verify } from 'otplib';
 import { verify as verifyPassword } from '@node-rs/argon2';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { databaseIsEmpty, demoIsLoaded, loadDemo } from '../src/demo/load-demo.ts';
+import { stableId } from '../src/demo/ids.ts';
 import { DEMO_PASSWORD, demoAccounts, demoTotpCode, formatDemoAccounts } from '../src/demo/accounts.ts';
 import { managementUnits, organisations } from '../src/modules/organisations/schema.ts';
 import { memberships, users } from '../src/modules/identity/schema.ts';
@@ -431,6 +432,20 @@ describe('demo territory', () => {
     for (const s of scenarios) expect(ZScenarioCreate.safeParse(s).success).toBe(true);
     expect(scenarios.some((s) => s.monthlyChargesCents === null)).toBe(true);
     expect(scenarios.some((s) => s.monthlyChargesCents !== null)).toBe(true);
+  });
+
+  it('has the baux glissants of Le Passage with their rent accounts, one in arrears on a plan', async () => {
+    const headers = await signIn('camille.roussel@le-passage.example');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/contracts/${stableId('occupancy-contract:h18')}/account`,
+      headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const account = res.json();
+    expect(account.balanceCents).toBeGreaterThan(0);
+    expect(account.balanceCents).toBe(account.callsCents - account.paymentsCents - account.aidsCents);
+    expect(account.plans).toHaveLength(1);
   });
 
   it('shows a caseworker her diagnostics, overdue urgent actions and budgets through the API', async () => {

@@ -23,3 +23,4 @@ export * from '../modules/permanences/schema.ts';
 export * from '../modules/leases/schema.ts';
 export * from '../modules/eviction-prevention/schema.ts';
 export * from '../modules/stock-imports/schema.ts';
+export * from '../modules/rent-accounts/schema.ts';

@@ -59,6 +59,7 @@ import { buildJournalRows, type JournalDemoRows } from './build-journal.ts';
 import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
 import { buildStockRows, type StockDemoRows } from './build-stock.ts';
+import { buildRentAccountRows, type RentAccountDemoRows } from './build-rent-accounts.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 
@@ -74,6 +75,7 @@ export interface DemoData
     MonthlyPointDemoRows,
     PermanenceDemoRows,
     StockDemoRows,
+    RentAccountDemoRows,
     EvaluationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
@@ -911,6 +913,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     monthlyPoints: [],
     ...buildPermanenceRows(now),
     ...buildStockRows(now),
+    ...buildRentAccountRows(now),
     evaluations: [],
     evaluationShares: [],
   };

@@ -1,6 +1,8 @@
 import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
 import { workshopInvitations, workshops } from '../modules/workshops/schema.ts';
 import { permanenceSlots, permanenceVisits } from '../modules/permanences/schema.ts';
+import { occupancyContracts } from '../modules/leases/schema.ts';
+import { rentAccounts, rentPostings, repaymentPlans } from '../modules/rent-accounts/schema.ts';
 import { evaluations, evaluationShares, monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -136,6 +138,11 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, monthlyPoints, data.monthlyPoints);
     await insertMissing(tx, permanenceSlots, data.permanenceSlots);
     await insertMissing(tx, permanenceVisits, data.permanenceVisits);
+    await insertMissing(tx, dwellingRents, data.leaseDwellingRents);
+    await insertMissing(tx, occupancyContracts, data.occupancyContracts);
+    await insertMissing(tx, rentAccounts, data.rentAccounts);
+    await insertMissing(tx, rentPostings, data.rentPostings);
+    await insertMissing(tx, repaymentPlans, data.repaymentPlans);
     await insertMissing(tx, evaluations, data.evaluations);
     await insertMissing(tx, evaluationShares, data.evaluationShares);
     await insertMissing(tx, alertSettings, data.alertSettings);

@@ -275,7 +275,13 @@ export function routes(
               throw new AppError('UNAUTHENTICATED', 'Veuillez vous connecter.');
             }
             const scope = contract.household;
-            if (scope && scope.via !== 'referral' && !scope.checkedInStatement && ctx.actor) {
+            if (
+              scope &&
+              scope.via !== 'referral' &&
+              scope.via !== 'contract' &&
+              !scope.checkedInStatement &&
+              ctx.actor
+            ) {
               ctx.householdAccess = await checkHouseholdScope(
                 ctx as Context,
                 scope,

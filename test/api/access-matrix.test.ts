@@ -16,11 +16,16 @@ import {
 import { ALL_ROUTES } from '../../src/shared/routes/index.ts';
 import {
   routePath,
+  type ContractScope,
   type HouseholdScope,
   type ReferralScope,
   type RouteContract,
 } from '../../src/shared/routes/define.ts';
-import { atLeast, type HouseholdAccessLevel } from '../../src/shared/access/household-access.ts';
+import {
+  atLeast,
+  partyAccessLevel,
+  type HouseholdAccessLevel,
+} from '../../src/shared/access/household-access.ts';
 import {
   ACTION_FROM_STATUSES,
   canReadReferral,
@@ -40,6 +45,14 @@ import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from '../../src/shared/routes/dw
 import { dwellingRefusal, type DwellingAction } from '../../src/shared/access/dwelling-policy.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
 import { multipartForm } from '../helpers/multipart.ts';
+import { leaseRefusal } from '../../src/shared/access/lease-policy.ts';
+import type { OccupancyKind } from '../../src/shared/contracts/housing-stock.ts';
+import { RENT_ACCOUNT_ROUTES } from '../../src/shared/routes/rent-accounts.ts';
+import { openRentAccount, postAidCredit } from '../../src/modules/rent-accounts/index.ts';
+import { repaymentPlans, rentAccounts } from '../../src/modules/rent-accounts/schema.ts';
+import { insertContract } from '../helpers/contract-fixtures.ts';
+import { consentToLandlord } from '../helpers/household-fixtures.ts';
+import { contextFor } from '../helpers/app.ts';
 
 /**
  * Who may do what on a household file, generated from the route contracts: every route that
@@ -980,7 +993,8 @@ Object.assign(DRIVERS, {
 } satisfies Record<string, Driver>);
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
-  (r): r is RouteContract & { household: HouseholdScope } => !!r.household && r.household.via !== 'referral',
+  (r): r is RouteContract & { household: HouseholdScope } =>
+    !!r.household && r.household.via !== 'referral' && r.household.via !== 'contract',
 );
 
 /** What the declaration promises a subject: the route's own status, or the refusal. */
@@ -2062,5 +2076,195 @@ describe('dwelling access matrix, from the route contracts and the dwelling poli
       expect(await entries()).toBe(before);
     }
     if (side !== 'own' && driver.scoped) expect(res.body).not.toContain(ADDRESS);
+  });
+});
+
+/**
+ * Occupancy contracts and their rent accounts reach a household through the contract: the lease
+ * policy decides, by the organisation's place in the contract (lessor, association holding the
+ * lease) and whether the actor reads the household's file. Every contract-scoped route is called by
+ * each role of the lessor, of the association, of a party to the file elsewhere and of an
+ * organisation with no part, on a direct lease and on a bail glissant, and must answer what the
+ * policy says: 404 to whoever may not read the contract, 403 with the policy's reason below the
+ * action, the route's own status otherwise; a refusal writes no audit entry.
+ */
+describe('contract access matrix, from the route contracts and the lease policy', () => {
+  interface ContractSubject {
+    label: string;
+    side: 'lessor' | 'association' | 'file_party' | 'elsewhere';
+    orgType: OrganisationType;
+    roles: Role[];
+  }
+  const CONTRACT_SUBJECTS: ContractSubject[] = [
+    {
+      label: 'gestionnaire locatif du bailleur',
+      side: 'lessor',
+      orgType: 'landlord',
+      roles: ['landlord_rental_manager'],
+    },
+    {
+      label: 'conseiller social du bailleur',
+      side: 'lessor',
+      orgType: 'landlord',
+      roles: ['landlord_social_advisor'],
+    },
+    { label: 'administrateur du bailleur', side: 'lessor', orgType: 'landlord', roles: ['admin'] },
+    { label: 'auditeur du bailleur', side: 'lessor', orgType: 'landlord', roles: ['auditor'] },
+    {
+      label: 'travailleur social de l’association',
+      side: 'association',
+      orgType: 'association',
+      roles: ['caseworker'],
+    },
+    {
+      label: 'chef de service de l’association',
+      side: 'association',
+      orgType: 'association',
+      roles: ['team_manager'],
+    },
+    {
+      label: 'administrateur de l’association',
+      side: 'association',
+      orgType: 'association',
+      roles: ['admin'],
+    },
+    { label: 'auditeur de l’association', side: 'association', orgType: 'association', roles: ['auditor'] },
+    {
+      label: 'travailleur social de la CCAPEX partie au dossier',
+      side: 'file_party',
+      orgType: 'ccapex',
+      roles: ['caseworker'],
+    },
+    {
+      label: 'travailleur social d’une autre association',
+      side: 'elsewhere',
+      orgType: 'association',
+      roles: ['caseworker'],
+    },
+  ];
+  const ROUTES = ALL_ROUTES.filter(
+    (r): r is RouteContract & { household: ContractScope } => r.household?.via === 'contract',
+  );
+  type Ids = { contractId: string; planId: string; postingId: string };
+  const BODIES: Record<keyof typeof RENT_ACCOUNT_ROUTES, { query?: string; body?: (ids: Ids) => object }> = {
+    account: {},
+    postings: { query: '?kind=aid_credit' },
+    statement: { query: '?from=2026-01-01&to=2026-03-31' },
+    open: { body: () => ({ on: '2026-01-01' }) },
+    calls: { body: () => ({ month: '2026-02' }) },
+    payment: { body: () => ({ on: '2026-03-01', amountCents: 1_000, method: 'cash' }) },
+    entry: { body: () => ({ on: '2026-03-01', kind: 'procedure_costs', amountCents: 1_000 }) },
+    counterEntry: { body: (ids) => ({ on: '2026-03-01', reversesPostingId: ids.postingId }) },
+    close: { body: () => ({ on: '2026-03-09' }) },
+    createPlan: { body: () => ({ debtCents: 1_000, instalmentCount: 2, startMonth: '2026-04' }) },
+    renegotiatePlan: { body: () => ({ debtCents: 1_000, instalmentCount: 2, startMonth: '2026-04' }) },
+    checkPlans: {},
+  };
+  const KINDS: OccupancyKind[] = ['direct_lease', 'bail_glissant'];
+
+  let t: TestApp;
+  const people = new Map<ContractSubject, { organisationId: string; session: TestSession }>();
+  let orgs: Record<ContractSubject['side'], string>;
+  let householdId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    orgs = {
+      lessor: (await makeOrganisation(t.deps.db, 'landlord')).id,
+      association: (await makeOrganisation(t.deps.db, 'association')).id,
+      file_party: (await makeOrganisation(t.deps.db, 'ccapex')).id,
+      elsewhere: (await makeOrganisation(t.deps.db, 'association')).id,
+    };
+    for (const subject of CONTRACT_SUBJECTS) {
+      const organisationId = orgs[subject.side];
+      const user = await makeUser(t.deps.db, { organisationId, roles: subject.roles });
+      people.set(subject, { organisationId, session: await sessionFor(t.deps, user.id, organisationId) });
+    }
+    const opener = people.get(CONTRACT_SUBJECTS[4]!)!.session;
+    householdId = await createHouseholdAs(t, opener);
+    await consentToLandlord(t, opener, householdId, orgs.file_party);
+    await consentToLandlord(t, opener, householdId, orgs.lessor);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('covers every rent-account route', () => {
+    expect(ROUTES.map(key).sort()).toEqual(Object.values(RENT_ACCOUNT_ROUTES).map(key).sort());
+  });
+
+  const CASES = ROUTES.flatMap((route) =>
+    KINDS.flatMap((kind) =>
+      CONTRACT_SUBJECTS.map((subject) => ({
+        name: `${subject.label} — ${kind} — ${route.method} ${route.path.slice(32)}`,
+        route,
+        kind,
+        subject,
+      })),
+    ),
+  );
+
+  it.each(CASES)('$name', async ({ route, kind, subject }) => {
+    const { contract } = await insertContract(t.deps.db, {
+      kind,
+      landlordId: orgs.lessor,
+      associationId: kind === 'direct_lease' ? null : orgs.association,
+      householdId,
+      startOn: '2026-01-01',
+    });
+    const name = (Object.entries(RENT_ACCOUNT_ROUTES).find(([, r]) => r === route)?.[0] ??
+      '') as keyof typeof RENT_ACCOUNT_ROUTES;
+    const ids: Ids = { contractId: contract.id, planId: randomUUID(), postingId: randomUUID() };
+    if (name !== 'open') {
+      const system = contextFor(t, null);
+      const { accountId } = await openRentAccount(system, { contractId: contract.id, on: '2026-01-01' });
+      ids.postingId = (
+        await postAidCredit(system, {
+          contractId: contract.id,
+          on: '2026-01-05',
+          amountCents: 500,
+          label: 'Aide',
+        })
+      ).postingId;
+      if (name === 'renegotiatePlan') {
+        const [plan] = await t.deps.db
+          .insert(repaymentPlans)
+          .values({ accountId, version: 1, debtCents: 600, instalmentCount: 2, startMonth: '2026-01' })
+          .returning();
+        ids.planId = plan!.id;
+      }
+    }
+    const person = people.get(subject)!;
+    const actor = { organisationId: person.organisationId, roles: subject.roles };
+    // The file's parties: the association (which opened it), the CCAPEX and the lessor (by consent).
+    const readsHousehold =
+      subject.side !== 'elsewhere' &&
+      atLeast(partyAccessLevel({ ...actor, organisationType: subject.orgType }), 'party');
+    const expected = leaseRefusal(actor, 'read_contract', contract, readsHousehold)
+      ? 404
+      : leaseRefusal(actor, route.household.lease, contract, readsHousehold)
+        ? 403
+        : (route.status ?? 200);
+    const entries = async () =>
+      (await t.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.householdId, householdId)))[0]!
+        .n;
+    const before = await entries();
+    const driver = BODIES[name];
+    const res = await t.app.inject({
+      method: route.method as 'POST',
+      url: routePath(route, ids) + (driver.query ?? ''),
+      headers: person.session.headers,
+      ...(driver.body ? { payload: driver.body(ids) } : {}),
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+    if (expected >= 400) {
+      expect(res.json().error.code).toBe(expected === 404 ? 'NOT_FOUND' : 'FORBIDDEN');
+      expect(await entries()).toBe(before);
+      if (name === 'open')
+        expect(
+          await t.deps.db.select().from(rentAccounts).where(eq(rentAccounts.contractId, contract.id)),
+        ).toEqual([]);
+    } else {
+      expect(await entries()).toBeGreaterThan(before);
+    }
   });
 });

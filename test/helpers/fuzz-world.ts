@@ -10,6 +10,7 @@ import {
 } from './household-fixtures.ts';
 import { multipartForm } from './multipart.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
+import { insertContract } from './contract-fixtures.ts';
 import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
@@ -340,6 +341,38 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
   });
   if (stockUpload.status !== 201)
     throw new Error(`fuzz world: import → ${stockUpload.status} ${stockUpload.body}`);
+  // Rent accounts: a bail glissant the association holds for the main file (it collects the rent)
+  // and a direct lease of the landlord, each with its account, a month called, a payment and a plan.
+  const today = parisDate(deps.clock());
+  const contracts = [
+    (
+      await insertContract(deps.db, {
+        kind: 'bail_glissant',
+        landlordId: landlord.org.id,
+        associationId: association.org.id,
+        householdId: main,
+        startOn: addDays(today, -90),
+      })
+    ).contract.id,
+    (await insertContract(deps.db, { landlordId: landlord.org.id, startOn: addDays(today, -90) })).contract
+      .id,
+  ];
+  const plans: string[] = [];
+  for (const [contractId, collector] of [
+    [contracts[0]!, caseworker],
+    [contracts[1]!, session(landlord, 'admin')],
+  ] as const) {
+    const url = `/api/contracts/${contractId}/account`;
+    await call(collector, 'POST', url, { on: addDays(today, -90) });
+    await call(collector, 'POST', `${url}/calls`, { month: today.slice(0, 7) });
+    await call(collector, 'POST', `${url}/payments`, { on: today, amountCents: 10_000, method: 'transfer' });
+    const created = await call<{ plans: { id: string }[] }>(collector, 'POST', `${url}/plans`, {
+      debtCents: 40_000,
+      instalmentCount: 4,
+      startMonth: today.slice(0, 7),
+    });
+    plans.push(created.plans[0]!.id);
+  }
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -384,6 +417,22 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     evaluations: [evaluation],
     dwellings: [dwelling],
     'stock-imports': [(JSON.parse(stockUpload.body) as { id: string }).id],
+    contracts,
+    plans,
+    // The main file's procedure (opened above): a debt noted and an FSL maintien requested.
+    balances: [
+      await idOf(caseworker, `/api/households/${main}/eviction-prevention/balances`, {
+        on: TODAY,
+        amountCents: 90_000,
+      }),
+    ],
+    instruments: [
+      await idOf(caseworker, `/api/households/${main}/eviction-prevention/instruments`, {
+        instrument: 'fsl_maintien',
+        status: 'requested',
+        on: TODAY,
+      }),
+    ],
   };
   // The referral notified the association's people.
   ids.notifications = [

@@ -21,6 +21,7 @@ export const PATHS = {
   dwelling: (id: string) => `/parc/logements/${id}`,
   stockImport: '/parc/import',
   stockArrears: '/parc/impayes',
+  rentAccount: (contractId: string) => `/baux/${contractId}/compte`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

@@ -53,6 +53,10 @@ const ArrearsPage = lazyPage(() => import('./pages/dwellings/ArrearsPage.tsx'), 
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
+const RentAccountPage = lazyPage(
+  () => import('./pages/rent-accounts/RentAccountPage.tsx'),
+  'RentAccountPage',
+);
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -126,6 +130,8 @@ export function AppRoutes() {
         <Route path="/parc/logements/:dwellingId" element={page(<DwellingPage />)} />
         <Route path={PATHS.stockImport} element={page(<ImportPage />)} />
         <Route path={PATHS.stockArrears} element={page(<ArrearsPage />)} />
+        {/* The lease policy decides who reads or writes an account (403/404 shown in the page). */}
+        <Route path="/baux/:contractId/compte" element={page(<RentAccountPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

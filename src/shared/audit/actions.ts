@@ -25,6 +25,7 @@ import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.
 import { INSTRUMENT_STATUS_LABELS, PREVENTION_INSTRUMENT_LABELS } from '../contracts/eviction-prevention.ts';
 import { DWELLING_STATUS_LABELS } from '../contracts/housing-stock.ts';
 import { IMPORT_KIND_LABELS } from '../dwellings/import-lines.ts';
+import { POSTING_KIND_LABELS } from '../rent-accounts/postings.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -83,6 +84,13 @@ const evaluationOf = (d: Details) =>
     typeof d.periodStart === 'string' && typeof d.periodEnd === 'string'
       ? `période du ${formatDate(d.periodStart)} au ${formatDate(d.periodEnd)}`
       : null,
+  );
+/** A repayment plan in words: the debt, its instalments and first month. */
+const planWords = (d: Details) =>
+  joined(
+    typeof d.debtCents === 'number' && `dette de ${formatCents(d.debtCents)}`,
+    typeof d.instalmentCount === 'number' && `${d.instalmentCount} mensualité(s)`,
+    monthOf(d) && `à partir de ${monthOf(d)}`,
   );
 const contractVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const roles = (v: unknown) =>
@@ -616,6 +624,43 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Consultation des locataires à signaler tôt',
     describe: (d) => (typeof d.count === 'number' ? `${d.count} locataire(s)` : null),
   },
+  'rent_account.read': { label: 'Consultation d’un compte locatif' },
+  'rent_account.read_postings': { label: 'Consultation des écritures d’un compte locatif' },
+  'rent_account.statement': {
+    label: 'Relevé de compte locatif édité',
+    describe: (d) =>
+      str(d.from) && str(d.to) ? `du ${formatDate(str(d.from))} au ${formatDate(str(d.to))}` : null,
+  },
+  'rent_account.open': {
+    label: 'Compte locatif ouvert',
+    describe: (d) => (str(d.on) ? `le ${formatDate(str(d.on))}` : null),
+  },
+  'rent_account.close': {
+    label: 'Compte locatif clos',
+    describe: (d) => (str(d.on) ? `le ${formatDate(str(d.on))}` : null),
+  },
+  'rent_account.post': {
+    label: 'Écriture passée sur un compte locatif',
+    describe: (d) =>
+      joined(
+        Array.isArray(d.kinds) ? d.kinds.map((k) => labelOf(POSTING_KIND_LABELS, k) ?? '').join(', ') : null,
+        str(d.on) && formatDate(str(d.on)),
+        typeof d.amountCents === 'number' && formatCents(d.amountCents),
+      ),
+  },
+  'rent_account.plan_create': {
+    label: 'Plan d’apurement établi',
+    describe: (d) => planWords(d),
+  },
+  'rent_account.plan_renegotiate': {
+    label: 'Plan d’apurement renégocié',
+    describe: (d) => joined(planWords(d), typeof d.version === 'number' && `version ${d.version}`),
+  },
+  'rent_account.plan_check': {
+    label: 'Plan d’apurement vérifié',
+    describe: (d) =>
+      typeof d.missed === 'number' && d.missed > 0 ? `${d.missed} mensualité(s) manquée(s) relevée(s)` : null,
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -674,6 +719,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   evaluation_share: 'Version partagée d’une évaluation',
   dwelling: 'Logement',
   stock_import: 'Import du bailleur',
+  rent_account: 'Compte locatif',
+  repayment_plan: 'Plan d’apurement',
 };
 
 /**

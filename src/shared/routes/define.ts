@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HouseholdAccessLevel } from '../access/household-access.ts';
+import type { LeaseAction } from '../access/lease-policy.ts';
 import type { ReferralAction } from '../contracts/referrals.ts';
 
 /**
@@ -67,6 +68,20 @@ export interface ReferralScope {
   referral: 'read' | ReferralAction;
 }
 
+/**
+ * A route that reaches an occupancy contract or its rent account, and through it the household's
+ * file when it has one: the lease policy decides (src/shared/access/lease-policy.ts), by the
+ * organisation's place in the contract (lessor, association holding the lease, rent collector) and
+ * whether the actor reads the household's file — not by the file's parties alone (a landlord's
+ * imported tenant has no file). The module enforces it; the access matrix checks each route against
+ * the policy.
+ */
+export interface ContractScope {
+  param: string;
+  via: 'contract';
+  lease: LeaseAction;
+}
+
 /** A binary answer (PDF, document) rather than JSON. */
 export const FILE_RESPONSE = 'file' as const;
 
@@ -93,7 +108,7 @@ export interface RouteContract {
    * record first created (the handler marks it with `replayed`, see kernel/routes.ts).
    */
   readonly replayStatus?: 200;
-  readonly household?: HouseholdScope | ReferralScope;
+  readonly household?: HouseholdScope | ReferralScope | ContractScope;
   /** Error statuses beyond those implied by the contract (400 with an input, 401, 403, 404 with params). */
   readonly errors?: readonly (409 | 413 | 415 | 422 | 423 | 429)[];
 }

@@ -22,6 +22,7 @@ import { EVALUATION_ROUTES } from './evaluations.ts';
 import { PERMANENCE_ROUTES } from './permanences.ts';
 import { EVICTION_PREVENTION_ROUTES } from './eviction-prevention.ts';
 import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from './dwellings.ts';
+import { RENT_ACCOUNT_ROUTES } from './rent-accounts.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -58,6 +59,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   evictionPrevention: EVICTION_PREVENTION_ROUTES,
   dwellings: DWELLING_ROUTES,
   stockImports: STOCK_IMPORT_ROUTES,
+  rentAccounts: RENT_ACCOUNT_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
