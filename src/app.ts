@@ -42,6 +42,7 @@ import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
 import { permanencesRoutes } from './modules/permanences/index.ts';
+import { leasesRoutes } from './modules/leases/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -73,6 +74,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   alertsRoutes,
   evaluationsRoutes,
   permanencesRoutes,
+  (registrar) => leasesRoutes(registrar),
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

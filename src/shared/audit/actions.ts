@@ -21,6 +21,9 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_NEXT_STEP_LABELS,
 } from '../contracts/evaluations.ts';
+import { OCCUPANCY_KIND_LABELS } from '../contracts/housing-stock.ts';
+import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '../leases/contract-rules.ts';
+import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
 import { formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -63,6 +66,8 @@ const visitWords = (d: Details) =>
     str(d.occurrenceDate) && formatDate(str(d.occurrenceDate)),
     labelOf(VISIT_CONSENT_LABELS, d.consent),
   );
+const leaseWords = (d: Details) =>
+  joined(labelOf(OCCUPANCY_KIND_LABELS, d.kind), str(d.on) && `le ${formatDate(str(d.on))}`);
 const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
 const pointVersion = (d: Details) =>
   typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
@@ -533,6 +538,36 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Consultation des évaluations partagées',
     describe: (d) => labelOf(EVALUATION_AUDIENCE_LABELS, d.audience),
   },
+  'lease.list': { label: 'Consultation des contrats d’occupation du ménage' },
+  'lease.read': { label: 'Consultation d’un contrat d’occupation', describe: (d) => leaseWords(d) },
+  'lease.create': { label: 'Contrat d’occupation enregistré', describe: (d) => leaseWords(d) },
+  'lease.activate': { label: 'Contrat d’occupation mis en vigueur', describe: (d) => leaseWords(d) },
+  'lease.event': {
+    label: 'Événement d’un contrat d’occupation noté',
+    describe: (d) => joined(labelOf(CONTRACT_EVENT_LABELS, d.event), leaseWords(d)),
+  },
+  'lease.document.attach': {
+    label: 'Document joint à un contrat d’occupation',
+    describe: (d) => str(d.label),
+  },
+  'lease.renew': { label: 'Contrat d’occupation renouvelé', describe: (d) => leaseWords(d) },
+  'lease.end': {
+    label: 'Fin d’un contrat d’occupation',
+    describe: (d) =>
+      joined(labelOf(END_OUTCOME_LABELS, d.outcome), leaseWords(d), labelOf(LEASE_PARTY_LABELS, d.party)),
+  },
+  'lease.sliding.evaluate': {
+    label: 'Évaluation en vue du glissement',
+    describe: (d) => labelOf(LEASE_PARTY_LABELS, d.party),
+  },
+  'lease.sliding.request': {
+    label: 'Glissement du bail demandé',
+    describe: (d) => labelOf(LEASE_PARTY_LABELS, d.party),
+  },
+  'lease.sliding.decide': {
+    label: 'Décision commune sur le glissement',
+    describe: (d) => joined(labelOf(SLIDING_DECISION_LABELS, d.decision), leaseWords(d)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -589,6 +624,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   monthly_point: 'Point mensuel d’une mesure',
   evaluation: 'Évaluation d’une mesure',
   evaluation_share: 'Version partagée d’une évaluation',
+  occupancy_contract: 'Contrat d’occupation',
 };
 
 /**

@@ -18,9 +18,9 @@ import { addDays } from '../time.ts';
 export type FieldProblems = Record<string, string>;
 
 /** The parties who take part in a contract's life (an evaluation, a request, a denunciation). */
-export const CONTRACT_PARTIES = ['association', 'landlord', 'household'] as const;
-export type ContractParty = (typeof CONTRACT_PARTIES)[number];
-export const CONTRACT_PARTY_LABELS: Record<ContractParty, string> = {
+export const LEASE_PARTIES = ['association', 'landlord', 'household'] as const;
+export type LeaseParty = (typeof LEASE_PARTIES)[number];
+export const LEASE_PARTY_LABELS: Record<LeaseParty, string> = {
   association: 'L’association',
   landlord: 'Le bailleur',
   household: 'Le ménage',
@@ -225,7 +225,7 @@ export function slideDayProblem(
 /** An end on `endOn`: not before the start; a denunciation names the party and its reason. */
 export function endProblems(
   contract: { kind: OccupancyKind; startOn: string },
-  end: { endOn: string; outcome: EndOutcome; reason: string | null; party: ContractParty | null },
+  end: { endOn: string; outcome: EndOutcome; reason: string | null; party: LeaseParty | null },
 ): FieldProblems {
   const p: FieldProblems = {};
   if (end.endOn < contract.startOn) p.endOn = 'Le dernier jour ne peut pas précéder le début du contrat.';

@@ -1,4 +1,4 @@
-import type { ContractParty } from './contract-rules.ts';
+import type { LeaseParty } from './contract-rules.ts';
 
 /**
  * The sliding (glissement) of a sublease, pure: the shared checklist each party fills in before the
@@ -41,11 +41,11 @@ export const SLIDING_DECISION_LABELS: Record<SlidingDecision, string> = {
 export type SlidingRatings = Record<SlidingCriterion, { rating: SlidingRating; comment: string | null }>;
 
 /** The parties who have not yet evaluated the current review round. */
-export const missingEvaluations = (evaluated: readonly ContractParty[]): ContractParty[] =>
+export const missingEvaluations = (evaluated: readonly LeaseParty[]): LeaseParty[] =>
   (['association', 'landlord', 'household'] as const).filter((p) => !evaluated.includes(p));
 
 /** A joint decision needs the three parties' evaluations of the round. */
-export function decisionRefusal(evaluated: readonly ContractParty[]): string | null {
+export function decisionRefusal(evaluated: readonly LeaseParty[]): string | null {
   const missing = missingEvaluations(evaluated);
   if (missing.length === 0) return null;
   const names = { association: 'l’association', landlord: 'le bailleur', household: 'le ménage' };
@@ -56,8 +56,8 @@ export function decisionRefusal(evaluated: readonly ContractParty[]): string | n
 export function partiesSpokenFor(
   organisationId: string,
   contract: { lessorOrganisationId: string | null; intermediaryOrganisationId: string | null },
-): ContractParty[] {
-  const parties: ContractParty[] = [];
+): LeaseParty[] {
+  const parties: LeaseParty[] = [];
   if (contract.intermediaryOrganisationId === organisationId) parties.push('association', 'household');
   if (contract.lessorOrganisationId === organisationId) parties.push('landlord');
   return parties;
