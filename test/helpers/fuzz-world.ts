@@ -12,6 +12,8 @@ import { multipartForm } from './multipart.ts';
 import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
+import { dwellings } from '../../src/modules/dwellings/schema.ts';
+import { LEASE_PARTIES } from '../../src/shared/leases/contract-rules.ts';
 import type {
   FuzzActor,
   FuzzExample,
@@ -306,6 +308,24 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     consent: 'given',
     firstName: 'N. B.',
   });
+  // A bail glissant of the main file in force, on a dwelling of the landlord (the stock has no API here).
+  const [dwelling] = await deps.db
+    .insert(dwellings)
+    .values({ address: '3 rue Ponsardin, 51100 Reims', landlordOrganisationId: landlord.org.id })
+    .returning({ id: dwellings.id });
+  const lease = await call<{ id: string; rowVersion: number }>(caseworker, 'POST', '/api/leases', {
+    dwellingId: dwelling!.id,
+    kind: 'bail_glissant',
+    householdId: main,
+    lessorOrganisationId: landlord.org.id,
+    lessorKind: 'legal_person',
+    intermediaryOrganisationId: association.org.id,
+    startOn: addDays(TODAY, -200),
+  });
+  await call(caseworker, 'POST', `/api/leases/${lease.id}/activate`, {
+    rowVersion: lease.rowVersion,
+    on: addDays(TODAY, -200),
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -348,6 +368,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     visits: [visit],
     'watch-incidents': [incident],
     evaluations: [evaluation],
+    leases: [lease.id],
+    // Not ids: the party a sliding evaluation is written for.
+    'sliding-evaluations': LEASE_PARTIES,
   };
   // The referral notified the association's people.
   ids.notifications = [
