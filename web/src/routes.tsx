@@ -49,6 +49,8 @@ const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), '
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
+const LeasesPage = lazyPage(() => import('./pages/leases/LeasesPage.tsx'), 'LeasesPage');
+const ContractPage = lazyPage(() => import('./pages/leases/ContractPage.tsx'), 'ContractPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -112,6 +114,9 @@ export function AppRoutes() {
         <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
         <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
         <Route path={PATHS.permanences} element={only('socialWork', <PermanencesPage />)} />
+        <Route path={PATHS.leases} element={page(<LeasesPage />)} />
+        {/* A contract: the API decides (its parties and the household's readers; 403/404 in the page). */}
+        <Route path="/baux/:id" element={page(<ContractPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />
