@@ -59,6 +59,7 @@ import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
+import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -72,6 +73,7 @@ export interface DemoData
     MonthlyPointDemoRows,
     PermanenceDemoRows,
     EvaluationDemoRows,
+    Omit<LeaseDemoRows, 'leaseDwellings' | 'leaseTasks'>,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -864,6 +866,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     ...buildPermanenceRows(now),
     evaluations: [],
     evaluationShares: [],
+    occupancyContracts: [],
+    occupancyContractEvents: [],
+    slidingEvaluations: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -877,5 +882,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.journalEntryChanges.push(...held.journalEntryChanges);
   Object.assign(data, buildMonthlyPointRows(now, data));
   Object.assign(data, buildEvaluationRows(now, data));
+  const { leaseDwellings, leaseTasks, ...leases } = buildLeaseRows(now, data);
+  data.dwellings.push(...leaseDwellings);
+  data.tasks.push(...leaseTasks);
+  Object.assign(data, leases);
   return data;
 }
