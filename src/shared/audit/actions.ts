@@ -21,7 +21,7 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_NEXT_STEP_LABELS,
 } from '../contracts/evaluations.ts';
-import { OCCUPANCY_KIND_LABELS } from '../contracts/housing-stock.ts';
+import { OCCUPANCY_KIND_LABELS, OCCUPANCY_STATUS_LABELS } from '../contracts/housing-stock.ts';
 import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '../leases/contract-rules.ts';
 import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
 import { formatDate, formatDateTime, formatMonth } from '../format.ts';
@@ -539,6 +539,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d) => labelOf(EVALUATION_AUDIENCE_LABELS, d.audience),
   },
   'lease.list': { label: 'Consultation des contrats d’occupation du ménage' },
+  'lease.org_list': {
+    label: 'Consultation des baux et sous-locations de l’organisation',
+    describe: (d) => labelOf(OCCUPANCY_STATUS_LABELS, d.status),
+  },
   'lease.read': { label: 'Consultation d’un contrat d’occupation', describe: (d) => leaseWords(d) },
   'lease.create': { label: 'Contrat d’occupation enregistré', describe: (d) => leaseWords(d) },
   'lease.activate': { label: 'Contrat d’occupation mis en vigueur', describe: (d) => leaseWords(d) },

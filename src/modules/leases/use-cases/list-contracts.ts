@@ -40,6 +40,12 @@ export async function listOrganisationContracts(
     query.status ? eq(occupancyContracts.status, query.status) : undefined,
   );
   const { items, total } = await contractsPage(ctx.db, where, query);
+  // The list names the occupants: the read is audited like the households' list.
+  await audit(ctx.db, ctx.actor, {
+    action: 'lease.org_list',
+    entityType: 'occupancy_contract',
+    details: { status: query.status, page: query.page },
+  });
   return { items: items.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
 }
 
