@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
+import { multipartForm } from '../helpers/multipart.ts';
 import { NOW, consentToLandlord, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { dwellings } from '../../src/modules/dwellings/schema.ts';
@@ -352,6 +353,57 @@ describe('occupancy contracts (leases)', () => {
     });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields.on).toContain('précéder le début');
+  });
+
+  it('attaches documents of the household’s file, each shown as far as the reader’s level shows it', async () => {
+    const c = await active('sublease');
+    const upload = async (sensitivity: string, name: string) => {
+      const form = multipartForm(
+        { sensitivity },
+        { name, type: 'text/plain', content: `Contenu de ${name}` },
+      );
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/households/${householdId}/documents`,
+        headers: { ...asso.headers, ...form.headers },
+        payload: form.payload,
+      });
+      return (await ok<{ id: string }>(res)).id;
+    };
+    const lease = await upload('landlord_visible', 'bail.txt');
+    const secret = await upload('confidential', 'note-medicale.txt');
+    await ok(
+      await call(asso, 'POST', `/api/leases/${c.id}/documents`, {
+        householdDocumentId: lease,
+        label: 'Bail',
+      }),
+    );
+    const both = await ok(
+      await call(asso, 'POST', `/api/leases/${c.id}/documents`, {
+        householdDocumentId: secret,
+        label: 'Avenant',
+      }),
+    );
+    expect(both.documents.map((d) => d.fileName).sort()).toEqual(['bail.txt', 'note-medicale.txt']);
+    expect(both.events.filter((e) => e.event === 'document_attached').map((e) => e.note)).toEqual([
+      'Bail',
+      'Avenant',
+    ]);
+    const again = await call(asso, 'POST', `/api/leases/${c.id}/documents`, {
+      householdDocumentId: lease,
+      label: 'Bail',
+    });
+    expect(again.statusCode).toBe(409);
+    // The landlord reads the file at its summary level: the lease, not the confidential document.
+    const ofLandlord = await ok(await call(landlord, 'GET', `/api/leases/${c.id}`));
+    expect(ofLandlord.documents.map((d) => d.fileName)).toEqual(['bail.txt']);
+    const foreign = await call(asso, 'POST', `/api/leases/${c.id}/documents`, {
+      householdDocumentId: '00000000-0000-4000-8000-000000000001',
+      label: 'Bail',
+    });
+    expect(foreign.json().error.fields.householdDocumentId).toBe(
+      'Choisissez un document du dossier du ménage.',
+    );
   });
 
   it('changes a contract only at the version read', async () => {

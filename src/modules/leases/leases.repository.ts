@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
-import type { LeaseParty } from '../../shared/leases/contract-rules.ts';
+import { CONTRACT_EVENTS, type LeaseParty } from '../../shared/leases/contract-rules.ts';
 import { dwellings } from '../dwellings/schema.ts';
 import { householdDocuments, householdMembers, households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
@@ -157,7 +157,15 @@ export const contractEvents = (q: Queryable, contractId: string) =>
     .from(occupancyContractEvents)
     .leftJoin(users, eq(users.id, occupancyContractEvents.recordedByUserId))
     .where(eq(occupancyContractEvents.contractId, contractId))
-    .orderBy(asc(occupancyContractEvents.occurredOn), asc(occupancyContractEvents.recordedAt));
+    .orderBy(
+      asc(occupancyContractEvents.occurredOn),
+      asc(occupancyContractEvents.recordedAt),
+      // Events of one day recorded together (a slide, a demo) in their lifecycle order.
+      sql`array_position(array[${sql.join(
+        CONTRACT_EVENTS.map((e) => sql`${e}`),
+        sql`, `,
+      )}]::text[], ${occupancyContractEvents.event})`,
+    );
 
 export const contractDocuments = (q: Queryable, contractId: string) =>
   q
