@@ -69,14 +69,16 @@ export function rejectProblems(problems: FieldProblems): void {
 
 /**
  * Refuses a span sharing a day with another contract of the dwelling. Takes the dwelling's row lock
- * first (ADR 0024), so that two writers cannot both see the dwelling free.
+ * first (ADR 0024), so that two writers cannot both see the dwelling free; answers the dwelling's
+ * landlord.
  */
 export async function requireDwellingFree(
   ctx: Context,
   dwellingId: string,
   span: ContractSpan,
-): Promise<void> {
-  await lockDwelling(ctx.db, dwellingId);
+): Promise<{ landlordOrganisationId: string | null }> {
+  const dwelling = await lockDwelling(ctx.db, dwellingId);
+  if (!dwelling) throw invalid({ dwellingId: 'Logement introuvable.' });
   const clash = overlappingContract(span, await dwellingSpans(ctx.db, dwellingId));
   if (clash)
     throw new AppError(
@@ -86,4 +88,5 @@ export async function requireDwellingFree(
       } : deux contrats d’un même logement ne peuvent pas partager un jour.`,
       { startOn: 'Le logement est déjà occupé à ces dates.' },
     );
+  return dwelling;
 }

@@ -6,7 +6,7 @@ import type { TContract, TContractCreate } from '../../../shared/contracts/lease
 import { defaultSlidingReview, draftProblems, isSlidingKind } from '../../../shared/leases/contract-rules.ts';
 import { requireHouseholdAccess } from '../../households/index.ts';
 import { rejectProblems, requireDwellingFree } from '../lease-access.ts';
-import { insertContract, insertEvent, lockDwelling } from '../leases.repository.ts';
+import { insertContract, insertEvent } from '../leases.repository.ts';
 import { contractAnswer } from './get-contract.ts';
 
 /**
@@ -23,11 +23,13 @@ export async function createContract(ctx: Context, input: TContractCreate): Prom
   if (refusal) throw forbidden(refusal);
   if (input.householdId) await requireHouseholdAccess(ctx, input.householdId);
 
-  const dwelling = await lockDwelling(ctx.db, input.dwellingId);
-  if (!dwelling) throw invalid({ dwellingId: 'Logement introuvable.' });
+  const dwelling = await requireDwellingFree(ctx, input.dwellingId, {
+    id: '',
+    startOn: input.startOn,
+    endOn: input.endOn,
+  });
   if (dwelling.landlordOrganisationId && input.lessorOrganisationId !== dwelling.landlordOrganisationId)
     throw invalid({ lessorOrganisationId: 'Le bailleur du contrat est celui du logement.' });
-  await requireDwellingFree(ctx, input.dwellingId, { id: '', startOn: input.startOn, endOn: input.endOn });
 
   const id = await insertContract(ctx.db, {
     ...draft,
