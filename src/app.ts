@@ -45,7 +45,8 @@ import { permanencesRoutes } from './modules/permanences/index.ts';
 import { evictionPreventionRoutes } from './modules/eviction-prevention/index.ts';
 import { dwellingsRoutes } from './modules/dwellings/index.ts';
 import { stockImportsRoutes } from './modules/stock-imports/index.ts';
-import { rentAccountsRoutes } from './modules/rent-accounts/index.ts';
+import { carryBalance, rentAccountsRoutes } from './modules/rent-accounts/index.ts';
+import { leasesRoutes } from './modules/leases/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -81,6 +82,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   dwellingsRoutes,
   stockImportsRoutes,
   rentAccountsRoutes,
+  // A slide carries the rent balance to the new lease: the rent accounts import the leases' tables.
+  (registrar) => leasesRoutes(registrar, { carryBalance }),
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -27,6 +27,9 @@ import { normaliseForSearch } from '../src/modules/households/search-text.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../src/modules/budget/schema.ts';
 import { tasks } from '../src/modules/tasks/schema.ts';
+import { occupancyContracts } from '../src/modules/leases/schema.ts';
+import { OCCUPANCY_KINDS } from '../src/shared/contracts/housing-stock.ts';
+import { overlappingContract } from '../src/shared/leases/contract-rules.ts';
 import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
 import {
   ZDiagnosticContent,
@@ -344,7 +347,10 @@ describe('demo territory', () => {
       .from(tasks)
       .innerJoin(diagnostics, eq(diagnostics.id, tasks.sourceId))
       .where(eq(tasks.source, 'diagnostic'));
-    expect(actions.length).toBe((await t.deps.db.select({ n: count() }).from(tasks))[0]!.n);
+    // Every diagnostic task has its diagnostic (the others are the sliding reviews of the leases).
+    expect(actions.length).toBe(
+      (await t.deps.db.select({ n: count() }).from(tasks).where(eq(tasks.source, 'diagnostic')))[0]!.n,
+    );
     const today = t.deps.clock().toISOString().slice(0, 10);
     for (const { task, diagnosticHousehold } of actions) {
       expect(task.householdId).toBe(diagnosticHousehold);
@@ -718,6 +724,29 @@ describe('demo territory', () => {
     for (const o of row!.content.objectives) expect(res.body).not.toContain(o.comment);
     expect(res.body).not.toContain(row!.content.notes);
     expect(res.body).not.toContain('centre social');
+  });
+
+  it('has occupancy contracts of every kind, a bail glissant near its review, never two of a dwelling on one day', async () => {
+    const rows = await t.deps.db.select().from(occupancyContracts);
+    expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(OCCUPANCY_KINDS));
+    for (const r of rows)
+      expect(
+        overlappingContract(
+          r,
+          rows.filter((o) => o.dwellingId === r.dwellingId),
+        ),
+      ).toBeNull();
+    const today = parisDate(t.deps.clock());
+    const near = rows.find(
+      (r) => r.kind === 'bail_glissant' && r.status === 'active' && r.slidingReviewOn! <= addDays(today, 30),
+    );
+    expect(near).toBeDefined();
+    const slid = rows.find((r) => r.previousContractId !== null)!;
+    const sublease = rows.find((r) => r.id === slid.previousContractId)!;
+    expect(slid.startOn).toBe(addDays(sublease.endOn!, 1));
+    const camille = await signIn('camille.roussel@le-passage.example');
+    const contract = await t.app.inject({ method: 'GET', url: `/api/leases/${near!.id}`, headers: camille });
+    expect(contract.json().evaluations).toHaveLength(2);
   });
 
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {

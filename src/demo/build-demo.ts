@@ -62,6 +62,7 @@ import { buildStockRows, type StockDemoRows } from './build-stock.ts';
 import { buildRentAccountRows, type RentAccountDemoRows } from './build-rent-accounts.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
+import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -77,6 +78,7 @@ export interface DemoData
     StockDemoRows,
     RentAccountDemoRows,
     EvaluationDemoRows,
+    Omit<LeaseDemoRows, 'leaseDwellings' | 'leaseTasks'>,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -916,6 +918,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     ...buildRentAccountRows(now),
     evaluations: [],
     evaluationShares: [],
+    occupancyContracts: [],
+    occupancyContractEvents: [],
+    slidingEvaluations: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -929,5 +934,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.journalEntryChanges.push(...held.journalEntryChanges);
   Object.assign(data, buildMonthlyPointRows(now, data));
   Object.assign(data, buildEvaluationRows(now, data));
+  const { leaseDwellings, leaseTasks, ...leases } = buildLeaseRows(now, data);
+  data.dwellings.push(...leaseDwellings);
+  data.tasks.push(...leaseTasks);
+  Object.assign(data, leases);
   return data;
 }

@@ -1,8 +1,8 @@
 import { journalEntries, journalEntryChanges } from '../modules/journal/schema.ts';
 import { workshopInvitations, workshops } from '../modules/workshops/schema.ts';
 import { permanenceSlots, permanenceVisits } from '../modules/permanences/schema.ts';
-import { occupancyContracts } from '../modules/leases/schema.ts';
 import { rentAccounts, rentPostings, repaymentPlans } from '../modules/rent-accounts/schema.ts';
+import { occupancyContractEvents, occupancyContracts, slidingEvaluations } from '../modules/leases/schema.ts';
 import { evaluations, evaluationShares, monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -117,6 +117,9 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, diagnosticShares, data.diagnosticShares);
     await insertMissing(tx, capacityAssessments, data.capacityAssessments);
     await insertMissing(tx, budgetScenarios, data.budgetScenarios);
+    await insertMissing(tx, occupancyContracts, data.occupancyContracts);
+    await insertMissing(tx, occupancyContractEvents, data.occupancyContractEvents);
+    await insertMissing(tx, slidingEvaluations, data.slidingEvaluations);
     await insertMissing(tx, tasks, data.tasks);
     await insertMissing(tx, measureSchemes, data.measureSchemes);
     await insertMissing(tx, measureSchemeVersions, data.measureSchemeVersions);

@@ -759,6 +759,7 @@ const onMonthlyPoint =
     return { ...onHousehold(fx, { pointId: point.id }), body: body(point.rowVersion) };
   };
 Object.assign(DRIVERS, {
+  'GET /api/households/:id/leases': { call: async (fx: Fixture) => onHousehold(fx) },
   'GET /api/households/:id/monthly-points': {
     call: async (fx: Fixture) => {
       await monthlyPoint(fx);

@@ -14,6 +14,7 @@ import { insertContract } from './contract-fixtures.ts';
 import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
+import { LEASE_PARTIES } from '../../src/shared/leases/contract-rules.ts';
 import type {
   FuzzActor,
   FuzzExample,
@@ -373,6 +374,20 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     });
     plans.push(created.plans[0]!.id);
   }
+  // A bail glissant of the main file in force, on the landlord's dwelling.
+  const lease = await call<{ id: string; rowVersion: number }>(caseworker, 'POST', '/api/leases', {
+    dwellingId: dwelling,
+    kind: 'bail_glissant',
+    householdId: main,
+    lessorOrganisationId: landlord.org.id,
+    lessorKind: 'legal_person',
+    intermediaryOrganisationId: association.org.id,
+    startOn: addDays(TODAY, -200),
+  });
+  await call(caseworker, 'POST', `/api/leases/${lease.id}/activate`, {
+    rowVersion: lease.rowVersion,
+    on: addDays(TODAY, -200),
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -433,6 +448,9 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
         on: TODAY,
       }),
     ],
+    leases: [lease.id],
+    // Not ids: the party a sliding evaluation is written for.
+    'sliding-evaluations': LEASE_PARTIES,
   };
   // The referral notified the association's people.
   ids.notifications = [

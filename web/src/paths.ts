@@ -22,6 +22,8 @@ export const PATHS = {
   stockImport: '/parc/import',
   stockArrears: '/parc/impayes',
   rentAccount: (contractId: string) => `/baux/${contractId}/compte`,
+  leases: '/baux',
+  lease: (id: string) => `/baux/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

@@ -57,6 +57,8 @@ const RentAccountPage = lazyPage(
   () => import('./pages/rent-accounts/RentAccountPage.tsx'),
   'RentAccountPage',
 );
+const LeasesPage = lazyPage(() => import('./pages/leases/LeasesPage.tsx'), 'LeasesPage');
+const ContractPage = lazyPage(() => import('./pages/leases/ContractPage.tsx'), 'ContractPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
 const HousingBenefitSimulatorPage = lazyPage(
@@ -132,6 +134,9 @@ export function AppRoutes() {
         <Route path={PATHS.stockArrears} element={page(<ArrearsPage />)} />
         {/* The lease policy decides who reads or writes an account (403/404 shown in the page). */}
         <Route path="/baux/:contractId/compte" element={page(<RentAccountPage />)} />
+        <Route path={PATHS.leases} element={page(<LeasesPage />)} />
+        {/* A contract: the API decides (its parties and the household's readers; 403/404 in the page). */}
+        <Route path="/baux/:id" element={page(<ContractPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

@@ -1,9 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from '../../db/columns.ts';
 import { LESSOR_KINDS, OCCUPANCY_KINDS, OCCUPANCY_STATUSES } from '../../shared/contracts/housing-stock.ts';
 import { dwellings } from '../dwellings/schema.ts';
-import { households } from '../households/schema.ts';
+import { householdDocuments, households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 
@@ -45,6 +56,12 @@ export const occupancyContracts = pgTable(
     /** The last day in force; the next contract of the dwelling may start the day after. */
     endOn: date('end_on'),
     endReason: text('end_reason'),
+    /** How it ended (a closed code of shared/leases/contract-rules.ts: term, slid, new_lease, denounced…). */
+    endOutcome: text('end_outcome'),
+    /** The party that ended it, for a denunciation (association, landlord, household). */
+    endedByParty: text('ended_by_party'),
+    /** The objectives set at the last renewal of a sliding sublease. */
+    objectives: text('objectives'),
     /** When the sublease's sliding is next reviewed (by default 12 months after the start). */
     slidingReviewOn: date('sliding_review_on'),
     /** The contract this one follows: the sublease that slid into this lease, or the one it renews. */
@@ -84,8 +101,58 @@ export const occupancyContractEvents = pgTable(
     event: text('event').notNull(),
     occurredOn: date('occurred_on').notNull(),
     note: text('note'),
+    /** The party it speaks for, when it matters (who requests the sliding, who denounces). */
+    party: text('party'),
     recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
     recordedAt: tstz('recorded_at').notNull().defaultNow(),
   },
   (t) => [index('occupancy_contract_events_contract_idx').on(t.contractId, t.occurredOn)],
+);
+
+/**
+ * A party's evaluation of a sliding sublease for one review round (the review date it prepares): the
+ * checklist's ratings with their comments. The household's is recorded by the association's worker
+ * with it. One per party and round, edited at the version read.
+ */
+export const slidingEvaluations = pgTable(
+  'sliding_evaluations',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => occupancyContracts.id, { onDelete: 'cascade' }),
+    reviewOn: date('review_on').notNull(),
+    party: text('party').notNull(),
+    ratings: jsonb('ratings').$type<Record<string, { rating: string; comment: string | null }>>().notNull(),
+    comment: text('comment'),
+    evaluatedOn: date('evaluated_on').notNull(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedByOrganisationId: uuid('recorded_by_organisation_id').references(() => organisations.id),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sliding_evaluations_round_uq').on(t.contractId, t.reviewOn, t.party)],
+);
+
+/**
+ * A document of the contract (the lease, the tripartite convention, the CCAPEX's decision): a document of
+ * the household's file (households' documents: its upload, type checks, confidentiality and logged
+ * download), attached to the contract with what it is.
+ */
+export const occupancyContractDocuments = pgTable(
+  'occupancy_contract_documents',
+  {
+    id: id(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => occupancyContracts.id, { onDelete: 'cascade' }),
+    householdDocumentId: uuid('household_document_id')
+      .notNull()
+      .references(() => householdDocuments.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    attachedByUserId: uuid('attached_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('occupancy_contract_documents_uq').on(t.contractId, t.householdDocumentId)],
 );

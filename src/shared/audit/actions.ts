@@ -26,6 +26,9 @@ import { INSTRUMENT_STATUS_LABELS, PREVENTION_INSTRUMENT_LABELS } from '../contr
 import { DWELLING_STATUS_LABELS } from '../contracts/housing-stock.ts';
 import { IMPORT_KIND_LABELS } from '../dwellings/import-lines.ts';
 import { POSTING_KIND_LABELS } from '../rent-accounts/postings.ts';
+import { OCCUPANCY_KIND_LABELS, OCCUPANCY_STATUS_LABELS } from '../contracts/housing-stock.ts';
+import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '../leases/contract-rules.ts';
+import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -75,6 +78,8 @@ const importWords = (d: Details) =>
     labelOf(IMPORT_KIND_LABELS, d.kind),
     typeof d.lines === 'number' && `${d.lines} ligne(s)`,
   );
+const leaseWords = (d: Details) =>
+  joined(labelOf(OCCUPANCY_KIND_LABELS, d.kind), str(d.on) && `le ${formatDate(str(d.on))}`);
 const monthOf = (d: Details) => (typeof d.month === 'string' ? formatMonth(d.month) : null);
 const pointVersion = (d: Details) =>
   typeof d.version === 'number' && d.version > 1 ? `version ${d.version}` : null;
@@ -661,6 +666,40 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d) =>
       typeof d.missed === 'number' && d.missed > 0 ? `${d.missed} mensualité(s) manquée(s) relevée(s)` : null,
   },
+  'lease.list': { label: 'Consultation des contrats d’occupation du ménage' },
+  'lease.org_list': {
+    label: 'Consultation des baux et sous-locations de l’organisation',
+    describe: (d) => labelOf(OCCUPANCY_STATUS_LABELS, d.status),
+  },
+  'lease.read': { label: 'Consultation d’un contrat d’occupation', describe: (d) => leaseWords(d) },
+  'lease.create': { label: 'Contrat d’occupation enregistré', describe: (d) => leaseWords(d) },
+  'lease.activate': { label: 'Contrat d’occupation mis en vigueur', describe: (d) => leaseWords(d) },
+  'lease.event': {
+    label: 'Événement d’un contrat d’occupation noté',
+    describe: (d) => joined(labelOf(CONTRACT_EVENT_LABELS, d.event), leaseWords(d)),
+  },
+  'lease.document.attach': {
+    label: 'Document joint à un contrat d’occupation',
+    describe: (d) => str(d.label),
+  },
+  'lease.renew': { label: 'Contrat d’occupation renouvelé', describe: (d) => leaseWords(d) },
+  'lease.end': {
+    label: 'Fin d’un contrat d’occupation',
+    describe: (d) =>
+      joined(labelOf(END_OUTCOME_LABELS, d.outcome), leaseWords(d), labelOf(LEASE_PARTY_LABELS, d.party)),
+  },
+  'lease.sliding.evaluate': {
+    label: 'Évaluation en vue du glissement',
+    describe: (d) => labelOf(LEASE_PARTY_LABELS, d.party),
+  },
+  'lease.sliding.request': {
+    label: 'Glissement du bail demandé',
+    describe: (d) => labelOf(LEASE_PARTY_LABELS, d.party),
+  },
+  'lease.sliding.decide': {
+    label: 'Décision commune sur le glissement',
+    describe: (d) => joined(labelOf(SLIDING_DECISION_LABELS, d.decision), leaseWords(d)),
+  },
 };
 
 /** An action's French name; an action this version does not know is said so, not shown by its code. */
@@ -721,6 +760,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   stock_import: 'Import du bailleur',
   rent_account: 'Compte locatif',
   repayment_plan: 'Plan d’apurement',
+  occupancy_contract: 'Contrat d’occupation',
 };
 
 /**

@@ -23,6 +23,7 @@ import { PERMANENCE_ROUTES } from './permanences.ts';
 import { EVICTION_PREVENTION_ROUTES } from './eviction-prevention.ts';
 import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from './dwellings.ts';
 import { RENT_ACCOUNT_ROUTES } from './rent-accounts.ts';
+import { LEASE_ROUTES } from './leases.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -60,6 +61,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   dwellings: DWELLING_ROUTES,
   stockImports: STOCK_IMPORT_ROUTES,
   rentAccounts: RENT_ACCOUNT_ROUTES,
+  leases: LEASE_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -42,6 +42,9 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     );
   }
   if (has('landlordStaff') && !work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
+  // A landlord's dwellings' contracts, an association's subleases and mandates.
+  if (has('socialWork') || has('landlordStaff'))
+    work.push({ label: 'Baux et sous-locations', to: PATHS.leases });
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { HOUSEHOLD_STATUS_LABELS } from '@shared/contracts/household-enums.ts';
 import type { THouseholdDetail } from '@shared/contracts/households.ts';
@@ -29,6 +29,7 @@ import { JournalTab } from '../journal/JournalTab.tsx';
 import { MonthlyPointsTab } from '../evaluations/MonthlyPointsTab.tsx';
 import { EvaluationsTab } from '../evaluations/EvaluationsTab.tsx';
 import { useRememberCommune } from '../../components/TerritorySelect.tsx';
+import { HouseholdLeases } from '../leases/HouseholdLeases.tsx';
 
 interface FileTab {
   value: string;
@@ -50,10 +51,15 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       label: 'Ressources',
       render: (f) => <ResourcesTab file={f} />,
     },
-    file.housingHistory !== undefined && {
+    {
       value: 'logement',
       label: 'Logement',
-      render: (f) => <HousingTab file={f} />,
+      render: (f) => (
+        <Stack>
+          {f.housingHistory !== undefined && <HousingTab file={f} />}
+          <HouseholdLeases householdId={f.id} />
+        </Stack>
+      ),
     },
     { value: 'diagnostic', label: 'Diagnostic', render: (f) => <DiagnosticTab file={f} /> },
     (file.accessLevel === 'caseworker' || file.accessLevel === 'party') && {

@@ -1,0 +1,255 @@
+import { Select, Textarea } from '@mantine/core';
+import {
+  ZContractActivate,
+  ZContractDocumentAttach,
+  ZContractEnd,
+  ZContractEventCreate,
+  ZContractRenew,
+  type TContract,
+} from '@shared/contracts/leases.ts';
+import {
+  CONTRACT_EVENT_LABELS,
+  END_OUTCOME_LABELS,
+  LEASE_PARTIES,
+  LEASE_PARTY_LABELS,
+  endOutcomesFor,
+  isSlidingKind,
+  recordableEvents,
+  type ContractEvent,
+  type EndOutcome,
+  type LeaseParty,
+} from '@shared/leases/contract-rules.ts';
+import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
+import { LEASE_ROUTES } from '@shared/routes/leases.ts';
+import { parisToday } from '@shared/time.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
+import { contractChangedKeys } from './lease-ui.tsx';
+
+export interface ContractDialogProps {
+  contract: TContract;
+  onClose: () => void;
+  reload: () => void;
+}
+
+/** What every action does once done: refresh the lists (the page shows the answer), confirm, close. */
+export const doneWith = ({ contract, onClose }: ContractDialogProps, successMessage: string) => ({
+  invalidate: contractChangedKeys(contract.household?.id ?? null),
+  successMessage,
+  onSuccess: onClose,
+});
+
+export function ActivateDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  const body = (v: { on: string | null }) => ({ rowVersion: contract.rowVersion, on: v.on ?? '' });
+  const form = useBodyForm<{ on: string | null }>({ on: contract.startOn }, ZContractActivate, body);
+  const activate = useRouteMutation(LEASE_ROUTES.activate, {
+    form,
+    ...doneWith(props, 'Contrat en vigueur.'),
+  });
+  return (
+    <FormDialog
+      title="Mettre le contrat en vigueur"
+      intro="Le contrat passe « En cours ». Pour un bail glissant, l’examen du glissement devient une tâche du référent."
+      form={form}
+      mutation={activate}
+      onSubmit={(v) => activate.mutate({ params: { id: contract.id }, body: body(v) })}
+      onReload={props.reload}
+      onClose={props.onClose}
+      submitLabel="Mettre en vigueur"
+    >
+      <DateField label="Entrée en vigueur le" required {...form.getInputProps('on')} />
+    </FormDialog>
+  );
+}
+
+type EventValues = { event: ContractEvent | null; occurredOn: string | null; note: string };
+
+export function EventDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  // A missing choice goes as null: the form's check names the field before anything is sent.
+  const body = (v: EventValues) => ({
+    event: v.event as ContractEvent,
+    occurredOn: v.occurredOn ?? '',
+    note: v.note,
+  });
+  const form = useBodyForm<EventValues>(
+    { event: null, occurredOn: parisToday(), note: '' },
+    ZContractEventCreate,
+    body,
+    { event: 'Choisissez l’événement.' },
+  );
+  const record = useRouteMutation(LEASE_ROUTES.recordEvent, { form, ...doneWith(props, 'Événement noté.') });
+  return (
+    <FormDialog
+      title="Noter un événement"
+      form={form}
+      mutation={record}
+      onSubmit={(v) => record.mutate({ params: { id: contract.id }, body: body(v) })}
+      onClose={props.onClose}
+      submitLabel="Noter"
+    >
+      <Select
+        label="Événement"
+        required
+        data={recordableEvents(contract.kind).map((e) => ({ value: e, label: CONTRACT_EVENT_LABELS[e] }))}
+        {...form.getInputProps('event')}
+      />
+      <DateField label="Date" required {...form.getInputProps('occurredOn')} />
+      <Textarea label="Note" autosize minRows={2} {...form.getInputProps('note')} />
+    </FormDialog>
+  );
+}
+
+type RenewValues = {
+  on: string | null;
+  slidingReviewOn: string | null;
+  endOn: string | null;
+  objectives: string;
+};
+
+export function RenewDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  const sliding = isSlidingKind(contract.kind);
+  const body = (v: RenewValues) => ({
+    rowVersion: contract.rowVersion,
+    on: v.on ?? '',
+    slidingReviewOn: v.slidingReviewOn,
+    endOn: v.endOn,
+    objectives: v.objectives,
+  });
+  const form = useBodyForm<RenewValues>(
+    { on: parisToday(), slidingReviewOn: null, endOn: null, objectives: '' },
+    ZContractRenew,
+    body,
+  );
+  const renew = useRouteMutation(LEASE_ROUTES.renew, { form, ...doneWith(props, 'Contrat renouvelé.') });
+  return (
+    <FormDialog
+      title="Renouveler le contrat"
+      form={form}
+      mutation={renew}
+      onSubmit={(v) => renew.mutate({ params: { id: contract.id }, body: body(v) })}
+      onReload={props.reload}
+      onClose={props.onClose}
+      submitLabel="Renouveler"
+    >
+      <DateField label="Renouvelé le" required {...form.getInputProps('on')} />
+      {sliding && (
+        <DateField
+          label="Nouvel examen du glissement"
+          description="Laissé vide : 12 mois après l’examen prévu. Format : JJ/MM/AAAA"
+          {...form.getInputProps('slidingReviewOn')}
+        />
+      )}
+      {contract.endOn && <DateField label="Nouveau dernier jour" {...form.getInputProps('endOn')} />}
+      <Textarea label="Objectifs" autosize minRows={2} {...form.getInputProps('objectives')} />
+    </FormDialog>
+  );
+}
+
+type EndValues = {
+  endOn: string | null;
+  outcome: EndOutcome | null;
+  reason: string;
+  party: LeaseParty | null;
+};
+
+export function EndDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  const body = (v: EndValues) => ({
+    rowVersion: contract.rowVersion,
+    endOn: v.endOn ?? '',
+    outcome: v.outcome as EndOutcome,
+    reason: v.reason,
+    party: v.party,
+  });
+  const form = useBodyForm<EndValues>(
+    { endOn: parisToday(), outcome: null, reason: '', party: null },
+    ZContractEnd,
+    body,
+    { outcome: 'Choisissez l’issue du contrat.' },
+  );
+  const end = useRouteMutation(LEASE_ROUTES.end, { form, ...doneWith(props, 'Fin du contrat enregistrée.') });
+  return (
+    <FormDialog
+      title="Mettre fin au contrat"
+      form={form}
+      mutation={end}
+      onSubmit={(v) => end.mutate({ params: { id: contract.id }, body: body(v) })}
+      onReload={props.reload}
+      onClose={props.onClose}
+      submitLabel="Mettre fin"
+      danger
+    >
+      <DateField label="Dernier jour du contrat" required {...form.getInputProps('endOn')} />
+      <Select
+        label="Issue"
+        required
+        data={endOutcomesFor(contract.kind).map((o) => ({ value: o, label: END_OUTCOME_LABELS[o] }))}
+        {...form.getInputProps('outcome')}
+      />
+      {form.values.outcome === 'denounced' && (
+        <Select
+          label="Partie qui dénonce"
+          required
+          data={LEASE_PARTIES.map((p) => ({ value: p, label: LEASE_PARTY_LABELS[p] }))}
+          {...form.getInputProps('party')}
+        />
+      )}
+      <Textarea
+        label="Motif"
+        required={form.values.outcome === 'denounced'}
+        autosize
+        minRows={2}
+        {...form.getInputProps('reason')}
+      />
+    </FormDialog>
+  );
+}
+
+type AttachValues = { householdDocumentId: string | null; label: string };
+
+export function AttachDialog(props: ContractDialogProps & { householdId: string }) {
+  const { contract } = props;
+  const documents = useRouteQuery(HOUSEHOLD_ROUTES.documents, { params: { id: props.householdId } });
+  const body = (v: AttachValues) => ({ householdDocumentId: v.householdDocumentId ?? '', label: v.label });
+  const form = useBodyForm<AttachValues>(
+    { householdDocumentId: null, label: '' },
+    ZContractDocumentAttach,
+    body,
+    {
+      householdDocumentId: 'Choisissez un document du dossier.',
+    },
+  );
+  const attach = useRouteMutation(LEASE_ROUTES.attachDocument, {
+    form,
+    ...doneWith(props, 'Document joint.'),
+  });
+  return (
+    <FormDialog
+      title="Joindre un document du dossier"
+      intro="Déposez d’abord le document dans l’onglet « Notes & documents » du dossier du ménage."
+      form={form}
+      mutation={attach}
+      onSubmit={(v) => attach.mutate({ params: { id: contract.id }, body: body(v) })}
+      onClose={props.onClose}
+      submitLabel="Joindre"
+    >
+      <Select
+        label="Document"
+        required
+        data={(documents.data?.items ?? []).map((d) => ({ value: d.id, label: d.fileName }))}
+        {...form.getInputProps('householdDocumentId')}
+      />
+      <Select
+        label="Nature du document"
+        required
+        data={['Bail', 'Convention tripartite', 'Décision de la CCAPEX', 'État des lieux', 'Avenant']}
+        searchable
+        {...form.getInputProps('label')}
+      />
+    </FormDialog>
+  );
+}
