@@ -42,6 +42,7 @@ import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
 import { permanencesRoutes } from './modules/permanences/index.ts';
+import { housingAidsRoutes, noRentAccounts, type AidCreditPort } from './modules/housing-aids/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -49,7 +50,7 @@ const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
  * Every module's routes, declared by their shared contracts; a new module adds itself here. The
  * deps are for what no request context carries (the database's kind, for the health answer).
  */
-const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
+const MODULE_ROUTES: ((routes: Routes, deps: AppDeps, ports: AppPorts) => void)[] = [
   systemRoutes,
   authRoutes,
   usersRoutes,
@@ -73,9 +74,20 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   alertsRoutes,
   evaluationsRoutes,
   permanencesRoutes,
+  // A payment to a rent account is posted through the rent accounts' port (refused until one is wired).
+  (registrar, _deps, ports) =>
+    housingAidsRoutes(registrar, { postAidCredit: ports.postAidCredit ?? noRentAccounts }),
 ];
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {
+/** Ports a module's routes receive from outside the module graph; tests may put their own. */
+export interface AppPorts {
+  postAidCredit?: AidCreditPort;
+}
+
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; ports?: AppPorts } = {},
+): Promise<ZApp> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
@@ -110,7 +122,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     householdAccessPort({ diagnostic: householdOfDiagnostic }),
     async (q, householdId, now) => void (await recomputeHouseholdAlerts(q, householdId, now)),
   );
-  for (const register of MODULE_ROUTES) register(registrar, deps);
+  for (const register of MODULE_ROUTES) register(registrar, deps, options.ports ?? {});
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

@@ -21,3 +21,4 @@ export * from '../modules/workshops/schema.ts';
 export * from '../modules/evaluations/schema.ts';
 export * from '../modules/permanences/schema.ts';
 export * from '../modules/leases/schema.ts';
+export * from '../modules/housing-aids/schema.ts';

@@ -5,7 +5,7 @@ import type { Actor } from '../../src/kernel/actor.ts';
 import type { Context } from '../../src/kernel/context.ts';
 import type { Queryable } from '../../src/kernel/db.ts';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppPorts } from '../../src/app.ts';
 import type { AppDeps } from '../../src/kernel/deps.ts';
 import type { ZApp } from '../../src/kernel/zod-app.ts';
 import { createTestDatabase } from './database.ts';
@@ -19,7 +19,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** `ports`: what the app's modules receive from outside the module graph (a recording rent account…). */
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  ports: AppPorts = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   let now = new Date();
   // The audit signing key, created on first use, goes to a folder of the test's own.
@@ -33,7 +37,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     ...overrides,
   };
   const deps: AppDeps = { config, database, db: database.db, clock: () => new Date(now) };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, { ports });
   await app.ready();
   return {
     app,

@@ -348,6 +348,18 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     visits: [visit],
     'watch-incidents': [incident],
     evaluations: [evaluation],
+    aids: [
+      await idOf(caseworker, `/api/households/${main}/aids`, {
+        kind: 'aide_sur_quittance',
+        form: 'grant',
+        funderName: 'Mécénat local',
+        payee: 'landlord',
+        payeeOrganisationId: landlord.org.id,
+        requestedOn: TODAY,
+        amountRequestedCents: 30_000,
+        months: 2,
+      }),
+    ],
   };
   // The referral notified the association's people.
   ids.notifications = [

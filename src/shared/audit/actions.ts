@@ -21,7 +21,8 @@ import {
   EVALUATION_KIND_LABELS,
   EVALUATION_NEXT_STEP_LABELS,
 } from '../contracts/evaluations.ts';
-import { formatDate, formatDateTime, formatMonth } from '../format.ts';
+import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
+import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -96,6 +97,15 @@ const APPROVAL_LABELS: Record<string, string> = {
   signature: 'signature sur tablette',
   typed_name: 'nom saisi devant témoin',
 };
+
+/** An aid in words: its kind, its form and the amount concerned (never the funder's or payee's name). */
+const aidWords = (d: Details) =>
+  joined(
+    labelOf(AID_KIND_LABELS, d.kind),
+    labelOf(AID_FORM_LABELS, d.form),
+    typeof d.amountCents === 'number' ? formatCents(d.amountCents) : null,
+    d.renewal === true ? 'renouvellement' : null,
+  );
 
 const fileVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const diagnosticVersion = (d: Details) =>
@@ -200,6 +210,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.reason)),
   },
   'household.budget.read': { label: 'Consultation du budget' },
+  'household.aids.read': { label: 'Consultation des aides financières' },
+  'housing_aid.request': { label: 'Aide financière demandée', describe: (d) => aidWords(d) },
+  'housing_aid.grant': { label: 'Aide financière accordée', describe: (d) => aidWords(d) },
+  'housing_aid.refuse': { label: 'Aide financière refusée', describe: (d) => aidWords(d) },
+  'housing_aid.pay': {
+    label: 'Versement d’une aide financière',
+    describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
+  },
   'household.eviction_step.record': {
     label: 'Étape de la procédure d’expulsion enregistrée',
     describe: (d) =>
@@ -589,6 +607,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   monthly_point: 'Point mensuel d’une mesure',
   evaluation: 'Évaluation d’une mesure',
   evaluation_share: 'Version partagée d’une évaluation',
+  housing_aid: 'Aide financière',
 };
 
 /**

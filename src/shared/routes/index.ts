@@ -20,6 +20,7 @@ import { ALERT_ROUTES } from './alerts.ts';
 import { WORKSHOP_ROUTES } from './workshops.ts';
 import { EVALUATION_ROUTES } from './evaluations.ts';
 import { PERMANENCE_ROUTES } from './permanences.ts';
+import { HOUSING_AID_ROUTES } from './housing-aids.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -53,6 +54,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   workshops: WORKSHOP_ROUTES,
   evaluations: EVALUATION_ROUTES,
   permanences: PERMANENCE_ROUTES,
+  housingAids: HOUSING_AID_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
