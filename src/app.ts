@@ -42,6 +42,7 @@ import { workshopsRoutes } from './modules/workshops/index.ts';
 import { alertsRoutes, recomputeHouseholdAlerts } from './modules/alerts/index.ts';
 import { evaluationsRoutes } from './modules/evaluations/index.ts';
 import { permanencesRoutes } from './modules/permanences/index.ts';
+import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes, noRentAccounts, type AidCreditPort } from './modules/housing-aids/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -74,6 +75,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps, ports: AppPorts) => void)[
   alertsRoutes,
   evaluationsRoutes,
   permanencesRoutes,
+  partnershipsRoutes,
   // A payment to a rent account is posted through the rent accounts' port (refused until one is wired).
   (registrar, _deps, ports) =>
     housingAidsRoutes(registrar, { postAidCredit: ports.postAidCredit ?? noRentAccounts }),

@@ -22,3 +22,4 @@ export * from '../modules/evaluations/schema.ts';
 export * from '../modules/permanences/schema.ts';
 export * from '../modules/leases/schema.ts';
 export * from '../modules/housing-aids/schema.ts';
+export * from '../modules/partnerships/schema.ts';

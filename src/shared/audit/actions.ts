@@ -22,6 +22,7 @@ import {
   EVALUATION_NEXT_STEP_LABELS,
 } from '../contracts/evaluations.ts';
 import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
+import { OCCUPANCY_KIND_LABELS } from '../contracts/housing-stock.ts';
 import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -210,6 +211,27 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.reason)),
   },
   'household.budget.read': { label: 'Consultation du budget' },
+  'partnership_convention.create': {
+    label: 'Convention de partenariat conclue',
+    describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.title)),
+  },
+  'partnership_convention.dwelling_add': {
+    label: 'Logement mis à disposition au titre d’une convention',
+    describe: (d) =>
+      joined(
+        labelOf(OCCUPANCY_KIND_LABELS, d.occupancyKind),
+        str(d.availableFrom) && `à partir du ${formatDate(str(d.availableFrom))}`,
+        d.gla === true ? 'gestion locative adaptée' : null,
+      ),
+  },
+  'partnership_convention.gla_plan': {
+    label: 'Plan annuel de gestion locative adaptée écrit en tâches',
+    describe: (d) =>
+      joined(
+        typeof d.year === 'number' ? `année ${d.year}` : null,
+        typeof d.added === 'number' ? `${d.added} tâche(s) ajoutée(s)` : null,
+      ),
+  },
   'household.aids.read': { label: 'Consultation des aides financières' },
   'housing_aid.request': { label: 'Aide financière demandée', describe: (d) => aidWords(d) },
   'housing_aid.grant': { label: 'Aide financière accordée', describe: (d) => aidWords(d) },
@@ -608,6 +630,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   evaluation: 'Évaluation d’une mesure',
   evaluation_share: 'Version partagée d’une évaluation',
   housing_aid: 'Aide financière',
+  partnership_convention: 'Convention de partenariat',
 };
 
 /**

@@ -21,6 +21,7 @@ import { WORKSHOP_ROUTES } from './workshops.ts';
 import { EVALUATION_ROUTES } from './evaluations.ts';
 import { PERMANENCE_ROUTES } from './permanences.ts';
 import { HOUSING_AID_ROUTES } from './housing-aids.ts';
+import { PARTNERSHIP_ROUTES } from './partnerships.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -55,6 +56,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   evaluations: EVALUATION_ROUTES,
   permanences: PERMANENCE_ROUTES,
   housingAids: HOUSING_AID_ROUTES,
+  partnerships: PARTNERSHIP_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
