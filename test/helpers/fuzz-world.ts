@@ -348,6 +348,14 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     visits: [visit],
     'watch-incidents': [incident],
     evaluations: [evaluation],
+    partnerships: [
+      await idOf(session(landlord, 'admin'), '/api/partnerships', {
+        partnerOrganisationId: association.org.id,
+        title: 'Convention de sous-location',
+        startOn: TODAY,
+        fee: { mode: 'per_dwelling_year', perDwellingYearCents: 30_000 },
+      }),
+    ],
     aids: [
       await idOf(caseworker, `/api/households/${main}/aids`, {
         kind: 'aide_sur_quittance',

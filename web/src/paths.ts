@@ -17,6 +17,8 @@ export const PATHS = {
   workshops: '/ateliers',
   workshop: (id: string) => `/ateliers/${id}`,
   permanences: '/permanences',
+  partnerships: '/partenariats',
+  partnership: (id: string) => `/partenariats/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

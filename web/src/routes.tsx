@@ -48,6 +48,11 @@ const AgendaPage = lazyPage(() => import('./pages/agenda/AgendaPage.tsx'), 'Agen
 const SettingsPage = lazyPage(() => import('./pages/agenda/SettingsPage.tsx'), 'SettingsPage');
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
+const PartnershipsPage = lazyPage(
+  () => import('./pages/partnerships/PartnershipsPage.tsx'),
+  'PartnershipsPage',
+);
+const PartnershipPage = lazyPage(() => import('./pages/partnerships/PartnershipPage.tsx'), 'PartnershipPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
 const CommitteesPage = lazyPage(() => import('./pages/committees/CommitteesPage.tsx'), 'CommitteesPage');
 const MeetingPage = lazyPage(() => import('./pages/committees/MeetingPage.tsx'), 'MeetingPage');
@@ -112,6 +117,9 @@ export function AppRoutes() {
         <Route path={PATHS.workshops} element={only('socialWork', <WorkshopsPage />)} />
         <Route path="/ateliers/:workshopId" element={only('socialWork', <WorkshopPage />)} />
         <Route path={PATHS.permanences} element={only('socialWork', <PermanencesPage />)} />
+        {/* Conventions: the API answers each side's staff; others see an empty list. */}
+        <Route path={PATHS.partnerships} element={page(<PartnershipsPage />)} />
+        <Route path="/partenariats/:conventionId" element={page(<PartnershipPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

@@ -41,6 +41,12 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     );
   }
   if (has('landlordStaff') && !work.includes(HOUSEHOLDS)) work.push(HOUSEHOLDS);
+  // Partnership conventions link a landlord's staff and an association's social workers (and their administrators).
+  if (
+    (organisation?.type === 'landlord' && (has('landlordStaff') || has('administrators'))) ||
+    (organisation?.type === 'association' && (has('socialWork') || has('administrators')))
+  )
+    work.push({ label: 'Partenariats', to: PATHS.partnerships });
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))
