@@ -59,6 +59,7 @@ import { buildWorkshopRows, type WorkshopDemoRows } from './build-workshops.ts';
 import { buildPermanenceRows, type PermanenceDemoRows } from './build-permanences.ts';
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
+import { buildPartnershipRows, type PartnershipDemoRows } from './build-partnerships.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -72,6 +73,7 @@ export interface DemoData
     MonthlyPointDemoRows,
     PermanenceDemoRows,
     EvaluationDemoRows,
+    PartnershipDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -864,6 +866,12 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     ...buildPermanenceRows(now),
     evaluations: [],
     evaluationShares: [],
+    conventionDwellingRows: [],
+    conventionDwellingRents: [],
+    partnershipConventions: [],
+    conventionDwellings: [],
+    housingAids: [],
+    housingAidEvents: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -877,5 +885,13 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.journalEntryChanges.push(...held.journalEntryChanges);
   Object.assign(data, buildMonthlyPointRows(now, data));
   Object.assign(data, buildEvaluationRows(now, data));
+  // Aids for the tenants of Habitat Brenne the association follows (paid to the landlord, who sees them).
+  const tenants = data.tenancies
+    .filter((t) => t.landlordOrganisationId === organisationId('habitat'))
+    .map((t) => t.householdId)
+    .filter((id) =>
+      data.parties.some((p) => p.householdId === id && p.organisationId === organisationId('passage')),
+    );
+  Object.assign(data, buildPartnershipRows(now, tenants));
   return data;
 }
