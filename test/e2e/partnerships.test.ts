@@ -1,5 +1,7 @@
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { housingAids } from '../../src/modules/housing-aids/schema.ts';
 import { assertAccessible, browserAvailable } from './harness.ts';
 import { browserFlow, CASEWORKER, choose, LANDLORD_ADVISOR, notified } from './flow.ts';
 
@@ -16,7 +18,8 @@ const openPartnerships = async (p: Page) => {
 /**
  * On the demo territory, Habitat Brenne's social adviser concludes a convention with Le Passage and
  * makes two dwellings available (one under GLA); the yearly review is computed from them. Le
- * Passage's caseworker opens the same convention and its review. Every page and dialog passes axe.
+ * Passage's caseworker opens the same convention and its review, then a followed tenant's aids and
+ * requests one. Every page and dialog passes axe.
  */
 describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_000 }, () => {
   const flow = browserFlow();
@@ -64,5 +67,33 @@ describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_0
     await a.getByRole('button', { name: /Écrire le plan .* en tâches/ }).click();
     await notified(a, 'Plan de gestion locative adaptée écrit en tâches.');
     await assertAccessible(a, 'le bilan côté association');
+
+    // The « Aides » tab of a followed tenant (demo aids in every state), and a request.
+    const [aid] = await flow.t.deps.db
+      .select({ householdId: housingAids.householdId })
+      .from(housingAids)
+      .where(eq(housingAids.status, 'paid'))
+      .limit(1);
+    await a.goto(`${new URL(a.url()).origin}/menages/${aid!.householdId}?onglet=aides`);
+    await a.getByRole('heading', { level: 2, name: 'Aides financières et garanties' }).waitFor();
+    await a
+      .getByRole('cell', { name: /FSL maintien/ })
+      .first()
+      .waitFor();
+    await assertAccessible(a, 'l’onglet des aides');
+    await a.getByRole('button', { name: 'Demander une aide' }).click();
+    const request = a.getByRole('dialog', { name: 'Demander une aide' });
+    await choose(a, request, 'Type d’aide', 'Aide sur quittance');
+    await request.getByRole('textbox', { name: 'Financeur' }).fill('Fondation Brenne Solidarité');
+    await request.getByRole('textbox', { name: 'Montant demandé' }).fill('240');
+    await choose(a, request, 'Versée à', 'Le ménage');
+    await request.getByRole('textbox', { name: 'Mois de loyer couverts' }).fill('2');
+    await assertAccessible(a, 'la demande d’aide');
+    await request.getByRole('button', { name: 'Enregistrer la demande' }).click();
+    await notified(a, 'Demande d’aide enregistrée.');
+    await a
+      .getByText(/Aide sur quittance — 2 mois/)
+      .first()
+      .waitFor();
   });
 });
