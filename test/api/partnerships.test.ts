@@ -223,6 +223,21 @@ describe('partnership conventions', () => {
     ).json<TGlaPlan>();
     expect(second.added).toBe(0);
     expect(second.tasks).toHaveLength(15);
+
+    const visit = second.tasks.find((t) => t.kind === 'yearly_visit')!;
+    const done = (session: TestSession, doneOn: string) =>
+      call(session, 'POST', `/${convention.id}/gla-tasks/${visit.id}/done`, { doneOn });
+    expect((await done(landlord, '2026-03-02')).statusCode).toBe(403);
+    expect((await done(caseworker, '2026-03-11')).json().error.fields).toEqual({
+      doneOn: 'Une tâche ne peut pas être faite dans le futur.',
+    });
+    const marked = await done(caseworker, '2026-03-02');
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toMatchObject({ kind: 'yearly_visit', doneOn: '2026-03-02' });
+    const twice = await done(caseworker, '2026-03-03');
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toBe('Cette tâche est déjà notée comme faite.');
+    expect((await done(otherCaseworker, '2026-03-02')).statusCode).toBe(404);
   });
 
   it('keeps a convention between its two organisations', async () => {

@@ -66,6 +66,8 @@ describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_0
     await a.getByText(/2 logement\(s\) sur l’année/).waitFor();
     await a.getByRole('button', { name: /Écrire le plan .* en tâches/ }).click();
     await notified(a, 'Plan de gestion locative adaptée écrit en tâches.');
+    await a.getByRole('button', { name: /Visite annuelle du logement.*comme faite aujourd’hui/ }).click();
+    await notified(a, 'Tâche notée comme faite.');
     await assertAccessible(a, 'le bilan côté association');
 
     // The « Aides » tab of a followed tenant (demo aids in every state), and a request.

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { dwellingRents, dwellings } from '../dwellings/schema.ts';
 import { occupancyContracts } from '../leases/schema.ts';
@@ -177,4 +177,25 @@ export async function insertGlaTasks(q: Queryable, rows: (typeof glaTasks.$infer
   if (rows.length === 0) return 0;
   const added = await q.insert(glaTasks).values(rows).onConflictDoNothing().returning({ id: glaTasks.id });
   return added.length;
+}
+
+/** The task, when it belongs to a dwelling of this convention, with the dwelling's address. */
+export async function findGlaTask(q: Queryable, conventionId: string, taskId: string) {
+  const [row] = await q
+    .select({ task: glaTasks, address: dwellings.address })
+    .from(glaTasks)
+    .innerJoin(conventionDwellings, eq(conventionDwellings.id, glaTasks.conventionDwellingId))
+    .innerJoin(dwellings, eq(dwellings.id, conventionDwellings.dwellingId))
+    .where(and(eq(glaTasks.id, taskId), eq(conventionDwellings.conventionId, conventionId)));
+  return row ?? null;
+}
+
+/** Marks the task done unless it already is; false when it was. */
+export async function markGlaTaskDone(q: Queryable, taskId: string, doneOn: string, at: Date) {
+  const rows = await q
+    .update(glaTasks)
+    .set({ doneOn, updatedAt: at })
+    .where(and(eq(glaTasks.id, taskId), isNull(glaTasks.doneOn)))
+    .returning({ id: glaTasks.id });
+  return rows.length > 0;
 }

@@ -6,6 +6,7 @@ import { getConvention } from './use-cases/get-convention.ts';
 import { getConventionReview, getConventionReviewPdf } from './use-cases/get-convention-review.ts';
 import { listConventions } from './use-cases/list-conventions.ts';
 import { planGla } from './use-cases/plan-gla.ts';
+import { completeGlaTask } from './use-cases/complete-gla-task.ts';
 
 /** Partnership conventions and the GLA follow-up (transport only). */
 export function partnershipsRoutes(routes: Routes): void {
@@ -20,4 +21,5 @@ export function partnershipsRoutes(routes: Routes): void {
     getConventionReviewPdf(ctx, params.conventionId, query.year),
   );
   routes.add(R.planGla, (ctx, { params, body }) => planGla(ctx, params.conventionId, body.year));
+  routes.add(R.glaTaskDone, (ctx, { params, body }) => completeGlaTask(ctx, { ...params, ...body }));
 }

@@ -23,6 +23,7 @@ import {
 } from '../contracts/evaluations.ts';
 import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
 import { OCCUPANCY_KIND_LABELS } from '../contracts/housing-stock.ts';
+import { GLA_TASK_LABELS } from '../partnerships/gla-plan.ts';
 import { formatCents, formatDate, formatDateTime, formatMonth } from '../format.ts';
 import { summariseChanges } from '../households/display.ts';
 
@@ -231,6 +232,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
         typeof d.year === 'number' ? `année ${d.year}` : null,
         typeof d.added === 'number' ? `${d.added} tâche(s) ajoutée(s)` : null,
       ),
+  },
+  'partnership_convention.gla_task_done': {
+    label: 'Tâche de gestion locative adaptée faite',
+    describe: (d) =>
+      joined(labelOf(GLA_TASK_LABELS, d.kind), str(d.doneOn) && `le ${formatDate(str(d.doneOn))}`),
   },
   'household.aids.read': { label: 'Consultation des aides financières' },
   'housing_aid.request': { label: 'Aide financière demandée', describe: (d) => aidWords(d) },

@@ -167,3 +167,7 @@ export const ZGlaPlan = z.object({
   ),
 });
 export type TGlaPlan = z.infer<typeof ZGlaPlan>;
+
+export const ZGlaTaskParams = z.object({ conventionId: ZId, taskId: ZId });
+export const ZGlaTaskDone = z.object({ doneOn: ZIsoDate });
+export const ZGlaTaskDoneAnswer = ZGlaPlan.shape.tasks.element;

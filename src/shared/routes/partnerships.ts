@@ -7,6 +7,9 @@ import {
   ZConventionReview,
   ZGlaPlan,
   ZGlaPlanInput,
+  ZGlaTaskDone,
+  ZGlaTaskDoneAnswer,
+  ZGlaTaskParams,
   ZReviewQuery,
 } from '../contracts/partnerships.ts';
 import { FILE_RESPONSE, defineRoute } from './define.ts';
@@ -81,5 +84,15 @@ export const PARTNERSHIP_ROUTES = {
     params: ZConventionParams,
     body: ZGlaPlanInput,
     response: ZGlaPlan,
+  }),
+  glaTaskDone: defineRoute({
+    method: 'POST',
+    path: '/api/partnerships/:conventionId/gla-tasks/:taskId/done',
+    tag,
+    summary: 'Noter qu’une tâche du plan de gestion locative adaptée est faite (date)',
+    params: ZGlaTaskParams,
+    body: ZGlaTaskDone,
+    response: ZGlaTaskDoneAnswer,
+    errors: [409],
   }),
 } as const;

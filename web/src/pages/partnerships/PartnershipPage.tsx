@@ -8,6 +8,7 @@ import {
   type TConventionReview,
 } from '@shared/contracts/partnerships.ts';
 import { formatCents, formatDate } from '@shared/format.ts';
+import { GLA_TASK_LABELS } from '@shared/partnerships/gla-plan.ts';
 import { parisToday } from '@shared/time.ts';
 import { PARTNERSHIP_ROUTES } from '@shared/routes/partnerships.ts';
 import { routeKey, routeUrl, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
@@ -123,7 +124,13 @@ function Review({ review: r }: { review: TConventionReview }) {
   const plan = useRouteMutation(PARTNERSHIP_ROUTES.planGla, {
     successMessage: 'Plan de gestion locative adaptée écrit en tâches.',
   });
+  const [done, setDone] = useState<Record<string, string>>({});
+  const complete = useRouteMutation(PARTNERSHIP_ROUTES.glaTaskDone, {
+    successMessage: 'Tâche notée comme faite.',
+    onSuccess: (task) => setDone((d) => ({ ...d, [task.id]: task.doneOn ?? '' })),
+  });
   const gla = r.dwellings.filter((d) => d.gla);
+  const today = parisToday();
   return (
     <Stack>
       <DataTable
@@ -185,6 +192,48 @@ function Review({ review: r }: { review: TConventionReview }) {
               </Text>
             )}
           </Group>
+          {plan.data && (
+            <DataTable
+              caption={`Tâches de gestion locative adaptée ${r.year}`}
+              showCaption
+              rows={plan.data.tasks}
+              rowKey={(t) => t.id}
+              emptyTitle="Aucune tâche"
+              columns={[
+                { key: 'address', header: 'Logement', render: (t) => t.address },
+                { key: 'kind', header: 'Tâche', render: (t) => GLA_TASK_LABELS[t.kind] },
+                { key: 'due', header: 'Au plus tard le', render: (t) => formatDate(t.dueOn) },
+                {
+                  key: 'done',
+                  header: 'Faite',
+                  render: (t) => {
+                    const doneOn = done[t.id] ?? t.doneOn;
+                    if (doneOn) return `le ${formatDate(doneOn)}`;
+                    return (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        aria-label={`Noter « ${GLA_TASK_LABELS[t.kind]} » du ${formatDate(t.dueOn)} comme faite aujourd’hui`}
+                        onClick={() =>
+                          complete.mutate({
+                            params: { conventionId: r.conventionId, taskId: t.id },
+                            body: { doneOn: today },
+                          })
+                        }
+                      >
+                        Faite aujourd’hui
+                      </Button>
+                    );
+                  },
+                },
+              ]}
+            />
+          )}
+          {complete.error && (
+            <Text c="red" size="sm">
+              {complete.error.message}
+            </Text>
+          )}
         </Stack>
       )}
     </Stack>
