@@ -47,6 +47,8 @@ import { dwellingsRoutes } from './modules/dwellings/index.ts';
 import { stockImportsRoutes } from './modules/stock-imports/index.ts';
 import { carryBalance, rentAccountsRoutes } from './modules/rent-accounts/index.ts';
 import { leasesRoutes } from './modules/leases/index.ts';
+import { partnershipsRoutes } from './modules/partnerships/index.ts';
+import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -84,6 +86,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   rentAccountsRoutes,
   // A slide carries the rent balance to the new lease: the rent accounts import the leases' tables.
   (registrar) => leasesRoutes(registrar, { carryBalance }),
+  partnershipsRoutes,
+  housingAidsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

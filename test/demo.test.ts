@@ -30,6 +30,9 @@ import { tasks } from '../src/modules/tasks/schema.ts';
 import { occupancyContracts } from '../src/modules/leases/schema.ts';
 import { OCCUPANCY_KINDS } from '../src/shared/contracts/housing-stock.ts';
 import { overlappingContract } from '../src/shared/leases/contract-rules.ts';
+import { conventionDwellings } from '../src/modules/partnerships/schema.ts';
+import { housingAids } from '../src/modules/housing-aids/schema.ts';
+import { AID_STATUSES } from '../src/shared/contracts/housing-aids.ts';
 import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
 import {
   ZDiagnosticContent,
@@ -144,6 +147,14 @@ describe('demo territory', () => {
     const before = await counts();
     await loadDemo(t.deps.db, { now: new Date(t.deps.clock().getTime() + 86_400_000) });
     expect(await counts()).toEqual(before);
+  });
+
+  it('has a partnership convention with dwellings made available, and aids in every state', async () => {
+    const placed = await t.deps.db.select().from(conventionDwellings);
+    expect(placed.length).toBeGreaterThanOrEqual(3);
+    expect(placed.some((d) => d.gla)).toBe(true);
+    const aids = await t.deps.db.select({ status: housingAids.status }).from(housingAids);
+    expect(new Set(aids.map((a) => a.status))).toEqual(new Set(AID_STATUSES));
   });
 
   it('has the organisations of one département and a user for every role', async () => {

@@ -24,3 +24,5 @@ export * from '../modules/leases/schema.ts';
 export * from '../modules/eviction-prevention/schema.ts';
 export * from '../modules/stock-imports/schema.ts';
 export * from '../modules/rent-accounts/schema.ts';
+export * from '../modules/housing-aids/schema.ts';
+export * from '../modules/partnerships/schema.ts';

@@ -63,6 +63,7 @@ import { buildRentAccountRows, type RentAccountDemoRows } from './build-rent-acc
 import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthly-points.ts';
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
+import { buildPartnershipRows, type PartnershipDemoRows } from './build-partnerships.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -79,6 +80,7 @@ export interface DemoData
     RentAccountDemoRows,
     EvaluationDemoRows,
     Omit<LeaseDemoRows, 'leaseDwellings' | 'leaseTasks'>,
+    PartnershipDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -921,6 +923,12 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     occupancyContracts: [],
     occupancyContractEvents: [],
     slidingEvaluations: [],
+    conventionDwellingRows: [],
+    conventionDwellingRents: [],
+    partnershipConventions: [],
+    conventionDwellings: [],
+    housingAids: [],
+    housingAidEvents: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -938,5 +946,13 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.dwellings.push(...leaseDwellings);
   data.tasks.push(...leaseTasks);
   Object.assign(data, leases);
+  // Aids for the tenants of Habitat Brenne the association follows (paid to the landlord, who sees them).
+  const tenants = data.tenancies
+    .filter((t) => t.landlordOrganisationId === organisationId('habitat'))
+    .map((t) => t.householdId)
+    .filter((id) =>
+      data.parties.some((p) => p.householdId === id && p.organisationId === organisationId('passage')),
+    );
+  Object.assign(data, buildPartnershipRows(now, tenants));
   return data;
 }

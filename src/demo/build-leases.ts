@@ -10,7 +10,8 @@ import type { OccupancyKind } from '../shared/contracts/housing-stock.ts';
 import { defaultSlidingReview, slidLeaseStart, type ContractEvent } from '../shared/leases/contract-rules.ts';
 import { SLIDING_CRITERIA, type SlidingRating } from '../shared/leases/sliding.ts';
 import { addDays, parisDate } from '../shared/time.ts';
-import { stableId } from './ids.ts';
+import { householdId, stableId } from './ids.ts';
+import { HOUSEHOLD_SPECS } from './household-specs.ts';
 import { communeByKey, managementUnitId, organisationId, territoryId, userId } from './territory.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -156,8 +157,12 @@ export function buildLeaseRows(
       recordedAt: at(occurredOn),
     });
 
+  // The sublet households' dwellings are under the association's bail glissant (the rent accounts' demo).
+  const sublet = new Set(
+    HOUSEHOLD_SPECS.filter((h) => h.situation === 'sublet').map((h) => householdId(h.key)),
+  );
   for (const t of file.tenancies) {
-    if (t.landlordOrganisationId !== habitat || !t.startDate) continue;
+    if (t.landlordOrganisationId !== habitat || !t.startDate || sublet.has(t.householdId)) continue;
     const id = stableId(`lease:tenancy:${t.id}`);
     rows.occupancyContracts.push({
       id,

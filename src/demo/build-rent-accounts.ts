@@ -12,7 +12,7 @@ type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 export interface RentAccountDemoRows {
   leaseDwellingRents: Row<typeof dwellingRents>[];
-  occupancyContracts: Row<typeof occupancyContracts>[];
+  subleaseContracts: Row<typeof occupancyContracts>[];
   rentAccounts: Row<typeof rentAccounts>[];
   rentPostings: Row<typeof rentPostings>[];
   repaymentPlans: Row<typeof repaymentPlans>[];
@@ -30,7 +30,7 @@ const IN_ARREARS = 'h18';
 export function buildRentAccountRows(now: Date): RentAccountDemoRows {
   const rows: RentAccountDemoRows = {
     leaseDwellingRents: [],
-    occupancyContracts: [],
+    subleaseContracts: [],
     rentAccounts: [],
     rentPostings: [],
     repaymentPlans: [],
@@ -53,7 +53,7 @@ export function buildRentAccountRows(now: Date): RentAccountDemoRows {
       monthlyChargesCents: charges,
     });
     const contractId = stableId(`occupancy-contract:${spec.key}`);
-    rows.occupancyContracts.push({
+    rows.subleaseContracts.push({
       id: contractId,
       dwellingId,
       kind: 'bail_glissant',

@@ -26,6 +26,8 @@ import {
 } from '../modules/households/schema.ts';
 import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
 import { dwellingRents, dwellings } from '../modules/dwellings/schema.ts';
+import { housingAidEvents, housingAids } from '../modules/housing-aids/schema.ts';
+import { conventionDwellings, partnershipConventions } from '../modules/partnerships/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
@@ -142,12 +144,18 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, permanenceSlots, data.permanenceSlots);
     await insertMissing(tx, permanenceVisits, data.permanenceVisits);
     await insertMissing(tx, dwellingRents, data.leaseDwellingRents);
-    await insertMissing(tx, occupancyContracts, data.occupancyContracts);
+    await insertMissing(tx, occupancyContracts, data.subleaseContracts);
     await insertMissing(tx, rentAccounts, data.rentAccounts);
     await insertMissing(tx, rentPostings, data.rentPostings);
     await insertMissing(tx, repaymentPlans, data.repaymentPlans);
     await insertMissing(tx, evaluations, data.evaluations);
     await insertMissing(tx, evaluationShares, data.evaluationShares);
+    await insertMissing(tx, dwellings, data.conventionDwellingRows);
+    await insertMissing(tx, dwellingRents, data.conventionDwellingRents);
+    await insertMissing(tx, partnershipConventions, data.partnershipConventions);
+    await insertMissing(tx, conventionDwellings, data.conventionDwellings);
+    await insertMissing(tx, housingAids, data.housingAids);
+    await insertMissing(tx, housingAidEvents, data.housingAidEvents);
     await insertMissing(tx, alertSettings, data.alertSettings);
 
     // The search text includes the file number, which the database assigns on insert.

@@ -992,6 +992,62 @@ Object.assign(DRIVERS, {
     },
   },
 } satisfies Record<string, Driver>);
+/** A household's aid, requested by its caseworker and paid to the landlord party, taken to a status. */
+async function aidAt(fx: Fixture, status: 'requested' | 'granted') {
+  const aid = await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/aids`, aidBody(fx)),
+    'aide',
+  );
+  if (status === 'requested') return aid as { id: string; rowVersion: number };
+  return (await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${fx.householdId}/aids/${aid.id}/decision`, {
+      outcome: 'granted',
+      decidedOn: TODAY,
+      amountGrantedCents: 50_000,
+      rowVersion: aid.rowVersion,
+    }),
+    'décision',
+  )) as { id: string; rowVersion: number };
+}
+const aidBody = (fx: Fixture) => ({
+  kind: 'fsl_maintien',
+  form: 'grant',
+  funderName: 'FSL du département',
+  payee: 'landlord',
+  payeeOrganisationId: fx.partyOrgs.get('landlord')!,
+  requestedOn: TODAY,
+  amountRequestedCents: 50_000 + fx.next(),
+});
+Object.assign(DRIVERS, {
+  // The landlord party reads the aids paid to it; the social workers all of them.
+  'GET /api/households/:id/aids': {
+    call: async (fx: Fixture) => {
+      await aidAt(fx, 'requested');
+      return onHousehold(fx);
+    },
+  },
+  'POST /api/households/:id/aids': {
+    call: async (fx: Fixture) => ({ ...onHousehold(fx), body: aidBody(fx) }),
+  },
+  'POST /api/households/:id/aids/:aidId/decision': {
+    call: async (fx: Fixture) => {
+      const aid = await aidAt(fx, 'requested');
+      return {
+        ...onHousehold(fx, { aidId: aid.id }),
+        body: { outcome: 'refused', decidedOn: TODAY, reason: 'Hors barème.', rowVersion: aid.rowVersion },
+      };
+    },
+  },
+  'POST /api/households/:id/aids/:aidId/payments': {
+    call: async (fx: Fixture) => {
+      const aid = await aidAt(fx, 'granted');
+      return {
+        ...onHousehold(fx, { aidId: aid.id }),
+        body: { paidOn: TODAY, amountCents: 10_000, rowVersion: aid.rowVersion },
+      };
+    },
+  },
+} satisfies Record<string, Driver>);
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } =>

@@ -15,6 +15,7 @@ import { isoWeekday } from '../../src/shared/permanences/rules.ts';
 import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
 import { LEASE_PARTIES } from '../../src/shared/leases/contract-rules.ts';
+import { insertDwelling } from '../../src/modules/dwellings/index.ts';
 import type {
   FuzzActor,
   FuzzExample,
@@ -388,6 +389,29 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     rowVersion: lease.rowVersion,
     on: addDays(TODAY, -200),
   });
+  // A convention with one dwelling under GLA, and its plan written as tasks.
+  const convention = await idOf(session(landlord, 'admin'), '/api/partnerships', {
+    partnerOrganisationId: association.org.id,
+    title: 'Convention de sous-location',
+    startOn: TODAY,
+    fee: { mode: 'per_dwelling_year', perDwellingYearCents: 30_000 },
+  });
+  await call(session(landlord, 'admin'), 'POST', `/api/partnerships/${convention}/dwellings`, {
+    dwellingId: await insertDwelling(
+      deps.db,
+      { address: '5 rue des Fuzz', landlordOrganisationId: landlord.org.id },
+      deps.clock(),
+    ),
+    occupancyKind: 'sublease',
+    availableFrom: TODAY,
+    gla: true,
+  });
+  const glaTasks = await call<{ tasks: { id: string }[] }>(
+    caseworker,
+    'POST',
+    `/api/partnerships/${convention}/gla-plan`,
+    { year: Number(TODAY.slice(0, 4)) },
+  );
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -451,6 +475,20 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     leases: [lease.id],
     // Not ids: the party a sliding evaluation is written for.
     'sliding-evaluations': LEASE_PARTIES,
+    partnerships: [convention],
+    'gla-tasks': glaTasks.tasks.map((task) => task.id),
+    aids: [
+      await idOf(caseworker, `/api/households/${main}/aids`, {
+        kind: 'aide_sur_quittance',
+        form: 'grant',
+        funderName: 'Mécénat local',
+        payee: 'landlord',
+        payeeOrganisationId: landlord.org.id,
+        requestedOn: TODAY,
+        amountRequestedCents: 30_000,
+        months: 2,
+      }),
+    ],
   };
   // The referral notified the association's people.
   ids.notifications = [

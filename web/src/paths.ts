@@ -24,6 +24,8 @@ export const PATHS = {
   rentAccount: (contractId: string) => `/baux/${contractId}/compte`,
   leases: '/baux',
   lease: (id: string) => `/baux/${id}`,
+  partnerships: '/partenariats',
+  partnership: (id: string) => `/partenariats/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',
   meeting: (id: string) => `/comites/reunions/${id}`,

@@ -52,6 +52,11 @@ const ImportPage = lazyPage(() => import('./pages/dwellings/ImportPage.tsx'), 'I
 const ArrearsPage = lazyPage(() => import('./pages/dwellings/ArrearsPage.tsx'), 'ArrearsPage');
 const WorkshopsPage = lazyPage(() => import('./pages/workshops/WorkshopsPage.tsx'), 'WorkshopsPage');
 const WorkshopPage = lazyPage(() => import('./pages/workshops/WorkshopPage.tsx'), 'WorkshopPage');
+const PartnershipsPage = lazyPage(
+  () => import('./pages/partnerships/PartnershipsPage.tsx'),
+  'PartnershipsPage',
+);
+const PartnershipPage = lazyPage(() => import('./pages/partnerships/PartnershipPage.tsx'), 'PartnershipPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
 const RentAccountPage = lazyPage(
   () => import('./pages/rent-accounts/RentAccountPage.tsx'),
@@ -137,6 +142,9 @@ export function AppRoutes() {
         <Route path={PATHS.leases} element={page(<LeasesPage />)} />
         {/* A contract: the API decides (its parties and the household's readers; 403/404 in the page). */}
         <Route path="/baux/:id" element={page(<ContractPage />)} />
+        {/* Conventions: the API answers each side's staff; others see an empty list. */}
+        <Route path={PATHS.partnerships} element={page(<PartnershipsPage />)} />
+        <Route path="/partenariats/:conventionId" element={page(<PartnershipPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />
         <Route path="/comites/reunions/:meetingId" element={page(<MeetingPage />)} />

@@ -29,6 +29,8 @@ import { POSTING_KIND_LABELS } from '../rent-accounts/postings.ts';
 import { OCCUPANCY_KIND_LABELS, OCCUPANCY_STATUS_LABELS } from '../contracts/housing-stock.ts';
 import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '../leases/contract-rules.ts';
 import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
+import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
+import { GLA_TASK_LABELS } from '../partnerships/gla-plan.ts';
 import { summariseChanges } from '../households/display.ts';
 
 /**
@@ -120,6 +122,15 @@ const APPROVAL_LABELS: Record<string, string> = {
   signature: 'signature sur tablette',
   typed_name: 'nom saisi devant témoin',
 };
+
+/** An aid in words: its kind, its form and the amount concerned (never the funder's or payee's name). */
+const aidWords = (d: Details) =>
+  joined(
+    labelOf(AID_KIND_LABELS, d.kind),
+    labelOf(AID_FORM_LABELS, d.form),
+    typeof d.amountCents === 'number' ? formatCents(d.amountCents) : null,
+    d.renewal === true ? 'renouvellement' : null,
+  );
 
 const fileVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
 const diagnosticVersion = (d: Details) =>
@@ -224,6 +235,40 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.reason)),
   },
   'household.budget.read': { label: 'Consultation du budget' },
+  'partnership_convention.create': {
+    label: 'Convention de partenariat conclue',
+    describe: (d, n) => joined(nameOf(n.organisation, d.organisationId), str(d.title)),
+  },
+  'partnership_convention.dwelling_add': {
+    label: 'Logement mis à disposition au titre d’une convention',
+    describe: (d) =>
+      joined(
+        labelOf(OCCUPANCY_KIND_LABELS, d.occupancyKind),
+        str(d.availableFrom) && `à partir du ${formatDate(str(d.availableFrom))}`,
+        d.gla === true ? 'gestion locative adaptée' : null,
+      ),
+  },
+  'partnership_convention.gla_plan': {
+    label: 'Plan annuel de gestion locative adaptée écrit en tâches',
+    describe: (d) =>
+      joined(
+        typeof d.year === 'number' ? `année ${d.year}` : null,
+        typeof d.added === 'number' ? `${d.added} tâche(s) ajoutée(s)` : null,
+      ),
+  },
+  'partnership_convention.gla_task_done': {
+    label: 'Tâche de gestion locative adaptée faite',
+    describe: (d) =>
+      joined(labelOf(GLA_TASK_LABELS, d.kind), str(d.doneOn) && `le ${formatDate(str(d.doneOn))}`),
+  },
+  'household.aids.read': { label: 'Consultation des aides financières' },
+  'housing_aid.request': { label: 'Aide financière demandée', describe: (d) => aidWords(d) },
+  'housing_aid.grant': { label: 'Aide financière accordée', describe: (d) => aidWords(d) },
+  'housing_aid.refuse': { label: 'Aide financière refusée', describe: (d) => aidWords(d) },
+  'housing_aid.pay': {
+    label: 'Versement d’une aide financière',
+    describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
+  },
   'household.eviction_step.record': {
     label: 'Étape de la procédure d’expulsion enregistrée',
     describe: (d) =>
@@ -761,6 +806,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   rent_account: 'Compte locatif',
   repayment_plan: 'Plan d’apurement',
   occupancy_contract: 'Contrat d’occupation',
+  housing_aid: 'Aide financière',
+  partnership_convention: 'Convention de partenariat',
 };
 
 /**

@@ -24,6 +24,8 @@ import { EVICTION_PREVENTION_ROUTES } from './eviction-prevention.ts';
 import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from './dwellings.ts';
 import { RENT_ACCOUNT_ROUTES } from './rent-accounts.ts';
 import { LEASE_ROUTES } from './leases.ts';
+import { HOUSING_AID_ROUTES } from './housing-aids.ts';
+import { PARTNERSHIP_ROUTES } from './partnerships.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -62,6 +64,8 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   stockImports: STOCK_IMPORT_ROUTES,
   rentAccounts: RENT_ACCOUNT_ROUTES,
   leases: LEASE_ROUTES,
+  housingAids: HOUSING_AID_ROUTES,
+  partnerships: PARTNERSHIP_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

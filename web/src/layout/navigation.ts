@@ -45,6 +45,12 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
   // A landlord's dwellings' contracts, an association's subleases and mandates.
   if (has('socialWork') || has('landlordStaff'))
     work.push({ label: 'Baux et sous-locations', to: PATHS.leases });
+  // Partnership conventions link a landlord's staff and an association's social workers (and their administrators).
+  if (
+    (organisation?.type === 'landlord' && (has('landlordStaff') || has('administrators'))) ||
+    (organisation?.type === 'association' && (has('socialWork') || has('administrators')))
+  )
+    work.push({ label: 'Partenariats', to: PATHS.partnerships });
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))

@@ -22,6 +22,7 @@ import { NotesDocumentsTab } from './NotesDocumentsTab.tsx';
 import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
+import { AidsTab } from '../housing-aids/AidsTab.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
 import { WatchBadge } from '../measures/WatchBadge.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
@@ -67,6 +68,8 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
       label: 'Budget',
       render: (f) => <BudgetPanel householdId={f.id} />,
     },
+    // A landlord sees the aids paid to it; the social workers every aid.
+    file.accessLevel !== 'none' && { value: 'aides', label: 'Aides', render: (f) => <AidsTab file={f} /> },
     { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
     { value: 'rendez-vous', label: 'Rendez-vous', render: (f) => <AppointmentsTab file={f} /> },
     { value: 'journal', label: 'Journal', render: (f) => <JournalTab file={f} /> },

@@ -1,0 +1,29 @@
+import type { Context } from '../../../kernel/context.ts';
+import { isLandlordSide } from '../../../shared/access/partnership-policy.ts';
+import type { TConvention } from '../../../shared/contracts/partnerships.ts';
+import { requireConvention } from '../convention-access.ts';
+import { briquesOf, feeOf, presentSummary } from '../partnerships.presenter.ts';
+import { candidateDwellings, conventionDwellingsOf } from '../partnerships.repository.ts';
+
+/** A convention with its dwellings; the landlord's staff also get the dwellings it may still add. */
+export async function getConvention(ctx: Context, conventionId: string): Promise<TConvention> {
+  const record = await requireConvention(ctx, conventionId, 'read');
+  const c = record.convention;
+  const landlordSide = isLandlordSide(ctx.actor, c);
+  const [dwellings, candidates] = await Promise.all([
+    conventionDwellingsOf(ctx.db, conventionId),
+    landlordSide ? candidateDwellings(ctx.db, c.landlordOrganisationId, conventionId) : [],
+  ]);
+  return {
+    ...presentSummary({ ...record, dwellingCount: dwellings.length }),
+    fee: feeOf(c),
+    commitments: c.commitments,
+    briques: briquesOf(c),
+    dwellings: dwellings.map(({ communeId: _, ...d }) => d),
+    candidateDwellings: candidates.map((d) => ({
+      id: d.id,
+      label: d.reference ? `${d.address} (réf. ${d.reference})` : d.address,
+    })),
+    canManageDwellings: landlordSide,
+  };
+}
