@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { insertContract } from '../helpers/contract-fixtures.ts';
 import { makeOrganisation, makeUser, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
 import { runAlerts } from '../../src/modules/alerts/index.ts';
@@ -177,5 +178,68 @@ describe('eviction prevention of a household', () => {
     ).toBe(204);
     expect((await call('POST', url('/balances'), { on: '2026-12-01', amountCents: 0 })).statusCode).toBe(409);
     expect((await read()).closedOn).toBe('2027-01-02');
+  });
+});
+
+/**
+ * With no balance noted by hand, the debt is the household's rent account in Relais: two months called
+ * by the association that holds its bail glissant, none paid, constitute the impayé.
+ */
+describe('eviction prevention from the rent account', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('computes the impayé from the account’s balances, and lets a noted balance prevail', async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    const assoc = await makeOrganisation(t.deps.db, 'association', 'L’Escale');
+    const landlord = await makeOrganisation(t.deps.db, 'landlord', 'Habitat Lanne');
+    const cwId = (await makeUser(t.deps.db, { organisationId: assoc.id, roles: ['caseworker'] })).id;
+    const cw = await sessionFor(t.deps, cwId, assoc.id);
+    const household = await createHouseholdAs(t, cw, sampleHousehold());
+    const { contract } = await insertContract(t.deps.db, {
+      kind: 'bail_glissant',
+      landlordId: landlord.id,
+      associationId: assoc.id,
+      householdId: household,
+      startOn: '2025-12-01',
+      rentCents: 40_000,
+      chargesCents: 5_000,
+    });
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: cw.headers, ...(payload ? { payload } : {}) });
+    const account = `/api/contracts/${contract.id}/account`;
+    expect((await call('POST', account, { on: '2025-12-01' })).statusCode).toBeLessThan(300);
+    for (const month of ['2026-01', '2026-02'])
+      expect((await call('POST', `${account}/calls`, { month })).statusCode).toBeLessThan(300);
+    await call('POST', `/api/households/${household}/eviction-steps`, {
+      step: 'first_unpaid_rent',
+      occurredOn: '2026-01-05',
+    });
+    await call('PUT', `/api/households/${household}/eviction-prevention/facts`, {
+      leaseSignedOn: '2025-11-20',
+      lessorKind: 'legal_person',
+      monthlyRentCents: 40_000,
+      monthlyChargesCents: 5_000,
+      monthlyBenefitCents: null,
+      benefitPaidTo: 'none',
+      hearingScheduledOn: null,
+      version: null,
+    });
+    const read = async () =>
+      (await call('GET', `/api/households/${household}/eviction-prevention`)).json() as TEvictionPrevention;
+    const impaye = (p: TEvictionPrevention) =>
+      p.deadlines.find((d) => d.code === 'impayeConstitutedOn')?.date;
+    const fromAccount = await read();
+    expect(fromAccount.accountBalances.map((b) => b.amountCents).at(-1)).toBe(90_000);
+    expect(impaye(fromAccount)).toBe(fromAccount.accountBalances.at(-1)!.on);
+    await call('POST', `/api/households/${household}/eviction-prevention/balances`, {
+      on: '2026-02-01',
+      amountCents: 10_000,
+    });
+    const noted = await read();
+    expect(noted.accountBalances).toEqual([]);
+    // 100 € owed from February on: below two months until 2026, an impayé once the 2027 rule applies.
+    expect(impaye(noted)).toBe('2027-01-01');
   });
 });

@@ -3,6 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { EvictionFact } from '../../shared/eviction-prevention/alerts.ts';
 import { evictionProcedureSteps, evictionProcedures } from '../households/schema.ts';
 import { evictionProcedureBalances, evictionProcedureFacts } from './schema.ts';
+import { rentAccountDebt } from './debt-balances.ts';
 
 /**
  * The open procedures someone follows (their facts saved), with their steps and balances: what the
@@ -41,14 +42,20 @@ export async function evictionAlertFacts(q: Queryable, householdId?: string): Pr
       .where(inArray(evictionProcedureBalances.procedureId, ids))
       .orderBy(asc(evictionProcedureBalances.on)),
   ]);
-  return rows.map(({ procedure, facts }) => ({
-    procedureId: procedure.id,
-    householdId: procedure.householdId,
-    openedOn: procedure.openedOn,
-    ownerUserId: facts.followedByUserId!,
-    ownerOrganisationId: facts.followedByOrganisationId!,
-    facts,
-    steps: steps.filter((s) => s.procedureId === procedure.id),
-    balances: balances.filter((b) => b.procedureId === procedure.id),
-  }));
+  const out: EvictionFact[] = [];
+  for (const { procedure, facts } of rows) {
+    const noted = balances.filter((b) => b.procedureId === procedure.id);
+    out.push({
+      procedureId: procedure.id,
+      householdId: procedure.householdId,
+      openedOn: procedure.openedOn,
+      ownerUserId: facts.followedByUserId!,
+      ownerOrganisationId: facts.followedByOrganisationId!,
+      facts,
+      steps: steps.filter((s) => s.procedureId === procedure.id),
+      // As the file shows it: the balances noted, else the rent account's (one query per such procedure).
+      balances: noted.length > 0 ? noted : await rentAccountDebt(q, procedure.householdId),
+    });
+  }
+  return out;
 }

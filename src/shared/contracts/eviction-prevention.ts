@@ -101,6 +101,8 @@ export const ZEvictionPrevention = z.object({
     version: z.number().int().nullable(),
   }),
   balances: z.array(z.object({ id: ZId, on: z.string(), amountCents: z.number().int() })),
+  /** The debt as the household's rent account in Relais states it, used when no balance is noted. */
+  accountBalances: z.array(z.object({ on: z.string(), amountCents: z.number().int() })),
   deadlines: z.array(ZDeadline),
   /** Why no deadline could be computed (inconsistent dates), in French; null when they are. */
   timelineProblem: z.string().nullable(),

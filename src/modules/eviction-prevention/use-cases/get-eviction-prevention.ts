@@ -5,6 +5,7 @@ import { procedureStages, procedureTimeline } from '../../../shared/eviction-pre
 import { parisDate } from '../../../shared/time.ts';
 import { procedureToRead } from '../procedure-access.ts';
 import { balancesOf, factsOf, instrumentsOf, NO_FACTS } from '../prevention.repository.ts';
+import { rentAccountDebt } from '../debt-balances.ts';
 
 /**
  * The household's eviction prevention: its procedure's deadlines computed by the public calculator
@@ -29,7 +30,10 @@ export async function getEvictionPrevention(
     instrumentsOf(ctx.db, procedure.id),
   ]);
   const facts = factsRow ?? NO_FACTS;
-  const timeline = procedureTimeline(facts, procedure.steps, balances);
+  // Balances noted by hand prevail; without them, the rent account kept in Relais says the debt.
+  const accountBalances = balances.length > 0 ? [] : await rentAccountDebt(ctx.db, householdId);
+  const debt = balances.length > 0 ? balances : accountBalances;
+  const timeline = procedureTimeline(facts, procedure.steps, debt);
   return {
     procedureId: procedure.id,
     openedOn: procedure.openedOn,
@@ -45,9 +49,10 @@ export async function getEvictionPrevention(
       version: factsRow?.rowVersion ?? null,
     },
     balances,
+    accountBalances,
     deadlines: timeline.deadlines,
     timelineProblem: timeline.ok ? null : timeline.problem,
-    stages: procedureStages(procedure.steps, balances, timeline.deadlines, parisDate(ctx.now)).map(
+    stages: procedureStages(procedure.steps, debt, timeline.deadlines, parisDate(ctx.now)).map(
       ({ label, actions, reached, current }) => ({ label, actions, reached, current }),
     ),
     instruments,

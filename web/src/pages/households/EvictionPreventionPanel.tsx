@@ -175,6 +175,22 @@ function Balances({
       <Title order={3} size="h5">
         Dette locative
       </Title>
+      {prevention.balances.length === 0 && prevention.accountBalances.length > 0 && (
+        <>
+          <Text size="sm">
+            Selon le compte locatif tenu dans Relais (noter un solde à la main le remplace pour le calcul) :
+          </Text>
+          <DataTable
+            caption="Dette selon le compte locatif"
+            rows={prevention.accountBalances}
+            rowKey={(b) => b.on}
+            columns={[
+              { key: 'on', header: 'À partir du', render: (b) => formatDate(b.on) },
+              { key: 'amount', header: 'Dette', render: (b) => formatCents(b.amountCents) },
+            ]}
+          />
+        </>
+      )}
       <DataTable
         caption="Dette locative par date"
         rows={prevention.balances}
