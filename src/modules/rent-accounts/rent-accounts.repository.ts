@@ -113,6 +113,21 @@ export const accountPlans = (q: Queryable, accountId: string) =>
     .where(eq(repaymentPlans.accountId, accountId))
     .orderBy(desc(repaymentPlans.version));
 
+/** The plans in force on open accounts (among `planIds` if given), with their contract, in a stable order. */
+export const activePlansOfOpenAccounts = (q: Queryable, planIds?: string[]) =>
+  q
+    .select({ plan: repaymentPlans, contractId: rentAccounts.contractId })
+    .from(repaymentPlans)
+    .innerJoin(rentAccounts, eq(rentAccounts.id, repaymentPlans.accountId))
+    .where(
+      and(
+        eq(repaymentPlans.status, 'active'),
+        eq(rentAccounts.status, 'open'),
+        planIds ? inArray(repaymentPlans.id, planIds) : undefined,
+      ),
+    )
+    .orderBy(asc(repaymentPlans.id));
+
 export async function insertPlan(q: Queryable, values: typeof repaymentPlans.$inferInsert) {
   const [row] = await q.insert(repaymentPlans).values(values).returning();
   return row!;
