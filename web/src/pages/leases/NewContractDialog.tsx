@@ -27,10 +27,16 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { PATHS } from '../../paths.ts';
 import { contractChangedKeys } from './lease-ui.tsx';
 
-/** Who may create a contract from the list: a landlord's staff, an association's social workers (lease policy). */
-export const canCreateContract = (me: TMe): boolean =>
-  (me.organisation?.type === 'landlord' && hasRoleIn(me.roles, 'landlordStaff')) ||
-  (me.organisation?.type === 'association' && hasRoleIn(me.roles, 'socialWork'));
+/**
+ * Who may create a contract from the list, as the lease policy lets them manage one: a landlord's
+ * staff (or admin) for its dwellings, an association's social workers (or admin) for what it holds.
+ */
+export function canCreateContract(me: TMe): boolean {
+  const admin = me.roles.includes('admin');
+  if (me.organisation?.type === 'landlord') return admin || hasRoleIn(me.roles, 'landlordStaff');
+  if (me.organisation?.type === 'association') return admin || hasRoleIn(me.roles, 'socialWork');
+  return false;
+}
 
 const needsAssociation = (kind: OccupancyKind | null) => kind !== null && kind !== 'direct_lease';
 
