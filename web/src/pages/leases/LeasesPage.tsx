@@ -9,9 +9,11 @@ import { LEASE_ROUTES } from '@shared/routes/leases.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { DialogButton } from '../../components/FormDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { contractColumns } from './lease-ui.tsx';
+import { canCreateContract, NewContractDialog } from './NewContractDialog.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -32,6 +34,14 @@ export function LeasesPage() {
           landlord
             ? 'Les contrats d’occupation de vos logements : baux directs, logements confiés à des associations.'
             : 'Les sous-locations, baux glissants, baux de sauvegarde et mandats de gestion que votre association porte.'
+        }
+        actions={
+          canCreateContract(me) && (
+            <DialogButton
+              label="Nouveau contrat"
+              dialog={(close) => <NewContractDialog me={me} onClose={close} />}
+            />
+          )
         }
       />
       <Stack>
