@@ -295,7 +295,11 @@ describe.skipIf(!browserAvailable())(
       await page!.getByText('Votre accès : Synthèse bailleur').waitFor();
       const tabs = await checkEveryTab('bailleur');
       expect(tabs).toContain('Membres');
-      for (const hidden of ['Ressources', 'Logement', 'Audit']) expect(tabs).not.toContain(hidden);
+      for (const hidden of ['Ressources', 'Audit']) expect(tabs).not.toContain(hidden);
+      // « Logement » lists the occupancy contracts the landlord is party to, never the housing history.
+      await showTab('Logement');
+      await page!.getByRole('region', { name: 'Contrats d’occupation' }).waitFor();
+      expect(await page!.getByRole('heading', { name: 'Parcours logement' }).count()).toBe(0);
       await showTab('Situation');
       await page!.getByRole('heading', { name: 'Logement actuel' }).waitFor();
       await page!.getByText('12 rue des Peupliers, 00100 Saint-Aubin-sur-Brenne').waitFor();
