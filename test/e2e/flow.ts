@@ -175,3 +175,30 @@ export async function drawSignature(p: Page, pad: Locator) {
   for (const [dx, dy] of stroke) await p.mouse.move(box.x + dx, box.y + dy, { steps: 5 });
   await p.mouse.up();
 }
+
+/** A signed-out browser on a fresh app (no demo), registered as the suite's hooks: for the public pages. */
+export function publicFlow(): { readonly t: RunningApp; readonly page: Page } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get t() {
+      if (!app) throw new Error('L’application n’est pas encore démarrée (beforeAll).');
+      return app;
+    },
+    get page() {
+      if (!page) throw new Error('Le navigateur n’est pas encore ouvert (beforeAll).');
+      return page;
+    },
+  };
+}

@@ -1,14 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  assertAccessible,
-  browserAvailable,
-  launchBrowser,
-  screenshot,
-  startApp,
-  type Browser,
-  type RunningApp,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { assertAccessible, browserAvailable, screenshot } from './harness.ts';
+import { publicFlow } from './flow.ts';
 
 /**
  * The housing-benefit simulator is public: signed out, it opens in the light public layout (no
@@ -16,23 +8,10 @@ import {
  * (a single parent, zone 3, January 2024: 271,07 € of ALF), with no serious axe violation.
  */
 describe.runIf(browserAvailable())('public housing-benefit simulator', { timeout: 60_000 }, () => {
-  let t: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    t = await startApp();
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const flow = publicFlow();
 
   it('estimates the aid of a household without signing in', async ({ onTestFailed }) => {
+    const { t, page } = flow;
     onTestFailed(async () =>
       console.error(`Capture d’écran : ${await screenshot(page, 'simulateur public')}`),
     );

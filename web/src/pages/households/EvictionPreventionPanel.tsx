@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, List, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
 import { atLeast, canEditHousehold } from '@shared/access/household-access.ts';
 import {
   BENEFIT_PAYEE_LABELS,
@@ -450,14 +451,7 @@ function InstrumentDialog({ householdId, onClose }: { householdId: string; onClo
         data={optionsOf(PREVENTION_INSTRUMENT_LABELS)}
         {...form.getInputProps('instrument')}
       />
-      <Select
-        label="État"
-        allowDeselect={false}
-        data={optionsOf(INSTRUMENT_STATUS_LABELS)}
-        {...form.getInputProps('status')}
-      />
-      <DateField label="Date" required {...form.getInputProps('on')} />
-      <TextInput label="Précision" {...form.getInputProps('note')} />
+      <StateFields inputProps={(key) => form.getInputProps(key)} />
     </FormDialog>
   );
 }
@@ -492,14 +486,27 @@ function InstrumentStateDialog({
       onClose={onClose}
       submitLabel="Enregistrer"
     >
+      <StateFields inputProps={(key) => form.getInputProps(key)} />
+    </FormDialog>
+  );
+}
+
+/** An instrument's state, its date and a note: what both instrument dialogs ask. */
+function StateFields({
+  inputProps,
+}: {
+  inputProps: (key: 'status' | 'on' | 'note') => ReturnType<UseFormReturnType<object>['getInputProps']>;
+}) {
+  return (
+    <>
       <Select
         label="État"
         allowDeselect={false}
         data={optionsOf(INSTRUMENT_STATUS_LABELS)}
-        {...form.getInputProps('status')}
+        {...inputProps('status')}
       />
-      <DateField label="Date" required {...form.getInputProps('on')} />
-      <TextInput label="Précision" {...form.getInputProps('note')} />
-    </FormDialog>
+      <DateField label="Date" required {...inputProps('on')} />
+      <TextInput label="Précision" {...inputProps('note')} />
+    </>
   );
 }
