@@ -32,7 +32,6 @@ describe.skipIf(!browserAvailable())('a landlord’s import to a slid lease', { 
   it('imports, follows the sublease’s account, evaluates with the three parties and slides', async () => {
     const t = flow.t;
     const today = parisToday(t.deps.clock());
-    const month = monthOf(today);
 
     // The landlord imports its two dwellings.
     const landlord = await flow.signedIn(LANDLORD_ADVISOR);
