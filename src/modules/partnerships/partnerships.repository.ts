@@ -104,17 +104,6 @@ export async function insertConventionDwelling(
   return row?.id ?? null;
 }
 
-/**
- * Marks the dwelling as made available to an association. The dwellings module has no function for
- * its status yet: the integrator may move this write there.
- */
-export async function markDwellingMadeAvailable(q: Queryable, dwellingId: string, at: Date) {
-  await q
-    .update(dwellings)
-    .set({ status: 'made_available', updatedAt: at })
-    .where(eq(dwellings.id, dwellingId));
-}
-
 /** The occupancy contracts of the dwellings (signed ones: drafts occupy nothing). */
 export function occupanciesOf(q: Queryable, dwellingIds: string[]) {
   if (dwellingIds.length === 0) return Promise.resolve([]);

@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../kernel/errors.ts';
 import type { Queryable } from '../../kernel/db.ts';
 import type { TImportCounts } from '../../shared/contracts/dwellings.ts';
 import { dwellingRents, dwellings } from '../dwellings/schema.ts';
 import { occupancyContracts } from '../leases/schema.ts';
+import { contractsInForce } from './stock-imports.repository.ts';
 import { arrearsBalances } from './schema.ts';
 import type { ArrearsValues, StockValues } from './use-cases/check-import.ts';
 
@@ -213,20 +214,7 @@ async function refuseOtherContractInForce(
   input: { landlordId: string; day: string; lines: StockValues[]; ids: Map<string, string> },
 ) {
   const tenantOf = new Map(input.lines.map((l) => [input.ids.get(l.reference)!, l.tenant!.reference]));
-  const inForce = await q
-    .select({
-      dwellingId: occupancyContracts.dwellingId,
-      tenantReference: occupancyContracts.tenantReference,
-      lessorOrganisationId: occupancyContracts.lessorOrganisationId,
-    })
-    .from(occupancyContracts)
-    .where(
-      and(
-        inArray(occupancyContracts.dwellingId, [...tenantOf.keys()]),
-        ne(occupancyContracts.status, 'ended'),
-        or(isNull(occupancyContracts.endOn), gte(occupancyContracts.endOn, input.day)),
-      ),
-    );
+  const inForce = await contractsInForce(q, input.landlordId, [...tenantOf.keys()], [], input.day);
   const clash = inForce.find(
     (c) => c.tenantReference !== tenantOf.get(c.dwellingId) || c.lessorOrganisationId !== input.landlordId,
   );

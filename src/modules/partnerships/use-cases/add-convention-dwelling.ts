@@ -4,11 +4,8 @@ import { audit } from '../../../kernel/audit.ts';
 import { invalid } from '../../../kernel/errors.ts';
 import type { TConvention, ZConventionDwellingCreate } from '../../../shared/contracts/partnerships.ts';
 import { requireConvention } from '../convention-access.ts';
-import {
-  findDwelling,
-  insertConventionDwelling,
-  markDwellingMadeAvailable,
-} from '../partnerships.repository.ts';
+import { updateDwelling } from '../../dwellings/index.ts';
+import { findDwelling, insertConventionDwelling } from '../partnerships.repository.ts';
 import { getConvention } from './get-convention.ts';
 
 /**
@@ -40,7 +37,7 @@ export async function addConventionDwelling(
   });
   if (!id)
     throw invalid({ dwellingId: 'Ce logement est déjà mis à disposition au titre de cette convention.' });
-  await markDwellingMadeAvailable(db, input.dwellingId, ctx.now);
+  await updateDwelling(db, input.dwellingId, { status: 'made_available' }, ctx.now);
   await audit(db, actor, {
     action: 'partnership_convention.dwelling_add',
     entityType: 'partnership_convention',
