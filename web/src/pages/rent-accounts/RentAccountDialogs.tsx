@@ -42,25 +42,53 @@ const params = (p: DialogProps) => ({ contractId: p.contractId });
 const MONTH = /^\d{4}-\d{2}$/;
 const thisMonth = () => parisToday().slice(0, 7);
 
-export function OpenAccountDialog(p: DialogProps) {
+/** Opening or closing the account: one dated act, each through its own route. */
+const DAY_ACTS = {
+  open: {
+    route: R.open,
+    schema: ZAccountOpen,
+    title: 'Ouvrir le compte locatif',
+    intro: undefined,
+    label: 'Date d’ouverture',
+    submitLabel: 'Ouvrir le compte',
+    success: 'Compte locatif ouvert.',
+  },
+  close: {
+    route: R.close,
+    schema: ZAccountClose,
+    title: 'Clore le compte locatif',
+    intro: 'Un compte clos ne reçoit plus ni paiement ni écriture.',
+    label: 'Date de clôture',
+    submitLabel: 'Clore le compte',
+    success: 'Compte locatif clos.',
+  },
+} as const;
+
+function AccountDayDialog(p: DialogProps & { act: keyof typeof DAY_ACTS }) {
+  const act = DAY_ACTS[p.act];
   const body = (v: { on: string | null }) => ({ on: v.on ?? '' });
-  const form = useBodyForm({ on: parisToday() as string | null }, ZAccountOpen, body, {
+  const form = useBodyForm({ on: parisToday() as string | null }, act.schema, body, {
     on: 'Indiquez la date.',
   });
-  const open = useRouteMutation(R.open, { form, ...done(p, 'Compte locatif ouvert.') });
+  const mutation = useRouteMutation(act.route, { form, ...done(p, act.success) });
   return (
     <FormDialog
-      title="Ouvrir le compte locatif"
+      title={act.title}
+      intro={act.intro}
       form={form}
-      mutation={open}
-      onSubmit={(v) => open.mutate({ params: params(p), body: body(v) })}
+      mutation={mutation}
+      onSubmit={(v) => mutation.mutate({ params: params(p), body: body(v) })}
       onClose={p.onClose}
-      submitLabel="Ouvrir le compte"
+      submitLabel={act.submitLabel}
+      danger={p.act === 'close'}
     >
-      <DateField label="Date d’ouverture" required {...form.getInputProps('on')} />
+      <DateField label={act.label} required {...form.getInputProps('on')} />
     </FormDialog>
   );
 }
+
+export const OpenAccountDialog = (p: DialogProps) => <AccountDayDialog {...p} act="open" />;
+export const CloseAccountDialog = (p: DialogProps) => <AccountDayDialog {...p} act="close" />;
 
 type CallValues = { month: string; rlsCents: number | null; housingBenefitCents: number | null };
 
@@ -237,28 +265,6 @@ export function CounterEntryDialog(p: DialogProps & { posting: TPosting }) {
     >
       <DateField label="Date de la correction" required {...form.getInputProps('on')} />
       <TextInput label="Motif (facultatif)" {...form.getInputProps('label')} />
-    </FormDialog>
-  );
-}
-
-export function CloseAccountDialog(p: DialogProps) {
-  const body = (v: { on: string | null }) => ({ on: v.on ?? '' });
-  const form = useBodyForm({ on: parisToday() as string | null }, ZAccountClose, body, {
-    on: 'Indiquez la date.',
-  });
-  const close = useRouteMutation(R.close, { form, ...done(p, 'Compte locatif clos.') });
-  return (
-    <FormDialog
-      title="Clore le compte locatif"
-      intro="Un compte clos ne reçoit plus ni paiement ni écriture."
-      form={form}
-      mutation={close}
-      onSubmit={(v) => close.mutate({ params: params(p), body: body(v) })}
-      onClose={p.onClose}
-      submitLabel="Clore le compte"
-      danger
-    >
-      <DateField label="Date de clôture" required {...form.getInputProps('on')} />
     </FormDialog>
   );
 }
