@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../../src/kernel/db.ts';
 
 /** Tests run on PGlite unless DATABASE_URL names a PostgreSQL server (CI runs both). */
 export const testDatabaseKind = process.env.DATABASE_URL ? 'postgresql' : 'pglite';
-export const TEMPLATE_DB = 'relais_test_template';
+// A name of its own lets two checkouts run their PostgreSQL suites side by side.
+export const TEMPLATE_DB = process.env.RELAIS_TEST_TEMPLATE_DB ?? 'relais_test_template';
 export const pgliteSnapshotPath = join(process.cwd(), '.tmp', 'pglite-template.tar.gz');
 
 export function adminUrl(database = 'postgres'): string {
