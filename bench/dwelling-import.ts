@@ -158,6 +158,7 @@ async function importFile(kind: 'stock' | 'arrears', name: string, content: stri
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const form = multipartForm({ kind, encoding: 'utf-8' }, { name, type: 'text/csv', content });
   const uploadRes = await app.inject({
     method: 'POST',
@@ -169,6 +170,7 @@ async function importFile(kind: 'stock' | 'arrears', name: string, content: stri
     throw new Error(`upload → ${uploadRes.statusCode} ${uploadRes.body.slice(0, 500)}`);
   const uploaded = uploadRes.json() as TImportRun;
   const t1 = performance.now();
+  const cpu1 = process.cpuUsage();
   let run = await call('PUT', `/api/stock-imports/${uploaded.id}/mapping`, { mapping: uploaded.mapping });
   let checkCalls = 0;
   while (run.state === 'uploaded' || run.state === 'checking') {
@@ -176,15 +178,21 @@ async function importFile(kind: 'stock' | 'arrears', name: string, content: stri
     checkCalls++;
   }
   const t2 = performance.now();
+  const cpu2 = process.cpuUsage();
   if (run.state !== 'checked')
     throw new Error(
       `dry run refused ${run.rejectedLines} lines: ${JSON.stringify(run.rejections.slice(0, 3))}`,
     );
   const applied = await call('POST', `/api/stock-imports/${run.id}/apply`);
   const t3 = performance.now();
+  const cpu3 = process.cpuUsage();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const seconds = (ms: number) => Math.round(ms) / 1000;
+  // This process's CPU time (user + system): less sensitive than the wall time to a busy machine; on
+  // PGlite it includes the database's work, on PostgreSQL only the app's (the server is another process).
+  const cpuSeconds = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
+    seconds((to.user - from.user + to.system - from.system) / 1000);
   const result = {
     lines: run.totalLines,
     fileBytes: Buffer.byteLength(content),
@@ -193,8 +201,15 @@ async function importFile(kind: 'stock' | 'arrears', name: string, content: stri
     dryRunCalls: checkCalls,
     applySeconds: seconds(t3 - t2),
     totalSeconds: seconds(t3 - t0),
+    processCpuSeconds: {
+      upload: cpuSeconds(cpu0, cpu1),
+      dryRun: cpuSeconds(cpu1, cpu2),
+      apply: cpuSeconds(cpu2, cpu3),
+      total: cpuSeconds(cpu0, cpu3),
+    },
     rssBeforeMB: Math.round(rssBefore / 2 ** 20),
     peakRssMB: Math.round(peak / 2 ** 20),
+    peakIncreaseMB: Math.round((peak - rssBefore) / 2 ** 20),
     counts: applied.counts,
   };
   log(`${name}: ${JSON.stringify(result)}`);
