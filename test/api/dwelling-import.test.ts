@@ -9,6 +9,7 @@ import { dwellingRents, dwellings } from '../../src/modules/dwellings/schema.ts'
 import { occupancyContracts } from '../../src/modules/leases/schema.ts';
 import { arrearsBalances } from '../../src/modules/stock-imports/schema.ts';
 import { arrearsHistory } from '../../src/modules/stock-imports/index.ts';
+import { CHECK_CHUNK } from '../../src/modules/stock-imports/use-cases/check-import.ts';
 import type {
   TDwelling,
   TDwellingSummary,
@@ -360,5 +361,61 @@ describe('dwelling import', () => {
     const run = await dryRun(t, otherLandlord, { name: 'parc.csv', content: csv(GOOD[2]!) });
     const applied = await ok<TImportRun>(await apply(t, otherLandlord, run.id));
     expect(applied.counts?.dwellingsCreated).toBe(1);
+  });
+
+  it('replaces the day’s rent on a second import the same day, and an empty cell keeps what is stored', async () => {
+    const before = await rowCounts();
+    const run = await dryRun(t, manager, {
+      name: 'parc-avril-bis.csv',
+      content: csv(
+        'MET-1;3 rue Haute;57463;;64,5;2;oui;PLUS;1 300;80;LOC-1;Mme Durand-Roux;15/02/2022;01/03/2022',
+        // No tenant and no status given: the dwelling keeps its status (let) and its lease.
+        'MET-2;5 rue Basse;Woippy;T2;48;RDC;non;PLAI;380,00;60,5;;;;',
+      ),
+    });
+    const applied = await ok<TImportRun>(await apply(t, manager, run.id));
+    expect(applied.counts).toMatchObject({ dwellingsUpdated: 2, tenantsUpdated: 1, tenantsCreated: 0 });
+    expect(await rowCounts()).toEqual(before);
+    const rows = await t.deps.db
+      .select()
+      .from(dwellings)
+      .where(eq(dwellings.landlordOrganisationId, landlordId));
+    const byReference = new Map(rows.map((d) => [d.externalReference, d]));
+    expect([byReference.get('MET-1')!.typology, byReference.get('MET-2')!.status]).toEqual(['t3', 'let']);
+    const page = await ok<TDwelling>(
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/dwellings/${byReference.get('MET-1')!.id}`,
+        headers: manager.headers,
+      }),
+    );
+    expect(page.rents.map((r) => [r.effectiveFrom, r.monthlyRentCents])).toEqual([
+      ['2026-04-01', 130_000],
+      ['2026-03-31', 123_456],
+    ]);
+  });
+
+  it('refuses a reference repeated in a later chunk of the dry run', async () => {
+    const lines = Array.from(
+      { length: CHECK_CHUNK + 1 },
+      (_, i) =>
+        `BIG-${i + 1};${i + 1} rue Longue;57463;T2;40;1;non;PLUS;400;50;${i === 0 ? 'LOC-B1;M. Klein;01/01/2024;01/01/2024' : ';;;'}`,
+    );
+    // The first line again, after the first chunk (the header is line 1, so this is line CHECK_CHUNK + 3).
+    lines.push('BIG-1;1 rue Longue;57463;T2;40;1;non;PLUS;400;50;LOC-B1;M. Klein;01/01/2024;01/01/2024');
+    const before = await rowCounts();
+    const run = await dryRun(t, manager, { name: 'parc-complet.csv', content: csv(...lines) });
+    expect([run.state, run.checkedLines, run.rejectedLines]).toEqual(['rejected', CHECK_CHUNK + 2, 1]);
+    expect(run.rejections).toEqual([
+      {
+        line: CHECK_CHUNK + 3,
+        reasons: [
+          'Référence du logement « BIG-1 » en double : déjà à la ligne 2.',
+          'Référence du locataire « LOC-B1 » en double : déjà à la ligne 2.',
+        ],
+      },
+    ]);
+    expect((await apply(t, manager, run.id)).statusCode).toBe(409);
+    expect(await rowCounts()).toEqual(before);
   });
 });

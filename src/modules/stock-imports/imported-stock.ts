@@ -1,134 +1,107 @@
-import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../kernel/errors.ts';
-import type { Queryable } from '../../kernel/db.ts';
+import { queryRows, type Queryable } from '../../kernel/db.ts';
 import type { TImportCounts } from '../../shared/contracts/dwellings.ts';
-import { dwellingRents, dwellings } from '../dwellings/schema.ts';
-import { occupancyContracts } from '../leases/schema.ts';
-import { contractsInForce } from './stock-imports.repository.ts';
-import { arrearsBalances } from './schema.ts';
-import type { ArrearsValues, StockValues } from './use-cases/check-import.ts';
 
 /**
- * The writes of an applied import, a batch of checked lines at a time, all in the caller's transaction:
- * dwellings found again by (landlord, reference), their rent when it changed, their tenants' direct
- * leases found again by (landlord, tenant reference), and the arrears balances by (contract, day).
+ * The writes of an applied import, all in the caller's transaction and set-based: each is one statement
+ * over the run's accepted lines as the dry run stored them (`stock_import_lines.values`, the shape of
+ * `StockValues` or `ArrearsValues`), so no line travels through the app again. Dwellings are found again
+ * by (landlord, reference), their rent written when it changed, their tenants' direct leases found again
+ * by (landlord, tenant reference), and the arrears balances by (contract, day).
  */
-export async function writeStockBatch(
-  q: Queryable,
-  input: { landlordId: string; userId: string; day: string; at: Date; lines: StockValues[] },
-  counts: TImportCounts,
-): Promise<void> {
-  const { landlordId, day, at, lines } = input;
-  const ids = new Map<string, string>();
-  // A line that gives no status (and no tenant) keeps the dwelling's; an empty cell keeps the stored value.
+interface Write {
+  runId: string;
+  landlordId: string;
+  userId: string;
+  day: string;
+  at: Date;
+}
+
+/** The run's accepted lines, `v` their values. */
+const accepted = (runId: string) =>
+  sql`select l.line, l.values as v from stock_import_lines l where l.run_id = ${runId}::uuid and l.values is not null`;
+
+/** The accepted lines with a tenant, `t` the tenant, with the dwelling as the upsert left it. */
+const tenantLines = (w: Write) => sql`
+  select a.line, a.v->'tenant' as t, d.id as dwelling_id, d.external_reference as reference
+  from (${accepted(w.runId)}) a
+  join dwellings d on d.landlord_organisation_id = ${w.landlordId}::uuid and d.external_reference = a.v->>'reference'
+  where jsonb_typeof(a.v->'tenant') = 'object'`;
+
+const inForceOn = (day: string) =>
+  sql`c.status <> 'ended' and (c.end_on is null or c.end_on >= ${day}::date)`;
+
+async function countOf(q: Queryable, query: SQL): Promise<{ created: number; updated: number }> {
+  const [row] = await queryRows<{ created: number; updated: number }>(q, query);
+  return row ?? { created: 0, updated: 0 };
+}
+
+export async function writeStock(q: Queryable, w: Write, counts: TImportCounts): Promise<void> {
+  await writeDwellings(q, w, counts);
+  await writeRents(q, w);
+  await writeTenants(q, w, counts);
+}
+
+/**
+ * The dwellings, inserted or updated by (landlord, reference). A line that gives no status (and no
+ * tenant) keeps the dwelling's: those lines are a statement of their own, which leaves the status
+ * alone on conflict. An empty cell keeps the stored value.
+ */
+async function writeDwellings(q: Queryable, w: Write, counts: TImportCounts) {
+  const keep = (column: string) => sql.raw(`${column} = coalesce(excluded.${column}, dwellings.${column})`);
   for (const statusGiven of [true, false]) {
-    const group = lines.filter((l) => (l.status !== null || l.tenant !== null) === statusGiven);
-    if (group.length === 0) continue;
-    const keep = (column: string) => sql.raw(`coalesce(excluded.${column}, dwellings.${column})`);
-    const rows = await q
-      .insert(dwellings)
-      .values(
-        group.map((l) => ({
-          landlordOrganisationId: landlordId,
-          externalReference: l.reference,
-          address: l.address,
-          communeId: l.communeId,
-          typology: l.typology,
-          surfaceM2: l.surfaceM2,
-          floor: l.floor,
-          lift: l.lift,
-          accessibility: l.accessibility,
-          financing: l.financing,
-          status: l.status ?? (l.tenant ? ('let' as const) : ('vacant' as const)),
-          createdAt: at,
-          updatedAt: at,
-        })),
+    const { created, updated } = await countOf(
+      q,
+      sql`with written as (
+        insert into dwellings (landlord_organisation_id, external_reference, address, commune_id, typology,
+          surface_m2, floor, lift, accessibility, financing, status, created_at, updated_at)
+        select ${w.landlordId}::uuid, a.v->>'reference', a.v->>'address', (a.v->>'communeId')::uuid,
+          (a.v->>'typology')::typology, (a.v->>'surfaceM2')::numeric, (a.v->>'floor')::smallint,
+          (a.v->>'lift')::boolean, (a.v->>'accessibility')::dwelling_accessibility,
+          (a.v->>'financing')::dwelling_financing,
+          coalesce((a.v->>'status')::dwelling_status,
+            case when jsonb_typeof(a.v->'tenant') = 'object' then 'let' else 'vacant' end::dwelling_status),
+          ${w.at.toISOString()}::timestamptz, ${w.at.toISOString()}::timestamptz
+        from (${accepted(w.runId)}) a
+        where ((a.v->>'status') is not null or jsonb_typeof(a.v->'tenant') = 'object') = ${statusGiven}
+        order by a.line
+        on conflict (landlord_organisation_id, external_reference) where external_reference is not null
+        do update set address = excluded.address, commune_id = excluded.commune_id,
+          ${keep('typology')}, ${keep('surface_m2')}, ${keep('floor')}, ${keep('lift')},
+          ${keep('accessibility')}, ${keep('financing')},
+          ${statusGiven ? sql`status = excluded.status,` : sql``} updated_at = excluded.updated_at
+        returning (xmax = 0) as inserted
       )
-      .onConflictDoUpdate({
-        target: [dwellings.landlordOrganisationId, dwellings.externalReference],
-        targetWhere: sql`${dwellings.externalReference} is not null`,
-        set: {
-          address: sql.raw('excluded.address'),
-          communeId: sql.raw('excluded.commune_id'),
-          typology: keep('typology'),
-          surfaceM2: keep('surface_m2'),
-          floor: keep('floor'),
-          lift: keep('lift'),
-          accessibility: keep('accessibility'),
-          financing: keep('financing'),
-          ...(statusGiven ? { status: sql.raw('excluded.status') } : {}),
-          updatedAt: at,
-        },
-      })
-      .returning({
-        id: dwellings.id,
-        reference: dwellings.externalReference,
-        inserted: sql<boolean>`(xmax = 0)`,
-      });
-    for (const r of rows) {
-      ids.set(r.reference!, r.id);
-      if (r.inserted) counts.dwellingsCreated++;
-      else counts.dwellingsUpdated++;
-    }
+      select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated
+      from written`,
+    );
+    counts.dwellingsCreated += created;
+    counts.dwellingsUpdated += updated;
   }
-  await writeRents(q, lines, ids, day, at);
-  await writeTenants(q, { ...input, ids }, counts);
 }
 
 /** A rent from today when the file's differs from the one in force (or there is none yet). */
-async function writeRents(
-  q: Queryable,
-  lines: StockValues[],
-  ids: Map<string, string>,
-  day: string,
-  at: Date,
-) {
-  const withRent = lines.filter((l) => l.rentCents !== null);
-  if (withRent.length === 0) return;
-  const current = await q
-    .selectDistinctOn([dwellingRents.dwellingId], {
-      dwellingId: dwellingRents.dwellingId,
-      rent: dwellingRents.monthlyRentCents,
-      charges: dwellingRents.monthlyChargesCents,
-    })
-    .from(dwellingRents)
-    .where(
-      and(
-        inArray(
-          dwellingRents.dwellingId,
-          withRent.map((l) => ids.get(l.reference)!),
-        ),
-        lte(dwellingRents.effectiveFrom, day),
-      ),
-    )
-    .orderBy(dwellingRents.dwellingId, desc(dwellingRents.effectiveFrom));
-  const inForce = new Map(current.map((r) => [r.dwellingId, r]));
-  const changed = withRent.flatMap((l) => {
-    const dwellingId = ids.get(l.reference)!;
-    const now = inForce.get(dwellingId);
-    const charges = l.chargesCents ?? now?.charges ?? 0;
-    if (now && now.rent === l.rentCents && now.charges === charges) return [];
-    return [
-      {
-        dwellingId,
-        effectiveFrom: day,
-        monthlyRentCents: l.rentCents!,
-        monthlyChargesCents: charges,
-        createdAt: at,
-      },
-    ];
-  });
-  if (changed.length === 0) return;
-  await q
-    .insert(dwellingRents)
-    .values(changed)
-    .onConflictDoUpdate({
-      target: [dwellingRents.dwellingId, dwellingRents.effectiveFrom],
-      set: {
-        monthlyRentCents: sql.raw('excluded.monthly_rent_cents'),
-        monthlyChargesCents: sql.raw('excluded.monthly_charges_cents'),
-      },
-    });
+async function writeRents(q: Queryable, w: Write) {
+  await q.execute(sql`
+    insert into dwelling_rents (dwelling_id, effective_from, monthly_rent_cents, monthly_charges_cents, created_at)
+    select r.dwelling_id, ${w.day}::date, r.rent, r.charges, ${w.at.toISOString()}::timestamptz
+    from (
+      select d.id as dwelling_id, (a.v->>'rentCents')::int as rent,
+        coalesce((a.v->>'chargesCents')::int, cur.charges, 0) as charges,
+        cur.rent as rent_now, cur.charges as charges_now
+      from (${accepted(w.runId)}) a
+      join dwellings d on d.landlord_organisation_id = ${w.landlordId}::uuid and d.external_reference = a.v->>'reference'
+      left join lateral (
+        select monthly_rent_cents as rent, monthly_charges_cents as charges from dwelling_rents
+        where dwelling_id = d.id and effective_from <= ${w.day}::date
+        order by effective_from desc limit 1
+      ) cur on true
+      where (a.v->>'rentCents') is not null
+    ) r
+    where r.rent_now is null or r.rent_now <> r.rent or r.charges_now <> r.charges
+    on conflict (dwelling_id, effective_from) do update
+    set monthly_rent_cents = excluded.monthly_rent_cents, monthly_charges_cents = excluded.monthly_charges_cents`);
 }
 
 /**
@@ -136,72 +109,40 @@ async function writeRents(
  * tenant reference is updated, else one is created, active. The leases module owns what follows
  * (events, end, sliding); the check made sure no other contract is in force on the dwelling.
  */
-export async function writeTenants(
-  q: Queryable,
-  input: {
-    landlordId: string;
-    userId: string;
-    day: string;
-    at: Date;
-    lines: StockValues[];
-    ids: Map<string, string>;
-  },
-  counts: TImportCounts,
-): Promise<void> {
-  const { landlordId, at, ids } = input;
-  const lines = input.lines.filter((l) => l.tenant !== null);
-  if (lines.length === 0) return;
-  const existing = await q
-    .select({ id: occupancyContracts.id, tenantReference: occupancyContracts.tenantReference })
-    .from(occupancyContracts)
-    .where(
-      and(
-        eq(occupancyContracts.lessorOrganisationId, landlordId),
-        ne(occupancyContracts.status, 'ended'),
-        inArray(
-          occupancyContracts.tenantReference,
-          lines.map((l) => l.tenant!.reference),
-        ),
-      ),
-    );
-  await refuseOtherContractInForce(q, { ...input, lines });
-  const byReference = new Map(existing.map((c) => [c.tenantReference!, c.id]));
-  const fresh = lines.filter((l) => !byReference.has(l.tenant!.reference));
-  if (fresh.length > 0) {
-    await q.insert(occupancyContracts).values(
-      fresh.map((l) => ({
-        dwellingId: ids.get(l.reference)!,
-        kind: 'direct_lease' as const,
-        tenantReference: l.tenant!.reference,
-        tenantName: l.tenant!.name,
-        lessorOrganisationId: landlordId,
-        lessorKind: l.tenant!.lessorKind,
-        status: 'active' as const,
-        signedOn: l.tenant!.signedOn,
-        startOn: l.tenant!.startOn,
-        createdByUserId: input.userId,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    );
-    counts.tenantsCreated += fresh.length;
-  }
-  for (const l of lines) {
-    const id = byReference.get(l.tenant!.reference);
-    if (!id) continue;
-    await q
-      .update(occupancyContracts)
-      .set({
-        tenantName: l.tenant!.name,
-        lessorKind: l.tenant!.lessorKind,
-        signedOn: l.tenant!.signedOn,
-        startOn: l.tenant!.startOn,
-        rowVersion: sql`${occupancyContracts.rowVersion} + 1`,
-        updatedAt: at,
-      })
-      .where(eq(occupancyContracts.id, id));
-    counts.tenantsUpdated++;
-  }
+async function writeTenants(q: Queryable, w: Write, counts: TImportCounts) {
+  await refuseOtherContractInForce(q, w);
+  const sameTenant = (t: SQL) =>
+    sql`c.lessor_organisation_id = ${w.landlordId}::uuid and c.status <> 'ended' and c.tenant_reference = ${t}->>'reference'`;
+  const { updated } = await countOf(
+    q,
+    sql`with updated as (
+      update occupancy_contracts c
+      set tenant_name = s.t->>'name', lessor_kind = (s.t->>'lessorKind')::lessor_kind,
+        signed_on = (s.t->>'signedOn')::date, start_on = (s.t->>'startOn')::date,
+        row_version = c.row_version + 1, updated_at = ${w.at.toISOString()}::timestamptz
+      from (${tenantLines(w)}) s
+      where ${sameTenant(sql`s.t`)}
+      returning c.tenant_reference
+    )
+    select 0 as created, count(distinct tenant_reference)::int as updated from updated`,
+  );
+  const { created } = await countOf(
+    q,
+    sql`with created as (
+      insert into occupancy_contracts (dwelling_id, kind, tenant_reference, tenant_name, lessor_organisation_id,
+        lessor_kind, status, signed_on, start_on, created_by_user_id, created_at, updated_at)
+      select s.dwelling_id, 'direct_lease', s.t->>'reference', s.t->>'name', ${w.landlordId}::uuid,
+        (s.t->>'lessorKind')::lessor_kind, 'active', (s.t->>'signedOn')::date, (s.t->>'startOn')::date,
+        ${w.userId}::uuid, ${w.at.toISOString()}::timestamptz, ${w.at.toISOString()}::timestamptz
+      from (${tenantLines(w)}) s
+      where not exists (select 1 from occupancy_contracts c where ${sameTenant(sql`s.t`)})
+      order by s.line
+      returning 1
+    )
+    select count(*)::int as created, 0 as updated from created`,
+  );
+  counts.tenantsCreated += created;
+  counts.tenantsUpdated += updated;
 }
 
 /**
@@ -209,50 +150,43 @@ export async function writeTenants(
  * the dwellings' rows written just before stay locked until the commit, as the leases module locks a
  * dwelling's row before its own check, so no contract can slip in between.
  */
-async function refuseOtherContractInForce(
-  q: Queryable,
-  input: { landlordId: string; day: string; lines: StockValues[]; ids: Map<string, string> },
-) {
-  const tenantOf = new Map(input.lines.map((l) => [input.ids.get(l.reference)!, l.tenant!.reference]));
-  const inForce = await contractsInForce(q, input.landlordId, [...tenantOf.keys()], [], input.day);
-  const clash = inForce.find(
-    (c) => c.tenantReference !== tenantOf.get(c.dwellingId) || c.lessorOrganisationId !== input.landlordId,
+async function refuseOtherContractInForce(q: Queryable, w: Write) {
+  const [clash] = await queryRows<{ reference: string }>(
+    q,
+    sql`select s.reference from (${tenantLines(w)}) s
+      join occupancy_contracts c on c.dwelling_id = s.dwelling_id
+      where ${inForceOn(w.day)}
+        and (c.tenant_reference is distinct from s.t->>'reference'
+          or c.lessor_organisation_id is distinct from ${w.landlordId}::uuid)
+      order by s.line limit 1`,
   );
-  if (clash) {
-    const reference = input.lines.find((l) => input.ids.get(l.reference) === clash.dwellingId)?.reference;
+  if (clash)
     throw new AppError(
       'CONFLICT',
-      `Le logement « ${reference} » a maintenant un contrat en cours avec un autre occupant : rien n’a été importé. Relancez l’essai à blanc.`,
+      `Le logement « ${clash.reference} » a maintenant un contrat en cours avec un autre occupant : rien n’a été importé. Relancez l’essai à blanc.`,
     );
-  }
 }
 
 /** The month's balances of an arrears file; the same contract and day again replaces the balance. */
-export async function writeArrearsBatch(
+export async function writeArrears(
   q: Queryable,
-  input: { runId: string; at: Date; lines: ArrearsValues[] },
+  w: Pick<Write, 'runId' | 'at'>,
   counts: TImportCounts,
 ): Promise<void> {
-  if (input.lines.length === 0) return;
-  await q
-    .insert(arrearsBalances)
-    .values(
-      input.lines.map((l) => ({
-        contractId: l.contractId,
-        asOf: l.asOf,
-        balanceCents: l.balanceCents,
-        monthsOfArrears: l.months,
-        importRunId: input.runId,
-        createdAt: input.at,
-      })),
+  const { created } = await countOf(
+    q,
+    sql`with written as (
+      insert into arrears_balances (contract_id, as_of, balance_cents, months_of_arrears, import_run_id, created_at)
+      select (a.v->>'contractId')::uuid, (a.v->>'asOf')::date, (a.v->>'balanceCents')::int,
+        (a.v->>'months')::numeric, ${w.runId}::uuid, ${w.at.toISOString()}::timestamptz
+      from (${accepted(w.runId)}) a
+      order by a.line
+      on conflict (contract_id, as_of) do update
+      set balance_cents = excluded.balance_cents, months_of_arrears = excluded.months_of_arrears,
+        import_run_id = excluded.import_run_id
+      returning 1
     )
-    .onConflictDoUpdate({
-      target: [arrearsBalances.contractId, arrearsBalances.asOf],
-      set: {
-        balanceCents: sql.raw('excluded.balance_cents'),
-        monthsOfArrears: sql.raw('excluded.months_of_arrears'),
-        importRunId: sql.raw('excluded.import_run_id'),
-      },
-    });
-  counts.balances += input.lines.length;
+    select count(*)::int as created, 0 as updated from written`,
+  );
+  counts.balances += created;
 }

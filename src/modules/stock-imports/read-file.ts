@@ -42,15 +42,20 @@ function readCsv(text: string): { rows: string[][]; lineNumbers: number[] } {
     firstLine.split(d).length > firstLine.split(best).length ? d : best,
   );
   try {
-    const records = parse(text, {
+    // Each record's line number taken as it is read: `info: true` would keep an object per record.
+    const lineNumbers: number[] = [];
+    const rows = parse(text, {
       delimiter,
       bom: true,
-      info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return { rows: records.map((r) => r.record), lineNumbers: records.map((r) => r.info.lines) };
+      on_record: (record: string[], context) => {
+        lineNumbers.push(context.lines);
+        return record;
+      },
+    }) as string[][];
+    return { rows, lineNumbers };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, ne, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { ImportKind } from '../../shared/dwellings/import-lines.ts';
 import { normalise } from '../../shared/dwellings/import-values.ts';
@@ -103,12 +103,25 @@ export async function saveMapping(
     });
 }
 
-export type LineInsert = typeof stockImportLines.$inferInsert;
+/** A line as the dry run read it: its values, or the reasons it is refused (`values` null). */
+export type LineReading = Omit<typeof stockImportLines.$inferInsert, 'runId'>;
 
-export async function insertLines(q: Queryable, lines: LineInsert[]) {
-  for (let i = 0; i < lines.length; i += 1000)
-    await q.insert(stockImportLines).values(lines.slice(i, i + 1000));
+/** The chunk's readings in one statement: the lines travel as one JSON parameter, not a value per cell. */
+export async function insertLines(q: Queryable, runId: string, lines: LineReading[]) {
+  if (lines.length === 0) return;
+  await q.execute(sql`
+    insert into ${stockImportLines} (run_id, line, reference, tenant_reference, "values", reasons)
+    select ${runId}::uuid, x.line, x.reference, x."tenantReference", x."values", x.reasons
+    from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
+      as x(line integer, reference text, "tenantReference" text, "values" jsonb, reasons text[])`);
 }
+
+/**
+ * `column` is one of `values`, sent as one JSON parameter: a chunk's thousands of references bind one
+ * value instead of one each (binding them cost more than the query).
+ */
+const inList = (column: SQLWrapper, values: readonly string[], type: 'text' | 'uuid' = 'text') =>
+  sql`${column} in (select value::${sql.raw(type)} from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 export const deleteLines = (q: Queryable, runId: string) =>
   q.delete(stockImportLines).where(eq(stockImportLines.runId, runId));
@@ -125,7 +138,7 @@ export async function referencesSeen(
   const rows = await q
     .select({ value: col, line: stockImportLines.line })
     .from(stockImportLines)
-    .where(and(eq(stockImportLines.runId, runId), inArray(col, values)))
+    .where(and(eq(stockImportLines.runId, runId), inList(col, values)))
     .orderBy(asc(stockImportLines.line));
   const seen = new Map<string, number>();
   for (const r of rows) if (r.value !== null && !seen.has(r.value)) seen.set(r.value, r.line);
@@ -137,15 +150,6 @@ export const rejectedLines = (q: Queryable, runId: string, limit: number) =>
     .select({ line: stockImportLines.line, reasons: stockImportLines.reasons })
     .from(stockImportLines)
     .where(and(eq(stockImportLines.runId, runId), isNull(stockImportLines.values)))
-    .orderBy(asc(stockImportLines.line))
-    .limit(limit);
-
-/** The accepted lines' values, in file order, a batch at a time. */
-export const acceptedLines = (q: Queryable, runId: string, afterLine: number, limit: number) =>
-  q
-    .select({ line: stockImportLines.line, values: stockImportLines.values })
-    .from(stockImportLines)
-    .where(and(eq(stockImportLines.runId, runId), gte(stockImportLines.line, afterLine + 1)))
     .orderBy(asc(stockImportLines.line))
     .limit(limit);
 
@@ -171,10 +175,10 @@ export async function communesByText(q: Queryable, texts: string[]): Promise<Map
       and(
         eq(territories.kind, 'commune'),
         or(
-          inArray(territories.code, wanted),
-          inArray(territories.postcode, wanted),
+          inList(territories.code, wanted),
+          inList(territories.postcode, wanted),
           // A name with or without its accents (the same folding as `normalise`, for French names).
-          inArray(sql`translate(lower(${territories.name}), ${ACCENTED}, ${PLAIN})`, wanted.map(normalise)),
+          inList(sql`translate(lower(${territories.name}), ${ACCENTED}, ${PLAIN})`, wanted.map(normalise)),
         ),
       ),
     );
@@ -196,7 +200,7 @@ export async function dwellingsByReference(q: Queryable, landlordId: string, ref
     .select({ id: dwellings.id, reference: dwellings.externalReference })
     .from(dwellings)
     .where(
-      and(eq(dwellings.landlordOrganisationId, landlordId), inArray(dwellings.externalReference, references)),
+      and(eq(dwellings.landlordOrganisationId, landlordId), inList(dwellings.externalReference, references)),
     );
   return new Map(rows.map((r) => [r.reference!, r.id]));
 }
@@ -226,11 +230,11 @@ export async function contractsInForce(
         ne(occupancyContracts.status, 'ended'),
         or(isNull(occupancyContracts.endOn), gte(occupancyContracts.endOn, day)),
         or(
-          dwellingIds.length > 0 ? inArray(occupancyContracts.dwellingId, dwellingIds) : undefined,
+          dwellingIds.length > 0 ? inList(occupancyContracts.dwellingId, dwellingIds, 'uuid') : undefined,
           tenantReferences.length > 0
             ? and(
                 eq(occupancyContracts.lessorOrganisationId, landlordId),
-                inArray(occupancyContracts.tenantReference, tenantReferences),
+                inList(occupancyContracts.tenantReference, tenantReferences),
               )
             : undefined,
         ),
@@ -250,7 +254,7 @@ export async function latestTenantContracts(q: Queryable, landlordId: string, te
     .where(
       and(
         eq(occupancyContracts.lessorOrganisationId, landlordId),
-        inArray(occupancyContracts.tenantReference, tenantReferences),
+        inList(occupancyContracts.tenantReference, tenantReferences),
       ),
     )
     .orderBy(occupancyContracts.tenantReference, desc(occupancyContracts.startOn));

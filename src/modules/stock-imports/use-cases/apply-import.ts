@@ -5,11 +5,8 @@ import type { TImportCounts, TImportRun } from '../../../shared/contracts/dwelli
 import { parisDate } from '../../../shared/time.ts';
 import { alreadyApplied, requireOwnRun } from '../import-access.ts';
 import { presentRun } from '../import.presenter.ts';
-import { writeArrearsBatch, writeStockBatch } from '../imported-stock.ts';
-import { acceptedLines, deleteLines, findRun, updateRun } from '../stock-imports.repository.ts';
-import type { ArrearsValues, StockValues } from './check-import.ts';
-
-const BATCH = 2000;
+import { writeArrears, writeStock } from '../imported-stock.ts';
+import { deleteLines, findRun, updateRun } from '../stock-imports.repository.ts';
 
 /**
  * Applies a dry run that refused no line, all of it in the request's one transaction: a failure leaves
@@ -32,30 +29,15 @@ export async function applyImport(ctx: Context, runId: string): Promise<TImportR
     tenantsUpdated: 0,
     balances: 0,
   };
-  const day = parisDate(ctx.now);
-  for (let after = 0; ;) {
-    const batch = await acceptedLines(ctx.db, runId, after, BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]!.line;
-    if (run.kind === 'stock')
-      await writeStockBatch(
-        ctx.db,
-        {
-          landlordId: run.landlordOrganisationId,
-          userId: ctx.actor.userId,
-          day,
-          at: ctx.now,
-          lines: batch.map((l) => l.values as StockValues),
-        },
-        counts,
-      );
-    else
-      await writeArrearsBatch(
-        ctx.db,
-        { runId, at: ctx.now, lines: batch.map((l) => l.values as ArrearsValues) },
-        counts,
-      );
-  }
+  const write = {
+    runId,
+    landlordId: run.landlordOrganisationId,
+    userId: ctx.actor.userId,
+    day: parisDate(ctx.now),
+    at: ctx.now,
+  };
+  if (run.kind === 'stock') await writeStock(ctx.db, write, counts);
+  else await writeArrears(ctx.db, write, counts);
   await deleteLines(ctx.db, runId);
   await updateRun(ctx.db, runId, {
     state: 'applied',

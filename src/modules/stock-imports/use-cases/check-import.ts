@@ -21,7 +21,7 @@ import {
   referencesSeen,
   runCells,
   updateRun,
-  type LineInsert,
+  type LineReading,
 } from '../stock-imports.repository.ts';
 
 /** Lines read per call of the dry run: the client calls again until every line is read (its progress bar). */
@@ -49,7 +49,7 @@ export async function checkImport(ctx: Context, runId: string): Promise<TImportR
       run.kind === 'stock'
         ? await checkStockLines(ctx, run, cells, lineNumbers)
         : await checkArrearsLines(ctx, run, cells, lineNumbers);
-    await insertLines(ctx.db, lines);
+    await insertLines(ctx.db, runId, lines);
     const checkedLines = run.checkedLines + cells.length;
     const rejectedLines = run.rejectedLines + lines.filter((l) => l.values === null).length;
     const done = checkedLines >= run.totalLines;
@@ -114,7 +114,7 @@ async function checkStockLines(ctx: Context, run: Run, cells: string[][], lineNu
     accepted.flatMap((l) => (l.tenant ? [l.tenant.reference] : [])),
     parisDate(ctx.now),
   );
-  return read.map((r, i): LineInsert => {
+  return read.map((r, i): LineReading => {
     const reasons = r.ok ? [] : [...r.reasons];
     if (dupRefs[i] !== null)
       reasons.push(`Référence du logement « ${refs[i]} » en double : déjà à la ligne ${dupRefs[i]}.`);
@@ -160,7 +160,6 @@ async function checkStockLines(ctx: Context, run: Run, cells: string[][], lineNu
     const values: StockValues | null =
       r.ok && reasons.length === 0 ? { ...r.line, communeId: communeId! } : null;
     return {
-      runId: run.id,
       line: lineNumbers[i]!,
       reference: refs[i],
       tenantReference: tenants[i],
@@ -184,7 +183,7 @@ async function checkArrearsLines(ctx: Context, run: Run, cells: string[][], line
     run.landlordOrganisationId,
     tenants.filter((t): t is string => !!t),
   );
-  return read.map((r, i): LineInsert => {
+  return read.map((r, i): LineReading => {
     const reasons = r.ok ? [] : [...r.reasons];
     if (dupTenants[i] !== null)
       reasons.push(`Référence du locataire « ${tenants[i]} » en double : déjà à la ligne ${dupTenants[i]}.`);
@@ -196,7 +195,6 @@ async function checkArrearsLines(ctx: Context, run: Run, cells: string[][], line
     const values: ArrearsValues | null =
       r.ok && reasons.length === 0 ? { ...r.line, contractId: contractId! } : null;
     return {
-      runId: run.id,
       line: lineNumbers[i]!,
       reference: null,
       tenantReference: tenants[i],
