@@ -126,21 +126,32 @@ export function socialHousingEligibility(
 }
 
 /**
- * Any body, as the batch reads each item and the web page its form: checked by the route's schema
- * (VALIDATION_FAILED with French messages per field), then answered or refused as the single
- * route would refuse it, with the same code and message.
+ * Any body, as the batch reads each item and the web page its form: checked by the route's schema,
+ * a malformed one refused as the single route refuses it (VALIDATION_FAILED, French per field).
  */
+export function readEligibilityBody(
+  body: unknown,
+):
+  | { ok: true; request: TSocialHousingEligibilityRequest }
+  | { ok: false; error: TEligibilityItemError['error'] } {
+  const parsed = ZSocialHousingEligibilityInput.safeParse(body);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  return {
+    ok: false,
+    error: { code: 'VALIDATION_FAILED', message: 'Certains champs sont invalides.', fields },
+  };
+}
+
+/** Any body answered, or refused in its place with the code and message the single route gives. */
 export function answerEligibility(
   body: unknown,
   tables: readonly CeilingTable[] = CEILING_TABLES,
 ): TSocialHousingEligibilityResult | TEligibilityItemError {
-  const parsed = ZSocialHousingEligibilityInput.safeParse(body);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    return { error: { code: 'VALIDATION_FAILED', message: 'Certains champs sont invalides.', fields } };
-  }
-  const outcome = socialHousingEligibility(parsed.data, tables);
+  const read = readEligibilityBody(body);
+  if (!read.ok) return { error: read.error };
+  const outcome = socialHousingEligibility(read.request, tables);
   return outcome.ok ? outcome.result : { error: outcome.error };
 }
 
