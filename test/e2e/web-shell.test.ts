@@ -106,6 +106,7 @@ describe.runIf(browserAvailable())('web shell', { timeout: 90_000 }, () => {
       'Référentiel des briques',
       'Simulateur APL',
       'Délais d’expulsion',
+      'Éligibilité logement social',
     ]) {
       await nav.getByRole('link', { name: label }).waitFor();
     }

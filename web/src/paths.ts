@@ -31,6 +31,7 @@ export const PATHS = {
   meeting: (id: string) => `/comites/reunions/${id}`,
   housingBenefitSimulator: '/simulateur-apl',
   evictionTimeline: '/delais-expulsion',
+  socialHousingEligibility: '/eligibilite-logement-social',
   referentiel: '/referentiel',
   caseloads: '/charge-des-referents',
   adminUsers: '/admin/utilisateurs',

@@ -74,6 +74,10 @@ const EvictionTimelinePage = lazyPage(
   () => import('./pages/calculators/EvictionTimelinePage.tsx'),
   'EvictionTimelinePage',
 );
+const SocialHousingEligibilityPage = lazyPage(
+  () => import('./pages/calculators/SocialHousingEligibilityPage.tsx'),
+  'SocialHousingEligibilityPage',
+);
 const SupportContractPage = lazyPage(
   () => import('./pages/support-contracts/SupportContractPage.tsx'),
   'SupportContractPage',
@@ -116,6 +120,7 @@ export function AppRoutes() {
       <Route element={<PublicOrAuthenticatedLayout />}>
         <Route path={PATHS.housingBenefitSimulator} element={page(<HousingBenefitSimulatorPage />)} />
         <Route path={PATHS.evictionTimeline} element={page(<EvictionTimelinePage />)} />
+        <Route path={PATHS.socialHousingEligibility} element={page(<SocialHousingEligibilityPage />)} />
       </Route>
 
       <Route element={<AuthenticatedLayout />}>

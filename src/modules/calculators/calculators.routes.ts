@@ -5,10 +5,21 @@ import { estimateHousingBenefits, estimateOneHousingBenefit } from './use-cases/
 import { listHousingBenefitScales } from './use-cases/list-housing-benefit-scales.ts';
 import { addHousingBenefitScale } from './use-cases/add-housing-benefit-scale.ts';
 import { computeEvictionTimeline, computeEvictionTimelines } from './use-cases/compute-eviction-timelines.ts';
+import {
+  computeSocialHousingEligibilities,
+  computeSocialHousingEligibility,
+} from './use-cases/compute-social-housing-eligibility.ts';
 
 /**
- * The housing-benefit estimator and its scales, the eviction-timeline calculator (transport only:
- * each route calls one use case).
+ * Per client address on the eligibility calculator, public and meant for the matching's volumes
+ * too: a batch holds up to 10 000 answers, so 30 batches a minute is 300 000 answers.
+ */
+export const ELIGIBILITY_LIMIT = { max: 300, timeWindow: '1 minute' };
+export const ELIGIBILITY_BATCH_LIMIT = { max: 30, timeWindow: '1 minute' };
+
+/**
+ * The housing-benefit estimator and its scales, the eviction-timeline calculator, the
+ * social-housing eligibility calculator (transport only: each route calls one use case).
  */
 export function calculatorsRoutes(routes: Routes): void {
   // The app's cached scales: read by the estimates, emptied when an administrator adds one.
@@ -32,4 +43,13 @@ export function calculatorsRoutes(routes: Routes): void {
   routes.add(R.evictionTimelineBatch, (ctx, { body }) => computeEvictionTimelines(ctx, body), {
     transaction: false,
   });
+  routes.add(R.socialHousingEligibility, (ctx, { body }) => computeSocialHousingEligibility(ctx, body), {
+    transaction: false,
+    rateLimit: ELIGIBILITY_LIMIT,
+  });
+  routes.add(
+    R.socialHousingEligibilityBatch,
+    (ctx, { body }) => computeSocialHousingEligibilities(ctx, body),
+    { transaction: false, rateLimit: ELIGIBILITY_BATCH_LIMIT },
+  );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZIsoDate } from './common.ts';
 import { SCALE_FAMILIES, ZHousingBenefitScale } from '../calculators/housing-benefit-scales.ts';
+import { CEILING_ZONES, HOUSING_FINANCINGS } from '../calculators/social-housing-ceilings.ts';
 
 export const HOUSING_TYPES = ['ordinary', 'foyer', 'student_residence', 'accession'] as const;
 export type HousingType = (typeof HOUSING_TYPES)[number];
@@ -277,3 +278,100 @@ export const ZItemError = z.object({
 });
 export type TItemError = z.infer<typeof ZItemError>;
 export const ZEvictionTimelineBatchResult = z.array(z.union([ZEvictionTimelineResult, ZItemError]));
+
+// ——— Social-housing eligibility calculator (issue 12, point 7) ———
+
+const wholeNumber = (what: string, min: number, max: number, minMessage: string) =>
+  z
+    .number({ error: (i) => (i.input === undefined ? 'Ce champ est obligatoire.' : `${what} invalide.`) })
+    .int({ message: `${what} : nombre entier attendu.` })
+    .min(min, { message: minMessage })
+    .max(max, { message: `${what} invraisemblable.` });
+
+export const MAX_HOUSEHOLD_PERSONS = 30;
+
+/** Annual euros of revenu fiscal de référence (or of income over 12 months), never negative. */
+const annualIncome = (what: string) =>
+  z
+    .number({ error: (i) => (i.input === undefined ? 'Ce champ est obligatoire.' : `${what} invalide.`) })
+    .min(0, { message: `${what} : pas de montant négatif.` })
+    .max(100_000_000, { message: `${what} invraisemblable.` });
+
+/**
+ * One eligibility question: a household against the ceilings of a dwelling's financing and zone
+ * for the commission's year (allocation-rules.md §1.2–1.6). `persons` counts everyone who will
+ * live in the dwelling, `dependants` those of them who are personnes à charge; `coupleAgeSum` is
+ * needed only for a couple without dependants (jeune ménage). Annual euros.
+ */
+export const ZSocialHousingEligibilityInput = z
+  .object({
+    year: z
+      .number({ error: (i) => (i.input === undefined ? 'Ce champ est obligatoire.' : 'Année invalide.') })
+      .int({ message: 'Année : nombre entier attendu.' }),
+    financing: z.enum(HOUSING_FINANCINGS, { message: 'Financement PLAI, PLUS ou PLS attendu.' }),
+    zone: z.enum(CEILING_ZONES, {
+      message: 'Zone paris_limitrophes, ile_de_france ou autres_regions attendue.',
+    }),
+    persons: wholeNumber(
+      'Nombre de personnes',
+      1,
+      MAX_HOUSEHOLD_PERSONS,
+      'Au moins une personne vivra dans le logement.',
+    ),
+    dependants: wholeNumber(
+      'Nombre de personnes à charge',
+      0,
+      MAX_HOUSEHOLD_PERSONS,
+      'Le nombre de personnes à charge ne peut pas être négatif.',
+    ),
+    couple: flag('Couple'),
+    coupleAgeSum: wholeNumber('Somme des âges', 0, 300, 'La somme des âges ne peut pas être négative.')
+      .nullable()
+      .default(null),
+    disabledMember: flag('Personne en situation de handicap'),
+    incomeN2: annualIncome('Revenu fiscal de référence N-2'),
+    incomeN1: annualIncome('Revenu fiscal de référence N-1').nullable().default(null),
+    incomeLast12Months: annualIncome('Revenus des 12 derniers mois').nullable().default(null),
+  })
+  .strict()
+  .refine((b) => b.dependants < b.persons, {
+    path: ['dependants'],
+    message:
+      'Les personnes à charge sont comptées parmi les personnes du foyer : moins que le nombre de personnes attendu.',
+  });
+export type TSocialHousingEligibilityInput = z.input<typeof ZSocialHousingEligibilityInput>;
+export type TSocialHousingEligibilityRequest = z.infer<typeof ZSocialHousingEligibilityInput>;
+
+export const INCOME_SOURCES = ['n2', 'n1', 'last12Months'] as const;
+export type IncomeSource = (typeof INCOME_SOURCES)[number];
+
+export const ZSocialHousingEligibilityResult = z.object({
+  /** Household category 1 to 6 (allocation-rules.md §1.3). */
+  category: z.number().int().min(1).max(6),
+  /** Persons counted beyond category 6, each adding the table's per-person amount. */
+  extraPersons: z.number().int().min(0),
+  /** The ceiling in annual euros. */
+  ceiling: z.number(),
+  /** The income the answer rests on ("n2" when not eligible). */
+  incomeUsed: z.enum(INCOME_SOURCES),
+  eligible: z.boolean(),
+});
+export type TSocialHousingEligibilityResult = z.infer<typeof ZSocialHousingEligibilityResult>;
+
+/** A batch is read as an array only: each item is checked on its own and answers in its place. */
+export const ZSocialHousingEligibilityBatchInput = z
+  .array(z.unknown().describe('Un corps de POST /api/calculators/social-housing-eligibility'))
+  .min(1, { message: 'Au moins une demande attendue.' })
+  .max(MAX_BATCH, { message: `Au plus ${MAX_BATCH} demandes par appel.` });
+
+export const ZEligibilityItemError = z.object({
+  error: z.object({
+    code: z.enum(['VALIDATION_FAILED', 'OUT_OF_SCOPE', 'INCONSISTENT_INPUT']),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type TEligibilityItemError = z.infer<typeof ZEligibilityItemError>;
+export const ZSocialHousingEligibilityBatchResult = z.array(
+  z.union([ZSocialHousingEligibilityResult, ZEligibilityItemError]),
+);

@@ -11,6 +11,10 @@ import {
   ZScaleList,
   ZScaleListQuery,
   ZScaleSummary,
+  ZSocialHousingEligibilityBatchInput,
+  ZSocialHousingEligibilityBatchResult,
+  ZSocialHousingEligibilityInput,
+  ZSocialHousingEligibilityResult,
 } from '../contracts/calculators.ts';
 import { defineRoute } from './define.ts';
 
@@ -18,7 +22,7 @@ const tag = 'calculateurs';
 
 /**
  * The public housing-benefit estimator, its published scales and their administration; the public
- * eviction-timeline calculator.
+ * eviction-timeline calculator; the public social-housing eligibility calculator.
  */
 export const CALCULATOR_ROUTES = {
   estimate: defineRoute({
@@ -81,5 +85,27 @@ export const CALCULATOR_ROUTES = {
     access: 'public',
     body: ZEvictionTimelineBatchInput,
     response: ZEvictionTimelineBatchResult,
+  }),
+  socialHousingEligibility: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/social-housing-eligibility',
+    tag,
+    summary:
+      'Vérifier l’éligibilité d’un ménage au logement social selon ses ressources : catégorie de ménage, plafond du financement (PLAI, PLUS, PLS) et de la zone pour l’année de la commission, revenu retenu ; sans rien enregistrer',
+    access: 'public',
+    body: ZSocialHousingEligibilityInput,
+    response: ZSocialHousingEligibilityResult,
+    errors: [422, 429],
+  }),
+  socialHousingEligibilityBatch: defineRoute({
+    method: 'POST',
+    path: '/api/calculators/social-housing-eligibility/batch',
+    tag,
+    summary:
+      'Vérifier l’éligibilité au logement social pour une liste de ménages (10 000 au plus) ; une demande mal formée ou sans réponse donne { error } à sa place',
+    access: 'public',
+    body: ZSocialHousingEligibilityBatchInput,
+    response: ZSocialHousingEligibilityBatchResult,
+    errors: [429],
   }),
 };

@@ -95,6 +95,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       { label: 'Référentiel des briques', to: PATHS.referentiel },
       { label: 'Simulateur APL', to: PATHS.housingBenefitSimulator },
       { label: 'Délais d’expulsion', to: PATHS.evictionTimeline },
+      { label: 'Éligibilité logement social', to: PATHS.socialHousingEligibility },
     ],
   });
   return sections;
