@@ -11,11 +11,11 @@ import {
 } from './use-cases/compute-social-housing-eligibility.ts';
 
 /**
- * Per client address on the eligibility calculator, public and meant for the matching's volumes
- * too: a batch holds up to 10 000 answers, so 30 batches a minute is 300 000 answers.
+ * Per client address on every public calculator (no session to throttle otherwise): a batch holds up
+ * to 10 000 answers, so 30 batches a minute is 300 000 answers.
  */
-export const ELIGIBILITY_LIMIT = { max: 300, timeWindow: '1 minute' };
-export const ELIGIBILITY_BATCH_LIMIT = { max: 30, timeWindow: '1 minute' };
+const PUBLIC_LIMIT = { max: 300, timeWindow: '1 minute' };
+const PUBLIC_BATCH_LIMIT = { max: 30, timeWindow: '1 minute' };
 
 /**
  * The housing-benefit estimator and its scales, the eviction-timeline calculator, the
@@ -27,9 +27,11 @@ export function calculatorsRoutes(routes: Routes): void {
   // Estimates only read (the scales, on a cache miss): no transaction.
   routes.add(R.estimate, (ctx, { body }) => estimateOneHousingBenefit(ctx, store, body), {
     transaction: false,
+    rateLimit: PUBLIC_LIMIT,
   });
   routes.add(R.estimateBatch, (ctx, { body }) => estimateHousingBenefits(ctx, store, body), {
     transaction: false,
+    rateLimit: PUBLIC_BATCH_LIMIT,
   });
   routes.add(R.scales, (ctx, { query }) => listHousingBenefitScales(ctx, store, query));
   // The use case commits its own transaction, then empties the cache.
@@ -39,17 +41,19 @@ export function calculatorsRoutes(routes: Routes): void {
   // Pure computations: no database, no transaction.
   routes.add(R.evictionTimeline, (ctx, { body }) => computeEvictionTimeline(ctx, body), {
     transaction: false,
+    rateLimit: PUBLIC_LIMIT,
   });
   routes.add(R.evictionTimelineBatch, (ctx, { body }) => computeEvictionTimelines(ctx, body), {
     transaction: false,
+    rateLimit: PUBLIC_BATCH_LIMIT,
   });
   routes.add(R.socialHousingEligibility, (ctx, { body }) => computeSocialHousingEligibility(ctx, body), {
     transaction: false,
-    rateLimit: ELIGIBILITY_LIMIT,
+    rateLimit: PUBLIC_LIMIT,
   });
   routes.add(
     R.socialHousingEligibilityBatch,
     (ctx, { body }) => computeSocialHousingEligibilities(ctx, body),
-    { transaction: false, rateLimit: ELIGIBILITY_BATCH_LIMIT },
+    { transaction: false, rateLimit: PUBLIC_BATCH_LIMIT },
   );
 }
