@@ -10,10 +10,12 @@ import { getReferral } from './use-cases/get-referral.ts';
 import { listReferrals } from './use-cases/list-referrals.ts';
 import { listReferralTimeline } from './use-cases/list-referral-events.ts';
 import { listAssignableCaseworkers } from './use-cases/list-assignable-caseworkers.ts';
+import { referralPrefill } from './use-cases/referral-prefill.ts';
 
 /** Referrals and the receiving side's decisions (transport only: each route calls one use case). */
 export function referralRoutes(routes: Routes): void {
   routes.add(R.create, (ctx, { body }) => createReferral(ctx, body));
+  routes.add(R.prefill, (ctx, { params }) => referralPrefill(ctx, params.contractId));
   routes.add(R.inbox, (ctx, { query }) => listReferrals(ctx, { box: 'inbox', query }));
   routes.add(R.sent, (ctx, { query }) => listReferrals(ctx, { box: 'sent', query }));
   routes.add(R.caseworkers, (ctx) => listAssignableCaseworkers(ctx));

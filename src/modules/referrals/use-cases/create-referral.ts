@@ -28,6 +28,7 @@ import {
 } from '../../households/index.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { notifyOrganisation } from '../../notifications/index.ts';
+import { contractToRefer, linkContractOnReferral } from '../../leases/index.ts';
 import {
   findManagementUnitOf,
   findOpenReferral,
@@ -41,8 +42,10 @@ import { referralLink } from '../referral-transition.ts';
  * An organisation refers a household to an association for the kinds its type sends
  * (REFERRAL_KINDS_SENT_BY: a landlord its tenant for maintenance, the SIAO for access, the CCAPEX
  * for maintenance…). The referring organisation must already be a party to the household, or creates its file
- * here; either way it becomes a party on the basis of this referral. The referral, its first event,
- * the audit entry and the receiving organisation's notifications are written together.
+ * here; either way it becomes a party on the basis of this referral. A landlord's referral of a tenant
+ * its arrears file flagged names the tenant's contract, which is attached to the household's file. The
+ * referral, its first event, the audit entry and the receiving organisation's notifications are written
+ * together.
  */
 export async function createReferral(
   ctx: Context,
@@ -62,6 +65,9 @@ export async function createReferral(
     throw invalid({ toOrganisationId: 'Choisissez une association destinataire.' });
   }
   const managementUnitId = input.kind === 'maintenance' ? await referringUnit(tx, actor, input) : null;
+  // A tenant flagged by the landlord's arrears file: its contract, which only its lessor refers from.
+  const contractId = input.kind === 'maintenance' ? (input.occupancyContractId ?? null) : null;
+  if (contractId) await contractToRefer(ctx, contractId);
 
   const referralId = randomUUID();
   let householdId: string;
@@ -122,8 +128,12 @@ export async function createReferral(
       ).id
     : null;
 
+  // The contract joins the household's file in the same transaction (audited with its event).
+  if (contractId) await linkContractOnReferral(ctx, { contractId, householdId, referralId });
+
   const referral = await insertReferral(tx, {
     id: referralId,
+    occupancyContractId: contractId,
     kind: input.kind,
     householdId,
     fromOrganisationId: actor.organisationId,
