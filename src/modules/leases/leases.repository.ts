@@ -10,6 +10,7 @@ import {
   occupancyContractDocuments,
   occupancyContractEvents,
   occupancyContracts,
+  referralContracts,
   slidingEvaluations,
 } from './schema.ts';
 
@@ -155,6 +156,11 @@ export async function setContractHousehold(
     )
     .returning({ id: c.id });
   return rows.length === 1;
+}
+
+/** Records the contract a referral is about. */
+export async function insertReferralContract(q: Queryable, referralId: string, contractId: string) {
+  await q.insert(referralContracts).values({ referralId, contractId });
 }
 
 /** The dwelling's rent and charges in force on a day (null: none known). */

@@ -3,7 +3,6 @@ import { createdAt, id, tstz } from '../../db/columns.ts';
 import { managementUnits, organisations } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
 import { householdConsents, householdDebts, households } from '../households/schema.ts';
-import { occupancyContracts } from '../leases/schema.ts';
 import {
   CONTACT_METHODS,
   CONTACT_OUTCOMES,
@@ -40,13 +39,6 @@ export const referrals = pgTable(
     reasons: jsonb('reasons').$type<MaintenanceReason[]>().notNull().default([]),
     /** The household's rent-arrears debt the referral reported (amount and months live there). */
     arrearsDebtId: uuid('arrears_debt_id').references(() => householdDebts.id, { onDelete: 'set null' }),
-    /**
-     * The occupancy contract of the tenant referred, when the referral started from it (a tenant the
-     * landlord's arrears file flagged): the referral attaches it to the household's file.
-     */
-    occupancyContractId: uuid('occupancy_contract_id').references(() => occupancyContracts.id, {
-      onDelete: 'set null',
-    }),
     /** The household's agreement to being referred, as a consent record. */
     agreementConsentId: uuid('agreement_consent_id').references(() => householdConsents.id),
     // Access (accès) referrals

@@ -10,8 +10,6 @@ import {
   ZReferralDetail,
   ZReferralEventList,
   ZReferralPage,
-  ZReferralPrefill,
-  ZReferralPrefillParams,
   ZReferralQuery,
   ZReferralRedirect,
   ZReferralTransitionResult,
@@ -37,16 +35,6 @@ export const REFERRAL_ROUTES = {
     response: ZReferralCreated,
     status: 201,
     errors: [409],
-  }),
-  prefill: defineRoute({
-    method: 'GET',
-    path: '/api/referrals/prefill/:contractId',
-    tag,
-    summary:
-      'Saisine d’un locataire signalé : le locataire, le logement, le bailleur et la dette du dernier fichier d’impayés',
-    params: ZReferralPrefillParams,
-    response: ZReferralPrefill,
-    household: { param: 'contractId', via: 'contract', lease: 'refer_occupant' },
   }),
   inbox: defineRoute({
     method: 'GET',

@@ -8,10 +8,12 @@ import type {
   TContractHouseholdUnlink,
 } from '../../../shared/contracts/leases.ts';
 import { parisDate } from '../../../shared/time.ts';
+import type { ReferredContractPort } from '../../referrals/index.ts';
 import { householdLevelOf, requireReadableContract, staleContract } from '../lease-access.ts';
 import {
   findContract,
   insertEvent,
+  insertReferralContract,
   rentInForce,
   setContractHousehold,
   type ContractRow,
@@ -174,7 +176,15 @@ export async function linkContractOnReferral(
 ): Promise<void> {
   const row = await findContract(ctx.db, input.contractId);
   if (!row) throw invalid({ occupancyContractId: 'Contrat d’occupation introuvable.' });
-  if (row.contract.householdId === input.householdId) return;
-  if (row.contract.householdId !== null) throw invalid({ occupancyContractId: LINKED_ELSEWHERE });
-  await attach(ctx, row, input.householdId, { rowVersion: null, referralId: input.referralId });
+  if (row.contract.householdId !== null && row.contract.householdId !== input.householdId)
+    throw invalid({ occupancyContractId: LINKED_ELSEWHERE });
+  if (row.contract.householdId === null)
+    await attach(ctx, row, input.householdId, { rowVersion: null, referralId: input.referralId });
+  await insertReferralContract(ctx.db, input.referralId, row.contract.id);
 }
+
+/** The referrals' port (wired in app.ts): the contract a referral starts from, and its attachment. */
+export const referredContractPort: ReferredContractPort = {
+  check: contractToRefer,
+  attach: linkContractOnReferral,
+};

@@ -28,7 +28,6 @@ import {
 } from '../../households/index.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { notifyOrganisation } from '../../notifications/index.ts';
-import { contractToRefer, linkContractOnReferral } from '../../leases/index.ts';
 import {
   findManagementUnitOf,
   findOpenReferral,
@@ -50,6 +49,7 @@ import { referralLink } from '../referral-transition.ts';
 export async function createReferral(
   ctx: Context,
   input: TReferralCreate,
+  contracts?: ReferredContractPort,
 ): Promise<{ id: string; householdId: string }> {
   const { actor, now } = ctx;
   const tx = ctx.db;
@@ -67,7 +67,10 @@ export async function createReferral(
   const managementUnitId = input.kind === 'maintenance' ? await referringUnit(tx, actor, input) : null;
   // A tenant flagged by the landlord's arrears file: its contract, which only its lessor refers from.
   const contractId = input.kind === 'maintenance' ? (input.occupancyContractId ?? null) : null;
-  if (contractId) await contractToRefer(ctx, contractId);
+  if (contractId) {
+    if (!contracts) throw invalid({ occupancyContractId: 'Cette saisine ne peut pas partir d’un contrat.' });
+    await contracts.check(ctx, contractId);
+  }
 
   const referralId = randomUUID();
   let householdId: string;
@@ -128,12 +131,8 @@ export async function createReferral(
       ).id
     : null;
 
-  // The contract joins the household's file in the same transaction (audited with its event).
-  if (contractId) await linkContractOnReferral(ctx, { contractId, householdId, referralId });
-
   const referral = await insertReferral(tx, {
     id: referralId,
-    occupancyContractId: contractId,
     kind: input.kind,
     householdId,
     fromOrganisationId: actor.organisationId,
@@ -153,6 +152,8 @@ export async function createReferral(
     createdAt: now,
     updatedAt: now,
   });
+  // The contract joins the household's file in the same transaction (audited with its event).
+  if (contractId) await contracts!.attach(ctx, { contractId, householdId, referralId });
   await insertReferralEvent(tx, {
     referralId,
     type: 'sent',
@@ -174,6 +175,16 @@ export async function createReferral(
     toOrganisationId: target.id,
   });
   return { id: referralId, householdId };
+}
+
+/**
+ * What the leases module does for a referral that names the tenant's contract (wired in app.ts, the
+ * leases module depending on this one): refuses a contract the actor may not refer from, and attaches
+ * it to the household's file, recording which contract the referral is about.
+ */
+export interface ReferredContractPort {
+  check(ctx: Context, contractId: string): Promise<unknown>;
+  attach(ctx: Context, input: { contractId: string; householdId: string; referralId: string }): Promise<void>;
 }
 
 /** Tells the members who decide on incoming referrals; no household detail, as it leaves by email too. */

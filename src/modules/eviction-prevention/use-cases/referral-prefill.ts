@@ -7,7 +7,8 @@ import { arrearsHistories } from '../../stock-imports/index.ts';
 
 /**
  * The referral form of a tenant the landlord's arrears file flagged, filled from its contract and the
- * latest balance of its files: the lessor's staff only (lease policy). The read is audited.
+ * latest balance of its files so that the landlord refers it early, before any procedure: the lessor's
+ * staff only (lease policy). The read is audited.
  */
 export async function referralPrefill(ctx: Context, contractId: string): Promise<TReferralPrefill> {
   const contract = await contractToRefer(ctx, contractId);

@@ -1,2 +1,0 @@
-ALTER TABLE "referrals" ADD COLUMN "occupancy_contract_id" uuid;--> statement-breakpoint
-ALTER TABLE "referrals" ADD CONSTRAINT "referrals_occupancy_contract_id_occupancy_contracts_id_fk" FOREIGN KEY ("occupancy_contract_id") REFERENCES "public"."occupancy_contracts"("id") ON DELETE set null ON UPDATE no action;
