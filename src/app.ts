@@ -46,7 +46,7 @@ import { evictionPreventionRoutes } from './modules/eviction-prevention/index.ts
 import { dwellingsRoutes } from './modules/dwellings/index.ts';
 import { stockImportsRoutes } from './modules/stock-imports/index.ts';
 import { carryBalance, rentAccountsRoutes } from './modules/rent-accounts/index.ts';
-import { leasesRoutes } from './modules/leases/index.ts';
+import { leasesRoutes, referredContractPort } from './modules/leases/index.ts';
 import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 
@@ -65,7 +65,9 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   auditRoutes,
   // The list's « En veille » badge: the watch is the measures', which import the households.
   (registrar) => householdsRoutes(registrar, { watchStatus: householdsWatchUntil }),
-  referralRoutes,
+  // A referral of a tenant flagged by its landlord's arrears attaches the tenant's contract to the file:
+  // the leases module imports the referrals'.
+  (registrar) => referralRoutes(registrar, referredContractPort),
   diagnosticsRoutes,
   calculatorsRoutes,
   budgetRoutes,

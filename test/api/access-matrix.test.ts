@@ -48,6 +48,8 @@ import { multipartForm } from '../helpers/multipart.ts';
 import { leaseRefusal } from '../../src/shared/access/lease-policy.ts';
 import type { OccupancyKind } from '../../src/shared/contracts/housing-stock.ts';
 import { RENT_ACCOUNT_ROUTES } from '../../src/shared/routes/rent-accounts.ts';
+import { LEASE_ROUTES } from '../../src/shared/routes/leases.ts';
+import { EVICTION_PREVENTION_ROUTES } from '../../src/shared/routes/eviction-prevention.ts';
 import { openRentAccount, postAidCredit } from '../../src/modules/rent-accounts/index.ts';
 import { repaymentPlans, rentAccounts } from '../../src/modules/rent-accounts/schema.ts';
 import { insertContract } from '../helpers/contract-fixtures.ts';
@@ -2245,8 +2247,21 @@ describe('contract access matrix, from the route contracts and the lease policy'
   }, 60_000);
   afterAll(() => t.close());
 
-  it('covers every rent-account route', () => {
-    expect(ROUTES.map(key).sort()).toEqual(Object.values(RENT_ACCOUNT_ROUTES).map(key).sort());
+  // The contract's own routes beyond its account: attaching it to a file (a contract without one, to
+  // the household's file, which the subject reads or not), detaching it, a referral's prefill.
+  const CONTRACT_ROUTES: Record<string, { kind: 'link' | 'unlink' | 'prefill'; body?: object }> = {
+    [key(LEASE_ROUTES.linkHousehold)]: { kind: 'link' },
+    [key(LEASE_ROUTES.unlinkHousehold)]: {
+      kind: 'unlink',
+      body: { reason: 'Rattaché au mauvais dossier', rowVersion: 1 },
+    },
+    [key(EVICTION_PREVENTION_ROUTES.referralPrefill)]: { kind: 'prefill' },
+  };
+
+  it('covers every rent-account route and the contract’s own', () => {
+    expect(ROUTES.map(key).sort()).toEqual(
+      [...Object.values(RENT_ACCOUNT_ROUTES).map(key), ...Object.keys(CONTRACT_ROUTES)].sort(),
+    );
   });
 
   const CASES = ROUTES.flatMap((route) =>
@@ -2261,17 +2276,18 @@ describe('contract access matrix, from the route contracts and the lease policy'
   );
 
   it.each(CASES)('$name', async ({ route, kind, subject }) => {
+    const own = CONTRACT_ROUTES[key(route)];
     const { contract } = await insertContract(t.deps.db, {
       kind,
       landlordId: orgs.lessor,
       associationId: kind === 'direct_lease' ? null : orgs.association,
-      householdId,
+      householdId: own?.kind === 'link' ? null : householdId,
       startOn: '2026-01-01',
     });
     const name = (Object.entries(RENT_ACCOUNT_ROUTES).find(([, r]) => r === route)?.[0] ??
       '') as keyof typeof RENT_ACCOUNT_ROUTES;
     const ids: Ids = { contractId: contract.id, planId: randomUUID(), postingId: randomUUID() };
-    if (name !== 'open') {
+    if (!own && name !== 'open') {
       const system = contextFor(t, null);
       const { accountId } = await openRentAccount(system, { contractId: contract.id, on: '2026-01-01' });
       ids.postingId = (
@@ -2296,21 +2312,26 @@ describe('contract access matrix, from the route contracts and the lease policy'
     const readsHousehold =
       subject.side !== 'elsewhere' &&
       atLeast(partyAccessLevel({ ...actor, organisationType: subject.orgType }), 'party');
-    const expected = leaseRefusal(actor, 'read_contract', contract, readsHousehold)
+    // Attaching: the contract has no file yet, the subject reads the one it is attached to or not.
+    const readsTarget =
+      subject.side !== 'elsewhere' &&
+      partyAccessLevel({ ...actor, organisationType: subject.orgType }) !== 'none';
+    const linking = own?.kind === 'link';
+    const expected = leaseRefusal(actor, 'read_contract', contract, linking ? false : readsHousehold)
       ? 404
-      : leaseRefusal(actor, route.household.lease, contract, readsHousehold)
+      : leaseRefusal(actor, route.household.lease, contract, linking ? readsTarget : readsHousehold)
         ? 403
         : (route.status ?? 200);
     const entries = async () =>
       (await t.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.householdId, householdId)))[0]!
         .n;
     const before = await entries();
-    const driver = BODIES[name];
+    const driver = own ? { body: () => own.body ?? { householdId, rowVersion: 1 } } : BODIES[name];
     const res = await t.app.inject({
       method: route.method as 'POST',
-      url: routePath(route, ids) + (driver.query ?? ''),
+      url: routePath(route, { ...ids, id: contract.id }) + (driver.query ?? ''),
       headers: person.session.headers,
-      ...(driver.body ? { payload: driver.body(ids) } : {}),
+      ...(driver.body && route.method !== 'GET' ? { payload: driver.body(ids) } : {}),
     });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
     if (expected >= 400) {

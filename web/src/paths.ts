@@ -12,6 +12,9 @@ export const PATHS = {
   referralInbox: '/saisines/recues',
   sentReferrals: '/saisines/envoyees',
   newReferral: '/saisines/nouvelle',
+  /** The new referral's form, filled from a tenant's contract (a tenant the arrears file flagged). */
+  referralFromContract: (contractId: string) =>
+    `/saisines/nouvelle?contrat=${encodeURIComponent(contractId)}`,
   referral: (id: string) => `/saisines/${id}`,
   agenda: '/agenda',
   workshops: '/ateliers',

@@ -236,7 +236,7 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
       const measure = byId.get(id);
       return measure ? [{ measure, ...due }] : [];
     }),
-    evictions: await evictionAlertFacts(q, householdId),
+    evictions: await evictionAlertFacts(q, parisDate(at), householdId),
   };
 }
 

@@ -3,13 +3,19 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { EvictionFact } from '../../shared/eviction-prevention/alerts.ts';
 import { evictionProcedureSteps, evictionProcedures } from '../households/schema.ts';
 import { evictionProcedureBalances, evictionProcedureFacts } from './schema.ts';
-import { rentAccountDebt } from './debt-balances.ts';
+import { debtOf, knownDebts, NO_KNOWN_DEBT } from './debt-balances.ts';
 
 /**
  * The open procedures someone follows (their facts saved), with their steps and balances: what the
- * alert rules compute the deadlines' tasks from. One household's, or every household's.
+ * alert rules compute the deadlines' tasks from. One household's, or every household's; the debt as
+ * the record shows it on `today` (noted, else the rent account's, else the landlord's arrears files),
+ * read in a fixed number of queries whatever the number of procedures.
  */
-export async function evictionAlertFacts(q: Queryable, householdId?: string): Promise<EvictionFact[]> {
+export async function evictionAlertFacts(
+  q: Queryable,
+  today: string,
+  householdId?: string,
+): Promise<EvictionFact[]> {
   const rows = await q
     .select({ procedure: evictionProcedures, facts: evictionProcedureFacts })
     .from(evictionProcedures)
@@ -23,7 +29,7 @@ export async function evictionAlertFacts(q: Queryable, householdId?: string): Pr
     );
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.procedure.id);
-  const [steps, balances] = await Promise.all([
+  const [steps, balances, known] = await Promise.all([
     q
       .select({
         procedureId: evictionProcedureSteps.procedureId,
@@ -41,6 +47,7 @@ export async function evictionAlertFacts(q: Queryable, householdId?: string): Pr
       .from(evictionProcedureBalances)
       .where(inArray(evictionProcedureBalances.procedureId, ids))
       .orderBy(asc(evictionProcedureBalances.on)),
+    knownDebts(q, [...new Set(rows.map((r) => r.procedure.householdId))], today),
   ]);
   const out: EvictionFact[] = [];
   for (const { procedure, facts } of rows) {
@@ -53,8 +60,8 @@ export async function evictionAlertFacts(q: Queryable, householdId?: string): Pr
       ownerOrganisationId: facts.followedByOrganisationId!,
       facts,
       steps: steps.filter((s) => s.procedureId === procedure.id),
-      // As the file shows it: the balances noted, else the rent account's (one query per such procedure).
-      balances: noted.length > 0 ? noted : await rentAccountDebt(q, procedure.householdId),
+      // As the file shows it (see getEvictionPrevention).
+      balances: debtOf(noted, known.get(procedure.householdId) ?? NO_KNOWN_DEBT),
     });
   }
   return out;

@@ -6,6 +6,7 @@ import {
   addPreventionInstrument,
   changePreventionInstrument,
 } from './use-cases/record-prevention-instrument.ts';
+import { referralPrefill } from './use-cases/referral-prefill.ts';
 import { saveProcedureFacts } from './use-cases/save-procedure-facts.ts';
 
 /** The household's eviction prevention (transport only). */
@@ -17,6 +18,7 @@ export function evictionPreventionRoutes(routes: Routes): void {
   routes.add(R.addInstrument, (ctx, { params, body }) =>
     addPreventionInstrument(ctx, params.id, { ...body, note: body.note ?? null }),
   );
+  routes.add(R.referralPrefill, (ctx, { params }) => referralPrefill(ctx, params.contractId));
   routes.add(R.changeInstrument, (ctx, { params, body }) =>
     changePreventionInstrument(ctx, params.id, params.instrumentId, { ...body, note: body.note ?? null }),
   );

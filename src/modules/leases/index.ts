@@ -8,3 +8,4 @@ export { createContract } from './use-cases/create-contract.ts';
 export { activateContract } from './use-cases/activate-contract.ts';
 export { recordContractEvent } from './use-cases/record-contract-event.ts';
 export { evaluateSliding } from './use-cases/evaluate-sliding.ts';
+export { contractToRefer, referredContractPort, type ContractToRefer } from './use-cases/link-household.ts';

@@ -102,5 +102,9 @@ export function presentContract(
     evaluatesFor: canDoLease(reader.actor, 'evaluate_sliding', c, readsHousehold)
       ? partiesSpokenFor(reader.actor.organisationId, c)
       : [],
+    // To a file the reader will choose among those it reads.
+    canLinkHousehold: c.householdId === null && canDoLease(reader.actor, 'link_household', c, true),
+    canUnlinkHousehold:
+      c.householdId !== null && canDoLease(reader.actor, 'unlink_household', c, readsHousehold),
   };
 }

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../kernel/db.ts';
 import { CONTRACT_EVENTS, type LeaseParty } from '../../shared/leases/contract-rules.ts';
-import { dwellings } from '../dwellings/schema.ts';
+import { dwellingRents, dwellings } from '../dwellings/schema.ts';
 import { householdDocuments, householdMembers, households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -10,6 +10,7 @@ import {
   occupancyContractDocuments,
   occupancyContractEvents,
   occupancyContracts,
+  referralContracts,
   slidingEvaluations,
 } from './schema.ts';
 
@@ -119,6 +120,61 @@ export async function updateContract(
     .where(and(eq(c.id, input.id), eq(c.rowVersion, input.rowVersion)))
     .returning({ id: c.id });
   return rows.length === 1;
+}
+
+/**
+ * Sets the contract's household (null: detaches it) when it still has the one expected, at the version
+ * read when one is given; false when either changed since.
+ */
+export async function setContractHousehold(
+  q: Queryable,
+  input: {
+    id: string;
+    householdId: string | null;
+    expectedHouseholdId: string | null;
+    rowVersion: number | null;
+    tenantName?: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const rows = await q
+    .update(c)
+    .set({
+      householdId: input.householdId,
+      ...(input.tenantName !== undefined ? { tenantName: input.tenantName } : {}),
+      updatedAt: input.at,
+      rowVersion: sql`${c.rowVersion} + 1`,
+    })
+    .where(
+      and(
+        eq(c.id, input.id),
+        input.expectedHouseholdId === null
+          ? isNull(c.householdId)
+          : eq(c.householdId, input.expectedHouseholdId),
+        input.rowVersion === null ? undefined : eq(c.rowVersion, input.rowVersion),
+      ),
+    )
+    .returning({ id: c.id });
+  return rows.length === 1;
+}
+
+/** Records the contract a referral is about. */
+export async function insertReferralContract(q: Queryable, referralId: string, contractId: string) {
+  await q.insert(referralContracts).values({ referralId, contractId });
+}
+
+/** The dwelling's rent and charges in force on a day (null: none known). */
+export async function rentInForce(q: Queryable, dwellingId: string, on: string) {
+  const [row] = await q
+    .select({
+      monthlyRentCents: dwellingRents.monthlyRentCents,
+      monthlyChargesCents: dwellingRents.monthlyChargesCents,
+    })
+    .from(dwellingRents)
+    .where(and(eq(dwellingRents.dwellingId, dwellingId), lte(dwellingRents.effectiveFrom, on)))
+    .orderBy(desc(dwellingRents.effectiveFrom))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function insertEvent(

@@ -12,6 +12,7 @@ import {
   listHouseholdContracts,
   listOrganisationContracts,
 } from './use-cases/list-contracts.ts';
+import { linkContractHousehold, unlinkContractHousehold } from './use-cases/link-household.ts';
 import { recordContractEvent } from './use-cases/record-contract-event.ts';
 import { renewContract } from './use-cases/renew-contract.ts';
 import { requestSliding } from './use-cases/request-sliding.ts';
@@ -28,6 +29,12 @@ export function leasesRoutes(routes: Routes, hooks: SlideHooks = {}): void {
   routes.add(R.recordEvent, (ctx, { params, body }) => recordContractEvent(ctx, { ...body, id: params.id }));
   routes.add(R.attachDocument, (ctx, { params, body }) =>
     attachContractDocument(ctx, { ...body, id: params.id }),
+  );
+  routes.add(R.linkHousehold, (ctx, { params, body }) =>
+    linkContractHousehold(ctx, { ...body, id: params.id }),
+  );
+  routes.add(R.unlinkHousehold, (ctx, { params, body }) =>
+    unlinkContractHousehold(ctx, { ...body, id: params.id }),
   );
   routes.add(R.renew, (ctx, { params, body }) => renewContract(ctx, { ...body, id: params.id }));
   routes.add(R.end, (ctx, { params, body }) => endContract(ctx, { ...body, id: params.id }));

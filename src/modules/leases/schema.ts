@@ -17,6 +17,7 @@ import { dwellings } from '../dwellings/schema.ts';
 import { householdDocuments, households } from '../households/schema.ts';
 import { users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
+import { referrals } from '../referrals/schema.ts';
 
 export const occupancyKind = pgEnum('occupancy_kind', OCCUPANCY_KINDS);
 export const lessorKind = pgEnum('lessor_kind', LESSOR_KINDS);
@@ -155,4 +156,21 @@ export const occupancyContractDocuments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('occupancy_contract_documents_uq').on(t.contractId, t.householdDocumentId)],
+);
+
+/**
+ * The occupancy contract a referral is about: a landlord's referral of a tenant its arrears file
+ * flagged names the tenant's contract, attached to the household's file by the referral.
+ */
+export const referralContracts = pgTable(
+  'referral_contracts',
+  {
+    referralId: uuid('referral_id')
+      .primaryKey()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => occupancyContracts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('referral_contracts_contract_idx').on(t.contractId)],
 );

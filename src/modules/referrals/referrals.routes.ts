@@ -1,6 +1,6 @@
 import type { Routes } from '../../kernel/routes.ts';
 import { REFERRAL_ROUTES as R } from '../../shared/routes/referrals.ts';
-import { createReferral } from './use-cases/create-referral.ts';
+import { createReferral, type ReferredContractPort } from './use-cases/create-referral.ts';
 import { acceptReferral } from './use-cases/accept-referral.ts';
 import { declineReferral } from './use-cases/decline-referral.ts';
 import { redirectReferral } from './use-cases/redirect-referral.ts';
@@ -12,8 +12,8 @@ import { listReferralTimeline } from './use-cases/list-referral-events.ts';
 import { listAssignableCaseworkers } from './use-cases/list-assignable-caseworkers.ts';
 
 /** Referrals and the receiving side's decisions (transport only: each route calls one use case). */
-export function referralRoutes(routes: Routes): void {
-  routes.add(R.create, (ctx, { body }) => createReferral(ctx, body));
+export function referralRoutes(routes: Routes, contracts?: ReferredContractPort): void {
+  routes.add(R.create, (ctx, { body }) => createReferral(ctx, body, contracts));
   routes.add(R.inbox, (ctx, { query }) => listReferrals(ctx, { box: 'inbox', query }));
   routes.add(R.sent, (ctx, { query }) => listReferrals(ctx, { box: 'sent', query }));
   routes.add(R.caseworkers, (ctx) => listAssignableCaseworkers(ctx));

@@ -8,7 +8,7 @@ export { rentAccountsRoutes } from './rent-accounts.routes.ts';
 export { openRentAccount } from './use-cases/open-account.ts';
 export { carryBalance } from './use-cases/carry-balance.ts';
 export { postAidCredit } from './use-cases/post-aid-credit.ts';
-export { accountBalanceHistory } from './use-cases/account-balance-history.ts';
+export { accountBalanceHistories, accountBalanceHistory } from './use-cases/account-balance-history.ts';
 export {
   checkAllRepaymentPlans,
   repaymentPlansJob,

@@ -68,6 +68,15 @@ export const accountPostings = (q: Queryable, accountId: string): Promise<RentPo
     .where(eq(rentPostings.accountId, accountId))
     .orderBy(asc(rentPostings.postedOn), asc(rentPostings.seq));
 
+/** Every line of the accounts of several contracts, each with its contract, in account order. */
+export const contractsPostings = (q: Queryable, contractIds: readonly string[]) =>
+  q
+    .select({ contractId: rentAccounts.contractId, posting: rentPostings })
+    .from(rentPostings)
+    .innerJoin(rentAccounts, eq(rentAccounts.id, rentPostings.accountId))
+    .where(inArray(rentAccounts.contractId, [...contractIds]))
+    .orderBy(asc(rentPostings.postedOn), asc(rentPostings.seq));
+
 /** Appends lines (never updated nor deleted). */
 export async function insertPostings(
   q: Queryable,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type { TArrearsThreshold } from '../../shared/contracts/dwellings.ts';
 import { dwellingRents, dwellings } from '../dwellings/schema.ts';
@@ -37,6 +37,7 @@ export async function latestBalances(q: Queryable, landlordId: string) {
     .as('latest');
   return q
     .select({
+      contractId: latest.contractId,
       tenantReference: sql<string>`coalesce(${occupancyContracts.tenantReference}, '')`,
       tenantName: occupancyContracts.tenantName,
       dwellingId: dwellings.id,
@@ -72,3 +73,16 @@ export const arrearsHistory = (q: Queryable, contractId: string, until: string) 
     .from(arrearsBalances)
     .where(and(eq(arrearsBalances.contractId, contractId), lte(arrearsBalances.asOf, until)))
     .orderBy(asc(arrearsBalances.asOf));
+
+/** `arrearsHistory` of several contracts in one query, each row naming its contract. */
+export const arrearsHistories = (q: Queryable, contractIds: readonly string[], until: string) =>
+  q
+    .select({
+      contractId: arrearsBalances.contractId,
+      asOf: arrearsBalances.asOf,
+      balanceCents: arrearsBalances.balanceCents,
+      months: arrearsBalances.monthsOfArrears,
+    })
+    .from(arrearsBalances)
+    .where(and(inArray(arrearsBalances.contractId, [...contractIds]), lte(arrearsBalances.asOf, until)))
+    .orderBy(asc(arrearsBalances.contractId), asc(arrearsBalances.asOf));

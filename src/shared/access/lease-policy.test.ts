@@ -35,12 +35,20 @@ describe('lease policy', () => {
     expect(rentCollector(mandate)).toBe(ASSOCIATION);
   });
 
+  const ALL_BUT_LINK = LEASE_ACTIONS.filter((a) => a !== 'link_household');
   it.each<[string, ReturnType<typeof actor>, typeof directLease | typeof glissant, boolean, LeaseAction[]]>([
     [
       'the landlord’s rental manager, its direct lease',
       actor(LANDLORD, 'landlord_rental_manager'),
       directLease,
       false,
+      ALL_BUT_LINK,
+    ],
+    [
+      'the landlord’s rental manager, its direct lease, to a file it reads',
+      actor(LANDLORD, 'landlord_rental_manager'),
+      directLease,
+      true,
       [...LEASE_ACTIONS],
     ],
     [
@@ -48,21 +56,28 @@ describe('lease policy', () => {
       actor(LANDLORD, 'landlord_social_advisor'),
       glissant,
       false,
-      ['read_contract', 'manage_contract', 'evaluate_sliding'],
+      ['read_contract', 'manage_contract', 'evaluate_sliding', 'refer_occupant', 'unlink_household'],
     ],
     [
       'the association’s social worker, its sublease',
       actor(ASSOCIATION, 'caseworker'),
       glissant,
       false,
-      [...LEASE_ACTIONS],
+      LEASE_ACTIONS.filter((a) => a !== 'link_household' && a !== 'refer_occupant'),
+    ],
+    [
+      'the association’s social worker, its sublease, to a file it reads',
+      actor(ASSOCIATION, 'caseworker'),
+      glissant,
+      true,
+      LEASE_ACTIONS.filter((a) => a !== 'refer_occupant'),
     ],
     [
       'the association’s social worker, a direct lease of a household it follows',
       actor(ASSOCIATION, 'caseworker'),
       directLease,
       true,
-      ['read_contract', 'read_account'],
+      ['read_contract', 'read_account', 'unlink_household'],
     ],
     [
       'the association’s social worker, a direct lease of a household it does not follow',
@@ -73,8 +88,28 @@ describe('lease policy', () => {
     ],
     ['a funder reading the household', actor(OTHER, 'funder_officer'), glissant, true, ['read_contract']],
     ['another landlord', actor(OTHER, 'landlord_rental_manager'), directLease, false, []],
+    [
+      'another landlord reading the household',
+      actor(OTHER, 'landlord_rental_manager'),
+      directLease,
+      true,
+      ['read_contract'],
+    ],
     ['the landlord’s auditor', actor(LANDLORD, 'auditor'), directLease, false, []],
-    ['the association’s administrator', actor(ASSOCIATION, 'admin'), glissant, false, [...LEASE_ACTIONS]],
+    [
+      'the landlord’s auditor reading the household',
+      actor(LANDLORD, 'auditor'),
+      directLease,
+      true,
+      ['read_contract'],
+    ],
+    [
+      'the association’s administrator',
+      actor(ASSOCIATION, 'admin'),
+      glissant,
+      false,
+      LEASE_ACTIONS.filter((a) => a !== 'link_household' && a !== 'refer_occupant'),
+    ],
   ])('%s', (_, who, contract, readsHousehold, expected) => {
     expect(allowed(who, contract, readsHousehold)).toEqual(expected);
   });
@@ -82,6 +117,15 @@ describe('lease policy', () => {
   it('says in French why an action is refused', () => {
     expect(leaseRefusal(actor(OTHER, 'caseworker'), 'post_to_account', glissant, true)).toMatch(
       /encaisse le loyer/,
+    );
+    expect(
+      leaseRefusal(actor(LANDLORD, 'landlord_rental_manager'), 'link_household', directLease, false),
+    ).toMatch(/ménage auquel vous avez accès/);
+    expect(leaseRefusal(actor(OTHER, 'caseworker'), 'link_household', directLease, true)).toMatch(
+      /Seuls le bailleur et l’association/,
+    );
+    expect(leaseRefusal(actor(ASSOCIATION, 'caseworker'), 'refer_occupant', glissant, true)).toMatch(
+      /Seul le bailleur du logement/,
     );
   });
 });

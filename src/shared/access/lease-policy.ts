@@ -14,7 +14,12 @@ import { hasRoleIn } from './role-groups.ts';
  *  - read_account: the collector's staff, or a social worker reading the household's file;
  *  - post_to_account: calls, payments, regularisations, plans — the collector's staff;
  *  - evaluate_sliding: a party's evaluation before a sliding decision — the lessor's staff and the
- *    association's social workers (who record the household's own evaluation with it).
+ *    association's social workers (who record the household's own evaluation with it);
+ *  - refer_occupant: a referral about the contract's occupant, its form filled from the contract and the
+ *    landlord's arrears files — the lessor's staff (a landlord refers its own tenant);
+ *  - link_household: attach the contract to a household's file (an imported tenant's contract has none) —
+ *    the parties' staff, to a file they read: here `readsHousehold` is about the file it is attached to;
+ *  - unlink_household: detach it, with a reason — the parties' staff, or a social worker reading the file.
  */
 export const LEASE_ACTIONS = [
   'read_contract',
@@ -22,6 +27,9 @@ export const LEASE_ACTIONS = [
   'read_account',
   'post_to_account',
   'evaluate_sliding',
+  'refer_occupant',
+  'link_household',
+  'unlink_household',
 ] as const;
 export type LeaseAction = (typeof LEASE_ACTIONS)[number];
 
@@ -87,6 +95,20 @@ export function leaseRefusal(
       return isCollectorStaff(actor, contract)
         ? null
         : 'Seul celui qui encaisse le loyer passe des écritures sur ce compte locatif.';
+    case 'refer_occupant':
+      return isLessorStaff(actor, contract)
+        ? null
+        : 'Seul le bailleur du logement adresse une saisine pour son locataire à partir de ce contrat.';
+    case 'link_household':
+      if (!party)
+        return 'Seuls le bailleur et l’association qui porte le bail rattachent ce contrat à un dossier.';
+      return readsHousehold
+        ? null
+        : 'Vous ne pouvez rattacher ce contrat qu’au dossier d’un ménage auquel vous avez accès.';
+    case 'unlink_household':
+      return party || (readsHousehold && hasRoleIn(actor.roles, 'socialWork'))
+        ? null
+        : 'Seuls les parties au contrat et les travailleurs sociaux du ménage le détachent de son dossier.';
   }
 }
 

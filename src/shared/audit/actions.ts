@@ -353,6 +353,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Consultation d’une saisine',
     describe: (d) => labelOf(REFERRAL_SIDE_LABELS, d.side),
   },
+  'referral.prefill.read': {
+    label: 'Consultation d’un locataire signalé pour lui adresser une saisine',
+    describe: (d) => joined(str(d.tenantReference) && `réf. ${str(d.tenantReference)}`),
+  },
   'referral.events.read': { label: 'Consultation de l’historique d’une saisine' },
   'referral.accept': { label: 'Saisine acceptée' },
   'referral.decline': { label: 'Saisine refusée' },
@@ -726,6 +730,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'lease.document.attach': {
     label: 'Document joint à un contrat d’occupation',
     describe: (d) => str(d.label),
+  },
+  'lease.household.link': {
+    label: 'Contrat d’occupation rattaché au dossier du ménage',
+    describe: (d) => joined(leaseWords(d), typeof d.referralId === 'string' && 'par une saisine'),
+  },
+  'lease.household.unlink': {
+    label: 'Contrat d’occupation détaché du dossier du ménage',
+    describe: (d) => joined(leaseWords(d), str(d.reason)),
   },
   'lease.renew': { label: 'Contrat d’occupation renouvelé', describe: (d) => leaseWords(d) },
   'lease.end': {

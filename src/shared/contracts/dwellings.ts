@@ -162,6 +162,8 @@ export const ZArrearsThreshold = z.object({
   amountCents: ZCents.nullable().default(null),
 });
 export const ZFlaggedTenant = z.object({
+  /** The tenant's occupancy contract: what a referral from the list is about. */
+  contractId: ZId,
   tenantReference: z.string(),
   tenantName: z.string().nullable(),
   dwellingId: ZId,

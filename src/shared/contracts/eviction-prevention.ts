@@ -34,6 +34,10 @@ export const INSTRUMENT_STATUS_LABELS: Record<InstrumentStatus, string> = {
   ended: 'Terminé',
 };
 
+/** Where a procedure's debt is read: balances noted on it, the rent account in Relais, the landlord's files. */
+export const DEBT_SOURCES = ['noted', 'rent_account', 'landlord_file'] as const;
+export type DebtSource = (typeof DEBT_SOURCES)[number];
+
 export const BENEFIT_PAYEES = ['landlord', 'tenant', 'none'] as const;
 export type BenefitPayee = (typeof BENEFIT_PAYEES)[number];
 export const BENEFIT_PAYEE_LABELS: Record<BenefitPayee, string> = {
@@ -103,6 +107,21 @@ export const ZEvictionPrevention = z.object({
   balances: z.array(z.object({ id: ZId, on: z.string(), amountCents: z.number().int() })),
   /** The debt as the household's rent account in Relais states it, used when no balance is noted. */
   accountBalances: z.array(z.object({ on: z.string(), amountCents: z.number().int() })),
+  /**
+   * Without either, the landlord's monthly arrears files of a contract attached to the file (its latest
+   * file's day, the landlord, each balance with the months of rent it stood for); null without any.
+   */
+  landlordFile: z
+    .object({
+      landlordName: z.string().nullable(),
+      asOf: z.string(),
+      balances: z.array(
+        z.object({ on: z.string(), amountCents: z.number().int(), months: z.number().nullable() }),
+      ),
+    })
+    .nullable(),
+  /** Where the debt the deadlines are computed from comes from; null when no debt is known. */
+  debtSource: z.enum(DEBT_SOURCES).nullable(),
   deadlines: z.array(ZDeadline),
   /** Why no deadline could be computed (inconsistent dates), in French; null when they are. */
   timelineProblem: z.string().nullable(),

@@ -71,6 +71,20 @@ export const ZContractDocumentAttach = z.object({
   label: requiredText(200, 'Indiquez ce qu’est ce document.'),
 });
 
+/** Attaches the contract to the file of a household the actor reads (an imported tenant's contract has none). */
+export const ZContractHouseholdLink = z.object({
+  householdId: ZId,
+  rowVersion: ZRowVersion,
+});
+export type TContractHouseholdLink = z.infer<typeof ZContractHouseholdLink>;
+
+/** Detaches it from the file it was attached to by mistake, saying why. */
+export const ZContractHouseholdUnlink = z.object({
+  reason: requiredText(2000, 'Indiquez pourquoi le contrat est détaché de ce dossier.'),
+  rowVersion: ZRowVersion,
+});
+export type TContractHouseholdUnlink = z.infer<typeof ZContractHouseholdUnlink>;
+
 const ZRatingInput = z.object({
   rating: z.enum(SLIDING_RATINGS, { message: 'Appréciation attendue.' }),
   comment: optionalText(1000),
@@ -186,5 +200,8 @@ export const ZContract = ZContractSummary.extend({
   /** What the reader may do: manage (activate, events, renew, end, decide) and evaluate for which parties. */
   canManage: z.boolean(),
   evaluatesFor: z.array(z.enum(LEASE_PARTIES)),
+  /** Whether the reader may attach the contract to a household's file (it has none), or detach it. */
+  canLinkHousehold: z.boolean(),
+  canUnlinkHousehold: z.boolean(),
 });
 export type TContract = z.infer<typeof ZContract>;

@@ -106,6 +106,8 @@ export const ZMaintenanceReferralCreate = z
     ...referralBase,
     /** The landlord's management unit (agence) that refers, for its dashboard. */
     managementUnitId: ZId.optional(),
+    /** The tenant's occupancy contract the referral is about (from the tenants its arrears file flagged). */
+    occupancyContractId: ZId.optional(),
     reasons: z
       .array(z.enum(MAINTENANCE_REASONS, { message: 'Motif inconnu.' }))
       .min(1, { message: 'Cochez au moins un motif.' })
@@ -248,6 +250,34 @@ export const ZReferralTransitionResult = z.object({
 export type TReferralTransitionResult = z.infer<typeof ZReferralTransitionResult>;
 
 export const ZReferralCreated = z.object({ id: ZId });
+
+export const ZReferralPrefillParams = z.object({ contractId: ZId });
+
+/**
+ * What a landlord's referral form starts from for a tenant its arrears file flagged: the tenant, the
+ * dwelling, the landlord, its latest balance and how many months of rent it stands for — all the
+ * landlord sees of its own tenant. The household's file when the contract is attached to one it reads.
+ */
+export const ZReferralPrefill = z.object({
+  contractId: ZId,
+  tenantName: z.string().nullable(),
+  tenantReference: z.string().nullable(),
+  dwellingAddress: z.string(),
+  landlordName: z.string().nullable(),
+  householdId: ZId.nullable(),
+  monthlyRentCents: z.number().int().nullable(),
+  monthlyChargesCents: z.number().int().nullable(),
+  /** The latest balance of the landlord's arrears files; null when none was imported. */
+  arrears: z
+    .object({
+      asOf: z.string(),
+      amountCents: z.number().int(),
+      /** The months of rent and charges the file gives (or the balance stands for), rounded up. */
+      months: z.number().int(),
+    })
+    .nullable(),
+});
+export type TReferralPrefill = z.infer<typeof ZReferralPrefill>;
 
 // ---------------------------------------------------------------------------------------------------
 // Reading

@@ -37,6 +37,8 @@ export const isSlidingKind = (kind: OccupancyKind): boolean => SLIDING_KINDS.inc
 export const CONTRACT_EVENTS = [
   'created',
   'activated',
+  'household_linked',
+  'household_unlinked',
   'tripartite_convention_signed',
   'ccapex_validated',
   'eviction_suspended',
@@ -54,6 +56,8 @@ export type ContractEvent = (typeof CONTRACT_EVENTS)[number];
 export const CONTRACT_EVENT_LABELS: Record<ContractEvent, string> = {
   created: 'Contrat enregistré',
   activated: 'Entrée en vigueur',
+  household_linked: 'Rattaché au dossier du ménage',
+  household_unlinked: 'Détaché du dossier du ménage',
   tripartite_convention_signed: 'Convention tripartite signée',
   ccapex_validated: 'Validation par la CCAPEX',
   eviction_suspended: 'Expulsion suspendue par le bailleur',

@@ -8,6 +8,7 @@ import {
   ZProcedureBalanceCreate,
   ZProcedureFactsInput,
 } from '../contracts/eviction-prevention.ts';
+import { ZReferralPrefill, ZReferralPrefillParams } from '../contracts/referrals.ts';
 import { defineRoute } from './define.ts';
 
 const tag = 'prévention des expulsions';
@@ -76,6 +77,17 @@ export const EVICTION_PREVENTION_ROUTES = {
     status: 201,
     household: editing,
     errors: [409],
+  }),
+  /** The early referral of a tenant its landlord's arrears file flagged, before any procedure. */
+  referralPrefill: defineRoute({
+    method: 'GET',
+    path: '/api/leases/:contractId/referral-prefill',
+    tag,
+    summary:
+      'Saisine d’un locataire signalé : le locataire, le logement, le bailleur et la dette du dernier fichier d’impayés',
+    params: ZReferralPrefillParams,
+    response: ZReferralPrefill,
+    household: { param: 'contractId', via: 'contract', lease: 'refer_occupant' },
   }),
   changeInstrument: defineRoute({
     method: 'POST',

@@ -5,7 +5,7 @@ import { procedureStages, procedureTimeline } from '../../../shared/eviction-pre
 import { parisDate } from '../../../shared/time.ts';
 import { procedureToRead } from '../procedure-access.ts';
 import { balancesOf, factsOf, instrumentsOf, NO_FACTS } from '../prevention.repository.ts';
-import { rentAccountDebt } from '../debt-balances.ts';
+import { debtOf, knownDebts, NO_KNOWN_DEBT } from '../debt-balances.ts';
 
 /**
  * The household's eviction prevention: its procedure's deadlines computed by the public calculator
@@ -30,9 +30,15 @@ export async function getEvictionPrevention(
     instrumentsOf(ctx.db, procedure.id),
   ]);
   const facts = factsRow ?? NO_FACTS;
-  // Balances noted by hand prevail; without them, the rent account kept in Relais says the debt.
-  const accountBalances = balances.length > 0 ? [] : await rentAccountDebt(ctx.db, householdId);
-  const debt = balances.length > 0 ? balances : accountBalances;
+  // Balances noted by hand prevail; without them, the rent account kept in Relais says the debt, and
+  // without one the landlord's arrears files of the contracts attached to the file.
+  const today = parisDate(ctx.now);
+  const known =
+    balances.length > 0
+      ? NO_KNOWN_DEBT
+      : ((await knownDebts(ctx.db, [householdId], today)).get(householdId) ?? NO_KNOWN_DEBT);
+  const debt = debtOf(balances, known);
+  const landlordFile = known.account.length > 0 ? null : known.landlordFile;
   const timeline = procedureTimeline(facts, procedure.steps, debt);
   return {
     procedureId: procedure.id,
@@ -49,10 +55,19 @@ export async function getEvictionPrevention(
       version: factsRow?.rowVersion ?? null,
     },
     balances,
-    accountBalances,
+    accountBalances: known.account,
+    landlordFile,
+    debtSource:
+      balances.length > 0
+        ? 'noted'
+        : known.account.length > 0
+          ? 'rent_account'
+          : landlordFile
+            ? 'landlord_file'
+            : null,
     deadlines: timeline.deadlines,
     timelineProblem: timeline.ok ? null : timeline.problem,
-    stages: procedureStages(procedure.steps, debt, timeline.deadlines, parisDate(ctx.now)).map(
+    stages: procedureStages(procedure.steps, debt, timeline.deadlines, today).map(
       ({ label, actions, reached, current }) => ({ label, actions, reached, current }),
     ),
     instruments,

@@ -41,12 +41,15 @@ import { referralLink } from '../referral-transition.ts';
  * An organisation refers a household to an association for the kinds its type sends
  * (REFERRAL_KINDS_SENT_BY: a landlord its tenant for maintenance, the SIAO for access, the CCAPEX
  * for maintenance…). The referring organisation must already be a party to the household, or creates its file
- * here; either way it becomes a party on the basis of this referral. The referral, its first event,
- * the audit entry and the receiving organisation's notifications are written together.
+ * here; either way it becomes a party on the basis of this referral. A landlord's referral of a tenant
+ * its arrears file flagged names the tenant's contract, which is attached to the household's file. The
+ * referral, its first event, the audit entry and the receiving organisation's notifications are written
+ * together.
  */
 export async function createReferral(
   ctx: Context,
   input: TReferralCreate,
+  contracts?: ReferredContractPort,
 ): Promise<{ id: string; householdId: string }> {
   const { actor, now } = ctx;
   const tx = ctx.db;
@@ -62,6 +65,12 @@ export async function createReferral(
     throw invalid({ toOrganisationId: 'Choisissez une association destinataire.' });
   }
   const managementUnitId = input.kind === 'maintenance' ? await referringUnit(tx, actor, input) : null;
+  // A tenant flagged by the landlord's arrears file: its contract, which only its lessor refers from.
+  const contractId = input.kind === 'maintenance' ? (input.occupancyContractId ?? null) : null;
+  if (contractId) {
+    if (!contracts) throw invalid({ occupancyContractId: 'Cette saisine ne peut pas partir d’un contrat.' });
+    await contracts.check(ctx, contractId);
+  }
 
   const referralId = randomUUID();
   let householdId: string;
@@ -143,6 +152,8 @@ export async function createReferral(
     createdAt: now,
     updatedAt: now,
   });
+  // The contract joins the household's file in the same transaction (audited with its event).
+  if (contractId) await contracts!.attach(ctx, { contractId, householdId, referralId });
   await insertReferralEvent(tx, {
     referralId,
     type: 'sent',
@@ -164,6 +175,16 @@ export async function createReferral(
     toOrganisationId: target.id,
   });
   return { id: referralId, householdId };
+}
+
+/**
+ * What the leases module does for a referral that names the tenant's contract (wired in app.ts, the
+ * leases module depending on this one): refuses a contract the actor may not refer from, and attaches
+ * it to the household's file, recording which contract the referral is about.
+ */
+export interface ReferredContractPort {
+  check(ctx: Context, contractId: string): Promise<unknown>;
+  attach(ctx: Context, input: { contractId: string; householdId: string; referralId: string }): Promise<void>;
 }
 
 /** Tells the members who decide on incoming referrals; no household detail, as it leaves by email too. */

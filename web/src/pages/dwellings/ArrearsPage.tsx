@@ -60,8 +60,14 @@ export function ArrearsPage() {
                 {
                   key: 'refer',
                   header: 'Action',
-                  render: () => (
-                    <Button size="xs" component={Link} to={PATHS.newReferral}>
+                  // The referral form opens filled from the tenant's contract and this file.
+                  render: (f) => (
+                    <Button
+                      size="xs"
+                      component={Link}
+                      to={PATHS.referralFromContract(f.contractId)}
+                      aria-label={`Faire une saisine pour ${f.tenantName ?? `le locataire ${f.tenantReference}`}`}
+                    >
                       Faire une saisine
                     </Button>
                   ),

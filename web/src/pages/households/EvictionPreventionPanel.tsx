@@ -176,7 +176,7 @@ function Balances({
       <Title order={3} size="h5">
         Dette locative
       </Title>
-      {prevention.balances.length === 0 && prevention.accountBalances.length > 0 && (
+      {prevention.debtSource === 'rent_account' && (
         <>
           <Text size="sm">
             Selon le compte locatif tenu dans Relais (noter un solde à la main le remplace pour le calcul) :
@@ -188,6 +188,29 @@ function Balances({
             columns={[
               { key: 'on', header: 'À partir du', render: (b) => formatDate(b.on) },
               { key: 'amount', header: 'Dette', render: (b) => formatCents(b.amountCents) },
+            ]}
+          />
+        </>
+      )}
+      {prevention.debtSource === 'landlord_file' && prevention.landlordFile && (
+        <>
+          <Text size="sm">
+            Selon le fichier d’impayés du bailleur du {formatDate(prevention.landlordFile.asOf)}
+            {prevention.landlordFile.landlordName && ` (${prevention.landlordFile.landlordName})`}, importé
+            dans Relais (noter un solde à la main le remplace pour le calcul) :
+          </Text>
+          <DataTable
+            caption="Dette selon les fichiers d’impayés du bailleur"
+            rows={prevention.landlordFile.balances}
+            rowKey={(b) => b.on}
+            columns={[
+              { key: 'on', header: 'Au', render: (b) => formatDate(b.on) },
+              { key: 'amount', header: 'Dette', render: (b) => formatCents(b.amountCents) },
+              {
+                key: 'months',
+                header: 'Mois de loyer',
+                render: (b) => (b.months === null ? '—' : b.months.toLocaleString('fr-FR')),
+              },
             ]}
           />
         </>

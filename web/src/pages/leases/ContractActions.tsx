@@ -4,6 +4,8 @@ import {
   ZContractDocumentAttach,
   ZContractEnd,
   ZContractEventCreate,
+  ZContractHouseholdLink,
+  ZContractHouseholdUnlink,
   ZContractRenew,
   type TContract,
 } from '@shared/contracts/leases.ts';
@@ -25,6 +27,7 @@ import { parisToday } from '@shared/time.ts';
 import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
+import { HouseholdSelect } from '../../components/HouseholdSelect.tsx';
 import { contractChangedKeys } from './lease-ui.tsx';
 
 export interface ContractDialogProps {
@@ -250,6 +253,64 @@ export function AttachDialog(props: ContractDialogProps & { householdId: string 
         searchable
         {...form.getInputProps('label')}
       />
+    </FormDialog>
+  );
+}
+
+/** « Rattacher au dossier du ménage »: one of the files the reader's organisation may open. */
+export function LinkHouseholdDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  const body = (v: { householdId: string | null }) => ({
+    householdId: v.householdId ?? '',
+    rowVersion: contract.rowVersion,
+  });
+  const form = useBodyForm<{ householdId: string | null }>(
+    { householdId: null },
+    ZContractHouseholdLink,
+    body,
+    { householdId: 'Choisissez le dossier du ménage.' },
+  );
+  const link = useRouteMutation(LEASE_ROUTES.linkHousehold, {
+    form,
+    ...doneWith(props, 'Contrat rattaché au dossier du ménage.'),
+  });
+  return (
+    <FormDialog
+      title="Rattacher au dossier du ménage"
+      intro="Le contrat apparaîtra dans l’onglet « Logement » du dossier ; ses documents pourront y être joints et les soldes des fichiers d’impayés du bailleur serviront au suivi de la procédure d’expulsion."
+      form={form}
+      mutation={link}
+      onSubmit={(v) => link.mutate({ params: { id: contract.id }, body: body(v) })}
+      onReload={props.reload}
+      onClose={props.onClose}
+      submitLabel="Rattacher"
+    >
+      <HouseholdSelect required {...form.getInputProps('householdId')} />
+    </FormDialog>
+  );
+}
+
+/** « Détacher »: the contract leaves the file it was attached to by mistake, with the reason. */
+export function UnlinkHouseholdDialog(props: ContractDialogProps) {
+  const { contract } = props;
+  const body = (v: { reason: string }) => ({ reason: v.reason, rowVersion: contract.rowVersion });
+  const form = useBodyForm<{ reason: string }>({ reason: '' }, ZContractHouseholdUnlink, body);
+  const unlink = useRouteMutation(LEASE_ROUTES.unlinkHousehold, {
+    form,
+    ...doneWith(props, 'Contrat détaché du dossier du ménage.'),
+  });
+  return (
+    <FormDialog
+      title="Détacher du dossier du ménage"
+      intro="Le contrat garde le nom de l’occupant ; le motif est conservé dans son historique."
+      form={form}
+      mutation={unlink}
+      onSubmit={(v) => unlink.mutate({ params: { id: contract.id }, body: body(v) })}
+      onReload={props.reload}
+      onClose={props.onClose}
+      submitLabel="Détacher"
+    >
+      <Textarea label="Motif" required autosize minRows={2} {...form.getInputProps('reason')} />
     </FormDialog>
   );
 }

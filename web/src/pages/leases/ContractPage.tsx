@@ -22,7 +22,15 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { PATHS } from '../../paths.ts';
-import { ActivateDialog, AttachDialog, EndDialog, EventDialog, RenewDialog } from './ContractActions.tsx';
+import {
+  ActivateDialog,
+  AttachDialog,
+  EndDialog,
+  EventDialog,
+  LinkHouseholdDialog,
+  RenewDialog,
+  UnlinkHouseholdDialog,
+} from './ContractActions.tsx';
 import { CONTRACT_STATUS_TONES } from './lease-ui.tsx';
 import { SlidingSection } from './SlidingSection.tsx';
 
@@ -108,6 +116,7 @@ function Contract({ contract: c, reload }: { contract: TContract; reload: () => 
               ) : (
                 (c.occupantName ?? '—')
               )}
+              {c.tenantReference && ` — réf. ${c.tenantReference}`}
             </Fact>
             <Fact label="Signé le">{formatDate(c.signedOn)}</Fact>
             <Fact label="Premier jour">{formatDate(c.startOn)}</Fact>
@@ -135,6 +144,24 @@ function Contract({ contract: c, reload }: { contract: TContract; reload: () => 
             )}
           </SimpleGrid>
         </Section>
+        {(c.canLinkHousehold || c.canUnlinkHousehold) && (
+          <Group>
+            {c.canLinkHousehold && (
+              <DialogButton
+                variant="light"
+                label="Rattacher au dossier du ménage"
+                dialog={(close) => <LinkHouseholdDialog {...props} onClose={close} />}
+              />
+            )}
+            {c.canUnlinkHousehold && (
+              <DialogButton
+                variant="light"
+                label="Détacher du dossier du ménage"
+                dialog={(close) => <UnlinkHouseholdDialog {...props} onClose={close} />}
+              />
+            )}
+          </Group>
+        )}
         {sliding && c.slidingReviewOn && <SlidingSection contract={c} reload={reload} />}
         <Section title="Historique du contrat">
           <Stack
@@ -173,7 +200,13 @@ function Contract({ contract: c, reload }: { contract: TContract; reload: () => 
             )
           }
         >
-          {c.documents.length === 0 ? (
+          {!c.household ? (
+            <Text c="dimmed">
+              Les documents d’un contrat sont ceux du dossier du ménage : ce contrat n’est rattaché à aucun
+              dossier (un locataire importé depuis le fichier du bailleur n’en a pas).
+              {c.canLinkHousehold && ' Rattachez-le au dossier du ménage pour y joindre des documents.'}
+            </Text>
+          ) : c.documents.length === 0 ? (
             <Text c="dimmed">Aucun document joint.</Text>
           ) : (
             <Stack component="ul" gap="xs" style={{ margin: 0, paddingLeft: 20 }}>

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   CONSENT_METHOD_LABELS,
   EVICTION_STEP_LABELS,
@@ -33,9 +33,16 @@ import {
   type MaintenanceReason,
   type ReferralKind,
 } from '@shared/contracts/referral-enums.ts';
-import { ZReferralCreate, type TReferralCreateInput } from '@shared/contracts/referrals.ts';
+import {
+  ZReferralCreate,
+  type TReferralCreateInput,
+  type TReferralPrefill,
+} from '@shared/contracts/referrals.ts';
+import { EVICTION_PREVENTION_ROUTES } from '@shared/routes/eviction-prevention.ts';
+import { formatCents, formatDate } from '@shared/format.ts';
 import { canReceiveReferral } from '@shared/access/referral-policy.ts';
-import { useRouteMutation } from '../../api/routes.ts';
+import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -95,7 +102,7 @@ const SHELTERED: HousingSituation[] = [
 const given = <T,>(v: T | null | undefined): T | undefined =>
   v === null || v === undefined || (typeof v === 'string' && v.trim() === '') ? undefined : v;
 
-function bodyOf(kind: ReferralKind, v: ReferralValues): TReferralCreateInput {
+function bodyOf(kind: ReferralKind, v: ReferralValues, contractId?: string): TReferralCreateInput {
   const h = v.newHousehold;
   const household =
     v.householdMode === 'existing'
@@ -134,6 +141,7 @@ function bodyOf(kind: ReferralKind, v: ReferralValues): TReferralCreateInput {
         ? { step: v.eviction.step as EvictionStep, occurredOn: v.eviction.occurredOn ?? '' }
         : undefined,
       householdAgreement: v.agreement.given ? agreementOf(v) : undefined,
+      occupancyContractId: contractId,
     };
   }
   return {
@@ -154,6 +162,35 @@ const agreementOf = (v: ReferralValues) => ({
 });
 
 export function NewReferralPage() {
+  const contractId = useSearchParams()[0].get('contrat');
+  return contractId ? <ReferralFromContract contractId={contractId} /> : <ReferralOfAnyKind />;
+}
+
+/** A tenant its landlord's arrears file flagged: a maintenance referral filled from its contract. */
+function ReferralFromContract({ contractId }: { contractId: string }) {
+  const query = useRouteQuery(EVICTION_PREVENTION_ROUTES.referralPrefill, { params: { contractId } });
+  return (
+    <>
+      <PageHeader title="Nouvelle saisine" description={REFERRAL_KIND_LABELS.maintenance} />
+      <QueryState query={query} loadingLabel="Préparation de la saisine…">
+        {(prefill) => (
+          <Stack gap="xl">
+            <Alert color="blue" title="Saisine préparée depuis le contrat du locataire">
+              {prefill.tenantName ?? 'Locataire'}
+              {prefill.tenantReference && ` (réf. ${prefill.tenantReference})`}, {prefill.dwellingAddress}
+              {prefill.arrears &&
+                ` : dette de ${formatCents(prefill.arrears.amountCents)} au ${formatDate(prefill.arrears.asOf)} selon le fichier d’impayés.`}{' '}
+              Vérifiez et complétez les informations avant d’envoyer.
+            </Alert>
+            <ReferralForm kind="maintenance" prefill={prefill} />
+          </Stack>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function ReferralOfAnyKind() {
   const me = useSession();
   const kinds = referralKindsOf(me);
   const [kind, setKind] = useState<ReferralKind | undefined>(kinds[0]);
@@ -188,7 +225,20 @@ export function NewReferralPage() {
   );
 }
 
-function ReferralForm({ kind }: { kind: ReferralKind }) {
+/** The form's values for a tenant's contract: its name, dwelling, rent, and the arrears as the reason. */
+function prefilledValues(p: TReferralPrefill): Partial<ReferralValues> {
+  return {
+    householdMode: p.householdId ? 'existing' : 'new',
+    householdId: p.householdId,
+    reasons: p.arrears ? ['arrears'] : [],
+    arrears: { amountCents: p.arrears?.amountCents ?? null, months: p.arrears?.months ?? '' },
+    freeText: p.arrears
+      ? `Locataire signalé par le fichier d’impayés${p.landlordName ? ` de ${p.landlordName}` : ''} du ${formatDate(p.arrears.asOf)} : dette de ${formatCents(p.arrears.amountCents)}, soit ${p.arrears.months} mois de loyer et charges.`
+      : '',
+  };
+}
+
+function ReferralForm({ kind, prefill }: { kind: ReferralKind; prefill?: TReferralPrefill }) {
   const me = useSession();
   const navigate = useNavigate();
   const directory = useOrganisations();
@@ -204,16 +254,17 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
       householdMode: 'new',
       householdId: null,
       newHousehold: {
-        members: [emptyMember(true)],
+        // The landlord's file gives the tenant's name in one piece: as the reference person's name.
+        members: [{ ...emptyMember(true), lastName: prefill?.tenantName ?? '' }],
         phone: '',
         email: '',
         postalAddress: '',
         housingSituation: kind === 'maintenance' ? null : 'shelter',
         shelterName: '',
-        dwellingAddress: '',
-        tenantReference: '',
-        monthlyRentCents: null,
-        monthlyChargesCents: null,
+        dwellingAddress: prefill?.dwellingAddress ?? '',
+        tenantReference: prefill?.tenantReference ?? '',
+        monthlyRentCents: prefill?.monthlyRentCents ?? null,
+        monthlyChargesCents: prefill?.monthlyChargesCents ?? null,
         applicationNumber: '',
       },
       toOrganisationId: null,
@@ -226,8 +277,9 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
       readyToLeave: false,
       shelteredSince: null,
       housingProject: '',
+      ...(prefill ? prefilledValues(prefill) : {}),
     },
-    validate: (v) => zodErrors(ZReferralCreate.safeParse(bodyOf(kind, v)).error),
+    validate: (v) => zodErrors(ZReferralCreate.safeParse(bodyOf(kind, v, prefill?.contractId)).error),
   });
   const send = useRouteMutation(REFERRAL_ROUTES.create, {
     form,
@@ -239,7 +291,10 @@ function ReferralForm({ kind }: { kind: ReferralKind }) {
   const isNew = v.householdMode === 'new';
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => send.mutate({ body: bodyOf(kind, values) }))}>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => send.mutate({ body: bodyOf(kind, values, prefill?.contractId) }))}
+    >
       <Stack gap="xl" maw={960}>
         <Paper withBorder p="md">
           <Stack gap="sm">
