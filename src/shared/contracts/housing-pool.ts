@@ -183,9 +183,7 @@ export type THousingProjectView = z.infer<typeof ZHousingProjectView>;
 export const ZPoolQuery = z.object({
   typology: z.enum(TYPOLOGIES, { message: 'Typologie inconnue.' }).optional(),
   communeId: ZId.optional(),
-  priority: z
-    .enum(['dalo', 'any', ...PRIORITY_CATEGORIES], { message: 'Priorité inconnue.' })
-    .optional(),
+  priority: z.enum(['dalo', 'any', ...PRIORITY_CATEGORIES], { message: 'Priorité inconnue.' }).optional(),
   demand: z.enum(['expiring'], { message: 'Filtre de demande inconnu.' }).optional(),
 });
 export type TPoolQuery = z.infer<typeof ZPoolQuery>;

@@ -32,12 +32,7 @@ export const ZVacancyCreate = z.object({
   dwellingId: ZId,
   channel: z.enum(RESERVATION_CHANNELS, { message: 'Contingent inconnu.' }),
   answerBy: ZIsoDate,
-  visitDetails: z
-    .string()
-    .trim()
-    .max(2000, { message: '2000 caractères au plus.' })
-    .nullable()
-    .default(null),
+  visitDetails: z.string().trim().max(2000, { message: '2000 caractères au plus.' }).nullable().default(null),
   visitDates: list(ZIsoDate, 10, 'dates de visite'),
 });
 export type TVacancyCreate = z.infer<typeof ZVacancyCreate>;

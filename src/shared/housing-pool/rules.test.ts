@@ -67,7 +67,13 @@ describe('the project’s checks', () => {
       null,
       { typologies: 'Une typologie est citée deux fois.' },
     ],
-    ['a commune twice', { ...base, communeIds: ['c1', 'c1'] }, null, null, { communeIds: 'Une commune est citée deux fois.' }],
+    [
+      'a commune twice',
+      { ...base, communeIds: ['c1', 'c1'] },
+      null,
+      null,
+      { communeIds: 'Une commune est citée deux fois.' },
+    ],
     [
       'a renewal date without a number',
       base,
@@ -141,7 +147,12 @@ describe('the pool filters', () => {
     ['demand expired', entry({ demandState: 'expired' }), { demand: 'expiring' }, true],
     ['demand valid', entry({}), { demand: 'expiring' }, false],
     ['demand missing', entry({ demandState: 'missing' }), { demand: 'expiring' }, false],
-    ['all at once', entry({ typologies: ['t3'], daloRecognised: true, demandState: 'expired' }), { typology: 't3', priority: 'dalo', demand: 'expiring', communeId: 'grenoble' }, true],
+    [
+      'all at once',
+      entry({ typologies: ['t3'], daloRecognised: true, demandState: 'expired' }),
+      { typology: 't3', priority: 'dalo', demand: 'expiring', communeId: 'grenoble' },
+      true,
+    ],
   ] as const)('%s', (_label, e, filters, kept) => {
     expect(passesPoolFilters(e, filters)).toBe(kept);
   });

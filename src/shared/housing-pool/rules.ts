@@ -38,7 +38,9 @@ export function demandState(
 /** Calendar days from the entry into the current situation to `today` (null without an entry date). */
 export function daysInShelter(enteredOn: string | null, today: string): number | null {
   if (!enteredOn) return null;
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${enteredOn}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${enteredOn}T00:00:00Z`)) / 86_400_000,
+  );
   return Math.max(0, days);
 }
 
