@@ -336,7 +336,8 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
       rent: { effectiveFrom: TODAY, monthlyRentCents: 40_000, monthlyChargesCents: 8_000 },
     }),
     channel: 'bailleur',
-    answerBy: TODAY,
+    // The fuzz runs on the machine's clock: a deadline far ahead is never past.
+    answerBy: '2099-12-31',
   });
   const stockForm = multipartForm(
     { kind: 'stock', encoding: 'utf-8' },
