@@ -33,6 +33,8 @@ import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
+import { housingProjects } from '../modules/housing-pool/schema.ts';
+import { vacancies } from '../modules/vacancies/schema.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
 import { householdSearchText } from '../modules/households/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
@@ -157,6 +159,9 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, housingAids, data.housingAids);
     await insertMissing(tx, housingAidEvents, data.housingAidEvents);
     await insertMissing(tx, alertSettings, data.alertSettings);
+    await insertMissing(tx, capacityAssessments, data.poolCapacityAssessments);
+    await insertMissing(tx, housingProjects, data.housingProjects);
+    await insertMissing(tx, vacancies, data.vacancies);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx
