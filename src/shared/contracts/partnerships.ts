@@ -117,7 +117,11 @@ export type TAvailabilityEnd = z.input<typeof ZAvailabilityEnd>;
 export const ZAmendmentCreate = z.object({
   effectiveOn: ZIsoDate,
   fee: ZConventionFee.optional(),
-  commitments: ZCommitments.optional(),
+  /** The whole list of commitments once amended (left out: unchanged). */
+  commitments: z
+    .array(requiredText(500, 'Un engagement ne peut pas être vide.'), { message: 'Liste attendue.' })
+    .max(30, { message: '30 engagements au plus.' })
+    .optional(),
   startOn: ZIsoDate.optional(),
   endOn: ZIsoDate.nullable().optional(),
   dwellings: z

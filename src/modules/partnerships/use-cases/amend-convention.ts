@@ -47,19 +47,15 @@ export async function amendConvention(ctx: Context, input: AmendmentInput): Prom
   const endOn = input.endOn === undefined ? c.endOn : input.endOn;
   if (startOn !== c.startOn) changes.startOn = { before: c.startOn, after: startOn };
   if (endOn !== c.endOn) changes.endOn = { before: c.endOn, after: endOn };
-  if (endOn !== null && endOn < startOn) errors.endOn = 'La fin ne peut pas précéder le début.';
-  const firstAvailable = entries.map((e) => e.availableFrom).sort()[0];
+  // A dwelling made available before the new start, or from after the new end, would fall outside.
+  const starts = entries.map((e) => e.availableFrom).sort();
+  const [firstAvailable] = starts;
+  const lastAvailable = starts.at(-1);
   if (changes.startOn && firstAvailable && startOn > firstAvailable)
     errors.startOn = `Un logement est mis à disposition dès le ${formatDate(firstAvailable)} : la convention ne peut pas commencer après.`;
-  const stillAvailable = entries.filter(
-    (e) => e.availableUntil === null || (endOn && e.availableUntil > endOn),
-  );
-  const lastStart = stillAvailable
-    .map((e) => e.availableFrom)
-    .sort()
-    .at(-1);
-  if (changes.endOn && endOn !== null && lastStart && endOn < lastStart)
-    errors.endOn = `Un logement est mis à disposition à partir du ${formatDate(lastStart)} : la convention ne peut pas finir avant.`;
+  if (endOn !== null && endOn < startOn) errors.endOn = 'La fin ne peut pas précéder le début.';
+  else if (changes.endOn && endOn !== null && lastAvailable && endOn < lastAvailable)
+    errors.endOn = `Un logement est mis à disposition à partir du ${formatDate(lastAvailable)} : la convention ne peut pas finir avant.`;
 
   const last = amendments.at(-1)?.amendment;
   if (input.effectiveOn < startOn || (endOn !== null && input.effectiveOn > endOn))
