@@ -288,7 +288,6 @@ describe('partnership conventions', () => {
   it('records an amendment of the terms, numbered and dated, by either side only', async () => {
     const amend = (session: TestSession, body: object) =>
       call(session, 'POST', `/${convention.id}/amendments`, body);
-    const siam = convention.dwellings.find((d) => d.address.startsWith('3 rue'))!;
     const jaures = convention.dwellings.find((d) => d.address.startsWith('18 rue'))!;
     const raise = {
       effectiveOn: '2026-07-01',
