@@ -927,6 +927,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     conventionDwellingRents: [],
     partnershipConventions: [],
     conventionDwellings: [],
+    conventionAmendments: [],
     housingAids: [],
     housingAidEvents: [],
   };

@@ -210,6 +210,22 @@ export async function insertAmendment(q: Queryable, values: typeof conventionAme
   await q.insert(conventionAmendments).values(values);
 }
 
+/** Whether the dwelling is still made available under another entry (another convention). */
+export async function availableElsewhere(q: Queryable, dwellingId: string, entryId: string) {
+  const [row] = await q
+    .select({ id: conventionDwellings.id })
+    .from(conventionDwellings)
+    .where(
+      and(
+        eq(conventionDwellings.dwellingId, dwellingId),
+        ne(conventionDwellings.id, entryId),
+        isNull(conventionDwellings.availableUntil),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The household's reference person, as the contract's parties know their occupant. */
 const referencePersonName = sql<
   string | null

@@ -17,6 +17,7 @@ import { activeParties } from '../../households/index.ts';
 import { dismissGlaTasksAfter } from '../../tasks/index.ts';
 import { requireConvention } from '../convention-access.ts';
 import {
+  availableElsewhere,
   contractsInForceAfter,
   conventionDwellingsOf,
   lockConvention,
@@ -44,7 +45,8 @@ async function occupantWords(
 /**
  * A dwelling leaves the convention after its last day, for a reason (returned to the landlord, sold,
  * works…), recorded by either side's staff: refused while a signed occupancy contract runs beyond that
- * day; its status in the landlord's stock goes back (through the dwellings module), the GLA plan's tasks
+ * day; its status in the landlord's stock goes back (through the dwellings module) unless another
+ * convention still has it, the GLA plan's tasks
  * due after the day are dismissed, and the review counts its days up to it.
  */
 export async function endAvailability(ctx: Context, input: EndInput): Promise<TConvention> {
@@ -75,7 +77,9 @@ export async function endAvailability(ctx: Context, input: EndInput): Promise<TC
     endNote: input.note,
     endedByUserId: actor.userId,
   });
-  await updateDwelling(db, entry.dwellingId, { status: STATUS_AFTER_AVAILABILITY[input.reason] }, ctx.now);
+  // Still made available under another convention, it keeps its status.
+  if (!(await availableElsewhere(db, entry.dwellingId, entry.id)))
+    await updateDwelling(db, entry.dwellingId, { status: STATUS_AFTER_AVAILABILITY[input.reason] }, ctx.now);
   const dismissed = await dismissGlaTasksAfter(db, {
     sourceId: entry.id,
     lastDay: input.lastDay,
