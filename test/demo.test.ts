@@ -30,7 +30,7 @@ import { tasks } from '../src/modules/tasks/schema.ts';
 import { occupancyContracts } from '../src/modules/leases/schema.ts';
 import { OCCUPANCY_KINDS } from '../src/shared/contracts/housing-stock.ts';
 import { overlappingContract } from '../src/shared/leases/contract-rules.ts';
-import { conventionDwellings } from '../src/modules/partnerships/schema.ts';
+import { conventionAmendments, conventionDwellings } from '../src/modules/partnerships/schema.ts';
 import { housingAids } from '../src/modules/housing-aids/schema.ts';
 import { housingProjects } from '../src/modules/housing-pool/schema.ts';
 import { vacancies } from '../src/modules/vacancies/schema.ts';
@@ -155,6 +155,11 @@ describe('demo territory', () => {
     const placed = await t.deps.db.select().from(conventionDwellings);
     expect(placed.length).toBeGreaterThanOrEqual(3);
     expect(placed.some((d) => d.gla)).toBe(true);
+    const [amendment] = await t.deps.db.select().from(conventionAmendments);
+    expect(amendment).toMatchObject({
+      number: 1,
+      changes: { fee: { after: { perDwellingYearCents: 33_000 } } },
+    });
     const aids = await t.deps.db.select({ status: housingAids.status }).from(housingAids);
     expect(new Set(aids.map((a) => a.status))).toEqual(new Set(AID_STATUSES));
   });

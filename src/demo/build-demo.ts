@@ -929,6 +929,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     conventionDwellingRents: [],
     partnershipConventions: [],
     conventionDwellings: [],
+    conventionAmendments: [],
     housingAids: [],
     housingAidEvents: [],
     poolCapacityAssessments: [],

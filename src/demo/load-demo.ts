@@ -27,7 +27,11 @@ import {
 import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
 import { dwellingRents, dwellings } from '../modules/dwellings/schema.ts';
 import { housingAidEvents, housingAids } from '../modules/housing-aids/schema.ts';
-import { conventionDwellings, partnershipConventions } from '../modules/partnerships/schema.ts';
+import {
+  conventionAmendments,
+  conventionDwellings,
+  partnershipConventions,
+} from '../modules/partnerships/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
@@ -156,6 +160,7 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, dwellingRents, data.conventionDwellingRents);
     await insertMissing(tx, partnershipConventions, data.partnershipConventions);
     await insertMissing(tx, conventionDwellings, data.conventionDwellings);
+    await insertMissing(tx, conventionAmendments, data.conventionAmendments);
     await insertMissing(tx, housingAids, data.housingAids);
     await insertMissing(tx, housingAidEvents, data.housingAidEvents);
     await insertMissing(tx, alertSettings, data.alertSettings);

@@ -31,6 +31,8 @@ import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '.
 import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
 import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
 import { GLA_TASK_LABELS } from '../partnerships/gla-plan.ts';
+import { amendmentLines } from '../partnerships/amendments.ts';
+import { AVAILABILITY_END_REASON_LABELS, ZAmendmentChanges } from '../contracts/partnerships.ts';
 import { summariseChanges } from '../households/display.ts';
 import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
 import { PRIORITY_CATEGORY_SHORT, INCOME_SOURCE_LABELS } from '../contracts/housing-pool.ts';
@@ -269,6 +271,29 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
         d.gla === true ? 'gestion locative adaptée' : null,
       ),
   },
+  'partnership_convention.amend': {
+    label: 'Avenant à une convention de partenariat',
+    describe: (d) => {
+      const changes = ZAmendmentChanges.safeParse(d.changes);
+      return joined(
+        typeof d.number === 'number' ? `avenant n° ${d.number}` : null,
+        str(d.effectiveOn) && `à compter du ${formatDate(str(d.effectiveOn))}`,
+        changes.success ? amendmentLines(changes.data).join(' ; ') : null,
+      );
+    },
+  },
+  'partnership_convention.dwelling_end': {
+    label: 'Fin de la mise à disposition d’un logement',
+    describe: (d) =>
+      joined(
+        str(d.address),
+        str(d.lastDay) && `dernier jour le ${formatDate(str(d.lastDay))}`,
+        labelOf(AVAILABILITY_END_REASON_LABELS, d.reason),
+        typeof d.dismissed === 'number' && d.dismissed > 0
+          ? `${d.dismissed} tâche(s) de gestion locative adaptée abandonnée(s)`
+          : null,
+      ),
+  },
   'partnership_convention.gla_plan': {
     label: 'Plan annuel de gestion locative adaptée écrit en tâches',
     describe: (d) =>
@@ -277,6 +302,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
         typeof d.added === 'number' ? `${d.added} tâche(s) ajoutée(s)` : null,
       ),
   },
+  // Before the GLA plan's tasks became tasks of « Mes tâches » (kept for the entries it wrote).
   'partnership_convention.gla_task_done': {
     label: 'Tâche de gestion locative adaptée faite',
     describe: (d) =>
