@@ -269,6 +269,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Versement d’une aide financière',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
   },
+  'housing_aid.repay': {
+    label: 'Remboursement d’un prêt enregistré',
+    describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
+  },
   'household.eviction_step.record': {
     label: 'Étape de la procédure d’expulsion enregistrée',
     describe: (d) =>
