@@ -131,8 +131,9 @@ describe.skipIf(!browserAvailable())('a rent account on a tablet', { timeout: 12
     // The account is closed on a day: it shows closed, offers no more payment, and refuses one.
     await p.getByRole('button', { name: 'Clore le compte' }).click();
     const close = p.getByRole('dialog', { name: 'Clore le compte locatif' });
-    await close.getByText('Un compte clos ne reçoit plus ni paiement ni écriture.').waitFor();
+    const intro = close.getByText('Un compte clos ne reçoit plus ni paiement ni écriture.');
     await close.getByRole('textbox', { name: 'Date de clôture' }).fill(formatDate(today));
+    await intro.click(); // the date typed, its calendar closes
     await assertAccessible(p, 'la clôture du compte');
     await close.getByRole('button', { name: 'Clore le compte' }).click();
     await notified(p, 'Compte locatif clos.');
