@@ -1049,6 +1049,31 @@ Object.assign(DRIVERS, {
       };
     },
   },
+  'POST /api/households/:id/aids/:aidId/repayments': {
+    call: async (fx: Fixture) => {
+      const url = `/api/households/${fx.householdId}/aids`;
+      const asked = await ok(await fx.as(fx.owner, 'POST', url, { ...aidBody(fx), form: 'loan' }), 'prêt');
+      const granted = await ok(
+        await fx.as(fx.owner, 'POST', `${url}/${asked.id}/decision`, {
+          outcome: 'granted',
+          decidedOn: TODAY,
+          amountGrantedCents: 20_000,
+          repaymentSchedule: { firstInstalmentOn: TODAY, monthlyCents: 5_000, months: 4 },
+          rowVersion: asked.rowVersion,
+        }),
+        'accord du prêt',
+      );
+      await ok(
+        await fx.as(fx.owner, 'POST', `${url}/${asked.id}/payments`, {
+          paidOn: TODAY,
+          amountCents: 20_000,
+          rowVersion: granted.rowVersion,
+        }),
+        'versement du prêt',
+      );
+      return { ...onHousehold(fx, { aidId: asked.id }), body: { paidOn: TODAY, amountCents: 100 } };
+    },
+  },
 } satisfies Record<string, Driver>);
 
 /** A new file with the same parties, its capacity grid confirmed ready, its housing project opened (or not) by its caseworker. */

@@ -346,6 +346,10 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
   'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'housing_aid.repay': {
+    label: 'Remboursement d’un prêt enregistré',
+    describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
+  },
   'household.eviction_step.record': {
     label: 'Étape de la procédure d’expulsion enregistrée',
     describe: (d) =>
