@@ -4,23 +4,19 @@
  * body validated on its own as the route does).
  * Run: node --import tsx bench/eviction-timeline.ts → bench/results/<date>-eviction-timeline.json
  */
-import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.ts';
-import { buildApp } from '../src/app.ts';
-import { openDatabase } from '../src/kernel/db.ts';
 import { evictionTimeline } from '../src/shared/calculators/eviction-timeline.ts';
-import {
-  ZEvictionTimelineInput,
-  type TEvictionTimelineInput,
-  type TEvictionTimelineRequest,
-} from '../src/shared/contracts/calculators.ts';
+import { ZEvictionTimelineInput, type TEvictionTimelineInput } from '../src/shared/contracts/calculators.ts';
 import { addMonths } from '../src/shared/measures/scheme-rules.ts';
 import { addDays } from '../src/shared/time.ts';
-import { currentCommit, loadAverage, machine, temporaryDataDir, writeResult } from './harness.ts';
+import {
+  batchRouteThroughput,
+  currentCommit,
+  loadAverage,
+  machine,
+  pureThroughput,
+  writeResult,
+} from './harness.ts';
 import { seededRandom } from './random.ts';
-
-const BATCH = 10_000;
-const ROUNDS = 5;
 
 /**
  * A deterministic, varied set: leases from 2015 to 2026 (both commandement regimes), both landlord
@@ -69,74 +65,15 @@ function bodies(count: number): TEvictionTimelineInput[] {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-function benchPure(requests: TEvictionTimelineRequest[]) {
-  for (const r of requests.slice(0, 20_000)) evictionTimeline(r); // warm-up
-  const perSecond: number[] = [];
-  let inconsistent = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const start = performance.now();
-    for (const r of requests) if (!evictionTimeline(r).ok) inconsistent++;
-    perSecond.push(requests.length / ((performance.now() - start) / 1000));
-  }
-  return {
-    what: 'evictionTimeline on parsed requests (no schema validation)',
-    timelines: requests.length,
-    rounds: ROUNDS,
-    medianPerSecond: Math.round(median(perSecond)),
-    bestPerSecond: Math.round(Math.max(...perSecond)),
-    inconsistentShare: Math.round((inconsistent / (requests.length * ROUNDS)) * 1000) / 1000,
-  };
-}
-
-async function benchBatch(data: TEvictionTimelineInput[]) {
-  const folder = temporaryDataDir();
-  const database = await openDatabase({ kind: 'pglite', dataDir: folder.dataDir });
-  const config = { ...loadConfig({}), loadDemo: false, smtpUrl: undefined, databaseUrl: undefined };
-  const app = await buildApp({ config, database, db: database.db, clock: () => new Date() });
-  await app.ready();
-  try {
-    const payload = JSON.stringify(data.slice(0, BATCH));
-    const post = () =>
-      app.inject({
-        method: 'POST',
-        url: '/api/calculators/eviction-timeline/batch',
-        headers: { 'content-type': 'application/json' },
-        payload,
-      });
-    const warm = await post();
-    if (warm.statusCode !== 200)
-      throw new Error(`batch answered ${warm.statusCode}: ${warm.body.slice(0, 300)}`);
-    const timings: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const start = performance.now();
-      const res = await post();
-      timings.push(performance.now() - start);
-      if (res.statusCode !== 200) throw new Error(`batch answered ${res.statusCode}`);
-    }
-    return {
-      transport: 'app.inject (no socket), PGlite, JSON body built once',
-      batchSize: BATCH,
-      requestBytes: Buffer.byteLength(payload),
-      responseBytes: Buffer.byteLength(warm.body),
-      batches: timings.length,
-      medianBatchMs: Math.round(median(timings)),
-      medianBodiesPerSecond: Math.round(BATCH / (median(timings) / 1000)),
-    };
-  } finally {
-    await app.close();
-    await database.close();
-    folder.remove();
-  }
-}
-
 const startedAt = new Date();
 const loadAtStart = loadAverage();
 const data = bodies(200_000);
 const requests = data.map((body) => ZEvictionTimelineInput.parse(body));
-const inProcess = benchPure(requests);
-const batchEndpoint = await benchBatch(data);
+const inProcess = {
+  what: 'evictionTimeline on parsed requests (no schema validation)',
+  ...pureThroughput(requests.length, () => requests.filter((r) => !evictionTimeline(r).ok).length),
+};
+const batchEndpoint = await batchRouteThroughput('/api/calculators/eviction-timeline/batch', data);
 const result = {
   machine: machine(loadAtStart),
   commit: await currentCommit(),

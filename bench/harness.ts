@@ -164,3 +164,77 @@ export async function runChildJob<T>(script: string, job: object): Promise<T> {
     rmSync(jobFile, { force: true });
   }
 }
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * A pure computation's throughput over `count` items: one warm-up run, then `rounds` timed runs;
+ * `run` computes every item once and returns how many it refused (out of scope, inconsistent…).
+ */
+export function pureThroughput(count: number, run: () => number, rounds = 5) {
+  run();
+  const perSecond: number[] = [];
+  let refused = 0;
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    refused += run();
+    perSecond.push(count / ((performance.now() - start) / 1000));
+  }
+  return {
+    items: count,
+    rounds,
+    medianPerSecond: Math.round(median(perSecond)),
+    bestPerSecond: Math.round(Math.max(...perSecond)),
+    refusedShare: Math.round((refused / (count * rounds)) * 1000) / 1000,
+  };
+}
+
+/**
+ * A public batch route's throughput through the real app (built in-process on a temporary PGlite,
+ * requests through app.inject, the JSON body built once): a warm-up batch, then `rounds` timed ones
+ * (7 in all, under the public calculators' 30 batches a minute per address).
+ */
+export async function batchRouteThroughput(url: string, items: unknown[], batch = 10_000, rounds = 5) {
+  // Loaded here only: the load-generating child processes import this file too, without the app.
+  const { loadConfig } = await import('../src/config.ts');
+  const { buildApp } = await import('../src/app.ts');
+  const folder = temporaryDataDir();
+  const database = await openDatabase({ kind: 'pglite', dataDir: folder.dataDir });
+  const config = { ...loadConfig({}), loadDemo: false, smtpUrl: undefined, databaseUrl: undefined };
+  const app = await buildApp({ config, database, db: database.db, clock: () => new Date() });
+  await app.ready();
+  try {
+    const payload = JSON.stringify(items.slice(0, batch));
+    const post = async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      if (res.statusCode !== 200)
+        throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+      return res;
+    };
+    const warm = await post();
+    const timings: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const start = performance.now();
+      await post();
+      timings.push(performance.now() - start);
+    }
+    return {
+      transport: 'app.inject (no socket), PGlite, JSON body built once',
+      batchSize: batch,
+      requestBytes: Buffer.byteLength(payload),
+      responseBytes: Buffer.byteLength(warm.body),
+      batches: timings.length,
+      medianBatchMs: Math.round(median(timings)),
+      medianItemsPerSecond: Math.round(batch / (median(timings) / 1000)),
+    };
+  } finally {
+    await app.close();
+    await database.close();
+    folder.remove();
+  }
+}
