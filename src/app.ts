@@ -49,6 +49,8 @@ import { carryBalance, rentAccountsRoutes } from './modules/rent-accounts/index.
 import { leasesRoutes, referredContractPort } from './modules/leases/index.ts';
 import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
+import { housingPoolRoutes } from './modules/housing-pool/index.ts';
+import { vacanciesRoutes } from './modules/vacancies/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -90,6 +92,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   (registrar) => leasesRoutes(registrar, { carryBalance }),
   partnershipsRoutes,
   housingAidsRoutes,
+  housingPoolRoutes,
+  vacanciesRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

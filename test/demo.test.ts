@@ -32,8 +32,10 @@ import type { TFlaggedTenants } from '../src/shared/contracts/dwellings.ts';
 import type { TEvictionPrevention } from '../src/shared/contracts/eviction-prevention.ts';
 import { OCCUPANCY_KINDS } from '../src/shared/contracts/housing-stock.ts';
 import { overlappingContract } from '../src/shared/leases/contract-rules.ts';
-import { conventionDwellings } from '../src/modules/partnerships/schema.ts';
+import { conventionAmendments, conventionDwellings } from '../src/modules/partnerships/schema.ts';
 import { housingAids } from '../src/modules/housing-aids/schema.ts';
+import { housingProjects } from '../src/modules/housing-pool/schema.ts';
+import { vacancies } from '../src/modules/vacancies/schema.ts';
 import { AID_STATUSES } from '../src/shared/contracts/housing-aids.ts';
 import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
 import {
@@ -155,8 +157,29 @@ describe('demo territory', () => {
     const placed = await t.deps.db.select().from(conventionDwellings);
     expect(placed.length).toBeGreaterThanOrEqual(3);
     expect(placed.some((d) => d.gla)).toBe(true);
+    const [amendment] = await t.deps.db.select().from(conventionAmendments);
+    expect(amendment).toMatchObject({
+      number: 1,
+      changes: { fee: { after: { perDwellingYearCents: 33_000 } } },
+    });
     const aids = await t.deps.db.select({ status: housingAids.status }).from(housingAids);
     expect(new Set(aids.map((a) => a.status))).toEqual(new Set(AID_STATUSES));
+  });
+
+  it('has a pool of households ready to leave across three holders, and open vacancies to show them', async () => {
+    const projects = await t.deps.db.select().from(housingProjects);
+    expect(projects.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(projects.map((p) => p.poolOrganisationId)).size).toBe(3);
+    expect(projects.some((p) => p.consentGivenOn === null)).toBe(true);
+    expect(projects.some((p) => p.consentWithdrawnOn !== null)).toBe(true);
+    const open = await t.deps.db.select().from(vacancies).where(eq(vacancies.status, 'open'));
+    expect(open).toHaveLength(3);
+    const siao = await signIn('lucie.faure@siao-vb.example');
+    const pool = await t.app.inject({ method: 'GET', url: '/api/housing-pool', headers: siao });
+    expect(pool.statusCode).toBe(200);
+    expect(pool.json().items.length).toBeGreaterThanOrEqual(4);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/vacancies', headers: siao });
+    expect(listed.json().items).toHaveLength(3);
   });
 
   it('has the organisations of one département and a user for every role', async () => {
@@ -430,7 +453,8 @@ describe('demo territory', () => {
 
   it('has dated capacity grids whose derived opinion is the rule’s, one overridden with a reason', async () => {
     const grids = await t.deps.db.select().from(capacityAssessments);
-    expect(new Set(grids.map((g) => g.householdId)).size).toBe(6);
+    // Six from the diagnostics' stories, eleven confirmed ready for the pool of households ready to leave.
+    expect(new Set(grids.map((g) => g.householdId)).size).toBe(17);
     for (const g of grids) {
       expect(g.derivedOpinion).toBe(deriveReadiness(g.scores));
       if (g.opinion === g.derivedOpinion) expect(g.overrideReason).toBeNull();

@@ -26,3 +26,5 @@ export * from '../modules/stock-imports/schema.ts';
 export * from '../modules/rent-accounts/schema.ts';
 export * from '../modules/housing-aids/schema.ts';
 export * from '../modules/partnerships/schema.ts';
+export * from '../modules/housing-pool/schema.ts';
+export * from '../modules/vacancies/schema.ts';

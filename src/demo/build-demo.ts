@@ -65,6 +65,7 @@ import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluation
 import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
 import { buildPartnershipRows, type PartnershipDemoRows } from './build-partnerships.ts';
 import { buildArrearsRows, type ArrearsDemoRows } from './build-arrears.ts';
+import { buildHousingPoolRows, type HousingPoolDemoRows } from './build-housing-pool.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -83,6 +84,7 @@ export interface DemoData
     Omit<LeaseDemoRows, 'leaseDwellings' | 'leaseTasks'>,
     Omit<ArrearsDemoRows, 'linkEvents'>,
     PartnershipDemoRows,
+    HousingPoolDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -233,7 +235,7 @@ function birthDate(prng: Prng, now: Date, age: number) {
 }
 
 /** A dwelling sized for the household: one room more than its people, from a T1 for one person. */
-const typologyFor = (people: number): Typology =>
+export const typologyFor = (people: number): Typology =>
   (['t1', 't2', 't3', 't4', 't5', 't6'] as const)[Math.min(people, 6) - 1]!;
 
 function expensesOf(spec: HouseholdSpec, size: number, prng: Prng): [ExpenseCategory, number, string?][] {
@@ -931,8 +933,12 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     conventionDwellingRents: [],
     partnershipConventions: [],
     conventionDwellings: [],
+    conventionAmendments: [],
     housingAids: [],
     housingAidEvents: [],
+    poolCapacityAssessments: [],
+    housingProjects: [],
+    vacancies: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -961,5 +967,7 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
       data.parties.some((p) => p.householdId === id && p.organisationId === organisationId('passage')),
     );
   Object.assign(data, buildPartnershipRows(now, tenants));
+  // Last: the pool's new grids come after those the evaluations compare with.
+  Object.assign(data, buildHousingPoolRows(now, data, typologyFor));
   return data;
 }

@@ -135,7 +135,7 @@ function authorshipOf(
 const presentSections = (content: TDiagnosticContent) =>
   DIAGNOSTIC_SECTIONS.filter((s) => content[s] !== undefined);
 
-function buildCapacity(now: Date, spec: CapacitySpec) {
+export function buildCapacity(now: Date, spec: CapacitySpec) {
   const scores = ZCapacityScores.parse(
     Object.fromEntries(
       CAPACITY_CRITERION_KEYS.map((k, i) => [

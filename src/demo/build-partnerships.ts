@@ -1,6 +1,10 @@
 import type { dwellingRents, dwellings } from '../modules/dwellings/schema.ts';
 import type { housingAidEvents, housingAids } from '../modules/housing-aids/schema.ts';
-import type { conventionDwellings, partnershipConventions } from '../modules/partnerships/schema.ts';
+import type {
+  conventionAmendments,
+  conventionDwellings,
+  partnershipConventions,
+} from '../modules/partnerships/schema.ts';
 import { referentielInForce } from '../modules/referentiel/index.ts';
 import type { AidStatus } from '../shared/contracts/housing-aids.ts';
 import { addDays, parisDate } from '../shared/time.ts';
@@ -22,6 +26,7 @@ export interface PartnershipDemoRows {
   conventionDwellingRents: Row<typeof dwellingRents>[];
   partnershipConventions: Row<typeof partnershipConventions>[];
   conventionDwellings: Row<typeof conventionDwellings>[];
+  conventionAmendments: Row<typeof conventionAmendments>[];
   housingAids: Row<typeof housingAids>[];
   housingAidEvents: Row<typeof housingAidEvents>[];
 }
@@ -107,6 +112,18 @@ export function buildPartnershipRows(now: Date, tenantHouseholdIds: readonly str
   const caseworker = DEMO_USERS.find((u) => u.org === 'passage' && u.role === 'caseworker')!;
   const conventionId = stableId('convention:habitat-passage');
   const startOn = `${Number(today.slice(0, 4)) - 1}-01-01`;
+  // Amendment n° 1, from this year's 1 January: the fee raised from 300 € to 330 € and a commitment added.
+  const amendedOn = `${today.slice(0, 4)}-01-01`;
+  const signedCommitments = [
+    'Un référent unique de l’association pour le parc mis à disposition',
+    'Visite à domicile au moins une fois par trimestre',
+    'Demandes de glissement de bail instruites en toute transparence avec le bailleur',
+    'Bilan annuel quantitatif et qualitatif',
+  ];
+  const commitments = [
+    ...signedCommitments,
+    'Point trimestriel avec le chargé de gestion locative du bailleur',
+  ];
   const rows: PartnershipDemoRows = {
     conventionDwellingRows: [],
     conventionDwellingRents: [],
@@ -119,13 +136,8 @@ export function buildPartnershipRows(now: Date, tenantHouseholdIds: readonly str
         startOn,
         endOn: `${Number(today.slice(0, 4)) + 1}-12-31`,
         feeMode: 'per_dwelling_year',
-        feePerDwellingYearCents: cents(300),
-        commitments: [
-          'Un référent unique de l’association pour le parc mis à disposition',
-          'Visite à domicile au moins une fois par trimestre',
-          'Demandes de glissement de bail instruites en toute transparence avec le bailleur',
-          'Bilan annuel quantitatif et qualitatif',
-        ],
+        feePerDwellingYearCents: cents(330),
+        commitments,
         referentielVersion: referentielInForce(startOn).version,
         briques: ['3.2', '3.3', '3.4'],
         createdByUserId: userId('habitat-admin'),
@@ -133,6 +145,23 @@ export function buildPartnershipRows(now: Date, tenantHouseholdIds: readonly str
       },
     ],
     conventionDwellings: [],
+    conventionAmendments: [
+      {
+        id: stableId('convention-amendment:habitat-passage:1'),
+        conventionId,
+        number: 1,
+        effectiveOn: amendedOn,
+        changes: {
+          fee: {
+            before: { mode: 'per_dwelling_year', perDwellingYearCents: cents(300) },
+            after: { mode: 'per_dwelling_year', perDwellingYearCents: cents(330) },
+          },
+          commitments: { before: signedCommitments, after: commitments },
+        },
+        createdByUserId: userId('habitat-admin'),
+        createdAt: new Date(`${addDays(amendedOn, -20)}T10:00:00Z`),
+      },
+    ],
     housingAids: [],
     housingAidEvents: [],
   };

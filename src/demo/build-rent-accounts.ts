@@ -2,6 +2,13 @@ import type { dwellingRents } from '../modules/dwellings/schema.ts';
 import type { occupancyContracts } from '../modules/leases/schema.ts';
 import type { rentAccounts, rentPostings, repaymentPlans } from '../modules/rent-accounts/schema.ts';
 import { monthOf, nextMonth } from '../shared/evaluations/monthly-point.ts';
+import {
+  CALL_WORDS,
+  isCallKind,
+  monthShare,
+  prorataLabel,
+  prorate,
+} from '../shared/rent-accounts/proration.ts';
 import { parisDate } from '../shared/time.ts';
 import { cents, monthsAgo } from './dates.ts';
 import { HOUSEHOLD_SPECS } from './household-specs.ts';
@@ -71,6 +78,8 @@ export function buildRentAccountRows(now: Date): RentAccountDemoRows {
     rows.rentAccounts.push({ id: accountId, contractId, openedOn: startOn, createdAt: at });
     const missed = spec.key === IN_ARREARS ? monthOf(monthsAgo(now, 2)) : null;
     for (let month = monthOf(startOn); month <= current; month = nextMonth(month)) {
+      // The first month is called from the move-in day, pro rata temporis.
+      const share = monthShare(month, startOn, null)!;
       const line = (kind: Row<typeof rentPostings>['kind'], amountCents: number, postedOn: string) => ({
         id: stableId(`rent-posting:${spec.key}:${month}:${kind}`),
         accountId,
@@ -79,15 +88,20 @@ export function buildRentAccountRows(now: Date): RentAccountDemoRows {
         postedOn,
         periodMonth: kind === 'payment' ? null : month,
         method: kind === 'payment' ? ('transfer' as const) : null,
+        label: isCallKind(kind) ? prorataLabel(CALL_WORDS[kind], share) : null,
         recordedByUserId,
         recordedAt: new Date(`${postedOn}T09:00:00Z`),
       });
       const callOn = month === monthOf(startOn) ? startOn : `${month}-01`;
-      rows.rentPostings.push(line('rent_call', rent, callOn), line('charges_call', charges, callOn));
-      if (benefit > 0) rows.rentPostings.push(line('housing_benefit', -benefit, callOn));
+      const calls = [
+        line('rent_call', prorate(rent, share), callOn),
+        line('charges_call', prorate(charges, share), callOn),
+        ...(benefit > 0 ? [line('housing_benefit', prorate(-benefit, share), callOn)] : []),
+      ];
+      rows.rentPostings.push(...calls);
       const payOn = `${month}-05` < callOn ? callOn : `${month}-05`;
       if (month !== missed && payOn <= today)
-        rows.rentPostings.push(line('payment', -(rent + charges - benefit), payOn));
+        rows.rentPostings.push(line('payment', -calls.reduce((sum, c) => sum + c.amountCents, 0), payOn));
     }
     if (missed)
       rows.repaymentPlans.push({

@@ -33,12 +33,18 @@ import {
 import { evictionProcedureBalances, evictionProcedureFacts } from '../modules/eviction-prevention/schema.ts';
 import { dwellingRents, dwellings } from '../modules/dwellings/schema.ts';
 import { housingAidEvents, housingAids } from '../modules/housing-aids/schema.ts';
-import { conventionDwellings, partnershipConventions } from '../modules/partnerships/schema.ts';
+import {
+  conventionAmendments,
+  conventionDwellings,
+  partnershipConventions,
+} from '../modules/partnerships/schema.ts';
 import { tasks } from '../modules/tasks/schema.ts';
 import { alertSettings } from '../modules/alerts/schema.ts';
 import { referralContactAttempts, referralEvents, referrals } from '../modules/referrals/schema.ts';
 import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
+import { housingProjects } from '../modules/housing-pool/schema.ts';
+import { vacancies } from '../modules/vacancies/schema.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
 import { householdSearchText } from '../modules/households/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
@@ -162,9 +168,13 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, dwellingRents, data.conventionDwellingRents);
     await insertMissing(tx, partnershipConventions, data.partnershipConventions);
     await insertMissing(tx, conventionDwellings, data.conventionDwellings);
+    await insertMissing(tx, conventionAmendments, data.conventionAmendments);
     await insertMissing(tx, housingAids, data.housingAids);
     await insertMissing(tx, housingAidEvents, data.housingAidEvents);
     await insertMissing(tx, alertSettings, data.alertSettings);
+    await insertMissing(tx, capacityAssessments, data.poolCapacityAssessments);
+    await insertMissing(tx, housingProjects, data.housingProjects);
+    await insertMissing(tx, vacancies, data.vacancies);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

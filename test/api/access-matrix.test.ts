@@ -1049,6 +1049,83 @@ Object.assign(DRIVERS, {
       };
     },
   },
+  'POST /api/households/:id/aids/:aidId/repayments': {
+    call: async (fx: Fixture) => {
+      const url = `/api/households/${fx.householdId}/aids`;
+      const asked = await ok(await fx.as(fx.owner, 'POST', url, { ...aidBody(fx), form: 'loan' }), 'prêt');
+      const granted = await ok(
+        await fx.as(fx.owner, 'POST', `${url}/${asked.id}/decision`, {
+          outcome: 'granted',
+          decidedOn: TODAY,
+          amountGrantedCents: 20_000,
+          repaymentSchedule: { firstInstalmentOn: TODAY, monthlyCents: 5_000, months: 4 },
+          rowVersion: asked.rowVersion,
+        }),
+        'accord du prêt',
+      );
+      await ok(
+        await fx.as(fx.owner, 'POST', `${url}/${asked.id}/payments`, {
+          paidOn: TODAY,
+          amountCents: 20_000,
+          rowVersion: granted.rowVersion,
+        }),
+        'versement du prêt',
+      );
+      return { ...onHousehold(fx, { aidId: asked.id }), body: { paidOn: TODAY, amountCents: 100 } };
+    },
+  },
+} satisfies Record<string, Driver>);
+
+/** A new file with the same parties, its capacity grid confirmed ready, its housing project opened (or not) by its caseworker. */
+async function readyForPool(fx: Fixture, opened: boolean, consent = false): Promise<string> {
+  const id = await fx.freshHousehold();
+  await ok(
+    await fx.as(fx.owner, 'POST', `/api/households/${id}/capacity-assessments`, {
+      assessedOn: TODAY,
+      scores: Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, { score: 3 }])),
+      opinion: 'ready',
+    }),
+    'grille',
+  );
+  if (opened)
+    await ok(await fx.as(fx.owner, 'PUT', `/api/households/${id}/housing-project`, housingProject), 'projet');
+  if (consent)
+    await ok(
+      await fx.as(fx.owner, 'POST', `/api/households/${id}/housing-project/consent`, {
+        givenOn: TODAY,
+        method: 'signed_form',
+      }),
+      'accord',
+    );
+  return id;
+}
+const housingProject = {
+  typologies: ['t2'],
+  accessibilityNeed: 'none',
+  supportIntensity: 'light',
+  priorityCategories: ['c'],
+  incomes: [{ source: 'declared', annualCents: 1_200_000 }],
+};
+Object.assign(DRIVERS, {
+  // Only the social workers of the household's parties; a landlord sees nothing of the project.
+  'GET /api/households/:id/housing-project': { call: async (fx: Fixture) => onHousehold(fx) },
+  'PUT /api/households/:id/housing-project': {
+    call: async (fx: Fixture) => ({ params: { id: await readyForPool(fx, false) }, body: housingProject }),
+    // A pool is a SIAO's or an association's: the CCAPEX reads and edits a project, opens none.
+    refuses: (subject: Subject) => subject.party && subject.orgType === 'ccapex',
+  },
+  'POST /api/households/:id/housing-project/consent': {
+    call: async (fx: Fixture) => ({
+      params: { id: await readyForPool(fx, true) },
+      body: { givenOn: TODAY, method: 'oral_with_witness' },
+    }),
+  },
+  'POST /api/households/:id/housing-project/consent/withdraw': {
+    call: async (fx: Fixture) => ({
+      params: { id: await readyForPool(fx, true, true) },
+      body: { withdrawnOn: TODAY, reason: 'Souhaite rester dans sa commune actuelle.' },
+    }),
+  },
 } satisfies Record<string, Driver>);
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(

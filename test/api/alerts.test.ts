@@ -276,6 +276,7 @@ describe('alerts become tasks', () => {
       renewalLimitDays: 90,
       referralUnansweredDays: 8,
       contractUnsignedDays: 15,
+      aidDecisionDays: 60,
       rowVersion: 0,
       isDefault: true,
     });

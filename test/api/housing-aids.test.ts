@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
 import {
@@ -12,11 +12,15 @@ import {
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { insertDwelling } from '../../src/modules/dwellings/index.ts';
 import { occupancyContracts } from '../../src/modules/leases/schema.ts';
+import { runAlerts } from '../../src/modules/alerts/index.ts';
+import { alertSettings } from '../../src/modules/alerts/schema.ts';
+import { tasks } from '../../src/modules/tasks/schema.ts';
 import type { TAid, TAidList } from '../../src/shared/contracts/housing-aids.ts';
 
 describe('housing aids', () => {
   let t: TestApp;
   let caseworker: TestSession;
+  let caseworkerId: string;
   let landlord: TestSession;
   let otherLandlord: TestSession;
   let stranger: TestSession;
@@ -31,6 +35,7 @@ describe('housing aids', () => {
     const association = await makeOrgWithUsers(t.deps, 'association', ['caseworker']);
     associationId = association.org.id;
     caseworker = association.members.caseworker!.session;
+    caseworkerId = association.members.caseworker!.user.id;
     const social = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_rental_manager']);
     landlordId = social.org.id;
     landlord = social.members.landlord_rental_manager!.session;
@@ -347,5 +352,114 @@ describe('housing aids', () => {
     expect(write.json().error.message).toMatch(/travailleurs sociaux/);
     expect((await list(otherLandlord)).statusCode).toBe(404);
     expect((await list(stranger)).statusCode).toBe(404);
+  });
+
+  /** The alert tasks of an aid (of one rule): key, status, owner and title. */
+  const aidTasks = (aidId: string, rule = 'aid_undecided') =>
+    t.deps.db
+      .select({ key: tasks.alertKey, status: tasks.status, owner: tasks.ownerUserId, title: tasks.title })
+      .from(tasks)
+      .where(and(eq(tasks.sourceId, aidId), like(tasks.alertKey, `${rule}:%`)));
+
+  it('raises a task when an aid waits for its decision past the organisation’s delay, closed by the decision', async () => {
+    // Asked on 5 January: 64 days without a decision, past the default 60.
+    const late = await request({ requestedOn: '2026-01-05' });
+    expect(await aidTasks(late.id)).toEqual([
+      {
+        key: `aid_undecided:${late.id}`,
+        status: 'open',
+        owner: caseworkerId,
+        title:
+          'FSL maintien (Conseil départemental de l’Isère (FSL)) demandée le 05/01/2026 toujours sans décision : relancer le financeur',
+      },
+    ]);
+    // Asked 18 days ago: nothing, until the association waits only 15 days.
+    const recent = await request({ requestedOn: '2026-02-20' });
+    expect(await aidTasks(recent.id)).toEqual([]);
+    await t.deps.db.insert(alertSettings).values({
+      organisationId: associationId,
+      noContactDays: 30,
+      measureEndingDays: 30,
+      renewalLimitDays: 90,
+      referralUnansweredDays: 8,
+      contractUnsignedDays: 15,
+      aidDecisionDays: 15,
+    });
+    await runAlerts(t.deps);
+    expect((await aidTasks(recent.id)).map((a) => a.status)).toEqual(['open']);
+    // The decision recorded closes the task at once.
+    const refused = await post(`/${late.id}/decision`, {
+      outcome: 'refused',
+      decidedOn: TODAY,
+      reason: 'Ressources au-dessus du barème.',
+      rowVersion: late.rowVersion,
+    });
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect((await aidTasks(late.id)).map((a) => a.status)).toEqual(['done']);
+  });
+
+  it('follows a loan’s repayments on its schedule: a missed instalment raises a task, caught up it closes', async () => {
+    const asked = await request({ form: 'loan', requestedOn: '2026-02-20', amountRequestedCents: 30_000 });
+    const granted = (
+      await post(`/${asked.id}/decision`, {
+        outcome: 'granted',
+        decidedOn: '2026-03-02',
+        amountGrantedCents: 30_000,
+        repaymentSchedule: { firstInstalmentOn: '2026-03-05', monthlyCents: 10_000, months: 3 },
+        rowVersion: asked.rowVersion,
+      })
+    ).json<TAid>();
+    const early = await post(`/${asked.id}/repayments`, { paidOn: '2026-03-04', amountCents: 1_000 });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual({ amountCents: 'Un prêt se rembourse une fois versé.' });
+    const paid = (
+      await post(`/${asked.id}/payments`, {
+        paidOn: '2026-03-03',
+        amountCents: 30_000,
+        rowVersion: granted.rowVersion,
+      })
+    ).json<TAid>();
+    // The first instalment fell due on 5 March, today is the 10th: missed.
+    expect(paid.instalments.map((i) => [i.dueOn, i.status])).toEqual([
+      ['2026-03-05', 'missed'],
+      ['2026-04-05', 'upcoming'],
+      ['2026-05-05', 'upcoming'],
+    ]);
+    expect((await aidTasks(asked.id, 'aid_repayment_missed')).map((a) => [a.key, a.status])).toEqual([
+      [`aid_repayment_missed:${asked.id}:2026-03-05`, 'open'],
+    ]);
+
+    const repaid = await post(`/${asked.id}/repayments`, { paidOn: '2026-03-08', amountCents: 10_000 });
+    expect(repaid.statusCode, repaid.body).toBe(201);
+    expect(repaid.json<TAid>()).toMatchObject({
+      repaidCents: 10_000,
+      repayments: [{ paidOn: '2026-03-08', amountCents: 10_000, recordedByName: expect.any(String) }],
+    });
+    expect(repaid.json<TAid>().instalments.map((i) => i.status)).toEqual(['repaid', 'upcoming', 'upcoming']);
+    expect((await aidTasks(asked.id, 'aid_repayment_missed')).map((a) => a.status)).toEqual(['done']);
+    const tooMuch = await post(`/${asked.id}/repayments`, { paidOn: TODAY, amountCents: 20_001 });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().error.fields).toEqual({
+      amountCents: 'Le total remboursé ne peut pas dépasser le montant prêté.',
+    });
+
+    // April's instalment unpaid on the 6th: a new task for it.
+    t.setNow(new Date('2026-04-06T10:00:00Z'));
+    try {
+      await runAlerts(t.deps);
+      expect((await aidTasks(asked.id, 'aid_repayment_missed')).map((a) => [a.key, a.status]).sort()).toEqual(
+        [
+          [`aid_repayment_missed:${asked.id}:2026-03-05`, 'done'],
+          [`aid_repayment_missed:${asked.id}:2026-04-05`, 'open'],
+        ],
+      );
+    } finally {
+      t.setNow(NOW);
+    }
+    const entries = await t.deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, asked.id), eq(auditLog.action, 'housing_aid.repay')));
+    expect(entries).toHaveLength(1);
   });
 });

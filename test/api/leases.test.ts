@@ -273,7 +273,7 @@ describe('occupancy contracts (leases)', () => {
     expect(sublease.events.map((e) => e.event)).toContain('slid');
     // The debt follows the household: the sublease's account closes, the lease's opens with it.
     const before = await ok(await call(asso, 'GET', account(c.id)));
-    expect(before).toMatchObject({ status: 'closed', closedOn: '2027-02-01', balanceCents: 0 });
+    expect(before).toMatchObject({ status: 'closed', closedOn: '2027-01-31', balanceCents: 0 });
     const after = await ok(await call(landlord, 'GET', account(lease.id)));
     expect(after).toMatchObject({ status: 'open', openedOn: '2027-02-01', balanceCents: 15_000 });
     const [closed] = await t.deps.db.select().from(tasks).where(eq(tasks.sourceId, c.id));

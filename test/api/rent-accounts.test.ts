@@ -155,6 +155,27 @@ describe('rent accounts', () => {
     expect(lines.items.map((l) => l.postedOn)).toEqual(['2026-02-10', '2026-02-10']);
   });
 
+  it('calls the last month of a contract ending in its middle pro rata, and no month after', async () => {
+    const { contract } = await insertContract(t.deps.db, {
+      landlordId,
+      startOn: '2025-12-01',
+      endOn: '2026-02-14',
+    });
+    await ok(await call(manager, 'POST', account(contract.id), { on: '2025-12-01' }));
+    const february = await ok(
+      await call(manager, 'POST', `${account(contract.id)}/calls`, { month: '2026-02', rlsCents: 2_800 }),
+    );
+    // 14 days of 28: half of 420 € rent, 80 € charges and 28 € RLS.
+    expect(february.callsCents).toBe(21_000 + 4_000 - 1_400);
+    const lines = await ok<{ items: { label: string | null }[] }>(
+      await call(manager, 'GET', `${account(contract.id)}/postings`),
+    );
+    expect(lines.items.map((l) => l.label)).toContain('Loyer du 1er au 14 février 2026 (prorata 14/28)');
+    const after = await call(manager, 'POST', `${account(contract.id)}/calls`, { month: '2026-03' });
+    expect(after.statusCode).toBe(400);
+    expect(after.json().error.fields.month).toBe('Le contrat ne court pas en mars 2026.');
+  });
+
   it('refuses to call a month twice', async () => {
     const again = await call(manager, 'POST', `${account(direct)}/calls`, { month: '2026-01' });
     expect(again.statusCode).toBe(409);
@@ -304,7 +325,7 @@ describe('rent accounts', () => {
     await openRentAccount(ctx, { contractId: old.id, on: '2025-06-01' });
     await ok(await call(manager, 'POST', `${account(old.id)}/calls`, { month: '2026-02' }));
     expect(
-      await carryBalance(ctx, { fromContractId: old.id, toContractId: next.id, on: '2026-02-28' }),
+      await carryBalance(ctx, { fromContractId: old.id, toContractId: next.id, lastDay: '2026-02-28' }),
     ).toEqual({
       carriedCents: 50_000,
     });

@@ -17,9 +17,10 @@ const openPartnerships = async (p: Page) => {
 
 /**
  * On the demo territory, Habitat Brenne's social adviser concludes a convention with Le Passage and
- * makes two dwellings available (one under GLA); the yearly review is computed from them. Le
- * Passage's caseworker opens the same convention and its review, then a followed tenant's aids and
- * requests one. Every page and dialog passes axe.
+ * makes two dwellings available (one under GLA); the yearly review is computed from them; an amendment
+ * raises the fee and one dwelling goes back to the landlord. Le Passage's caseworker opens the same
+ * convention and its review, writes the GLA plan, does its visit from « Mes tâches », then opens a
+ * followed tenant's aids and requests one. Every page and dialog passes axe.
  */
 describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_000 }, () => {
   const flow = browserFlow();
@@ -59,6 +60,32 @@ describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_0
     await l.getByText(/Gestion locative adaptée : coût/).waitFor();
     await assertAccessible(l, 'la convention et son bilan');
 
+    // An amendment raises the fee from today; the convention lists it, what changed in words.
+    await l.getByRole('button', { name: 'Conclure un avenant' }).click();
+    const amend = l.getByRole('dialog', { name: 'Conclure un avenant' });
+    await amend.getByRole('textbox', { name: 'Montant par logement et par an' }).fill('360');
+    await assertAccessible(l, 'le formulaire d’avenant');
+    await amend.getByRole('button', { name: 'Enregistrer l’avenant' }).click();
+    await notified(l, 'Avenant enregistré.');
+    await l.getByText(/Avenant n° 1, à compter du/).waitFor();
+    await l
+      .getByText(/Participation aux frais de gestion : 360,00/)
+      .first()
+      .waitFor();
+
+    // The dwelling under a bail glissant goes back to the landlord (no contract runs on it yet).
+    await l.getByRole('button', { name: /Mettre fin à la mise à disposition du .*Lilas/i }).click();
+    const end = l.getByRole('dialog', { name: 'Mettre fin à la mise à disposition' });
+    await choose(l, end, 'Motif', 'Rendu au bailleur');
+    await assertAccessible(l, 'la fin de mise à disposition');
+    await end.getByRole('button', { name: 'Mettre fin' }).click();
+    await notified(l, 'Mise à disposition terminée.');
+    await l
+      .getByRole('cell', { name: /rendu au bailleur/ })
+      .first()
+      .waitFor();
+    await assertAccessible(l, 'la convention après l’avenant');
+
     const a = await flow.signedIn(CASEWORKER);
     await openPartnerships(a);
     await a.getByRole('link', { name: TITLE }).click();
@@ -66,9 +93,27 @@ describe.skipIf(!browserAvailable())('partnership conventions', { timeout: 120_0
     await a.getByText(/2 logement\(s\) sur l’année/).waitFor();
     await a.getByRole('button', { name: /Écrire le plan .* en tâches/ }).click();
     await notified(a, 'Plan de gestion locative adaptée écrit en tâches.');
-    await a.getByRole('button', { name: /Visite annuelle du logement.*comme faite aujourd’hui/ }).click();
-    await notified(a, 'Tâche notée comme faite.');
     await assertAccessible(a, 'le bilan côté association');
+
+    // The plan's tasks are in « Mes tâches », with the dwelling they are about; one is done there.
+    await a.goto(`${new URL(a.url()).origin}/`);
+    const mine = a.getByRole('table', { name: 'Mes tâches ouvertes, par échéance' });
+    await mine
+      .getByRole('cell', { name: /Logement : .*Siam/ })
+      .first()
+      .waitFor();
+    await assertAccessible(a, 'Mes tâches avec la gestion locative adaptée');
+    await mine
+      .getByRole('button', { name: 'Marquer « Visite annuelle du logement » comme faite' })
+      .first()
+      .click();
+    await notified(a, 'Tâche faite.');
+    await a.goBack();
+    await a.getByRole('heading', { level: 2, name: /Bilan annuel/ }).waitFor();
+    await a
+      .getByText(/tâches du plan faites : [1-9]/)
+      .first()
+      .waitFor();
 
     // The « Aides » tab of a followed tenant (demo aids in every state), and a request.
     const [aid] = await flow.t.deps.db

@@ -27,8 +27,8 @@ function monthsBefore(month: string, n: number): string {
  * A rent account on a tablet (1024 × 768), on the demo territory: Le Passage holds a bail glissant
  * for one of its households in Habitat Brenne's stock. Three months were called, the middle one
  * left unpaid; Camille Roussel calls this month and records a payment in the browser, sets up a
- * repayment plan for the arrears, corrects a line and downloads the tenant's statement. Every page
- * and dialog passes axe.
+ * repayment plan for the arrears, corrects a line, downloads the tenant's statement and closes the
+ * account, which then refuses a payment. Every page and dialog passes axe.
  */
 describe.skipIf(!browserAvailable())('a rent account on a tablet', { timeout: 120_000 }, () => {
   const flow = browserFlow({ viewport: { width: 1024, height: 768 } });
@@ -127,5 +127,28 @@ describe.skipIf(!browserAvailable())('a rent account on a tablet', { timeout: 12
     const pdf = await p.request.get(`${t.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+    // The account is closed on a day: it shows closed, offers no more payment, and refuses one.
+    await p.getByRole('button', { name: 'Clore le compte' }).click();
+    const close = p.getByRole('dialog', { name: 'Clore le compte locatif' });
+    const intro = close.getByText('Un compte clos ne reçoit plus ni paiement ni écriture.');
+    await close.getByRole('textbox', { name: 'Date de clôture' }).fill(formatDate(today));
+    await intro.click(); // the date typed, its calendar closes
+    await assertAccessible(p, 'la clôture du compte');
+    await close.getByRole('button', { name: 'Clore le compte' }).click();
+    await notified(p, 'Compte locatif clos.');
+    await p.getByText(`Clos depuis le ${formatDate(today)}`).waitFor();
+    expect(await p.getByRole('button', { name: 'Enregistrer un paiement' }).count()).toBe(0);
+    await assertAccessible(p, 'le compte clos');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `${url}/payments`,
+      headers: s.headers,
+      payload: { on: today, amountCents: 10_000, method: 'cash' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe(
+      `Ce compte locatif est clos depuis le ${formatDate(today)} : il ne reçoit plus ni paiement ni écriture.`,
+    );
   });
 });

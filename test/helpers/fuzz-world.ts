@@ -327,6 +327,18 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     address: '1 rue du Fuzz',
     communeId: commune!.id,
   });
+  // A vacancy of another dwelling of the stock (its rent in force), published by the landlord's adviser.
+  const vacancy = await idOf(adviser, '/api/vacancies', {
+    dwellingId: await idOf(session(landlord, 'admin'), '/api/dwellings', {
+      reference: 'FZ-V',
+      address: '3 rue du Fuzz',
+      communeId: commune!.id,
+      rent: { effectiveFrom: TODAY, monthlyRentCents: 40_000, monthlyChargesCents: 8_000 },
+    }),
+    channel: 'bailleur',
+    // The fuzz runs on the machine's clock: a deadline far ahead is never past.
+    answerBy: '2099-12-31',
+  });
   const stockForm = multipartForm(
     { kind: 'stock', encoding: 'utf-8' },
     {
@@ -476,6 +488,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     // Not ids: the party a sliding evaluation is written for.
     'sliding-evaluations': LEASE_PARTIES,
     partnerships: [convention],
+    vacancies: [vacancy],
     'gla-tasks': glaTasks.tasks.map((task) => task.id),
     aids: [
       await idOf(caseworker, `/api/households/${main}/aids`, {

@@ -28,6 +28,8 @@ export const PATHS = {
   leases: '/baux',
   lease: (id: string) => `/baux/${id}`,
   partnerships: '/partenariats',
+  housingPool: '/vivier',
+  vacancies: '/vacances',
   partnership: (id: string) => `/partenariats/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',

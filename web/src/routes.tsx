@@ -56,6 +56,8 @@ const PartnershipsPage = lazyPage(
   () => import('./pages/partnerships/PartnershipsPage.tsx'),
   'PartnershipsPage',
 );
+const PoolPage = lazyPage(() => import('./pages/housing-pool/PoolPage.tsx'), 'PoolPage');
+const VacanciesPage = lazyPage(() => import('./pages/vacancies/VacanciesPage.tsx'), 'VacanciesPage');
 const PartnershipPage = lazyPage(() => import('./pages/partnerships/PartnershipPage.tsx'), 'PartnershipPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
 const RentAccountPage = lazyPage(
@@ -149,6 +151,8 @@ export function AppRoutes() {
         <Route path="/baux/:id" element={page(<ContractPage />)} />
         {/* Conventions: the API answers each side's staff; others see an empty list. */}
         <Route path={PATHS.partnerships} element={page(<PartnershipsPage />)} />
+        <Route path={PATHS.housingPool} element={page(<PoolPage />)} />
+        <Route path={PATHS.vacancies} element={page(<VacanciesPage />)} />
         <Route path="/partenariats/:conventionId" element={page(<PartnershipPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />

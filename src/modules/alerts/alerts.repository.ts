@@ -18,6 +18,7 @@ import { monthOf } from '../../shared/evaluations/monthly-point.ts';
 import { measuresDueAtNextMeetings } from '../committees/index.ts';
 import { validatedMonthlyPoints } from '../evaluations/index.ts';
 import { evictionAlertFacts } from '../eviction-prevention/index.ts';
+import { aidAlertFacts } from '../housing-aids/index.ts';
 import { evaluationsDue } from '../evaluations/index.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { journalEntries } from '../journal/schema.ts';
@@ -237,6 +238,7 @@ export async function loadSnapshot(q: Queryable, at: Date, householdId?: string)
       return measure ? [{ measure, ...due }] : [];
     }),
     evictions: await evictionAlertFacts(q, parisDate(at), householdId),
+    aids: await aidAlertFacts(q, householdId),
   };
 }
 
@@ -246,6 +248,7 @@ const settingColumns = {
   renewalLimitDays: alertSettings.renewalLimitDays,
   referralUnansweredDays: alertSettings.referralUnansweredDays,
   contractUnsignedDays: alertSettings.contractUnsignedDays,
+  aidDecisionDays: alertSettings.aidDecisionDays,
 };
 
 /** Every organisation's own settings, the defaults for the others. */

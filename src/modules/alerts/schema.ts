@@ -16,6 +16,7 @@ export const alertSettings = pgTable('alert_settings', {
   renewalLimitDays: smallint('renewal_limit_days').notNull(),
   referralUnansweredDays: smallint('referral_unanswered_days').notNull(),
   contractUnsignedDays: smallint('contract_unsigned_days').notNull(),
+  aidDecisionDays: smallint('aid_decision_days').notNull().default(60),
   updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
   rowVersion: integer('row_version').notNull().default(1),

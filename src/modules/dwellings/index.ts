@@ -4,5 +4,11 @@
  * the households module, link a household to a dwelling; occupancy contracts are the leases module's.
  */
 export { dwellingsRoutes } from './dwellings.routes.ts';
-export { insertDwelling, updateDwelling, type DwellingValues } from './dwellings.repository.ts';
+export {
+  findDwelling,
+  insertDwelling,
+  rentsInForce,
+  updateDwelling,
+  type DwellingValues,
+} from './dwellings.repository.ts';
 export { requireStockRight } from './dwelling-access.ts';

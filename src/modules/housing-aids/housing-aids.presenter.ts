@@ -1,6 +1,7 @@
 import { OCCUPANCY_KIND_LABELS, type OccupancyKind } from '../../shared/contracts/housing-stock.ts';
 import { AID_FORM_LABELS, AID_KIND_LABELS, type TAid } from '../../shared/contracts/housing-aids.ts';
-import type { AidEventRow, AidRow } from './housing-aids.repository.ts';
+import { loanStatus } from '../../shared/housing-aids/loans.ts';
+import type { AidEventRow, AidRepaymentRow, AidRow } from './housing-aids.repository.ts';
 
 /** A contract in words: its kind and its dwelling's address. */
 export const contractLabel = (c: { kind: OccupancyKind; address: string }) =>
@@ -17,8 +18,11 @@ export function presentAid(
     contractLabel: string | null;
     events: AidEventRow[];
     renewedByAidId: string | null;
+    repayments: AidRepaymentRow[];
+    today: string;
   },
 ): TAid {
+  const repaidCents = extra.repayments.reduce((s, r) => s + r.amountCents, 0);
   return {
     id: row.id,
     householdId: row.householdId,
@@ -42,6 +46,12 @@ export function presentAid(
     renewsAidId: row.renewsAidId,
     renewedByAidId: extra.renewedByAidId,
     repaymentSchedule: row.repaymentSchedule,
+    repayments: extra.repayments.map(({ aidId: _, ...r }) => r),
+    repaidCents,
+    instalments:
+      row.status === 'paid' && row.repaymentSchedule
+        ? loanStatus(row.repaymentSchedule, row.amountPaidCents, repaidCents, extra.today)
+        : [],
     note: row.note,
     rowVersion: row.rowVersion,
     events: extra.events.map(({ aidId: _, ...e }) => e),

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { dwellings } from '../dwellings/schema.ts';
 import { users } from '../identity/schema.ts';
 import { occupancyContracts } from '../leases/schema.ts';
 import { organisations } from '../organisations/schema.ts';
-import { housingAidEvents, housingAids } from './schema.ts';
+import type { AidFact } from '../../shared/alerts/aid-rules.ts';
+import { housingAidEvents, housingAidRepayments, housingAids } from './schema.ts';
 
 export type AidRow = typeof housingAids.$inferSelect;
 export type AidEventRow = Awaited<ReturnType<typeof eventsOf>>[number];
@@ -109,4 +110,68 @@ export function contractsByIds(q: Queryable, ids: string[]) {
     .from(occupancyContracts)
     .innerJoin(dwellings, eq(dwellings.id, occupancyContracts.dwellingId))
     .where(inArray(occupancyContracts.id, ids));
+}
+
+/** The repayments of these aids (loans), oldest first, with who recorded them. */
+export function repaymentsOf(q: Queryable, aidIds: string[]) {
+  if (aidIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      aidId: housingAidRepayments.aidId,
+      paidOn: housingAidRepayments.paidOn,
+      amountCents: housingAidRepayments.amountCents,
+      recordedByName: users.fullName,
+    })
+    .from(housingAidRepayments)
+    .leftJoin(users, eq(users.id, housingAidRepayments.recordedByUserId))
+    .where(inArray(housingAidRepayments.aidId, aidIds))
+    .orderBy(asc(housingAidRepayments.paidOn), asc(housingAidRepayments.recordedAt));
+}
+export type AidRepaymentRow = Awaited<ReturnType<typeof repaymentsOf>>[number];
+
+export async function insertRepayment(q: Queryable, values: typeof housingAidRepayments.$inferInsert) {
+  await q.insert(housingAidRepayments).values(values);
+}
+
+/**
+ * What the alert rules read of the aids (all households, or one): those waiting for a decision, and
+ * the loans paid out with a schedule, with what was repaid.
+ */
+export async function aidAlertFacts(q: Queryable, householdId?: string): Promise<AidFact[]> {
+  const rows = await q
+    .select({
+      id: housingAids.id,
+      householdId: housingAids.householdId,
+      kind: housingAids.kind,
+      funderName: housingAids.funderName,
+      status: housingAids.status,
+      requestedOn: housingAids.requestedOn,
+      requestedByUserId: housingAids.createdByUserId,
+      requestedByOrganisationId: housingAids.requestedByOrganisationId,
+      repaymentSchedule: housingAids.repaymentSchedule,
+      amountPaidCents: housingAids.amountPaidCents,
+    })
+    .from(housingAids)
+    .where(
+      and(
+        or(
+          eq(housingAids.status, 'requested'),
+          and(eq(housingAids.status, 'paid'), isNotNull(housingAids.repaymentSchedule)),
+        ),
+        householdId ? eq(housingAids.householdId, householdId) : undefined,
+      ),
+    );
+  const loans = rows.filter((r) => r.status === 'paid').map((r) => r.id);
+  const totals = loans.length
+    ? await q
+        .select({
+          aidId: housingAidRepayments.aidId,
+          cents: sql<number>`sum(${housingAidRepayments.amountCents})::int`,
+        })
+        .from(housingAidRepayments)
+        .where(inArray(housingAidRepayments.aidId, loans))
+        .groupBy(housingAidRepayments.aidId)
+    : [];
+  const repaid = new Map(totals.map((t) => [t.aidId, t.cents]));
+  return rows.map((r) => ({ ...r, repaidCents: repaid.get(r.id) ?? 0 }));
 }

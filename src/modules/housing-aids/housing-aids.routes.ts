@@ -3,6 +3,7 @@ import { HOUSING_AID_ROUTES as R } from '../../shared/routes/housing-aids.ts';
 import { decideAid } from './use-cases/decide-aid.ts';
 import { listHouseholdAids } from './use-cases/list-household-aids.ts';
 import { payAid } from './use-cases/pay-aid.ts';
+import { repayAid } from './use-cases/repay-aid.ts';
 import { requestAid } from './use-cases/request-aid.ts';
 
 /** A household's aids (transport only). */
@@ -15,5 +16,8 @@ export function housingAidsRoutes(routes: Routes): void {
   );
   routes.add(R.pay, (ctx, { params, body }) =>
     payAid(ctx, { ...body, householdId: params.id, aidId: params.aidId }),
+  );
+  routes.add(R.repay, (ctx, { params, body }) =>
+    repayAid(ctx, { ...body, householdId: params.id, aidId: params.aidId }),
   );
 }

@@ -65,6 +65,8 @@ export const housingAids = pgTable(
     note: text('note'),
     rowVersion: integer('row_version').notNull().default(1),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    /** The organisation of the worker who asked: its alert delays apply, its worker follows the aid up. */
+    requestedByOrganisationId: uuid('requested_by_organisation_id').references(() => organisations.id),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
@@ -90,4 +92,23 @@ export const housingAidEvents = pgTable(
     recordedAt: tstz('recorded_at').notNull().defaultNow(),
   },
   (t) => [index('housing_aid_events_aid_idx').on(t.aidId, t.occurredOn)],
+);
+
+/**
+ * The repayments of an aid granted as a loan, as the household makes them (each recorded once,
+ * never changed); checked against the loan's schedule (shared/housing-aids/loans.ts).
+ */
+export const housingAidRepayments = pgTable(
+  'housing_aid_repayments',
+  {
+    id: id(),
+    aidId: uuid('aid_id')
+      .notNull()
+      .references(() => housingAids.id, { onDelete: 'cascade' }),
+    paidOn: date('paid_on', { mode: 'string' }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: tstz('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('housing_aid_repayments_aid_idx').on(t.aidId, t.paidOn)],
 );

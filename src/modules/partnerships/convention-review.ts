@@ -3,11 +3,16 @@ import type { TConventionReview } from '../../shared/contracts/partnerships.ts';
 import { formatCents, formatDate } from '../../shared/format.ts';
 import { GLA_TASK_LABELS, glaPlan } from '../../shared/partnerships/gla-plan.ts';
 import { dwellingYear, prorateYear, yearWindow, daysIncluded } from '../../shared/partnerships/review.ts';
+import { amendmentLines, feeText } from '../../shared/partnerships/amendments.ts';
+import { inForceOn, occupancyText, termHistory } from '../../shared/partnerships/terms.ts';
+import { parisDate } from '../../shared/time.ts';
 import { defaultCatalogue } from '../measures/index.ts';
 import { departementOf } from '../organisations/index.ts';
-import { briquesOf, feeOf, feeText } from './partnerships.presenter.ts';
+import { glaTasksOf } from '../tasks/index.ts';
+import { briquesOf, feeOf } from './partnerships.presenter.ts';
 import {
   adoptedGlaCost,
+  amendmentsOf,
   conventionDwellingsOf,
   occupanciesOf,
   rentsOf,
@@ -34,41 +39,84 @@ async function glaCostPerYear(q: Queryable, dwelling: ConventionDwellingRecord, 
   };
 }
 
-/** The convention's review for a year, from its dwellings, their contracts and rents, and the GLA catalogue. */
+/**
+ * The convention's review for a year, from its dwellings, their contracts and rents, the terms in force
+ * each day (its amendments), the GLA catalogue and the GLA plan's tasks done in « Mes tâches ».
+ */
 export async function conventionReview(
   q: Queryable,
   record: ConventionRecord,
   year: number,
 ): Promise<TConventionReview> {
   const c = record.convention;
-  const fee = feeOf(c);
   const period = { from: c.startOn, until: c.endOn };
-  const entries = await conventionDwellingsOf(q, c.id);
+  const days = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const [entries, amendments] = await Promise.all([conventionDwellingsOf(q, c.id), amendmentsOf(q, c.id)]);
   const ids = entries.map((e) => e.dwellingId);
-  const [occupancies, rents] = await Promise.all([occupanciesOf(q, ids), rentsOf(q, ids)]);
+  const [occupancies, rents, glaTasks] = await Promise.all([
+    occupanciesOf(q, ids),
+    rentsOf(q, ids),
+    glaTasksOf(
+      q,
+      entries.filter((e) => e.gla).map((e) => e.id),
+      days,
+    ),
+  ]);
+  const changes = amendments.map(({ amendment: a }) => ({ on: a.effectiveOn, ...a.changes }));
+  const fees = termHistory(
+    feeOf(c),
+    changes.flatMap(({ on, fee }) => (fee ? [{ on, ...fee }] : [])),
+  );
   const dwellings: TConventionReview['dwellings'] = [];
   for (const e of entries) {
     const available = { from: e.availableFrom, until: e.availableUntil };
-    const figures = dwellingYear(year, period, fee, {
+    const kinds = termHistory(
+      e.occupancyKind,
+      changes.flatMap(
+        ({ on, dwellings: d }) => d?.filter((x) => x.entryId === e.id).map((x) => ({ on, ...x })) ?? [],
+      ),
+    );
+    const window = yearWindow(year, period, available);
+    const figures = dwellingYear(year, period, fees, {
       available,
       occupancies: occupancies.filter((o) => o.dwellingId === e.dwellingId),
       rents: rents.filter((r) => r.dwellingId === e.dwellingId),
     });
-    const managed = e.gla ? yearWindow(year, period, available) : null;
+    const managed = e.gla ? window : null;
     let gla: TConventionReview['dwellings'][number]['gla'] = null;
     if (managed) {
       const cost = await glaCostPerYear(q, e, managed.from);
+      const written = glaTasks.filter((t) => t.sourceId === e.id);
+      const doneOn = (kind: string, dueOn: string) => {
+        const task = written.find((t) => t.kind === kind && t.dueOn === dueOn);
+        return task?.status === 'done' && task.closedAt ? parisDate(task.closedAt) : null;
+      };
+      const tasks = glaPlan(year, { from: managed.from, until: managed.to }).map((t) => ({
+        ...t,
+        label: GLA_TASK_LABELS[t.kind],
+        doneOn: doneOn(t.kind, t.dueOn),
+      }));
+      const contacts = tasks.filter((t) => t.kind === 'monthly_contact');
       gla = {
         perDwellingYearCents: cost.cents,
         costCents: prorateYear(cost.cents, daysIncluded(managed.from, managed.to), year),
         schemeSource: cost.source,
-        tasks: glaPlan(year, { from: managed.from, until: managed.to }).map((t) => ({
-          ...t,
-          label: GLA_TASK_LABELS[t.kind],
-        })),
+        tasks,
+        contactsPlanned: contacts.length,
+        contactsDone: contacts.filter((t) => t.doneOn).length,
+        tasksDone: tasks.filter((t) => t.doneOn).length,
       };
     }
-    dwellings.push({ address: e.address, occupancyKind: e.occupancyKind, ...figures, gla });
+    const ended = e.availableUntil !== null && e.availableUntil <= days.to && e.availableUntil >= days.from;
+    dwellings.push({
+      address: e.address,
+      occupancyKind: window ? inForceOn(kinds, window.to) : e.occupancyKind,
+      occupancyText: occupancyText(window ?? days, kinds),
+      endedOn: ended ? e.availableUntil : null,
+      endReason: ended ? e.endReason : null,
+      ...figures,
+      gla,
+    });
   }
   const sum = (pick: (d: (typeof dwellings)[number]) => number) => dwellings.reduce((a, d) => a + pick(d), 0);
   return {
@@ -86,7 +134,13 @@ export async function conventionReview(
       feeCents: sum((d) => d.feeCents),
       glaCostCents: sum((d) => d.gla?.costCents ?? 0),
     },
-    feeText: feeText(fee),
+    feeText: feeText(inForceOn(fees, days.to)),
+    amendments: amendments
+      .filter(({ amendment: a }) => a.effectiveOn >= days.from && a.effectiveOn <= days.to)
+      .map(
+        ({ amendment: a }) =>
+          `Avenant n° ${a.number} à compter du ${formatDate(a.effectiveOn)} : ${amendmentLines(a.changes).join(' ; ')}`,
+      ),
     commitments: c.commitments,
     briques: briquesOf(c),
   };

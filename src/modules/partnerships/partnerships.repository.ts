@@ -1,10 +1,26 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import { dwellingRents, dwellings } from '../dwellings/schema.ts';
+import { householdMembers } from '../households/schema.ts';
+import { users } from '../identity/schema.ts';
 import { occupancyContracts } from '../leases/schema.ts';
 import { measureSchemes, measureSchemeVersions } from '../measures/schema.ts';
 import { organisations } from '../organisations/schema.ts';
-import { conventionDwellings, glaTasks, partnershipConventions } from './schema.ts';
+import { conventionAmendments, conventionDwellings, partnershipConventions } from './schema.ts';
 
 export type ConventionRow = typeof partnershipConventions.$inferSelect;
 
@@ -61,6 +77,8 @@ export function conventionDwellingsOf(q: Queryable, conventionId: string) {
       occupancyKind: conventionDwellings.occupancyKind,
       availableFrom: conventionDwellings.availableFrom,
       availableUntil: conventionDwellings.availableUntil,
+      endReason: conventionDwellings.endReason,
+      endNote: conventionDwellings.endNote,
       gla: conventionDwellings.gla,
     })
     .from(conventionDwellings)
@@ -152,39 +170,88 @@ export async function adoptedGlaCost(q: Queryable, departementId: string, onDay:
   return row ?? null;
 }
 
-export function glaTasksOf(q: Queryable, entryIds: string[], year: number) {
-  if (entryIds.length === 0) return Promise.resolve([]);
+/** Locks the convention's row for a change of its terms (amendments are numbered one after the other). */
+export async function lockConvention(q: Queryable, conventionId: string): Promise<void> {
+  await q
+    .select({ id: partnershipConventions.id })
+    .from(partnershipConventions)
+    .where(eq(partnershipConventions.id, conventionId))
+    .for('update');
+}
+
+export async function updateConvention(
+  q: Queryable,
+  conventionId: string,
+  values: Partial<typeof partnershipConventions.$inferInsert>,
+): Promise<void> {
+  await q.update(partnershipConventions).set(values).where(eq(partnershipConventions.id, conventionId));
+}
+
+export async function updateConventionDwelling(
+  q: Queryable,
+  entryId: string,
+  values: Partial<typeof conventionDwellings.$inferInsert>,
+): Promise<void> {
+  await q.update(conventionDwellings).set(values).where(eq(conventionDwellings.id, entryId));
+}
+
+/** The convention's amendments in their order, with who recorded them. */
+export function amendmentsOf(q: Queryable, conventionId: string) {
   return q
-    .select()
-    .from(glaTasks)
-    .where(and(inArray(glaTasks.conventionDwellingId, entryIds), eq(glaTasks.year, year)))
-    .orderBy(asc(glaTasks.dueOn));
+    .select({ amendment: conventionAmendments, recordedBy: users.fullName })
+    .from(conventionAmendments)
+    .leftJoin(users, eq(users.id, conventionAmendments.createdByUserId))
+    .where(eq(conventionAmendments.conventionId, conventionId))
+    .orderBy(asc(conventionAmendments.number));
+}
+export type AmendmentRecord = Awaited<ReturnType<typeof amendmentsOf>>[number];
+
+export async function insertAmendment(q: Queryable, values: typeof conventionAmendments.$inferInsert) {
+  await q.insert(conventionAmendments).values(values);
 }
 
-/** Adds the plan's tasks not already there; answers how many were added. */
-export async function insertGlaTasks(q: Queryable, rows: (typeof glaTasks.$inferInsert)[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const added = await q.insert(glaTasks).values(rows).onConflictDoNothing().returning({ id: glaTasks.id });
-  return added.length;
-}
-
-/** The task, when it belongs to a dwelling of this convention, with the dwelling's address. */
-export async function findGlaTask(q: Queryable, conventionId: string, taskId: string) {
+/** Whether the dwelling is still made available under another entry (another convention). */
+export async function availableElsewhere(q: Queryable, dwellingId: string, entryId: string) {
   const [row] = await q
-    .select({ task: glaTasks, address: dwellings.address })
-    .from(glaTasks)
-    .innerJoin(conventionDwellings, eq(conventionDwellings.id, glaTasks.conventionDwellingId))
-    .innerJoin(dwellings, eq(dwellings.id, conventionDwellings.dwellingId))
-    .where(and(eq(glaTasks.id, taskId), eq(conventionDwellings.conventionId, conventionId)));
-  return row ?? null;
+    .select({ id: conventionDwellings.id })
+    .from(conventionDwellings)
+    .where(
+      and(
+        eq(conventionDwellings.dwellingId, dwellingId),
+        ne(conventionDwellings.id, entryId),
+        isNull(conventionDwellings.availableUntil),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
-/** Marks the task done unless it already is; false when it was. */
-export async function markGlaTaskDone(q: Queryable, taskId: string, doneOn: string, at: Date) {
-  const rows = await q
-    .update(glaTasks)
-    .set({ doneOn, updatedAt: at })
-    .where(and(eq(glaTasks.id, taskId), isNull(glaTasks.doneOn)))
-    .returning({ id: glaTasks.id });
-  return rows.length > 0;
+/** The household's reference person, as the contract's parties know their occupant. */
+const referencePersonName = sql<
+  string | null
+>`(select ${householdMembers.firstName} || ' ' || ${householdMembers.lastName}
+  from ${householdMembers} where ${householdMembers.householdId} = ${occupancyContracts.householdId}
+  order by ${householdMembers.isReferencePerson} desc, ${householdMembers.position} limit 1)`;
+
+/** The dwelling's signed contracts still in force after the day (open-ended, or ending later). */
+export function contractsInForceAfter(q: Queryable, dwellingId: string, day: string) {
+  return q
+    .select({
+      kind: occupancyContracts.kind,
+      householdId: occupancyContracts.householdId,
+      lessorOrganisationId: occupancyContracts.lessorOrganisationId,
+      intermediaryOrganisationId: occupancyContracts.intermediaryOrganisationId,
+      startOn: occupancyContracts.startOn,
+      endOn: occupancyContracts.endOn,
+      occupantName: sql<string | null>`coalesce(${occupancyContracts.tenantName}, ${referencePersonName})`,
+    })
+    .from(occupancyContracts)
+    .where(
+      and(
+        eq(occupancyContracts.dwellingId, dwellingId),
+        ne(occupancyContracts.status, 'draft'),
+        or(isNull(occupancyContracts.endOn), gt(occupancyContracts.endOn, day)),
+      ),
+    )
+    .orderBy(asc(occupancyContracts.startOn));
 }

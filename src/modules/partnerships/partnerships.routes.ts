@@ -6,7 +6,8 @@ import { getConvention } from './use-cases/get-convention.ts';
 import { getConventionReview, getConventionReviewPdf } from './use-cases/get-convention-review.ts';
 import { listConventions } from './use-cases/list-conventions.ts';
 import { planGla } from './use-cases/plan-gla.ts';
-import { completeGlaTask } from './use-cases/complete-gla-task.ts';
+import { amendConvention } from './use-cases/amend-convention.ts';
+import { endAvailability } from './use-cases/end-availability.ts';
 
 /** Partnership conventions and the GLA follow-up (transport only). */
 export function partnershipsRoutes(routes: Routes): void {
@@ -21,5 +22,8 @@ export function partnershipsRoutes(routes: Routes): void {
     getConventionReviewPdf(ctx, params.conventionId, query.year),
   );
   routes.add(R.planGla, (ctx, { params, body }) => planGla(ctx, params.conventionId, body.year));
-  routes.add(R.glaTaskDone, (ctx, { params, body }) => completeGlaTask(ctx, { ...params, ...body }));
+  routes.add(R.amend, (ctx, { params, body }) =>
+    amendConvention(ctx, { ...body, conventionId: params.conventionId }),
+  );
+  routes.add(R.endAvailability, (ctx, { params, body }) => endAvailability(ctx, { ...body, ...params }));
 }

@@ -1,7 +1,9 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { PDF_STYLE } from '../../kernel/pdf.ts';
-import { OCCUPANCY_KIND_LABELS } from '../../shared/contracts/housing-stock.ts';
-import type { TConventionReview } from '../../shared/contracts/partnerships.ts';
+import {
+  AVAILABILITY_END_REASON_LABELS,
+  type TConventionReview,
+} from '../../shared/contracts/partnerships.ts';
 import { formatCents, formatDate, formatDateTime } from '../../shared/format.ts';
 import { reviewTotalsText } from './convention-review.ts';
 
@@ -22,8 +24,10 @@ export function reviewPdfDefinition(r: TConventionReview, generatedAt: Date): TD
             cell(h, true),
           ),
           ...r.dwellings.map((d) => [
-            d.address,
-            OCCUPANCY_KIND_LABELS[d.occupancyKind],
+            d.endedOn
+              ? `${d.address} (jusqu’au ${formatDate(d.endedOn)} : ${AVAILABILITY_END_REASON_LABELS[d.endReason!].toLowerCase()})`
+              : d.address,
+            d.occupancyText,
             String(d.availableDays),
             String(d.occupiedDays),
             String(d.vacantDays),
@@ -35,6 +39,10 @@ export function reviewPdfDefinition(r: TConventionReview, generatedAt: Date): TD
     { text: reviewTotalsText(r), margin: [0, 4, 0, 0] },
     { text: `Participation aux frais de gestion : ${r.feeText}.`, style: 'meta' },
   ];
+  if (r.amendments.length > 0) {
+    body.push({ text: 'Avenants de l’année', style: 'section' });
+    body.push({ ul: r.amendments });
+  }
   const gla = r.dwellings.filter((d) => d.gla);
   if (gla.length > 0) {
     body.push({ text: 'Gestion locative adaptée', style: 'section' });
@@ -46,7 +54,15 @@ export function reviewPdfDefinition(r: TConventionReview, generatedAt: Date): TD
             bold: true,
           },
           { text: d.gla!.schemeSource, style: 'meta' },
-          { ul: d.gla!.tasks.map((t) => `${t.label} : au plus tard le ${formatDate(t.dueOn)}`) },
+          {
+            text: `${d.gla!.contactsDone} contact(s) mensuel(s) faits sur ${d.gla!.contactsPlanned} prévus ; ${d.gla!.tasksDone} tâche(s) du plan faites sur ${d.gla!.tasks.length}`,
+          },
+          {
+            ul: d.gla!.tasks.map(
+              (t) =>
+                `${t.label} : au plus tard le ${formatDate(t.dueOn)}${t.doneOn ? ` — faite le ${formatDate(t.doneOn)}` : ''}`,
+            ),
+          },
         ],
         margin: [0, 2, 0, 4],
       });

@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   smallint,
@@ -10,21 +11,25 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, textList, tstz } from '../../db/columns.ts';
-import { FEE_MODES } from '../../shared/contracts/partnerships.ts';
-import { GLA_TASK_KINDS } from '../../shared/partnerships/gla-plan.ts';
+import { createdAt, id, textList } from '../../db/columns.ts';
+import {
+  AVAILABILITY_END_REASONS,
+  FEE_MODES,
+  type TAmendmentChanges,
+} from '../../shared/contracts/partnerships.ts';
 import { dwellings } from '../dwellings/schema.ts';
 import { users } from '../identity/schema.ts';
 import { occupancyKind } from '../leases/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 
 export const conventionFeeMode = pgEnum('convention_fee_mode', FEE_MODES);
-export const glaTaskKind = pgEnum('gla_task_kind', GLA_TASK_KINDS);
+export const availabilityEndReason = pgEnum('availability_end_reason', AVAILABILITY_END_REASONS);
 
 /**
  * A partnership convention (fiche-action 10): a landlord makes dwellings available to an association,
  * pays it a management fee — per dwelling-year, or a share (per mille) of the base rent — against the
- * association's support commitments (free text, and briques of the référentiel).
+ * association's support commitments (free text, and briques of the référentiel). Its terms are the
+ * ones agreed last: the amendments keep what each changed, and from when.
  */
 export const partnershipConventions = pgTable(
   'partnership_conventions',
@@ -67,7 +72,11 @@ export const conventionDwellings = pgTable(
       .references(() => dwellings.id),
     occupancyKind: occupancyKind('occupancy_kind').notNull(),
     availableFrom: date('available_from', { mode: 'string' }).notNull(),
+    /** The last day it was available, once it left the convention, and why. */
     availableUntil: date('available_until', { mode: 'string' }),
+    endReason: availabilityEndReason('end_reason'),
+    endNote: text('end_note'),
+    endedByUserId: uuid('ended_by_user_id').references(() => users.id),
     gla: boolean('gla').notNull().default(false),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
@@ -76,22 +85,21 @@ export const conventionDwellings = pgTable(
 );
 
 /**
- * The GLA plan's tasks of a dwelling for a year (monthly contact, visit, technical check, consumption
- * review), generated from the pure plan; regenerating adds only what is missing.
+ * An amendment (avenant) to a convention: numbered in order, effective from a day, with each term it
+ * changed before and after (the convention's row then holds the terms after the latest one).
  */
-export const glaTasks = pgTable(
-  'gla_tasks',
+export const conventionAmendments = pgTable(
+  'convention_amendments',
   {
     id: id(),
-    conventionDwellingId: uuid('convention_dwelling_id')
+    conventionId: uuid('convention_id')
       .notNull()
-      .references(() => conventionDwellings.id, { onDelete: 'cascade' }),
-    year: smallint('year').notNull(),
-    kind: glaTaskKind('kind').notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
-    doneOn: date('done_on', { mode: 'string' }),
+      .references(() => partnershipConventions.id, { onDelete: 'cascade' }),
+    number: smallint('number').notNull(),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    changes: jsonb('changes').$type<TAmendmentChanges>().notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
-    updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('gla_tasks_uq').on(t.conventionDwellingId, t.kind, t.dueOn)],
+  (t) => [uniqueIndex('convention_amendments_number_uq').on(t.conventionId, t.number)],
 );

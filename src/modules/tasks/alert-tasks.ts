@@ -14,6 +14,9 @@ export interface WantedAlert {
   ownerOrganisationId: string | null;
 }
 
+/** An alert task's household (an alert is always about one; only a GLA plan's task has none). */
+const alertHousehold = sql<string>`${tasks.householdId}`;
+
 /** Why an alert task closed by itself, in the words its owner reads. */
 export const ALERT_GONE_REASON =
   'Close automatiquement : la situation qui avait déclenché l’alerte a changé.';
@@ -46,7 +49,7 @@ export async function reconcileAlertTasks(
       id: tasks.id,
       key: tasks.alertKey,
       status: tasks.status,
-      householdId: tasks.householdId,
+      householdId: alertHousehold,
       title: tasks.title,
     })
     .from(tasks)
@@ -86,7 +89,7 @@ export async function reconcileAlertTasks(
           })),
         )
         .onConflictDoNothing()
-        .returning({ householdId: tasks.householdId, title: tasks.title })
+        .returning({ householdId: alertHousehold, title: tasks.title })
     : [];
   const closed = gone.length
     ? await q
@@ -101,7 +104,7 @@ export async function reconcileAlertTasks(
             eq(tasks.status, 'open'),
           ),
         )
-        .returning({ householdId: tasks.householdId, title: tasks.title })
+        .returning({ householdId: alertHousehold, title: tasks.title })
     : [];
   const touched = new Set([...opened, ...closed].map((t) => t.householdId));
   return [...touched].map((householdId) => ({
@@ -121,7 +124,7 @@ export interface AlertTaskChange {
 /** The households that have open alert tasks (a run must look at them even when nothing is wanted). */
 export async function householdsWithOpenAlerts(q: Queryable): Promise<string[]> {
   const rows = await q
-    .selectDistinct({ householdId: tasks.householdId })
+    .selectDistinct({ householdId: alertHousehold })
     .from(tasks)
     // The predicate of the open-alert unique index: read through it, not through every task ever made.
     .where(and(eq(tasks.source, 'alert'), eq(tasks.status, 'open'), isNotNull(tasks.alertKey)));

@@ -9,10 +9,18 @@ export function alertRuleOf(alertKey: string | null): AlertRule | null {
   return (ALERT_RULES as readonly string[]).includes(rule ?? '') ? (rule as AlertRule) : null;
 }
 
-export const presentTask = ({ fileNumber, alertKey, ...t }: TaskRecord): TTask => ({
+export const presentTask = ({
+  fileNumber,
+  alertKey,
+  dwellingId,
+  dwellingAddress,
+  createdByOrganisationId: _,
+  ...t
+}: TaskRecord): TTask => ({
   ...t,
   alertRule: alertRuleOf(alertKey),
-  fileLabel: formatFileNumber(fileNumber),
+  fileLabel: fileNumber === null ? null : formatFileNumber(fileNumber),
+  dwelling: dwellingId && dwellingAddress !== null ? { id: dwellingId, address: dwellingAddress } : null,
   closedAt: t.closedAt?.toISOString() ?? null,
   createdAt: t.createdAt.toISOString(),
 });

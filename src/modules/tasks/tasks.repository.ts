@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../kernel/db.ts';
 import { partyIsCurrent } from '../households/index.ts';
 import { householdParties, households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { diagnostics } from '../diagnostics/schema.ts';
+import { dwellings } from '../dwellings/schema.ts';
 import { referrals } from '../referrals/schema.ts';
 import { tasks } from './schema.ts';
 
@@ -12,6 +13,8 @@ const taskColumns = {
   id: tasks.id,
   householdId: tasks.householdId,
   fileNumber: households.fileNumber,
+  dwellingId: tasks.dwellingId,
+  dwellingAddress: dwellings.address,
   title: tasks.title,
   dueOn: tasks.dueOn,
   status: tasks.status,
@@ -24,6 +27,7 @@ const taskColumns = {
   ownerOrganisationName: organisations.name,
   closedAt: tasks.closedAt,
   closedReason: tasks.closedReason,
+  createdByOrganisationId: tasks.createdByOrganisationId,
   createdAt: tasks.createdAt,
 };
 
@@ -31,7 +35,8 @@ function tasksWhere(q: Queryable, condition: SQL | undefined) {
   return q
     .select(taskColumns)
     .from(tasks)
-    .innerJoin(households, eq(households.id, tasks.householdId))
+    .leftJoin(households, eq(households.id, tasks.householdId))
+    .leftJoin(dwellings, eq(dwellings.id, tasks.dwellingId))
     .leftJoin(users, eq(users.id, tasks.ownerUserId))
     .leftJoin(organisations, eq(organisations.id, tasks.ownerOrganisationId))
     .where(condition);
@@ -66,7 +71,8 @@ function openTasksOf(input: { userId: string; organisationId: string; at: Date }
     eq(tasks.source, 'alert'),
     sql`exists (select 1 from ${referrals} where ${referrals.id} = ${tasks.sourceId} and ${referrals.toOrganisationId} = ${input.organisationId})`,
   );
-  const visible = or(partyOfOrganisation(undefined), referralToMe);
+  // A dwelling's task (a GLA plan's) has no household: its owner sees it.
+  const visible = or(partyOfOrganisation(undefined), referralToMe, isNull(tasks.householdId));
   const columns = sql`${tasks.id} as id, ${tasks.dueOn} as due_on, ${tasks.createdAt} as created_at`;
   return sql`select ${columns} from ${tasks} where ${and(
     eq(tasks.status, 'open'),
@@ -135,8 +141,14 @@ export const listHouseholdTasks = (q: Queryable, householdId: string) =>
     asc(tasks.createdAt),
   );
 
-export async function findTask(q: Queryable, householdId: string, taskId: string) {
-  const [row] = await tasksWhere(q, and(eq(tasks.id, taskId), eq(tasks.householdId, householdId)));
+export async function findTask(q: Queryable, householdId: string | null, taskId: string) {
+  const [row] = await tasksWhere(
+    q,
+    and(
+      eq(tasks.id, taskId),
+      householdId === null ? isNull(tasks.householdId) : eq(tasks.householdId, householdId),
+    ),
+  );
   return row ?? null;
 }
 

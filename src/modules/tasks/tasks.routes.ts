@@ -4,6 +4,7 @@ import { listMyTasks } from './use-cases/list-my-tasks.ts';
 import { listHouseholdTasks } from './use-cases/list-household-tasks.ts';
 import { createTask } from './use-cases/create-task.ts';
 import { closeTask } from './use-cases/close-task.ts';
+import { closeDwellingTask } from './use-cases/close-dwelling-task.ts';
 
 /** Tasks of the households (transport only: each route calls one use case). */
 export function tasksRoutes(routes: Routes): void {
@@ -12,5 +13,8 @@ export function tasksRoutes(routes: Routes): void {
   routes.add(R.create, (ctx, { params, body }) => createTask(ctx, { householdId: params.id, ...body }));
   routes.add(R.close, (ctx, { params, body }) =>
     closeTask(ctx, { householdId: params.id, taskId: params.taskId, ...body }),
+  );
+  routes.add(R.closeDwellingTask, (ctx, { params, body }) =>
+    closeDwellingTask(ctx, { taskId: params.taskId, ...body }),
   );
 }

@@ -12,12 +12,12 @@ describe('partnership policy', () => {
     [
       'the landlord’s rental manager',
       actor('landlord', 'landlord_rental_manager'),
-      ['read', 'manage_dwellings'],
+      ['read', 'manage_dwellings', 'amend'],
     ],
-    ['the landlord’s administrator', actor('landlord', 'admin'), ['read', 'manage_dwellings']],
+    ['the landlord’s administrator', actor('landlord', 'admin'), ['read', 'manage_dwellings', 'amend']],
     ['the landlord’s auditor', actor('landlord', 'auditor'), []],
-    ['the association’s caseworker', actor('association', 'caseworker'), ['read', 'plan_gla']],
-    ['the association’s administrator', actor('association', 'admin'), ['read', 'plan_gla']],
+    ['the association’s caseworker', actor('association', 'caseworker'), ['read', 'plan_gla', 'amend']],
+    ['the association’s administrator', actor('association', 'admin'), ['read', 'plan_gla', 'amend']],
     ['another landlord’s manager', actor('other', 'landlord_rental_manager'), []],
     ['a caseworker of another association', actor('other', 'caseworker'), []],
   ])('%s', (_, who, expected) => {

@@ -9,9 +9,11 @@ import { hasRoleIn } from './role-groups.ts';
  *  - read: the convention, its dwellings and its yearly review — both sides;
  *  - manage_dwellings: make one of its dwellings available under the convention — the landlord's side;
  *  - plan_gla: generate the GLA plan's tasks of the managed dwellings — the association's side;
+ *  - amend: conclude an amendment (avenant) changing its terms, end a dwelling's availability — either
+ *    side's staff, since both signed it;
  *  - create: either side, naming the other.
  */
-export const PARTNERSHIP_ACTIONS = ['read', 'manage_dwellings', 'plan_gla'] as const;
+export const PARTNERSHIP_ACTIONS = ['read', 'manage_dwellings', 'plan_gla', 'amend'] as const;
 export type PartnershipAction = (typeof PARTNERSHIP_ACTIONS)[number];
 
 export interface PartnershipActor {
@@ -49,6 +51,10 @@ export function partnershipRefusal(
       return isAssociationSide(actor, c)
         ? null
         : 'Seule l’association qui assure la gestion locative adaptée planifie son suivi.';
+    case 'amend':
+      return isLandlordSide(actor, c) || isAssociationSide(actor, c)
+        ? null
+        : 'Seuls le bailleur et l’association signataires modifient la convention.';
   }
 }
 

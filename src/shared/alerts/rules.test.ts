@@ -59,6 +59,7 @@ const empty: AlertSnapshot = {
   watches: [],
   validatedPoints: [],
   evictions: [],
+  aids: [],
   evaluations: [],
 };
 /** The daily run, at 00:30 in Paris (CET in winter, CEST in summer). */

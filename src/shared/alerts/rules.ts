@@ -20,6 +20,7 @@ import {
   type WatchFacts,
 } from '../watch/rules.ts';
 import { evictionAlerts, type EvictionFact } from '../eviction-prevention/alerts.ts';
+import { aidUndecidedAlerts, loanRepaymentMissedAlerts, type AidFact } from './aid-rules.ts';
 
 /** An alert as a rule wants it open: one task per stable key. */
 export interface Alert {
@@ -141,6 +142,8 @@ export interface AlertSnapshot {
   evaluations: EvaluationDueFact[];
   /** The open eviction procedures someone follows, with what their deadlines are computed from. */
   evictions: EvictionFact[];
+  /** The aids waiting for a decision, and the loans paid out with a schedule (aid-rules.ts). */
+  aids: AidFact[];
 }
 
 /** The settings of an organisation (its own, else the defaults). */
@@ -522,5 +525,7 @@ export function alertsFor(snapshot: AlertSnapshot, now: Date, settings: Settings
     ...monthlyPointMissingAlerts(snapshot.measures, snapshot.validatedPoints, today),
     ...evaluationDueAlerts(snapshot.evaluations, today),
     ...evictionAlerts(snapshot.evictions, today),
+    ...aidUndecidedAlerts(snapshot.aids, today, settings),
+    ...loanRepaymentMissedAlerts(snapshot.aids, today),
   ];
 }

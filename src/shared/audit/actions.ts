@@ -31,7 +31,12 @@ import { CONTRACT_EVENT_LABELS, END_OUTCOME_LABELS, LEASE_PARTY_LABELS } from '.
 import { SLIDING_DECISION_LABELS } from '../leases/sliding.ts';
 import { AID_FORM_LABELS, AID_KIND_LABELS } from '../contracts/housing-aids.ts';
 import { GLA_TASK_LABELS } from '../partnerships/gla-plan.ts';
+import { amendmentLines } from '../partnerships/amendments.ts';
+import { AVAILABILITY_END_REASON_LABELS, ZAmendmentChanges } from '../contracts/partnerships.ts';
 import { summariseChanges } from '../households/display.ts';
+import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
+import { PRIORITY_CATEGORY_SHORT, INCOME_SOURCE_LABELS } from '../contracts/housing-pool.ts';
+import { RESERVATION_CHANNEL_LABELS } from '../contracts/vacancies.ts';
 
 /**
  * The audit log in words: each action's French name, and what its details say, with the names of
@@ -130,6 +135,24 @@ const aidWords = (d: Details) =>
     labelOf(AID_FORM_LABELS, d.form),
     typeof d.amountCents === 'number' ? formatCents(d.amountCents) : null,
     d.renewal === true ? 'renouvellement' : null,
+  );
+
+/** A housing project in words: the typologies, the number of communes, the categories, the income sources. */
+const listOf = (labels: Readonly<Record<string, string>>, v: unknown) =>
+  Array.isArray(v)
+    ? v
+        .map((x) => labelOf(labels, x))
+        .filter(Boolean)
+        .join(', ')
+    : null;
+const projectWords = (d: Details) =>
+  joined(
+    listOf(TYPOLOGY_LABELS, d.typologies),
+    typeof d.communes === 'number' && d.communes > 0 && `${d.communes} commune(s) souhaitée(s)`,
+    listOf(PRIORITY_CATEGORY_SHORT, d.priorityCategories),
+    Array.isArray(d.incomeSources) &&
+      d.incomeSources.length > 0 &&
+      `revenus : ${listOf(INCOME_SOURCE_LABELS, d.incomeSources)}`,
   );
 
 const fileVersion = (d: Details) => (typeof d.version === 'number' ? `version ${d.version}` : null);
@@ -248,6 +271,29 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
         d.gla === true ? 'gestion locative adaptée' : null,
       ),
   },
+  'partnership_convention.amend': {
+    label: 'Avenant à une convention de partenariat',
+    describe: (d) => {
+      const changes = ZAmendmentChanges.safeParse(d.changes);
+      return joined(
+        typeof d.number === 'number' ? `avenant n° ${d.number}` : null,
+        str(d.effectiveOn) && `à compter du ${formatDate(str(d.effectiveOn))}`,
+        changes.success ? amendmentLines(changes.data).join(' ; ') : null,
+      );
+    },
+  },
+  'partnership_convention.dwelling_end': {
+    label: 'Fin de la mise à disposition d’un logement',
+    describe: (d) =>
+      joined(
+        str(d.address),
+        str(d.lastDay) && `dernier jour le ${formatDate(str(d.lastDay))}`,
+        labelOf(AVAILABILITY_END_REASON_LABELS, d.reason),
+        typeof d.dismissed === 'number' && d.dismissed > 0
+          ? `${d.dismissed} tâche(s) de gestion locative adaptée abandonnée(s)`
+          : null,
+      ),
+  },
   'partnership_convention.gla_plan': {
     label: 'Plan annuel de gestion locative adaptée écrit en tâches',
     describe: (d) =>
@@ -256,6 +302,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
         typeof d.added === 'number' ? `${d.added} tâche(s) ajoutée(s)` : null,
       ),
   },
+  // Before the GLA plan's tasks became tasks of « Mes tâches » (kept for the entries it wrote).
   'partnership_convention.gla_task_done': {
     label: 'Tâche de gestion locative adaptée faite',
     describe: (d) =>
@@ -267,6 +314,40 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   'housing_aid.refuse': { label: 'Aide financière refusée', describe: (d) => aidWords(d) },
   'housing_aid.pay': {
     label: 'Versement d’une aide financière',
+    describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
+  },
+  'household.housing_project.read': {
+    label: 'Consultation du projet logement',
+    describe: (d) => (d.via === 'pool' ? 'dans le vivier des ménages prêts à sortir' : null),
+  },
+  'housing_project.open': {
+    label: 'Projet logement ouvert (entrée dans le vivier)',
+    describe: (d) => projectWords(d),
+  },
+  'housing_project.update': { label: 'Projet logement modifié', describe: (d) => projectWords(d) },
+  'housing_project.consent.give': {
+    label: 'Accord du ménage pour être proposé',
+    describe: (d) =>
+      joined(labelOf(CONSENT_METHOD_LABELS, d.method), str(d.givenOn) && `le ${formatDate(str(d.givenOn))}`),
+  },
+  'housing_project.consent.withdraw': {
+    label: 'Accord du ménage pour être proposé retiré',
+    describe: (d) => str(d.withdrawnOn) && `le ${formatDate(str(d.withdrawnOn))}`,
+  },
+  'vacancy.publish': {
+    label: 'Vacance de logement publiée',
+    describe: (d) =>
+      joined(
+        labelOf(RESERVATION_CHANNEL_LABELS, d.channel),
+        str(d.answerBy) && `réponse avant le ${formatDate(str(d.answerBy))}`,
+        typeof d.organisationsNotified === 'number' &&
+          `${d.organisationsNotified} organisation(s) prévenue(s)`,
+      ),
+  },
+  'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
+  'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'housing_aid.repay': {
+    label: 'Remboursement d’un prêt enregistré',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
   },
   'household.eviction_step.record': {
@@ -820,6 +901,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   occupancy_contract: 'Contrat d’occupation',
   housing_aid: 'Aide financière',
   partnership_convention: 'Convention de partenariat',
+  housing_project: 'Projet logement',
+  vacancy: 'Vacance de logement',
 };
 
 /**

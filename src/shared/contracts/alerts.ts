@@ -16,6 +16,8 @@ export const ALERT_RULES = [
   'evaluation_due',
   'eviction_deadline',
   'eviction_regime_switch',
+  'aid_undecided',
+  'aid_repayment_missed',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
@@ -33,6 +35,8 @@ export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
   evaluation_due: 'Évaluation à rédiger',
   eviction_deadline: 'Délai de la procédure d’expulsion',
   eviction_regime_switch: 'Impayé à réexaminer (règles de 2027)',
+  aid_undecided: 'Aide financière sans décision',
+  aid_repayment_missed: 'Remboursement de prêt manqué',
 };
 
 /** An organisation's alert settings, in days. */
@@ -47,6 +51,8 @@ export interface TAlertSettings {
   referralUnansweredDays: number;
   /** Days a support contract may wait for its signatures. */
   contractUnsignedDays: number;
+  /** Days a financial aid may wait for its funder's decision. */
+  aidDecisionDays: number;
 }
 
 /** The defaults, for an organisation that has not set its own. */
@@ -56,6 +62,7 @@ export const DEFAULT_ALERT_SETTINGS: TAlertSettings = {
   renewalLimitDays: 90,
   referralUnansweredDays: 8,
   contractUnsignedDays: 15,
+  aidDecisionDays: 60,
 };
 
 export const ALERT_SETTING_LABELS: Record<keyof TAlertSettings, string> = {
@@ -64,6 +71,7 @@ export const ALERT_SETTING_LABELS: Record<keyof TAlertSettings, string> = {
   renewalLimitDays: 'Jours avant la fin d’une mesure non renouvelable',
   referralUnansweredDays: 'Jours d’attente d’une saisine sans réponse',
   contractUnsignedDays: 'Jours d’attente des signatures d’un contrat',
+  aidDecisionDays: 'Jours d’attente de la décision sur une aide financière',
 };
 
 const days = z
@@ -78,6 +86,7 @@ export const ZAlertSettingsInput = z.object({
   renewalLimitDays: days,
   referralUnansweredDays: days,
   contractUnsignedDays: days,
+  aidDecisionDays: days,
   /** The version read; 0 while the organisation keeps the defaults. */
   rowVersion: z.number({ message: 'Version manquante.' }).int().min(0),
 });

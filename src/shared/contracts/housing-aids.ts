@@ -129,6 +129,13 @@ export const ZAidPayment = z.object({
 });
 export type TAidPayment = z.input<typeof ZAidPayment>;
 
+/** A repayment of a loan by the household. */
+export const ZAidRepayment = z.object({
+  paidOn: ZIsoDate,
+  amountCents: ZCents.min(1, { message: 'Montant remboursé supérieur à zéro attendu.' }),
+});
+export type TAidRepayment = z.input<typeof ZAidRepayment>;
+
 export const ZAidParams = z.object({ id: ZId, aidId: ZId });
 
 export const ZAidEvent = z.object({
@@ -137,6 +144,14 @@ export const ZAidEvent = z.object({
   amountCents: z.number().int().nullable(),
   note: z.string().nullable(),
   recordedByName: z.string().nullable(),
+});
+
+/** A loan's instalment on its schedule, and whether the repayments cover it (shared/housing-aids/loans.ts). */
+export const ZLoanInstalment = z.object({
+  dueOn: ZIsoDate,
+  amountCents: z.number().int(),
+  status: z.enum(['repaid', 'missed', 'upcoming']),
+  shortfallCents: z.number().int(),
 });
 
 export const ZAid = z.object({
@@ -163,6 +178,12 @@ export const ZAid = z.object({
   renewsAidId: ZId.nullable(),
   renewedByAidId: ZId.nullable(),
   repaymentSchedule: ZRepaymentSchedule.nullable(),
+  /** A loan's repayments recorded, their total, and its instalments checked against them. */
+  repayments: z.array(
+    z.object({ paidOn: ZIsoDate, amountCents: z.number().int(), recordedByName: z.string().nullable() }),
+  ),
+  repaidCents: z.number().int(),
+  instalments: z.array(ZLoanInstalment),
   note: z.string().nullable(),
   rowVersion: z.number().int(),
   events: z.array(ZAidEvent),

@@ -55,9 +55,9 @@ export const ZMonthlyCalls = z.object({
   month: ZMonth,
   /** The day the calls are posted (default: the month's first day). */
   on: ZIsoDate.optional(),
-  /** The RLS of the month, deducted from the call (0 when none). */
+  /** The RLS of a whole month, deducted from the call (0 when none; prorated with the rent). */
   rlsCents: ZCents.default(0),
-  /** The housing benefit paid to the collector for the month (0 when none). */
+  /** The housing benefit paid to the collector for a whole month (0 when none; prorated with the rent). */
   housingBenefitCents: ZCents.default(0),
 });
 

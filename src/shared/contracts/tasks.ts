@@ -11,19 +11,23 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   dismissed: 'Abandonnée',
 };
 
-export const TASK_SOURCES = ['diagnostic', 'manual', 'alert', 'measure'] as const;
+export const TASK_SOURCES = ['diagnostic', 'manual', 'alert', 'measure', 'gla'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 export const TASK_SOURCE_LABELS: Record<TaskSource, string> = {
   diagnostic: 'Action urgente du diagnostic',
   manual: 'Tâche du dossier',
   alert: 'Alerte',
   measure: 'Échéance d’une mesure',
+  gla: 'Gestion locative adaptée',
 };
 
 export const ZTask = z.object({
   id: ZId,
-  householdId: ZId,
-  fileLabel: z.string(),
+  /** The household it is for; null for a dwelling's task (a GLA plan's). */
+  householdId: ZId.nullable(),
+  fileLabel: z.string().nullable(),
+  /** The dwelling a task without household is about. */
+  dwelling: z.object({ id: ZId, address: z.string() }).nullable(),
   title: z.string(),
   dueOn: z.string().nullable(),
   status: z.enum(TASK_STATUSES),

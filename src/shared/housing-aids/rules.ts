@@ -154,3 +154,24 @@ export const afterPayment = <A extends AidState>(
   amountPaidCents: aid.amountPaidCents + payment.amountCents,
   lastPaidOn: aid.lastPaidOn && aid.lastPaidOn > payment.paidOn ? aid.lastPaidOn : payment.paidOn,
 });
+
+/** What is wrong with recording a repayment of a loan, `repaidCents` being what was repaid before. */
+export function aidRepaymentErrors(
+  aid: AidState,
+  repaidCents: number,
+  repayment: { paidOn: string; amountCents: number },
+  today: string,
+): AidFieldErrors {
+  if (aid.form !== 'loan') return { amountCents: 'Seul un prêt se rembourse.' };
+  if (aid.status !== 'paid') return { amountCents: 'Un prêt se rembourse une fois versé.' };
+  const errors: AidFieldErrors = {};
+  if (aid.decidedOn && repayment.paidOn < aid.decidedOn)
+    errors.paidOn = 'Le remboursement ne peut pas précéder l’accord du prêt.';
+  else if (repayment.paidOn > today) errors.paidOn = 'Le remboursement ne peut pas être daté dans le futur.';
+  if (repayment.amountCents > aid.amountPaidCents - repaidCents)
+    errors.amountCents =
+      repaidCents >= aid.amountPaidCents
+        ? 'Le prêt est déjà entièrement remboursé.'
+        : 'Le total remboursé ne peut pas dépasser le montant prêté.';
+  return errors;
+}

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { daysCovered, daysInYear, dwellingYear, prorateYear, rentOver, yearWindow } from './review.ts';
+import type { OccupancyKind } from '../contracts/housing-stock.ts';
+import {
+  daysCovered,
+  daysInYear,
+  dwellingYear,
+  prorateYear,
+  rentOver,
+  yearWindow,
+  type ConventionFee,
+  type DayRange,
+} from './review.ts';
 import { glaPlan } from './gla-plan.ts';
+import { inForceOn, occupancyText, partsOf, sameFee, termHistory } from './terms.ts';
 
 const wholeYear = { from: '2020-01-01', until: null };
-const perYear = { mode: 'per_dwelling_year', perDwellingYearCents: 30_000 } as const;
-const tenPercent = { mode: 'rent_share', perMille: 100 } as const;
+const perYear = termHistory({ mode: 'per_dwelling_year', perDwellingYearCents: 30_000 } as const, []);
+const tenPercent = termHistory({ mode: 'rent_share', perMille: 100 } as const, []);
 const rent = [{ effectiveFrom: '2020-01-01', monthlyRentCents: 40_000 }];
 
 describe('the yearly review of a convention', () => {
@@ -86,6 +97,58 @@ describe('the yearly review of a convention', () => {
         rents: rent,
       }),
     ).toEqual({ availableDays: 0, occupiedDays: 0, vacantDays: 0, baseRentCents: 0, feeCents: 0 });
+  });
+});
+
+describe('a convention’s terms over its amendments', () => {
+  const fee = (cents: number): ConventionFee => ({ mode: 'per_dwelling_year', perDwellingYearCents: cents });
+  // Amendment 1 raised the fee from 300 € to 360 € on 1 July 2026, amendment 2 moved to 10 % of the rent in 2027.
+  const fees = termHistory(fee(36_000), [
+    { on: '2026-07-01', before: fee(30_000), after: fee(36_000) },
+    { on: '2027-01-01', before: fee(36_000), after: { mode: 'rent_share', perMille: 100 } },
+  ]);
+
+  it('knows the terms in force on a day, before, between and after the amendments', () => {
+    expect(inForceOn(fees, '2020-05-01')).toEqual(fee(30_000));
+    expect(inForceOn(fees, '2026-06-30')).toEqual(fee(30_000));
+    expect(inForceOn(fees, '2026-07-01')).toEqual(fee(36_000));
+    expect(inForceOn(fees, '2027-03-01')).toEqual({ mode: 'rent_share', perMille: 100 });
+    expect(termHistory(fee(1), [])).toEqual([{ from: '0000-01-01', value: fee(1) }]);
+    expect(sameFee(fee(1), fee(1))).toBe(true);
+    expect(sameFee(fee(1), { mode: 'rent_share', perMille: 1 })).toBe(false);
+  });
+
+  it('cuts a window where the terms change', () => {
+    expect(partsOf({ from: '2026-01-01', to: '2026-12-31' }, fees)).toEqual([
+      { from: '2026-01-01', to: '2026-06-30', value: fee(30_000) },
+      { from: '2026-07-01', to: '2026-12-31', value: fee(36_000) },
+    ]);
+    expect(partsOf({ from: '2026-07-01', to: '2026-08-31' }, fees)).toEqual([
+      { from: '2026-07-01', to: '2026-08-31', value: fee(36_000) },
+    ]);
+  });
+
+  it('prorates the fee by the days each one was in force', () => {
+    const year = (y: number, available: DayRange = wholeYear) =>
+      dwellingYear(y, wholeYear, fees, { available, occupancies: [], rents: rent }).feeCents;
+    // 181 days at 300 € and 184 at 360 €: (30 000 × 181 + 36 000 × 184) / 365 = 33 024.66 cents.
+    expect(year(2026)).toBe(33_025);
+    // Made available on 1 October: only the new fee, for 92 days.
+    expect(year(2026, { from: '2026-10-01', until: null })).toBe(Math.round((36_000 * 92) / 365));
+    // Ended on 31 March: only the old fee, for 90 days.
+    expect(year(2026, { from: '2025-01-01', until: '2026-03-31' })).toBe(Math.round((30_000 * 90) / 365));
+    // 2027: 10 % of a rent of 400 € a month.
+    expect(year(2027)).toBe(48_000);
+  });
+
+  it('tells the occupancy types of a dwelling over the year in words', () => {
+    const kinds = termHistory<OccupancyKind>('bail_glissant', [
+      { on: '2026-07-01', before: 'sublease', after: 'bail_glissant' },
+    ]);
+    expect(occupancyText({ from: '2026-01-01', to: '2026-12-31' }, kinds)).toBe(
+      'Sous-location sans glissement, puis bail glissant à partir du 01/07/2026',
+    );
+    expect(occupancyText({ from: '2026-08-01', to: '2026-12-31' }, kinds)).toBe('Bail glissant');
   });
 });
 

@@ -1,11 +1,13 @@
 import { addMonths } from '../measures/scheme-rules.ts';
 import { addDays } from '../time.ts';
+import { partsOf, type Dated } from './terms.ts';
 
 /**
  * The yearly review of a partnership convention (fiche-action 10), computed from the data: for each
  * dwelling made available, the days it was available in the year, occupied (some occupancy contract
  * in force) or vacant, its base rent over those days and the management fee due, prorated by days.
- * Days are calendar days, both ends included; an open end runs to the end of the year.
+ * Days are calendar days, both ends included; an open end runs to the end of the year. The fee is the
+ * one in force each day: an amendment (avenant) that changes it mid-year splits the year pro rata.
  */
 
 /** The management fee the landlord pays the association: per dwelling and year, or a share of the base rent. */
@@ -94,11 +96,11 @@ export interface DwellingYear {
   feeCents: number;
 }
 
-/** One dwelling's year under the convention. */
+/** One dwelling's year under the convention, with the fee in force each day (see terms.ts). */
 export function dwellingYear(
   year: number,
   convention: DayRange,
-  fee: ConventionFee,
+  fees: readonly Dated<ConventionFee>[],
   dwelling: ReviewDwellingInput,
 ): DwellingYear {
   const window = yearWindow(year, convention, dwelling.available);
@@ -106,9 +108,20 @@ export function dwellingYear(
   const availableDays = daysIncluded(window.from, window.to);
   const occupiedDays = daysCovered(window, dwelling.occupancies);
   const baseRentCents = rentOver(window, dwelling.rents);
-  const feeCents =
-    fee.mode === 'per_dwelling_year'
-      ? prorateYear(fee.perDwellingYearCents, availableDays, year)
-      : Math.round((baseRentCents * fee.perMille) / 1000);
-  return { availableDays, occupiedDays, vacantDays: availableDays - occupiedDays, baseRentCents, feeCents };
+  // Summed over the parts of the year each fee was in force, rounded once.
+  const due = partsOf(window, fees).reduce(
+    (sum, { from, to, value: fee }) =>
+      sum +
+      (fee.mode === 'per_dwelling_year'
+        ? (fee.perDwellingYearCents * daysIncluded(from, to)) / daysInYear(year)
+        : (rentOver({ from, to }, dwelling.rents) * fee.perMille) / 1000),
+    0,
+  );
+  return {
+    availableDays,
+    occupiedDays,
+    vacantDays: availableDays - occupiedDays,
+    baseRentCents,
+    feeCents: Math.round(due),
+  };
 }

@@ -6,6 +6,7 @@ import {
   ZAidList,
   ZAidParams,
   ZAidPayment,
+  ZAidRepayment,
 } from '../contracts/housing-aids.ts';
 import { defineRoute } from './define.ts';
 
@@ -65,5 +66,17 @@ export const HOUSING_AID_ROUTES = {
     response: ZAid,
     household: manage,
     errors: [409, 422],
+  }),
+  repay: defineRoute({
+    method: 'POST',
+    path: '/api/households/:id/aids/:aidId/repayments',
+    tag,
+    summary:
+      'Enregistrer un remboursement d’un prêt versé (FSL, avance Loca-Pass), jamais au-delà du montant prêté',
+    params: ZAidParams,
+    body: ZAidRepayment,
+    response: ZAid,
+    status: 201,
+    household: manage,
   }),
 } as const;

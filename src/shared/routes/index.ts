@@ -26,6 +26,8 @@ import { RENT_ACCOUNT_ROUTES } from './rent-accounts.ts';
 import { LEASE_ROUTES } from './leases.ts';
 import { HOUSING_AID_ROUTES } from './housing-aids.ts';
 import { PARTNERSHIP_ROUTES } from './partnerships.ts';
+import { HOUSING_POOL_ROUTES } from './housing-pool.ts';
+import { VACANCY_ROUTES } from './vacancies.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -66,6 +68,8 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   leases: LEASE_ROUTES,
   housingAids: HOUSING_AID_ROUTES,
   partnerships: PARTNERSHIP_ROUTES,
+  housingPool: HOUSING_POOL_ROUTES,
+  vacancies: VACANCY_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

@@ -1,15 +1,15 @@
 import {
+  ZAmendmentCreate,
+  ZAvailabilityEnd,
   ZConvention,
   ZConventionCreate,
   ZConventionDwellingCreate,
+  ZConventionDwellingParams,
   ZConventionList,
   ZConventionParams,
   ZConventionReview,
   ZGlaPlan,
   ZGlaPlanInput,
-  ZGlaTaskDone,
-  ZGlaTaskDoneAnswer,
-  ZGlaTaskParams,
   ZReviewQuery,
 } from '../contracts/partnerships.ts';
 import { FILE_RESPONSE, defineRoute } from './define.ts';
@@ -56,6 +56,28 @@ export const PARTNERSHIP_ROUTES = {
     body: ZConventionDwellingCreate,
     response: ZConvention,
   }),
+  amend: defineRoute({
+    method: 'POST',
+    path: '/api/partnerships/:conventionId/amendments',
+    tag,
+    summary:
+      'Conclure un avenant : à partir d’une date, la participation, les engagements, les dates de la convention, le type d’occupation de logements',
+    params: ZConventionParams,
+    body: ZAmendmentCreate,
+    response: ZConvention,
+    status: 201,
+  }),
+  endAvailability: defineRoute({
+    method: 'POST',
+    path: '/api/partnerships/:conventionId/dwellings/:entryId/end',
+    tag,
+    summary:
+      'Mettre fin à la mise à disposition d’un logement (dernier jour, motif) ; refusé tant qu’un contrat d’occupation y est en cours',
+    params: ZConventionDwellingParams,
+    body: ZAvailabilityEnd,
+    response: ZConvention,
+    errors: [409],
+  }),
   review: defineRoute({
     method: 'GET',
     path: '/api/partnerships/:conventionId/review',
@@ -84,15 +106,5 @@ export const PARTNERSHIP_ROUTES = {
     params: ZConventionParams,
     body: ZGlaPlanInput,
     response: ZGlaPlan,
-  }),
-  glaTaskDone: defineRoute({
-    method: 'POST',
-    path: '/api/partnerships/:conventionId/gla-tasks/:taskId/done',
-    tag,
-    summary: 'Noter qu’une tâche du plan de gestion locative adaptée est faite (date)',
-    params: ZGlaTaskParams,
-    body: ZGlaTaskDone,
-    response: ZGlaTaskDoneAnswer,
-    errors: [409],
   }),
 } as const;

@@ -1,4 +1,5 @@
-import { ZIdParams, ZPaging } from '../contracts/common.ts';
+import { z } from 'zod';
+import { ZId, ZIdParams, ZPaging } from '../contracts/common.ts';
 import { ZTask, ZTaskClose, ZTaskCreate, ZTaskList, ZTaskPage, ZTaskParams } from '../contracts/tasks.ts';
 import { defineRoute } from './define.ts';
 
@@ -50,6 +51,17 @@ export const TASK_ROUTES = {
     body: ZTaskClose,
     response: ZTask,
     household,
+    errors: [409],
+  }),
+  closeDwellingTask: defineRoute({
+    method: 'POST',
+    path: '/api/tasks/:taskId/close',
+    tag,
+    summary:
+      'Clore une tâche sur un logement (plan de gestion locative adaptée) : faite, ou abandonnée avec son motif',
+    params: z.object({ taskId: ZId }),
+    body: ZTaskClose,
+    response: ZTask,
     errors: [409],
   }),
 };

@@ -2,6 +2,7 @@ import type { TMe } from '@shared/contracts/identity.ts';
 import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
 import { referralKindsFor } from '@shared/access/referral-policy.ts';
 import { canDoDwelling } from '@shared/access/dwelling-policy.ts';
+import { poolRefusal, vacancyPublishRefusal } from '@shared/access/housing-pool-policy.ts';
 import { PATHS } from '../paths.ts';
 
 export interface NavItem {
@@ -51,6 +52,17 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
     (organisation?.type === 'association' && (has('socialWork') || has('administrators')))
   )
     work.push({ label: 'Partenariats', to: PATHS.partnerships });
+  // The pool of households ready to leave and the vacancies offered to it: the SIAO's and associations' social workers.
+  const actor = organisation && {
+    organisationId: organisation.id,
+    organisationType: organisation.type,
+    roles,
+  };
+  if (actor && poolRefusal(actor) === null)
+    work.push(
+      { label: 'Vivier prêts à sortir', to: PATHS.housingPool },
+      { label: 'Logements vacants', to: PATHS.vacancies },
+    );
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))
@@ -69,6 +81,13 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
         { label: 'Logements', to: PATHS.stock },
         { label: 'Importer un fichier', to: PATHS.stockImport },
         { label: 'Locataires à signaler', to: PATHS.stockArrears },
+        ...(vacancyPublishRefusal({
+          organisationId: organisation.id,
+          organisationType: organisation.type,
+          roles,
+        }) === null
+          ? [{ label: 'Vacances publiées', to: PATHS.vacancies }]
+          : []),
       ],
     });
   const administration: NavItem[] = [];

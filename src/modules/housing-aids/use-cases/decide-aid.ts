@@ -53,5 +53,6 @@ export async function decideAid(
     householdId: input.householdId,
     details: aidAuditDetails(row, granted ? { amountCents: input.amountGrantedCents } : {}),
   });
-  return viewAid(db, input.householdId, aid.id);
+  await ctx.householdChanged?.(input.householdId);
+  return viewAid(db, input.householdId, aid.id, parisDate(ctx.now));
 }

@@ -2,6 +2,7 @@ import type { Context } from '../../../kernel/context.ts';
 import { audit } from '../../../kernel/audit.ts';
 import { aidManageRefusal, canReadAid } from '../../../shared/access/aid-policy.ts';
 import type { TAidList } from '../../../shared/contracts/housing-aids.ts';
+import { parisDate } from '../../../shared/time.ts';
 import { aidReader } from '../aid-access.ts';
 import { viewAids } from '../aid-view.ts';
 import { contractLabel } from '../housing-aids.presenter.ts';
@@ -33,7 +34,7 @@ export async function listHouseholdAids(ctx: Context, householdId: string): Prom
     details: { accessLevel: reader.level },
   });
   return {
-    items: await viewAids(db, visible, renewals),
+    items: await viewAids(db, visible, renewals, parisDate(ctx.now)),
     canManage,
     contracts: contracts.map((c) => ({ id: c.id, label: contractLabel(c) })),
   };

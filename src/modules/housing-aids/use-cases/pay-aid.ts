@@ -57,5 +57,6 @@ export async function payAid(
     householdId: input.householdId,
     details: aidAuditDetails(row, { amountCents: input.amountCents, paidOn: input.paidOn }),
   });
-  return viewAid(db, input.householdId, aid.id);
+  await ctx.householdChanged?.(input.householdId);
+  return viewAid(db, input.householdId, aid.id, parisDate(ctx.now));
 }

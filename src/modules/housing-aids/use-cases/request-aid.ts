@@ -80,6 +80,7 @@ export async function requestAid(
     renewsAidId: input.renewsAidId,
     note: input.note,
     createdByUserId: actor.userId,
+    requestedByOrganisationId: actor.organisationId,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -101,5 +102,6 @@ export async function requestAid(
       renewal: row.renewsAidId !== null,
     }),
   });
-  return viewAid(db, householdId, row.id);
+  await ctx.householdChanged?.(householdId);
+  return viewAid(db, householdId, row.id, parisDate(ctx.now));
 }

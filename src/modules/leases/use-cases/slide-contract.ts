@@ -12,7 +12,7 @@ import { closeSlidingReviewTask } from '../sliding-review-task.ts';
 export interface SlideHooks {
   carryBalance?: (
     ctx: Context,
-    input: { fromContractId: string; toContractId: string; on: string },
+    input: { fromContractId: string; toContractId: string; lastDay: string },
   ) => Promise<unknown>;
 }
 
@@ -20,7 +20,8 @@ export interface SlideHooks {
  * The sliding (glissement), in the caller's one transaction: the sublease ends on its last day D
  * (status ended, outcome and event « slid »), and the household's direct lease with the landlord
  * starts on D + 1 for the same dwelling, following it — no gap, no overlap (checked under the
- * dwelling's lock) — then the hooks run (the balance carried on D + 1). Returns the new lease's id.
+ * dwelling's lock) — then the hooks run (the sublease's account closed on D, the balance carried to
+ * the lease's account opened on D + 1). Returns the new lease's id.
  */
 export async function slideContract(
   ctx: Context,
@@ -63,6 +64,6 @@ export async function slideContract(
   await insertEvent(ctx.db, { ...event, contractId: leaseId, event: 'slid', occurredOn: startOn });
   await insertEvent(ctx.db, { ...event, contractId: leaseId, event: 'activated', occurredOn: startOn });
   await closeSlidingReviewTask(ctx, c.id);
-  await hooks.carryBalance?.(ctx, { fromContractId: c.id, toContractId: leaseId, on: startOn });
+  await hooks.carryBalance?.(ctx, { fromContractId: c.id, toContractId: leaseId, lastDay: input.lastDay });
   return leaseId;
 }

@@ -11,10 +11,20 @@ export async function closeTask(
   ctx: Context,
   input: { householdId: string; taskId: string } & TTaskClose,
 ): Promise<TTask> {
-  const { db, actor, now } = ctx;
   await requireTaskAccess(ctx, input.householdId);
-  const task = await findTask(db, input.householdId, input.taskId);
+  const task = await findTask(ctx.db, input.householdId, input.taskId);
   if (!task) throw notFound('Tâche introuvable.');
+  return closeFoundTask(ctx, task, input.householdId, input);
+}
+
+/** The closing itself, once the caller has found the task and checked the actor may close it. */
+export async function closeFoundTask(
+  ctx: Context,
+  task: { id: string; title: string },
+  householdId: string | null,
+  input: TTaskClose,
+): Promise<TTask> {
+  const { db, actor, now } = ctx;
   const closed = await closeOpenTask(db, {
     id: task.id,
     status: input.outcome,
@@ -27,8 +37,8 @@ export async function closeTask(
     action: 'task.close',
     entityType: 'task',
     entityId: task.id,
-    householdId: input.householdId,
+    householdId,
     details: { title: task.title, outcome: input.outcome },
   });
-  return presentTask((await findTask(db, input.householdId, task.id))!);
+  return presentTask((await findTask(db, householdId, task.id))!);
 }

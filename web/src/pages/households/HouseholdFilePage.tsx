@@ -23,6 +23,7 @@ import { PartiesConsentsTab } from './PartiesConsentsTab.tsx';
 import { DiagnosticTab } from '../diagnostics/DiagnosticTab.tsx';
 import { BudgetPanel } from '../budget/BudgetPanel.tsx';
 import { AidsTab } from '../housing-aids/AidsTab.tsx';
+import { HousingProjectTab } from '../housing-pool/HousingProjectTab.tsx';
 import { MeasuresTab } from '../measures/MeasuresTab.tsx';
 import { WatchBadge } from '../measures/WatchBadge.tsx';
 import { AppointmentsTab } from '../agenda/AppointmentsTab.tsx';
@@ -70,6 +71,12 @@ function tabsFor(file: THouseholdDetail): FileTab[] {
     },
     // A landlord sees the aids paid to it; the social workers every aid.
     file.accessLevel !== 'none' && { value: 'aides', label: 'Aides', render: (f) => <AidsTab file={f} /> },
+    // The housing project is the parties' social workers' (a landlord sees nothing of it).
+    (file.accessLevel === 'caseworker' || file.accessLevel === 'party') && {
+      value: 'projet-logement',
+      label: 'Projet logement',
+      render: (f) => <HousingProjectTab file={f} />,
+    },
     { value: 'mesures', label: 'Mesures', render: (f) => <MeasuresTab file={f} /> },
     { value: 'rendez-vous', label: 'Rendez-vous', render: (f) => <AppointmentsTab file={f} /> },
     { value: 'journal', label: 'Journal', render: (f) => <JournalTab file={f} /> },

@@ -7,6 +7,7 @@ import {
   ZAidCreate,
   ZAidDecision,
   ZAidPayment,
+  ZAidRepayment,
   type AidForm,
   type AidKind,
   type AidPayee,
@@ -53,6 +54,7 @@ function AidsSection({ householdId, list }: { householdId: string; list: TAidLis
       `demandé ${formatCents(a.amountRequestedCents)}`,
       a.amountGrantedCents !== null && `accordé ${formatCents(a.amountGrantedCents)}`,
       a.amountPaidCents > 0 && `versé ${formatCents(a.amountPaidCents)}`,
+      a.form === 'loan' && a.status === 'paid' && `remboursé ${formatCents(a.repaidCents)}`,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -110,6 +112,7 @@ function AidsSection({ householdId, list }: { householdId: string; list: TAidLis
                   {a.lastPaidOn && `, versée le ${formatDate(a.lastPaidOn)}`}
                 </Text>
                 {a.refusalReason && <Text size="xs">Motif : {a.refusalReason}</Text>}
+                <LoanState aid={a} />
               </Stack>
             ),
           },
@@ -134,6 +137,13 @@ function AidsSection({ householdId, list }: { householdId: string; list: TAidLis
                         dialog={(close) => <PaymentDialog aid={a} onClose={close} />}
                       />
                     )}
+                  {a.form === 'loan' && a.status === 'paid' && a.repaidCents < a.amountPaidCents && (
+                    <DialogButton
+                      label="Remboursement"
+                      variant="light"
+                      dialog={(close) => <RepaymentDialog aid={a} onClose={close} />}
+                    />
+                  )}
                 </Group>
               ),
           },
@@ -141,6 +151,26 @@ function AidsSection({ householdId, list }: { householdId: string; list: TAidLis
       />
     </Section>
   );
+}
+
+/** A loan's instalments in words: the first one missed, else the next one due. */
+function LoanState({ aid }: { aid: TAid }) {
+  const missed = aid.instalments.filter((i) => i.status === 'missed');
+  const next = aid.instalments.find((i) => i.status === 'upcoming');
+  if (missed.length > 0)
+    return (
+      <Text size="xs" c="red.9">
+        Échéance du {formatDate(missed[0]!.dueOn)} non remboursée (
+        {formatCents(missed.reduce((s, i) => s + i.shortfallCents, 0))} en retard)
+      </Text>
+    );
+  if (next)
+    return (
+      <Text size="xs" c="dimmed">
+        Prochaine échéance le {formatDate(next.dueOn)} : {formatCents(next.shortfallCents)}
+      </Text>
+    );
+  return null;
 }
 
 const aidsKey = (householdId: string) => routeKey(HOUSING_AID_ROUTES.list, { params: { id: householdId } });
@@ -310,6 +340,9 @@ type DecisionValues = {
   decidedOn: string | null;
   amountGrantedCents: number | null;
   reason: string;
+  firstInstalmentOn: string | null;
+  monthlyCents: number | null;
+  months: number | string;
 };
 
 function DecisionDialog({ aid, onClose }: { aid: TAid; onClose: () => void }) {
@@ -325,10 +358,26 @@ function DecisionDialog({ aid, onClose }: { aid: TAid; onClose: () => void }) {
           outcome: 'granted' as const,
           decidedOn: v.decidedOn ?? '',
           amountGrantedCents: v.amountGrantedCents ?? 0,
+          repaymentSchedule:
+            aid.form === 'loan'
+              ? {
+                  firstInstalmentOn: v.firstInstalmentOn ?? '',
+                  monthlyCents: v.monthlyCents ?? 0,
+                  months: Number(v.months),
+                }
+              : null,
           rowVersion: aid.rowVersion,
         };
   const form = useBodyForm<DecisionValues>(
-    { outcome: null, decidedOn: parisToday(), amountGrantedCents: aid.amountRequestedCents, reason: '' },
+    {
+      outcome: null,
+      decidedOn: parisToday(),
+      amountGrantedCents: aid.amountRequestedCents,
+      reason: '',
+      firstInstalmentOn: null,
+      monthlyCents: null,
+      months: 12,
+    },
     ZAidDecision,
     body,
     { outcome: 'Indiquez si l’aide est accordée ou refusée.' },
@@ -361,6 +410,13 @@ function DecisionDialog({ aid, onClose }: { aid: TAid; onClose: () => void }) {
       <DateField label="Décidée le" required {...form.getInputProps('decidedOn')} />
       {form.values.outcome === 'granted' && (
         <MoneyInput label="Montant accordé" required {...form.getInputProps('amountGrantedCents')} />
+      )}
+      {form.values.outcome === 'granted' && aid.form === 'loan' && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField label="Première échéance" required {...form.getInputProps('firstInstalmentOn')} />
+          <MoneyInput label="Mensualité" required {...form.getInputProps('monthlyCents')} />
+          <NumberInput label="Nombre de mois" required min={1} max={120} {...form.getInputProps('months')} />
+        </SimpleGrid>
       )}
       {form.values.outcome === 'refused' && (
         <Textarea label="Motif du refus" required autosize minRows={2} {...form.getInputProps('reason')} />
@@ -399,6 +455,40 @@ function PaymentDialog({ aid, onClose }: { aid: TAid; onClose: () => void }) {
     >
       <DateField label="Versée le" required {...form.getInputProps('paidOn')} />
       <MoneyInput label="Montant versé" required {...form.getInputProps('amountCents')} />
+    </FormDialog>
+  );
+}
+
+function RepaymentDialog({ aid, onClose }: { aid: TAid; onClose: () => void }) {
+  const left = aid.amountPaidCents - aid.repaidCents;
+  const due = aid.instalments.find((i) => i.status !== 'repaid');
+  const body = (v: { paidOn: string | null; amountCents: number | null }) => ({
+    paidOn: v.paidOn ?? '',
+    amountCents: v.amountCents ?? 0,
+  });
+  const form = useBodyForm(
+    { paidOn: parisToday() as string | null, amountCents: (due?.shortfallCents ?? left) as number | null },
+    ZAidRepayment,
+    body,
+  );
+  const repay = useRouteMutation(HOUSING_AID_ROUTES.repay, {
+    form,
+    invalidate: [aidsKey(aid.householdId)],
+    successMessage: 'Remboursement enregistré.',
+    onSuccess: onClose,
+  });
+  return (
+    <FormDialog
+      title={`Remboursement : ${AID_KIND_LABELS[aid.kind]}`}
+      intro={`Prêté : ${formatCents(aid.amountPaidCents)} ; reste à rembourser : ${formatCents(left)}.`}
+      form={form}
+      mutation={repay}
+      onClose={onClose}
+      onSubmit={(v) => repay.mutate({ params: { id: aid.householdId, aidId: aid.id }, body: body(v) })}
+      submitLabel="Enregistrer le remboursement"
+    >
+      <DateField label="Remboursé le" required {...form.getInputProps('paidOn')} />
+      <MoneyInput label="Montant remboursé" required {...form.getInputProps('amountCents')} />
     </FormDialog>
   );
 }

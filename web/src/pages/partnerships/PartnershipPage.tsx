@@ -1,15 +1,30 @@
 import { useState } from 'react';
-import { Anchor, Button, Checkbox, Group, List, NumberInput, Select, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useParams } from 'react-router-dom';
 import { OCCUPANCY_KIND_LABELS, type OccupancyKind } from '@shared/contracts/housing-stock.ts';
 import {
+  AVAILABILITY_END_REASON_LABELS,
+  ZAmendmentCreate,
+  ZAvailabilityEnd,
   ZConventionDwellingCreate,
+  type AvailabilityEndReason,
   type TConvention,
   type TConventionReview,
 } from '@shared/contracts/partnerships.ts';
 import { formatCents, formatDate } from '@shared/format.ts';
-import { GLA_TASK_LABELS } from '@shared/partnerships/gla-plan.ts';
-import { parisToday } from '@shared/time.ts';
+import { parisDate, parisToday } from '@shared/time.ts';
 import { PARTNERSHIP_ROUTES } from '@shared/routes/partnerships.ts';
 import { routeKey, routeUrl, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -19,6 +34,19 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { optionsOf } from '../households/organisations.ts';
+import {
+  CommitmentsField,
+  commitmentsOfValues,
+  FeeFields,
+  feeOfValues,
+  termsValuesOf,
+  type TermsValues,
+} from './terms-fields.tsx';
+
+const conventionKey = (conventionId: string) => [
+  routeKey(PARTNERSHIP_ROUTES.get, { params: { conventionId } }),
+  routeKey(PARTNERSHIP_ROUTES.review, { params: { conventionId } }),
+];
 
 /** A convention: its terms, its dwellings, and its yearly review computed from the data. */
 export function PartnershipPage() {
@@ -65,9 +93,51 @@ function Convention({ convention: c }: { convention: TConvention }) {
                 render: (d) => OCCUPANCY_KIND_LABELS[d.occupancyKind],
               },
               { key: 'from', header: 'Depuis le', render: (d) => formatDate(d.availableFrom) },
+              {
+                key: 'until',
+                header: 'Jusqu’au',
+                render: (d) =>
+                  d.availableUntil
+                    ? `${formatDate(d.availableUntil)} (${AVAILABILITY_END_REASON_LABELS[d.endReason!].toLowerCase()}${d.endNote ? ` : ${d.endNote}` : ''})`
+                    : c.canAmend && <EndAvailabilityButton convention={c} entry={d} />,
+              },
               { key: 'gla', header: 'Gestion locative adaptée', render: (d) => (d.gla ? 'Oui' : 'Non') },
             ]}
           />
+        </Section>
+        <Section
+          title="Avenants"
+          action={
+            c.canAmend && (
+              <DialogButton
+                label="Conclure un avenant"
+                dialog={(close) => <AmendDialog convention={c} onClose={close} />}
+              />
+            )
+          }
+        >
+          {c.amendments.length === 0 ? (
+            <Text c="dimmed">Aucun avenant : les termes sont ceux de la convention signée.</Text>
+          ) : (
+            <Stack gap="sm">
+              {c.amendments.map((a) => (
+                <Stack key={a.id} gap={2}>
+                  <Text fw={600}>
+                    Avenant n° {a.number}, à compter du {formatDate(a.effectiveOn)}
+                  </Text>
+                  <List size="sm">
+                    {a.changes.map((line) => (
+                      <List.Item key={line}>{line}</List.Item>
+                    ))}
+                  </List>
+                  <Text size="xs" c="dimmed">
+                    Enregistré le {formatDate(parisDate(new Date(a.recordedAt)))}
+                    {a.recordedBy ? ` par ${a.recordedBy}` : ''}
+                  </Text>
+                </Stack>
+              ))}
+            </Stack>
+          )}
         </Section>
         <Section title="Engagements d’accompagnement">
           {c.commitments.length + c.briques.length === 0 ? (
@@ -122,15 +192,10 @@ function ReviewSection({ conventionId }: { conventionId: string }) {
 
 function Review({ review: r }: { review: TConventionReview }) {
   const plan = useRouteMutation(PARTNERSHIP_ROUTES.planGla, {
+    invalidate: conventionKey(r.conventionId),
     successMessage: 'Plan de gestion locative adaptée écrit en tâches.',
   });
-  const [done, setDone] = useState<Record<string, string>>({});
-  const complete = useRouteMutation(PARTNERSHIP_ROUTES.glaTaskDone, {
-    successMessage: 'Tâche notée comme faite.',
-    onSuccess: (task) => setDone((d) => ({ ...d, [task.id]: task.doneOn ?? '' })),
-  });
   const gla = r.dwellings.filter((d) => d.gla);
-  const today = parisToday();
   return (
     <Stack>
       <DataTable
@@ -139,13 +204,15 @@ function Review({ review: r }: { review: TConventionReview }) {
         rowKey={(d) => d.address}
         emptyTitle="Aucun logement"
         columns={[
-          { key: 'address', header: 'Logement', render: (d) => d.address },
           {
-            key: 'kind',
-            header: 'Occupation',
-            hideOnSmall: true,
-            render: (d) => OCCUPANCY_KIND_LABELS[d.occupancyKind],
+            key: 'address',
+            header: 'Logement',
+            render: (d) =>
+              d.endedOn
+                ? `${d.address} (jusqu’au ${formatDate(d.endedOn)} : ${AVAILABILITY_END_REASON_LABELS[d.endReason!].toLowerCase()})`
+                : d.address,
           },
+          { key: 'kind', header: 'Occupation', hideOnSmall: true, render: (d) => d.occupancyText },
           { key: 'days', header: 'Jours mis à disposition', render: (d) => d.availableDays },
           { key: 'occupied', header: 'Jours occupés', render: (d) => d.occupiedDays },
           { key: 'vacant', header: 'Jours vacants', render: (d) => d.vacantDays },
@@ -157,6 +224,13 @@ function Review({ review: r }: { review: TConventionReview }) {
         {r.totals.vacantDays} jours vacants. Participation due :{' '}
         <strong>{formatCents(r.totals.feeCents)}</strong> ({r.feeText}).
       </Text>
+      {r.amendments.length > 0 && (
+        <List size="sm">
+          {r.amendments.map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+      )}
       {gla.length > 0 && (
         <Stack gap="xs">
           <Text fw={600}>Gestion locative adaptée : coût {formatCents(r.totals.glaCostCents)}</Text>
@@ -166,16 +240,31 @@ function Review({ review: r }: { review: TConventionReview }) {
                 {d.address} — {formatCents(d.gla!.costCents)} ({formatCents(d.gla!.perDwellingYearCents)} par
                 logement et par an ; {d.gla!.schemeSource})
               </Text>
-              <Text size="xs" c="dimmed">
-                {d.gla!.tasks.length} tâches :{' '}
-                {d
-                  .gla!.tasks.filter((t) => t.kind !== 'monthly_contact')
-                  .map((t) => `${t.label.toLowerCase()} au plus tard le ${formatDate(t.dueOn)}`)
-                  .join(' ; ')}
-                , et un contact chaque mois.
+              <Text size="sm">
+                Contacts mensuels faits : {d.gla!.contactsDone} sur {d.gla!.contactsPlanned} ; tâches du plan
+                faites : {d.gla!.tasksDone} sur {d.gla!.tasks.length}.
               </Text>
+              <DataTable
+                caption={`Plan ${r.year} de gestion locative adaptée — ${d.address}`}
+                rows={d.gla!.tasks.filter((t) => t.kind !== 'monthly_contact' || t.doneOn)}
+                rowKey={(t) => `${t.kind}-${t.dueOn}`}
+                emptyTitle="Aucune tâche"
+                columns={[
+                  { key: 'kind', header: 'Tâche', render: (t) => t.label },
+                  { key: 'due', header: 'Au plus tard le', render: (t) => formatDate(t.dueOn) },
+                  {
+                    key: 'done',
+                    header: 'Faite',
+                    render: (t) => (t.doneOn ? `le ${formatDate(t.doneOn)}` : 'Pas encore'),
+                  },
+                ]}
+              />
             </Stack>
           ))}
+          <Text size="sm" c="dimmed">
+            Une fois le plan écrit, ses tâches sont dans « Mes tâches » de la personne qui l’a écrit ; elles y
+            sont notées faites.
+          </Text>
           <Group>
             <Button
               variant="light"
@@ -191,52 +280,162 @@ function Review({ review: r }: { review: TConventionReview }) {
                 {plan.error.message}
               </Text>
             )}
+            {plan.data && (
+              <Text size="sm">
+                {plan.data.added} tâche(s) ajoutée(s) ; {plan.data.tasks.length} tâche(s) au plan {r.year}.
+              </Text>
+            )}
           </Group>
-          {plan.data && (
-            <DataTable
-              caption={`Tâches de gestion locative adaptée ${r.year}`}
-              showCaption
-              rows={plan.data.tasks}
-              rowKey={(t) => t.id}
-              emptyTitle="Aucune tâche"
-              columns={[
-                { key: 'address', header: 'Logement', render: (t) => t.address },
-                { key: 'kind', header: 'Tâche', render: (t) => GLA_TASK_LABELS[t.kind] },
-                { key: 'due', header: 'Au plus tard le', render: (t) => formatDate(t.dueOn) },
-                {
-                  key: 'done',
-                  header: 'Faite',
-                  render: (t) => {
-                    const doneOn = done[t.id] ?? t.doneOn;
-                    if (doneOn) return `le ${formatDate(doneOn)}`;
-                    return (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        aria-label={`Noter « ${GLA_TASK_LABELS[t.kind]} » du ${formatDate(t.dueOn)} comme faite aujourd’hui`}
-                        onClick={() =>
-                          complete.mutate({
-                            params: { conventionId: r.conventionId, taskId: t.id },
-                            body: { doneOn: today },
-                          })
-                        }
-                      >
-                        Faite aujourd’hui
-                      </Button>
-                    );
-                  },
-                },
-              ]}
-            />
-          )}
-          {complete.error && (
-            <Text c="red" size="sm">
-              {complete.error.message}
-            </Text>
-          )}
         </Stack>
       )}
     </Stack>
+  );
+}
+
+function EndAvailabilityButton({
+  convention,
+  entry,
+}: {
+  convention: TConvention;
+  entry: TConvention['dwellings'][number];
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        aria-label={`Mettre fin à la mise à disposition du ${entry.address}`}
+        onClick={() => setOpen(true)}
+      >
+        Mettre fin
+      </Button>
+      {open && <EndAvailabilityDialog convention={convention} entry={entry} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+type EndValues = { lastDay: string | null; reason: AvailabilityEndReason | null; note: string };
+
+function EndAvailabilityDialog({
+  convention,
+  entry,
+  onClose,
+}: {
+  convention: TConvention;
+  entry: TConvention['dwellings'][number];
+  onClose: () => void;
+}) {
+  const body = (v: EndValues) => ({ lastDay: v.lastDay ?? '', reason: v.reason ?? undefined, note: v.note });
+  const form = useBodyForm<EndValues>(
+    { lastDay: parisToday(), reason: null, note: '' },
+    ZAvailabilityEnd,
+    body,
+    {
+      reason: 'Choisissez le motif.',
+    },
+  );
+  const end = useRouteMutation(PARTNERSHIP_ROUTES.endAvailability, {
+    form,
+    invalidate: conventionKey(convention.id),
+    successMessage: 'Mise à disposition terminée.',
+    onSuccess: onClose,
+  });
+  return (
+    <FormDialog
+      title="Mettre fin à la mise à disposition"
+      intro={`${entry.address} quittera la convention après son dernier jour ; il redevient disponible pour le bailleur.`}
+      form={form}
+      mutation={end}
+      onClose={onClose}
+      onSubmit={(v) =>
+        end.mutate({
+          params: { conventionId: convention.id, entryId: entry.id },
+          body: { ...body(v), reason: v.reason! },
+        })
+      }
+      submitLabel="Mettre fin"
+    >
+      <DateField label="Dernier jour de mise à disposition" required {...form.getInputProps('lastDay')} />
+      <Select
+        label="Motif"
+        required
+        data={optionsOf(AVAILABILITY_END_REASON_LABELS)}
+        {...form.getInputProps('reason')}
+      />
+      <Textarea label="Précision" autosize minRows={2} {...form.getInputProps('note')} />
+    </FormDialog>
+  );
+}
+
+type AmendValues = TermsValues & {
+  effectiveOn: string | null;
+  endOn: string | null;
+  kinds: Record<string, OccupancyKind>;
+};
+
+function AmendDialog({ convention: c, onClose }: { convention: TConvention; onClose: () => void }) {
+  const current = termsValuesOf(c);
+  const available = c.dwellings.filter((d) => !d.availableUntil);
+  // Only the terms that differ from those in force are sent: the amendment records what changed.
+  const body = (v: AmendValues) => {
+    const fee = feeOfValues(v);
+    const commitments = commitmentsOfValues(v);
+    const dwellings = available
+      .filter((d) => v.kinds[d.id] !== d.occupancyKind)
+      .map((d) => ({ entryId: d.id, occupancyKind: v.kinds[d.id]! }));
+    return {
+      effectiveOn: v.effectiveOn ?? '',
+      ...(JSON.stringify(fee) !== JSON.stringify(c.fee) && { fee }),
+      ...(commitments.join('\n') !== c.commitments.join('\n') && { commitments }),
+      ...(v.endOn !== c.endOn && { endOn: v.endOn }),
+      ...(dwellings.length > 0 && { dwellings }),
+    };
+  };
+  const form = useBodyForm<AmendValues>(
+    {
+      ...current,
+      effectiveOn: parisToday(),
+      endOn: c.endOn,
+      kinds: Object.fromEntries(available.map((d) => [d.id, d.occupancyKind])),
+    },
+    ZAmendmentCreate,
+    body,
+    { effectiveOn: 'Indiquez la date d’effet.' },
+  );
+  const amend = useRouteMutation(PARTNERSHIP_ROUTES.amend, {
+    form,
+    invalidate: conventionKey(c.id),
+    successMessage: 'Avenant enregistré.',
+    onSuccess: onClose,
+  });
+  return (
+    <FormDialog
+      title="Conclure un avenant"
+      intro="Modifiez les termes qui changent : ils s’appliquent à partir de la date d’effet, le bilan annuel en tient compte au prorata."
+      form={form}
+      mutation={amend}
+      onClose={onClose}
+      onSubmit={(v) => amend.mutate({ params: { conventionId: c.id }, body: body(v) })}
+      submitLabel="Enregistrer l’avenant"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label="Date d’effet" required {...form.getInputProps('effectiveOn')} />
+        <DateField label="Fin de la convention" {...form.getInputProps('endOn')} />
+        <FeeFields form={form} />
+      </SimpleGrid>
+      <CommitmentsField form={form} />
+      {available.map((d, i) => (
+        <Select
+          key={d.id}
+          label={`Type d’occupation — ${d.address}`}
+          allowDeselect={false}
+          data={optionsOf(OCCUPANCY_KIND_LABELS)}
+          {...form.getInputProps(`kinds.${d.id}`)}
+          error={form.errors[`dwellings.${i}.occupancyKind`]}
+        />
+      ))}
+    </FormDialog>
   );
 }
 
@@ -262,7 +461,7 @@ function AddDwellingDialog({ convention, onClose }: { convention: TConvention; o
   );
   const add = useRouteMutation(PARTNERSHIP_ROUTES.addDwelling, {
     form,
-    invalidate: [routeKey(PARTNERSHIP_ROUTES.get, { params: { conventionId: convention.id } })],
+    invalidate: conventionKey(convention.id),
     successMessage: 'Logement mis à disposition.',
     onSuccess: onClose,
   });

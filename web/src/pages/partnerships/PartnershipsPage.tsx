@@ -1,6 +1,6 @@
-import { Anchor, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Anchor, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { FEE_MODE_LABELS, ZConventionCreate, type FeeMode } from '@shared/contracts/partnerships.ts';
+import { ZConventionCreate } from '@shared/contracts/partnerships.ts';
 import { formatDate } from '@shared/format.ts';
 import { parisToday } from '@shared/time.ts';
 import { PARTNERSHIP_ROUTES } from '@shared/routes/partnerships.ts';
@@ -9,11 +9,17 @@ import { BriquesMultiSelect } from '../../components/BriquesMultiSelect.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { DialogButton, FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
-import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { OrganisationSelect } from '../../components/OrganisationSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { optionsOf } from '../households/organisations.ts';
+import {
+  CommitmentsField,
+  commitmentsOfValues,
+  FeeFields,
+  feeOfValues,
+  termsValuesOf,
+  type TermsValues,
+} from './terms-fields.tsx';
 import { PATHS } from '../../paths.ts';
 
 /** The partnership conventions of my organisation (a landlord's or an association's). */
@@ -73,25 +79,15 @@ type ConventionValues = {
   title: string;
   startOn: string | null;
   endOn: string | null;
-  feeMode: FeeMode;
-  perDwellingYearCents: number | null;
-  percent: number | string;
-  commitments: string;
   briques: string[];
-};
+} & TermsValues;
 const conventionBody = (v: ConventionValues) => ({
   partnerOrganisationId: v.partnerOrganisationId ?? '',
   title: v.title,
   startOn: v.startOn ?? '',
   endOn: v.endOn,
-  fee:
-    v.feeMode === 'per_dwelling_year'
-      ? { mode: 'per_dwelling_year' as const, perDwellingYearCents: v.perDwellingYearCents ?? 0 }
-      : { mode: 'rent_share' as const, perMille: Math.round(Number(v.percent || 0) * 10) },
-  commitments: v.commitments
-    .split('\n')
-    .map((c) => c.trim())
-    .filter(Boolean),
+  fee: feeOfValues(v),
+  commitments: commitmentsOfValues(v),
   briques: v.briques,
 });
 
@@ -102,10 +98,7 @@ function NewConventionDialog({ side, onClose }: { side: 'landlord' | 'associatio
       title: '',
       startOn: parisToday(),
       endOn: null,
-      feeMode: 'per_dwelling_year',
-      perDwellingYearCents: 30_000,
-      percent: 10,
-      commitments: '',
+      ...termsValuesOf({ fee: { mode: 'per_dwelling_year', perDwellingYearCents: 30_000 }, commitments: [] }),
       briques: [],
     },
     ZConventionCreate,
@@ -137,41 +130,10 @@ function NewConventionDialog({ side, onClose }: { side: 'landlord' | 'associatio
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <DateField label="Début" required {...form.getInputProps('startOn')} />
         <DateField label="Fin" {...form.getInputProps('endOn')} />
-        <Select
-          label="Participation aux frais de gestion"
-          required
-          allowDeselect={false}
-          data={optionsOf(FEE_MODE_LABELS)}
-          {...form.getInputProps('feeMode')}
-        />
-        {form.values.feeMode === 'per_dwelling_year' ? (
-          <MoneyInput
-            label="Montant par logement et par an"
-            required
-            {...form.getInputProps('perDwellingYearCents')}
-            error={form.errors['fee.perDwellingYearCents']}
-          />
-        ) : (
-          <NumberInput
-            label="Part du loyer hors charges (%)"
-            min={0}
-            max={100}
-            decimalScale={1}
-            decimalSeparator=","
-            required
-            {...form.getInputProps('percent')}
-            error={form.errors['fee.perMille']}
-          />
-        )}
+        <FeeFields form={form} />
       </SimpleGrid>
       <Stack gap="xs">
-        <Textarea
-          label="Engagements d’accompagnement"
-          description="Un engagement par ligne."
-          autosize
-          minRows={3}
-          {...form.getInputProps('commitments')}
-        />
+        <CommitmentsField form={form} />
         <BriquesMultiSelect label="Briques du référentiel engagées" {...form.getInputProps('briques')} />
       </Stack>
     </FormDialog>

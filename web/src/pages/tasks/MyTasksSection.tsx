@@ -7,7 +7,7 @@ import { TASK_SOURCE_LABELS, type TTask } from '@shared/contracts/tasks.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
 import { formatDate } from '@shared/format.ts';
 import { parisToday } from '@shared/time.ts';
-import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
+import { routeKey, useRouteQuery } from '../../api/routes.ts';
 import { useSession } from '../../api/session.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -15,16 +15,26 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { PATHS } from '../../paths.ts';
 import { DigestPreferenceSwitch } from '../alerts/DigestPreferenceSwitch.tsx';
-import { DismissForm, TaskCloseButtons } from './TaskActions.tsx';
+import { DismissForm, TaskCloseButtons, useCloseTask } from './TaskActions.tsx';
 
 /**
  * Where a task is worked on: the diagnostic tab for a diagnostic's urgent action, the referral for
  * a referral waiting for an answer (the file opens once it is accepted), else the file.
  */
-function taskLink(task: TTask): string {
-  if (task.source === 'diagnostic') return `${PATHS.household(task.householdId)}?onglet=diagnostic`;
+function taskLink(task: TTask, householdId: string): string {
+  if (task.source === 'diagnostic') return `${PATHS.household(householdId)}?onglet=diagnostic`;
   if (task.alertRule === 'referral_unanswered' && task.sourceId) return PATHS.referral(task.sourceId);
-  return PATHS.household(task.householdId);
+  return PATHS.household(householdId);
+}
+
+/** The file a task is for, as a link; or the dwelling a GLA plan's task is about. */
+function TaskSubject({ task }: { task: TTask }) {
+  if (!task.householdId) return <>{task.dwelling ? `Logement : ${task.dwelling.address}` : '—'}</>;
+  return (
+    <Anchor component={Link} to={taskLink(task, task.householdId)}>
+      {task.fileLabel}
+    </Anchor>
+  );
 }
 
 /** Where a task comes from, in words: the alert's kind for an alert. */
@@ -50,8 +60,8 @@ export function DueDate({ dueOn, open }: { dueOn: string | null; open: boolean }
 export const MY_TASKS_PAGE_SIZE = 20;
 
 /**
- * Home page: my open tasks (urgent actions of diagnostics, tasks of files, alerts), by due date, a
- * page at a time.
+ * Home page: my open tasks (urgent actions of diagnostics, tasks of files, alerts, the GLA plans'
+ * tasks about dwellings), by due date, a page at a time.
  */
 export function MyTasksSection() {
   const me = useSession();
@@ -65,7 +75,7 @@ export function MyTasksSection() {
   const lastPage = Math.max(1, Math.ceil((tasks.data?.total ?? 0) / MY_TASKS_PAGE_SIZE));
   if (tasks.data && !tasks.isPlaceholderData && page > lastPage) setPage(lastPage);
   const [dismissing, setDismissing] = useState<TTask | null>(null);
-  const done = useRouteMutation(TASK_ROUTES.close, {
+  const done = useCloseTask({
     invalidate: [routeKey(TASK_ROUTES.mine, {})],
     successMessage: 'Tâche faite.',
   });
@@ -84,12 +94,8 @@ export function MyTasksSection() {
               columns={[
                 {
                   key: 'household',
-                  header: 'Dossier',
-                  render: (task) => (
-                    <Anchor component={Link} to={taskLink(task)}>
-                      {task.fileLabel}
-                    </Anchor>
-                  ),
+                  header: 'Dossier ou logement',
+                  render: (task) => <TaskSubject task={task} />,
                 },
                 { key: 'title', header: 'Tâche', render: (task) => task.title },
                 {
@@ -119,14 +125,9 @@ export function MyTasksSection() {
                     task.alertRule !== 'referral_unanswered' && (
                       <TaskCloseButtons
                         task={task}
-                        onDone={(t) =>
-                          done.mutate({
-                            params: { id: t.householdId, taskId: t.id },
-                            body: { outcome: 'done' },
-                          })
-                        }
+                        onDone={(t) => done.mutate({ task: t, body: { outcome: 'done' } })}
                         onDismiss={setDismissing}
-                        pending={done.isPending && done.variables?.params.taskId === task.id}
+                        pending={done.isPending && done.variables?.task.id === task.id}
                       />
                     ),
                 },

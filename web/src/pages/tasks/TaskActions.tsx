@@ -1,16 +1,27 @@
 import { Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ZTaskClose, type TTask } from '@shared/contracts/tasks.ts';
+import { ZTaskClose, type TTask, type TTaskClose } from '@shared/contracts/tasks.ts';
 import { TASK_ROUTES } from '@shared/routes/tasks.ts';
-import { routeKey, useRouteMutation } from '../../api/routes.ts';
+import { useApiMutation, type ApiMutationOptions } from '../../api/hooks.ts';
+import { callRoute, routeKey } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { zodErrors } from '../households/household-form.ts';
 
-/** The answers a task change refreshes: the household's tasks and my home page's list. */
-export const taskKeys = (householdId: string) => [
-  routeKey(TASK_ROUTES.list, { params: { id: householdId } }),
+/** The answers a task change refreshes: the household's tasks (if it has one) and my home page's list. */
+export const taskKeys = (householdId: string | null) => [
+  ...(householdId ? [routeKey(TASK_ROUTES.list, { params: { id: householdId } })] : []),
   routeKey(TASK_ROUTES.mine, {}),
 ];
+
+/** Closes a task through its route: the household's, or the dwelling's for a GLA plan's task. */
+export const useCloseTask = (options: ApiMutationOptions<{ task: TTask; body: TTaskClose }, TTask>) =>
+  useApiMutation(
+    ({ task, body }: { task: TTask; body: TTaskClose }) =>
+      task.householdId
+        ? callRoute(TASK_ROUTES.close, { params: { id: task.householdId, taskId: task.id }, body })
+        : callRoute(TASK_ROUTES.closeDwellingTask, { params: { taskId: task.id }, body }),
+    options,
+  );
 
 /** "Done" and "Dismiss" for an open task, named after it for screen readers. */
 export function TaskCloseButtons({
@@ -64,7 +75,7 @@ export function DismissForm({
     initialValues: { note: '' },
     validate: (v) => zodErrors(ZTaskClose.safeParse({ outcome: 'dismissed', ...v }).error),
   });
-  const dismiss = useRouteMutation(TASK_ROUTES.close, {
+  const dismiss = useCloseTask({
     form,
     invalidate: taskKeys(task.householdId),
     successMessage,
@@ -76,12 +87,7 @@ export function DismissForm({
       component="form"
       noValidate
       aria-label={`Abandonner « ${task.title} »`}
-      onSubmit={form.onSubmit((v) =>
-        dismiss.mutate({
-          params: { id: task.householdId, taskId: task.id },
-          body: { outcome: 'dismissed', note: v.note },
-        }),
-      )}
+      onSubmit={form.onSubmit((v) => dismiss.mutate({ task, body: { outcome: 'dismissed', note: v.note } }))}
     >
       <Stack gap="sm">
         <Text fw={600}>Abandonner « {task.title} »</Text>

@@ -1,0 +1,6 @@
+/**
+ * Vacancies (issue 12 point 2): a landlord publishes a free dwelling of its stock with its reservation
+ * channel, answer deadline and visits; the SIAO and associations holding a pool in the dwelling's
+ * département are notified and list the open vacancies.
+ */
+export { vacanciesRoutes } from './vacancies.routes.ts';
