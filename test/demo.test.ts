@@ -27,7 +27,9 @@ import { normaliseForSearch } from '../src/modules/households/search-text.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../src/modules/budget/schema.ts';
 import { tasks } from '../src/modules/tasks/schema.ts';
-import { occupancyContracts } from '../src/modules/leases/schema.ts';
+import { occupancyContracts, referralContracts } from '../src/modules/leases/schema.ts';
+import type { TFlaggedTenants } from '../src/shared/contracts/dwellings.ts';
+import type { TEvictionPrevention } from '../src/shared/contracts/eviction-prevention.ts';
 import { OCCUPANCY_KINDS } from '../src/shared/contracts/housing-stock.ts';
 import { overlappingContract } from '../src/shared/leases/contract-rules.ts';
 import { conventionAmendments, conventionDwellings } from '../src/modules/partnerships/schema.ts';
@@ -782,6 +784,37 @@ describe('demo territory', () => {
     const camille = await signIn('camille.roussel@le-passage.example');
     const contract = await t.app.inject({ method: 'GET', url: `/api/leases/${near!.id}`, headers: camille });
     expect(contract.json().evaluations).toHaveLength(2);
+  });
+
+  it('has a tenant Habitat Brenne referred from its arrears file, whose eviction panel reads that file', async () => {
+    const h08 = householdId('h08');
+    const landlord = await signIn('conseillere.sociale@habitat-brenne.example');
+    const flagged = (
+      await t.app.inject({ method: 'GET', url: '/api/stock-imports/arrears/flagged', headers: landlord })
+    ).json() as TFlaggedTenants;
+    const [contract] = await t.deps.db
+      .select()
+      .from(occupancyContracts)
+      .where(eq(occupancyContracts.householdId, h08));
+    const tenant = flagged.items.find((f) => f.contractId === contract!.id);
+    expect(tenant).toMatchObject({ balanceCents: 190_000 });
+    expect(
+      await t.deps.db.select().from(referralContracts).where(eq(referralContracts.contractId, contract!.id)),
+    ).toHaveLength(1);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${h08}/eviction-prevention`,
+      headers: await signIn('thomas.lefevre@le-passage.example'),
+    });
+    const prevention = res.json() as TEvictionPrevention;
+    expect(prevention.debtSource).toBe('landlord_file');
+    expect(prevention.landlordFile).toMatchObject({ asOf: tenant!.asOf });
+    expect(prevention.landlordFile!.landlordName).toMatch(/^Habitat Brenne/);
+    // Four monthly files, the debt grown to the referral's amount; the deadlines computed from them.
+    expect(prevention.landlordFile!.balances).toHaveLength(4);
+    expect(prevention.landlordFile!.balances.at(-1)).toMatchObject({ amountCents: 190_000, months: 7 });
+    expect(prevention.timelineProblem).toBeNull();
+    expect(prevention.deadlines.length).toBeGreaterThan(0);
   });
 
   it('has alerts once the alerts job ran, as it does at start, on the référents’ home lists', async () => {

@@ -23,7 +23,7 @@ import { notifications } from '../modules/notifications/schema.ts';
 import { EVICTION_STEPS, type ExpenseCategory, type Typology } from '../shared/contracts/household-enums.ts';
 import type { ReferralEventType } from '../shared/contracts/referrals.ts';
 import { REFERRAL_KIND_LABELS } from '../shared/contracts/referral-enums.ts';
-import { householdId, stableId } from './ids.ts';
+import { householdId, referralId, stableId } from './ids.ts';
 import { DAY, cents, daysAgo, isoDate, monthsAgo, seedOf } from './dates.ts';
 import { createPrng, type Prng } from './prng.ts';
 import {
@@ -64,6 +64,7 @@ import { buildMonthlyPointRows, type MonthlyPointDemoRows } from './build-monthl
 import { buildEvaluationRows, type EvaluationDemoRows } from './build-evaluations.ts';
 import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
 import { buildPartnershipRows, type PartnershipDemoRows } from './build-partnerships.ts';
+import { buildArrearsRows, type ArrearsDemoRows } from './build-arrears.ts';
 import { buildHousingPoolRows, type HousingPoolDemoRows } from './build-housing-pool.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -81,6 +82,7 @@ export interface DemoData
     RentAccountDemoRows,
     EvaluationDemoRows,
     Omit<LeaseDemoRows, 'leaseDwellings' | 'leaseTasks'>,
+    Omit<ArrearsDemoRows, 'linkEvents'>,
     PartnershipDemoRows,
     HousingPoolDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
@@ -111,8 +113,6 @@ export interface DemoData
   referralEvents: Row<typeof referralEvents>[];
   notifications: Row<typeof notifications>[];
 }
-
-export const referralId = (key: string) => stableId(`referral:${key}`);
 
 const orgOfUser = (userKey: string) => organisationId(demoUser(userKey).org);
 const orgName = (key: DemoOrgKey) => DEMO_ORGANISATIONS.find((o) => o.key === key)!.shortName;
@@ -863,6 +863,8 @@ function preventionFactsOf(
     followedByOrganisationId: organisationId(spec.to),
     updatedAt: sentAt,
   });
+  // A tenant referred from the landlord's arrears files: the debt is theirs, none is noted by hand.
+  if (spec.landlordFile) return;
   const [amount, months] = spec.arrears ?? [0, 0];
   for (let i = 0; i < months; i++)
     data.evictionProcedureBalances.push({
@@ -925,6 +927,8 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     occupancyContracts: [],
     occupancyContractEvents: [],
     slidingEvaluations: [],
+    arrearsBalances: [],
+    referralContracts: [],
     conventionDwellingRows: [],
     conventionDwellingRents: [],
     partnershipConventions: [],
@@ -952,6 +956,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   data.dwellings.push(...leaseDwellings);
   data.tasks.push(...leaseTasks);
   Object.assign(data, leases);
+  const { linkEvents, ...arrears } = buildArrearsRows(now, REFERRAL_SPECS, data.occupancyContracts);
+  data.occupancyContractEvents.push(...linkEvents);
+  Object.assign(data, arrears);
   // Aids for the tenants of Habitat Brenne the association follows (paid to the landlord, who sees them).
   const tenants = data.tenancies
     .filter((t) => t.landlordOrganisationId === organisationId('habitat'))

@@ -14,3 +14,4 @@ export function stableId(name: string): string {
 }
 
 export const householdId = (key: string) => stableId(`household:${key}`);
+export const referralId = (key: string) => stableId(`referral:${key}`);

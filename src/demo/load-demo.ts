@@ -2,7 +2,13 @@ import { journalEntries, journalEntryChanges } from '../modules/journal/schema.t
 import { workshopInvitations, workshops } from '../modules/workshops/schema.ts';
 import { permanenceSlots, permanenceVisits } from '../modules/permanences/schema.ts';
 import { rentAccounts, rentPostings, repaymentPlans } from '../modules/rent-accounts/schema.ts';
-import { occupancyContractEvents, occupancyContracts, slidingEvaluations } from '../modules/leases/schema.ts';
+import {
+  occupancyContractEvents,
+  occupancyContracts,
+  referralContracts,
+  slidingEvaluations,
+} from '../modules/leases/schema.ts';
+import { arrearsBalances } from '../modules/stock-imports/schema.ts';
 import { evaluations, evaluationShares, monthlyPoints } from '../modules/evaluations/schema.ts';
 import { count, eq, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -128,6 +134,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, occupancyContracts, data.occupancyContracts);
     await insertMissing(tx, occupancyContractEvents, data.occupancyContractEvents);
     await insertMissing(tx, slidingEvaluations, data.slidingEvaluations);
+    await insertMissing(tx, referralContracts, data.referralContracts);
+    await insertMissing(tx, arrearsBalances, data.arrearsBalances);
     await insertMissing(tx, tasks, data.tasks);
     await insertMissing(tx, measureSchemes, data.measureSchemes);
     await insertMissing(tx, measureSchemeVersions, data.measureSchemeVersions);

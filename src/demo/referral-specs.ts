@@ -29,6 +29,11 @@ export interface ReferralSpec {
   arrears?: [number, number];
   /** The latest step of the eviction procedure the referrer reports. */
   evictionStep?: EvictionStep;
+  /**
+   * Referred from the landlord's monthly arrears files (« Locataires à signaler »): the referral
+   * attached the tenant's contract to the file, and the files' balances are the procedure's debt.
+   */
+  landlordFile?: true;
   readyToLeave?: boolean;
   housingProject?: string;
   freeText: string;
@@ -214,6 +219,7 @@ export const REFERRAL_SPECS: readonly ReferralSpec[] = [
     reasons: ['arrears'],
     arrears: [1900, 7],
     evictionStep: 'payment_order',
+    landlordFile: true,
     freeText: 'Couple qui travaille, impayés liés à un crédit à la consommation.',
     decidedBy: 'passage-manager',
     decidedDaysAgo: 47,

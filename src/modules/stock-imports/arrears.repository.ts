@@ -63,16 +63,12 @@ export async function latestBalances(q: Queryable, landlordId: string) {
  * The monthly balances the landlord's arrears files gave for a contract, oldest first, up to `until`:
  * for the eviction-prevention work (the balances before a procedure, the first unpaid month).
  */
-export const arrearsHistory = (q: Queryable, contractId: string, until: string) =>
-  q
-    .select({
-      asOf: arrearsBalances.asOf,
-      balanceCents: arrearsBalances.balanceCents,
-      months: arrearsBalances.monthsOfArrears,
-    })
-    .from(arrearsBalances)
-    .where(and(eq(arrearsBalances.contractId, contractId), lte(arrearsBalances.asOf, until)))
-    .orderBy(asc(arrearsBalances.asOf));
+export const arrearsHistory = async (q: Queryable, contractId: string, until: string) =>
+  (await arrearsHistories(q, [contractId], until)).map(({ asOf, balanceCents, months }) => ({
+    asOf,
+    balanceCents,
+    months,
+  }));
 
 /** `arrearsHistory` of several contracts in one query, each row naming its contract. */
 export const arrearsHistories = (q: Queryable, contractIds: readonly string[], until: string) =>

@@ -3,7 +3,7 @@ import { audit } from '../../../kernel/audit.ts';
 import type { TReferralPrefill } from '../../../shared/contracts/referrals.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { contractToRefer } from '../../leases/index.ts';
-import { arrearsHistories } from '../../stock-imports/index.ts';
+import { arrearsHistory } from '../../stock-imports/index.ts';
 
 /**
  * The referral form of a tenant the landlord's arrears file flagged, filled from its contract and the
@@ -12,7 +12,7 @@ import { arrearsHistories } from '../../stock-imports/index.ts';
  */
 export async function referralPrefill(ctx: Context, contractId: string): Promise<TReferralPrefill> {
   const contract = await contractToRefer(ctx, contractId);
-  const latest = (await arrearsHistories(ctx.db, [contract.id], parisDate(ctx.now))).at(-1);
+  const latest = (await arrearsHistory(ctx.db, contract.id, parisDate(ctx.now))).at(-1);
   const due = contract.rent ? contract.rent.monthlyRentCents + contract.rent.monthlyChargesCents : 0;
   // The months the file gives, else those the balance stands for; at least one for a debt.
   const months = latest?.months ?? (due > 0 && latest ? latest.balanceCents / due : 1);

@@ -1,4 +1,5 @@
 import { Select, Textarea } from '@mantine/core';
+import { useNavigate } from 'react-router-dom';
 import {
   ZContractActivate,
   ZContractDocumentAttach,
@@ -28,6 +29,7 @@ import { useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormDialog, useBodyForm } from '../../components/FormDialog.tsx';
 import { HouseholdSelect } from '../../components/HouseholdSelect.tsx';
+import { PATHS } from '../../paths.ts';
 import { contractChangedKeys } from './lease-ui.tsx';
 
 export interface ContractDialogProps {
@@ -290,14 +292,24 @@ export function LinkHouseholdDialog(props: ContractDialogProps) {
   );
 }
 
-/** « Détacher »: the contract leaves the file it was attached to by mistake, with the reason. */
+/**
+ * « Détacher »: the contract leaves the file it was attached to by mistake, with the reason. A party
+ * to the contract stays on its page; a social worker who read it through that file no longer may, and
+ * goes back to the file.
+ */
 export function UnlinkHouseholdDialog(props: ContractDialogProps) {
   const { contract } = props;
+  const navigate = useNavigate();
   const body = (v: { reason: string }) => ({ reason: v.reason, rowVersion: contract.rowVersion });
   const form = useBodyForm<{ reason: string }>({ reason: '' }, ZContractHouseholdUnlink, body);
+  const done = doneWith(props, 'Contrat détaché du dossier du ménage.');
   const unlink = useRouteMutation(LEASE_ROUTES.unlinkHousehold, {
     form,
-    ...doneWith(props, 'Contrat détaché du dossier du ménage.'),
+    ...done,
+    onSuccess: (detached) => {
+      done.onSuccess();
+      if (!detached.canLinkHousehold && contract.household) navigate(PATHS.household(contract.household.id));
+    },
   });
   return (
     <FormDialog

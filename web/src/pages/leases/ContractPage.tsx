@@ -103,7 +103,8 @@ function Contract({ contract: c, reload }: { contract: TContract; reload: () => 
         <Section title="Parties et dates">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <Fact label="Bailleur">
-              {c.lessorName ?? '—'} ({LESSOR_KIND_LABELS[c.lessorKind].toLowerCase()})
+              {/* The kind's label has its own brackets: after a comma, not inside more. */}
+              {c.lessorName ?? '—'}, {LESSOR_KIND_LABELS[c.lessorKind].toLowerCase()}
             </Fact>
             {c.intermediaryName && (
               <Fact label="Association (bail principal ou mandat)">{c.intermediaryName}</Fact>
