@@ -41,7 +41,8 @@ const HIDDEN_FROM_LANDLORD = [
  */
 describe.skipIf(!browserAvailable())(
   'foundation flow: landlord referral to association',
-  { timeout: 60_000 },
+  // One step runs axe on every tab of the file (nineteen of them), slow on a busy machine.
+  { timeout: 120_000 },
   () => {
     let t: RunningApp;
     const browsers: Browser[] = [];
