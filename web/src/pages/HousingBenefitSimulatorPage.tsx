@@ -3,8 +3,6 @@ import {
   Alert,
   Badge,
   Card,
-  Container,
-  Grid,
   Group,
   Loader,
   NumberInput,
@@ -15,7 +13,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { estimateHousingBenefit, FIRST_PERIOD } from '@shared/calculators/housing-benefit.ts';
 import { formatMonth } from '@shared/format.ts';
@@ -38,6 +35,7 @@ import { CALCULATOR_ROUTES } from '@shared/routes/calculators.ts';
 import { useRouteQuery } from '../api/routes.ts';
 import { oneOf } from '../api/url-params.ts';
 import { useDocumentTitle } from '../components/PageHeader.tsx';
+import { CalculatorLayout } from '../components/CalculatorLayout.tsx';
 
 /**
  * Public APL / AL simulator. It computes in the browser with the same pure function as the API
@@ -123,180 +121,170 @@ export function HousingBenefitSimulatorPage() {
   }, [scales, form, effectivePeriod]);
 
   return (
-    <Container size="lg" py="md">
-      <Stack gap="md">
-        <div>
-          <Title order={1}>Simulateur d’aide au logement (APL, ALF, ALS)</Title>
-          <Text c="dimmed" mt={4}>
-            Estimation pour un ménage locataire en France métropolitaine, selon le barème de la CAF. Le
-            résultat est indicatif : seule la CAF ou la MSA fixe le droit.
-          </Text>
-        </div>
-        {error && (
-          <Alert color="red" title="Simulateur indisponible" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Card
-              withBorder
-              padding="md"
-              component="form"
-              aria-label="Situation du ménage"
-              onSubmit={(e) => e.preventDefault()}
-            >
-              <Stack gap="sm">
-                <TextInput
-                  type="month"
-                  label="Mois calculé"
-                  description={
-                    scales?.coverage.from
-                      ? `Barèmes connus de ${formatMonth(scales.coverage.from)} à ${scales.coverage.to ? formatMonth(scales.coverage.to) : 'aujourd’hui'}.`
-                      : `À partir de ${formatMonth(FIRST_PERIOD)}.`
-                  }
-                  value={effectivePeriod}
-                  onChange={(e) => setPeriod(e.currentTarget.value)}
-                  required
-                />
-                <Select
-                  label="Zone géographique"
-                  description="Selon la commune du logement (code INSEE), pas le code postal."
-                  data={ZONE_OPTIONS}
-                  value={String(form.zone)}
-                  onChange={(v) => {
-                    const zone = ZONES.find((z) => String(z) === v);
-                    if (zone) update('zone', zone);
-                  }}
-                  allowDeselect={false}
-                />
-                <NumberInput
-                  label="Loyer mensuel hors charges"
-                  description="Les charges réelles ne comptent pas : un forfait charges est appliqué."
-                  suffix=" €"
-                  decimalSeparator=","
-                  thousandSeparator=" "
-                  min={0}
-                  max={20000}
-                  decimalScale={2}
-                  value={form.monthlyRent}
-                  onChange={(v) => update('monthlyRent', typeof v === 'number' ? v : 0)}
-                />
-                <NumberInput
-                  label="Ressources annuelles retenues par la CAF"
-                  description="Base ressources sur douze mois glissants (revenus déclarés après abattements), avant arrondi : elle figure sur la notification CAF. Ce n’est pas le revenu mensuel × 12."
-                  suffix=" €"
-                  decimalSeparator=","
-                  thousandSeparator=" "
-                  min={0}
-                  max={2000000}
-                  decimalScale={2}
-                  value={form.annualResources}
-                  onChange={(v) => update('annualResources', typeof v === 'number' ? v : 0)}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Switch
-                    size="md"
-                    label="En couple"
-                    description="Une femme enceinte seule compte comme un couple."
-                    checked={form.couple}
-                    onChange={(e) => update('couple', e.currentTarget.checked)}
-                  />
-                  <NumberInput
-                    label="Personnes à charge"
-                    description="Enfants de moins de 21 ans, adultes handicapés ou ascendants à charge."
-                    min={0}
-                    max={MAX_DEPENDANTS}
-                    allowDecimal={false}
-                    value={form.dependants}
-                    onChange={(v) => update('dependants', typeof v === 'number' ? v : 0)}
-                  />
-                </SimpleGrid>
-                <Switch
-                  size="md"
-                  label="Logement conventionné (APL)"
-                  description="Le bail mentionne une convention APL : logement HLM ou logement privé conventionné (Anah)."
-                  checked={form.conventioned}
-                  onChange={(e) => update('conventioned', e.currentTarget.checked)}
-                />
-                {form.conventioned && (
-                  <Switch
-                    size="md"
-                    label="Bailleur social (HLM)"
-                    description="La réduction de loyer de solidarité (RLS) ne s’applique que chez un bailleur social."
-                    checked={form.socialLandlord ?? true}
-                    onChange={(e) => update('socialLandlord', e.currentTarget.checked)}
-                  />
-                )}
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Switch
-                    size="md"
-                    label="Meublé"
-                    description="Le loyer est compté pour 2/3 (allocation de logement, ou chambre en APL)."
-                    checked={form.furnished}
-                    onChange={(e) => update('furnished', e.currentTarget.checked)}
-                  />
-                  <Switch
-                    size="md"
-                    label="Colocation"
-                    description="Plafond de loyer × 0,75 et forfait charges de colocataire."
-                    checked={form.flatShare}
-                    onChange={(e) => update('flatShare', e.currentTarget.checked)}
-                  />
-                  <Switch
-                    size="md"
-                    label="Chambre"
-                    description="Plafond d’une personne seule × 0,9, quel que soit le ménage."
-                    checked={form.room}
-                    onChange={(e) => update('room', e.currentTarget.checked)}
-                  />
-                  <Switch
-                    size="md"
-                    label="Personne handicapée au foyer"
-                    description="Pas de dégressivité pour un loyer élevé."
-                    checked={form.disabledMember}
-                    onChange={(e) => update('disabledMember', e.currentTarget.checked)}
-                  />
-                </SimpleGrid>
-                <Select
-                  label="Type de logement"
-                  description="Foyers, résidences CROUS et accession relèvent d’autres barèmes."
-                  data={HOUSING_TYPES.map((value) => ({ value, label: HOUSING_TYPE_LABELS[value] }))}
-                  value={form.housingType}
-                  onChange={(v) => {
-                    const type = oneOf(HOUSING_TYPES, v);
-                    if (type) update('housingType', type);
-                  }}
-                  allowDeselect={false}
-                />
-                <Switch
-                  size="md"
-                  label="Logement en outre-mer"
-                  checked={form.overseas ?? false}
-                  onChange={(e) => update('overseas', e.currentTarget.checked)}
-                />
-              </Stack>
-            </Card>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <section aria-live="polite" aria-label="Résultat de la simulation">
-              {!scales && !error && (
-                <Group gap="xs">
-                  <Loader size="sm" />
-                  <Text>Chargement des barèmes…</Text>
-                </Group>
-              )}
-              {outcome && !outcome.ok && (
-                <Alert color="orange" title="Cas non couvert par le simulateur">
-                  {outcome.reason}
-                </Alert>
-              )}
-              {outcome?.ok && <ResultCard result={outcome.result} period={effectivePeriod} />}
-            </section>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </Container>
+    <CalculatorLayout
+      title="Simulateur d’aide au logement (APL, ALF, ALS)"
+      intro="Estimation pour un ménage locataire en France métropolitaine, selon le barème de la CAF. Le résultat est indicatif : seule la CAF ou la MSA fixe le droit."
+      notice={
+        <>
+          {error && (
+            <Alert color="red" title="Simulateur indisponible" role="alert">
+              {error}
+            </Alert>
+          )}
+        </>
+      }
+      formLabel="Situation du ménage"
+      form={
+        <>
+          <TextInput
+            type="month"
+            label="Mois calculé"
+            description={
+              scales?.coverage.from
+                ? `Barèmes connus de ${formatMonth(scales.coverage.from)} à ${scales.coverage.to ? formatMonth(scales.coverage.to) : 'aujourd’hui'}.`
+                : `À partir de ${formatMonth(FIRST_PERIOD)}.`
+            }
+            value={effectivePeriod}
+            onChange={(e) => setPeriod(e.currentTarget.value)}
+            required
+          />
+          <Select
+            label="Zone géographique"
+            description="Selon la commune du logement (code INSEE), pas le code postal."
+            data={ZONE_OPTIONS}
+            value={String(form.zone)}
+            onChange={(v) => {
+              const zone = ZONES.find((z) => String(z) === v);
+              if (zone) update('zone', zone);
+            }}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label="Loyer mensuel hors charges"
+            description="Les charges réelles ne comptent pas : un forfait charges est appliqué."
+            suffix=" €"
+            decimalSeparator=","
+            thousandSeparator=" "
+            min={0}
+            max={20000}
+            decimalScale={2}
+            value={form.monthlyRent}
+            onChange={(v) => update('monthlyRent', typeof v === 'number' ? v : 0)}
+          />
+          <NumberInput
+            label="Ressources annuelles retenues par la CAF"
+            description="Base ressources sur douze mois glissants (revenus déclarés après abattements), avant arrondi : elle figure sur la notification CAF. Ce n’est pas le revenu mensuel × 12."
+            suffix=" €"
+            decimalSeparator=","
+            thousandSeparator=" "
+            min={0}
+            max={2000000}
+            decimalScale={2}
+            value={form.annualResources}
+            onChange={(v) => update('annualResources', typeof v === 'number' ? v : 0)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Switch
+              size="md"
+              label="En couple"
+              description="Une femme enceinte seule compte comme un couple."
+              checked={form.couple}
+              onChange={(e) => update('couple', e.currentTarget.checked)}
+            />
+            <NumberInput
+              label="Personnes à charge"
+              description="Enfants de moins de 21 ans, adultes handicapés ou ascendants à charge."
+              min={0}
+              max={MAX_DEPENDANTS}
+              allowDecimal={false}
+              value={form.dependants}
+              onChange={(v) => update('dependants', typeof v === 'number' ? v : 0)}
+            />
+          </SimpleGrid>
+          <Switch
+            size="md"
+            label="Logement conventionné (APL)"
+            description="Le bail mentionne une convention APL : logement HLM ou logement privé conventionné (Anah)."
+            checked={form.conventioned}
+            onChange={(e) => update('conventioned', e.currentTarget.checked)}
+          />
+          {form.conventioned && (
+            <Switch
+              size="md"
+              label="Bailleur social (HLM)"
+              description="La réduction de loyer de solidarité (RLS) ne s’applique que chez un bailleur social."
+              checked={form.socialLandlord ?? true}
+              onChange={(e) => update('socialLandlord', e.currentTarget.checked)}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Switch
+              size="md"
+              label="Meublé"
+              description="Le loyer est compté pour 2/3 (allocation de logement, ou chambre en APL)."
+              checked={form.furnished}
+              onChange={(e) => update('furnished', e.currentTarget.checked)}
+            />
+            <Switch
+              size="md"
+              label="Colocation"
+              description="Plafond de loyer × 0,75 et forfait charges de colocataire."
+              checked={form.flatShare}
+              onChange={(e) => update('flatShare', e.currentTarget.checked)}
+            />
+            <Switch
+              size="md"
+              label="Chambre"
+              description="Plafond d’une personne seule × 0,9, quel que soit le ménage."
+              checked={form.room}
+              onChange={(e) => update('room', e.currentTarget.checked)}
+            />
+            <Switch
+              size="md"
+              label="Personne handicapée au foyer"
+              description="Pas de dégressivité pour un loyer élevé."
+              checked={form.disabledMember}
+              onChange={(e) => update('disabledMember', e.currentTarget.checked)}
+            />
+          </SimpleGrid>
+          <Select
+            label="Type de logement"
+            description="Foyers, résidences CROUS et accession relèvent d’autres barèmes."
+            data={HOUSING_TYPES.map((value) => ({ value, label: HOUSING_TYPE_LABELS[value] }))}
+            value={form.housingType}
+            onChange={(v) => {
+              const type = oneOf(HOUSING_TYPES, v);
+              if (type) update('housingType', type);
+            }}
+            allowDeselect={false}
+          />
+          <Switch
+            size="md"
+            label="Logement en outre-mer"
+            checked={form.overseas ?? false}
+            onChange={(e) => update('overseas', e.currentTarget.checked)}
+          />
+        </>
+      }
+      result={
+        <>
+          <section aria-live="polite" aria-label="Résultat de la simulation">
+            {!scales && !error && (
+              <Group gap="xs">
+                <Loader size="sm" />
+                <Text>Chargement des barèmes…</Text>
+              </Group>
+            )}
+            {outcome && !outcome.ok && (
+              <Alert color="orange" title="Cas non couvert par le simulateur">
+                {outcome.reason}
+              </Alert>
+            )}
+            {outcome?.ok && <ResultCard result={outcome.result} period={effectivePeriod} />}
+          </section>
+        </>
+      }
+    />
   );
 }
 

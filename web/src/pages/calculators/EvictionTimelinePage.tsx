@@ -5,8 +5,6 @@ import {
   Badge,
   Button,
   Card,
-  Container,
-  Grid,
   Group,
   NumberInput,
   Select,
@@ -40,6 +38,7 @@ import {
 import { formatLongDate } from '@shared/format.ts';
 import { oneOf } from '../../api/url-params.ts';
 import { useDocumentTitle } from '../../components/PageHeader.tsx';
+import { CalculatorLayout } from '../../components/CalculatorLayout.tsx';
 
 /**
  * Public eviction-timeline calculator: the legal deadlines of a rent-arrears and eviction procedure,
@@ -140,180 +139,164 @@ export function EvictionTimelinePage() {
   const error = (path: string) => (waiting ? undefined : fields[path]);
 
   return (
-    <Container size="lg" py="md">
-      <Stack gap="md">
-        <div>
-          <Title order={1}>Délais de la procédure d’expulsion</Title>
-          <Text c="dimmed" mt={4}>
-            Les délais légaux d’une procédure pour impayé de loyer, du premier impayé à l’expulsion, selon les
-            règles en vigueur à chaque date. Ce sont des dates au plus tôt ou au plus tard fixées par la loi,
-            jours calendaires, sans report aux jours ouvrés : les procédures réelles durent bien plus
-            longtemps. Ce calcul n’est pas un conseil juridique.
+    <CalculatorLayout
+      title="Délais de la procédure d’expulsion"
+      intro="Les délais légaux d’une procédure pour impayé de loyer, du premier impayé à l’expulsion, selon les règles en vigueur à chaque date. Ce sont des dates au plus tôt ou au plus tard fixées par la loi, jours calendaires, sans report aux jours ouvrés : les procédures réelles durent bien plus longtemps. Ce calcul n’est pas un conseil juridique."
+      formLabel="Situation du bail et de la procédure"
+      form={
+        <>
+          <Title order={2} size="h4">
+            Bail et loyer
+          </Title>
+          <TextInput
+            type="date"
+            label="Date de signature du bail"
+            description="Un bail signé à partir du 29 juillet 2023 a un délai de commandement de 6 semaines."
+            value={form.signedOn}
+            onChange={(e) => update('signedOn', e.currentTarget.value)}
+            error={error('lease.signedOn')}
+            required
+          />
+          <Select
+            label="Bailleur"
+            data={LANDLORD_KINDS.map((value) => ({ value, label: LANDLORD_KIND_LABELS[value] }))}
+            value={form.landlord}
+            onChange={(v) => {
+              const kind = oneOf(LANDLORD_KINDS, v);
+              if (kind) update('landlord', kind);
+            }}
+            allowDeselect={false}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              {...money}
+              label="Loyer mensuel"
+              min={0}
+              value={form.monthlyRent}
+              onChange={(v) => update('monthlyRent', typeof v === 'number' ? v : '')}
+              error={error('rent.monthlyRent')}
+              required
+            />
+            <NumberInput
+              {...money}
+              label="Charges mensuelles"
+              min={0}
+              value={form.monthlyCharges}
+              onChange={(v) => update('monthlyCharges', typeof v === 'number' ? v : '')}
+              error={error('rent.monthlyCharges')}
+              required
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Aide au logement"
+              data={BENEFIT_PAYEES.map((value) => ({ value, label: BENEFIT_PAYEE_LABELS[value] }))}
+              value={form.benefitPaidTo}
+              onChange={(v) => {
+                const payee = oneOf(BENEFIT_PAYEES, v);
+                if (payee) update('benefitPaidTo', payee);
+              }}
+              allowDeselect={false}
+            />
+            {form.benefitPaidTo !== 'none' && (
+              <NumberInput
+                {...money}
+                label="Montant mensuel de l’aide"
+                description="Déduit du loyer pour le seuil d’impayé quand il est versé au bailleur."
+                min={0}
+                value={form.monthlyHousingBenefit}
+                onChange={(v) => update('monthlyHousingBenefit', typeof v === 'number' ? v : '')}
+                error={error('rent.monthlyHousingBenefit')}
+              />
+            )}
+          </SimpleGrid>
+
+          <Title order={2} size="h4" mt="sm">
+            Dette locative
+          </Title>
+          <Text size="sm" c="dimmed">
+            Le solde dû par le locataire à partir de chaque date, jusqu’à la suivante ; le dernier vaut
+            ensuite. Dates dans l’ordre.
           </Text>
-        </div>
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Card
-              withBorder
-              padding="md"
-              component="form"
-              aria-label="Situation du bail et de la procédure"
-              onSubmit={(e) => e.preventDefault()}
-            >
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  Bail et loyer
-                </Title>
-                <TextInput
-                  type="date"
-                  label="Date de signature du bail"
-                  description="Un bail signé à partir du 29 juillet 2023 a un délai de commandement de 6 semaines."
-                  value={form.signedOn}
-                  onChange={(e) => update('signedOn', e.currentTarget.value)}
-                  error={error('lease.signedOn')}
-                  required
-                />
-                <Select
-                  label="Bailleur"
-                  data={LANDLORD_KINDS.map((value) => ({ value, label: LANDLORD_KIND_LABELS[value] }))}
-                  value={form.landlord}
-                  onChange={(v) => {
-                    const kind = oneOf(LANDLORD_KINDS, v);
-                    if (kind) update('landlord', kind);
-                  }}
-                  allowDeselect={false}
-                />
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <NumberInput
-                    {...money}
-                    label="Loyer mensuel"
-                    min={0}
-                    value={form.monthlyRent}
-                    onChange={(v) => update('monthlyRent', typeof v === 'number' ? v : '')}
-                    error={error('rent.monthlyRent')}
-                    required
-                  />
-                  <NumberInput
-                    {...money}
-                    label="Charges mensuelles"
-                    min={0}
-                    value={form.monthlyCharges}
-                    onChange={(v) => update('monthlyCharges', typeof v === 'number' ? v : '')}
-                    error={error('rent.monthlyCharges')}
-                    required
-                  />
-                </SimpleGrid>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select
-                    label="Aide au logement"
-                    data={BENEFIT_PAYEES.map((value) => ({ value, label: BENEFIT_PAYEE_LABELS[value] }))}
-                    value={form.benefitPaidTo}
-                    onChange={(v) => {
-                      const payee = oneOf(BENEFIT_PAYEES, v);
-                      if (payee) update('benefitPaidTo', payee);
-                    }}
-                    allowDeselect={false}
-                  />
-                  {form.benefitPaidTo !== 'none' && (
-                    <NumberInput
-                      {...money}
-                      label="Montant mensuel de l’aide"
-                      description="Déduit du loyer pour le seuil d’impayé quand il est versé au bailleur."
-                      min={0}
-                      value={form.monthlyHousingBenefit}
-                      onChange={(v) => update('monthlyHousingBenefit', typeof v === 'number' ? v : '')}
-                      error={error('rent.monthlyHousingBenefit')}
-                    />
-                  )}
-                </SimpleGrid>
+          {form.balances.map((b, i) => (
+            <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
+              <TextInput
+                type="date"
+                label={`Date du solde ${i + 1}`}
+                value={b.on}
+                onChange={(e) => setBalance(b.key, { on: e.currentTarget.value })}
+                error={error(`balances.${i}.on`)}
+                style={{ flex: 1 }}
+              />
+              <NumberInput
+                {...money}
+                label={`Montant du solde ${i + 1}`}
+                value={b.amount}
+                onChange={(v) => setBalance(b.key, { amount: typeof v === 'number' ? v : '' })}
+                error={error(`balances.${i}.amount`)}
+                style={{ flex: 1 }}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                mt={28}
+                aria-label={`Retirer le solde ${i + 1}`}
+                onClick={() =>
+                  update(
+                    'balances',
+                    form.balances.filter((x) => x.key !== b.key),
+                  )
+                }
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Button
+            variant="default"
+            onClick={() => {
+              update('balances', [...form.balances, { key: nextKey, on: '', amount: '' }]);
+              setNextKey((k) => k + 1);
+            }}
+          >
+            Ajouter un solde
+          </Button>
 
-                <Title order={2} size="h4" mt="sm">
-                  Dette locative
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Le solde dû par le locataire à partir de chaque date, jusqu’à la suivante ; le dernier vaut
-                  ensuite. Dates dans l’ordre.
-                </Text>
-                {form.balances.map((b, i) => (
-                  <Group key={b.key} align="flex-start" wrap="nowrap" gap="xs">
-                    <TextInput
-                      type="date"
-                      label={`Date du solde ${i + 1}`}
-                      value={b.on}
-                      onChange={(e) => setBalance(b.key, { on: e.currentTarget.value })}
-                      error={error(`balances.${i}.on`)}
-                      style={{ flex: 1 }}
-                    />
-                    <NumberInput
-                      {...money}
-                      label={`Montant du solde ${i + 1}`}
-                      value={b.amount}
-                      onChange={(v) => setBalance(b.key, { amount: typeof v === 'number' ? v : '' })}
-                      error={error(`balances.${i}.amount`)}
-                      style={{ flex: 1 }}
-                    />
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="lg"
-                      mt={28}
-                      aria-label={`Retirer le solde ${i + 1}`}
-                      onClick={() =>
-                        update(
-                          'balances',
-                          form.balances.filter((x) => x.key !== b.key),
-                        )
-                      }
-                    >
-                      ×
-                    </ActionIcon>
-                  </Group>
-                ))}
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    update('balances', [...form.balances, { key: nextKey, on: '', amount: '' }]);
-                    setNextKey((k) => k + 1);
-                  }}
-                >
-                  Ajouter un solde
-                </Button>
-
-                <Title order={2} size="h4" mt="sm">
-                  Étapes de la procédure
-                </Title>
-                <Text size="sm" c="dimmed">
-                  Toutes facultatives : indiquez celles qui ont eu lieu, ou une date envisagée.
-                </Text>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  {PROCEDURE_STEPS.map((step) => (
-                    <TextInput
-                      key={step}
-                      type="date"
-                      label={STEP_LABELS[step]}
-                      value={form.steps[step]}
-                      onChange={(e) => update('steps', { ...form.steps, [step]: e.currentTarget.value })}
-                      error={error(`steps.${step}`)}
-                    />
-                  ))}
-                </SimpleGrid>
-              </Stack>
-            </Card>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <section aria-live="polite" aria-label="Délais calculés">
-              {waiting && <Text>Indiquez la date de signature du bail pour calculer les délais.</Text>}
-              {!waiting && !result && (
-                <Alert color="orange" title="Calcul impossible">
-                  Corrigez les champs signalés dans le formulaire.
-                </Alert>
-              )}
-              {result && <Deadlines result={result} />}
-            </section>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </Container>
+          <Title order={2} size="h4" mt="sm">
+            Étapes de la procédure
+          </Title>
+          <Text size="sm" c="dimmed">
+            Toutes facultatives : indiquez celles qui ont eu lieu, ou une date envisagée.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {PROCEDURE_STEPS.map((step) => (
+              <TextInput
+                key={step}
+                type="date"
+                label={STEP_LABELS[step]}
+                value={form.steps[step]}
+                onChange={(e) => update('steps', { ...form.steps, [step]: e.currentTarget.value })}
+                error={error(`steps.${step}`)}
+              />
+            ))}
+          </SimpleGrid>
+        </>
+      }
+      result={
+        <>
+          <section aria-live="polite" aria-label="Délais calculés">
+            {waiting && <Text>Indiquez la date de signature du bail pour calculer les délais.</Text>}
+            {!waiting && !result && (
+              <Alert color="orange" title="Calcul impossible">
+                Corrigez les champs signalés dans le formulaire.
+              </Alert>
+            )}
+            {result && <Deadlines result={result} />}
+          </section>
+        </>
+      }
+    />
   );
 }
 

@@ -1,17 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Card,
-  Container,
-  Grid,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, NumberInput, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import {
   CEILING_TABLES,
   CEILING_ZONE_LABELS,
@@ -38,6 +26,7 @@ import { formatCents } from '@shared/format.ts';
 import { parisToday } from '@shared/time.ts';
 import { oneOf } from '../../api/url-params.ts';
 import { useDocumentTitle } from '../../components/PageHeader.tsx';
+import { CalculatorLayout } from '../../components/CalculatorLayout.tsx';
 
 /**
  * Public social-housing eligibility calculator: the household category, the ceiling of the
@@ -131,168 +120,152 @@ export function SocialHousingEligibilityPage() {
   const askAgeSum = form.couple && (form.dependants === 0 || form.dependants === '');
 
   return (
-    <Container size="lg" py="md">
-      <Stack gap="md">
-        <div>
-          <Title order={1}>Éligibilité au logement social</Title>
-          <Text c="dimmed" mt={4}>
-            Les ressources d’un ménage comparées au plafond du logement proposé : catégorie de ménage, plafond
-            selon le financement du logement (PLAI, PLUS, PLS), sa zone et l’année de la commission
-            d’attribution, revenu retenu. Le calcul se fait dans votre navigateur : rien n’est envoyé ni
-            enregistré. Il ne remplace pas l’instruction du dossier par le bailleur.
+    <CalculatorLayout
+      title="Éligibilité au logement social"
+      intro="Les ressources d’un ménage comparées au plafond du logement proposé : catégorie de ménage, plafond selon le financement du logement (PLAI, PLUS, PLS), sa zone et l’année de la commission d’attribution, revenu retenu. Le calcul se fait dans votre navigateur : rien n’est envoyé ni enregistré. Il ne remplace pas l’instruction du dossier par le bailleur."
+      formLabel="Ménage et logement"
+      form={
+        <>
+          <Title order={2} size="h4">
+            Logement
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Année de la commission"
+              description="Les plafonds sont ceux du 1er janvier de cette année."
+              data={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
+              value={String(form.year)}
+              onChange={(v) => v && update('year', Number(v))}
+              allowDeselect={false}
+            />
+            <Select
+              label="Financement du logement"
+              data={HOUSING_FINANCINGS.map((value) => ({
+                value,
+                label: HOUSING_FINANCING_LABELS[value],
+              }))}
+              value={form.financing}
+              onChange={(v) => {
+                const financing = oneOf(HOUSING_FINANCINGS, v);
+                if (financing) update('financing', financing);
+              }}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <Select
+            label="Zone du logement"
+            data={CEILING_ZONES.map((value) => ({ value, label: CEILING_ZONE_LABELS[value] }))}
+            value={form.zone}
+            onChange={(v) => {
+              const zone = oneOf(CEILING_ZONES, v);
+              if (zone) update('zone', zone);
+            }}
+            allowDeselect={false}
+          />
+
+          <Title order={2} size="h4" mt="sm">
+            Ménage
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              label="Personnes qui vivront dans le logement"
+              min={1}
+              allowDecimal={false}
+              value={form.persons}
+              onChange={amount('persons')}
+              error={error('persons')}
+              required
+            />
+            <NumberInput
+              label="Dont personnes à charge"
+              description="Enfants et autres personnes à charge au sens fiscal."
+              min={0}
+              allowDecimal={false}
+              value={form.dependants}
+              onChange={amount('dependants')}
+              error={error('dependants')}
+              required
+            />
+          </SimpleGrid>
+          <Switch
+            size="md"
+            label="En couple (mariés, pacsés ou concubins)"
+            checked={form.couple}
+            onChange={(e) => update('couple', e.currentTarget.checked)}
+          />
+          {askAgeSum && (
+            <NumberInput
+              label="Somme des âges des deux conjoints"
+              description="55 ans ou moins : jeune ménage, compté comme 3 personnes."
+              suffix=" ans"
+              min={0}
+              allowDecimal={false}
+              value={form.coupleAgeSum}
+              onChange={amount('coupleAgeSum')}
+              error={error('coupleAgeSum')}
+              required
+            />
+          )}
+          <Switch
+            size="md"
+            label="Une personne du foyer est en situation de handicap"
+            description="Titulaire de la carte mobilité inclusion mention « invalidité »."
+            checked={form.disabledMember}
+            onChange={(e) => update('disabledMember', e.currentTarget.checked)}
+          />
+
+          <Title order={2} size="h4" mt="sm">
+            Ressources annuelles du foyer
+          </Title>
+          <Text size="sm" c="dimmed">
+            La somme des revenus fiscaux de référence de toutes les personnes qui vivront dans le logement. Un
+            revenu plus récent inférieur d’au moins 10 % peut être retenu à la place.
           </Text>
-        </div>
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Card
-              withBorder
-              padding="md"
-              component="form"
-              aria-label="Ménage et logement"
-              onSubmit={(e) => e.preventDefault()}
-            >
-              <Stack gap="sm">
-                <Title order={2} size="h4">
-                  Logement
-                </Title>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select
-                    label="Année de la commission"
-                    description="Les plafonds sont ceux du 1er janvier de cette année."
-                    data={YEARS.map((y) => ({ value: String(y), label: String(y) }))}
-                    value={String(form.year)}
-                    onChange={(v) => v && update('year', Number(v))}
-                    allowDeselect={false}
-                  />
-                  <Select
-                    label="Financement du logement"
-                    data={HOUSING_FINANCINGS.map((value) => ({
-                      value,
-                      label: HOUSING_FINANCING_LABELS[value],
-                    }))}
-                    value={form.financing}
-                    onChange={(v) => {
-                      const financing = oneOf(HOUSING_FINANCINGS, v);
-                      if (financing) update('financing', financing);
-                    }}
-                    allowDeselect={false}
-                  />
-                </SimpleGrid>
-                <Select
-                  label="Zone du logement"
-                  data={CEILING_ZONES.map((value) => ({ value, label: CEILING_ZONE_LABELS[value] }))}
-                  value={form.zone}
-                  onChange={(v) => {
-                    const zone = oneOf(CEILING_ZONES, v);
-                    if (zone) update('zone', zone);
-                  }}
-                  allowDeselect={false}
-                />
-
-                <Title order={2} size="h4" mt="sm">
-                  Ménage
-                </Title>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <NumberInput
-                    label="Personnes qui vivront dans le logement"
-                    min={1}
-                    allowDecimal={false}
-                    value={form.persons}
-                    onChange={amount('persons')}
-                    error={error('persons')}
-                    required
-                  />
-                  <NumberInput
-                    label="Dont personnes à charge"
-                    description="Enfants et autres personnes à charge au sens fiscal."
-                    min={0}
-                    allowDecimal={false}
-                    value={form.dependants}
-                    onChange={amount('dependants')}
-                    error={error('dependants')}
-                    required
-                  />
-                </SimpleGrid>
-                <Switch
-                  size="md"
-                  label="En couple (mariés, pacsés ou concubins)"
-                  checked={form.couple}
-                  onChange={(e) => update('couple', e.currentTarget.checked)}
-                />
-                {askAgeSum && (
-                  <NumberInput
-                    label="Somme des âges des deux conjoints"
-                    description="55 ans ou moins : jeune ménage, compté comme 3 personnes."
-                    suffix=" ans"
-                    min={0}
-                    allowDecimal={false}
-                    value={form.coupleAgeSum}
-                    onChange={amount('coupleAgeSum')}
-                    error={error('coupleAgeSum')}
-                    required
-                  />
-                )}
-                <Switch
-                  size="md"
-                  label="Une personne du foyer est en situation de handicap"
-                  description="Titulaire de la carte mobilité inclusion mention « invalidité »."
-                  checked={form.disabledMember}
-                  onChange={(e) => update('disabledMember', e.currentTarget.checked)}
-                />
-
-                <Title order={2} size="h4" mt="sm">
-                  Ressources annuelles du foyer
-                </Title>
-                <Text size="sm" c="dimmed">
-                  La somme des revenus fiscaux de référence de toutes les personnes qui vivront dans le
-                  logement. Un revenu plus récent inférieur d’au moins 10 % peut être retenu à la place.
-                </Text>
-                <NumberInput
-                  {...money}
-                  label={`Revenu fiscal de référence ${form.year - 2} (N-2)`}
-                  description={`Avis d’impôt ${form.year - 1}.`}
-                  value={form.incomeN2}
-                  onChange={amount('incomeN2')}
-                  error={error('incomeN2')}
-                  required
-                />
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <NumberInput
-                    {...money}
-                    label={`Revenu fiscal de référence ${form.year - 1} (N-1)`}
-                    description="Facultatif."
-                    value={form.incomeN1}
-                    onChange={amount('incomeN1')}
-                    error={error('incomeN1')}
-                  />
-                  <NumberInput
-                    {...money}
-                    label="Revenus des 12 derniers mois"
-                    description="Facultatif."
-                    value={form.incomeLast12Months}
-                    onChange={amount('incomeLast12Months')}
-                    error={error('incomeLast12Months')}
-                  />
-                </SimpleGrid>
-              </Stack>
-            </Card>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <section aria-live="polite" aria-label="Résultat">
-              {waiting && (
-                <Text>Indiquez le revenu fiscal de référence N-2 du foyer pour vérifier l’éligibilité.</Text>
-              )}
-              {!waiting && !computed.result && (
-                <Alert color="orange" title="Vérification impossible">
-                  Corrigez les champs signalés dans le formulaire.
-                </Alert>
-              )}
-              {!waiting && computed.result && <Answer request={computed.request} result={computed.result} />}
-            </section>
-          </Grid.Col>
-        </Grid>
-      </Stack>
-    </Container>
+          <NumberInput
+            {...money}
+            label={`Revenu fiscal de référence ${form.year - 2} (N-2)`}
+            description={`Avis d’impôt ${form.year - 1}.`}
+            value={form.incomeN2}
+            onChange={amount('incomeN2')}
+            error={error('incomeN2')}
+            required
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput
+              {...money}
+              label={`Revenu fiscal de référence ${form.year - 1} (N-1)`}
+              description="Facultatif."
+              value={form.incomeN1}
+              onChange={amount('incomeN1')}
+              error={error('incomeN1')}
+            />
+            <NumberInput
+              {...money}
+              label="Revenus des 12 derniers mois"
+              description="Facultatif."
+              value={form.incomeLast12Months}
+              onChange={amount('incomeLast12Months')}
+              error={error('incomeLast12Months')}
+            />
+          </SimpleGrid>
+        </>
+      }
+      result={
+        <>
+          <section aria-live="polite" aria-label="Résultat">
+            {waiting && (
+              <Text>Indiquez le revenu fiscal de référence N-2 du foyer pour vérifier l’éligibilité.</Text>
+            )}
+            {!waiting && !computed.result && (
+              <Alert color="orange" title="Vérification impossible">
+                Corrigez les champs signalés dans le formulaire.
+              </Alert>
+            )}
+            {!waiting && computed.result && <Answer request={computed.request} result={computed.result} />}
+          </section>
+        </>
+      }
+    />
   );
 }
 
