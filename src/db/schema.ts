@@ -28,3 +28,5 @@ export * from '../modules/housing-aids/schema.ts';
 export * from '../modules/partnerships/schema.ts';
 export * from '../modules/housing-pool/schema.ts';
 export * from '../modules/vacancies/schema.ts';
+export * from '../modules/matching/schema.ts';
+export * from '../modules/designations/schema.ts';

@@ -41,6 +41,8 @@ export const housingProjects = pgTable(
     priorityCategories: textList('priority_categories').$type<PriorityCategory[]>(),
     /** The demand's anniversary: renewed by then, or cancelled (allocation-rules.md §4.1). */
     demandRenewalDue: date('demand_renewal_due', { mode: 'string' }),
+    /** The date of the first demand, kept across renewals: the demand's age (§3.6). */
+    demandFiledOn: date('demand_filed_on', { mode: 'string' }),
     incomes: jsonb('incomes').$type<TIncomeFigure[]>().notNull().default([]),
     note: text('note'),
     readinessAtOpening: readinessOpinion('readiness_at_opening').notNull(),

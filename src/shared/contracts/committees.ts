@@ -7,13 +7,20 @@ import { MEASURE_END_REASONS, MEASURE_ORIENTATIONS, OCCUPANCY_OPTIONS, refineNex
  * de suivi, the cellule de coordination, the CCAPEX, pre-CAL commissions. A meeting's agenda is
  * built from what waits; each item gets one decision.
  */
-export const COMMITTEE_KINDS = ['orientation_follow_up', 'coordination_cell', 'ccapex', 'pre_cal'] as const;
+export const COMMITTEE_KINDS = [
+  'orientation_follow_up',
+  'coordination_cell',
+  'ccapex',
+  'pre_cal',
+  'designation',
+] as const;
 export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
 export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
   orientation_follow_up: 'Comité d’orientation et de suivi',
   coordination_cell: 'Cellule de coordination',
   ccapex: 'CCAPEX',
   pre_cal: 'Commission pré-CAL',
+  designation: 'Réunion de désignation (logements vacants)',
 };
 
 export const CADENCES = ['monthly', 'six_weeks', 'quarterly', 'twice_yearly', 'on_demand'] as const;

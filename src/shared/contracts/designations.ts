@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Designation and outcome (issue 12 points 4–5; allocation-rules.md §4.4–4.7): a designation meeting
+ * puts up to three households forward on a vacancy, in order; each is asked and answers within at
+ * least ten days (silence is a refusal, CCH R441-10); the landlord records the commission's decision
+ * (CCH R441-3). Every refusal — by the household, the landlord or the commission — carries a reason
+ * from one closed list, which the cool-off rule and the fairness view read.
+ */
+
+/** The household's answer to the offer (R441-10: no answer by the deadline is a refusal). */
+export const PROPOSAL_ANSWERS = ['accepted', 'refused', 'silence'] as const;
+export type ProposalAnswer = (typeof PROPOSAL_ANSWERS)[number];
+export const PROPOSAL_ANSWER_LABELS: Record<ProposalAnswer, string> = {
+  accepted: 'Accepte la proposition',
+  refused: 'Refuse la proposition',
+  silence: 'Sans réponse dans le délai (vaut refus)',
+};
+
+/**
+ * What the landlord records: the five decisions of the commission (R441-3, §4.4) and the landlord's
+ * own refusal when instructing the file, before the commission.
+ */
+export const COMMISSION_DECISIONS = [
+  'allocation',
+  'allocation_by_rank',
+  'conditional',
+  'non_allocation',
+  'rejection',
+  'landlord_refusal',
+] as const;
+export type CommissionDecision = (typeof COMMISSION_DECISIONS)[number];
+export const COMMISSION_DECISION_LABELS: Record<CommissionDecision, string> = {
+  allocation: 'Attribution',
+  allocation_by_rank: 'Attribution par classement',
+  conditional: 'Attribution sous condition suspensive',
+  non_allocation: 'Non-attribution',
+  rejection: 'Rejet pour irrecevabilité',
+  landlord_refusal: 'Refus du bailleur à l’instruction du dossier',
+};
+
+/** The decisions that give the dwelling to the household (possibly after a rank or a condition). */
+export const ALLOCATING_DECISIONS: readonly CommissionDecision[] = [
+  'allocation',
+  'allocation_by_rank',
+  'conditional',
+];
+
+/** Who refused: the household (or its silence), the landlord, the commission. */
+export const REFUSAL_PARTIES = ['household', 'landlord', 'commission'] as const;
+export type RefusalParty = (typeof REFUSAL_PARTIES)[number];
+export const REFUSAL_PARTY_LABELS: Record<RefusalParty, string> = {
+  household: 'Le ménage',
+  landlord: 'Le bailleur',
+  commission: 'La commission d’attribution',
+};
+
+/** One closed list of refusal reasons (§4.7), whoever refuses. */
+export const REFUSAL_REASONS = [
+  'size',
+  'location',
+  'cost',
+  'accessibility',
+  'dwelling_condition',
+  'schooling_work',
+  'safety',
+  'health',
+  'resources_over_ceiling',
+  'incomplete_file',
+  'household_not_ready',
+  'other_candidate_preferred',
+  'no_answer',
+  'other',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export const REFUSAL_REASON_LABELS: Record<RefusalReason, string> = {
+  size: 'Taille ou typologie du logement',
+  location: 'Localisation (quartier, commune, éloignement)',
+  cost: 'Loyer et charges trop élevés',
+  accessibility: 'Accessibilité (étage, ascenseur, adaptation)',
+  dwelling_condition: 'État du logement',
+  schooling_work: 'Éloignement de l’école, du travail ou des soins',
+  safety: 'Sécurité (violences, voisinage)',
+  health: 'Raison de santé',
+  resources_over_ceiling: 'Ressources au-dessus du plafond',
+  incomplete_file: 'Dossier incomplet',
+  household_not_ready: 'Ménage pas encore prêt à entrer dans un logement',
+  other_candidate_preferred: 'Candidat mieux classé retenu',
+  no_answer: 'Pas de réponse dans le délai',
+  other: 'Autre motif',
+};
+
+/** The occupancy proposed with the dwelling (the CAL file states it). */
+export const PROPOSED_OCCUPANCIES = ['direct_lease', 'bail_glissant', 'sublease'] as const;
+export type ProposedOccupancy = (typeof PROPOSED_OCCUPANCIES)[number];
+export const PROPOSED_OCCUPANCY_LABELS: Record<ProposedOccupancy, string> = {
+  direct_lease: 'Bail direct',
+  bail_glissant: 'Bail glissant (sous-location par l’association, puis glissement)',
+  sublease: 'Sous-location (intermédiation locative)',
+};
+
+export const ZRefusalReason = z.enum(REFUSAL_REASONS, { message: 'Motif inconnu.' });

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * The matching policy (issue 12 point 3; allocation-rules.md §7): hard filters are law and not
+ * configurable; the ranking's weights, thresholds, cool-off and tie-breakers are, per territory
+ * (département), as numbered versions — the one in force is the latest adopted.
+ */
+
+/** The ranking signals (§7.3), each shown with its value, points and reference. */
+export const SIGNAL_CODES = [
+  'dalo',
+  'priority_categories',
+  'time_in_shelter',
+  'demand_age',
+  'effort_rate',
+  'reste_a_vivre',
+  'typology_fit',
+  'location_wish',
+  'support',
+  'accessibility',
+] as const;
+export type SignalCode = (typeof SIGNAL_CODES)[number];
+export const SIGNAL_LABELS: Record<SignalCode, string> = {
+  dalo: 'Reconnaissance DALO',
+  priority_categories: 'Catégories prioritaires (L441-1)',
+  time_in_shelter: 'Durée en hébergement',
+  demand_age: 'Ancienneté de la demande',
+  effort_rate: 'Taux d’effort avec l’aide au logement estimée',
+  reste_a_vivre: 'Reste à vivre avec l’aide au logement estimée',
+  typology_fit: 'Typologie adaptée',
+  location_wish: 'Commune souhaitée',
+  support: 'Accompagnement prévu',
+  accessibility: 'Logement adapté au besoin d’accessibilité',
+};
+
+/** The hard filters (§7.2): failing one excludes the household, with why. */
+export const FILTER_CODES = [
+  'consent',
+  'demand',
+  'resources',
+  'surface',
+  'accessibility',
+  'cool_off',
+  'pending_proposal',
+] as const;
+export type FilterCode = (typeof FILTER_CODES)[number];
+export const FILTER_LABELS: Record<FilterCode, string> = {
+  consent: 'Accord du ménage pour être proposé',
+  demand: 'Demande de logement social valide',
+  resources: 'Ressources sous le plafond du financement',
+  surface: 'Surface minimale pour la taille du ménage',
+  accessibility: 'Accessibilité du logement',
+  cool_off: 'Délai après un refus',
+  pending_proposal: 'Pas déjà proposé sur ce logement',
+};
+
+export const TIE_BREAKERS = ['time_in_shelter', 'demand_age', 'dalo_decision'] as const;
+export type TieBreaker = (typeof TIE_BREAKERS)[number];
+export const TIE_BREAKER_LABELS: Record<TieBreaker, string> = {
+  time_in_shelter: 'La plus longue durée en hébergement',
+  demand_age: 'La demande la plus ancienne',
+  dalo_decision: 'La décision DALO la plus ancienne',
+};
+
+const points = (label: string) =>
+  z
+    .number({ message: `${label} : nombre attendu.` })
+    .int({ message: `${label} : nombre entier de points attendu.` })
+    .min(0, { message: `${label} : 0 point au moins.` })
+    .max(1000, { message: `${label} : 1000 points au plus.` });
+const months = (label: string) =>
+  z
+    .number({ message: `${label} : nombre attendu.` })
+    .int({ message: `${label} : nombre entier de mois attendu.` })
+    .min(1, { message: `${label} : 1 mois au moins.` })
+    .max(240, { message: `${label} : 240 mois au plus.` });
+
+export const ZMatchingPolicyParams = z
+  .object({
+    weights: z.object({
+      dalo: points('DALO'),
+      perPriorityCategory: points('Par catégorie prioritaire'),
+      perShelterMonth: points('Par mois en hébergement'),
+      perDemandMonth: points('Par mois d’ancienneté de la demande'),
+      effortWithinThreshold: points('Taux d’effort sous le seuil'),
+      resteAVivreAboveThreshold: points('Reste à vivre au-dessus du seuil'),
+      usualTypology: points('Typologie habituelle'),
+      wishedCommune: points('Commune souhaitée'),
+      supportInPlace: points('Accompagnement en place'),
+      adaptedDwelling: points('Logement adapté au besoin'),
+    }),
+    /** Counted up to these (a grid caps its time criteria, §3.5). */
+    caps: z.object({
+      priorityCategories: z
+        .number({ message: 'Nombre attendu.' })
+        .int({ message: 'Nombre entier attendu.' })
+        .min(1, { message: '1 catégorie au moins.' })
+        .max(10, { message: '10 catégories au plus.' }),
+      shelterMonths: months('Plafond des mois en hébergement'),
+      demandMonths: months('Plafond des mois d’ancienneté'),
+    }),
+    thresholds: z.object({
+      /** Taux d'effort at or under which the signal counts, in percent (landlord practice, §4.8). */
+      effortRatePercent: z
+        .number({ message: 'Nombre attendu.' })
+        .min(5, { message: '5 % au moins.' })
+        .max(80, { message: '80 % au plus.' }),
+      /** Reste à vivre per consumption unit per day at or above which the signal counts, in cents. */
+      resteAVivrePerUnitPerDayCents: z
+        .number({ message: 'Nombre attendu.' })
+        .int({ message: 'Montant en centimes attendu.' })
+        .min(0, { message: 'Montant positif attendu.' })
+        .max(10_000, { message: '100 € par jour au plus.' }),
+    }),
+    /** Days after a refusal before the household is proposed again for the same typology (§4.7). */
+    coolOffDays: z
+      .number({ message: 'Nombre attendu.' })
+      .int({ message: 'Nombre entier de jours attendu.' })
+      .min(0, { message: '0 jour au moins.' })
+      .max(730, { message: '730 jours au plus.' }),
+    tieBreakers: z
+      .array(z.enum(TIE_BREAKERS, { message: 'Critère de départage inconnu.' }))
+      .min(1, { message: 'Au moins un critère de départage.' })
+      .max(TIE_BREAKERS.length)
+      .refine((list) => new Set(list).size === list.length, { message: 'Un critère est cité deux fois.' }),
+  })
+  .strict();
+export type TMatchingPolicyParams = z.infer<typeof ZMatchingPolicyParams>;
