@@ -29,4 +29,3 @@ export * from '../modules/partnerships/schema.ts';
 export * from '../modules/housing-pool/schema.ts';
 export * from '../modules/vacancies/schema.ts';
 export * from '../modules/matching/schema.ts';
-export * from '../modules/designations/schema.ts';
