@@ -126,3 +126,38 @@ export const ZMatchingPolicyParams = z
   })
   .strict();
 export type TMatchingPolicyParams = z.infer<typeof ZMatchingPolicyParams>;
+
+/** A hard filter applied to one household for one dwelling: passed or not, the figures compared. */
+export const ZFilterResult = z.object({
+  code: z.enum(FILTER_CODES),
+  label: z.string(),
+  passed: z.boolean(),
+  /** The comparison in words (« RFR 2024 : 19 840 € ≤ plafond PLAI 2026 … : 22 356 € »). */
+  detail: z.string(),
+  /** The legal text or rule it rests on. */
+  reference: z.string(),
+});
+export type TFilterResult = z.infer<typeof ZFilterResult>;
+
+/** A ranking signal: its value for this household and dwelling, the points it gives and why. */
+export const ZSignalResult = z.object({
+  code: z.enum(SIGNAL_CODES),
+  label: z.string(),
+  /** The value in words, with where it comes from (« 14 mois depuis le 3 octobre 2025 (dossier) »). */
+  value: z.string(),
+  points: z.number().int(),
+  /** The weight as the policy states it (« 2 points par mois, 24 mois au plus »). */
+  weight: z.string(),
+  reference: z.string(),
+});
+export type TSignalResult = z.infer<typeof ZSignalResult>;
+
+/** Why a household is (or is not) a candidate for a dwelling, under one policy version. */
+export const ZCandidateExplanation = z.object({
+  policyVersion: z.number().int().min(0),
+  filters: z.array(ZFilterResult),
+  signals: z.array(ZSignalResult),
+  /** The sum of the signals' points (0 for an excluded household: it is not ranked). */
+  points: z.number().int(),
+});
+export type TCandidateExplanation = z.infer<typeof ZCandidateExplanation>;
