@@ -2,3 +2,8 @@
 export { loadDefaultConvention } from './conventions.repository.ts';
 export { budgetRoutes } from './budget.routes.ts';
 export { getHouseholdBudgetSummary, type HouseholdBudgetSummary } from './use-cases/get-budget-summary.ts';
+export {
+  offeredDwellingBudget,
+  type OfferedDwelling,
+  type OfferedDwellingBudget,
+} from './offered-dwelling.ts';

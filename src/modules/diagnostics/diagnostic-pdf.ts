@@ -88,31 +88,22 @@ function sectionContent(section: (typeof DIAGNOSTIC_SECTIONS)[number], value: un
   return [];
 }
 
-/** The document definition, kept apart from rendering so its text can be checked in tests. */
-export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDefinitions {
-  const title =
-    input.version === 'household'
-      ? 'Diagnostic logement — version intégrale'
-      : `Diagnostic logement partagé — ${PARTNER_AUDIENCE_LABELS[input.version].toLowerCase()}`;
-  const body: Content[] = [
-    { text: title, style: 'title' },
-    {
-      text: `Dossier ${input.fileLabel} · version ${input.diagnosticVersion} · ${DIAGNOSTIC_STATUS_LABELS[input.status]} · édité le ${formatDate(input.generatedAt)}`,
-      style: 'meta',
-    },
-  ];
-  if (input.version !== 'household') {
-    body.push({
-      text: 'Ce document ne contient que les informations utiles au projet logement, adaptées à son destinataire.',
-      italics: true,
-      margin: [0, 0, 0, 8],
-    });
-  }
+/**
+ * The diagnostic's sections, eviction steps and capacity grid as PDF blocks (with each section's
+ * author when given): the diagnostic's own PDF and the documents that carry a version of it (the CAL file).
+ */
+export function diagnosticBlocks(input: {
+  content: TDiagnosticContent;
+  evictionSteps: DiagnosticPdfInput['evictionSteps'];
+  capacity: TPartnerCapacity | null;
+  authorship?: TSectionAuthorship;
+}): Content[] {
+  const body: Content[] = [];
   for (const section of DIAGNOSTIC_SECTIONS) {
     const rows = sectionContent(section, input.content[section]);
     if (rows.length === 0) continue;
     body.push({ text: DIAGNOSTIC_SECTION_LABELS[section], style: 'section' });
-    const author = input.record?.authorship[section];
+    const author = input.authorship?.[section];
     if (author) {
       body.push({
         text: `${SECTION_VOICE_LABELS[author.voice]} — ${author.userName} (${author.organisationName}), le ${formatDate(author.writtenAt)}`,
@@ -152,6 +143,37 @@ export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDef
       ]),
     );
   }
+  return body;
+}
+
+/** The document definition, kept apart from rendering so its text can be checked in tests. */
+export function diagnosticPdfDefinition(input: DiagnosticPdfInput): TDocumentDefinitions {
+  const title =
+    input.version === 'household'
+      ? 'Diagnostic logement — version intégrale'
+      : `Diagnostic logement partagé — ${PARTNER_AUDIENCE_LABELS[input.version].toLowerCase()}`;
+  const body: Content[] = [
+    { text: title, style: 'title' },
+    {
+      text: `Dossier ${input.fileLabel} · version ${input.diagnosticVersion} · ${DIAGNOSTIC_STATUS_LABELS[input.status]} · édité le ${formatDate(input.generatedAt)}`,
+      style: 'meta',
+    },
+  ];
+  if (input.version !== 'household') {
+    body.push({
+      text: 'Ce document ne contient que les informations utiles au projet logement, adaptées à son destinataire.',
+      italics: true,
+      margin: [0, 0, 0, 8],
+    });
+  }
+  body.push(
+    ...diagnosticBlocks({
+      content: input.content,
+      evictionSteps: input.evictionSteps,
+      capacity: input.capacity,
+      authorship: input.record?.authorship,
+    }),
+  );
   const r = input.record;
   if (r?.presentation) {
     body.push({ text: 'Explication au ménage', style: 'section' });

@@ -30,23 +30,28 @@ export async function householdOfDiagnostic(q: Queryable, id: string): Promise<s
   return row?.householdId ?? null;
 }
 
-/** The household's latest diagnostic it approved, for the documents that rest on it (the support contract). */
-export async function latestApprovedDiagnostic(
-  q: Queryable,
-  householdId: string,
-): Promise<{ version: number; approvedOn: string } | null> {
+/** The household's latest diagnostic it approved (null when none), for the documents that rest on it. */
+export async function latestApprovedRow(q: Queryable, householdId: string): Promise<DiagnosticRow | null> {
   const [row] = await q
-    .select({
-      version: diagnostics.version,
-      approval: diagnostics.approval,
-      approvedAt: diagnostics.approvedAt,
-    })
+    .select()
     .from(diagnostics)
     .where(and(eq(diagnostics.householdId, householdId), isNotNull(diagnostics.approvedAt)))
     .orderBy(desc(diagnostics.version))
     .limit(1);
-  if (!row) return null;
-  return { version: row.version, approvedOn: row.approval?.signedOn ?? parisDate(row.approvedAt!) };
+  return row ?? null;
+}
+
+/** The day the household approved a diagnostic: the day it signed, else the Paris day recorded. */
+export const approvedOn = (row: DiagnosticRow): string =>
+  row.approval?.signedOn ?? parisDate(row.approvedAt!);
+
+/** The version and approval day of the household's latest approved diagnostic (the support contract cites it). */
+export async function latestApprovedDiagnostic(
+  q: Queryable,
+  householdId: string,
+): Promise<{ version: number; approvedOn: string } | null> {
+  const row = await latestApprovedRow(q, householdId);
+  return row ? { version: row.version, approvedOn: approvedOn(row) } : null;
 }
 
 export async function listDiagnosticVersions(q: Queryable, householdId: string) {

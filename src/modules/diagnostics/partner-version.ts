@@ -9,7 +9,12 @@ import {
   partnerEvictionSteps,
 } from '../../shared/access/diagnostic-sharing.ts';
 import { frozenAt } from './diagnostic-access.ts';
-import { evictionProcedureAt, type DiagnosticRow } from './diagnostics.repository.ts';
+import {
+  approvedOn,
+  evictionProcedureAt,
+  latestApprovedRow,
+  type DiagnosticRow,
+} from './diagnostics.repository.ts';
 import { capacityAssessments } from './schema.ts';
 
 /**
@@ -39,5 +44,22 @@ export async function buildPartnerVersion(
     content: derivePartnerVersion(diagnostic.content, audience),
     capacity,
     evictionSteps: partnerEvictionSteps(procedure?.steps ?? []),
+  };
+}
+
+/**
+ * The landlord version of the household's latest approved diagnostic, as derived now (what a CAL
+ * file carries: only a diagnostic the household approved goes to the landlord); null when none.
+ */
+export async function approvedLandlordVersion(
+  q: Queryable,
+  householdId: string,
+): Promise<{ version: number; approvedOn: string; partner: TPartnerVersion } | null> {
+  const row = await latestApprovedRow(q, householdId);
+  if (!row) return null;
+  return {
+    version: row.version,
+    approvedOn: approvedOn(row),
+    partner: await buildPartnerVersion(q, row, 'landlord'),
   };
 }

@@ -45,6 +45,18 @@ export async function findContract(
   };
 }
 
+/** The latest version of a measure's contract (its number and status), null when none was generated. */
+export async function latestContractVersion(q: Queryable, householdId: string, measureId: string) {
+  const [row] = await q
+    .select({ number: supportContractVersions.number, status: supportContractVersions.status })
+    .from(supportContractVersions)
+    .innerJoin(supportContracts, eq(supportContracts.id, supportContractVersions.contractId))
+    .where(and(eq(supportContracts.measureId, measureId), eq(supportContracts.householdId, householdId)))
+    .orderBy(desc(supportContractVersions.number))
+    .limit(1);
+  return row ?? null;
+}
+
 /** A new contract, or null when the measure already has one (a concurrent generation: 409). */
 export async function insertContract(
   q: Queryable,

@@ -4,3 +4,4 @@
  * département are notified and list the open vacancies.
  */
 export { vacanciesRoutes } from './vacancies.routes.ts';
+export { vacancyWithDwelling } from './vacancies.repository.ts';

@@ -79,6 +79,24 @@ export const openVacanciesIn = (q: Queryable, departementId: string) =>
     .orderBy(asc(vacancies.answerBy), asc(vacancies.publishedAt))
     .limit(200);
 
+/** A vacancy with its landlord's name, its dwelling and the dwelling's commune (the CAL file reads them). */
+export async function vacancyWithDwelling(q: Queryable, id: string) {
+  const [row] = await q
+    .select({
+      vacancy: vacancies,
+      landlordName: organisations.name,
+      dwelling: dwellings,
+      commune: territories.name,
+      postcode: territories.postcode,
+    })
+    .from(vacancies)
+    .innerJoin(dwellings, eq(dwellings.id, vacancies.dwellingId))
+    .innerJoin(organisations, eq(organisations.id, vacancies.landlordOrganisationId))
+    .leftJoin(territories, eq(territories.id, dwellings.communeId))
+    .where(eq(vacancies.id, id));
+  return row ?? null;
+}
+
 /** Of these organisations, the SIAO and associations. */
 export async function poolHolderTypes(q: Queryable, ids: string[]) {
   if (ids.length === 0) return [];
