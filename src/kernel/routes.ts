@@ -279,6 +279,7 @@ export function routes(
               scope &&
               scope.via !== 'referral' &&
               scope.via !== 'contract' &&
+              scope.via !== 'proposal' &&
               !scope.checkedInStatement &&
               ctx.actor
             ) {

@@ -1130,7 +1130,10 @@ Object.assign(DRIVERS, {
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } =>
-    !!r.household && r.household.via !== 'referral' && r.household.via !== 'contract',
+    !!r.household &&
+    r.household.via !== 'referral' &&
+    r.household.via !== 'contract' &&
+    r.household.via !== 'proposal',
 );
 
 /** What the declaration promises a subject: the route's own status, or the refusal. */

@@ -346,6 +346,17 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
   'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'proposal.cal_file.export_pdf': {
+    label: 'Dossier CAL du candidat édité en PDF',
+    describe: (d) =>
+      joined(
+        typeof d.rank === 'number' && `candidat au rang ${d.rank}`,
+        d.diagnosticVersion === null
+          ? 'sans diagnostic approuvé'
+          : typeof d.diagnosticVersion === 'number' &&
+              `diagnostic approuvé version ${d.diagnosticVersion} (version bailleur)`,
+      ),
+  },
   'housing_aid.repay': {
     label: 'Remboursement d’un prêt enregistré',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
@@ -903,6 +914,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   partnership_convention: 'Convention de partenariat',
   housing_project: 'Projet logement',
   vacancy: 'Vacance de logement',
+  vacancy_proposal: 'Proposition d’un ménage sur un logement',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from './common.ts';
 
 /**
  * Designation and outcome (issue 12 points 4–5; allocation-rules.md §4.4–4.7): a designation meeting
@@ -100,3 +101,5 @@ export const PROPOSED_OCCUPANCY_LABELS: Record<ProposedOccupancy, string> = {
 };
 
 export const ZRefusalReason = z.enum(REFUSAL_REASONS, { message: 'Motif inconnu.' });
+
+export const ZProposalParams = z.object({ proposalId: ZId });

@@ -82,6 +82,18 @@ export interface ContractScope {
   lease: LeaseAction;
 }
 
+/**
+ * A route that reaches a household through its proposal on a vacancy (a designation's candidate): the
+ * proposal policy decides (src/shared/access/proposal-policy.ts), by the organisation's place — the
+ * vacancy's landlord, or a party to the household's file — not by the file's parties alone (the
+ * landlord sees a candidate only through what the designation sends it). The module enforces it; the
+ * access matrix checks each route against the policy.
+ */
+export interface ProposalScope {
+  param: string;
+  via: 'proposal';
+}
+
 /** A binary answer (PDF, document) rather than JSON. */
 export const FILE_RESPONSE = 'file' as const;
 
@@ -108,7 +120,7 @@ export interface RouteContract {
    * record first created (the handler marks it with `replayed`, see kernel/routes.ts).
    */
   readonly replayStatus?: 200;
-  readonly household?: HouseholdScope | ReferralScope | ContractScope;
+  readonly household?: HouseholdScope | ReferralScope | ContractScope | ProposalScope;
   /** Error statuses beyond those implied by the contract (400 with an input, 401, 403, 404 with params). */
   readonly errors?: readonly (409 | 413 | 415 | 422 | 423 | 429)[];
 }
