@@ -18,6 +18,7 @@ import {
   routePath,
   type ContractScope,
   type HouseholdScope,
+  type ProposalScope,
   type ReferralScope,
   type RouteContract,
 } from '../../src/shared/routes/define.ts';
@@ -40,7 +41,7 @@ import { households } from '../../src/modules/households/schema.ts';
 import { referrals } from '../../src/modules/referrals/schema.ts';
 import { PERMANENCE_ROUTES } from '../../src/shared/routes/permanences.ts';
 import { permanenceRefusal, type PermanenceAction } from '../../src/shared/access/permanence-policy.ts';
-import { ROLES as ROLE_LIST } from '../../src/shared/contracts/roles.ts';
+import { ROLE_LABELS, ROLES as ROLE_LIST } from '../../src/shared/contracts/roles.ts';
 import { DWELLING_ROUTES, STOCK_IMPORT_ROUTES } from '../../src/shared/routes/dwellings.ts';
 import { dwellingRefusal, type DwellingAction } from '../../src/shared/access/dwelling-policy.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
@@ -55,6 +56,11 @@ import { repaymentPlans, rentAccounts } from '../../src/modules/rent-accounts/sc
 import { insertContract } from '../helpers/contract-fixtures.ts';
 import { consentToLandlord } from '../helpers/household-fixtures.ts';
 import { contextFor } from '../helpers/app.ts';
+import { CAL_FILE_ROUTES } from '../../src/shared/routes/cal-files.ts';
+import { mayReadCalFile } from '../../src/shared/access/proposal-policy.ts';
+import { proposeOn } from '../helpers/proposal-fixtures.ts';
+import { makeMetzTerritory } from '../helpers/stock-fixtures.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 
 /**
  * Who may do what on a household file, generated from the route contracts: every route that
@@ -2424,5 +2430,183 @@ describe('contract access matrix, from the route contracts and the lease policy'
     } else {
       expect(await entries()).toBeGreaterThan(before);
     }
+  });
+});
+
+/**
+ * A candidate's proposal on a vacancy reaches the household's file, but the landlord of the vacancy
+ * is no party to it: the proposal policy decides. Every proposal route is called by each role of
+ * every organisation type — in an organisation that is a party to the file, in one that is not, and
+ * in the vacancy's landlord — and must answer what the policy says: the route's own answer, or the
+ * 404 of an unknown proposal. A refusal writes no audit entry; an answer is audited and carries no
+ * caseworker-only marker of the file.
+ */
+describe('proposal access matrix, from the route contracts and the proposal policy', () => {
+  interface ProposalSubject {
+    label: string;
+    side: 'party' | 'elsewhere' | 'vacancy_landlord';
+    orgType: OrganisationType;
+    roles: Role[];
+  }
+  const PROPOSAL_SUBJECTS: ProposalSubject[] = [
+    ...ROLES.flatMap((r) =>
+      (['party', 'elsewhere'] as const).map((side) => ({
+        label: `${r.label} (${side === 'party' ? 'partie au dossier' : 'hors dossier'})`,
+        side,
+        orgType: r.orgType,
+        roles: r.roles,
+      })),
+    ),
+    ...(['landlord_rental_manager', 'landlord_social_advisor', 'admin', 'auditor'] as const).map((role) => ({
+      label: `${ROLE_LABELS[role].toLowerCase()} du bailleur du logement`,
+      side: 'vacancy_landlord' as const,
+      orgType: 'landlord' as const,
+      roles: [role],
+    })),
+  ];
+  const ROUTES = ALL_ROUTES.filter(
+    (r): r is RouteContract & { household: ProposalScope } => r.household?.via === 'proposal',
+  );
+
+  let t: TestApp;
+  let householdId: string;
+  let proposalId: string;
+  let vacancyLandlordId: string;
+  const sessions = new Map<ProposalSubject, { session: TestSession; organisationId: string }>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.setNow(NOW);
+    const communes = await makeMetzTerritory(t.deps.db);
+    const orgs = new Map<string, string>();
+    const orgOf = async (side: ProposalSubject['side'], type: OrganisationType) => {
+      const key = `${side}:${type}`;
+      if (!orgs.has(key)) orgs.set(key, (await makeOrganisation(t.deps.db, type)).id);
+      return orgs.get(key)!;
+    };
+    for (const subject of PROPOSAL_SUBJECTS) {
+      const organisationId = await orgOf(subject.side, subject.orgType);
+      const user = await makeUser(t.deps.db, { organisationId, roles: subject.roles });
+      sessions.set(subject, { session: await sessionFor(t.deps, user.id, organisationId), organisationId });
+    }
+    vacancyLandlordId = orgs.get('vacancy_landlord:landlord')!;
+    const owner = [...sessions].find(
+      ([s]) => s.side === 'party' && s.orgType === 'association' && s.roles.includes('caseworker'),
+    )![1].session;
+    const as = (session: TestSession, method: 'POST' | 'PUT', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+    await placeIn(t.deps.db, orgs.get('party:association')!, communes.metz);
+    householdId = await createHouseholdAs(
+      t,
+      owner,
+      sampleHousehold({
+        healthNotes: 'SECRET-HEALTH',
+        justiceNotes: 'SECRET-JUSTICE',
+        familyConflictNotes: 'SECRET-FAMILY',
+      }),
+    );
+    for (const type of ['landlord', 'siao', 'ccapex', 'funder'] as const)
+      await ok(
+        await as(owner, 'POST', `/api/households/${householdId}/consents`, {
+          organisationId: orgs.get(`party:${type}`),
+          purpose: 'support',
+          validFrom: TODAY,
+          method: 'signed_form',
+        }),
+        'accord',
+      );
+    await ok(
+      await as(owner, 'POST', `/api/households/${householdId}/notes`, {
+        body: 'SECRET-NOTE',
+        sensitivity: 'confidential',
+      }),
+      'note',
+    );
+    await ok(
+      await as(owner, 'POST', `/api/households/${householdId}/capacity-assessments`, {
+        assessedOn: TODAY,
+        scores: Object.fromEntries(CAPACITY_CRITERION_KEYS.map((k) => [k, { score: 3 }])),
+        opinion: 'ready',
+      }),
+      'grille',
+    );
+    await ok(
+      await as(owner, 'PUT', `/api/households/${householdId}/housing-project`, {
+        typologies: ['t3'],
+        communeIds: [],
+        accessibilityNeed: 'none',
+        supportIntensity: 'light',
+        priorityCategories: [],
+        incomes: [],
+      }),
+      'projet logement',
+    );
+    const publisher = [...sessions].find(
+      ([s]) => s.side === 'vacancy_landlord' && s.roles.includes('landlord_rental_manager'),
+    )![1].session;
+    const dwelling = await ok(
+      await as(publisher, 'POST', '/api/dwellings', {
+        address: '3 rue des Jardins',
+        communeId: communes.metz,
+        typology: 't3',
+        surfaceM2: 61,
+        financing: 'plai',
+        rent: { effectiveFrom: '2026-01-01', monthlyRentCents: 41_000, monthlyChargesCents: 8_000 },
+      }),
+      'logement',
+    );
+    const vacancy = await ok(
+      await as(publisher, 'POST', '/api/vacancies', {
+        dwellingId: dwelling.id,
+        channel: 'bailleur',
+        answerBy: '2026-03-20',
+        visitDates: [],
+      }),
+      'vacance',
+    );
+    proposalId = await proposeOn(t.deps.db, {
+      vacancyId: vacancy.id,
+      householdId,
+      designatedByOrganisationId: vacancyLandlordId,
+    });
+  });
+  afterAll(() => t.close());
+
+  it('covers every proposal route', () => {
+    expect(ROUTES).toEqual([CAL_FILE_ROUTES.get]);
+  });
+
+  const CASES = ROUTES.flatMap((route) =>
+    PROPOSAL_SUBJECTS.map((subject) => ({
+      name: `${subject.label} — ${route.method} ${route.path}`,
+      route,
+      subject,
+    })),
+  );
+
+  it.each(CASES)('$name', async ({ route, subject }) => {
+    const { session, organisationId } = sessions.get(subject)!;
+    const actor = { organisationId, organisationType: subject.orgType, roles: subject.roles };
+    const level = subject.side === 'party' ? partyAccessLevel(actor) : 'none';
+    const expected = mayReadCalFile(actor, { vacancyLandlordId, level }) ? 200 : 404;
+    const entries = async () =>
+      (await t.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.householdId, householdId)))[0]!
+        .n;
+    const before = await entries();
+    const res = await t.app.inject({
+      method: route.method,
+      url: routePath(route, { proposalId }),
+      headers: session.headers,
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(expected);
+    if (expected === 404) {
+      expect(res.json().error.code).toBe('NOT_FOUND');
+      expect(await entries()).toBe(before);
+      return;
+    }
+    expect(await entries()).toBe(before + 1);
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('Dossier de candidature');
+    for (const marker of CASEWORKER_ONLY) expect(text).not.toContain(marker);
   });
 });
