@@ -91,8 +91,8 @@ const table = (body: Content[][], widths: (number | string)[] = [170, '*']): Con
 });
 const row = (label: string, value: string): Content[] => [{ text: label, bold: true }, value];
 const section = (text: string): Content => ({ text, style: 'section' });
-const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-const percent = (n: number) => `${number(n)} %`;
+const decimal = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+const percent = (n: number) => `${decimal(n)} %`;
 
 const floorText = (floor: number | null, lift: boolean | null) => {
   const level =
@@ -109,7 +109,7 @@ function dwellingBlock(d: CalFileFacts['dwelling']): Content[] {
       row('Adresse', where ? `${d.address}, ${where}` : d.address),
       row('Bailleur', d.landlordName),
       row('Typologie', d.typology ? TYPOLOGY_LABELS[d.typology] : 'Non renseignée'),
-      row('Surface habitable', d.surfaceM2 === null ? 'Non renseignée' : `${number(d.surfaceM2)} m²`),
+      row('Surface habitable', d.surfaceM2 === null ? 'Non renseignée' : `${decimal(d.surfaceM2)} m²`),
       row('Étage', floorText(d.floor, d.lift)),
       row(
         'Accessibilité',
