@@ -11,7 +11,9 @@ import { RESOURCE_TYPE_LABELS } from '../../shared/contracts/household-enums.ts'
 import { parisDate } from '../../shared/time.ts';
 import type { HouseholdFile } from '../households/index.ts';
 import { territories } from '../organisations/schema.ts';
+import { departementOf } from '../organisations/index.ts';
 import { householdBudgetBasis, loadScales } from './budget-context.ts';
+import { conventionAt } from './conventions.repository.ts';
 
 /** A dwelling offered to the household: where it is, its rent and charges as announced, its status. */
 export interface OfferedDwelling {
@@ -36,8 +38,9 @@ export interface OfferedDwellingBudget {
 
 /**
  * The household's budget in a dwelling offered to it, as the budget tab computes a target dwelling
- * (same convention, resources and expenses), with and without the aid: a CAL reads both ratios.
- * The caller has checked the reader's access to the file.
+ * (its resources and expenses), with and without the aid: a CAL reads both ratios. The convention is
+ * the dwelling's département's, as the matching's ranking reads it. The caller has checked the
+ * reader's access to the file.
  */
 export async function offeredDwellingBudget(
   ctx: Context,
@@ -47,6 +50,11 @@ export async function offeredDwellingBudget(
   const day = parisDate(ctx.now);
   const scales = await loadScales(ctx);
   const basis = await householdBudgetBasis(ctx, file, day);
+  const { convention, origin } = await conventionAt(
+    ctx.db,
+    await departementOf(ctx.db, dwelling.communeId),
+    day,
+  );
   const [commune] = dwelling.communeId
     ? await ctx.db
         .select({ zone: territories.housingBenefitZone })
@@ -72,7 +80,7 @@ export async function offeredDwellingBudget(
   const evaluate = (housingBenefit: typeof benefit) =>
     evaluateDwelling({
       day,
-      convention: basis.convention,
+      convention: convention.values,
       members: basis.members,
       resourcesCents: basis.resourcesCents,
       resourcesEntered: basis.resourcesEntered,
@@ -83,7 +91,7 @@ export async function offeredDwellingBudget(
     });
   return {
     date: day,
-    convention: describeConvention(basis.convention, basis.origin),
+    convention: describeConvention(convention.values, origin),
     resources: file.resources
       .filter((r) => r.type !== 'housing_benefit')
       .map((r) => ({ label: RESOURCE_TYPE_LABELS[r.type], monthlyCents: r.monthlyAmountCents })),
