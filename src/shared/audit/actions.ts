@@ -346,6 +346,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
   'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'household.matching.read': {
+    label: 'Consultation du rang et des motifs du ménage pour un logement vacant',
+    describe: (d) => (d.via === 'policy_preview' ? 'en préparant une politique de rapprochement' : null),
+  },
+  'matching_policy.adopt': {
+    label: 'Politique de rapprochement adoptée',
+    describe: (d) => joined(typeof d.version === 'number' && `version ${d.version}`, str(d.note)),
+  },
   'housing_aid.repay': {
     label: 'Remboursement d’un prêt enregistré',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
@@ -903,6 +911,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   partnership_convention: 'Convention de partenariat',
   housing_project: 'Projet logement',
   vacancy: 'Vacance de logement',
+  matching_policy: 'Politique de rapprochement',
 };
 
 /**

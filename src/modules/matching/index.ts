@@ -1,0 +1,6 @@
+/**
+ * Matching households ready to leave with vacancies (issue 12): the candidates of a vacancy ranked
+ * with why under the territory's versioned policy, the designations and the commission's outcomes.
+ */
+export { matchingRoutes } from './matching.routes.ts';
+export { checkCandidates, type CandidateCheck } from './use-cases/check-candidates.ts';
