@@ -346,6 +346,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
   'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'matching.fairness.read': {
+    label: 'Consultation de la vue d’équité des propositions',
+    describe: (d) =>
+      joined(
+        str(d.from) && str(d.to) && `du ${formatDate(str(d.from))} au ${formatDate(str(d.to))}`,
+        typeof d.proposals === 'number' && `${d.proposals} proposition(s)`,
+      ),
+  },
   'housing_aid.repay': {
     label: 'Remboursement d’un prêt enregistré',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
@@ -903,6 +911,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   partnership_convention: 'Convention de partenariat',
   housing_project: 'Projet logement',
   vacancy: 'Vacance de logement',
+  fairness_view: 'Vue d’équité des propositions',
 };
 
 /**
