@@ -19,6 +19,7 @@ describe('the fairness view of matching', () => {
   let landlord: TestSession;
   let farLandlord: TestSession;
   let ccapex: TestSession;
+  let farAssociation: TestSession;
 
   const single = (poolOrganisationId: string) => ({
     poolOrganisationId,
@@ -69,6 +70,7 @@ describe('the fairness view of matching', () => {
       .values({ kind: 'departement', code: '38', name: 'Isère' })
       .returning();
     const farPool = await org('association', 'caseworker', isere!.id);
+    farAssociation = farPool.session;
 
     const inMoselle = { landlordOrganisationId: social.id, departementId: moselle!.id };
     // Pool A: three people alone, designated in February: one allocated 59 days after entering the pool,
@@ -190,7 +192,7 @@ describe('the fairness view of matching', () => {
     expect(row(v, 'composition', 'couple_with_children').medianDaysToAllocation).toBe(95);
   });
 
-  it('masks every small count for a funder and for the landlord of the vacancies', async () => {
+  it('masks every small count for a funder and for the landlord of the vacancies, and keeps to the reader’s reach', async () => {
     for (const session of [funder, landlord]) {
       const v = await view(session);
       expect(v.holdsPool).toBe(false);
@@ -200,6 +202,10 @@ describe('the fairness view of matching', () => {
     }
     expect((await view(landlord)).scope).toBe('landlord');
     expect((await view(farLandlord)).total.counts.proposals).toBeNull();
+    // Another département's association sees its own proposal there, none of Moselle's.
+    const far = await view(farAssociation);
+    expect(far).toMatchObject({ departementName: 'Isère' });
+    expect(far.total.counts.proposals).toBe(1);
   });
 
   it('keeps to the period of designation', async () => {
