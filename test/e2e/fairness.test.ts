@@ -8,7 +8,7 @@ import { browserFlow, CASEWORKER } from './flow.ts';
 
 /**
  * On the demo territory, Le Passage's caseworker opens the fairness view: her pool's three people
- * alone shown whole, L’Escale's two families « moins de 5 », with the explanation. The page passes axe.
+ * alone shown whole, L’Escale's two families masked, with the explanation. The page passes axe.
  */
 describe.skipIf(!browserAvailable())('the fairness view of matching', { timeout: 120_000 }, () => {
   const flow = browserFlow();
@@ -57,9 +57,9 @@ describe.skipIf(!browserAvailable())('the fairness view of matching', { timeout:
     const row = (name: string) => composition.getByRole('row', { name: new RegExp(`^${name}`) });
     await expect(row('Personne seule').getByRole('cell').first().textContent()).resolves.toBe('3');
     await expect(row('Famille monoparentale').getByRole('cell').first().textContent()).resolves.toBe(
-      'moins de 5',
+      'masqué',
     );
-    await page.getByText('Pourquoi « moins de 5 »').waitFor();
+    await page.getByText('« Masqué » : moins de 5 ménages, ou masqué pour les protéger').waitFor();
     await assertAccessible(page, 'la vue d’équité des propositions');
   });
 });

@@ -9,7 +9,7 @@ import { ZIsoDate } from './common.ts';
  * household behind it (small-cell suppression).
  */
 
-/** Below this, a count is shown as « moins de 5 » to whoever does not hold every household in it. */
+/** Below this, a count is masked to whoever does not hold every household in it. */
 export const SMALL_CELL_THRESHOLD = 5;
 
 export const COMPOSITIONS = ['single', 'couple', 'single_parent', 'couple_with_children', 'other'] as const;
@@ -92,7 +92,10 @@ export const ZFairnessQuery = z
   });
 export type TFairnessQuery = z.infer<typeof ZFairnessQuery>;
 
-/** A count, or null when masked (« moins de 5 »). */
+/**
+ * A count, or null when masked: under the threshold, or its complement (which may be larger: the two
+ * read the same, so the complement's size tells nothing of the small count).
+ */
 const ZCount = z.number().int().nullable();
 
 export const ZFairnessRow = z.object({

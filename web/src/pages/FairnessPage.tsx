@@ -26,7 +26,11 @@ const VALUE_LABELS: Record<FairnessDimension, Record<string, string>> = {
   priority: PRIORITY_STATUS_LABELS,
   origin: ORIGIN_LABELS,
 };
-const MASKED = `moins de ${SMALL_CELL_THRESHOLD}`;
+/**
+ * One word for every masked count: a count of 1 to 4 and its complement (5 or more) read the same, or
+ * the complement's size would narrow the small count down (« moins de 5 » would also be untrue of it).
+ */
+const MASKED = 'masqué';
 const COUNTED = [
   'proposals',
   'householdRefusals',
@@ -73,13 +77,16 @@ export function FairnessPage() {
             error={to === null ? 'Indiquez la fin de la période.' : (periodError ?? undefined)}
           />
         </SimpleGrid>
-        <Alert color="blue" title={`Pourquoi « ${MASKED} »`}>
+        <Alert
+          color="blue"
+          title={`« Masqué » : moins de ${SMALL_CELL_THRESHOLD} ménages, ou masqué pour les protéger`}
+        >
           <Text size="sm">
-            Un effectif de 1 à {SMALL_CELL_THRESHOLD - 1} est affiché « {MASKED} » pour qu’on ne puisse pas
-            reconnaître les ménages qu’il compte, sauf quand tous sont dans le vivier de votre organisation.
-            Pour qu’on ne le retrouve pas en soustrayant les autres effectifs du total, l’effectif suivant le
-            plus petit est masqué avec lui, ou, à défaut, le total. Le délai médian d’un groupe masqué l’est
-            aussi.
+            Un effectif de moins de {SMALL_CELL_THRESHOLD} (de 1 à {SMALL_CELL_THRESHOLD - 1}) est masqué pour
+            qu’on ne puisse pas reconnaître les ménages qu’il compte, sauf quand tous sont dans le vivier de
+            votre organisation. Pour qu’on ne le retrouve pas en soustrayant les autres effectifs du total,
+            l’effectif suivant le plus petit est masqué avec lui (il peut compter {SMALL_CELL_THRESHOLD}{' '}
+            ménages ou plus), ou, à défaut, le total. Le délai médian d’un groupe masqué l’est aussi.
           </Text>
           <Text size="sm" mt="xs">
             Les ménages sont décrits par leur dossier tel qu’il est aujourd’hui (composition, ressources,
@@ -162,7 +169,7 @@ function Cells({ label, row, strong = false }: { label: string; row: TFairnessRo
       ))}
       <Table.Td>
         {delays === null
-          ? `Délai masqué (${MASKED} attributions)`
+          ? 'Délai masqué'
           : row.medianDaysToAllocation === null
             ? 'Aucune attribution'
             : `${row.medianDaysToAllocation} jour${row.medianDaysToAllocation > 1 ? 's' : ''} (sur ${delays} attribution${delays > 1 ? 's' : ''})`}
