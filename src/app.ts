@@ -51,7 +51,7 @@ import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 import { housingPoolRoutes } from './modules/housing-pool/index.ts';
 import { vacanciesRoutes } from './modules/vacancies/index.ts';
-import { matchingRoutes } from './modules/matching/index.ts';
+import { fairnessRoutes, matchingRoutes } from './modules/matching/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -96,6 +96,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   housingPoolRoutes,
   vacanciesRoutes,
   matchingRoutes,
+  fairnessRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

@@ -1,6 +1,8 @@
 /**
  * Matching households ready to leave with vacancies (issue 12): the candidates of a vacancy ranked
- * with why under the territory's versioned policy, the designations and the commission's outcomes.
+ * with why under the territory's versioned policy, the designations and the commission's outcomes,
+ * and the fairness view of the proposals.
  */
 export { matchingRoutes } from './matching.routes.ts';
 export { checkCandidates, type CandidateCheck } from './use-cases/check-candidates.ts';
+export { fairnessRoutes } from './fairness.routes.ts';

@@ -354,6 +354,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     label: 'Politique de rapprochement adoptée',
     describe: (d) => joined(typeof d.version === 'number' && `version ${d.version}`, str(d.note)),
   },
+  'matching.fairness.read': {
+    label: 'Consultation de la vue d’équité des propositions',
+    describe: (d) =>
+      joined(
+        str(d.from) && str(d.to) && `du ${formatDate(str(d.from))} au ${formatDate(str(d.to))}`,
+        typeof d.proposals === 'number' && `${d.proposals} proposition(s)`,
+      ),
+  },
   'housing_aid.repay': {
     label: 'Remboursement d’un prêt enregistré',
     describe: (d) => joined(aidWords(d), str(d.paidOn) && `le ${formatDate(str(d.paidOn))}`),
@@ -912,6 +920,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   housing_project: 'Projet logement',
   vacancy: 'Vacance de logement',
   matching_policy: 'Politique de rapprochement',
+  fairness_view: 'Vue d’équité des propositions',
 };
 
 /**

@@ -29,6 +29,7 @@ import { PARTNERSHIP_ROUTES } from './partnerships.ts';
 import { HOUSING_POOL_ROUTES } from './housing-pool.ts';
 import { VACANCY_ROUTES } from './vacancies.ts';
 import { MATCHING_ROUTES } from './matching.ts';
+import { FAIRNESS_ROUTES } from './fairness.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -72,6 +73,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   housingPool: HOUSING_POOL_ROUTES,
   vacancies: VACANCY_ROUTES,
   matching: MATCHING_ROUTES,
+  fairness: FAIRNESS_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
