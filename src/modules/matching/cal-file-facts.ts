@@ -1,7 +1,6 @@
 import type { Context } from '../../kernel/context.ts';
-import { ageOn } from '../../shared/calculators/budget.ts';
+import { ageOn, benefitStatusOf } from '../../shared/calculators/budget.ts';
 import { formatFileNumber } from '../../shared/contracts/households.ts';
-import type { DwellingFinancing } from '../../shared/contracts/housing-stock.ts';
 import { ZCandidateExplanation } from '../../shared/contracts/matching.ts';
 import type { MeasureStatus } from '../../shared/contracts/measures.ts';
 import { parisDate } from '../../shared/time.ts';
@@ -15,10 +14,6 @@ import type { CalFileFacts } from './cal-file.ts';
 import type { ProposalRecord } from './proposals.repository.ts';
 
 type OfferedVacancy = NonNullable<Awaited<ReturnType<typeof vacancyWithDwelling>>>;
-
-/** Social financings: conventioned for the APL, let by a social landlord. */
-const SOCIAL: readonly (DwellingFinancing | null)[] = ['plai', 'plus', 'pls'];
-const CONVENTIONED: readonly (DwellingFinancing | null)[] = [...SOCIAL, 'private_conventioned'];
 
 /** The support a CAL file states: the measure in force, else the one the funder decided. */
 const SUPPORT_ORDER: readonly MeasureStatus[] = ['active', 'validated'];
@@ -82,8 +77,7 @@ export async function loadCalFileFacts(
       communeId: d.communeId,
       monthlyRentCents: vacancy.vacancy.monthlyRentCents,
       monthlyChargesCents: vacancy.vacancy.monthlyChargesCents,
-      conventioned: CONVENTIONED.includes(d.financing),
-      socialLandlord: SOCIAL.includes(d.financing),
+      ...benefitStatusOf(d.financing),
     }),
     support: measure
       ? {

@@ -1,4 +1,9 @@
-import { ageOn, evaluateTargetDwelling, monthlyResources } from '../../shared/calculators/budget.ts';
+import {
+  ageOn,
+  benefitStatusOf,
+  evaluateTargetDwelling,
+  monthlyResources,
+} from '../../shared/calculators/budget.ts';
 import type { TBudgetConventionValues, TTargetDwelling } from '../../shared/contracts/budget.ts';
 import { demandState } from '../../shared/housing-pool/rules.ts';
 import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filters.ts';
@@ -78,7 +83,6 @@ export function budgetsIn(
   scales: Scales,
   today: string,
 ): (h: HouseholdFacts) => BudgetFacts | null {
-  const social = v.financing === 'plai' || v.financing === 'plus' || v.financing === 'pls';
   const dwelling: TTargetDwelling = {
     // The budget's typologies are written T1…T6; only the surface and rent enter its figures.
     typology: (v.typology ?? 't1').toUpperCase() as TTargetDwelling['typology'],
@@ -87,8 +91,7 @@ export function budgetsIn(
     monthlyChargesCents: v.monthlyChargesCents,
     // OpenFisca's fallback for an unknown commune is zone 2.
     zone: v.benefitZone === 1 || v.benefitZone === 3 ? v.benefitZone : 2,
-    conventioned: social || v.financing === 'private_conventioned',
-    socialLandlord: social,
+    ...benefitStatusOf(v.financing),
     furnished: false,
     annualResourcesOverrideCents: null,
   };

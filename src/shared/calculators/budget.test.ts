@@ -3,6 +3,7 @@ import type { TBudgetConventionValues, TBudgetMember, TTargetDwelling } from '..
 import {
   ageOn,
   benefitComposition,
+  benefitStatusOf,
   benefitPeriod,
   consumptionUnitTenths,
   dayHundredths,
@@ -45,6 +46,19 @@ describe('divRound (every division of cents)', () => {
   it('refuses a zero divisor or non-integers', () => {
     expect(() => divRound(1, 0)).toThrow(RangeError);
     expect(() => divRound(1.5, 2)).toThrow(RangeError);
+  });
+});
+
+describe('a dwelling’s financing as the housing benefit reads it', () => {
+  it.each([
+    ['plai', true, true],
+    ['plus', true, true],
+    ['pls', true, true],
+    ['private_conventioned', true, false],
+    ['private', false, false],
+    [null, false, false],
+  ] as const)('%s', (financing, conventioned, socialLandlord) => {
+    expect(benefitStatusOf(financing)).toEqual({ conventioned, socialLandlord });
   });
 });
 

@@ -21,6 +21,7 @@ import {
   type ResourceType,
 } from '../contracts/household-enums.ts';
 import { estimateHousingBenefit } from './housing-benefit.ts';
+import type { DwellingFinancing } from '../contracts/housing-stock.ts';
 import { formatMonth } from '../format.ts';
 import type { ScaleSet } from './housing-benefit-scales.ts';
 
@@ -291,6 +292,18 @@ export function benefitPeriod(
 
 const DERIVED_NOTE =
   'ressources annuelles estimées à 12 fois les ressources mensuelles hors aide au logement (la CAF retient une base décalée et abattue)';
+
+/**
+ * What the housing benefit's estimate reads of a dwelling's financing: a social financing (PLAI, PLUS,
+ * PLS) is conventioned and let by a social landlord; a conventioned private dwelling is conventioned.
+ */
+export function benefitStatusOf(financing: DwellingFinancing | null): {
+  conventioned: boolean;
+  socialLandlord: boolean;
+} {
+  const social = financing === 'plai' || financing === 'plus' || financing === 'pls';
+  return { conventioned: social || financing === 'private_conventioned', socialLandlord: social };
+}
 
 /** The APL / AL of a dwelling, from the estimator, or why it could not be estimated. */
 export function estimateDwellingBenefit(input: {
