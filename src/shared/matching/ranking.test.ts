@@ -380,8 +380,7 @@ describe('properties of the ranking', () => {
         // Ranks are 1..n in decreasing points.
         r.candidates.forEach((c, i) => {
           expect(c.rank).toBe(i + 1);
-          if (i > 0)
-            expect(r.candidates[i - 1]!.explain().points).toBeGreaterThanOrEqual(c.explain().points);
+          if (i > 0) expect(r.candidates[i - 1]!.explain().points).toBeGreaterThanOrEqual(c.explain().points);
           expect(c.explain().points).toBe(c.explain().signals.reduce((s, x) => s + x.points, 0));
         });
       }),
