@@ -28,6 +28,7 @@ import { HOUSING_AID_ROUTES } from './housing-aids.ts';
 import { PARTNERSHIP_ROUTES } from './partnerships.ts';
 import { HOUSING_POOL_ROUTES } from './housing-pool.ts';
 import { VACANCY_ROUTES } from './vacancies.ts';
+import { DESIGNATION_ROUTES } from './designations.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -70,6 +71,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   partnerships: PARTNERSHIP_ROUTES,
   housingPool: HOUSING_POOL_ROUTES,
   vacancies: VACANCY_ROUTES,
+  designations: DESIGNATION_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>
