@@ -4,3 +4,5 @@
  * département are notified and list the open vacancies.
  */
 export { vacanciesRoutes } from './vacancies.routes.ts';
+export { closeAllocatedVacancy } from './use-cases/end-vacancy.ts';
+export { findVacancy, vacanciesByIds, type ListedVacancy } from './vacancies.repository.ts';
