@@ -51,6 +51,7 @@ import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 import { housingPoolRoutes } from './modules/housing-pool/index.ts';
 import { vacanciesRoutes } from './modules/vacancies/index.ts';
+import { designationsRoutes } from './modules/matching/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -94,6 +95,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   housingAidsRoutes,
   housingPoolRoutes,
   vacanciesRoutes,
+  designationsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

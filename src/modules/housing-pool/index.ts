@@ -5,4 +5,3 @@
 export { housingPoolRoutes } from './housing-pool.routes.ts';
 export { poolHolderIds } from './housing-pool.repository.ts';
 export { findProject } from './housing-pool.repository.ts';
-export { isProposable } from './project-view.ts';
