@@ -51,7 +51,7 @@ import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 import { housingPoolRoutes } from './modules/housing-pool/index.ts';
 import { vacanciesRoutes } from './modules/vacancies/index.ts';
-import { designationsRoutes } from './modules/matching/index.ts';
+import { designationsRoutes, fairnessRoutes, matchingRoutes } from './modules/matching/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -95,6 +95,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   housingAidsRoutes,
   housingPoolRoutes,
   vacanciesRoutes,
+  matchingRoutes,
+  fairnessRoutes,
   designationsRoutes,
 ];
 

@@ -353,6 +353,8 @@ export function buildHousingPoolRows(
       supportIntensity: p.support,
       priorityCategories: p.categories,
       demandRenewalDue: addDays(today, p.renewalIn),
+      // Renewed once to three times since the first demand: its age differs across the pool.
+      demandFiledOn: addDays(today, p.renewalIn - 365 * (1 + (i % 3))),
       incomes: incomesOf(p.income, p.annual, year),
       note: null,
       readinessAtOpening: grid.opinion,

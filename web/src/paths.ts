@@ -30,6 +30,7 @@ export const PATHS = {
   partnerships: '/partenariats',
   housingPool: '/vivier',
   vacancies: '/vacances',
+  fairness: '/equite-des-propositions',
   partnership: (id: string) => `/partenariats/${id}`,
   settings: '/mes-parametres',
   committees: '/comites',

@@ -58,6 +58,7 @@ const PartnershipsPage = lazyPage(
 );
 const PoolPage = lazyPage(() => import('./pages/housing-pool/PoolPage.tsx'), 'PoolPage');
 const VacanciesPage = lazyPage(() => import('./pages/vacancies/VacanciesPage.tsx'), 'VacanciesPage');
+const FairnessPage = lazyPage(() => import('./pages/FairnessPage.tsx'), 'FairnessPage');
 const PartnershipPage = lazyPage(() => import('./pages/partnerships/PartnershipPage.tsx'), 'PartnershipPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
 const RentAccountPage = lazyPage(
@@ -153,6 +154,8 @@ export function AppRoutes() {
         <Route path={PATHS.partnerships} element={page(<PartnershipsPage />)} />
         <Route path={PATHS.housingPool} element={page(<PoolPage />)} />
         <Route path={PATHS.vacancies} element={page(<VacanciesPage />)} />
+        {/* The fairness view: the API decides who reads it and over which proposals (403 in the page). */}
+        <Route path={PATHS.fairness} element={page(<FairnessPage />)} />
         <Route path="/partenariats/:conventionId" element={page(<PartnershipPage />)} />
         <Route path={PATHS.settings} element={page(<SettingsPage />)} />
         <Route path={PATHS.committees} element={page(<CommitteesPage />)} />

@@ -59,6 +59,7 @@ async function presentProject(ctx: Context, row: ProjectRow): Promise<THousingPr
     supportIntensity: row.supportIntensity,
     priorityCategories: row.priorityCategories,
     demandRenewalDue: row.demandRenewalDue,
+    demandFiledOn: row.demandFiledOn,
     incomes: row.incomes,
     note: row.note,
     openedOn: row.openedOn,

@@ -352,6 +352,22 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   'vacancy.withdraw': { label: 'Vacance de logement retirée', describe: (d) => str(d.reason) },
   'vacancy.close': { label: 'Vacance de logement clôturée', describe: (d) => str(d.reason) },
+  'household.matching.read': {
+    label: 'Consultation du rang et des motifs du ménage pour un logement vacant',
+    describe: (d) => (d.via === 'policy_preview' ? 'en préparant une politique de rapprochement' : null),
+  },
+  'matching_policy.adopt': {
+    label: 'Politique de rapprochement adoptée',
+    describe: (d) => joined(typeof d.version === 'number' && `version ${d.version}`, str(d.note)),
+  },
+  'matching.fairness.read': {
+    label: 'Consultation de la vue d’équité des propositions',
+    describe: (d) =>
+      joined(
+        str(d.from) && str(d.to) && `du ${formatDate(str(d.from))} au ${formatDate(str(d.to))}`,
+        typeof d.proposals === 'number' && `${d.proposals} proposition(s)`,
+      ),
+  },
   'vacancy_proposal.designate': {
     label: 'Ménage proposé sur un logement',
     describe: (d) =>
@@ -946,6 +962,8 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   partnership_convention: 'Convention de partenariat',
   housing_project: 'Projet logement',
   vacancy: 'Vacance de logement',
+  matching_policy: 'Politique de rapprochement',
+  fairness_view: 'Vue d’équité des propositions',
   vacancy_proposal: 'Proposition de logement',
 };
 

@@ -110,6 +110,8 @@ export const ZHousingProjectInput = z.object({
     'catégories',
   ),
   demandRenewalDue: ZIsoDate.nullable().default(null),
+  /** The first demand's date, kept across renewals (the demand's age). */
+  demandFiledOn: ZIsoDate.nullable().default(null),
   incomes: list(ZIncomeFigure, INCOME_SOURCES.length, 'revenus'),
   note: z.string().trim().max(2000, { message: '2000 caractères au plus.' }).nullable().default(null),
 });

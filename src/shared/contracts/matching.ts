@@ -161,3 +161,93 @@ export const ZCandidateExplanation = z.object({
   points: z.number().int(),
 });
 export type TCandidateExplanation = z.infer<typeof ZCandidateExplanation>;
+
+/** A household of the reader's organisation's view, for one vacancy: who it is and why it stands where it does. */
+export const ZCandidate = z.object({
+  householdId: z.string(),
+  fileLabel: z.string(),
+  name: z.string(),
+  persons: z.number().int(),
+  poolName: z.string(),
+  /** Its place among every candidate of the département's pools (null: excluded). */
+  rank: z.number().int().nullable(),
+  explanation: ZCandidateExplanation,
+});
+export type TCandidate = z.infer<typeof ZCandidate>;
+
+export const ZCandidateList = z.object({
+  vacancyId: z.string(),
+  policyVersion: z.number().int(),
+  /** Every household considered and every candidate, the reader's or not (counts only). */
+  considered: z.number().int(),
+  eligible: z.number().int(),
+  /** The reader's households: candidates in rank order, then the excluded ones. */
+  candidates: z.array(ZCandidate),
+  excluded: z.array(ZCandidate),
+  /** Whether the reader may designate (a pool holder of the département). */
+  canDesignate: z.boolean(),
+});
+export type TCandidateList = z.infer<typeof ZCandidateList>;
+
+export const ZMatchingPolicyVersion = z.object({
+  version: z.number().int(),
+  params: ZMatchingPolicyParams,
+  note: z.string(),
+  adoptedAt: z.string().nullable(),
+  adoptedBy: z.string().nullable(),
+  /** The changes from the previous version, in French. */
+  changes: z.array(z.string()),
+});
+export type TMatchingPolicyVersion = z.infer<typeof ZMatchingPolicyVersion>;
+
+export const ZMatchingPolicy = z.object({
+  territoryName: z.string(),
+  inForce: ZMatchingPolicyVersion,
+  /** Earlier versions, the latest first (version 0 is the default policy). */
+  history: z.array(ZMatchingPolicyVersion),
+  canAdopt: z.boolean(),
+});
+export type TMatchingPolicy = z.infer<typeof ZMatchingPolicy>;
+
+export const ZPolicyPreviewInput = z.object({ params: ZMatchingPolicyParams });
+
+export const ZPolicyAdoption = z.object({
+  params: ZMatchingPolicyParams,
+  note: z
+    .string({ message: 'Indiquez pourquoi la politique change.' })
+    .trim()
+    .min(3, { message: 'Indiquez pourquoi la politique change.' })
+    .max(1000, { message: '1000 caractères au plus.' }),
+  /** The version in force the change was prepared from: another adoption in between is a conflict. */
+  basedOnVersion: z.number({ message: 'Version attendue.' }).int().min(0),
+});
+export type TPolicyAdoption = z.infer<typeof ZPolicyAdoption>;
+
+const ZPlace = z.object({
+  candidacies: z.number().int(),
+  meanRank: z.number().nullable(),
+  topThree: z.number().int(),
+});
+
+/** The effect of a policy on today's pool, over the open vacancies of the territory. */
+export const ZPolicyImpact = z.object({
+  vacancies: z.number().int(),
+  households: z.number().int(),
+  changes: z.array(z.string()),
+  /** The reader's households that move, named; the others counted. */
+  moves: z.array(
+    z.object({
+      householdId: z.string(),
+      fileLabel: z.string(),
+      name: z.string(),
+      before: ZPlace,
+      after: ZPlace,
+    }),
+  ),
+  otherMovesUp: z.number().int(),
+  otherMovesDown: z.number().int(),
+  /** Candidacies gained and lost (a policy changes the cool-off, hence who passes the filters). */
+  enteringTopThree: z.number().int(),
+  leavingTopThree: z.number().int(),
+});
+export type TPolicyImpact = z.infer<typeof ZPolicyImpact>;

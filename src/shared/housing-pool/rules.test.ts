@@ -61,6 +61,20 @@ describe('the project’s checks', () => {
   it.each([
     ['a sound project', base, '0751225000123', '2026-06-01', {}],
     [
+      'a first demand filed in the future',
+      { ...base, demandFiledOn: '2099-01-01' },
+      '0751225000123',
+      null,
+      { demandFiledOn: 'La date de première demande ne peut pas être dans le futur.' },
+    ],
+    [
+      'a first demand after its renewal date',
+      { ...base, demandFiledOn: '2026-02-01' },
+      '0751225000123',
+      '2026-01-15',
+      { demandFiledOn: 'La première demande précède sa date de renouvellement.' },
+    ],
+    [
       'a typology twice',
       { ...base, typologies: ['t2' as const, 't2' as const] },
       null,

@@ -71,7 +71,9 @@ export function entryRefusal(opinion: ReadinessOpinion | null): string | null {
 
 /** The project's checks beyond its schema, field by field in French (empty when it holds). */
 export function projectErrors(
-  input: Pick<THousingProjectInput, 'incomes' | 'typologies' | 'communeIds'>,
+  input: Pick<THousingProjectInput, 'incomes' | 'typologies' | 'communeIds'> & {
+    demandFiledOn?: string | null;
+  },
   applicationNumber: string | null,
   demandRenewalDue: string | null,
   today: string,
@@ -81,6 +83,10 @@ export function projectErrors(
     errors.typologies = 'Une typologie est citée deux fois.';
   if (new Set(input.communeIds).size !== input.communeIds.length)
     errors.communeIds = 'Une commune est citée deux fois.';
+  if (input.demandFiledOn && input.demandFiledOn > today)
+    errors.demandFiledOn = 'La date de première demande ne peut pas être dans le futur.';
+  else if (input.demandFiledOn && demandRenewalDue && input.demandFiledOn >= demandRenewalDue)
+    errors.demandFiledOn = 'La première demande précède sa date de renouvellement.';
   if (demandRenewalDue && !applicationNumber)
     errors.demandRenewalDue =
       'Le dossier n’a pas de numéro unique : renseignez-le d’abord dans l’onglet « Situation ».';

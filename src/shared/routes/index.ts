@@ -28,6 +28,8 @@ import { HOUSING_AID_ROUTES } from './housing-aids.ts';
 import { PARTNERSHIP_ROUTES } from './partnerships.ts';
 import { HOUSING_POOL_ROUTES } from './housing-pool.ts';
 import { VACANCY_ROUTES } from './vacancies.ts';
+import { MATCHING_ROUTES } from './matching.ts';
+import { FAIRNESS_ROUTES } from './fairness.ts';
 import { DESIGNATION_ROUTES } from './designations.ts';
 
 /**
@@ -71,6 +73,8 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   partnerships: PARTNERSHIP_ROUTES,
   housingPool: HOUSING_POOL_ROUTES,
   vacancies: VACANCY_ROUTES,
+  matching: MATCHING_ROUTES,
+  fairness: FAIRNESS_ROUTES,
   designations: DESIGNATION_ROUTES,
 };
 

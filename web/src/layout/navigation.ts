@@ -3,6 +3,7 @@ import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
 import { referralKindsFor } from '@shared/access/referral-policy.ts';
 import { canDoDwelling } from '@shared/access/dwelling-policy.ts';
 import { poolRefusal, vacancyPublishRefusal } from '@shared/access/housing-pool-policy.ts';
+import { fairnessScope } from '@shared/access/fairness-policy.ts';
 import { PATHS } from '../paths.ts';
 
 export interface NavItem {
@@ -63,6 +64,9 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       { label: 'Vivier prêts à sortir', to: PATHS.housingPool },
       { label: 'Logements vacants', to: PATHS.vacancies },
     );
+  // The fairness view beside them, and for the funders of the département; a landlord's under « Parc ».
+  const fairness: NavItem = { label: 'Équité des propositions', to: PATHS.fairness };
+  if (actor && fairnessScope(actor) === 'departement') work.push(fairness);
   if (has('caseloadManagers')) work.push({ label: 'Charge des référents', to: PATHS.caseloads });
   // Committees gather those who follow households and those who convene them; funders and auditors sit on none.
   if (has('socialWork') || has('landlordStaff') || has('committeeCoordinators'))
@@ -88,6 +92,7 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
         }) === null
           ? [{ label: 'Vacances publiées', to: PATHS.vacancies }]
           : []),
+        ...(actor && fairnessScope(actor) === 'landlord' ? [fairness] : []),
       ],
     });
   const administration: NavItem[] = [];

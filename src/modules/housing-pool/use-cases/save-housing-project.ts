@@ -56,6 +56,7 @@ export async function saveHousingProject(
     supportIntensity: input.supportIntensity,
     priorityCategories: input.priorityCategories,
     demandRenewalDue: input.demandRenewalDue,
+    demandFiledOn: input.demandFiledOn,
     incomes: input.incomes,
     note: input.note,
     updatedAt: ctx.now,

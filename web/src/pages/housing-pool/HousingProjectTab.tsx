@@ -96,6 +96,7 @@ function ProjectSection({ householdId, view }: { householdId: string; view: THou
           <Fact label="Numéro unique">{facts.applicationNumber ?? 'Aucun'}</Fact>
           <Fact label="Demande de logement social">
             <DemandBadge state={facts.demandState} />
+            {project?.demandFiledOn && ` déposée le ${formatDate(project.demandFiledOn)},`}
             {project?.demandRenewalDue && ` à renouveler avant le ${formatDate(project.demandRenewalDue)}`}
           </Fact>
         </SimpleGrid>
@@ -251,6 +252,7 @@ type ProjectValues = {
   supportIntensity: SupportIntensity | null;
   priorityCategories: string[];
   demandRenewalDue: string | null;
+  demandFiledOn: string | null;
   incomes: Record<IncomeSource, number | null>;
   note: string;
   rowVersion: number | null;
@@ -269,6 +271,7 @@ const projectBody = (v: ProjectValues) => ({
   supportIntensity: v.supportIntensity ?? undefined,
   priorityCategories: v.priorityCategories,
   demandRenewalDue: v.demandRenewalDue,
+  demandFiledOn: v.demandFiledOn,
   incomes: INCOME_SOURCES.flatMap((source) => {
     const amount = v.incomes[source];
     return amount === null ? [] : [{ source, year: incomeYear(source), annualCents: amount }];
@@ -294,6 +297,7 @@ function ProjectDialog({
       supportIntensity: project?.supportIntensity ?? null,
       priorityCategories: project?.priorityCategories ?? [],
       demandRenewalDue: project?.demandRenewalDue ?? null,
+      demandFiledOn: project?.demandFiledOn ?? null,
       incomes: Object.fromEntries(
         INCOME_SOURCES.map((s) => [s, project?.incomes.find((i) => i.source === s)?.annualCents ?? null]),
       ) as Record<IncomeSource, number | null>,
@@ -389,10 +393,17 @@ function ProjectDialog({
         data={optionsOf(PRIORITY_CATEGORY_LABELS)}
         {...form.getInputProps('priorityCategories')}
       />
-      <DateField
-        label="Demande de logement social à renouveler avant le"
-        {...form.getInputProps('demandRenewalDue')}
-      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label="Date de la première demande"
+          description="Sur l’attestation d’enregistrement : elle reste la même à chaque renouvellement."
+          {...form.getInputProps('demandFiledOn')}
+        />
+        <DateField
+          label="Demande de logement social à renouveler avant le"
+          {...form.getInputProps('demandRenewalDue')}
+        />
+      </SimpleGrid>
       <Text size="sm" fw={500}>
         Revenus annuels du foyer, par source
       </Text>

@@ -1,0 +1,122 @@
+import { ageOn, evaluateTargetDwelling, monthlyResources } from '../../shared/calculators/budget.ts';
+import type { TBudgetConventionValues, TTargetDwelling } from '../../shared/contracts/budget.ts';
+import { demandState } from '../../shared/housing-pool/rules.ts';
+import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filters.ts';
+import type { BudgetFacts } from '../../shared/matching/ranking.ts';
+import { ceilingZoneOf } from '../../shared/matching/zones.ts';
+import type { Scales } from '../budget/index.ts';
+import type { MatchingVacancy, PoolHousehold } from './matching.repository.ts';
+
+/**
+ * From the rows the repository reads to the facts the pure filters and signals take: the household's
+ * composition as the ceilings count it, its consent and demand on the day, its refusals; the dwelling
+ * with its ceiling zone; and the budget in this dwelling with the housing benefit estimated for it.
+ */
+
+/** The household's facts for one vacancy (`alreadyProposed` is the vacancy's). */
+export function householdFacts(row: PoolHousehold, vacancyId: string, today: string): HouseholdFacts {
+  const p = row.project;
+  const adults = row.members.filter(
+    (m) => m.relationship === 'reference_person' || m.relationship === 'spouse',
+  );
+  const couple = row.members.some((m) => m.relationship === 'spouse');
+  const ages = adults.map((m) => ageOn(m.birthDate, today));
+  return {
+    householdId: p.householdId,
+    persons: Math.max(1, row.members.length),
+    // Children are the personnes à charge the ceilings count; never everyone (someone holds the lease).
+    dependants: Math.min(
+      row.members.filter((m) => m.relationship === 'child').length,
+      Math.max(0, row.members.length - 1),
+    ),
+    couple,
+    coupleAgeSum: couple && ages.length === 2 && ages.every((a) => a !== null) ? ages[0]! + ages[1]! : null,
+    disabledMember: p.priorityCategories.includes('a') || row.resources.some((r) => r.type === 'aah'),
+    incomes: p.incomes,
+    consent: p.consentGivenOn !== null && p.consentWithdrawnOn === null,
+    demandState: demandState(row.applicationNumber, p.demandRenewalDue, today),
+    demandFiledOn: p.demandFiledOn,
+    housingSince: row.housingSince,
+    daloRecognised: row.daloRecognised,
+    daloDecisionDate: row.daloDecisionDate,
+    priorityCategories: p.priorityCategories,
+    accessibilityNeed: p.accessibilityNeed,
+    typologies: p.typologies,
+    communeIds: p.communeIds,
+    supportWished: p.supportIntensity !== 'none',
+    supportInPlace: row.supportInPlace,
+    refusals: row.refusals,
+    alreadyProposed: row.proposedOn.includes(vacancyId),
+  };
+}
+
+export function dwellingFacts(v: MatchingVacancy): DwellingFacts {
+  return {
+    financing: v.financing,
+    zone: v.communeCode ? ceilingZoneOf(v.communeCode) : 'autres_regions',
+    surfaceM2: v.surfaceM2,
+    typology: v.typology,
+    accessibility: v.accessibility,
+    floor: v.floor,
+    lift: v.lift,
+    communeId: v.communeId,
+    communeName: v.communeName,
+    monthlyRentCents: v.monthlyRentCents,
+    monthlyChargesCents: v.monthlyChargesCents,
+  };
+}
+
+/**
+ * The budget of each household in this dwelling (taux d'effort, reste à vivre per consumption unit
+ * and day, with the housing benefit estimated for it: allocation-rules.md §4.8), computed only when
+ * asked — the ranking asks for candidates only — and once (a preview ranks twice).
+ */
+export function budgetsIn(
+  v: MatchingVacancy,
+  rows: ReadonlyMap<string, PoolHousehold>,
+  convention: TBudgetConventionValues,
+  scales: Scales,
+  today: string,
+): (h: HouseholdFacts) => BudgetFacts | null {
+  const social = v.financing === 'plai' || v.financing === 'plus' || v.financing === 'pls';
+  const dwelling: TTargetDwelling = {
+    // The budget's typologies are written T1…T6; only the surface and rent enter its figures.
+    typology: (v.typology ?? 't1').toUpperCase() as TTargetDwelling['typology'],
+    surfaceM2: v.surfaceM2 ?? 0,
+    monthlyRentCents: v.monthlyRentCents,
+    monthlyChargesCents: v.monthlyChargesCents,
+    // OpenFisca's fallback for an unknown commune is zone 2.
+    zone: v.benefitZone === 1 || v.benefitZone === 3 ? v.benefitZone : 2,
+    conventioned: social || v.financing === 'private_conventioned',
+    socialLandlord: social,
+    furnished: false,
+    annualResourcesOverrideCents: null,
+  };
+  const memo = new Map<string, BudgetFacts | null>();
+  const budgetOf = (h: HouseholdFacts): BudgetFacts | null => {
+    const row = rows.get(h.householdId);
+    if (!row) return null;
+    const resources = monthlyResources(row.resources);
+    const evaluation = evaluateTargetDwelling({
+      day: today,
+      convention,
+      members: row.members.map((m) => ({ age: ageOn(m.birthDate, today), relationship: m.relationship })),
+      resourcesCents: resources.totalCents,
+      resourcesEntered: resources.entered,
+      expenses: row.expenses,
+      disabledMember: h.disabledMember,
+      dwelling,
+      set: scales.set,
+      coverage: scales.coverage,
+    });
+    return {
+      effortPercent: evaluation.effortRate.percent,
+      resteAVivrePerUnitPerDayCents: evaluation.resteAVivre.perUnitPerDayCents,
+      housingBenefitCents: evaluation.housingBenefit.monthlyCents,
+    };
+  };
+  return (h) => {
+    if (!memo.has(h.householdId)) memo.set(h.householdId, budgetOf(h));
+    return memo.get(h.householdId)!;
+  };
+}

@@ -1,0 +1,176 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type {
+  ExpenseCategory,
+  Relationship,
+  ResourceType,
+  Typology,
+} from '../../shared/contracts/household-enums.ts';
+import { dwellings } from '../dwellings/schema.ts';
+import { housingProjects } from '../housing-pool/schema.ts';
+import { householdExpenses, householdMembers, householdResources, households } from '../households/schema.ts';
+import { measures } from '../measures/schema.ts';
+import { organisations, territories } from '../organisations/schema.ts';
+import { vacancies } from '../vacancies/schema.ts';
+import { matchingPolicies, vacancyProposals } from './schema.ts';
+
+/** Vacancies with what the filters and signals read of their dwelling and commune. */
+const matchingVacancies = (q: Queryable, where: SQL | undefined) =>
+  q
+    .select({
+      id: vacancies.id,
+      status: vacancies.status,
+      departementId: vacancies.departementId,
+      landlordOrganisationId: vacancies.landlordOrganisationId,
+      monthlyRentCents: vacancies.monthlyRentCents,
+      monthlyChargesCents: vacancies.monthlyChargesCents,
+      financing: dwellings.financing,
+      surfaceM2: dwellings.surfaceM2,
+      typology: dwellings.typology,
+      accessibility: dwellings.accessibility,
+      floor: dwellings.floor,
+      lift: dwellings.lift,
+      communeId: dwellings.communeId,
+      communeCode: territories.code,
+      communeName: territories.name,
+      benefitZone: territories.housingBenefitZone,
+    })
+    .from(vacancies)
+    .innerJoin(dwellings, eq(dwellings.id, vacancies.dwellingId))
+    .leftJoin(territories, eq(territories.id, dwellings.communeId))
+    .where(where);
+export type MatchingVacancy = Awaited<ReturnType<typeof matchingVacancies>>[number];
+
+export async function vacancyForMatching(q: Queryable, vacancyId: string): Promise<MatchingVacancy | null> {
+  const [row] = await matchingVacancies(q, eq(vacancies.id, vacancyId));
+  return row ?? null;
+}
+
+/** The open vacancies of a département (the policy preview ranks today's pool against them). */
+export const openVacanciesIn = (q: Queryable, departementId: string) =>
+  matchingVacancies(q, and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open')));
+
+/** Organisations whose territory lies in the département (their own, an EPCI or a commune of it). */
+const inDepartement = (departementId: string): SQL => sql`${housingProjects.poolOrganisationId} in (
+  select o.id from ${organisations} o
+  join ${territories} t on t.id = o.territory_id
+  left join ${territories} p on p.id = t.parent_id
+  left join ${territories} g on g.id = p.parent_id
+  where ${departementId} in (t.id, p.id, g.id))`;
+
+/** A refusal, whoever made it: the household (or its silence), the landlord, the commission. */
+const REFUSED = sql`(${vacancyProposals.answer} in ('refused', 'silence')
+  or ${vacancyProposals.decision} in ('non_allocation', 'rejection', 'landlord_refusal'))`;
+
+/**
+ * Every household of the département's pools, with what the filters, signals and budget read: the
+ * project, the file's facts, members, resources and expenses, a measure in force, its refusals (with
+ * the refused dwelling's typology) and the vacancies it is already proposed on. One statement.
+ */
+export async function poolHouseholds(q: Queryable, departementId: string, householdIds?: readonly string[]) {
+  const members = sql<{ relationship: Relationship; birthDate: string | null }[]>`coalesce((
+    select json_agg(json_build_object('relationship', m.relationship, 'birthDate', m.birth_date) order by m.position)
+    from ${householdMembers} m where m.household_id = ${households.id}), '[]'::json)`;
+  const resources = sql<{ type: ResourceType; monthlyAmountCents: number }[]>`coalesce((
+    select json_agg(json_build_object('type', r.type, 'monthlyAmountCents', r.monthly_amount_cents))
+    from ${householdResources} r where r.household_id = ${households.id}), '[]'::json)`;
+  const expenses = sql<{ category: ExpenseCategory; monthlyAmountCents: number }[]>`coalesce((
+    select json_agg(json_build_object('category', e.category, 'monthlyAmountCents', e.monthly_amount_cents))
+    from ${householdExpenses} e where e.household_id = ${households.id}), '[]'::json)`;
+  const name = sql<string | null>`(select m.first_name || ' ' || m.last_name from ${householdMembers} m
+    where m.household_id = ${households.id} order by m.is_reference_person desc, m.position limit 1)`;
+  const supportInPlace = sql<boolean>`exists (select 1 from ${measures} ms
+    where ms.household_id = ${households.id} and ms.status in ('validated', 'active'))`;
+  const refusals = sql<{ typology: Typology | null; on: string }[]>`coalesce((
+    select json_agg(json_build_object('typology', d.typology,
+      'on', coalesce(${vacancyProposals.decidedOn}, ${vacancyProposals.answeredOn}, ${vacancyProposals.answerDue})))
+    from ${vacancyProposals}
+    join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
+    join ${dwellings} d on d.id = v.dwelling_id
+    where ${vacancyProposals.householdId} = ${households.id} and ${REFUSED}), '[]'::json)`;
+  const proposedOn = sql<string[]>`array(select ${vacancyProposals.vacancyId} from ${vacancyProposals}
+    where ${vacancyProposals.householdId} = ${households.id})`;
+  const conditions = [inDepartement(departementId), eq(households.status, 'active')];
+  if (householdIds) conditions.push(inArray(housingProjects.householdId, [...householdIds]));
+  return q
+    .select({
+      project: housingProjects,
+      poolName: organisations.name,
+      fileNumber: households.fileNumber,
+      applicationNumber: households.applicationNumber,
+      housingSince: households.housingSince,
+      daloRecognised: households.daloRecognised,
+      daloDecisionDate: households.daloDecisionDate,
+      name,
+      members,
+      resources,
+      expenses,
+      supportInPlace,
+      refusals,
+      proposedOn,
+    })
+    .from(housingProjects)
+    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .innerJoin(organisations, eq(organisations.id, housingProjects.poolOrganisationId))
+    .where(and(...conditions));
+}
+export type PoolHousehold = Awaited<ReturnType<typeof poolHouseholds>>[number];
+
+/** The households among these that the organisation is a current party to. */
+export async function visibleAmong(
+  q: Queryable,
+  organisationId: string,
+  householdIds: readonly string[],
+  visible: (organisationId: string, at: Date) => SQL,
+  at: Date,
+): Promise<Set<string>> {
+  if (householdIds.length === 0) return new Set();
+  const rows = await q
+    .select({ id: households.id })
+    .from(households)
+    .where(and(inArray(households.id, [...householdIds]), visible(organisationId, at)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A territory's adopted versions, the latest first, with who adopted each. */
+export async function policyVersions(q: Queryable, territoryId: string) {
+  return q
+    .select({
+      version: matchingPolicies.version,
+      params: matchingPolicies.params,
+      note: matchingPolicies.note,
+      adoptedAt: matchingPolicies.adoptedAt,
+      adoptedBy: organisations.name,
+    })
+    .from(matchingPolicies)
+    .innerJoin(organisations, eq(organisations.id, matchingPolicies.adoptedByOrganisationId))
+    .where(eq(matchingPolicies.territoryId, territoryId))
+    .orderBy(desc(matchingPolicies.version));
+}
+
+/** The latest adopted version of a territory, or null (the default policy applies). */
+export async function latestPolicy(q: Queryable, territoryId: string) {
+  const [row] = await q
+    .select({ version: matchingPolicies.version, params: matchingPolicies.params })
+    .from(matchingPolicies)
+    .where(eq(matchingPolicies.territoryId, territoryId))
+    .orderBy(desc(matchingPolicies.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertPolicy(
+  q: Queryable,
+  values: typeof matchingPolicies.$inferInsert,
+): Promise<void> {
+  await q.insert(matchingPolicies).values(values);
+}
+
+/** Locks the territory's row: two adoptions of its policy wait for each other (one then conflicts). */
+export async function lockTerritory(q: Queryable, territoryId: string): Promise<void> {
+  await q
+    .select({ id: territories.id })
+    .from(territories)
+    .where(eq(territories.id, territoryId))
+    .for('update');
+}

@@ -1,0 +1,12 @@
+import type { Routes } from '../../kernel/routes.ts';
+import { MATCHING_ROUTES as R } from '../../shared/routes/matching.ts';
+import { listCandidates } from './use-cases/list-candidates.ts';
+import { adoptPolicy, getPolicy, previewPolicy } from './use-cases/policies.ts';
+
+/** Candidates and the matching policy (transport only). */
+export function matchingRoutes(routes: Routes): void {
+  routes.add(R.candidates, (ctx, { params }) => listCandidates(ctx, params.id));
+  routes.add(R.policy, (ctx) => getPolicy(ctx));
+  routes.add(R.previewPolicy, (ctx, { body }) => previewPolicy(ctx, body.params));
+  routes.add(R.adoptPolicy, (ctx, { body }) => adoptPolicy(ctx, body));
+}

@@ -1,0 +1,61 @@
+import type { Context } from '../../kernel/context.ts';
+import type { TBudgetConventionValues } from '../../shared/contracts/budget.ts';
+import type { TMatchingPolicyParams } from '../../shared/contracts/matching.ts';
+import { DEFAULT_POLICY } from '../../shared/matching/policy.ts';
+import { rankHouseholds, type Ranking } from '../../shared/matching/ranking.ts';
+import { parisDate } from '../../shared/time.ts';
+import { conventionAt, loadScales, type Scales } from '../budget/index.ts';
+import { departementOf } from '../organisations/index.ts';
+import { budgetsIn, dwellingFacts, householdFacts } from './candidate-facts.ts';
+import { latestPolicy, type MatchingVacancy, type PoolHousehold } from './matching.repository.ts';
+
+/** The policy in force in a département: its latest adopted version, or the default one (version 0). */
+export interface PolicyInForce {
+  version: number;
+  params: TMatchingPolicyParams;
+}
+
+export async function policyInForce(ctx: Context, departementId: string): Promise<PolicyInForce> {
+  return (await latestPolicy(ctx.db, departementId)) ?? { version: 0, params: DEFAULT_POLICY };
+}
+
+/** What every ranking of a département reads once: the day, its budget convention, the benefit scales. */
+export interface MatchingBasis {
+  today: string;
+  convention: TBudgetConventionValues;
+  scales: Scales;
+}
+
+export async function matchingBasis(ctx: Context, departementId: string): Promise<MatchingBasis> {
+  const today = parisDate(ctx.now);
+  const departement = await departementOf(ctx.db, departementId);
+  const { convention } = await conventionAt(ctx.db, departement, today);
+  return { today, convention: convention.values, scales: await loadScales(ctx) };
+}
+
+/**
+ * A vacancy's ranking over these pool households under a policy. The budget closure is kept by the
+ * caller when it ranks the same vacancy twice (a preview), so each budget is computed once.
+ */
+export function rankVacancy(
+  vacancy: MatchingVacancy,
+  rows: readonly PoolHousehold[],
+  basis: MatchingBasis,
+  policy: PolicyInForce,
+  budgetOf = budgetsIn(
+    vacancy,
+    new Map(rows.map((r) => [r.project.householdId, r])),
+    basis.convention,
+    basis.scales,
+    basis.today,
+  ),
+): Ranking {
+  return rankHouseholds(
+    rows.map((r) => householdFacts(r, vacancy.id, basis.today)),
+    dwellingFacts(vacancy),
+    budgetOf,
+    policy.params,
+    policy.version,
+    basis.today,
+  );
+}
