@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { makeOrgWithUsers, type TestSession } from '../helpers/factories.ts';
+import { makeOrgWithUsers, sessionFor, type TestSession } from '../helpers/factories.ts';
 import { NOW, TODAY, createHouseholdAs, sampleHousehold } from '../helpers/household-fixtures.ts';
 import { makeMetzTerritory } from '../helpers/stock-fixtures.ts';
 import { placeIn } from '../helpers/measure-fixtures.ts';
@@ -17,7 +17,7 @@ import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { notifications } from '../../src/modules/notifications/schema.ts';
 import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { committeeMeetings, committees } from '../../src/modules/committees/schema.ts';
-import { recordSilences } from '../../src/modules/matching/index.ts';
+import { proposalSilencesJob, recordSilences } from '../../src/modules/matching/index.ts';
 
 type Method = 'GET' | 'PUT' | 'POST';
 
@@ -36,7 +36,9 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
   let siaoWorker: TestSession;
   let referent: TestSession;
   let referentUserId: string;
+  let landlordId: string;
   let landlord: TestSession;
+  let siaoUserId: string;
   let landlordUserId: string;
   let otherLandlord: TestSession;
   let stranger: TestSession;
@@ -171,12 +173,14 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     const siao = await makeOrgWithUsers(t.deps, 'siao', ['caseworker']);
     siaoId = siao.org.id;
     siaoWorker = siao.members.caseworker!.session;
+    siaoUserId = siao.members.caseworker!.user.id;
     await placeIn(t.deps.db, siaoId, communes.epciId);
     const association = await makeOrgWithUsers(t.deps, 'association', ['caseworker']);
     referent = association.members.caseworker!.session;
     referentUserId = association.members.caseworker!.user.id;
     await placeIn(t.deps.db, association.org.id, communes.metz);
     const social = await makeOrgWithUsers(t.deps, 'landlord', ['landlord_rental_manager']);
+    landlordId = social.org.id;
     landlord = social.members.landlord_rental_manager!.session;
     landlordUserId = social.members.landlord_rental_manager!.user.id;
     otherLandlord = (await makeOrgWithUsers(t.deps, 'landlord', ['landlord_rental_manager'])).members
@@ -350,9 +354,7 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     expect(two.statusCode, two.body).toBe(201);
     expect(two.json().fewerReason).toBe('Vivier insuffisant pour un T3.');
     const again = await designate(vacancyId, designation([a], { fewerReason: 'Complément.' }));
-    expect(again.json().error.fields['candidates.0.householdId']).toBe(
-      'Ce ménage est déjà proposé sur ce logement.',
-    );
+    expect(again.json().error.fields['candidates.0.householdId']).toBe('Déjà proposé sur ce logement.');
   });
 
   it('refuses a fourth candidate', async () => {
@@ -386,18 +388,30 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     expect(await recordSilences(t.deps)).toEqual({ recorded: 0 });
     t.setNow(new Date('2026-03-21T06:00:00Z'));
     try {
-      const late = await answer(proposalId, { answer: 'accepted', answeredOn: '2026-03-21' });
+      // Eleven days later: sessions of the day.
+      const siaoLater = await sessionFor(t.deps, siaoUserId, siaoId);
+      const landlordLater = await sessionFor(t.deps, landlordUserId, landlordId);
+      const late = await answer(proposalId, { answer: 'accepted', answeredOn: '2026-03-21' }, siaoLater);
       expect(late.json().error.fields.answeredOn).toBe(
         'Le délai de réponse a pris fin le 20/03/2026 : sans réponse à cette date, le silence vaut refus.',
       );
-      expect(await recordSilences(t.deps)).toEqual({ recorded: 1 });
+      // Every proposal still unanswered on the 20th (this one among them), the landlord told of each, once.
+      const { recorded } = await recordSilences(t.deps);
+      expect(recorded).toBeGreaterThanOrEqual(1);
+      expect(await noticesOf(landlordUserId, 'proposal.silence')).toHaveLength(recorded);
+      // The daily job runs the same: nothing new.
+      const job = proposalSilencesJob(t.deps);
+      expect(job).toMatchObject({ cron: '5 6 * * *', cronTimeZone: 'Europe/Paris', runAtStart: true });
+      await job.run();
       expect(await recordSilences(t.deps)).toEqual({ recorded: 0 });
+      expect(await noticesOf(landlordUserId, 'proposal.silence')).toHaveLength(recorded);
       const [seen] = (
-        (await call(landlord, 'GET', `/api/vacancies/${vacancyId}/proposals`)).json() as TVacancyProposals
+        (
+          await call(landlordLater, 'GET', `/api/vacancies/${vacancyId}/proposals`)
+        ).json() as TVacancyProposals
       ).items;
       expect(seen).toMatchObject({ answer: 'silence', answerReason: 'no_answer' });
       expect(seen!.state).toBe('Sans réponse du ménage au 20/03/2026 : vaut refus');
-      expect(await noticesOf(landlordUserId, 'proposal.silence')).toHaveLength(1);
       expect((await noticesOf(referentUserId, 'proposal.silence')).length).toBeGreaterThanOrEqual(1);
       const entries = await t.deps.db
         .select()
@@ -405,7 +419,11 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
         .where(and(eq(auditLog.entityId, proposalId), eq(auditLog.action, 'vacancy_proposal.silence')));
       expect(entries.map((e) => e.actorUserId)).toEqual([null]);
       // Silence is a refusal: no allocation.
-      const allocation = await decide(proposalId, { decision: 'allocation', decidedOn: '2026-03-21' });
+      const allocation = await decide(
+        proposalId,
+        { decision: 'allocation', decidedOn: '2026-03-21' },
+        landlordLater,
+      );
       expect(allocation.statusCode).toBe(422);
       expect(allocation.json().error.message).toMatch(/n’a pas répondu dans le délai/);
     } finally {
