@@ -6,9 +6,9 @@ import {
 import {
   REFUSAL_PARTY_LABELS,
   REFUSAL_REASON_LABELS,
+  type THouseholdProposals,
   type TProposal,
 } from '../../shared/contracts/designations.ts';
-import type { THouseholdProposals } from '../../shared/contracts/designations.ts';
 import { ZCandidateExplanation } from '../../shared/contracts/matching.ts';
 import { effectiveAnswer, proposalStateWords, refusalOf } from '../../shared/designations/rules.ts';
 import { formatDate } from '../../shared/format.ts';
