@@ -260,6 +260,9 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
       'Refusée par le ménage le 10/03/2026 : localisation (quartier, commune, éloignement)',
     );
     expect(await noticesOf(landlordUserId, 'proposal.answered')).toHaveLength(1);
+    const landlordView = (await call(landlord, 'GET', `/api/vacancies/${vacancyId}/proposals`)).json()
+      .items[0] as TProposal;
+    expect(landlordView).toMatchObject({ answer: 'refused', answerReason: 'location', answerNote: null });
     expect((await answer(first.id, { answer: 'accepted' })).statusCode).toBe(409);
     expect((await answer(second.id, { answer: 'accepted' }, landlord)).statusCode).toBe(403);
 

@@ -15,8 +15,9 @@ import { formatDate } from '../../shared/format.ts';
 import type { ListedProposal } from './proposals.repository.ts';
 
 /**
- * A proposal as its reader sees it. The ranking's explanation (the household's figures compared) is
- * for the household's referents; the landlord reads the proposal as the CAL file names it.
+ * A proposal as its reader sees it. The ranking's explanation (the household's figures compared) and
+ * the referent's note on the household's answer are for the household's referents; the landlord
+ * reads the proposal as the CAL file names it, with the answer and its reason.
  */
 export function presentProposal(r: ListedProposal, reader: ProposalReader, today: string): TProposal {
   const p = r.proposal;
@@ -34,7 +35,7 @@ export function presentProposal(r: ListedProposal, reader: ProposalReader, today
     answerDue: p.answerDue,
     answer: p.answer,
     answerReason: p.answerReason,
-    answerNote: p.answerNote,
+    answerNote: reader === 'referent' ? p.answerNote : null,
     answeredOn: p.answeredOn,
     decision: p.decision,
     decisionRank: p.decisionRank,
