@@ -36,6 +36,19 @@ export async function audit(q: Queryable, actor: AuditActor | null, entry: Audit
   await q.insert(auditLog).values(auditRow(actor, entry));
 }
 
+/**
+ * Append several entries in one statement (a list that shows many households: one trace per
+ * household, one round trip). The chaining trigger runs per row, as for single entries.
+ */
+export async function auditMany(
+  q: Queryable,
+  actor: AuditActor | null,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await q.insert(auditLog).values(entries.map((entry) => auditRow(actor, entry)));
+}
+
 /** The values of an entry, as bound to the placeholders of `auditInsertWhere` on execution. */
 export function auditParams(actor: AuditActor | null, entry: AuditEntry): Record<string, unknown> {
   const { details, ...row } = auditRow(actor, entry);

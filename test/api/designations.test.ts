@@ -17,6 +17,7 @@ import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { notifications } from '../../src/modules/notifications/schema.ts';
 import { outboxEmails } from '../../src/modules/mail/schema.ts';
 import { committeeMeetings, committees } from '../../src/modules/committees/schema.ts';
+import { territories } from '../../src/modules/organisations/schema.ts';
 import { proposalSilencesJob, recordSilences } from '../../src/modules/matching/index.ts';
 
 type Method = 'GET' | 'PUT' | 'POST';
@@ -497,5 +498,18 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     expect(mine.items[0]!.canAnswer).toBe(true);
     expect(mine.items[0]!.explanation).not.toBeNull();
     expect((await call(stranger, 'GET', `/api/vacancies/${vacancyId}/proposals`)).json().items).toEqual([]);
+    // An association of another département: as if the vacancy did not exist.
+    const far = await makeOrgWithUsers(t.deps, 'association', ['caseworker']);
+    const [isere] = await t.deps.db
+      .insert(territories)
+      .values({ kind: 'departement', code: '38', name: 'Isère' })
+      .returning();
+    await placeIn(t.deps.db, far.org.id, isere!.id);
+    const farSeen = await call(
+      far.members.caseworker!.session,
+      'GET',
+      `/api/vacancies/${vacancyId}/proposals`,
+    );
+    expect(farSeen.statusCode).toBe(404);
   });
 });

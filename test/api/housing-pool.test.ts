@@ -357,6 +357,14 @@ describe('the pool of households ready to leave and the vacancies', () => {
       expect(open.items.find((v) => v.id === vacancy.id)!.canEnd).toBe(false);
       const far = (await call(farAssociation, 'GET', '/api/vacancies')).json() as TVacancyList;
       expect(far.items).toEqual([]);
+
+      // One vacancy: its landlord and the pool holders of its département; others as if unknown.
+      const one = `/api/vacancies/${vacancy.id}`;
+      expect((await call(landlord, 'GET', one)).json()).toMatchObject({ id: vacancy.id, canEnd: true });
+      expect((await call(caseworker, 'GET', one)).json()).toMatchObject({ id: vacancy.id, canEnd: false });
+      expect((await call(farAssociation, 'GET', one)).statusCode).toBe(404);
+      expect((await call(otherLandlord, 'GET', one)).statusCode).toBe(404);
+      expect((await call(stranger, 'GET', one)).statusCode).toBe(404);
     });
 
     it('refuses a second open vacancy, a let dwelling, no rent, past dates, another landlord’s dwelling', async () => {

@@ -30,6 +30,8 @@ export const PATHS = {
   partnerships: '/partenariats',
   housingPool: '/vivier',
   vacancies: '/vacances',
+  vacancy: (id: string) => `/vacances/${id}`,
+  matchingPolicy: '/politique-de-rapprochement',
   fairness: '/equite-des-propositions',
   partnership: (id: string) => `/partenariats/${id}`,
   settings: '/mes-parametres',

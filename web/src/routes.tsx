@@ -58,6 +58,11 @@ const PartnershipsPage = lazyPage(
 );
 const PoolPage = lazyPage(() => import('./pages/housing-pool/PoolPage.tsx'), 'PoolPage');
 const VacanciesPage = lazyPage(() => import('./pages/vacancies/VacanciesPage.tsx'), 'VacanciesPage');
+const VacancyPage = lazyPage(() => import('./pages/vacancies/VacancyPage.tsx'), 'VacancyPage');
+const MatchingPolicyPage = lazyPage(
+  () => import('./pages/vacancies/MatchingPolicyPage.tsx'),
+  'MatchingPolicyPage',
+);
 const FairnessPage = lazyPage(() => import('./pages/FairnessPage.tsx'), 'FairnessPage');
 const PartnershipPage = lazyPage(() => import('./pages/partnerships/PartnershipPage.tsx'), 'PartnershipPage');
 const PermanencesPage = lazyPage(() => import('./pages/permanences/PermanencesPage.tsx'), 'PermanencesPage');
@@ -154,6 +159,8 @@ export function AppRoutes() {
         <Route path={PATHS.partnerships} element={page(<PartnershipsPage />)} />
         <Route path={PATHS.housingPool} element={page(<PoolPage />)} />
         <Route path={PATHS.vacancies} element={page(<VacanciesPage />)} />
+        <Route path="/vacances/:vacancyId" element={page(<VacancyPage />)} />
+        <Route path={PATHS.matchingPolicy} element={page(<MatchingPolicyPage />)} />
         {/* The fairness view: the API decides who reads it and over which proposals (403 in the page). */}
         <Route path={PATHS.fairness} element={page(<FairnessPage />)} />
         <Route path="/partenariats/:conventionId" element={page(<PartnershipPage />)} />

@@ -16,6 +16,6 @@ export function presentCandidate(
     persons: Math.max(1, row.members.length),
     poolName: row.poolName,
     rank,
-    explanation: assessment.explanation,
+    explanation: assessment.explain(),
   };
 }

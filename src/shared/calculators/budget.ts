@@ -45,10 +45,19 @@ export function divRound(n: number, d: number): number {
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const frenchNumber = (value: number, digits = 2) =>
-  value.toLocaleString('fr-FR', { maximumFractionDigits: digits, useGrouping: false });
-const euros = (cents: number) =>
-  `${(cents / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+// Formatters built once: toLocaleString builds one per call, most of a budget's cost when a
+// ranking evaluates thousands of dwellings.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+const frenchNumber = (value: number, digits = 2) => {
+  let format = numberFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, useGrouping: false });
+    numberFormats.set(digits, format);
+  }
+  return format.format(value);
+};
+const euroAmount = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const euros = (cents: number) => `${euroAmount.format(cents / 100)} €`;
 
 /**
  * Resources counted in the ratios: all of them except the housing benefit (netted off the rent);

@@ -75,19 +75,40 @@ const months = (label: string) =>
     .min(1, { message: `${label} : 1 mois au moins.` })
     .max(240, { message: `${label} : 240 mois au plus.` });
 
+/** The policy's weights and their names (the form, the versions' changes, the schema's messages). */
+export const POLICY_WEIGHT_LABELS = {
+  dalo: 'DALO',
+  perPriorityCategory: 'Par catégorie prioritaire',
+  perShelterMonth: 'Par mois en hébergement',
+  perDemandMonth: 'Par mois d’ancienneté de la demande',
+  effortWithinThreshold: 'Taux d’effort sous le seuil',
+  resteAVivreAboveThreshold: 'Reste à vivre au-dessus du seuil',
+  usualTypology: 'Typologie habituelle',
+  wishedCommune: 'Commune souhaitée',
+  supportInPlace: 'Accompagnement en place',
+  adaptedDwelling: 'Logement adapté au besoin',
+} as const;
+export type PolicyWeight = keyof typeof POLICY_WEIGHT_LABELS;
+export const POLICY_CAP_LABELS = {
+  priorityCategories: 'Catégories prioritaires comptées au plus',
+  shelterMonths: 'Mois en hébergement comptés au plus',
+  demandMonths: 'Mois d’ancienneté comptés au plus',
+} as const;
+
+const L = POLICY_WEIGHT_LABELS;
 export const ZMatchingPolicyParams = z
   .object({
     weights: z.object({
-      dalo: points('DALO'),
-      perPriorityCategory: points('Par catégorie prioritaire'),
-      perShelterMonth: points('Par mois en hébergement'),
-      perDemandMonth: points('Par mois d’ancienneté de la demande'),
-      effortWithinThreshold: points('Taux d’effort sous le seuil'),
-      resteAVivreAboveThreshold: points('Reste à vivre au-dessus du seuil'),
-      usualTypology: points('Typologie habituelle'),
-      wishedCommune: points('Commune souhaitée'),
-      supportInPlace: points('Accompagnement en place'),
-      adaptedDwelling: points('Logement adapté au besoin'),
+      dalo: points(L.dalo),
+      perPriorityCategory: points(L.perPriorityCategory),
+      perShelterMonth: points(L.perShelterMonth),
+      perDemandMonth: points(L.perDemandMonth),
+      effortWithinThreshold: points(L.effortWithinThreshold),
+      resteAVivreAboveThreshold: points(L.resteAVivreAboveThreshold),
+      usualTypology: points(L.usualTypology),
+      wishedCommune: points(L.wishedCommune),
+      supportInPlace: points(L.supportInPlace),
+      adaptedDwelling: points(L.adaptedDwelling),
     }),
     /** Counted up to these (a grid caps its time criteria, §3.5). */
     caps: z.object({
@@ -96,8 +117,8 @@ export const ZMatchingPolicyParams = z
         .int({ message: 'Nombre entier attendu.' })
         .min(1, { message: '1 catégorie au moins.' })
         .max(10, { message: '10 catégories au plus.' }),
-      shelterMonths: months('Plafond des mois en hébergement'),
-      demandMonths: months('Plafond des mois d’ancienneté'),
+      shelterMonths: months(POLICY_CAP_LABELS.shelterMonths),
+      demandMonths: months(POLICY_CAP_LABELS.demandMonths),
     }),
     thresholds: z.object({
       /** Taux d'effort at or under which the signal counts, in percent (landlord practice, §4.8). */

@@ -86,6 +86,15 @@ export interface TypologyFit {
   reason: string;
 }
 
+/** Whether the typology is a usual one for the household within the legal bounds (typologyFit's `usual`, without its words). */
+export const isUsualTypology = (
+  household: HouseholdSize,
+  typology: Typology,
+  table: UsualTypologies = DEFAULT_USUAL_TYPOLOGIES,
+): boolean =>
+  !isUnderOccupied(typologyRooms(typology), household.persons) &&
+  usualTypologies(household, table).includes(typology);
+
 /** How a dwelling's typology fits a household: the legal bound, then the usual table (§2.3–2.4). */
 export function typologyFit(
   household: HouseholdSize,

@@ -11,7 +11,7 @@ import type { AccessibilityNeed, DemandState, TIncomeFigure } from '../contracts
 import { FILTER_LABELS, type FilterCode, type TFilterResult } from '../contracts/matching.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { addDays } from '../time.ts';
-import { overOccupation } from './adequacy.ts';
+import { minimumSurface, overOccupation } from './adequacy.ts';
 
 /**
  * The matching's hard filters (allocation-rules.md §7.2): law, not policy — a household failing one
@@ -71,15 +71,33 @@ const CEILING_FINANCING: Partial<Record<DwellingFinancing, HousingFinancing>> = 
 };
 
 const euros = (cents: number) => formatCents(cents);
-const result = (code: FilterCode, passed: boolean, detail: string, reference: string): TFilterResult => ({
-  code,
-  label: FILTER_LABELS[code],
-  passed,
-  detail,
-  reference,
+/**
+ * A filter's verdict, its words written only when shown: a ranking decides thousands of pairs and
+ * explains the few its reader sees.
+ */
+export interface FilterCheck {
+  code: FilterCode;
+  passed: boolean;
+  detail: string | (() => string);
+  reference: string;
+}
+const result = (
+  code: FilterCode,
+  passed: boolean,
+  detail: string | (() => string),
+  reference: string,
+): FilterCheck => ({ code, passed, detail, reference });
+
+/** A verdict in words. */
+export const explainFilter = (c: FilterCheck): TFilterResult => ({
+  code: c.code,
+  label: FILTER_LABELS[c.code],
+  passed: c.passed,
+  detail: typeof c.detail === 'string' ? c.detail : c.detail(),
+  reference: c.reference,
 });
 
-function consentFilter(h: HouseholdFacts): TFilterResult {
+function consentFilter(h: HouseholdFacts): FilterCheck {
   return h.consent
     ? result('consent', true, 'Le ménage a donné son accord pour être proposé.', 'RGPD ; projet logement')
     : result(
@@ -90,7 +108,7 @@ function consentFilter(h: HouseholdFacts): TFilterResult {
       );
 }
 
-function demandFilter(h: HouseholdFacts): TFilterResult {
+function demandFilter(h: HouseholdFacts): FilterCheck {
   const ref = 'CCH R441-2-1 et suivants';
   switch (h.demandState) {
     case 'valid':
@@ -110,7 +128,7 @@ const verified = (h: HouseholdFacts, source: TIncomeFigure['source']) => {
   return figure ? figure.annualCents / 100 : null;
 };
 
-function resourcesFilter(h: HouseholdFacts, d: DwellingFacts, year: number): TFilterResult {
+function resourcesFilter(h: HouseholdFacts, d: DwellingFacts, year: number): FilterCheck {
   const ref = 'CCH L441-1, R441-1 ; arrêté du 29 juillet 1987';
   if (d.financing === 'private')
     return result('resources', true, 'Logement du parc privé : pas de plafond de ressources.', ref);
@@ -124,7 +142,8 @@ function resourcesFilter(h: HouseholdFacts, d: DwellingFacts, year: number): TFi
         : 'Le financement du logement n’est pas renseigné : le plafond ne peut pas être vérifié.',
       ref,
     );
-  if (!d.zone)
+  const zone = d.zone;
+  if (!zone)
     return result('resources', false, 'Logement hors des zones de métropole : plafonds non couverts.', ref);
   const incomeN2 = verified(h, 'rfr_n2');
   if (incomeN2 === null)
@@ -137,7 +156,7 @@ function resourcesFilter(h: HouseholdFacts, d: DwellingFacts, year: number): TFi
   const outcome = socialHousingEligibility({
     year,
     financing,
-    zone: d.zone,
+    zone,
     persons: h.persons,
     dependants: Math.min(h.dependants, h.persons - 1),
     couple: h.couple,
@@ -149,28 +168,34 @@ function resourcesFilter(h: HouseholdFacts, d: DwellingFacts, year: number): TFi
   });
   if (!outcome.ok) return result('resources', false, outcome.error.message, ref);
   const r = outcome.result;
-  const used =
-    r.incomeUsed === 'n2'
-      ? incomeN2
-      : r.incomeUsed === 'n1'
-        ? verified(h, 'rfr_n1')!
-        : verified(h, 'last_12_months')!;
-  const ceiling = `plafond ${financing} ${year}, ${CEILING_ZONE_LABELS[d.zone]}, catégorie ${r.category} : ${euros(r.ceiling * 100)}`;
-  const income = `${CALCULATOR_INCOME_LABELS[r.incomeUsed]} : ${euros(Math.round(used * 100))}`;
-  return r.eligible
-    ? result('resources', true, `${income} ≤ ${ceiling}.`, ref)
-    : result('resources', false, `${income} > ${ceiling}.`, ref);
+  const words = () => {
+    const used =
+      r.incomeUsed === 'n2'
+        ? incomeN2
+        : r.incomeUsed === 'n1'
+          ? verified(h, 'rfr_n1')!
+          : verified(h, 'last_12_months')!;
+    const ceiling = `plafond ${financing} ${year}, ${CEILING_ZONE_LABELS[zone]}, catégorie ${r.category} : ${euros(r.ceiling * 100)}`;
+    const income = `${CALCULATOR_INCOME_LABELS[r.incomeUsed]} : ${euros(Math.round(used * 100))}`;
+    return `${income} ${r.eligible ? '≤' : '>'} ${ceiling}.`;
+  };
+  return result('resources', r.eligible, words, ref);
 }
 
-function surfaceFilter(h: HouseholdFacts, d: DwellingFacts): TFilterResult {
+function surfaceFilter(h: HouseholdFacts, d: DwellingFacts): FilterCheck {
   const ref = 'CCH L822-10, R822-25';
   if (d.surfaceM2 === null)
     return result('surface', false, 'La surface du logement n’est pas renseignée.', ref);
-  const o = overOccupation(d.surfaceM2, h.persons);
-  return result('surface', !o.overOccupied, o.reason, ref);
+  const surface = d.surfaceM2;
+  return result(
+    'surface',
+    surface >= minimumSurface(h.persons),
+    () => overOccupation(surface, h.persons).reason,
+    ref,
+  );
 }
 
-function accessibilityFilter(h: HouseholdFacts, d: DwellingFacts): TFilterResult {
+function accessibilityFilter(h: HouseholdFacts, d: DwellingFacts): FilterCheck {
   const ref = 'CCH R441-4 ; projet logement';
   if (h.accessibilityNeed === 'none')
     return result('accessibility', true, 'Pas de besoin d’accessibilité particulier.', ref);
@@ -206,39 +231,36 @@ function accessibilityFilter(h: HouseholdFacts, d: DwellingFacts): TFilterResult
 /** The last day of the cool-off after a refusal on `on`. */
 export const coolOffEnd = (on: string, coolOffDays: number): string => addDays(on, coolOffDays);
 
-function coolOffFilter(
-  h: HouseholdFacts,
-  d: DwellingFacts,
-  today: string,
-  coolOffDays: number,
-): TFilterResult {
+function coolOffFilter(h: HouseholdFacts, d: DwellingFacts, today: string, coolOffDays: number): FilterCheck {
   const ref = 'CCH R441-2-10 (PPGD) ; politique du territoire';
   const recent = h.refusals
     .filter((r) => r.typology !== null && r.typology === d.typology && today <= coolOffEnd(r.on, coolOffDays))
     .sort((a, b) => (a.on < b.on ? 1 : -1))[0];
   if (!recent || !d.typology)
     return result('cool_off', true, 'Pas de refus récent pour ce type de logement.', ref);
+  const typology = d.typology;
   return result(
     'cool_off',
     false,
-    `Proposition d’un ${TYPOLOGY_LABELS[d.typology]} refusée le ${formatDate(recent.on)} : pas de nouvelle proposition de ce type avant le ${formatDate(coolOffEnd(recent.on, coolOffDays + 1))}.`,
+    () =>
+      `Proposition d’un ${TYPOLOGY_LABELS[typology]} refusée le ${formatDate(recent.on)} : pas de nouvelle proposition de ce type avant le ${formatDate(coolOffEnd(recent.on, coolOffDays + 1))}.`,
     ref,
   );
 }
 
-function alreadyProposedFilter(h: HouseholdFacts): TFilterResult {
+function alreadyProposedFilter(h: HouseholdFacts): FilterCheck {
   return h.alreadyProposed
     ? result('pending_proposal', false, 'Déjà proposé sur ce logement.', 'CCH R441-3')
     : result('pending_proposal', true, 'Pas encore proposé sur ce logement.', 'CCH R441-3');
 }
 
-/** Every hard filter, in the order they are shown. */
-export function hardFilters(
+/** Every hard filter's verdict, in the order they are shown. */
+export function hardFilterChecks(
   h: HouseholdFacts,
   d: DwellingFacts,
   today: string,
   coolOffDays: number,
-): TFilterResult[] {
+): FilterCheck[] {
   return [
     consentFilter(h),
     demandFilter(h),
@@ -249,3 +271,7 @@ export function hardFilters(
     alreadyProposedFilter(h),
   ];
 }
+
+/** Every hard filter in words, in the order they are shown. */
+export const hardFilters = (h: HouseholdFacts, d: DwellingFacts, today: string, coolOffDays: number) =>
+  hardFilterChecks(h, d, today, coolOffDays).map(explainFilter);

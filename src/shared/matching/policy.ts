@@ -1,5 +1,11 @@
 import { formatCents } from '../format.ts';
-import { TIE_BREAKER_LABELS, type TMatchingPolicyParams } from '../contracts/matching.ts';
+import {
+  POLICY_CAP_LABELS,
+  POLICY_WEIGHT_LABELS,
+  TIE_BREAKER_LABELS,
+  type PolicyWeight,
+  type TMatchingPolicyParams,
+} from '../contracts/matching.ts';
 
 /**
  * The policy a territory starts from (version 0) until its coordinator adopts one. The weights follow
@@ -32,33 +38,15 @@ const pts = (n: number) => `${n} point${n > 1 ? 's' : ''}`;
 /** What changes from one policy to another, line by line in French (for the adoption and its history). */
 export function policyChanges(before: TMatchingPolicyParams, after: TMatchingPolicyParams): string[] {
   const lines: string[] = [];
-  const w = (label: string, a: number, b: number) => {
-    if (a !== b) lines.push(`${label} : ${pts(a)} → ${pts(b)}`);
-  };
-  w('DALO', before.weights.dalo, after.weights.dalo);
-  w('Par catégorie prioritaire', before.weights.perPriorityCategory, after.weights.perPriorityCategory);
-  w('Par mois en hébergement', before.weights.perShelterMonth, after.weights.perShelterMonth);
-  w('Par mois d’ancienneté de la demande', before.weights.perDemandMonth, after.weights.perDemandMonth);
-  w('Taux d’effort sous le seuil', before.weights.effortWithinThreshold, after.weights.effortWithinThreshold);
-  w(
-    'Reste à vivre au-dessus du seuil',
-    before.weights.resteAVivreAboveThreshold,
-    after.weights.resteAVivreAboveThreshold,
-  );
-  w('Typologie habituelle', before.weights.usualTypology, after.weights.usualTypology);
-  w('Commune souhaitée', before.weights.wishedCommune, after.weights.wishedCommune);
-  w('Accompagnement en place', before.weights.supportInPlace, after.weights.supportInPlace);
-  w('Logement adapté au besoin', before.weights.adaptedDwelling, after.weights.adaptedDwelling);
+  for (const key of Object.keys(POLICY_WEIGHT_LABELS) as PolicyWeight[]) {
+    const [x, y] = [before.weights[key], after.weights[key]];
+    if (x !== y) lines.push(`${POLICY_WEIGHT_LABELS[key]} : ${pts(x)} → ${pts(y)}`);
+  }
   const n = (label: string, a: number | string, b: number | string) => {
     if (a !== b) lines.push(`${label} : ${a} → ${b}`);
   };
-  n(
-    'Catégories prioritaires comptées au plus',
-    before.caps.priorityCategories,
-    after.caps.priorityCategories,
-  );
-  n('Mois en hébergement comptés au plus', before.caps.shelterMonths, after.caps.shelterMonths);
-  n('Mois d’ancienneté comptés au plus', before.caps.demandMonths, after.caps.demandMonths);
+  for (const key of Object.keys(POLICY_CAP_LABELS) as (keyof typeof POLICY_CAP_LABELS)[])
+    n(POLICY_CAP_LABELS[key], before.caps[key], after.caps[key]);
   n('Seuil du taux d’effort (%)', before.thresholds.effortRatePercent, after.thresholds.effortRatePercent);
   n(
     'Seuil du reste à vivre par unité de consommation et par jour',

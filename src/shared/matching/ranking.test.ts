@@ -259,8 +259,8 @@ describe('the ranking', () => {
       ['d', 4],
     ]);
     expect(r.excluded.map((x) => x.householdId)).toEqual(['e']);
-    expect(r.excluded[0]!.explanation.signals).toEqual([]);
-    expect(r.excluded[0]!.explanation.points).toBe(0);
+    expect(r.excluded[0]!.explain().signals).toEqual([]);
+    expect(r.excluded[0]!.explain().points).toBe(0);
   });
 
   it('breaks a tie by time in shelter first by default, by demand age when the policy says so', () => {
@@ -375,14 +375,13 @@ describe('properties of the ranking', () => {
             ).every((f) => f.passed),
           ).toBe(true);
         }
-        for (const e of r.excluded) expect(e.explanation.filters.some((f) => !f.passed)).toBe(true);
+        for (const e of r.excluded) expect(e.explain().filters.some((f) => !f.passed)).toBe(true);
         expect(r.candidates.length + r.excluded.length).toBe(households.length);
         // Ranks are 1..n in decreasing points.
         r.candidates.forEach((c, i) => {
           expect(c.rank).toBe(i + 1);
-          if (i > 0)
-            expect(r.candidates[i - 1]!.explanation.points).toBeGreaterThanOrEqual(c.explanation.points);
-          expect(c.explanation.points).toBe(c.explanation.signals.reduce((s, x) => s + x.points, 0));
+          if (i > 0) expect(r.candidates[i - 1]!.explain().points).toBeGreaterThanOrEqual(c.explain().points);
+          expect(c.explain().points).toBe(c.explain().signals.reduce((s, x) => s + x.points, 0));
         });
       }),
       { numRuns: 300 },

@@ -9,8 +9,8 @@ import {
 } from '../contracts/matching.ts';
 import { formatCents, formatDate } from '../format.ts';
 import { daysInShelter, shelterTimeWords } from '../housing-pool/rules.ts';
-import { typologyFit } from './adequacy.ts';
-import { hardFilters, type DwellingFacts, type HouseholdFacts } from './filters.ts';
+import { isUsualTypology, typologyFit } from './adequacy.ts';
+import { explainFilter, hardFilterChecks, type DwellingFacts, type HouseholdFacts } from './filters.ts';
 
 /**
  * The ranking (allocation-rules.md §7.3–7.4): explicit signals, each with its value, its points under
@@ -26,14 +26,42 @@ export interface BudgetFacts {
   housingBenefitCents: number;
 }
 
+const percentFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const pts = (n: number) => `${n} point${n > 1 ? 's' : ''}`;
+type Words = string | (() => string);
+const words = (w: Words) => (typeof w === 'string' ? w : w());
+
+/** A signal's points, its words written only when shown (see FilterCheck). */
+export interface SignalCheck {
+  code: SignalCode;
+  points: number;
+  value: Words;
+  weight: Words;
+  reference: string;
+}
 const signal = (
   code: SignalCode,
-  value: string,
+  value: Words,
   points: number,
-  weight: string,
+  weight: Words,
   reference: string,
-): TSignalResult => ({ code, label: SIGNAL_LABELS[code], value, points, weight, reference });
+): SignalCheck => ({
+  code,
+  value,
+  points,
+  weight,
+  reference,
+});
+
+/** A signal in words. */
+export const explainSignal = (c: SignalCheck): TSignalResult => ({
+  code: c.code,
+  label: SIGNAL_LABELS[c.code],
+  value: words(c.value),
+  points: c.points,
+  weight: words(c.weight),
+  reference: c.reference,
+});
 
 /** Whole months (of 30.4375 days) from `from` to `today`. */
 export function monthsSince(from: string | null, today: string): number | null {
@@ -49,19 +77,21 @@ function timeSignal(
   cap: number,
   what: string,
   reference: string,
-): TSignalResult {
+): SignalCheck {
   const months = monthsSince(since, today);
-  const weight = `${pts(perMonth)} par mois, ${cap} mois au plus`;
+  const weight = () => `${pts(perMonth)} par mois, ${cap} mois au plus`;
   if (months === null || since === null) return signal(code, `${what} inconnue`, 0, weight, reference);
-  const counted = Math.min(months, cap);
-  const value = `${shelterTimeWords(daysInShelter(since, today))} depuis le ${formatDate(since)}${months > cap ? ` (${cap} mois comptés)` : ''}`;
-  return signal(code, value, counted * perMonth, weight, reference);
+  const value = () =>
+    `${shelterTimeWords(daysInShelter(since, today))} depuis le ${formatDate(since)}${months > cap ? ` (${cap} mois comptés)` : ''}`;
+  return signal(code, value, Math.min(months, cap) * perMonth, weight, reference);
 }
 
-function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): TSignalResult[] {
-  const aid = b ? ` avec ${formatCents(b.housingBenefitCents)} d’aide au logement estimée` : '';
-  const effortWeight = `${pts(p.weights.effortWithinThreshold)} si ${p.thresholds.effortRatePercent} % ou moins`;
-  const ravWeight = `${pts(p.weights.resteAVivreAboveThreshold)} si ${formatCents(p.thresholds.resteAVivrePerUnitPerDayCents)} ou plus par unité de consommation et par jour`;
+function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): SignalCheck[] {
+  const aid = () => (b ? ` avec ${formatCents(b.housingBenefitCents)} d’aide au logement estimée` : '');
+  const effortWeight = () =>
+    `${pts(p.weights.effortWithinThreshold)} si ${p.thresholds.effortRatePercent} % ou moins`;
+  const ravWeight = () =>
+    `${pts(p.weights.resteAVivreAboveThreshold)} si ${formatCents(p.thresholds.resteAVivrePerUnitPerDayCents)} ou plus par unité de consommation et par jour`;
   const ref = 'CCH R441-3-1 ; arrêté du 10 mars 2011';
   const effort = b?.effortPercent ?? null;
   const rav = b?.resteAVivrePerUnitPerDayCents ?? null;
@@ -70,7 +100,7 @@ function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): 
       ? signal('effort_rate', 'Non calculable : ressources du ménage non renseignées', 0, effortWeight, ref)
       : signal(
           'effort_rate',
-          `${effort.toLocaleString('fr-FR')} %${aid}`,
+          () => `${percentFormat.format(effort)} %${aid()}`,
           effort <= p.thresholds.effortRatePercent ? p.weights.effortWithinThreshold : 0,
           effortWeight,
           ref,
@@ -85,7 +115,7 @@ function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): 
         )
       : signal(
           'reste_a_vivre',
-          `${formatCents(rav)} par unité de consommation et par jour${aid}`,
+          () => `${formatCents(rav)} par unité de consommation et par jour${aid()}`,
           rav >= p.thresholds.resteAVivrePerUnitPerDayCents ? p.weights.resteAVivreAboveThreshold : 0,
           ravWeight,
           'Pratique des bailleurs et du FSL',
@@ -93,34 +123,35 @@ function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): 
   ];
 }
 
-/** Every ranking signal of a household for a dwelling, in the order they are shown. */
-export function rankingSignals(
+/** Every ranking signal's points for a household and a dwelling, in the order they are shown. */
+export function signalChecks(
   h: HouseholdFacts,
   d: DwellingFacts,
   budget: BudgetFacts | null,
   p: TMatchingPolicyParams,
   today: string,
-): TSignalResult[] {
+): SignalCheck[] {
   const w = p.weights;
   const categories = h.priorityCategories as readonly PriorityCategory[];
   const counted = Math.min(categories.length, p.caps.priorityCategories);
-  const fit = d.typology ? typologyFit(h, d.typology) : null;
+  const typology = d.typology;
+  const usual = typology !== null && isUsualTypology(h, typology);
   const adapted = d.accessibility === 'adaptable' || d.accessibility === 'wheelchair_accessible';
   return [
     signal(
       'dalo',
       h.daloRecognised
-        ? `Reconnu prioritaire${h.daloDecisionDate ? ` le ${formatDate(h.daloDecisionDate)}` : ''}`
+        ? () => `Reconnu prioritaire${h.daloDecisionDate ? ` le ${formatDate(h.daloDecisionDate)}` : ''}`
         : 'Non reconnu',
       h.daloRecognised ? w.dalo : 0,
-      pts(w.dalo),
+      () => pts(w.dalo),
       'CCH L441-2-3',
     ),
     signal(
       'priority_categories',
-      categories.length ? categories.map((c) => PRIORITY_CATEGORY_SHORT[c]).join(', ') : 'Aucune',
+      () => (categories.length ? categories.map((c) => PRIORITY_CATEGORY_SHORT[c]).join(', ') : 'Aucune'),
       counted * w.perPriorityCategory,
-      `${pts(w.perPriorityCategory)} par catégorie, ${p.caps.priorityCategories} au plus`,
+      () => `${pts(w.perPriorityCategory)} par catégorie, ${p.caps.priorityCategories} au plus`,
       'CCH L441-1',
     ),
     timeSignal(
@@ -144,22 +175,23 @@ export function rankingSignals(
     ...affordabilitySignals(budget, p),
     signal(
       'typology_fit',
-      fit ? fit.reason : 'Typologie du logement non renseignée',
-      fit?.usual ? w.usualTypology : 0,
-      pts(w.usualTypology),
+      typology ? () => typologyFit(h, typology).reason : 'Typologie du logement non renseignée',
+      usual ? w.usualTypology : 0,
+      () => pts(w.usualTypology),
       'Pratique des bailleurs ; CCH L621-2',
     ),
     signal(
       'location_wish',
-      h.communeIds.length === 0
-        ? 'Toutes communes acceptées'
-        : d.communeId && h.communeIds.includes(d.communeId)
-          ? `${d.communeName ?? 'Commune'} fait partie des communes souhaitées`
-          : `${d.communeName ?? 'La commune du logement'} ne fait pas partie des communes souhaitées`,
+      () =>
+        h.communeIds.length === 0
+          ? 'Toutes communes acceptées'
+          : d.communeId && h.communeIds.includes(d.communeId)
+            ? `${d.communeName ?? 'Commune'} fait partie des communes souhaitées`
+            : `${d.communeName ?? 'La commune du logement'} ne fait pas partie des communes souhaitées`,
       h.communeIds.length === 0 || (d.communeId !== null && h.communeIds.includes(d.communeId))
         ? w.wishedCommune
         : 0,
-      pts(w.wishedCommune),
+      () => pts(w.wishedCommune),
       'CCH L441-1 (éloignement des lieux de travail et des équipements)',
     ),
     signal(
@@ -170,7 +202,7 @@ export function rankingSignals(
           ? 'Accompagnement souhaité et mesure en cours'
           : 'Accompagnement souhaité, pas encore de mesure en cours',
       !h.supportWished || h.supportInPlace ? w.supportInPlace : 0,
-      pts(w.supportInPlace),
+      () => pts(w.supportInPlace),
       'Fiche-action 4 ; pratique des bailleurs',
     ),
     signal(
@@ -181,17 +213,28 @@ export function rankingSignals(
           ? 'Logement adapté, le ménage n’en a pas besoin'
           : 'Logement non adapté',
       h.accessibilityNeed !== 'none' && adapted ? w.adaptedDwelling : 0,
-      pts(w.adaptedDwelling),
+      () => pts(w.adaptedDwelling),
       'CCH R441-4',
     ),
   ];
 }
 
-/** A household considered for a dwelling: its explanation and whether it is a candidate. */
+/** Every ranking signal in words. */
+export const rankingSignals = (
+  h: HouseholdFacts,
+  d: DwellingFacts,
+  budget: BudgetFacts | null,
+  p: TMatchingPolicyParams,
+  today: string,
+): TSignalResult[] => signalChecks(h, d, budget, p, today).map(explainSignal);
+
+/** A household considered for a dwelling: whether it is a candidate, its points, and why in words. */
 export interface Assessment {
   householdId: string;
   eligible: boolean;
-  explanation: TCandidateExplanation;
+  points: number;
+  /** The filters and signals in words (written on demand: only for the households shown). */
+  explain: () => TCandidateExplanation;
 }
 
 /**
@@ -206,11 +249,21 @@ export function assess(
   policyVersion: number,
   today: string,
 ): Assessment {
-  const filters = hardFilters(h, d, today, p.coolOffDays);
+  const filters = hardFilterChecks(h, d, today, p.coolOffDays);
   const eligible = filters.every((f) => f.passed);
-  const signals = eligible ? rankingSignals(h, d, budgetOf(h), p, today) : [];
+  const signals = eligible ? signalChecks(h, d, budgetOf(h), p, today) : [];
   const points = signals.reduce((sum, s) => sum + s.points, 0);
-  return { householdId: h.householdId, eligible, explanation: { policyVersion, filters, signals, points } };
+  return {
+    householdId: h.householdId,
+    eligible,
+    points,
+    explain: () => ({
+      policyVersion,
+      filters: filters.map(explainFilter),
+      signals: signals.map(explainSignal),
+      points,
+    }),
+  };
 }
 
 /** The value a tie-breaker compares (larger first); null last. */
@@ -246,17 +299,18 @@ export function rankHouseholds(
   policyVersion: number,
   today: string,
 ): Ranking {
-  const byId = new Map(households.map((h) => [h.householdId, h]));
   const assessed = households.map((h) => assess(h, d, budgetOf, p, policyVersion, today));
+  // Each tie value once per household, not once per comparison.
+  const ties = new Map(
+    households.map((h) => [h.householdId, p.tieBreakers.map((by) => tieValue(h, by, today) ?? -1)]),
+  );
   const eligible = assessed.filter((a) => a.eligible);
   const compare = (a: Assessment, b: Assessment): number => {
-    const diff = b.explanation.points - a.explanation.points;
+    const diff = b.points - a.points;
     if (diff !== 0) return diff;
-    for (const by of p.tieBreakers) {
-      const va = tieValue(byId.get(a.householdId)!, by, today) ?? -1;
-      const vb = tieValue(byId.get(b.householdId)!, by, today) ?? -1;
-      if (va !== vb) return vb - va;
-    }
+    const ta = ties.get(a.householdId)!;
+    const tb = ties.get(b.householdId)!;
+    for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) return tb[i]! - ta[i]!;
     return a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0;
   };
   return {

@@ -22,6 +22,15 @@ export const VACANCY_ROUTES = {
       'Les vacances : celles de mon parc pour un bailleur, les vacances ouvertes de mon département pour un SIAO ou une association',
     response: ZVacancyList,
   }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/vacancies/:id',
+    tag,
+    summary:
+      'Une vacance : pour le bailleur qui l’a publiée, ou pour un SIAO ou une association de son département',
+    params: ZVacancyParams,
+    response: ZVacancy,
+  }),
   publish: defineRoute({
     method: 'POST',
     path: '/api/vacancies',

@@ -3,6 +3,7 @@ import { hasRoleIn, type RoleGroup } from '@shared/access/role-groups.ts';
 import { referralKindsFor } from '@shared/access/referral-policy.ts';
 import { canDoDwelling } from '@shared/access/dwelling-policy.ts';
 import { poolRefusal, vacancyPublishRefusal } from '@shared/access/housing-pool-policy.ts';
+import { policyReadRefusal } from '@shared/access/matching-policy.ts';
 import { fairnessScope } from '@shared/access/fairness-policy.ts';
 import { PATHS } from '../paths.ts';
 
@@ -64,6 +65,8 @@ export function navigationFor({ organisation, roles }: Pick<TMe, 'organisation' 
       { label: 'Vivier prêts à sortir', to: PATHS.housingPool },
       { label: 'Logements vacants', to: PATHS.vacancies },
     );
+  if (actor && policyReadRefusal(actor) === null)
+    work.push({ label: 'Politique de rapprochement', to: PATHS.matchingPolicy });
   // The fairness view beside them, and for the funders of the département; a landlord's under « Parc ».
   const fairness: NavItem = { label: 'Équité des propositions', to: PATHS.fairness };
   if (actor && fairnessScope(actor) === 'departement') work.push(fairness);

@@ -1,5 +1,5 @@
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
+import { auditMany } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import { poolRefusal } from '../../../shared/access/housing-pool-policy.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
@@ -49,14 +49,17 @@ export async function listPool(ctx: Context, filters: TPoolQuery): Promise<TPool
     entries.map((e) => ({ ...e.entry, communeIds: e.communeIds })),
     filters,
   );
-  for (const e of shown)
-    await audit(db, actor, {
+  await auditMany(
+    db,
+    actor,
+    shown.map((e) => ({
       action: 'household.housing_project.read',
       entityType: 'household',
       entityId: e.householdId,
       householdId: e.householdId,
       details: { via: 'pool' },
-    });
+    })),
+  );
   const holder = await organisationLabel(db, actor.organisationId);
   return {
     organisationName: holder.name,

@@ -28,6 +28,6 @@ export async function checkCandidates(
   const ranking = rankVacancy(vacancy, rows, basis, policy);
   const checks = new Map<string, CandidateCheck>();
   for (const a of [...ranking.candidates, ...ranking.excluded])
-    checks.set(a.householdId, { passes: a.eligible, explanation: a.explanation });
+    checks.set(a.householdId, { passes: a.eligible, explanation: a.explain() });
   return { policyVersion: policy.version, checks };
 }

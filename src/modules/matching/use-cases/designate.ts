@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
+import { auditMany } from '../../../kernel/audit.ts';
 import { AppError, forbidden, invalid, notFound, type FieldErrors } from '../../../kernel/errors.ts';
 import { designationRefusal } from '../../../shared/access/designation-policy.ts';
 import type { TDesignation, ZDesignationCreate } from '../../../shared/contracts/designations.ts';
@@ -134,13 +134,16 @@ export async function designate(
     at: ctx.now,
   });
   const mine = rows.filter((r) => r.proposal.designationId === designation.id);
-  for (const r of mine) {
+  for (const r of mine)
     await tellReferents(db, r.proposal, ctx.now, {
       kind: 'proposal.designated',
       title: `Dossier ${formatFileNumber(r.fileNumber)} proposé sur un logement`,
       body: `${actor.organisationName} a proposé le ménage au rang ${r.proposal.rank} sur le logement ${dwelling} de ${listed!.landlordName}. Sa réponse est attendue au plus tard le ${formatDate(answerDue)}.`,
     });
-    await audit(db, actor, {
+  await auditMany(
+    db,
+    actor,
+    mine.map((r) => ({
       action: 'vacancy_proposal.designate',
       entityType: 'vacancy_proposal',
       entityId: r.proposal.id,
@@ -152,8 +155,8 @@ export async function designate(
         policyVersion: checked.policyVersion,
         dwelling,
       },
-    });
-  }
+    })),
+  );
   return {
     id: designation.id,
     vacancyId,

@@ -1,5 +1,5 @@
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
+import { auditMany } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
 import { candidatesRefusal } from '../../../shared/access/matching-policy.ts';
 import type { TCandidateList } from '../../../shared/contracts/matching.ts';
@@ -45,14 +45,17 @@ export async function listCandidates(ctx: Context, vacancyId: string): Promise<T
   const excluded = ranking.excluded
     .filter((c) => visible.has(c.householdId))
     .map((c) => presentCandidate(rowOf.get(c.householdId)!, c, null));
-  for (const c of [...candidates, ...excluded])
-    await audit(db, actor, {
+  await auditMany(
+    db,
+    actor,
+    [...candidates, ...excluded].map((c) => ({
       action: 'household.matching.read',
       entityType: 'vacancy',
       entityId: vacancy.id,
       householdId: c.householdId,
       details: { rank: c.rank, policyVersion: policy.version },
-    });
+    })),
+  );
   return {
     vacancyId: vacancy.id,
     policyVersion: policy.version,

@@ -1,5 +1,5 @@
 import type { Context } from '../../../kernel/context.ts';
-import { audit } from '../../../kernel/audit.ts';
+import { audit, auditMany } from '../../../kernel/audit.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import { policyAdoptionRefusal, policyReadRefusal } from '../../../shared/access/matching-policy.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
@@ -105,14 +105,17 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
       (m.after.meanRank ?? Infinity) < (m.before.meanRank ?? Infinity));
   const others = moves.filter((m) => !visible.has(m.householdId));
   const named = moves.filter((m) => visible.has(m.householdId));
-  for (const m of named)
-    await audit(ctx.db, ctx.actor, {
+  await auditMany(
+    ctx.db,
+    ctx.actor,
+    named.map((m) => ({
       action: 'household.matching.read',
       entityType: 'household',
       entityId: m.householdId,
       householdId: m.householdId,
       details: { via: 'policy_preview' },
-    });
+    })),
+  );
   return {
     vacancies: vacancies.length,
     households: rows.length,

@@ -1,6 +1,5 @@
-import { Badge, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { TYPOLOGY_LABELS } from '@shared/contracts/household-enums.ts';
-import { DWELLING_ACCESSIBILITY_LABELS, DWELLING_FINANCING_LABELS } from '@shared/contracts/housing-stock.ts';
 import {
   RESERVATION_CHANNEL_LABELS,
   VACANCY_STATUS_LABELS,
@@ -21,6 +20,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge, type Tone } from '../../components/StatusBadge.tsx';
 import { optionsOf } from '../households/organisations.ts';
+import { Link } from 'react-router-dom';
+import { PATHS } from '../../paths.ts';
+import { dwellingWords, vacancyTitle } from './vacancy-words.ts';
 
 const STATUS_TONES: Record<TVacancy['status'], Tone> = {
   open: 'success',
@@ -69,23 +71,12 @@ export function VacanciesPage() {
                 header: 'Logement',
                 render: (v) => (
                   <Stack gap={0}>
-                    <Text size="sm" fw={600}>
-                      {[v.dwelling.typology && TYPOLOGY_LABELS[v.dwelling.typology], v.dwelling.commune]
-                        .filter(Boolean)
-                        .join(' — ')}
-                    </Text>
+                    <Anchor component={Link} to={PATHS.vacancy(v.id)} size="sm" fw={600}>
+                      {vacancyTitle(v)}
+                    </Anchor>
                     <Text size="xs">{v.dwelling.address}</Text>
                     <Text size="xs" c="dimmed">
-                      {[
-                        v.dwelling.surfaceM2 !== null && `${v.dwelling.surfaceM2} m²`,
-                        v.dwelling.floor !== null &&
-                          (v.dwelling.floor === 0 ? 'rez-de-chaussée' : `étage ${v.dwelling.floor}`),
-                        v.dwelling.lift && 'ascenseur',
-                        v.dwelling.accessibility && DWELLING_ACCESSIBILITY_LABELS[v.dwelling.accessibility],
-                        v.dwelling.financing && DWELLING_FINANCING_LABELS[v.dwelling.financing],
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
+                      {dwellingWords(v)}
                     </Text>
                   </Stack>
                 ),
