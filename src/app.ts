@@ -51,7 +51,12 @@ import { partnershipsRoutes } from './modules/partnerships/index.ts';
 import { housingAidsRoutes } from './modules/housing-aids/index.ts';
 import { housingPoolRoutes } from './modules/housing-pool/index.ts';
 import { vacanciesRoutes } from './modules/vacancies/index.ts';
-import { calFileRoutes, fairnessRoutes, matchingRoutes } from './modules/matching/index.ts';
+import {
+  calFileRoutes,
+  designationsRoutes,
+  fairnessRoutes,
+  matchingRoutes,
+} from './modules/matching/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -98,6 +103,7 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   matchingRoutes,
   fairnessRoutes,
   calFileRoutes,
+  designationsRoutes,
 ];
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<ZApp> {

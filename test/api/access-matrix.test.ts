@@ -1133,6 +1133,13 @@ Object.assign(DRIVERS, {
     }),
   },
 } satisfies Record<string, Driver>);
+Object.assign(DRIVERS, {
+  // The household's proposals history: its parties' social workers (a landlord sees candidates only
+  // through the proposals on its own vacancies).
+  'GET /api/households/:householdId/proposals': {
+    call: async (fx: Fixture) => ({ params: { householdId: fx.householdId }, householdId: fx.householdId }),
+  },
+} satisfies Record<string, Driver>);
 
 const HOUSEHOLD_SCOPED = ALL_ROUTES.filter(
   (r): r is RouteContract & { household: HouseholdScope } =>

@@ -3,4 +3,4 @@
  * on a capacity grid confirmed ready into the pool of a SIAO or association, and the pool it holds.
  */
 export { housingPoolRoutes } from './housing-pool.routes.ts';
-export { poolHolderIds } from './housing-pool.repository.ts';
+export { findProject, poolHolderIds } from './housing-pool.repository.ts';

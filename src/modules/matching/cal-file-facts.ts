@@ -11,7 +11,7 @@ import { listHouseholdMeasures } from '../measures/index.ts';
 import { latestContractVersion } from '../support-contracts/index.ts';
 import type { vacancyWithDwelling } from '../vacancies/index.ts';
 import type { CalFileFacts } from './cal-file.ts';
-import type { ProposalRecord } from './proposals.repository.ts';
+import type { ListedProposal } from './proposals.repository.ts';
 
 type OfferedVacancy = NonNullable<Awaited<ReturnType<typeof vacancyWithDwelling>>>;
 
@@ -25,7 +25,7 @@ const SUPPORT_ORDER: readonly MeasureStatus[] = ['active', 'validated'];
  */
 export async function loadCalFileFacts(
   ctx: Context,
-  { proposal, designatedOn, designatedBy }: ProposalRecord,
+  { proposal, designatedOn, designatedBy }: ListedProposal,
   vacancy: OfferedVacancy,
   file: HouseholdFile,
 ): Promise<CalFileFacts> {

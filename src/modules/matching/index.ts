@@ -1,12 +1,13 @@
 /**
  * Matching households ready to leave with vacancies (issue 12): the candidates of a vacancy ranked
- * with why under the territory's versioned policy, the designations and the commission's outcomes,
- * and the fairness view of the proposals.
+ * with why under the territory's versioned policy; the designations, the households' answers and the
+ * commission's outcomes, with the `proposal-silences` job that records a silence once its period ends;
+ * the CAL file of each household put forward; the fairness view of the proposals.
  */
 export { matchingRoutes } from './matching.routes.ts';
 export { checkCandidates, type CandidateCheck } from './use-cases/check-candidates.ts';
-export { fairnessRoutes } from './fairness.routes.ts';
-
-// The CAL file of a candidate: what a designation sends the vacancy's landlord (point 4).
+export { designationsRoutes } from './designations.routes.ts';
+export { proposalSilencesJob, recordSilences } from './use-cases/record-silences.ts';
 export { calFileRoutes } from './cal-file.routes.ts';
 export { calFilePdf } from './use-cases/cal-file-pdf.ts';
+export { fairnessRoutes } from './fairness.routes.ts';

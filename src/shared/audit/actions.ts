@@ -37,6 +37,12 @@ import { summariseChanges } from '../households/display.ts';
 import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
 import { PRIORITY_CATEGORY_SHORT, INCOME_SOURCE_LABELS } from '../contracts/housing-pool.ts';
 import { RESERVATION_CHANNEL_LABELS } from '../contracts/vacancies.ts';
+import {
+  COMMISSION_DECISION_LABELS,
+  PROPOSAL_ANSWER_LABELS,
+  PROPOSED_OCCUPANCY_LABELS,
+  REFUSAL_REASON_LABELS,
+} from '../contracts/designations.ts';
 
 /**
  * The audit log in words: each action's French name, and what its details say, with the names of
@@ -372,6 +378,43 @@ export const AUDIT_ACTIONS: Readonly<Record<string, ActionSpec>> = {
           : typeof d.diagnosticVersion === 'number' &&
               `diagnostic approuvé version ${d.diagnosticVersion} (version bailleur)`,
       ),
+  },
+  'vacancy_proposal.designate': {
+    label: 'Ménage proposé sur un logement',
+    describe: (d) =>
+      joined(
+        str(d.dwelling),
+        typeof d.rank === 'number' && `rang ${d.rank}`,
+        labelOf(PROPOSED_OCCUPANCY_LABELS, d.occupancy),
+        str(d.answerDue) && `réponse avant le ${formatDate(str(d.answerDue))}`,
+      ),
+  },
+  'household.proposals.read': {
+    label: 'Consultation des propositions de logement',
+    describe: (d) => (d.via === 'vacancy' ? 'parmi les candidats d’un logement' : null),
+  },
+  'vacancy_proposal.answer': {
+    label: 'Réponse du ménage à une proposition de logement',
+    describe: (d) =>
+      joined(
+        labelOf(PROPOSAL_ANSWER_LABELS, d.answer),
+        labelOf(REFUSAL_REASON_LABELS, d.reason),
+        str(d.answeredOn) && `le ${formatDate(str(d.answeredOn))}`,
+      ),
+  },
+  'vacancy_proposal.decide': {
+    label: 'Décision de la commission d’attribution enregistrée',
+    describe: (d) =>
+      joined(
+        labelOf(COMMISSION_DECISION_LABELS, d.decision),
+        typeof d.decisionRank === 'number' && `rang ${d.decisionRank}`,
+        labelOf(REFUSAL_REASON_LABELS, d.reason),
+        str(d.decidedOn) && `le ${formatDate(str(d.decidedOn))}`,
+      ),
+  },
+  'vacancy_proposal.silence': {
+    label: 'Sans réponse du ménage dans le délai (vaut refus)',
+    describe: (d) => str(d.answerDue) && `délai échu le ${formatDate(str(d.answerDue))}`,
   },
   'housing_aid.repay': {
     label: 'Remboursement d’un prêt enregistré',
@@ -932,7 +975,7 @@ const SUBJECT_LABELS: Readonly<Record<string, string>> = {
   vacancy: 'Vacance de logement',
   matching_policy: 'Politique de rapprochement',
   fairness_view: 'Vue d’équité des propositions',
-  vacancy_proposal: 'Proposition d’un ménage sur un logement',
+  vacancy_proposal: 'Proposition de logement',
 };
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { ZId, ZIsoDate } from './common.ts';
+import { TYPOLOGIES } from './household-enums.ts';
+import { ZCandidateExplanation } from './matching.ts';
 
 /**
  * Designation and outcome (issue 12 points 4–5; allocation-rules.md §4.4–4.7): a designation meeting
@@ -102,4 +104,115 @@ export const PROPOSED_OCCUPANCY_LABELS: Record<ProposedOccupancy, string> = {
 
 export const ZRefusalReason = z.enum(REFUSAL_REASONS, { message: 'Motif inconnu.' });
 
+/** One household put forward, in order: its place in the list is its rank. */
+export const ZDesignationCandidate = z.object({
+  householdId: ZId,
+  occupancy: z.enum(PROPOSED_OCCUPANCIES, { message: 'Mode d’occupation inconnu.' }),
+});
+
+const note = z.string().trim().max(2000, { message: '2000 caractères au plus.' }).nullable().default(null);
+
+export const ZDesignationCreate = z.object({
+  /** The designation meeting (a committee of kind « désignation » of the designating organisation), if any. */
+  meetingId: ZId.nullable().default(null),
+  designatedOn: ZIsoDate,
+  candidates: z
+    .array(ZDesignationCandidate, { message: 'Liste attendue.' })
+    .min(1, { message: 'Désignez au moins un ménage.' })
+    .max(3, { message: 'Trois ménages au plus sont désignés pour un logement.' }),
+  notifiedOn: ZIsoDate,
+  /** Null: the legal deadline (ten days counted as the CPC counts, R441-10). */
+  answerDue: ZIsoDate.nullable().default(null),
+  /** Why fewer than three households are put forward (R441-3). */
+  fewerReason: z.string().trim().max(1000, { message: '1000 caractères au plus.' }).nullable().default(null),
+});
+export type TDesignationCreate = z.input<typeof ZDesignationCreate>;
+
+export const ZProposalAnswerCreate = z.object({
+  answer: z.enum(['accepted', 'refused'], { message: 'Réponse attendue : accepte ou refuse.' }),
+  reason: ZRefusalReason.nullable().default(null),
+  note,
+  answeredOn: ZIsoDate,
+});
+export type TProposalAnswerCreate = z.input<typeof ZProposalAnswerCreate>;
+
+export const ZDecisionCreate = z.object({
+  decision: z.enum(COMMISSION_DECISIONS, { message: 'Décision inconnue.' }),
+  decisionRank: z
+    .number({ message: 'Rang attendu.' })
+    .int({ message: 'Rang entier attendu.' })
+    .min(1, { message: 'Le rang commence à 1.' })
+    .max(99, { message: 'Rang invraisemblable.' })
+    .nullable()
+    .default(null),
+  condition: z.string().trim().max(1000, { message: '1000 caractères au plus.' }).nullable().default(null),
+  conditionDue: ZIsoDate.nullable().default(null),
+  reason: ZRefusalReason.nullable().default(null),
+  note,
+  decidedOn: ZIsoDate,
+});
+export type TDecisionCreate = z.input<typeof ZDecisionCreate>;
+
 export const ZProposalParams = z.object({ proposalId: ZId });
+export const ZHouseholdProposalsParams = z.object({ householdId: ZId });
+
+/** A proposal as its readers see it: the landlord of the vacancy, the social workers of the household's parties. */
+export const ZProposal = z.object({
+  id: z.string(),
+  vacancyId: z.string(),
+  householdId: z.string(),
+  /** The reference person's name, as the CAL file names the household. */
+  name: z.string(),
+  rank: z.number().int(),
+  occupancy: z.enum(PROPOSED_OCCUPANCIES),
+  poolOrganisationName: z.string(),
+  designatedOn: z.string(),
+  notifiedOn: z.string(),
+  answerDue: z.string(),
+  answer: z.enum(PROPOSAL_ANSWERS).nullable(),
+  answerReason: z.enum(REFUSAL_REASONS).nullable(),
+  answerNote: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  decision: z.enum(COMMISSION_DECISIONS).nullable(),
+  decisionRank: z.number().int().nullable(),
+  condition: z.string().nullable(),
+  conditionDue: z.string().nullable(),
+  decisionReason: z.enum(REFUSAL_REASONS).nullable(),
+  decisionNote: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  /** Where it stands, in words. */
+  state: z.string(),
+  /** Why the household was a candidate, as ranked when designated (its parties' social workers only). */
+  explanation: ZCandidateExplanation.nullable(),
+  canAnswer: z.boolean(),
+  canDecide: z.boolean(),
+});
+export type TProposal = z.infer<typeof ZProposal>;
+
+export const ZVacancyProposals = z.object({ items: z.array(ZProposal) });
+export type TVacancyProposals = z.infer<typeof ZVacancyProposals>;
+
+export const ZDesignation = z.object({
+  id: z.string(),
+  vacancyId: z.string(),
+  meetingId: z.string().nullable(),
+  designatedOn: z.string(),
+  policyVersion: z.number().int(),
+  fewerReason: z.string().nullable(),
+  proposals: z.array(ZProposal),
+});
+export type TDesignation = z.infer<typeof ZDesignation>;
+
+/** A household's proposals history: each dwelling it was put forward on, and what came of it. */
+export const ZHouseholdProposal = ZProposal.extend({
+  dwelling: z.object({
+    address: z.string(),
+    commune: z.string().nullable(),
+    typology: z.enum(TYPOLOGIES).nullable(),
+  }),
+  landlordName: z.string(),
+  /** Who refused, why and when (the household, the landlord or the commission), in words. */
+  refusal: z.string().nullable(),
+});
+export const ZHouseholdProposals = z.object({ items: z.array(ZHouseholdProposal) });
+export type THouseholdProposals = z.infer<typeof ZHouseholdProposals>;

@@ -31,6 +31,7 @@ import { VACANCY_ROUTES } from './vacancies.ts';
 import { MATCHING_ROUTES } from './matching.ts';
 import { FAIRNESS_ROUTES } from './fairness.ts';
 import { CAL_FILE_ROUTES } from './cal-files.ts';
+import { DESIGNATION_ROUTES } from './designations.ts';
 
 /**
  * Every route contract of the API, by module: the architecture test checks that each is registered
@@ -76,6 +77,7 @@ export const ROUTE_TABLES: Record<string, Record<string, RouteContract>> = {
   matching: MATCHING_ROUTES,
   fairness: FAIRNESS_ROUTES,
   calFiles: CAL_FILE_ROUTES,
+  designations: DESIGNATION_ROUTES,
 };
 
 export const ALL_ROUTES: RouteContract[] = Object.values(ROUTE_TABLES).flatMap((table) =>

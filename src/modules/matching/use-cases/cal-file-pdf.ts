@@ -8,7 +8,7 @@ import { activeParties, unsafeLoadHouseholdFile } from '../../households/index.t
 import { vacancyWithDwelling } from '../../vacancies/index.ts';
 import { loadCalFileFacts } from '../cal-file-facts.ts';
 import { renderCalFile } from '../cal-file.ts';
-import { unsafeFindProposal } from '../proposals.repository.ts';
+import { findProposal } from '../proposals.repository.ts';
 
 /** An unknown proposal and one the reader may not see answer alike. */
 export const PROPOSAL_NOT_FOUND = 'Proposition introuvable.';
@@ -20,11 +20,11 @@ export const PROPOSAL_NOT_FOUND = 'Proposition introuvable.';
  */
 export async function calFilePdf(ctx: Context, proposalId: string): Promise<FileAnswer> {
   const { db, actor } = ctx;
-  const found = await unsafeFindProposal(db, proposalId);
+  const found = await findProposal(db, proposalId);
   if (!found) throw notFound(PROPOSAL_NOT_FOUND);
   const { householdId } = found.proposal;
   const level = householdAccessLevel(actor, await activeParties(db, householdId, ctx.now));
-  if (!mayReadCalFile(actor, { vacancyLandlordId: found.vacancyLandlordId, level }))
+  if (!mayReadCalFile(actor, { vacancyLandlordId: found.vacancy.landlordOrganisationId, level }))
     throw notFound(PROPOSAL_NOT_FOUND);
   const [vacancy, file] = await Promise.all([
     vacancyWithDwelling(db, found.proposal.vacancyId),

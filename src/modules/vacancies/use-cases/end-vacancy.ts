@@ -27,18 +27,35 @@ export async function endVacancy(
         ? 'Cette vacance a déjà été retirée.'
         : 'Cette vacance est déjà clôturée.',
     );
-  await endVacancyRow(db, vacancyId, {
-    status: outcome,
-    endedAt: ctx.now,
-    endedByUserId: actor.userId,
-    endReason: input.reason,
-  });
-  await audit(db, actor, {
-    action: outcome === 'withdrawn' ? 'vacancy.withdraw' : 'vacancy.close',
-    entityType: 'vacancy',
-    entityId: vacancyId,
-    details: { reason: input.reason },
-  });
+  await recordVacancyEnd(ctx, vacancyId, outcome, input.reason);
   const [row] = await vacanciesByIds(db, [vacancyId]);
   return presentVacancy(row!, actor, true);
 }
+
+/** Ends the vacancy and audits it; the caller holds its row lock and has checked that it is open. */
+async function recordVacancyEnd(
+  ctx: Context,
+  vacancyId: string,
+  outcome: 'withdrawn' | 'closed',
+  reason: string | null,
+): Promise<void> {
+  await endVacancyRow(ctx.db, vacancyId, {
+    status: outcome,
+    endedAt: ctx.now,
+    endedByUserId: ctx.actor.userId,
+    endReason: reason,
+  });
+  await audit(ctx.db, ctx.actor, {
+    action: outcome === 'withdrawn' ? 'vacancy.withdraw' : 'vacancy.close',
+    entityType: 'vacancy',
+    entityId: vacancyId,
+    details: { reason },
+  });
+}
+
+/**
+ * Closes an open vacancy because its dwelling was allocated (the matching module records the
+ * commission's decision); the caller holds the vacancy's row lock (`findVacancy` with `lock`).
+ */
+export const closeAllocatedVacancy = (ctx: Context, vacancyId: string, reason: string) =>
+  recordVacancyEnd(ctx, vacancyId, 'closed', reason);
