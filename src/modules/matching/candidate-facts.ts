@@ -5,6 +5,7 @@ import {
   monthlyResources,
 } from '../../shared/calculators/budget.ts';
 import type { TBudgetConventionValues, TTargetDwelling } from '../../shared/contracts/budget.ts';
+import { refusalOf } from '../../shared/designations/rules.ts';
 import { demandState } from '../../shared/housing-pool/rules.ts';
 import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filters.ts';
 import type { BudgetFacts } from '../../shared/matching/ranking.ts';
@@ -50,8 +51,11 @@ export function householdFacts(row: PoolHousehold, vacancyId: string, today: str
     communeIds: p.communeIds,
     supportWished: p.supportIntensity !== 'none',
     supportInPlace: row.supportInPlace,
-    refusals: row.refusals,
-    alreadyProposed: row.proposedOn.includes(vacancyId),
+    refusals: row.proposals.flatMap((p) => {
+      const refusal = refusalOf(p, today);
+      return refusal ? [{ typology: p.typology, on: refusal.on }] : [];
+    }),
+    alreadyProposed: row.proposals.some((p) => p.vacancyId === vacancyId),
   };
 }
 

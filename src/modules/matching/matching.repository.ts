@@ -12,7 +12,14 @@ import { householdExpenses, householdMembers, householdResources, households } f
 import { measures } from '../measures/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { vacancies } from '../vacancies/schema.ts';
+import type { ProposalFacts } from '../../shared/designations/rules.ts';
 import { matchingPolicies, vacancyProposals } from './schema.ts';
+
+/** A proposal of a pool household, as the filters read it: where, of what typology, and what came of it. */
+export type PoolProposal = Omit<ProposalFacts, 'decisionRank'> & {
+  vacancyId: string;
+  typology: Typology | null;
+};
 
 /** Vacancies with what the filters and signals read of their dwelling and commune. */
 const matchingVacancies = (q: Queryable, where: SQL | undefined) =>
@@ -58,14 +65,11 @@ const inDepartement = (departementId: string): SQL => sql`${housingProjects.pool
   left join ${territories} g on g.id = p.parent_id
   where ${departementId} in (t.id, p.id, g.id))`;
 
-/** A refusal, whoever made it: the household (or its silence), the landlord, the commission. */
-const REFUSED = sql`(${vacancyProposals.answer} in ('refused', 'silence')
-  or ${vacancyProposals.decision} in ('non_allocation', 'rejection', 'landlord_refusal'))`;
-
 /**
  * Every household of the département's pools, with what the filters, signals and budget read: the
- * project, the file's facts, members, resources and expenses, a measure in force, its refusals (with
- * the refused dwelling's typology) and the vacancies it is already proposed on. One statement.
+ * project, the file's facts, members, resources and expenses, a measure in force, and its proposals
+ * (the vacancy, the dwelling's typology, the answer and the decision: its refusals are read from them
+ * by the designation rules). One statement.
  */
 export async function poolHouseholds(q: Queryable, departementId: string, householdIds?: readonly string[]) {
   const members = sql<{ relationship: Relationship; birthDate: string | null }[]>`coalesce((
@@ -81,15 +85,16 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
     where m.household_id = ${households.id} order by m.is_reference_person desc, m.position limit 1)`;
   const supportInPlace = sql<boolean>`exists (select 1 from ${measures} ms
     where ms.household_id = ${households.id} and ms.status in ('validated', 'active'))`;
-  const refusals = sql<{ typology: Typology | null; on: string }[]>`coalesce((
-    select json_agg(json_build_object('typology', d.typology,
-      'on', coalesce(${vacancyProposals.decidedOn}, ${vacancyProposals.answeredOn}, ${vacancyProposals.answerDue})))
+  const proposals = sql<PoolProposal[]>`coalesce((
+    select json_agg(json_build_object('vacancyId', ${vacancyProposals.vacancyId}, 'typology', d.typology,
+      'answer', ${vacancyProposals.answer}, 'answerReason', ${vacancyProposals.answerReason},
+      'answeredOn', ${vacancyProposals.answeredOn}, 'answerDue', ${vacancyProposals.answerDue},
+      'decision', ${vacancyProposals.decision}, 'decisionReason', ${vacancyProposals.decisionReason},
+      'decidedOn', ${vacancyProposals.decidedOn}))
     from ${vacancyProposals}
     join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
     join ${dwellings} d on d.id = v.dwelling_id
-    where ${vacancyProposals.householdId} = ${households.id} and ${REFUSED}), '[]'::json)`;
-  const proposedOn = sql<string[]>`array(select ${vacancyProposals.vacancyId} from ${vacancyProposals}
-    where ${vacancyProposals.householdId} = ${households.id})`;
+    where ${vacancyProposals.householdId} = ${households.id}), '[]'::json)`;
   const conditions = [inDepartement(departementId), eq(households.status, 'active')];
   if (householdIds) conditions.push(inArray(housingProjects.householdId, [...householdIds]));
   return q
@@ -106,8 +111,7 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
       resources,
       expenses,
       supportInPlace,
-      refusals,
-      proposedOn,
+      proposals,
     })
     .from(housingProjects)
     .innerJoin(households, eq(households.id, housingProjects.householdId))
