@@ -705,6 +705,12 @@ async function main() {
         goal: GOALS.rerankSeconds,
         met: rerankNational.rerankSeconds <= GOALS.rerankSeconds,
       },
+      // With 20 calls the nearest-rank p95 is the 19th: the largest territory needs its own line.
+      previewLargestSeconds: {
+        value: seconds(previewLargest.ms),
+        goal: GOALS.previewSeconds,
+        met: previewLargest.ms <= GOALS.previewSeconds * 1000,
+      },
       previewP95Seconds: {
         value: seconds(previewSummary.latencyMs.p95),
         goal: GOALS.previewSeconds,
