@@ -108,9 +108,9 @@ export interface BenchData {
 }
 
 /** One connection's statements, through node-postgres or PGlite (temporary tables need one connection). */
-type Sql = <R extends Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>;
+export type Sql = <R extends Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>;
 
-async function withConnection<T>(database: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withConnection<T>(database: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
   const { pglite, pool } = database;
   if (pglite)
     return work(async <R>(text: string, params?: unknown[]) => (await pglite.query<R>(text, params)).rows);
@@ -207,7 +207,7 @@ async function insertReferenceData(db: DB) {
 }
 
 /** A stable pseudo-random number in [0, mod) from a salt and a row's column (an SQL expression). */
-const h = (salt: string, mod: number | string, column = 'g') =>
+export const h = (salt: string, mod: number | string, column = 'g') =>
   `(abs(hashtext(${salt} || ${column}::text)) % (${mod}))`;
 
 /**
