@@ -20,11 +20,10 @@ export async function checkCandidates(
 ): Promise<{ policyVersion: number; checks: Map<string, CandidateCheck> }> {
   const vacancy = await vacancyForMatching(ctx.db, vacancyId);
   if (!vacancy?.departementId || householdIds.length === 0) return { policyVersion: 0, checks: new Map() };
-  const [policy, basis, rows] = await Promise.all([
-    policyInForce(ctx, vacancy.departementId),
-    matchingBasis(ctx, vacancy.departementId),
-    poolHouseholds(ctx.db, vacancy.departementId, householdIds),
-  ]);
+  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
+  const policy = await policyInForce(ctx, vacancy.departementId);
+  const basis = await matchingBasis(ctx, vacancy.departementId);
+  const rows = await poolHouseholds(ctx.db, vacancy.departementId, householdIds);
   const ranking = rankVacancy(vacancy, rows, basis, policy);
   const checks = new Map<string, CandidateCheck>();
   for (const a of [...ranking.candidates, ...ranking.excluded])

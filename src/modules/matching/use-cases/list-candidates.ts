@@ -25,11 +25,10 @@ export async function listCandidates(ctx: Context, vacancyId: string): Promise<T
     throw notFound('Vacance introuvable.');
   if (vacancy.status !== 'open')
     throw new AppError('INVALID_STATE', 'Cette vacance n’est plus ouverte : plus de candidats à classer.');
-  const [policy, basis, rows] = await Promise.all([
-    policyInForce(ctx, vacancy.departementId),
-    matchingBasis(ctx, vacancy.departementId),
-    poolHouseholds(db, vacancy.departementId),
-  ]);
+  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
+  const policy = await policyInForce(ctx, vacancy.departementId);
+  const basis = await matchingBasis(ctx, vacancy.departementId);
+  const rows = await poolHouseholds(db, vacancy.departementId);
   const ranking = rankVacancy(vacancy, rows, basis, policy);
   const visible = await visibleAmong(
     db,

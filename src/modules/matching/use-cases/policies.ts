@@ -76,12 +76,11 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
   const refusal = policyReadRefusal(ctx.actor);
   if (refusal) throw forbidden(refusal);
   const departement = await territoryOf(ctx);
-  const [current, basis, vacancies, rows] = await Promise.all([
-    policyInForce(ctx, departement.id),
-    matchingBasis(ctx, departement.id),
-    openVacanciesIn(ctx.db, departement.id),
-    poolHouseholds(ctx.db, departement.id),
-  ]);
+  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
+  const current = await policyInForce(ctx, departement.id);
+  const basis = await matchingBasis(ctx, departement.id);
+  const vacancies = await openVacanciesIn(ctx.db, departement.id);
+  const rows = await poolHouseholds(ctx.db, departement.id);
   const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
   const proposed = { version: current.version + 1, params };
   const before = [];
