@@ -47,14 +47,18 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
 import { TerritorySelect, useChosenTerritoryLabel } from '../../components/TerritorySelect.tsx';
 import { optionsOf } from '../households/organisations.ts';
+import { HouseholdProposals } from '../vacancies/ProposalsSection.tsx';
 
 /** The household's housing project: its place in the pool of households ready to leave, and the consent to be proposed. */
 export function HousingProjectTab({ file }: { file: THouseholdDetail }) {
   const query = useRouteQuery(HOUSING_POOL_ROUTES.project, { params: { id: file.id } });
   return (
-    <QueryState query={query} loadingLabel="Chargement du projet logement…">
-      {(view) => <ProjectSection householdId={file.id} view={view} />}
-    </QueryState>
+    <Stack gap="lg">
+      <QueryState query={query} loadingLabel="Chargement du projet logement…">
+        {(view) => <ProjectSection householdId={file.id} view={view} />}
+      </QueryState>
+      <HouseholdProposals householdId={file.id} />
+    </Stack>
   );
 }
 

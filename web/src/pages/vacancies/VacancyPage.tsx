@@ -14,6 +14,8 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
+import { DialogButton } from '../../components/FormDialog.tsx';
+import { DesignationDialog, ProposalsSection } from './ProposalsSection.tsx';
 import { dwellingWords, vacancyTitle } from './vacancy-words.ts';
 
 /**
@@ -67,6 +69,7 @@ function VacancyView({ vacancy: v }: { vacancy: TVacancy }) {
           )}
         </Section>
         {!v.canEnd && v.status === 'open' && <Candidates vacancyId={v.id} />}
+        <ProposalsSection vacancyId={v.id} />
       </Stack>
     </>
   );
@@ -74,8 +77,21 @@ function VacancyView({ vacancy: v }: { vacancy: TVacancy }) {
 
 function Candidates({ vacancyId }: { vacancyId: string }) {
   const query = useRouteQuery(MATCHING_ROUTES.candidates, { params: { id: vacancyId } });
+  const designable = query.data?.canDesignate ? query.data.candidates : [];
   return (
-    <Section title="Candidats de vos viviers">
+    <Section
+      title="Candidats de vos viviers"
+      action={
+        designable.length > 0 && (
+          <DialogButton
+            label="Proposer des ménages"
+            dialog={(close) => (
+              <DesignationDialog vacancyId={vacancyId} candidates={designable} onClose={close} />
+            )}
+          />
+        )
+      }
+    >
       <QueryState query={query} loadingLabel="Classement des ménages…">
         {(list) => <CandidateLists list={list} />}
       </QueryState>
