@@ -4,8 +4,8 @@ import { TYPOLOGY_LABELS, type Typology } from '../../shared/contracts/household
 import { activeParties } from '../households/index.ts';
 import { notifyOrganisation } from '../notifications/index.ts';
 
-/** Where notifications about proposals lead: the vacancies page, where each vacancy lists its proposals. */
-export const PROPOSALS_LINK = '/vacances';
+/** Where notifications about proposals lead: the vacancy's page, which lists its proposals. */
+export const proposalsLink = (vacancyId: string) => `/vacances/${vacancyId}`;
 
 interface Notice {
   kind: string;
@@ -18,11 +18,15 @@ export const dwellingWords = (d: { typology: Typology | null; address: string; c
   `${d.typology ? `${TYPOLOGY_LABELS[d.typology]}, ` : ''}${d.address}${d.commune ? ` (${d.commune})` : ''}`;
 
 /** The landlord's staff who follow the vacancy, in the app and by email. */
-export const tellLandlord = (q: Queryable, landlordOrganisationId: string, notice: Notice) =>
+export const tellLandlord = (
+  q: Queryable,
+  vacancy: { id: string; landlordOrganisationId: string },
+  notice: Notice,
+) =>
   notifyOrganisation(q, {
-    organisationId: landlordOrganisationId,
+    organisationId: vacancy.landlordOrganisationId,
     roles: [...ROLE_GROUPS.landlordStaff],
-    link: PROPOSALS_LINK,
+    link: proposalsLink(vacancy.id),
     ...notice,
   });
 
@@ -32,7 +36,7 @@ export const tellLandlord = (q: Queryable, landlordOrganisationId: string, notic
  */
 export async function tellReferents(
   q: Queryable,
-  proposal: { householdId: string; poolOrganisationId: string },
+  proposal: { householdId: string; poolOrganisationId: string; vacancyId: string },
   at: Date,
   notice: Notice,
 ): Promise<void> {
@@ -42,7 +46,7 @@ export async function tellReferents(
     await notifyOrganisation(q, {
       organisationId,
       roles: [...ROLE_GROUPS.socialWork],
-      link: PROPOSALS_LINK,
+      link: proposalsLink(proposal.vacancyId),
       ...notice,
     });
 }

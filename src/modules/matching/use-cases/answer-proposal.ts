@@ -66,11 +66,15 @@ export async function answerProposal(
     answerRecordedByUserId: actor.userId,
     updatedAt: ctx.now,
   });
-  await tellLandlord(db, row.vacancy.landlordOrganisationId, {
-    kind: 'proposal.answered',
-    title: `Réponse du candidat de rang ${p.rank} pour le logement ${dwellingWords(row.dwelling)}`,
-    body: `${PROPOSAL_ANSWER_LABELS[input.answer]} le ${formatDate(input.answeredOn)}${input.reason ? ` (${REFUSAL_REASON_LABELS[input.reason].toLowerCase()})` : ''}. Ménage proposé par ${row.poolOrganisationName}.`,
-  });
+  await tellLandlord(
+    db,
+    { id: p.vacancyId, landlordOrganisationId: row.vacancy.landlordOrganisationId },
+    {
+      kind: 'proposal.answered',
+      title: `Réponse du candidat de rang ${p.rank} pour le logement ${dwellingWords(row.dwelling)}`,
+      body: `${PROPOSAL_ANSWER_LABELS[input.answer]} le ${formatDate(input.answeredOn)}${input.reason ? ` (${REFUSAL_REASON_LABELS[input.reason].toLowerCase()})` : ''}. Ménage proposé par ${row.poolOrganisationName}.`,
+    },
+  );
   await audit(db, actor, {
     action: 'vacancy_proposal.answer',
     entityType: 'vacancy_proposal',

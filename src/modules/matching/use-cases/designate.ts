@@ -124,7 +124,7 @@ export async function designate(
   const [listed] = await vacanciesByIds(db, [vacancyId]);
   const dwelling = dwellingWords(listed!.dwelling);
   const count = values.length;
-  await tellLandlord(db, vacancy.landlordOrganisationId, {
+  await tellLandlord(db, vacancy, {
     kind: 'proposal.designated',
     title: `${count} candidat${count > 1 ? 's' : ''} proposé${count > 1 ? 's' : ''} pour le logement ${dwelling}`,
     body: `${actor.organisationName} a désigné ${count > 1 ? `${count} ménages, dans l’ordre` : 'un ménage'} le ${formatDate(input.designatedOn)}. Réponse des ménages attendue au plus tard le ${formatDate(answerDue)}.`,

@@ -25,11 +25,15 @@ export async function recordSilences(deps: Pick<AppDeps, 'db' | 'clock'>): Promi
       if (!row || !p || p.answer || p.decision || p.answerDue >= today) return;
       await updateProposal(tx, p.id, { answer: 'silence', answerReason: 'no_answer', updatedAt: now });
       const dwelling = dwellingWords(row.dwelling);
-      await tellLandlord(tx, row.vacancy.landlordOrganisationId, {
-        kind: 'proposal.silence',
-        title: `Sans réponse du candidat de rang ${p.rank} pour le logement ${dwelling}`,
-        body: `Le délai de réponse a pris fin le ${formatDate(p.answerDue)} sans réponse du ménage proposé par ${row.poolOrganisationName} : son silence vaut refus.`,
-      });
+      await tellLandlord(
+        tx,
+        { id: p.vacancyId, landlordOrganisationId: row.vacancy.landlordOrganisationId },
+        {
+          kind: 'proposal.silence',
+          title: `Sans réponse du candidat de rang ${p.rank} pour le logement ${dwelling}`,
+          body: `Le délai de réponse a pris fin le ${formatDate(p.answerDue)} sans réponse du ménage proposé par ${row.poolOrganisationName} : son silence vaut refus.`,
+        },
+      );
       await tellReferents(tx, p, now, {
         kind: 'proposal.silence',
         title: `Dossier ${formatFileNumber(row.fileNumber)} : sans réponse dans le délai`,
