@@ -27,6 +27,7 @@ import { MATCHING_ROUTES } from '@shared/routes/matching.ts';
 import { routeKey, useRouteMutation, useRouteQuery } from '../../api/routes.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { FactGrid } from '../../components/FactGrid.tsx';
 import { MoneyInput } from '../../components/MoneyInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -127,18 +128,7 @@ function ParamsSummary({ params }: { params: TMatchingPolicyParams }) {
     ['Après un refus, pas de proposition du même type pendant', `${params.coolOffDays} jours`],
     ['Départage', params.tieBreakers.map((t) => TIE_BREAKER_LABELS[t]).join(', puis ')],
   ];
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-      {rows.map(([label, value]) => (
-        <Stack gap={0} key={label}>
-          <Text size="xs" c="dimmed">
-            {label}
-          </Text>
-          <Text size="sm">{value}</Text>
-        </Stack>
-      ))}
-    </SimpleGrid>
-  );
+  return <FactGrid facts={rows} />;
 }
 
 type EditorValues = { params: TMatchingPolicyParams; note: string };

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router-dom';
 import type { TCandidate, TCandidateList } from '@shared/contracts/matching.ts';
 import {
@@ -11,6 +11,7 @@ import { MATCHING_ROUTES } from '@shared/routes/matching.ts';
 import { VACANCY_ROUTES } from '@shared/routes/vacancies.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { FactGrid } from '../../components/FactGrid.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -52,16 +53,7 @@ function VacancyView({ vacancy: v }: { vacancy: TVacancy }) {
       />
       <Stack gap="lg">
         <Section title="Le logement">
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-            {facts.map(([label, value]) => (
-              <Stack gap={0} key={label}>
-                <Text size="xs" c="dimmed">
-                  {label}
-                </Text>
-                <Text size="sm">{value}</Text>
-              </Stack>
-            ))}
-          </SimpleGrid>
+          <FactGrid facts={facts} />
           {v.visitDetails && (
             <Text size="sm" mt="sm">
               {v.visitDetails}
