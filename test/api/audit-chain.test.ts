@@ -20,7 +20,8 @@ import {
 
 type Members = Awaited<ReturnType<typeof makeOrgWithUsers>>['members'];
 
-describe('tamper-evident audit log', () => {
+// Each test builds a fresh app and database (freshLog): on a busy machine that alone can take 30 s.
+describe('tamper-evident audit log', { timeout: 120_000 }, () => {
   let t: TestApp;
   let members: Members;
 
@@ -128,7 +129,6 @@ describe('tamper-evident audit log', () => {
     });
   });
 
-  // Signs, rewrites the whole log and verifies twice: a busy machine needs more than the default 30 s.
   it('signs checkpoints that a rewritten log, however consistent, no longer reaches', async () => {
     await freshLog();
     const admin = members.admin!.session;
@@ -191,7 +191,7 @@ describe('tamper-evident audit log', () => {
       /fichier gardé\.json : l’entrée de rang \d+ du flux 0 qu’il atteste n’est plus dans le journal/,
     );
     expect(lines.join('\n')).toMatch(/point de contrôle enregistré n° \d+ : l’entrée de rang/);
-  }, 60_000);
+  });
 
   it('signs from the job only when the log moved, with a key created once', async () => {
     await freshLog();
