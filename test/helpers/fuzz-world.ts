@@ -16,6 +16,8 @@ import { addDays, parisDate, parisInstant } from '../../src/shared/time.ts';
 import { makeDepartement, placeIn } from './measure-fixtures.ts';
 import { LEASE_PARTIES } from '../../src/shared/leases/contract-rules.ts';
 import { insertDwelling } from '../../src/modules/dwellings/index.ts';
+import { housingProjects } from '../../src/modules/housing-pool/schema.ts';
+import { proposeOn } from './proposal-fixtures.ts';
 import type {
   FuzzActor,
   FuzzExample,
@@ -424,6 +426,20 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     `/api/partnerships/${convention}/gla-plan`,
     { year: Number(TODAY.slice(0, 4)) },
   );
+  // A proposal on that vacancy: the main household in the association's pool, put forward by it.
+  await deps.db.insert(housingProjects).values({
+    householdId: main,
+    poolOrganisationId: association.org.id,
+    accessibilityNeed: 'none',
+    supportIntensity: 'light',
+    readinessAtOpening: 'ready',
+    openedOn: TODAY,
+  });
+  const proposal = await proposeOn(deps.db, {
+    vacancyId: vacancy,
+    householdId: main,
+    designatedByOrganisationId: association.org.id,
+  });
   const ids: KnownIds = {
     households,
     organisations: [association.org.id, landlord.org.id],
@@ -489,6 +505,7 @@ export async function buildFuzzWorld(deps: AppDeps, send: Transport): Promise<Fu
     'sliding-evaluations': LEASE_PARTIES,
     partnerships: [convention],
     vacancies: [vacancy],
+    proposals: [proposal],
     'gla-tasks': glaTasks.tasks.map((task) => task.id),
     aids: [
       await idOf(caseworker, `/api/households/${main}/aids`, {
