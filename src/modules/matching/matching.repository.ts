@@ -7,6 +7,7 @@ import type {
   Typology,
 } from '../../shared/contracts/household-enums.ts';
 import { dwellings } from '../dwellings/schema.ts';
+import { householdVisibleTo } from '../households/index.ts';
 import { housingProjects } from '../housing-pool/schema.ts';
 import { householdExpenses, householdMembers, householdResources, households } from '../households/schema.ts';
 import { measures } from '../measures/schema.ts';
@@ -125,14 +126,13 @@ export async function visibleAmong(
   q: Queryable,
   organisationId: string,
   householdIds: readonly string[],
-  visible: (organisationId: string, at: Date) => SQL,
   at: Date,
 ): Promise<Set<string>> {
   if (householdIds.length === 0) return new Set();
   const rows = await q
     .select({ id: households.id })
     .from(households)
-    .where(and(inArray(households.id, [...householdIds]), visible(organisationId, at)));
+    .where(and(inArray(households.id, [...householdIds]), householdVisibleTo(organisationId, at)));
   return new Set(rows.map((r) => r.id));
 }
 

@@ -7,7 +7,12 @@ import { parisDate } from '../../shared/time.ts';
 import { conventionAt, loadScales, type Scales } from '../budget/index.ts';
 import { departementOf } from '../organisations/index.ts';
 import { budgetsIn, dwellingFacts, householdFacts } from './candidate-facts.ts';
-import { latestPolicy, type MatchingVacancy, type PoolHousehold } from './matching.repository.ts';
+import {
+  latestPolicy,
+  poolHouseholds,
+  type MatchingVacancy,
+  type PoolHousehold,
+} from './matching.repository.ts';
 
 /** The policy in force in a département: its latest adopted version, or the default one (version 0). */
 export interface PolicyInForce {
@@ -58,4 +63,20 @@ export function rankVacancy(
     policy.version,
     basis.today,
   );
+}
+
+/**
+ * A vacancy ranked under its territory's policy in force, over its département's pools (or these
+ * households of them). One query at a time: in a transaction they share one connection, where pg
+ * refuses concurrent queries.
+ */
+export async function rankVacancyPool(
+  ctx: Context,
+  vacancy: MatchingVacancy & { departementId: string },
+  householdIds?: readonly string[],
+) {
+  const policy = await policyInForce(ctx, vacancy.departementId);
+  const basis = await matchingBasis(ctx, vacancy.departementId);
+  const rows = await poolHouseholds(ctx.db, vacancy.departementId, householdIds);
+  return { policy, rows, ranking: rankVacancy(vacancy, rows, basis, policy) };
 }

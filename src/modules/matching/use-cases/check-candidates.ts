@@ -1,7 +1,7 @@
 import type { Context } from '../../../kernel/context.ts';
 import type { TCandidateExplanation } from '../../../shared/contracts/matching.ts';
-import { poolHouseholds, vacancyForMatching } from '../matching.repository.ts';
-import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
+import { vacancyForMatching } from '../matching.repository.ts';
+import { rankVacancyPool } from '../rank-vacancy.ts';
 
 export interface CandidateCheck {
   passes: boolean;
@@ -20,11 +20,11 @@ export async function checkCandidates(
 ): Promise<{ policyVersion: number; checks: Map<string, CandidateCheck> }> {
   const vacancy = await vacancyForMatching(ctx.db, vacancyId);
   if (!vacancy?.departementId || householdIds.length === 0) return { policyVersion: 0, checks: new Map() };
-  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
-  const policy = await policyInForce(ctx, vacancy.departementId);
-  const basis = await matchingBasis(ctx, vacancy.departementId);
-  const rows = await poolHouseholds(ctx.db, vacancy.departementId, householdIds);
-  const ranking = rankVacancy(vacancy, rows, basis, policy);
+  const { policy, ranking } = await rankVacancyPool(
+    ctx,
+    { ...vacancy, departementId: vacancy.departementId },
+    householdIds,
+  );
   const checks = new Map<string, CandidateCheck>();
   for (const a of [...ranking.candidates, ...ranking.excluded])
     checks.set(a.householdId, { passes: a.eligible, explanation: a.explain() });

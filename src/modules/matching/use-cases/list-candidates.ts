@@ -3,11 +3,10 @@ import { auditMany } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
 import { candidatesRefusal } from '../../../shared/access/matching-policy.ts';
 import type { TCandidateList } from '../../../shared/contracts/matching.ts';
-import { householdVisibleTo } from '../../households/index.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
 import { presentCandidate } from '../candidate.presenter.ts';
-import { poolHouseholds, vacancyForMatching, visibleAmong } from '../matching.repository.ts';
-import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
+import { vacancyForMatching, visibleAmong } from '../matching.repository.ts';
+import { rankVacancyPool } from '../rank-vacancy.ts';
 
 /**
  * The candidates for an open vacancy, ranked over every pool of its département under the policy in
@@ -25,16 +24,14 @@ export async function listCandidates(ctx: Context, vacancyId: string): Promise<T
     throw notFound('Vacance introuvable.');
   if (vacancy.status !== 'open')
     throw new AppError('INVALID_STATE', 'Cette vacance n’est plus ouverte : plus de candidats à classer.');
-  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
-  const policy = await policyInForce(ctx, vacancy.departementId);
-  const basis = await matchingBasis(ctx, vacancy.departementId);
-  const rows = await poolHouseholds(db, vacancy.departementId);
-  const ranking = rankVacancy(vacancy, rows, basis, policy);
+  const { policy, rows, ranking } = await rankVacancyPool(ctx, {
+    ...vacancy,
+    departementId: vacancy.departementId,
+  });
   const visible = await visibleAmong(
     db,
     actor.organisationId,
     rows.map((r) => r.project.householdId),
-    householdVisibleTo,
     ctx.now,
   );
   const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));

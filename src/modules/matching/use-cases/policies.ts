@@ -12,7 +12,6 @@ import type {
 } from '../../../shared/contracts/matching.ts';
 import { DEFAULT_POLICY, policyChanges } from '../../../shared/matching/policy.ts';
 import { policyMoves } from '../../../shared/matching/ranking.ts';
-import { householdVisibleTo } from '../../households/index.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
 import { budgetsIn } from '../candidate-facts.ts';
 import {
@@ -95,7 +94,6 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
     ctx.db,
     ctx.actor.organisationId,
     moves.map((m) => m.householdId),
-    householdVisibleTo,
     ctx.now,
   );
   const better = (m: (typeof moves)[number]) =>

@@ -13,7 +13,6 @@ import {
   type TProposal,
 } from '@shared/contracts/designations.ts';
 import type { TCandidate } from '@shared/contracts/matching.ts';
-import { TYPOLOGY_LABELS } from '@shared/contracts/household-enums.ts';
 import { formatDate, formatDateTime } from '@shared/format.ts';
 import { CAL_FILE_ROUTES } from '@shared/routes/cal-files.ts';
 import { COMMITTEE_ROUTES } from '@shared/routes/committees.ts';
@@ -30,6 +29,7 @@ import { Section } from '../../components/Section.tsx';
 import { optionsOf } from '../households/organisations.ts';
 import { Link } from 'react-router-dom';
 import { PATHS } from '../../paths.ts';
+import { dwellingTitle } from './vacancy-words.ts';
 
 /** Everything a designation, an answer or a decision changes on the vacancy's page. */
 const refreshed = (vacancyId: string, householdId?: string) => [
@@ -448,9 +448,7 @@ export function HouseholdProposals({ householdId }: { householdId: string }) {
                 render: (p) => (
                   <Stack gap={0}>
                     <Anchor component={Link} to={PATHS.vacancy(p.vacancyId)} size="sm" fw={600}>
-                      {[p.dwelling.typology && TYPOLOGY_LABELS[p.dwelling.typology], p.dwelling.commune]
-                        .filter(Boolean)
-                        .join(' — ') || p.dwelling.address}
+                      {dwellingTitle(p.dwelling)}
                     </Anchor>
                     <Text size="xs">
                       {p.dwelling.address} · {p.landlordName}

@@ -1,12 +1,15 @@
-import { TYPOLOGY_LABELS } from '@shared/contracts/household-enums.ts';
+import { TYPOLOGY_LABELS, type Typology } from '@shared/contracts/household-enums.ts';
 import { DWELLING_ACCESSIBILITY_LABELS, DWELLING_FINANCING_LABELS } from '@shared/contracts/housing-stock.ts';
 import type { TVacancy } from '@shared/contracts/vacancies.ts';
 
-/** « T3 — Metz »: a vacancy by its dwelling's typology and commune. */
-export const vacancyTitle = (v: TVacancy): string =>
-  [v.dwelling.typology && TYPOLOGY_LABELS[v.dwelling.typology], v.dwelling.commune]
-    .filter(Boolean)
-    .join(' — ') || v.dwelling.address;
+/** « T3 — Metz »: a dwelling by its typology and commune (its address when it has neither). */
+export const dwellingTitle = (d: {
+  typology: Typology | null;
+  commune: string | null;
+  address: string;
+}): string => [d.typology && TYPOLOGY_LABELS[d.typology], d.commune].filter(Boolean).join(' — ') || d.address;
+
+export const vacancyTitle = (v: TVacancy): string => dwellingTitle(v.dwelling);
 
 /** The dwelling in one line: surface, floor, lift, accessibility, financing. */
 export const dwellingWords = (v: TVacancy): string =>
