@@ -1,11 +1,12 @@
 /**
  * The matching at national scale (issue 12): 100 départements, 100 000 households in their pools and
  * 5 000 open vacancies, generated with set-based SQL, then through the real app (buildApp, listening
- * on 127.0.0.1, sessions in the sessions table): the candidates of one vacancy (p50/p95/p99/max over
- * vacancies drawn at random, then over the largest département's), with the pool's SQL and the ranking
- * timed apart; the re-ranking of every open vacancy of a territory after a policy is adopted (the pool
- * loaded once), for the average and the largest département and for every territory in turn; the
- * policy-impact preview over at least 20 territories; and the eligibility calculator's bench, re-run.
+ * on 127.0.0.1, sessions in the sessions table): the pairs kept (ADR 0033) computed for every open
+ * vacancy, as the `matching-refresh` job does after midnight; the candidates of one vacancy, the
+ * vacancy page's first page (p50/p95/p99/max over vacancies drawn at random, then over the largest
+ * département's); every open vacancy of a territory ranked after a policy is adopted, for the median
+ * and the largest département and for every territory in turn; the policy-impact preview over at
+ * least 20 territories; and the eligibility calculator's bench, re-run.
  * Run: BENCH_DATABASE=pglite node --import tsx bench/matching.ts → bench/results/<date>-matching-<db>.json
  */
 import { execFile } from 'node:child_process';
@@ -13,19 +14,20 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import type { Actor } from '../src/kernel/actor.ts';
 import type { Context } from '../src/kernel/context.ts';
 import type { Database } from '../src/kernel/db.ts';
 import { SESSION_COOKIE, createSession } from '../src/modules/identity/sessions.ts';
-import {
-  openVacanciesIn,
-  poolHouseholds,
-  vacancyForMatching,
-} from '../src/modules/matching/matching.repository.ts';
-import { matchingBasis, policyInForce, rankVacancy } from '../src/modules/matching/rank-vacancy.ts';
+import { systemContext } from '../src/kernel/context.ts';
+import { rankedCandidates } from '../src/modules/matching/matches.repository.ts';
+import { openVacanciesIn } from '../src/modules/matching/matching.repository.ts';
+import { currentPairsIn, refreshAllPairs } from '../src/modules/matching/pairs.ts';
+import { policyInForce } from '../src/modules/matching/rank-vacancy.ts';
+import { vacancyMatches } from '../src/modules/matching/schema.ts';
+import { parisDate } from '../src/shared/time.ts';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREET_NAMES } from '../src/demo/names.ts';
 import type { TCandidateList, TPolicyImpact } from '../src/shared/contracts/matching.ts';
 import { DEFAULT_POLICY } from '../src/shared/matching/policy.ts';
@@ -58,6 +60,8 @@ const LARGEST_CALLS = envNumber('BENCH_LARGEST_CALLS', CANDIDATE_CALLS);
 const RERANK_RUNS = envNumber('BENCH_RERANK_RUNS', 3);
 const PREVIEW_TERRITORIES = envNumber('BENCH_PREVIEW_TERRITORIES', 20);
 const WARM_UP_CALLS = 20;
+/** The vacancy's page asks for ten candidates and ten excluded households at a time. */
+const PAGE_SIZE = envNumber('BENCH_PAGE_SIZE', 10);
 const SEED = 12;
 const GOALS = { candidatesP95Ms: 50, rerankSeconds: 10, previewSeconds: 2, eligibilityPerSecond: 100_000 };
 
@@ -472,6 +476,26 @@ async function main() {
       return { db, actor, now: new Date(), client: actor, session: null, config };
     };
 
+    // 0. The pairs kept (ADR 0033): what the `matching-refresh` job does after midnight, timed for the
+    // largest territory alone, then for every territory (the stale households the generation's
+    // inserts marked are taken first).
+    const system = () => systemContext(db, config, new Date());
+    const p0 = performance.now();
+    await currentPairsIn(system(), largest.dep_id);
+    const largestPairsSeconds = seconds(performance.now() - p0);
+    const p1 = performance.now();
+    await refreshAllPairs(system());
+    const nationalPairsSeconds = seconds(performance.now() - p1);
+    const [kept] = await db.select({ n: count() }).from(vacancyMatches);
+    const pairs = {
+      largestSeconds: largestPairsSeconds,
+      nationalSeconds: nationalPairsSeconds,
+      kept: kept!.n,
+    };
+    log(
+      `paires : le plus grand territoire en ${largestPairsSeconds} s, les autres ensuite en ${nationalPairsSeconds} s ; ${pairs.kept} paires gardées`,
+    );
+
     const openVacancies = await db
       .select({ id: vacancies.id, departement_id: vacancies.departementId })
       .from(vacancies)
@@ -479,23 +503,24 @@ async function main() {
       .orderBy(vacancies.id);
     const depOf = new Map(deps.map((d) => [d.dep_id, d]));
 
-    // 1. The candidates of one vacancy over HTTP, one call at a time; then the pool's statement and
-    // the ranking alone for the same vacancy, to split the time.
+    // 1. The candidates of one vacancy over HTTP, one call at a time: the first page of the reader's
+    // candidates and of its excluded households, with their reasons, as the vacancy's page asks.
     const candidatesOf = async (
       sample: readonly { id: string; departement_id: string | null }[],
       label: string,
     ) => {
       const latencies: number[] = [];
-      const poolMs: number[] = [];
-      const rankMs: number[] = [];
-      const sizes = { considered: 0, eligible: 0, shown: 0, responseBytes: 0 };
+      const sizes = { considered: 0, eligible: 0, shown: 0, responseBytes: 0, readerCandidates: 0 };
       let errors = 0;
       const started = performance.now();
       for (const v of sample) {
         const d = depOf.get(v.departement_id!)!;
         const headers = await caseworkerOf(d);
         const t0 = performance.now();
-        const res = await callRoute(url, headers, MATCHING_ROUTES.candidates, { params: { id: v.id } });
+        const res = await callRoute(url, headers, MATCHING_ROUTES.candidates, {
+          params: { id: v.id },
+          query: { page: '1', excludedPage: '1', pageSize: String(PAGE_SIZE) },
+        });
         latencies.push(performance.now() - t0);
         if (!res.ok) {
           errors++;
@@ -507,32 +532,20 @@ async function main() {
         sizes.eligible += list.eligible;
         sizes.shown += list.candidates.length + list.excluded.length;
         sizes.responseBytes += Buffer.byteLength(res.text);
-        const ctx = contextOf(d);
-        const [vacancy, policy, basis] = await Promise.all([
-          vacancyForMatching(db, v.id),
-          policyInForce(ctx, d.dep_id),
-          matchingBasis(ctx, d.dep_id),
-        ]);
-        const t1 = performance.now();
-        const rows = await poolHouseholds(db, d.dep_id);
-        const t2 = performance.now();
-        rankVacancy(vacancy!, rows, basis, policy);
-        rankMs.push(performance.now() - t2);
-        poolMs.push(t2 - t1);
+        sizes.readerCandidates += list.candidateCount;
       }
       const ok = sample.length - errors;
       const result = {
         calls: sample.length,
         http: summarise(latencies, seconds(performance.now() - started), errors),
-        poolHouseholdsSql: summarise(poolMs, 0, 0).latencyMs,
-        rankVacancy: summarise(rankMs, 0, 0).latencyMs,
         meanConsidered: Math.round(sizes.considered / ok),
         meanEligible: Math.round(sizes.eligible / ok),
+        meanReaderCandidates: Math.round(sizes.readerCandidates / ok),
         meanShownToTheReader: Math.round(sizes.shown / ok),
         meanResponseKB: Math.round(sizes.responseBytes / ok / 1024),
       };
       log(
-        `${label} : ${sample.length} appels, p50 ${result.http.latencyMs.p50} ms, p95 ${result.http.latencyMs.p95} ms, p99 ${result.http.latencyMs.p99} ms, max ${result.http.latencyMs.max} ms ; SQL du vivier p50 ${result.poolHouseholdsSql.p50} ms, classement p50 ${result.rankVacancy.p50} ms ; ${result.meanConsidered} ménages considérés, ${result.meanShownToTheReader} montrés, ${result.meanResponseKB} ko`,
+        `${label} : ${sample.length} appels, p50 ${result.http.latencyMs.p50} ms, p95 ${result.http.latencyMs.p95} ms, p99 ${result.http.latencyMs.p99} ms, max ${result.http.latencyMs.max} ms ; ${result.meanConsidered} ménages considérés, ${result.meanEligible} candidats dont ${result.meanReaderCandidates} du lecteur, ${result.meanShownToTheReader} montrés, ${result.meanResponseKB} ko`,
       );
       return result;
     };
@@ -552,7 +565,8 @@ async function main() {
     );
 
     // 2. A policy adopted (HTTP, the SIAO's coordinator), then every open vacancy of the territory
-    // ranked under it, the pool loaded once: end to end.
+    // ranked under it (the kept pairs need no recompute: the policy is applied by the ranking's
+    // statement), as its coordinator reads them: end to end.
     let adoption = 0;
     const adopt = async (d: (typeof deps)[number]) => {
       const headers = await coordinatorOf(d);
@@ -573,19 +587,18 @@ async function main() {
       const adoptionMs = await adopt(d);
       const ctx = contextOf(d);
       const t0 = performance.now();
-      const [policy, basis, open, rows] = await Promise.all([
-        policyInForce(ctx, d.dep_id),
-        matchingBasis(ctx, d.dep_id),
-        openVacanciesIn(db, d.dep_id),
-        poolHouseholds(db, d.dep_id),
-      ]);
+      const policy = await policyInForce(ctx, d.dep_id);
+      const open = await openVacanciesIn(db, d.dep_id);
       const t1 = performance.now();
       let eligible = 0;
-      for (const v of open) eligible += rankVacancy(v, rows, basis, policy).candidates.length;
+      const reader = { organisationId: d.siao_id, at: new Date() };
+      const today = parisDate(new Date());
+      for (const v of open)
+        eligible += (await rankedCandidates(db, v, policy.params, today, reader)).eligible;
       const t2 = performance.now();
       return {
         departement: d.code,
-        households: rows.length,
+        households: d.households,
         vacancies: open.length,
         eligiblePairs: eligible,
         adoptionMs: ms(adoptionMs),
@@ -599,7 +612,7 @@ async function main() {
       for (let i = 0; i < RERANK_RUNS; i++) runs.push(await rerank(d));
       const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
       log(
-        `reclassement ${label} (${d.code}) : ${runs.map((r) => `${r.seconds} s`).join(', ')} — médiane ${median.seconds} s (vivier ${median.loadMs} ms, classement ${median.rankMs} ms, ${median.vacancies} vacances × ${median.households} ménages)`,
+        `reclassement ${label} (${d.code}) : ${runs.map((r) => `${r.seconds} s`).join(', ')} — médiane ${median.seconds} s (lecture ${median.loadMs} ms, classement ${median.rankMs} ms, ${median.vacancies} vacances × ${median.households} ménages)`,
       );
       return { runs, median };
     };
@@ -740,6 +753,7 @@ async function main() {
         largestCalls: LARGEST_CALLS,
         rerankRuns: RERANK_RUNS,
         warmUpCalls: WARM_UP_CALLS,
+        pageSize: PAGE_SIZE,
         previewTerritories: previewed.length,
         seed: SEED,
         dataset: data.counts,
@@ -749,6 +763,7 @@ async function main() {
         transport:
           'HTTP sur 127.0.0.1 (fetch), un appel à la fois, session réelle (table sessions) ; le client du banc partage le processus du serveur.',
       },
+      pairs,
       candidates: { national, largest: inLargest },
       rerank: { average: rerankAverage, largest: rerankLargest, national: rerankNational },
       preview: { summary: previewSummary, largest: previewLargest, territories: previews },

@@ -4,7 +4,7 @@ import { mailDeliveryJob } from './modules/mail/index.ts';
 import { auditCheckpointJob } from './modules/audit/index.ts';
 import { alertsJob } from './modules/alerts/index.ts';
 import { repaymentPlansJob } from './modules/rent-accounts/index.ts';
-import { proposalSilencesJob } from './modules/matching/index.ts';
+import { matchingRefreshJob, proposalSilencesJob } from './modules/matching/index.ts';
 
 /** Every background job of the app: the server runs them, `npm run db:migrate` creates their queues. */
 export const backgroundJobs = (deps: Pick<AppDeps, 'db' | 'config' | 'clock'>): JobDefinition[] => [
@@ -12,5 +12,6 @@ export const backgroundJobs = (deps: Pick<AppDeps, 'db' | 'config' | 'clock'>): 
   auditCheckpointJob(deps),
   repaymentPlansJob(deps),
   proposalSilencesJob(deps),
+  matchingRefreshJob(deps),
   alertsJob(deps),
 ];

@@ -193,6 +193,36 @@ describe('matching households of the pools with a vacancy', () => {
       expect(read).toEqual(new Set([ids.dalo, ids.longest, ids.noConsent, ids.overCeiling]));
     });
 
+    it('pages the reader’s candidates and excluded households, auditing only those shown', async () => {
+      const reads = () =>
+        t.deps.db
+          .select({ id: auditLog.id, householdId: auditLog.householdId })
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'household.matching.read'), eq(auditLog.entityId, vacancyId)));
+      const earlier = new Set((await reads()).map((r) => r.id));
+      const paged = (await ok(
+        await call(
+          caseworker,
+          'GET',
+          `/api/vacancies/${vacancyId}/candidates?pageSize=1&page=2&excludedPage=2`,
+        ),
+      )) as TCandidateList;
+      expect(paged).toMatchObject({
+        candidateCount: 2,
+        excludedCount: 2,
+        page: 2,
+        excludedPage: 2,
+        pageSize: 1,
+      });
+      expect(paged.candidates.map((c) => c.householdId)).toEqual([ids.longest]);
+      expect(paged.excluded).toHaveLength(1);
+      expect(new Set((await reads()).filter((r) => !earlier.has(r.id)).map((r) => r.householdId))).toEqual(
+        new Set([ids.longest, paged.excluded[0]!.householdId]),
+      );
+      const bad = await call(caseworker, 'GET', `/api/vacancies/${vacancyId}/candidates?pageSize=500`);
+      expect(bad.statusCode).toBe(400);
+    });
+
     it('is read by the pool holders of the vacancy’s département only', async () => {
       expect((await call(landlord, 'GET', `/api/vacancies/${vacancyId}/candidates`)).statusCode).toBe(403);
       expect((await call(farWorker, 'GET', `/api/vacancies/${vacancyId}/candidates`)).statusCode).toBe(404);

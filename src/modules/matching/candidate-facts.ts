@@ -19,8 +19,8 @@ import type { MatchingVacancy, PoolHousehold } from './matching.repository.ts';
  * with its ceiling zone; and the budget in this dwelling with the housing benefit estimated for it.
  */
 
-/** The household's facts for one vacancy (`alreadyProposed` is the vacancy's). */
-export function householdFacts(row: PoolHousehold, vacancyId: string, today: string): HouseholdFacts {
+/** The household's facts, the same for every vacancy (`alreadyProposed` is set by `forVacancy`). */
+export function householdFacts(row: PoolHousehold, today: string): HouseholdFacts {
   const p = row.project;
   const adults = row.members.filter(
     (m) => m.relationship === 'reference_person' || m.relationship === 'spouse',
@@ -55,9 +55,13 @@ export function householdFacts(row: PoolHousehold, vacancyId: string, today: str
       const refusal = refusalOf(p, today);
       return refusal ? [{ typology: p.typology, on: refusal.on }] : [];
     }),
-    alreadyProposed: row.proposals.some((p) => p.vacancyId === vacancyId),
+    alreadyProposed: false,
   };
 }
+
+/** The household's facts for one vacancy: whether it was already put forward on it. */
+export const forVacancy = (facts: HouseholdFacts, row: PoolHousehold, vacancyId: string): HouseholdFacts =>
+  row.proposals.some((p) => p.vacancyId === vacancyId) ? { ...facts, alreadyProposed: true } : facts;
 
 export function dwellingFacts(v: MatchingVacancy): DwellingFacts {
   return {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../kernel/db.ts';
 import type {
   ExpenseCategory,
@@ -59,7 +59,7 @@ export const openVacanciesIn = (q: Queryable, departementId: string) =>
   matchingVacancies(q, and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open')));
 
 /** Organisations whose territory lies in the département (their own, an EPCI or a commune of it). */
-const inDepartement = (departementId: string): SQL => sql`${housingProjects.poolOrganisationId} in (
+export const inDepartement = (departementId: string): SQL => sql`${housingProjects.poolOrganisationId} in (
   select o.id from ${organisations} o
   join ${territories} t on t.id = o.territory_id
   left join ${territories} p on p.id = t.parent_id
@@ -177,4 +177,13 @@ export async function lockTerritory(q: Queryable, territoryId: string): Promise<
     .from(territories)
     .where(eq(territories.id, territoryId))
     .for('update');
+}
+
+/** The départements with at least one open vacancy. */
+export async function openDepartements(q: Queryable): Promise<string[]> {
+  const rows = await q
+    .selectDistinct({ id: vacancies.departementId })
+    .from(vacancies)
+    .where(and(eq(vacancies.status, 'open'), isNotNull(vacancies.departementId)));
+  return rows.map((r) => r.id!);
 }

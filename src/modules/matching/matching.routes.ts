@@ -5,7 +5,7 @@ import { adoptPolicy, getPolicy, previewPolicy } from './use-cases/policies.ts';
 
 /** Candidates and the matching policy (transport only). */
 export function matchingRoutes(routes: Routes): void {
-  routes.add(R.candidates, (ctx, { params }) => listCandidates(ctx, params.id));
+  routes.add(R.candidates, (ctx, { params, query }) => listCandidates(ctx, params.id, query));
   routes.add(R.policy, (ctx) => getPolicy(ctx));
   routes.add(R.previewPolicy, (ctx, { body }) => previewPolicy(ctx, body.params));
   routes.add(R.adoptPolicy, (ctx, { body }) => adoptPolicy(ctx, body));

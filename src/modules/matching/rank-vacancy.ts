@@ -1,3 +1,4 @@
+import type { Actor } from '../../kernel/actor.ts';
 import type { Context } from '../../kernel/context.ts';
 import type { TBudgetConventionValues } from '../../shared/contracts/budget.ts';
 import type { TMatchingPolicyParams } from '../../shared/contracts/matching.ts';
@@ -6,7 +7,7 @@ import { rankHouseholds, type Ranking } from '../../shared/matching/ranking.ts';
 import { parisDate } from '../../shared/time.ts';
 import { conventionAt, loadScales, type Scales } from '../budget/index.ts';
 import { departementOf } from '../organisations/index.ts';
-import { budgetsIn, dwellingFacts, householdFacts } from './candidate-facts.ts';
+import { budgetsIn, dwellingFacts, forVacancy, householdFacts } from './candidate-facts.ts';
 import {
   latestPolicy,
   poolHouseholds,
@@ -31,7 +32,10 @@ export interface MatchingBasis {
   scales: Scales;
 }
 
-export async function matchingBasis(ctx: Context, departementId: string): Promise<MatchingBasis> {
+export async function matchingBasis(
+  ctx: Context<Actor | null>,
+  departementId: string,
+): Promise<MatchingBasis> {
   const today = parisDate(ctx.now);
   const departement = await departementOf(ctx.db, departementId);
   const { convention } = await conventionAt(ctx.db, departement, today);
@@ -56,7 +60,7 @@ export function rankVacancy(
   ),
 ): Ranking {
   return rankHouseholds(
-    rows.map((r) => householdFacts(r, vacancy.id, basis.today)),
+    rows.map((r) => forVacancy(householdFacts(r, basis.today), r, vacancy.id)),
     dwellingFacts(vacancy),
     budgetOf,
     policy.params,

@@ -1,10 +1,13 @@
 import {
+  boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   uniqueIndex,
@@ -135,3 +138,55 @@ export const vacancyProposals = pgTable(
     index('vacancy_proposals_pool_idx').on(t.poolOrganisationId, t.createdAt),
   ],
 );
+
+/**
+ * The pairs household × open vacancy of a département that pass every hard filter the policy does not
+ * set, with what the signals weigh (`PairFacts`), as of `computedOn`: ranking a vacancy under any
+ * version of the policy is then one query over its rows (ADR 0033). Kept current by
+ * `vacancy_match_runs` (a vacancy's pairs are recomputed in full when its run is not today's) and
+ * `matching_stale_households` (filled by triggers on everything a household's pairs are made of).
+ */
+export const vacancyMatches = pgTable(
+  'vacancy_matches',
+  {
+    vacancyId: uuid('vacancy_id')
+      .notNull()
+      .references(() => vacancies.id, { onDelete: 'cascade' }),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    refusedOn: date('refused_on', { mode: 'string' }),
+    dalo: boolean('dalo').notNull(),
+    priorityCount: smallint('priority_count').notNull(),
+    shelterMonths: integer('shelter_months'),
+    demandMonths: integer('demand_months'),
+    // Double precision: the threshold is compared with the very figure the explanation shows.
+    effortPercent: doublePrecision('effort_percent'),
+    resteAVivreCents: integer('reste_a_vivre_cents'),
+    usualTypology: boolean('usual_typology').notNull(),
+    wishedCommune: boolean('wished_commune').notNull(),
+    supportOk: boolean('support_ok').notNull(),
+    adaptedForNeed: boolean('adapted_for_need').notNull(),
+    tieShelterDays: integer('tie_shelter_days').notNull(),
+    tieDemandDays: integer('tie_demand_days').notNull(),
+    tieDaloDays: integer('tie_dalo_days').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vacancyId, t.householdId] }),
+    index('vacancy_matches_household_idx').on(t.householdId),
+  ],
+);
+
+/** When each vacancy's pairs were last computed in full, over a pool of how many households. */
+export const vacancyMatchRuns = pgTable('vacancy_match_runs', {
+  vacancyId: uuid('vacancy_id')
+    .primaryKey()
+    .references(() => vacancies.id, { onDelete: 'cascade' }),
+  computedOn: date('computed_on', { mode: 'string' }).notNull(),
+});
+
+/** Households whose pairs may be out of date (written by triggers, drained by the refresh). */
+export const matchingStaleHouseholds = pgTable('matching_stale_households', {
+  householdId: uuid('household_id').primaryKey(),
+  markedAt: tstz('marked_at').notNull().defaultNow(),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPaging } from './common.ts';
 
 /**
  * The matching policy (issue 12 point 3; allocation-rules.md §7): hard filters are law and not
@@ -196,15 +197,27 @@ export const ZCandidate = z.object({
 });
 export type TCandidate = z.infer<typeof ZCandidate>;
 
+/** A page of the reader's candidates (`page`) and one of its excluded households (`excludedPage`). */
+export const ZCandidatesQuery = ZPaging.extend({
+  excludedPage: z.coerce.number().int().min(1).default(1),
+});
+export type TCandidatesQuery = z.infer<typeof ZCandidatesQuery>;
+
 export const ZCandidateList = z.object({
   vacancyId: z.string(),
   policyVersion: z.number().int(),
   /** Every household considered and every candidate, the reader's or not (counts only). */
   considered: z.number().int(),
   eligible: z.number().int(),
-  /** The reader's households: candidates in rank order, then the excluded ones. */
+  /** The reader's households: a page of its candidates in rank order, and one of its excluded ones. */
   candidates: z.array(ZCandidate),
   excluded: z.array(ZCandidate),
+  /** How many of each the reader has in all, and the pages shown. */
+  candidateCount: z.number().int(),
+  excludedCount: z.number().int(),
+  page: z.number().int(),
+  excludedPage: z.number().int(),
+  pageSize: z.number().int(),
   /** Whether the reader may designate (a pool holder of the département). */
   canDesignate: z.boolean(),
 });

@@ -231,19 +231,26 @@ function accessibilityFilter(h: HouseholdFacts, d: DwellingFacts): FilterCheck {
 /** The last day of the cool-off after a refusal on `on`. */
 export const coolOffEnd = (on: string, coolOffDays: number): string => addDays(on, coolOffDays);
 
+/** The day of the household's latest refusal of a dwelling of this one's typology: the cool-off runs from it. */
+export function latestRefusalOf(h: HouseholdFacts, d: DwellingFacts): string | null {
+  let latest: string | null = null;
+  if (d.typology === null) return null;
+  for (const r of h.refusals)
+    if (r.typology === d.typology && (latest === null || r.on > latest)) latest = r.on;
+  return latest;
+}
+
 function coolOffFilter(h: HouseholdFacts, d: DwellingFacts, today: string, coolOffDays: number): FilterCheck {
   const ref = 'CCH R441-2-10 (PPGD) ; politique du territoire';
-  const recent = h.refusals
-    .filter((r) => r.typology !== null && r.typology === d.typology && today <= coolOffEnd(r.on, coolOffDays))
-    .sort((a, b) => (a.on < b.on ? 1 : -1))[0];
-  if (!recent || !d.typology)
+  const refused = latestRefusalOf(h, d);
+  if (refused === null || today > coolOffEnd(refused, coolOffDays) || !d.typology)
     return result('cool_off', true, 'Pas de refus récent pour ce type de logement.', ref);
   const typology = d.typology;
   return result(
     'cool_off',
     false,
     () =>
-      `Proposition d’un ${TYPOLOGY_LABELS[typology]} refusée le ${formatDate(recent.on)} : pas de nouvelle proposition de ce type avant le ${formatDate(coolOffEnd(recent.on, coolOffDays + 1))}.`,
+      `Proposition d’un ${TYPOLOGY_LABELS[typology]} refusée le ${formatDate(refused)} : pas de nouvelle proposition de ce type avant le ${formatDate(coolOffEnd(refused, coolOffDays + 1))}.`,
     ref,
   );
 }

@@ -418,27 +418,30 @@ describe('the policy', () => {
     ]);
   });
 
-  it('shows who moves when the weights change', () => {
-    const dalo = household({ householdId: 'dalo', daloRecognised: true, housingSince: '2026-10-01' });
-    const long = household({ householdId: 'long', housingSince: '2022-01-01' });
-    const d = dwelling();
-    const before = [rankHouseholds([dalo, long], d, noBudget, DEFAULT_POLICY, 0, TODAY)];
-    const lowDalo = { ...DEFAULT_POLICY, weights: { ...DEFAULT_POLICY.weights, dalo: 10 } };
-    const after = [rankHouseholds([dalo, long], d, noBudget, lowDalo, 1, TODAY)];
-    expect(before[0]!.candidates.map((c) => c.householdId)).toEqual(['dalo', 'long']);
-    const moves = policyMoves(before, after);
-    expect(moves).toEqual([
+  it('states who moves from the tallies before and after, a mean rank to a tenth', () => {
+    const tally = (candidacies: number, rankSum: number, topThree: number) => ({
+      candidacies,
+      rankSum,
+      topThree,
+    });
+    expect(
+      policyMoves([
+        { householdId: 'up', before: tally(2, 9, 0), after: tally(2, 3, 2) },
+        { householdId: 'out', before: tally(1, 4, 0), after: tally(0, 0, 0) },
+        // 65/20 and 66/20 are both a mean rank of 3.3: the same place.
+        { householdId: 'same', before: tally(20, 65, 1), after: tally(20, 66, 1) },
+      ]),
+    ).toEqual([
       {
-        householdId: 'dalo',
-        before: { candidacies: 1, meanRank: 1, topThree: 1 },
-        after: { candidacies: 1, meanRank: 2, topThree: 1 },
+        householdId: 'up',
+        before: { candidacies: 2, meanRank: 4.5, topThree: 0 },
+        after: { candidacies: 2, meanRank: 1.5, topThree: 2 },
       },
       {
-        householdId: 'long',
-        before: { candidacies: 1, meanRank: 2, topThree: 1 },
-        after: { candidacies: 1, meanRank: 1, topThree: 1 },
+        householdId: 'out',
+        before: { candidacies: 1, meanRank: 4, topThree: 0 },
+        after: { candidacies: 0, meanRank: null, topThree: 0 },
       },
     ]);
-    expect(policyMoves(before, before)).toEqual([]);
   });
 });

@@ -10,7 +10,13 @@ import {
 import { formatCents, formatDate } from '../format.ts';
 import { daysInShelter, shelterTimeWords } from '../housing-pool/rules.ts';
 import { isUsualTypology, typologyFit } from './adequacy.ts';
-import { explainFilter, hardFilterChecks, type DwellingFacts, type HouseholdFacts } from './filters.ts';
+import {
+  explainFilter,
+  hardFilterChecks,
+  latestRefusalOf,
+  type DwellingFacts,
+  type HouseholdFacts,
+} from './filters.ts';
 
 /**
  * The ranking (allocation-rules.md §7.3–7.4): explicit signals, each with its value, its points under
@@ -72,13 +78,13 @@ export function monthsSince(from: string | null, today: string): number | null {
 function timeSignal(
   code: 'time_in_shelter' | 'demand_age',
   since: string | null,
+  months: number | null,
   today: string,
   perMonth: number,
   cap: number,
   what: string,
   reference: string,
 ): SignalCheck {
-  const months = monthsSince(since, today);
   const weight = () => `${pts(perMonth)} par mois, ${cap} mois au plus`;
   if (months === null || since === null) return signal(code, `${what} inconnue`, 0, weight, reference);
   const value = () =>
@@ -86,15 +92,19 @@ function timeSignal(
   return signal(code, value, Math.min(months, cap) * perMonth, weight, reference);
 }
 
-function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): SignalCheck[] {
+function affordabilitySignals(
+  f: SignalFacts,
+  b: BudgetFacts | null,
+  p: TMatchingPolicyParams,
+): SignalCheck[] {
   const aid = () => (b ? ` avec ${formatCents(b.housingBenefitCents)} d’aide au logement estimée` : '');
   const effortWeight = () =>
     `${pts(p.weights.effortWithinThreshold)} si ${p.thresholds.effortRatePercent} % ou moins`;
   const ravWeight = () =>
     `${pts(p.weights.resteAVivreAboveThreshold)} si ${formatCents(p.thresholds.resteAVivrePerUnitPerDayCents)} ou plus par unité de consommation et par jour`;
   const ref = 'CCH R441-3-1 ; arrêté du 10 mars 2011';
-  const effort = b?.effortPercent ?? null;
-  const rav = b?.resteAVivrePerUnitPerDayCents ?? null;
+  const effort = f.effortPercent;
+  const rav = f.resteAVivrePerUnitPerDayCents;
   return [
     effort === null
       ? signal('effort_rate', 'Non calculable : ressources du ménage non renseignées', 0, effortWeight, ref)
@@ -123,6 +133,50 @@ function affordabilitySignals(b: BudgetFacts | null, p: TMatchingPolicyParams): 
   ];
 }
 
+/**
+ * What the signals' points are made of for a household and a dwelling, before any policy: the policy
+ * only weighs and caps these. The matching module keeps them per pair, so that ranking under any
+ * version of the policy is arithmetic in one query (see `pointsSql`), and these same facts make the
+ * points shown here.
+ */
+export interface SignalFacts {
+  dalo: boolean;
+  priorityCount: number;
+  shelterMonths: number | null;
+  demandMonths: number | null;
+  effortPercent: number | null;
+  resteAVivrePerUnitPerDayCents: number | null;
+  usualTypology: boolean;
+  wishedCommune: boolean;
+  /** No support needed after entry, or a measure already in force. */
+  supportOk: boolean;
+  /** An adapted dwelling for a household that needs one. */
+  adaptedForNeed: boolean;
+}
+
+const adaptedDwelling = (d: DwellingFacts) =>
+  d.accessibility === 'adaptable' || d.accessibility === 'wheelchair_accessible';
+
+export function signalFacts(
+  h: HouseholdFacts,
+  d: DwellingFacts,
+  budget: BudgetFacts | null,
+  today: string,
+): SignalFacts {
+  return {
+    dalo: h.daloRecognised,
+    priorityCount: h.priorityCategories.length,
+    shelterMonths: monthsSince(h.housingSince, today),
+    demandMonths: monthsSince(h.demandFiledOn, today),
+    effortPercent: budget?.effortPercent ?? null,
+    resteAVivrePerUnitPerDayCents: budget?.resteAVivrePerUnitPerDayCents ?? null,
+    usualTypology: d.typology !== null && isUsualTypology(h, d.typology),
+    wishedCommune: h.communeIds.length === 0 || (d.communeId !== null && h.communeIds.includes(d.communeId)),
+    supportOk: !h.supportWished || h.supportInPlace,
+    adaptedForNeed: h.accessibilityNeed !== 'none' && adaptedDwelling(d),
+  };
+}
+
 /** Every ranking signal's points for a household and a dwelling, in the order they are shown. */
 export function signalChecks(
   h: HouseholdFacts,
@@ -132,31 +186,31 @@ export function signalChecks(
   today: string,
 ): SignalCheck[] {
   const w = p.weights;
+  const f = signalFacts(h, d, budget, today);
   const categories = h.priorityCategories as readonly PriorityCategory[];
-  const counted = Math.min(categories.length, p.caps.priorityCategories);
   const typology = d.typology;
-  const usual = typology !== null && isUsualTypology(h, typology);
-  const adapted = d.accessibility === 'adaptable' || d.accessibility === 'wheelchair_accessible';
+  const adapted = adaptedDwelling(d);
   return [
     signal(
       'dalo',
-      h.daloRecognised
+      f.dalo
         ? () => `Reconnu prioritaire${h.daloDecisionDate ? ` le ${formatDate(h.daloDecisionDate)}` : ''}`
         : 'Non reconnu',
-      h.daloRecognised ? w.dalo : 0,
+      f.dalo ? w.dalo : 0,
       () => pts(w.dalo),
       'CCH L441-2-3',
     ),
     signal(
       'priority_categories',
       () => (categories.length ? categories.map((c) => PRIORITY_CATEGORY_SHORT[c]).join(', ') : 'Aucune'),
-      counted * w.perPriorityCategory,
+      Math.min(f.priorityCount, p.caps.priorityCategories) * w.perPriorityCategory,
       () => `${pts(w.perPriorityCategory)} par catégorie, ${p.caps.priorityCategories} au plus`,
       'CCH L441-1',
     ),
     timeSignal(
       'time_in_shelter',
       h.housingSince,
+      f.shelterMonths,
       today,
       w.perShelterMonth,
       p.caps.shelterMonths,
@@ -166,17 +220,18 @@ export function signalChecks(
     timeSignal(
       'demand_age',
       h.demandFiledOn,
+      f.demandMonths,
       today,
       w.perDemandMonth,
       p.caps.demandMonths,
       'Date de première demande',
       'CCH L441-2-8 (cotation)',
     ),
-    ...affordabilitySignals(budget, p),
+    ...affordabilitySignals(f, budget, p),
     signal(
       'typology_fit',
       typology ? () => typologyFit(h, typology).reason : 'Typologie du logement non renseignée',
-      usual ? w.usualTypology : 0,
+      f.usualTypology ? w.usualTypology : 0,
       () => pts(w.usualTypology),
       'Pratique des bailleurs ; CCH L621-2',
     ),
@@ -185,12 +240,10 @@ export function signalChecks(
       () =>
         h.communeIds.length === 0
           ? 'Toutes communes acceptées'
-          : d.communeId && h.communeIds.includes(d.communeId)
+          : f.wishedCommune
             ? `${d.communeName ?? 'Commune'} fait partie des communes souhaitées`
             : `${d.communeName ?? 'La commune du logement'} ne fait pas partie des communes souhaitées`,
-      h.communeIds.length === 0 || (d.communeId !== null && h.communeIds.includes(d.communeId))
-        ? w.wishedCommune
-        : 0,
+      f.wishedCommune ? w.wishedCommune : 0,
       () => pts(w.wishedCommune),
       'CCH L441-1 (éloignement des lieux de travail et des équipements)',
     ),
@@ -201,18 +254,18 @@ export function signalChecks(
         : h.supportInPlace
           ? 'Accompagnement souhaité et mesure en cours'
           : 'Accompagnement souhaité, pas encore de mesure en cours',
-      !h.supportWished || h.supportInPlace ? w.supportInPlace : 0,
+      f.supportOk ? w.supportInPlace : 0,
       () => pts(w.supportInPlace),
       'Fiche-action 4 ; pratique des bailleurs',
     ),
     signal(
       'accessibility',
-      h.accessibilityNeed !== 'none' && adapted
+      f.adaptedForNeed
         ? 'Logement adapté à un besoin d’accessibilité du ménage'
         : adapted
           ? 'Logement adapté, le ménage n’en a pas besoin'
           : 'Logement non adapté',
-      h.accessibilityNeed !== 'none' && adapted ? w.adaptedDwelling : 0,
+      f.adaptedForNeed ? w.adaptedDwelling : 0,
       () => pts(w.adaptedDwelling),
       'CCH R441-4',
     ),
@@ -278,6 +331,37 @@ function tieValue(h: HouseholdFacts, by: TieBreaker, today: string): number | nu
   }
 }
 
+/**
+ * A household and a dwelling as the matching module keeps them between rankings: what the signals
+ * weigh, the latest refusal the policy's cool-off runs from, and the tie-breakers' values (-1 for
+ * none, as `rankHouseholds` compares them). Null when a hard filter other than the cool-off excludes
+ * the household: no policy can make it a candidate.
+ */
+export interface PairFacts extends SignalFacts {
+  householdId: string;
+  refusedOn: string | null;
+  ties: Record<TieBreaker, number>;
+}
+
+export function pairFacts(
+  h: HouseholdFacts,
+  d: DwellingFacts,
+  budgetOf: (h: HouseholdFacts) => BudgetFacts | null,
+  today: string,
+): PairFacts | null {
+  if (!hardFilterChecks(h, d, today, 0).every((f) => f.passed || f.code === 'cool_off')) return null;
+  return {
+    householdId: h.householdId,
+    ...signalFacts(h, d, budgetOf(h), today),
+    refusedOn: latestRefusalOf(h, d),
+    ties: {
+      time_in_shelter: tieValue(h, 'time_in_shelter', today) ?? -1,
+      demand_age: tieValue(h, 'demand_age', today) ?? -1,
+      dalo_decision: tieValue(h, 'dalo_decision', today) ?? -1,
+    },
+  };
+}
+
 export interface RankedCandidate extends Assessment {
   rank: number;
 }
@@ -327,30 +411,29 @@ export interface Move {
   after: { candidacies: number; meanRank: number | null; topThree: number };
 }
 
+/** Where a household stands over today's vacancies under one policy: candidacies, the sum of its ranks, first three places. */
+export interface RankTally {
+  candidacies: number;
+  rankSum: number;
+  topThree: number;
+}
+
+const place = (t: RankTally) => ({
+  candidacies: t.candidacies,
+  meanRank: t.candidacies ? Math.round((t.rankSum / t.candidacies) * 10) / 10 : null,
+  topThree: t.topThree,
+});
+
 /**
- * The effect of a policy change on today's pool (§7.4): for each household, its candidacies, mean rank
- * and places in the first three over the same vacancies, before and after; only those that move.
+ * The effect of a policy change on today's pool (§7.4), from each household's tallies before and
+ * after: its candidacies, mean rank (to a tenth) and places in the first three; only those that move.
  */
-export function policyMoves(before: readonly Ranking[], after: readonly Ranking[]): Move[] {
-  const ids = new Set(
-    [...before, ...after].flatMap((r) => [...r.candidates, ...r.excluded].map((c) => c.householdId)),
-  );
-  const index = (rankings: readonly Ranking[]) => {
-    const m = new Map<string, number[]>();
-    for (const r of rankings)
-      for (const c of r.candidates) m.set(c.householdId, [...(m.get(c.householdId) ?? []), c.rank]);
-    return m;
-  };
-  const b = index(before);
-  const a = index(after);
-  const place = (ranks: number[] | undefined) => ({
-    candidacies: ranks?.length ?? 0,
-    meanRank: ranks?.length ? Math.round((ranks.reduce((s, r) => s + r, 0) / ranks.length) * 10) / 10 : null,
-    topThree: ranks?.filter((r) => r <= 3).length ?? 0,
-  });
+export function policyMoves(
+  tallies: readonly { householdId: string; before: RankTally; after: RankTally }[],
+): Move[] {
   const moves: Move[] = [];
-  for (const id of ids) {
-    const move = { householdId: id, before: place(b.get(id)), after: place(a.get(id)) };
+  for (const t of tallies) {
+    const move = { householdId: t.householdId, before: place(t.before), after: place(t.after) };
     if (JSON.stringify(move.before) !== JSON.stringify(move.after)) moves.push(move);
   }
   return moves;

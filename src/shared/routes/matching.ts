@@ -1,5 +1,6 @@
 import {
   ZCandidateList,
+  ZCandidatesQuery,
   ZMatchingPolicy,
   ZPolicyAdoption,
   ZPolicyImpact,
@@ -21,8 +22,9 @@ export const MATCHING_ROUTES = {
     path: '/api/vacancies/:id/candidates',
     tag,
     summary:
-      'Les candidats d’un logement vacant, classés sur les viviers du département selon la politique en vigueur, chacun avec ses motifs (filtres, critères, points) ; les ménages écartés avec la raison ; lectures journalisées',
+      'Les candidats d’un logement vacant, classés sur les viviers du département selon la politique en vigueur, par pages, chacun avec ses motifs (filtres, critères, points) ; les ménages écartés avec la raison ; lectures journalisées (les ménages montrés)',
     params: ZVacancyParams,
+    query: ZCandidatesQuery,
     response: ZCandidateList,
     errors: [409],
   }),

@@ -2,45 +2,62 @@ import type { Context } from '../../../kernel/context.ts';
 import { auditMany } from '../../../kernel/audit.ts';
 import { AppError, forbidden, notFound } from '../../../kernel/errors.ts';
 import { candidatesRefusal } from '../../../shared/access/matching-policy.ts';
-import type { TCandidateList } from '../../../shared/contracts/matching.ts';
+import type { TCandidateList, TCandidatesQuery } from '../../../shared/contracts/matching.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
 import { presentCandidate } from '../candidate.presenter.ts';
-import { vacancyForMatching, visibleAmong } from '../matching.repository.ts';
-import { rankVacancyPool } from '../rank-vacancy.ts';
+import { poolSize, rankedCandidates, readerExcluded } from '../matches.repository.ts';
+import { poolHouseholds, vacancyForMatching } from '../matching.repository.ts';
+import { currentPairsOf } from '../pairs.ts';
+import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
 
 /**
  * The candidates for an open vacancy, ranked over every pool of its département under the policy in
- * force, each with why (filters, signals, points) — and the excluded households with why not. The
- * reader sees by name the households it is a party to (each an audited read); the others are only
- * counted, so that a rank means the same for everyone.
+ * force — one query over the vacancy's kept pairs (ADR 0033) —, a page at a time, each with why
+ * (filters, signals, points), and a page of the excluded households with why not. The reader sees by
+ * name the households it is a party to, each shown one an audited read; the others are only counted,
+ * so that a rank means the same for everyone.
  */
-export async function listCandidates(ctx: Context, vacancyId: string): Promise<TCandidateList> {
+export async function listCandidates(
+  ctx: Context,
+  vacancyId: string,
+  query: TCandidatesQuery,
+): Promise<TCandidateList> {
   const { db, actor } = ctx;
   const refusal = candidatesRefusal(actor);
   if (refusal) throw forbidden(refusal);
-  const vacancy = await vacancyForMatching(db, vacancyId);
+  const found = await vacancyForMatching(db, vacancyId);
   const departement = await organisationDepartement(db, actor.organisationId);
-  if (!vacancy || !vacancy.departementId || vacancy.departementId !== departement?.id)
+  if (!found || !found.departementId || found.departementId !== departement?.id)
     throw notFound('Vacance introuvable.');
-  if (vacancy.status !== 'open')
+  if (found.status !== 'open')
     throw new AppError('INVALID_STATE', 'Cette vacance n’est plus ouverte : plus de candidats à classer.');
-  const { policy, rows, ranking } = await rankVacancyPool(ctx, {
-    ...vacancy,
-    departementId: vacancy.departementId,
-  });
-  const visible = await visibleAmong(
-    db,
-    actor.organisationId,
-    rows.map((r) => r.project.householdId),
-    ctx.now,
-  );
+  const vacancy = { ...found, departementId: found.departementId };
+  await currentPairsOf(ctx, vacancy);
+  const policy = await policyInForce(ctx, vacancy.departementId);
+  const basis = await matchingBasis(ctx, vacancy.departementId);
+  const reader = { organisationId: actor.organisationId, at: ctx.now };
+  const { eligible, mine } = await rankedCandidates(db, vacancy, policy.params, basis.today, reader);
+  const excludedIds = await readerExcluded(db, vacancy, policy.params, basis.today, reader);
+  const { page, excludedPage, pageSize } = query;
+  const pageOf = <T>(items: readonly T[], n: number) => items.slice((n - 1) * pageSize, n * pageSize);
+  const shownCandidates = pageOf(mine, page);
+  const shownExcluded = pageOf(excludedIds, excludedPage);
+
+  // Only the households shown are explained: their facts read and their filters and signals written.
+  const rows = await poolHouseholds(db, vacancy.departementId, [
+    ...shownCandidates.map((c) => c.householdId),
+    ...shownExcluded,
+  ]);
   const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
-  const candidates = ranking.candidates
-    .filter((c) => visible.has(c.householdId))
-    .map((c) => presentCandidate(rowOf.get(c.householdId)!, c, c.rank));
-  const excluded = ranking.excluded
-    .filter((c) => visible.has(c.householdId))
-    .map((c) => presentCandidate(rowOf.get(c.householdId)!, c, null));
+  const ranking = rankVacancy(vacancy, rows, basis, policy);
+  const assessmentOf = new Map([...ranking.candidates, ...ranking.excluded].map((a) => [a.householdId, a]));
+  const present = (householdId: string, rank: number | null) => {
+    const row = rowOf.get(householdId);
+    const assessment = assessmentOf.get(householdId);
+    return row && assessment ? [presentCandidate(row, assessment, rank)] : [];
+  };
+  const candidates = shownCandidates.flatMap((c) => present(c.householdId, c.rank));
+  const excluded = shownExcluded.flatMap((id) => present(id, null));
   await auditMany(
     db,
     actor,
@@ -55,10 +72,15 @@ export async function listCandidates(ctx: Context, vacancyId: string): Promise<T
   return {
     vacancyId: vacancy.id,
     policyVersion: policy.version,
-    considered: rows.length,
-    eligible: ranking.candidates.length,
+    considered: await poolSize(db, vacancy.departementId),
+    eligible,
     candidates,
     excluded,
-    canDesignate: candidates.length > 0,
+    candidateCount: mine.length,
+    excludedCount: excludedIds.length,
+    page,
+    excludedPage,
+    pageSize,
+    canDesignate: mine.length > 0,
   };
 }

@@ -13,7 +13,9 @@ import type {
 import { DEFAULT_POLICY, policyChanges } from '../../../shared/matching/policy.ts';
 import { policyMoves } from '../../../shared/matching/ranking.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
-import { budgetsIn } from '../candidate-facts.ts';
+import { poolSize, tallyChanges } from '../matches.repository.ts';
+import { currentPairsIn } from '../pairs.ts';
+import { parisDate } from '../../../shared/time.ts';
 import {
   insertPolicy,
   lockTerritory,
@@ -22,7 +24,7 @@ import {
   poolHouseholds,
   visibleAmong,
 } from '../matching.repository.ts';
-import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
+import { policyInForce } from '../rank-vacancy.ts';
 
 /** The reader's département: the territory whose policy it reads or sets. */
 async function territoryOf(ctx: Context) {
@@ -77,19 +79,9 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
   const departement = await territoryOf(ctx);
   // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
   const current = await policyInForce(ctx, departement.id);
-  const basis = await matchingBasis(ctx, departement.id);
-  const vacancies = await openVacanciesIn(ctx.db, departement.id);
-  const rows = await poolHouseholds(ctx.db, departement.id);
-  const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
-  const proposed = { version: current.version + 1, params };
-  const before = [];
-  const after = [];
-  for (const vacancy of vacancies) {
-    const budgets = budgetsIn(vacancy, rowOf, basis.convention, basis.scales, basis.today);
-    before.push(rankVacancy(vacancy, rows, basis, current, budgets));
-    after.push(rankVacancy(vacancy, rows, basis, proposed, budgets));
-  }
-  const moves = policyMoves(before, after);
+  await currentPairsIn(ctx, departement.id);
+  const today = parisDate(ctx.now);
+  const moves = policyMoves(await tallyChanges(ctx.db, departement.id, current.params, params, today));
   const visible = await visibleAmong(
     ctx.db,
     ctx.actor.organisationId,
@@ -102,10 +94,18 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
       (m.after.meanRank ?? Infinity) < (m.before.meanRank ?? Infinity));
   const others = moves.filter((m) => !visible.has(m.householdId));
   const named = moves.filter((m) => visible.has(m.householdId));
+  const rows = await poolHouseholds(
+    ctx.db,
+    departement.id,
+    named.map((m) => m.householdId),
+  );
+  const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
+  // A household that left the pool since the pairs were kept is neither shown nor read.
+  const shown = named.filter((m) => rowOf.has(m.householdId));
   await auditMany(
     ctx.db,
     ctx.actor,
-    named.map((m) => ({
+    shown.map((m) => ({
       action: 'household.matching.read',
       entityType: 'household',
       entityId: m.householdId,
@@ -114,10 +114,10 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
     })),
   );
   return {
-    vacancies: vacancies.length,
-    households: rows.length,
+    vacancies: (await openVacanciesIn(ctx.db, departement.id)).length,
+    households: await poolSize(ctx.db, departement.id),
     changes: policyChanges(current.params, params),
-    moves: named.map((m) => {
+    moves: shown.map((m) => {
       const row = rowOf.get(m.householdId)!;
       return {
         householdId: m.householdId,

@@ -1,4 +1,6 @@
 import { Accordion, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { TCandidate, TCandidateList } from '@shared/contracts/matching.ts';
 import {
@@ -10,6 +12,7 @@ import { formatCents, formatDate } from '@shared/format.ts';
 import { MATCHING_ROUTES } from '@shared/routes/matching.ts';
 import { VACANCY_ROUTES } from '@shared/routes/vacancies.ts';
 import { useRouteQuery } from '../../api/routes.ts';
+import { PagingBar } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FactGrid } from '../../components/FactGrid.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -67,8 +70,17 @@ function VacancyView({ vacancy: v }: { vacancy: TVacancy }) {
   );
 }
 
+// Ten households a page: each opens on its filters and signals, on a tablet during a meeting.
+const PAGE_SIZE = 10;
+
 function Candidates({ vacancyId }: { vacancyId: string }) {
-  const query = useRouteQuery(MATCHING_ROUTES.candidates, { params: { id: vacancyId } });
+  const [page, setPage] = useState(1);
+  const [excludedPage, setExcludedPage] = useState(1);
+  const query = useRouteQuery(
+    MATCHING_ROUTES.candidates,
+    { params: { id: vacancyId }, query: { page, excludedPage, pageSize: PAGE_SIZE } },
+    { placeholderData: keepPreviousData },
+  );
   const designable = query.data?.canDesignate ? query.data.candidates : [];
   return (
     <Section
@@ -85,14 +97,24 @@ function Candidates({ vacancyId }: { vacancyId: string }) {
       }
     >
       <QueryState query={query} loadingLabel="Classement des ménages…">
-        {(list) => <CandidateLists list={list} />}
+        {(list) => (
+          <CandidateLists list={list} onPageChange={setPage} onExcludedPageChange={setExcludedPage} />
+        )}
       </QueryState>
     </Section>
   );
 }
 
-function CandidateLists({ list }: { list: TCandidateList }) {
-  const hidden = list.eligible - list.candidates.length;
+function CandidateLists({
+  list,
+  onPageChange,
+  onExcludedPageChange,
+}: {
+  list: TCandidateList;
+  onPageChange: (page: number) => void;
+  onExcludedPageChange: (page: number) => void;
+}) {
+  const hidden = list.eligible - list.candidateCount;
   return (
     <Stack gap="md">
       <Text size="sm">
@@ -110,13 +132,24 @@ function CandidateLists({ list }: { list: TCandidateList }) {
           description="Aucun ménage que vous suivez ne remplit toutes les conditions pour ce logement."
         />
       ) : (
-        <Accordion multiple variant="separated" order={3}>
-          {list.candidates.map((c) => (
-            <CandidateItem key={c.householdId} candidate={c} />
-          ))}
-        </Accordion>
+        <>
+          <Accordion multiple variant="separated" order={3}>
+            {list.candidates.map((c) => (
+              <CandidateItem key={c.householdId} candidate={c} />
+            ))}
+          </Accordion>
+          <PagingBar
+            label="vos candidats"
+            paging={{
+              page: list.page,
+              pageSize: list.pageSize,
+              total: list.candidateCount,
+              onPageChange,
+            }}
+          />
+        </>
       )}
-      {list.excluded.length > 0 && (
+      {list.excludedCount > 0 && (
         <>
           <Title order={3} size="h5">
             Vos ménages écartés pour ce logement
@@ -126,6 +159,15 @@ function CandidateLists({ list }: { list: TCandidateList }) {
               <CandidateItem key={c.householdId} candidate={c} />
             ))}
           </Accordion>
+          <PagingBar
+            label="vos ménages écartés"
+            paging={{
+              page: list.excludedPage,
+              pageSize: list.pageSize,
+              total: list.excludedCount,
+              onPageChange: onExcludedPageChange,
+            }}
+          />
         </>
       )}
     </Stack>

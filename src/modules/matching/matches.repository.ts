@@ -1,0 +1,307 @@
+import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../kernel/db.ts';
+import type { TMatchingPolicyParams, TieBreaker } from '../../shared/contracts/matching.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { PairFacts, RankTally } from '../../shared/matching/ranking.ts';
+import { householdVisibleTo } from '../households/index.ts';
+import { housingProjects } from '../housing-pool/schema.ts';
+import { households } from '../households/schema.ts';
+import { vacancies } from '../vacancies/schema.ts';
+import { inDepartement, openVacanciesIn, type MatchingVacancy } from './matching.repository.ts';
+import { matchingStaleHouseholds, vacancyMatches, vacancyMatchRuns } from './schema.ts';
+
+/**
+ * The pairs household × open vacancy kept between rankings (ADR 0033), and the rankings read from
+ * them: the policy's weights, caps, thresholds, cool-off and tie-breakers applied in SQL to the facts
+ * `pairFacts` computed — the same arithmetic as `signalChecks`, which a test compares on every row.
+ */
+
+const m = vacancyMatches;
+const int = (n: number) => sql`${n}::int`;
+
+/** A pair's points under a policy (see `signalChecks`). */
+export function pointsSql(p: TMatchingPolicyParams): SQL<number> {
+  const w = p.weights;
+  const when = (condition: SQL, points: number) =>
+    sql`(case when ${condition} then ${int(points)} else 0 end)`;
+  return sql<number>`(${when(sql`${m.dalo}`, w.dalo)}
+    + least(${m.priorityCount}, ${int(p.caps.priorityCategories)}) * ${int(w.perPriorityCategory)}
+    + coalesce(least(${m.shelterMonths}, ${int(p.caps.shelterMonths)}), 0) * ${int(w.perShelterMonth)}
+    + coalesce(least(${m.demandMonths}, ${int(p.caps.demandMonths)}), 0) * ${int(w.perDemandMonth)}
+    + ${when(sql`${m.effortPercent} <= ${p.thresholds.effortRatePercent}::double precision`, w.effortWithinThreshold)}
+    + ${when(sql`${m.resteAVivreCents} >= ${int(p.thresholds.resteAVivrePerUnitPerDayCents)}`, w.resteAVivreAboveThreshold)}
+    + ${when(sql`${m.usualTypology}`, w.usualTypology)}
+    + ${when(sql`${m.wishedCommune}`, w.wishedCommune)}
+    + ${when(sql`${m.supportOk}`, w.supportInPlace)}
+    + ${when(sql`${m.adaptedForNeed}`, w.adaptedDwelling)})::int`;
+}
+
+/** Past the policy's cool-off after the latest refusal of a dwelling of this typology (see `coolOffFilter`). */
+const pastCoolOff = (p: TMatchingPolicyParams, today: string) =>
+  sql`(${m.refusedOn} is null or ${today}::date > ${m.refusedOn} + ${int(p.coolOffDays)})`;
+
+const TIE_COLUMNS: Record<TieBreaker, AnyPgColumn> = {
+  time_in_shelter: m.tieShelterDays,
+  demand_age: m.tieDemandDays,
+  dalo_decision: m.tieDaloDays,
+};
+
+/** Decreasing points, then the policy's tie-breakers (larger first), then the household's id. */
+const rankOrder = (p: TMatchingPolicyParams): SQL =>
+  sql.join(
+    [
+      sql`${pointsSql(p)} desc`,
+      ...p.tieBreakers.map((by) => sql`${TIE_COLUMNS[by]} desc`),
+      sql`${m.householdId} asc`,
+    ],
+    sql`, `,
+  );
+
+/** A pair as stored. */
+const pairRow = (vacancyId: string, f: PairFacts): typeof vacancyMatches.$inferInsert => ({
+  vacancyId,
+  householdId: f.householdId,
+  refusedOn: f.refusedOn,
+  dalo: f.dalo,
+  priorityCount: f.priorityCount,
+  shelterMonths: f.shelterMonths,
+  demandMonths: f.demandMonths,
+  effortPercent: f.effortPercent,
+  resteAVivreCents: f.resteAVivrePerUnitPerDayCents,
+  usualTypology: f.usualTypology,
+  wishedCommune: f.wishedCommune,
+  supportOk: f.supportOk,
+  adaptedForNeed: f.adaptedForNeed,
+  tieShelterDays: f.ties.time_in_shelter,
+  tieDemandDays: f.ties.demand_age,
+  tieDaloDays: f.ties.dalo_decision,
+});
+
+// 16 columns: 1 000 rows a statement stay far under the protocol's 65 535 parameters.
+const CHUNK = 1000;
+
+/** Writes these pairs, replacing any kept for the same vacancy and household. */
+export async function upsertPairs(
+  q: Queryable,
+  pairs: readonly { vacancyId: string; facts: PairFacts }[],
+): Promise<void> {
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    const rows = pairs.slice(i, i + CHUNK).map((p) => pairRow(p.vacancyId, p.facts));
+    await q
+      .insert(vacancyMatches)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [m.vacancyId, m.householdId],
+        set: Object.fromEntries(
+          Object.entries(getTableColumns(vacancyMatches))
+            .filter(([k]) => k !== 'vacancyId' && k !== 'householdId')
+            .map(([k, column]) => [k, sql.raw(`excluded.${column.name}`)]),
+        ),
+      });
+  }
+}
+
+export async function deletePairsOfVacancies(q: Queryable, vacancyIds: readonly string[]): Promise<void> {
+  if (vacancyIds.length) await q.delete(vacancyMatches).where(inArray(m.vacancyId, [...vacancyIds]));
+}
+
+export async function deletePairsOfHouseholds(q: Queryable, householdIds: readonly string[]): Promise<void> {
+  if (householdIds.length) await q.delete(vacancyMatches).where(inArray(m.householdId, [...householdIds]));
+}
+
+/** Records that these vacancies' pairs were computed in full on this day. */
+export async function markRuns(
+  q: Queryable,
+  vacancyIds: readonly string[],
+  computedOn: string,
+): Promise<void> {
+  if (!vacancyIds.length) return;
+  await q
+    .insert(vacancyMatchRuns)
+    .values(vacancyIds.map((vacancyId) => ({ vacancyId, computedOn })))
+    .onConflictDoUpdate({ target: vacancyMatchRuns.vacancyId, set: { computedOn } });
+}
+
+/** The open vacancies of a département whose pairs were (or were not) computed in full on this day. */
+export async function openVacanciesByRun(q: Queryable, departementId: string, today: string) {
+  const all = await openVacanciesIn(q, departementId);
+  const current = await q
+    .select({ id: vacancyMatchRuns.vacancyId })
+    .from(vacancyMatchRuns)
+    .innerJoin(vacancies, eq(vacancies.id, vacancyMatchRuns.vacancyId))
+    .where(
+      and(
+        eq(vacancies.departementId, departementId),
+        eq(vacancies.status, 'open'),
+        eq(vacancyMatchRuns.computedOn, today),
+      ),
+    );
+  const ids = new Set(current.map((r) => r.id));
+  return {
+    current: all.filter((v) => ids.has(v.id)),
+    outdated: all.filter((v) => !ids.has(v.id)),
+  };
+}
+
+export async function isRunCurrent(q: Queryable, vacancyId: string, today: string): Promise<boolean> {
+  const [row] = await q
+    .select({ computedOn: vacancyMatchRuns.computedOn })
+    .from(vacancyMatchRuns)
+    .where(eq(vacancyMatchRuns.vacancyId, vacancyId));
+  return row?.computedOn === today;
+}
+
+/**
+ * Takes up to `limit` households marked stale, oldest first, skipping those another refresh holds
+ * (it removes them from the queue when it commits).
+ */
+export async function claimStaleHouseholds(q: Queryable, limit: number): Promise<string[]> {
+  const rows = await q
+    .delete(matchingStaleHouseholds)
+    .where(
+      inArray(
+        matchingStaleHouseholds.householdId,
+        sql`(select household_id from ${matchingStaleHouseholds} order by marked_at limit ${int(limit)} for update skip locked)`,
+      ),
+    )
+    .returning({ id: matchingStaleHouseholds.householdId });
+  return rows.map((r) => r.id);
+}
+
+/** The pool organisation of each of these households still active in a pool. */
+export async function poolOrganisationsOf(q: Queryable, householdIds: readonly string[]) {
+  if (!householdIds.length) return [];
+  return q
+    .select({ householdId: housingProjects.householdId, organisationId: housingProjects.poolOrganisationId })
+    .from(housingProjects)
+    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .where(and(inArray(housingProjects.householdId, [...householdIds]), eq(households.status, 'active')));
+}
+
+/** Serialises the writes of a département's pairs until the transaction ends (a no-op on PGlite: one connection). */
+export async function lockDepartementPairs(q: Queryable, departementId: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`vacancy_matches:${departementId}`}))`);
+}
+
+/** The households of the département's pools, counted (every one is considered for every vacancy). */
+export async function poolSize(q: Queryable, departementId: string): Promise<number> {
+  const [row] = await q
+    .select({ n: count() })
+    .from(housingProjects)
+    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .where(and(inDepartement(departementId), eq(households.status, 'active')));
+  return row?.n ?? 0;
+}
+
+/** A vacancy's candidates under a policy: how many in all, and the reader's in rank order with their points. */
+export async function rankedCandidates(
+  q: Queryable,
+  vacancy: MatchingVacancy,
+  p: TMatchingPolicyParams,
+  today: string,
+  reader: { organisationId: string; at: Date },
+) {
+  const where = and(eq(m.vacancyId, vacancy.id), pastCoolOff(p, today));
+  const ranked = q.$with('ranked').as(
+    q
+      .select({
+        householdId: m.householdId,
+        points: sql<number>`${pointsSql(p)}`.as('points'),
+        rank: sql<number>`(row_number() over (order by ${rankOrder(p)}))::int`.as('rank'),
+        eligible: sql<number>`(count(*) over ())::int`.as('eligible'),
+      })
+      .from(m)
+      .where(where),
+  );
+  const mine = await q
+    .with(ranked)
+    .select({ householdId: ranked.householdId, points: ranked.points, rank: ranked.rank })
+    .from(ranked)
+    .innerJoin(households, eq(households.id, ranked.householdId))
+    .where(householdVisibleTo(reader.organisationId, reader.at))
+    .orderBy(asc(ranked.rank));
+  const [all] = await q.select({ n: count() }).from(m).where(where);
+  return { eligible: all?.n ?? 0, mine };
+}
+
+/** The reader's households of the département's pools that are not candidates for the vacancy under the policy. */
+export async function readerExcluded(
+  q: Queryable,
+  vacancy: MatchingVacancy & { departementId: string },
+  p: TMatchingPolicyParams,
+  today: string,
+  reader: { organisationId: string; at: Date },
+): Promise<string[]> {
+  const rows = await q
+    .select({ id: housingProjects.householdId })
+    .from(housingProjects)
+    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .where(
+      and(
+        inDepartement(vacancy.departementId),
+        eq(households.status, 'active'),
+        householdVisibleTo(reader.organisationId, reader.at),
+        sql`not exists (select 1 from ${m} where ${m.vacancyId} = ${vacancy.id}
+          and ${m.householdId} = ${housingProjects.householdId} and ${pastCoolOff(p, today)})`,
+      ),
+    )
+    .orderBy(asc(households.fileNumber));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Every household's tally over the département's open vacancies under two policies, for those whose
+ * tallies differ (allocation-rules.md §7.4: who moves up or down). One statement: each vacancy's
+ * candidates numbered under each policy.
+ */
+export async function tallyChanges(
+  q: Queryable,
+  departementId: string,
+  before: TMatchingPolicyParams,
+  after: TMatchingPolicyParams,
+  today: string,
+): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
+  const rankUnder = (p: TMatchingPolicyParams) =>
+    sql`case when ${pastCoolOff(p, today)} then row_number() over (
+      partition by ${m.vacancyId}, ${pastCoolOff(p, today)} order by ${rankOrder(p)}) end`;
+  const numbered = q.$with('numbered').as(
+    q
+      .select({
+        householdId: m.householdId,
+        before: sql<number | null>`${rankUnder(before)}`.as('rank_before'),
+        after: sql<number | null>`${rankUnder(after)}`.as('rank_after'),
+      })
+      .from(m)
+      .innerJoin(vacancies, eq(vacancies.id, m.vacancyId))
+      .where(and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open'))),
+  );
+  const tally = (rank: typeof numbered.before) => ({
+    candidacies: sql<number>`count(${rank})::int`,
+    rankSum: sql<number>`coalesce(sum(${rank}), 0)::int`,
+    topThree: sql<number>`(count(*) filter (where ${rank} <= 3))::int`,
+  });
+  const b = tally(numbered.before);
+  const a = tally(numbered.after);
+  return (
+    await q
+      .with(numbered)
+      .select({
+        householdId: numbered.householdId,
+        bc: b.candidacies,
+        bs: b.rankSum,
+        bt: b.topThree,
+        ac: a.candidacies,
+        as: a.rankSum,
+        at: a.topThree,
+      })
+      .from(numbered)
+      .groupBy(numbered.householdId)
+      .having(
+        sql`(${b.candidacies}, ${b.rankSum}, ${b.topThree}) is distinct from (${a.candidacies}, ${a.rankSum}, ${a.topThree})`,
+      )
+  ).map((r) => ({
+    householdId: r.householdId,
+    before: { candidacies: r.bc, rankSum: r.bs, topThree: r.bt },
+    after: { candidacies: r.ac, rankSum: r.as, topThree: r.at },
+  }));
+}
