@@ -143,12 +143,18 @@ export async function openVacanciesByRun(q: Queryable, departementId: string, to
   };
 }
 
-export async function isRunCurrent(q: Queryable, vacancyId: string, today: string): Promise<boolean> {
-  const [row] = await q
-    .select({ computedOn: vacancyMatchRuns.computedOn })
+/** Which of these vacancies' pairs were computed in full on this day. */
+export async function currentRuns(
+  q: Queryable,
+  vacancyIds: readonly string[],
+  today: string,
+): Promise<Set<string>> {
+  if (!vacancyIds.length) return new Set();
+  const rows = await q
+    .select({ id: vacancyMatchRuns.vacancyId })
     .from(vacancyMatchRuns)
-    .where(eq(vacancyMatchRuns.vacancyId, vacancyId));
-  return row?.computedOn === today;
+    .where(and(inArray(vacancyMatchRuns.vacancyId, [...vacancyIds]), eq(vacancyMatchRuns.computedOn, today)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

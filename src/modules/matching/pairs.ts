@@ -10,7 +10,7 @@ import {
   claimStaleHouseholds,
   deletePairsOfHouseholds,
   deletePairsOfVacancies,
-  isRunCurrent,
+  currentRuns,
   lockDepartementPairs,
   markRuns,
   openVacanciesByRun,
@@ -67,11 +67,18 @@ export async function recomputeVacancies(
   vacancies: readonly MatchingVacancy[],
 ): Promise<void> {
   for (let i = 0; i < vacancies.length; i += BATCH) {
-    const batch = vacancies.slice(i, i + BATCH);
-    const ids = batch.map((v) => v.id);
     await ctx.db.transaction(async (tx) => {
       await lockDepartementPairs(tx, departementId);
       const basis = await matchingBasis({ ...ctx, db: tx }, departementId);
+      // Another read or the job may have computed some while this one waited for the lock.
+      const done = await currentRuns(
+        tx,
+        vacancies.slice(i, i + BATCH).map((v) => v.id),
+        basis.today,
+      );
+      const batch = vacancies.slice(i, i + BATCH).filter((v) => !done.has(v.id));
+      if (!batch.length) return;
+      const ids = batch.map((v) => v.id);
       const rows = await poolHouseholds(tx, departementId);
       await deletePairsOfVacancies(tx, ids);
       await upsertPairs(tx, pairsOf(batch, rows, basis));
@@ -125,7 +132,8 @@ export async function refreshStaleHouseholds(ctx: Ctx): Promise<number> {
 /** A vacancy's pairs as of now: stale households refreshed, then the vacancy's own if they are not today's. */
 export async function currentPairsOf(ctx: Ctx, vacancy: MatchingVacancy & { departementId: string }) {
   await refreshStaleHouseholds(ctx);
-  if (!(await isRunCurrent(ctx.db, vacancy.id, parisDate(ctx.now))))
+  const today = parisDate(ctx.now);
+  if (!(await currentRuns(ctx.db, [vacancy.id], today)).has(vacancy.id))
     await recomputeVacancies(ctx, vacancy.departementId, [vacancy]);
 }
 
