@@ -102,7 +102,7 @@ describe('the kept pairs of the demo territory', () => {
     const [pair] = await t.deps.db
       .select({ householdId: vacancyMatches.householdId })
       .from(vacancyMatches)
-      .where(eq(vacancyMatches.vacancyId, open[0]!.id))
+      .where(and(eq(vacancyMatches.vacancyId, open[0]!.id), eq(vacancyMatches.eligible, true)))
       .limit(1);
     expect(candidate).toBeUndefined();
     const [source] = await t.deps.db.select().from(vacancies).where(eq(vacancies.id, open[0]!.id));
@@ -198,10 +198,18 @@ describe('the kept pairs of the demo territory', () => {
     const [pair] = await t.deps.db
       .select()
       .from(vacancyMatches)
-      .where(eq(vacancyMatches.vacancyId, v.id))
+      .where(and(eq(vacancyMatches.vacancyId, v.id), eq(vacancyMatches.eligible, true)))
       .limit(1);
     const householdId = pair!.householdId;
-    // Consent withdrawn: the trigger marks the household, the next read drops its pairs.
+    const eligibleOn = async () =>
+      (
+        await t.deps.db
+          .select({ vacancyId: vacancyMatches.vacancyId, eligible: vacancyMatches.eligible })
+          .from(vacancyMatches)
+          .where(eq(vacancyMatches.householdId, householdId))
+      ).filter((r) => r.eligible);
+    expect((await eligibleOn()).length).toBeGreaterThan(0);
+    // Consent withdrawn: the trigger marks the household, the next read finds it a candidate nowhere.
     await t.deps.db
       .update(housingProjects)
       .set({ consentWithdrawnOn: parisDate(t.deps.clock()) })
@@ -212,22 +220,28 @@ describe('the kept pairs of the demo territory', () => {
       .where(eq(matchingStaleHouseholds.householdId, householdId));
     expect(marked!.n).toBe(1);
     await currentPairsOf(ctx(), v);
-    const [left] = await t.deps.db
-      .select({ n: count() })
-      .from(vacancyMatches)
-      .where(eq(vacancyMatches.householdId, householdId));
-    expect(left!.n).toBe(0);
-    // Given again: its pairs come back, over every current vacancy of the département.
+    expect(await eligibleOn()).toEqual([]);
+    // Given again: it is a candidate again, over every current vacancy of the département.
     await t.deps.db
       .update(housingProjects)
       .set({ consentWithdrawnOn: null })
       .where(eq(housingProjects.householdId, householdId));
     await currentPairsIn(ctx(), departementId);
-    const [back] = await t.deps.db
+    expect((await eligibleOn()).map((r) => r.vacancyId)).toContain(v.id);
+    // Out of the pool: no pair at all.
+    const [project] = await t.deps.db
+      .select()
+      .from(housingProjects)
+      .where(eq(housingProjects.householdId, householdId));
+    await t.deps.db.delete(housingProjects).where(eq(housingProjects.householdId, householdId));
+    await currentPairsOf(ctx(), v);
+    const [left] = await t.deps.db
       .select({ n: count() })
       .from(vacancyMatches)
-      .where(and(eq(vacancyMatches.householdId, householdId), eq(vacancyMatches.vacancyId, v.id)));
-    expect(back!.n).toBe(1);
+      .where(eq(vacancyMatches.householdId, householdId));
+    expect(left!.n).toBe(0);
+    await t.deps.db.insert(housingProjects).values(project!);
+    await currentPairsOf(ctx(), v);
 
     // A new rent: the vacancy's run is dropped, and its pairs recomputed with the new effort rate.
     const effort = async () =>

@@ -5,6 +5,7 @@ import type { HouseholdAccessPort } from '../../kernel/household-scope.ts';
 import { SCOPE_NOT_FOUND, type HouseholdScope } from '../../shared/routes/define.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { householdAccessLevel, type HouseholdAccessLevel } from '../../shared/access/household-access.ts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { parisDate } from '../../shared/time.ts';
 import { householdParties, households } from './schema.ts';
 
@@ -115,6 +116,17 @@ export const householdAmongVisibleTo = (
     partyIsCurrent(at),
     searchPattern === undefined ? undefined : like(householdParties.searchText, searchPattern),
   )}))`;
+
+/**
+ * SQL condition on another table's household id: among the households the organisation is a current
+ * party to, read once from its own parties (an uncorrelated subquery the planner hashes), so that a
+ * long list is filtered without a look-up per row.
+ */
+export const householdIdVisibleTo = (column: AnyPgColumn, organisationId: string, at: Date): SQL =>
+  sql`${column} in (select ${householdParties.householdId} from ${householdParties} where ${and(
+    eq(householdParties.organisationId, organisationId),
+    partyIsCurrent(at),
+  )})`;
 
 /** SQL condition: the household has a current party for this organisation (tenant scoping in lists). */
 export const householdVisibleTo = (organisationId: string, at: Date): SQL =>

@@ -7,6 +7,7 @@ export {
   requireHouseholdAccess,
   activeParties,
   partyIsCurrent,
+  householdIdVisibleTo,
   householdVisibleTo,
   householdAccessPort,
 } from './access-guard.ts';

@@ -3,7 +3,7 @@ import type { Queryable } from '../../kernel/db.ts';
 import type { TMatchingPolicyParams, TieBreaker } from '../../shared/contracts/matching.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PairFacts, RankTally } from '../../shared/matching/ranking.ts';
-import { householdVisibleTo } from '../households/index.ts';
+import { householdIdVisibleTo } from '../households/index.ts';
 import { housingProjects } from '../housing-pool/schema.ts';
 import { households } from '../households/schema.ts';
 import { vacancies } from '../vacancies/schema.ts';
@@ -36,9 +36,12 @@ export function pointsSql(p: TMatchingPolicyParams): SQL<number> {
     + ${when(sql`${m.adaptedForNeed}`, w.adaptedDwelling)})::int`;
 }
 
-/** Past the policy's cool-off after the latest refusal of a dwelling of this typology (see `coolOffFilter`). */
-const pastCoolOff = (p: TMatchingPolicyParams, today: string) =>
-  sql`(${m.refusedOn} is null or ${today}::date > ${m.refusedOn} + ${int(p.coolOffDays)})`;
+/**
+ * A candidate under a policy: past every hard filter the policy does not set, and past its cool-off
+ * after the latest refusal of a dwelling of this typology (see `coolOffFilter`).
+ */
+const candidateUnder = (p: TMatchingPolicyParams, today: string) =>
+  sql`(${m.eligible} and (${m.refusedOn} is null or ${today}::date > ${m.refusedOn} + ${int(p.coolOffDays)}))`;
 
 const TIE_COLUMNS: Record<TieBreaker, AnyPgColumn> = {
   time_in_shelter: m.tieShelterDays,
@@ -57,46 +60,53 @@ const rankOrder = (p: TMatchingPolicyParams): SQL =>
     sql`, `,
   );
 
-/** A pair as stored. */
-const pairRow = (vacancyId: string, f: PairFacts): typeof vacancyMatches.$inferInsert => ({
-  vacancyId,
-  householdId: f.householdId,
-  refusedOn: f.refusedOn,
-  dalo: f.dalo,
-  priorityCount: f.priorityCount,
-  shelterMonths: f.shelterMonths,
-  demandMonths: f.demandMonths,
-  effortPercent: f.effortPercent,
-  resteAVivreCents: f.resteAVivrePerUnitPerDayCents,
-  usualTypology: f.usualTypology,
-  wishedCommune: f.wishedCommune,
-  supportOk: f.supportOk,
-  adaptedForNeed: f.adaptedForNeed,
-  tieShelterDays: f.ties.time_in_shelter,
-  tieDemandDays: f.ties.demand_age,
-  tieDaloDays: f.ties.dalo_decision,
-});
+/** A pair as stored: a household no policy can make a candidate keeps only that. */
+export interface Pair {
+  vacancyId: string;
+  householdId: string;
+  facts: PairFacts | null;
+}
 
-// 16 columns: 1 000 rows a statement stay far under the protocol's 65 535 parameters.
+const pairRow = ({ vacancyId, householdId, facts: f }: Pair): typeof vacancyMatches.$inferInsert =>
+  f === null
+    ? { vacancyId, householdId, eligible: false }
+    : {
+        vacancyId,
+        householdId,
+        eligible: true,
+        refusedOn: f.refusedOn,
+        dalo: f.dalo,
+        priorityCount: f.priorityCount,
+        shelterMonths: f.shelterMonths,
+        demandMonths: f.demandMonths,
+        effortPercent: f.effortPercent,
+        resteAVivreCents: f.resteAVivrePerUnitPerDayCents,
+        usualTypology: f.usualTypology,
+        wishedCommune: f.wishedCommune,
+        supportOk: f.supportOk,
+        adaptedForNeed: f.adaptedForNeed,
+        tieShelterDays: f.ties.time_in_shelter,
+        tieDemandDays: f.ties.demand_age,
+        tieDaloDays: f.ties.dalo_decision,
+      };
+
+// 17 columns: 1 000 rows a statement stay far under the protocol's 65 535 parameters.
 const CHUNK = 1000;
 
 /** Writes these pairs, replacing any kept for the same vacancy and household. */
-export async function upsertPairs(
-  q: Queryable,
-  pairs: readonly { vacancyId: string; facts: PairFacts }[],
-): Promise<void> {
+export async function upsertPairs(q: Queryable, pairs: readonly Pair[]): Promise<void> {
+  // Every column, so that an excluded pair's row resets the facts an eligible one had.
+  const columns = Object.entries(getTableColumns(vacancyMatches)).filter(
+    ([k]) => k !== 'vacancyId' && k !== 'householdId',
+  );
   for (let i = 0; i < pairs.length; i += CHUNK) {
-    const rows = pairs.slice(i, i + CHUNK).map((p) => pairRow(p.vacancyId, p.facts));
+    const rows = pairs.slice(i, i + CHUNK).map(pairRow);
     await q
       .insert(vacancyMatches)
       .values(rows)
       .onConflictDoUpdate({
         target: [m.vacancyId, m.householdId],
-        set: Object.fromEntries(
-          Object.entries(getTableColumns(vacancyMatches))
-            .filter(([k]) => k !== 'vacancyId' && k !== 'householdId')
-            .map(([k, column]) => [k, sql.raw(`excluded.${column.name}`)]),
-        ),
+        set: Object.fromEntries(columns.map(([k, column]) => [k, sql.raw(`excluded.${column.name}`)])),
       });
   }
 }
@@ -199,56 +209,64 @@ export async function poolSize(q: Queryable, departementId: string): Promise<num
   return row?.n ?? 0;
 }
 
-/** A vacancy's candidates under a policy: how many in all, and the reader's in rank order with their points. */
+type Reader = { organisationId: string; at: Date };
+
+/**
+ * A vacancy under a policy: how many households of the département's pools were considered and how
+ * many are candidates, and the reader's candidates in rank order with their points. The ranks are
+ * numbered over every candidate; only the reader's households are returned.
+ */
 export async function rankedCandidates(
   q: Queryable,
   vacancy: MatchingVacancy,
   p: TMatchingPolicyParams,
   today: string,
-  reader: { organisationId: string; at: Date },
+  reader: Reader,
 ) {
-  const where = and(eq(m.vacancyId, vacancy.id), pastCoolOff(p, today));
+  const candidate = candidateUnder(p, today);
   const ranked = q.$with('ranked').as(
     q
       .select({
         householdId: m.householdId,
         points: sql<number>`${pointsSql(p)}`.as('points'),
         rank: sql<number>`(row_number() over (order by ${rankOrder(p)}))::int`.as('rank'),
-        eligible: sql<number>`(count(*) over ())::int`.as('eligible'),
       })
       .from(m)
-      .where(where),
+      .where(and(eq(m.vacancyId, vacancy.id), candidate)),
   );
   const mine = await q
     .with(ranked)
     .select({ householdId: ranked.householdId, points: ranked.points, rank: ranked.rank })
     .from(ranked)
-    .innerJoin(households, eq(households.id, ranked.householdId))
-    .where(householdVisibleTo(reader.organisationId, reader.at))
+    .where(householdIdVisibleTo(ranked.householdId, reader.organisationId, reader.at))
     .orderBy(asc(ranked.rank));
-  const [all] = await q.select({ n: count() }).from(m).where(where);
-  return { eligible: all?.n ?? 0, mine };
+  const [counts] = await q
+    .select({
+      considered: sql<number>`count(*)::int`,
+      eligible: sql<number>`(count(*) filter (where ${candidate}))::int`,
+    })
+    .from(m)
+    .where(eq(m.vacancyId, vacancy.id));
+  return { considered: counts?.considered ?? 0, eligible: counts?.eligible ?? 0, mine };
 }
 
-/** The reader's households of the département's pools that are not candidates for the vacancy under the policy. */
+/** The reader's households of the département's pools that are not candidates for the vacancy under the policy, by file number. */
 export async function readerExcluded(
   q: Queryable,
-  vacancy: MatchingVacancy & { departementId: string },
+  vacancy: MatchingVacancy,
   p: TMatchingPolicyParams,
   today: string,
-  reader: { organisationId: string; at: Date },
+  reader: Reader,
 ): Promise<string[]> {
   const rows = await q
-    .select({ id: housingProjects.householdId })
-    .from(housingProjects)
-    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .select({ id: m.householdId })
+    .from(m)
+    .innerJoin(households, eq(households.id, m.householdId))
     .where(
       and(
-        inDepartement(vacancy.departementId),
-        eq(households.status, 'active'),
-        householdVisibleTo(reader.organisationId, reader.at),
-        sql`not exists (select 1 from ${m} where ${m.vacancyId} = ${vacancy.id}
-          and ${m.householdId} = ${housingProjects.householdId} and ${pastCoolOff(p, today)})`,
+        eq(m.vacancyId, vacancy.id),
+        sql`not ${candidateUnder(p, today)}`,
+        householdIdVisibleTo(m.householdId, reader.organisationId, reader.at),
       ),
     )
     .orderBy(asc(households.fileNumber));
@@ -268,8 +286,8 @@ export async function tallyChanges(
   today: string,
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
   const rankUnder = (p: TMatchingPolicyParams) =>
-    sql`case when ${pastCoolOff(p, today)} then row_number() over (
-      partition by ${m.vacancyId}, ${pastCoolOff(p, today)} order by ${rankOrder(p)}) end`;
+    sql`case when ${candidateUnder(p, today)} then row_number() over (
+      partition by ${m.vacancyId}, ${candidateUnder(p, today)} order by ${rankOrder(p)}) end`;
   const numbered = q.$with('numbered').as(
     q
       .select({
@@ -288,8 +306,11 @@ export async function tallyChanges(
   });
   const b = tally(numbered.before);
   const a = tally(numbered.after);
-  return (
-    await q
+  // Each vacancy's candidates sorted twice: a large territory's millions of pairs are sorted in memory
+  // (the default 4 MB would spill them to disk), for this statement only.
+  const rows = await q.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    return tx
       .with(numbered)
       .select({
         householdId: numbered.householdId,
@@ -304,8 +325,9 @@ export async function tallyChanges(
       .groupBy(numbered.householdId)
       .having(
         sql`(${b.candidacies}, ${b.rankSum}, ${b.topThree}) is distinct from (${a.candidacies}, ${a.rankSum}, ${a.topThree})`,
-      )
-  ).map((r) => ({
+      );
+  });
+  return rows.map((r) => ({
     householdId: r.householdId,
     before: { candidacies: r.bc, rankSum: r.bs, topThree: r.bt },
     after: { candidacies: r.ac, rankSum: r.as, topThree: r.at },

@@ -2,7 +2,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { systemContext, type Context } from '../../kernel/context.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
-import { pairFacts, type PairFacts } from '../../shared/matching/ranking.ts';
+import { pairFacts } from '../../shared/matching/ranking.ts';
 import { parisDate } from '../../shared/time.ts';
 import { organisationDepartement } from '../organisations/index.ts';
 import { budgetsIn, dwellingFacts, forVacancy, householdFacts } from './candidate-facts.ts';
@@ -16,6 +16,7 @@ import {
   openVacanciesByRun,
   poolOrganisationsOf,
   upsertPairs,
+  type Pair,
 } from './matches.repository.ts';
 import {
   openDepartements,
@@ -35,22 +36,22 @@ import { matchingBasis, type MatchingBasis } from './rank-vacancy.ts';
 
 type Ctx = Context<Actor | null>;
 
-/** Every pair of these vacancies and pool households that some policy could make a candidate. */
+/** Every pair of these vacancies and pool households, with its facts when some policy could make it a candidate. */
 export function pairsOf(
   vacancies: readonly MatchingVacancy[],
   rows: readonly PoolHousehold[],
   basis: MatchingBasis,
-): { vacancyId: string; facts: PairFacts }[] {
+): Pair[] {
   const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
   // A household's facts are the same for every vacancy but for its proposals: read them once.
   const facts = rows.map((r) => householdFacts(r, basis.today));
-  const pairs: { vacancyId: string; facts: PairFacts }[] = [];
+  const pairs: Pair[] = [];
   for (const v of vacancies) {
     const dwelling = dwellingFacts(v);
     const budgetOf = budgetsIn(v, rowOf, basis.convention, basis.scales, basis.today);
     facts.forEach((h, i) => {
-      const f = pairFacts(forVacancy(h, rows[i]!, v.id), dwelling, budgetOf, basis.today);
-      if (f) pairs.push({ vacancyId: v.id, facts: f });
+      const facts = pairFacts(forVacancy(h, rows[i]!, v.id), dwelling, budgetOf, basis.today);
+      pairs.push({ vacancyId: v.id, householdId: h.householdId, facts });
     });
   }
   return pairs;

@@ -140,9 +140,10 @@ export const vacancyProposals = pgTable(
 );
 
 /**
- * The pairs household × open vacancy of a département that pass every hard filter the policy does not
- * set, with what the signals weigh (`PairFacts`), as of `computedOn`: ranking a vacancy under any
- * version of the policy is then one query over its rows (ADR 0033). Kept current by
+ * The pairs household × open vacancy of a département: every household of its pools, whether it passes
+ * every hard filter the policy does not set (`eligible`) and, if so, what the signals weigh
+ * (`PairFacts`): ranking a vacancy under any version of the policy, counting and listing a reader's
+ * households, are then queries over its rows (ADR 0033). Kept current by
  * `vacancy_match_runs` (a vacancy's pairs are recomputed in full when its run is not today's) and
  * `matching_stale_households` (filled by triggers on everything a household's pairs are made of).
  */
@@ -155,21 +156,22 @@ export const vacancyMatches = pgTable(
     householdId: uuid('household_id')
       .notNull()
       .references(() => households.id, { onDelete: 'cascade' }),
+    eligible: boolean('eligible').notNull(),
     refusedOn: date('refused_on', { mode: 'string' }),
-    dalo: boolean('dalo').notNull(),
-    priorityCount: smallint('priority_count').notNull(),
+    dalo: boolean('dalo').notNull().default(false),
+    priorityCount: smallint('priority_count').notNull().default(0),
     shelterMonths: integer('shelter_months'),
     demandMonths: integer('demand_months'),
     // Double precision: the threshold is compared with the very figure the explanation shows.
     effortPercent: doublePrecision('effort_percent'),
     resteAVivreCents: integer('reste_a_vivre_cents'),
-    usualTypology: boolean('usual_typology').notNull(),
-    wishedCommune: boolean('wished_commune').notNull(),
-    supportOk: boolean('support_ok').notNull(),
-    adaptedForNeed: boolean('adapted_for_need').notNull(),
-    tieShelterDays: integer('tie_shelter_days').notNull(),
-    tieDemandDays: integer('tie_demand_days').notNull(),
-    tieDaloDays: integer('tie_dalo_days').notNull(),
+    usualTypology: boolean('usual_typology').notNull().default(false),
+    wishedCommune: boolean('wished_commune').notNull().default(false),
+    supportOk: boolean('support_ok').notNull().default(false),
+    adaptedForNeed: boolean('adapted_for_need').notNull().default(false),
+    tieShelterDays: integer('tie_shelter_days').notNull().default(-1),
+    tieDemandDays: integer('tie_demand_days').notNull().default(-1),
+    tieDaloDays: integer('tie_dalo_days').notNull().default(-1),
   },
   (t) => [
     primaryKey({ columns: [t.vacancyId, t.householdId] }),

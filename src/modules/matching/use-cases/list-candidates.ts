@@ -5,7 +5,7 @@ import { candidatesRefusal } from '../../../shared/access/matching-policy.ts';
 import type { TCandidateList, TCandidatesQuery } from '../../../shared/contracts/matching.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
 import { presentCandidate } from '../candidate.presenter.ts';
-import { poolSize, rankedCandidates, readerExcluded } from '../matches.repository.ts';
+import { rankedCandidates, readerExcluded } from '../matches.repository.ts';
 import { poolHouseholds, vacancyForMatching } from '../matching.repository.ts';
 import { currentPairsOf } from '../pairs.ts';
 import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
@@ -36,7 +36,13 @@ export async function listCandidates(
   const policy = await policyInForce(ctx, vacancy.departementId);
   const basis = await matchingBasis(ctx, vacancy.departementId);
   const reader = { organisationId: actor.organisationId, at: ctx.now };
-  const { eligible, mine } = await rankedCandidates(db, vacancy, policy.params, basis.today, reader);
+  const { considered, eligible, mine } = await rankedCandidates(
+    db,
+    vacancy,
+    policy.params,
+    basis.today,
+    reader,
+  );
   const excludedIds = await readerExcluded(db, vacancy, policy.params, basis.today, reader);
   const { page, excludedPage, pageSize } = query;
   const pageOf = <T>(items: readonly T[], n: number) => items.slice((n - 1) * pageSize, n * pageSize);
@@ -72,7 +78,7 @@ export async function listCandidates(
   return {
     vacancyId: vacancy.id,
     policyVersion: policy.version,
-    considered: await poolSize(db, vacancy.departementId),
+    considered,
     eligible,
     candidates,
     excluded,
