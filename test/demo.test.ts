@@ -36,6 +36,10 @@ import { conventionAmendments, conventionDwellings } from '../src/modules/partne
 import { housingAids } from '../src/modules/housing-aids/schema.ts';
 import { housingProjects } from '../src/modules/housing-pool/schema.ts';
 import { vacancies } from '../src/modules/vacancies/schema.ts';
+import { designations, vacancyProposals } from '../src/modules/matching/schema.ts';
+import { COMMISSION_DECISIONS } from '../src/shared/contracts/designations.ts';
+import type { TFairnessView } from '../src/shared/contracts/fairness.ts';
+import type { TCandidateExplanation } from '../src/shared/contracts/matching.ts';
 import { AID_STATUSES } from '../src/shared/contracts/housing-aids.ts';
 import { checkSignaturePng } from '../src/modules/diagnostics/signature.ts';
 import {
@@ -90,6 +94,9 @@ const TABLES = {
   monthlyPoints,
   evaluations,
   evaluationShares,
+  vacancies,
+  designations,
+  vacancyProposals,
 };
 
 /** Leaf paths of a content, arrays as `[]` (the sharing classification's notation). */
@@ -180,6 +187,87 @@ describe('demo territory', () => {
     expect(pool.json().items.length).toBeGreaterThanOrEqual(4);
     const listed = await t.app.inject({ method: 'GET', url: '/api/vacancies', headers: siao });
     expect(listed.json().items).toHaveLength(3);
+  });
+
+  it('has past designations with every answer and several decisions, seen on the fairness view and a household’s project', async () => {
+    const today = parisDate(t.deps.clock());
+    const proposals = await t.deps.db.select().from(vacancyProposals);
+    expect(proposals.length).toBeGreaterThanOrEqual(20);
+    const answers = new Set(proposals.map((p) => p.answer));
+    expect(answers).toEqual(new Set(['accepted', 'refused', 'silence', null]));
+    const decisions = new Set(proposals.map((p) => p.decision).filter((d) => d !== null));
+    expect(decisions.size).toBeGreaterThanOrEqual(5);
+    for (const d of decisions) expect(COMMISSION_DECISIONS).toContain(d);
+    // The rules of a decision hold: no dwelling given to a household that refused, one per vacancy.
+    for (const p of proposals) {
+      if (p.answer === 'refused') expect(p.answerReason).not.toBeNull();
+      if (p.answer === 'refused' || p.answer === 'silence')
+        expect(['allocation', 'allocation_by_rank', 'conditional']).not.toContain(p.decision);
+      expect(p.answerDue >= addDays(p.notifiedOn, 10)).toBe(true);
+      expect((p.explanation as { filters: { passed: boolean }[] }).filters.every((f) => f.passed)).toBe(true);
+    }
+    const given = proposals.filter((p) => p.decision === 'allocation' || p.decision === 'conditional');
+    expect(new Set(given.map((p) => p.vacancyId)).size).toBe(given.length);
+    // Every past vacancy has ended; the one still open has its answers awaited.
+    const ended = await t.deps.db
+      .select()
+      .from(vacancies)
+      .where(sql`${vacancies.status} <> 'open'`);
+    expect(ended.length).toBeGreaterThanOrEqual(8);
+    const awaited = proposals.filter((p) => p.answer === null && p.answerDue >= today);
+    expect(awaited.length).toBeGreaterThanOrEqual(2);
+    const [live] = await t.deps.db.select().from(vacancies).where(eq(vacancies.id, awaited[0]!.vacancyId));
+    expect(live!.status).toBe('open');
+
+    const siao = await signIn('lucie.faure@siao-vb.example');
+    const landlord = await signIn('gestion.locative@habitat-brenne.example');
+    const onVacancy = await t.app.inject({
+      method: 'GET',
+      url: `/api/vacancies/${live!.id}/proposals`,
+      headers: landlord,
+    });
+    expect(onVacancy.statusCode).toBe(200);
+    const items = onVacancy.json().items as { answer: string | null; answerDue: string; state: string }[];
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.every((p) => p.answer === null && p.answerDue >= today)).toBe(true);
+    expect(items[0]!.state).toMatch(/^En attente de la réponse du ménage/);
+
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/api/households/${householdId('h24')}/proposals`,
+      headers: siao,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items.length).toBeGreaterThanOrEqual(4);
+
+    // A T1 refused forty days ago keeps its household off today's T1 for the policy's cool-off.
+    const passage = await signIn('camille.roussel@le-passage.example');
+    const t1 = await t.app.inject({
+      method: 'GET',
+      url: `/api/vacancies/${stableId('vacancy:HB-0021')}/candidates?pageSize=100`,
+      headers: passage,
+    });
+    expect(t1.statusCode).toBe(200);
+    const h33 = (t1.json().excluded as { householdId: string; explanation: TCandidateExplanation }[]).find(
+      (c) => c.householdId === householdId('h33'),
+    );
+    expect(h33?.explanation.filters.find((f) => !f.passed)?.code).toBe('cool_off');
+
+    const from = addDays(today, -365);
+    const fairness = await t.app.inject({
+      method: 'GET',
+      url: `/api/matching/fairness?from=${from}&to=${today}`,
+      headers: siao,
+    });
+    expect(fairness.statusCode).toBe(200);
+    const view = fairness.json() as TFairnessView;
+    expect(view.total.counts.proposals).toBe(proposals.length);
+    expect(view.total.counts.householdRefusals).toBeGreaterThanOrEqual(5);
+    // The dwellings given went to households of the SIAO's own pool: shown to it whole.
+    expect(view.total.counts.allocations).toBeGreaterThan(0);
+    expect(view.total.medianDaysToAllocation).not.toBeNull();
+    const shown = view.tables.flatMap((table) => table.rows.map((r) => r.counts.proposals ?? 0));
+    expect(shown.some((n) => n >= 5)).toBe(true);
   });
 
   it('has the organisations of one département and a user for every role', async () => {

@@ -66,6 +66,7 @@ import { buildLeaseRows, type LeaseDemoRows } from './build-leases.ts';
 import { buildPartnershipRows, type PartnershipDemoRows } from './build-partnerships.ts';
 import { buildArrearsRows, type ArrearsDemoRows } from './build-arrears.ts';
 import { buildHousingPoolRows, type HousingPoolDemoRows } from './build-housing-pool.ts';
+import { buildDesignationRows, type DesignationDemoRows } from './build-designations.ts';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -85,6 +86,7 @@ export interface DemoData
     Omit<ArrearsDemoRows, 'linkEvents'>,
     PartnershipDemoRows,
     HousingPoolDemoRows,
+    DesignationDemoRows,
     Pick<WorkshopDemoRows, 'workshops' | 'workshopInvitations'> {
   territories: Row<typeof territories>[];
   organisations: Row<typeof organisations>[];
@@ -939,6 +941,8 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
     poolCapacityAssessments: [],
     housingProjects: [],
     vacancies: [],
+    designations: [],
+    vacancyProposals: [],
   };
   buildHouseholds(now, data);
   buildReferrals(now, data);
@@ -969,5 +973,9 @@ export function buildDemoData(now: Date, passwordHash: string): DemoData {
   Object.assign(data, buildPartnershipRows(now, tenants));
   // Last: the pool's new grids come after those the evaluations compare with.
   Object.assign(data, buildHousingPoolRows(now, data, typologyFor));
+  // Then what came of the pool's proposals: past vacancies, their designations and outcomes.
+  const { pastVacancies, ...designated } = buildDesignationRows(now, data);
+  data.vacancies.push(...pastVacancies);
+  Object.assign(data, designated);
   return data;
 }

@@ -49,6 +49,12 @@ const POOL: readonly {
   grid?: GridScores;
   accessibility?: 'reduced_mobility' | 'wheelchair';
   support: 'none' | 'light' | 'reinforced';
+  /**
+   * Days since the project was opened, for a household in the pool for months (it was put forward on
+   * past vacancies: see build-designations.ts); its grid has been assessed again since. Otherwise the
+   * project is opened three days after the grid.
+   */
+  inPoolSince?: number;
 }[] = [
   {
     household: 'h17',
@@ -61,6 +67,7 @@ const POOL: readonly {
     annual: 14_800,
     consent: 'given',
     support: 'light',
+    inPoolSince: 230,
   },
   {
     household: 'h18',
@@ -74,6 +81,7 @@ const POOL: readonly {
     consent: 'given',
     grid: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     support: 'light',
+    inPoolSince: 100,
   },
   {
     household: 'h20',
@@ -86,6 +94,7 @@ const POOL: readonly {
     annual: 11_200,
     consent: 'given',
     support: 'light',
+    inPoolSince: 290,
   },
   {
     household: 'h21',
@@ -136,6 +145,7 @@ const POOL: readonly {
     consent: 'given',
     support: 'reinforced',
     accessibility: 'reduced_mobility',
+    inPoolSince: 285,
   },
   {
     household: 'h26',
@@ -149,6 +159,7 @@ const POOL: readonly {
     consent: 'given',
     grid: [3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3],
     support: 'light',
+    inPoolSince: 310,
   },
   {
     household: 'h27',
@@ -175,6 +186,7 @@ const POOL: readonly {
     consent: 'withdrawn',
     grid: [4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
     support: 'light',
+    inPoolSince: 240,
   },
   {
     household: 'h29',
@@ -188,6 +200,7 @@ const POOL: readonly {
     consent: 'given',
     grid: [3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3],
     support: 'light',
+    inPoolSince: 130,
   },
   {
     household: 'h30',
@@ -241,6 +254,7 @@ const POOL: readonly {
     consent: 'given',
     grid: [3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3],
     support: 'light',
+    inPoolSince: 270,
   },
   {
     household: 'h36',
@@ -287,6 +301,11 @@ const VACANCIES: readonly {
     visits: 'Clés disponibles à l’agence du Haut-Val.',
   },
 ];
+
+/** Years from the first demand to its next anniversary: at least `years`, and filed before `openedAgo`. */
+function demandYears(renewalIn: number, openedAgo: number, years: number): number {
+  return renewalIn - 365 * years > -openedAgo ? demandYears(renewalIn, openedAgo, years + 1) : years;
+}
 
 function incomesOf(kind: (typeof POOL)[number]['income'], annual: number, year: number): TIncomeFigure[] {
   const amount = cents(annual);
@@ -341,7 +360,7 @@ export function buildHousingPoolRows(
     const persons = data.members.filter((m) => m.householdId === hId).length;
     const size = typologyFor(persons);
     const larger = typologyFor(Math.min(persons + 1, 6));
-    const openedAgo = gridAgo - 3;
+    const openedAgo = p.inPoolSince ?? gridAgo - 3;
     const consentOn = parisDate(daysAgo(now, openedAgo - 1));
     rows.housingProjects.push({
       id: stableId(`housing-project:${p.household}`),
@@ -353,8 +372,9 @@ export function buildHousingPoolRows(
       supportIntensity: p.support,
       priorityCategories: p.categories,
       demandRenewalDue: addDays(today, p.renewalIn),
-      // Renewed once to three times since the first demand: its age differs across the pool.
-      demandFiledOn: addDays(today, p.renewalIn - 365 * (1 + (i % 3))),
+      // Renewed once to three times since the first demand (its age differs across the pool), and
+      // filed before the project was opened.
+      demandFiledOn: addDays(today, p.renewalIn - 365 * demandYears(p.renewalIn, openedAgo, 1 + (i % 3))),
       incomes: incomesOf(p.income, p.annual, year),
       note: null,
       readinessAtOpening: grid.opinion,

@@ -45,6 +45,7 @@ import { notifications } from '../modules/notifications/schema.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../modules/diagnostics/schema.ts';
 import { housingProjects } from '../modules/housing-pool/schema.ts';
 import { vacancies } from '../modules/vacancies/schema.ts';
+import { designations, vacancyProposals } from '../modules/matching/schema.ts';
 import { budgetScenarios } from '../modules/budget/schema.ts';
 import { householdSearchText } from '../modules/households/index.ts';
 import { hashPassword } from '../modules/identity/index.ts';
@@ -175,6 +176,8 @@ export async function loadDemo(db: DB, options: { now: Date }): Promise<void> {
     await insertMissing(tx, capacityAssessments, data.poolCapacityAssessments);
     await insertMissing(tx, housingProjects, data.housingProjects);
     await insertMissing(tx, vacancies, data.vacancies);
+    await insertMissing(tx, designations, data.designations);
+    await insertMissing(tx, vacancyProposals, data.vacancyProposals);
 
     // The search text includes the file number, which the database assigns on insert.
     const stored = await tx

@@ -13,3 +13,6 @@ export { matchingRefreshJob, refreshAllPairs } from './pairs.ts';
 export { calFileRoutes } from './cal-file.routes.ts';
 export { calFilePdf } from './use-cases/cal-file-pdf.ts';
 export { fairnessRoutes } from './fairness.routes.ts';
+// The demo builds its proposals' explanations from its own rows with the facts the ranking reads.
+export { budgetsIn, dwellingFacts, householdFacts } from './candidate-facts.ts';
+export type { MatchingVacancy, PoolHousehold, PoolProposal } from './matching.repository.ts';
