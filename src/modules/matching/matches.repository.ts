@@ -90,24 +90,40 @@ const pairRow = ({ vacancyId, householdId, facts: f }: Pair): typeof vacancyMatc
         tieDaloDays: f.ties.dalo_decision,
       };
 
-// 17 columns: 1 000 rows a statement stay far under the protocol's 65 535 parameters.
-const CHUNK = 1000;
+// Rows a statement: the columns go as one array each (`unnest`), so the statement's size and the
+// query builder's work do not grow with the rows.
+const CHUNK = 10_000;
+
+const ARRAY_TYPES: Record<string, string> = {
+  uuid: 'uuid[]',
+  boolean: 'boolean[]',
+  date: 'date[]',
+  smallint: 'smallint[]',
+  integer: 'integer[]',
+  'double precision': 'double precision[]',
+};
 
 /** Writes these pairs, replacing any kept for the same vacancy and household. */
 export async function upsertPairs(q: Queryable, pairs: readonly Pair[]): Promise<void> {
-  // Every column, so that an excluded pair's row resets the facts an eligible one had.
-  const columns = Object.entries(getTableColumns(vacancyMatches)).filter(
-    ([k]) => k !== 'vacancyId' && k !== 'householdId',
-  );
+  const columns = Object.entries(getTableColumns(vacancyMatches));
+  const updated = columns.filter(([k]) => k !== 'vacancyId' && k !== 'householdId');
   for (let i = 0; i < pairs.length; i += CHUNK) {
     const rows = pairs.slice(i, i + CHUNK).map(pairRow);
-    await q
-      .insert(vacancyMatches)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [m.vacancyId, m.householdId],
-        set: Object.fromEntries(columns.map(([k, column]) => [k, sql.raw(`excluded.${column.name}`)])),
-      });
+    const arrays = columns.map(([key, column]) => {
+      const values = rows.map((r) => r[key as keyof typeof r] ?? column.default ?? null);
+      return sql`${sql.param(values)}::${sql.raw(ARRAY_TYPES[column.getSQLType()]!)}`;
+    });
+    await q.execute(sql`insert into ${vacancyMatches} (${sql.join(
+      columns.map(([, column]) => sql.identifier(column.name)),
+      sql`, `,
+    )})
+      select * from unnest(${sql.join(arrays, sql`, `)})
+      on conflict (vacancy_id, household_id) do update set ${sql.join(
+        updated.map(
+          ([, column]) => sql`${sql.identifier(column.name)} = excluded.${sql.identifier(column.name)}`,
+        ),
+        sql`, `,
+      )}`);
   }
 }
 
