@@ -6,7 +6,7 @@ import { proposeOn } from '../helpers/proposal-fixtures.ts';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import { systemContext } from '../../src/kernel/context.ts';
 import { housingProjects } from '../../src/modules/housing-pool/schema.ts';
-import { rankedCandidates, tallyChanges } from '../../src/modules/matching/matches.repository.ts';
+import { vacancyRanking, tallyChanges } from '../../src/modules/matching/matches.repository.ts';
 import {
   openVacanciesIn,
   poolHouseholds,
@@ -135,7 +135,11 @@ describe('the kept pairs of the demo territory', () => {
       for (const v of open) {
         const expected = pure.get(v.id)!;
         for (const organisationId of holders) {
-          const { eligible, mine } = await rankedCandidates(t.deps.db, v, p, today, {
+          const {
+            eligible,
+            candidates: mine,
+            excluded,
+          } = await vacancyRanking(t.deps.db, v, p, today, {
             organisationId,
             at: t.deps.clock(),
           });
@@ -151,7 +155,12 @@ describe('the kept pairs of the demo territory', () => {
               .filter((c) => visible.has(c.householdId))
               .map((c) => ({ householdId: c.householdId, points: c.points, rank: c.rank })),
           );
-          compared += mine.length;
+          const assessed = [...expected.candidates, ...expected.excluded].map((c) => c.householdId);
+          const seen = await visibleAmong(t.deps.db, organisationId, assessed, t.deps.clock());
+          expect(new Set(excluded)).toEqual(
+            new Set(expected.excluded.filter((c) => seen.has(c.householdId)).map((c) => c.householdId)),
+          );
+          compared += mine.length + excluded.length;
         }
       }
     }

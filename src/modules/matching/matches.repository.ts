@@ -227,12 +227,17 @@ export async function poolSize(q: Queryable, departementId: string): Promise<num
 
 type Reader = { organisationId: string; at: Date };
 
+/** A pair's rank among the candidates of its vacancy under a policy; null when it is not one. */
+const rankUnder = (p: TMatchingPolicyParams, today: string) =>
+  sql`case when ${candidateUnder(p, today)} then row_number() over (
+    partition by ${m.vacancyId}, ${candidateUnder(p, today)} order by ${rankOrder(p)}) end`;
+
 /**
- * A vacancy under a policy: how many households of the département's pools were considered and how
- * many are candidates, and the reader's candidates in rank order with their points. The ranks are
- * numbered over every candidate; only the reader's households are returned.
+ * A vacancy under a policy, in one pass over its pairs: how many households of the département's
+ * pools were considered and how many are candidates, the reader's candidates in rank order with their
+ * points (ranks numbered over every candidate), and the reader's other households by file number.
  */
-export async function rankedCandidates(
+export async function vacancyRanking(
   q: Queryable,
   vacancy: MatchingVacancy,
   p: TMatchingPolicyParams,
@@ -240,53 +245,50 @@ export async function rankedCandidates(
   reader: Reader,
 ) {
   const candidate = candidateUnder(p, today);
-  const ranked = q.$with('ranked').as(
+  const numbered = q.$with('numbered').as(
     q
       .select({
         householdId: m.householdId,
         points: sql<number>`${pointsSql(p)}`.as('points'),
-        rank: sql<number>`(row_number() over (order by ${rankOrder(p)}))::int`.as('rank'),
+        rank: sql<number | null>`(${rankUnder(p, today)})::int`.as('rank'),
+        considered: sql<number>`(count(*) over ())::int`.as('considered'),
+        eligible: sql<number>`(count(*) filter (where ${candidate}) over ())::int`.as('eligible'),
       })
       .from(m)
-      .where(and(eq(m.vacancyId, vacancy.id), candidate)),
+      .where(eq(m.vacancyId, vacancy.id)),
   );
-  const mine = await q
-    .with(ranked)
-    .select({ householdId: ranked.householdId, points: ranked.points, rank: ranked.rank })
-    .from(ranked)
-    .where(householdIdVisibleTo(ranked.householdId, reader.organisationId, reader.at))
-    .orderBy(asc(ranked.rank));
-  const [counts] = await q
-    .select({
-      considered: sql<number>`count(*)::int`,
-      eligible: sql<number>`(count(*) filter (where ${candidate}))::int`,
-    })
-    .from(m)
-    .where(eq(m.vacancyId, vacancy.id));
-  return { considered: counts?.considered ?? 0, eligible: counts?.eligible ?? 0, mine };
-}
-
-/** The reader's households of the département's pools that are not candidates for the vacancy under the policy, by file number. */
-export async function readerExcluded(
-  q: Queryable,
-  vacancy: MatchingVacancy,
-  p: TMatchingPolicyParams,
-  today: string,
-  reader: Reader,
-): Promise<string[]> {
   const rows = await q
-    .select({ id: m.householdId })
-    .from(m)
-    .innerJoin(households, eq(households.id, m.householdId))
-    .where(
-      and(
-        eq(m.vacancyId, vacancy.id),
-        sql`not ${candidateUnder(p, today)}`,
-        householdIdVisibleTo(m.householdId, reader.organisationId, reader.at),
-      ),
-    )
-    .orderBy(asc(households.fileNumber));
-  return rows.map((r) => r.id);
+    .with(numbered)
+    .select({
+      householdId: numbered.householdId,
+      points: numbered.points,
+      rank: numbered.rank,
+      considered: numbered.considered,
+      eligible: numbered.eligible,
+      fileNumber: households.fileNumber,
+    })
+    .from(numbered)
+    .innerJoin(households, eq(households.id, numbered.householdId))
+    .where(householdIdVisibleTo(numbered.householdId, reader.organisationId, reader.at))
+    .orderBy(asc(numbered.rank), asc(households.fileNumber));
+  // A reader with no household in the pools still sees the counts.
+  const [counts] = rows.length
+    ? rows
+    : await q
+        .select({
+          considered: sql<number>`count(*)::int`,
+          eligible: sql<number>`(count(*) filter (where ${candidate}))::int`,
+        })
+        .from(m)
+        .where(eq(m.vacancyId, vacancy.id));
+  return {
+    considered: counts?.considered ?? 0,
+    eligible: counts?.eligible ?? 0,
+    candidates: rows.flatMap((r) =>
+      r.rank === null ? [] : [{ householdId: r.householdId, points: r.points, rank: r.rank }],
+    ),
+    excluded: rows.flatMap((r) => (r.rank === null ? [r.householdId] : [])),
+  };
 }
 
 /**
@@ -301,19 +303,27 @@ export async function tallyChanges(
   after: TMatchingPolicyParams,
   today: string,
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
-  const rankUnder = (p: TMatchingPolicyParams) =>
-    sql`case when ${candidateUnder(p, today)} then row_number() over (
-      partition by ${m.vacancyId}, ${candidateUnder(p, today)} order by ${rankOrder(p)}) end`;
   const numbered = q.$with('numbered').as(
     q
       .select({
         householdId: m.householdId,
-        before: sql<number | null>`${rankUnder(before)}`.as('rank_before'),
-        after: sql<number | null>`${rankUnder(after)}`.as('rank_after'),
+        before: sql<number | null>`${rankUnder(before, today)}`.as('rank_before'),
+        after: sql<number | null>`${rankUnder(after, today)}`.as('rank_after'),
       })
       .from(m)
-      .innerJoin(vacancies, eq(vacancies.id, m.vacancyId))
-      .where(and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open'))),
+      // Only the pairs some policy can make candidates: the others rank under none.
+      .where(
+        and(
+          eq(m.eligible, true),
+          inArray(
+            m.vacancyId,
+            q
+              .select({ id: vacancies.id })
+              .from(vacancies)
+              .where(and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open'))),
+          ),
+        ),
+      ),
   );
   const tally = (rank: typeof numbered.before) => ({
     candidacies: sql<number>`count(${rank})::int`,

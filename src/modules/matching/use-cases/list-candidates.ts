@@ -5,7 +5,7 @@ import { candidatesRefusal } from '../../../shared/access/matching-policy.ts';
 import type { TCandidateList, TCandidatesQuery } from '../../../shared/contracts/matching.ts';
 import { organisationDepartement } from '../../organisations/index.ts';
 import { presentCandidate } from '../candidate.presenter.ts';
-import { rankedCandidates, readerExcluded } from '../matches.repository.ts';
+import { vacancyRanking } from '../matches.repository.ts';
 import { poolHouseholds, vacancyForMatching } from '../matching.repository.ts';
 import { currentPairsOf } from '../pairs.ts';
 import { matchingBasis, policyInForce, rankVacancy } from '../rank-vacancy.ts';
@@ -36,14 +36,12 @@ export async function listCandidates(
   const policy = await policyInForce(ctx, vacancy.departementId);
   const basis = await matchingBasis(ctx, vacancy.departementId);
   const reader = { organisationId: actor.organisationId, at: ctx.now };
-  const { considered, eligible, mine } = await rankedCandidates(
-    db,
-    vacancy,
-    policy.params,
-    basis.today,
-    reader,
-  );
-  const excludedIds = await readerExcluded(db, vacancy, policy.params, basis.today, reader);
+  const {
+    considered,
+    eligible,
+    candidates: mine,
+    excluded: excludedIds,
+  } = await vacancyRanking(db, vacancy, policy.params, basis.today, reader);
   const { page, excludedPage, pageSize } = query;
   const pageOf = <T>(items: readonly T[], n: number) => items.slice((n - 1) * pageSize, n * pageSize);
   const shownCandidates = pageOf(mine, page);
