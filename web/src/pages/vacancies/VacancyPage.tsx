@@ -12,7 +12,7 @@ import { formatCents, formatDate } from '@shared/format.ts';
 import { MATCHING_ROUTES } from '@shared/routes/matching.ts';
 import { VACANCY_ROUTES } from '@shared/routes/vacancies.ts';
 import { useRouteQuery } from '../../api/routes.ts';
-import { PagingBar } from '../../components/DataTable.tsx';
+import { PagingBar, type Paging } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { FactGrid } from '../../components/FactGrid.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -132,34 +132,21 @@ function CandidateLists({
           description="Aucun ménage que vous suivez ne remplit toutes les conditions pour ce logement."
         />
       ) : (
-        <>
-          <Accordion multiple variant="separated" order={3}>
-            {list.candidates.map((c) => (
-              <CandidateItem key={c.householdId} candidate={c} />
-            ))}
-          </Accordion>
-          <PagingBar
-            label="vos candidats"
-            paging={{
-              page: list.page,
-              pageSize: list.pageSize,
-              total: list.candidateCount,
-              onPageChange,
-            }}
-          />
-        </>
+        <CandidatePage
+          items={list.candidates}
+          order={3}
+          label="vos candidats"
+          paging={{ page: list.page, pageSize: list.pageSize, total: list.candidateCount, onPageChange }}
+        />
       )}
       {list.excludedCount > 0 && (
         <>
           <Title order={3} size="h5">
             Vos ménages écartés pour ce logement
           </Title>
-          <Accordion multiple variant="separated" order={4}>
-            {list.excluded.map((c) => (
-              <CandidateItem key={c.householdId} candidate={c} />
-            ))}
-          </Accordion>
-          <PagingBar
+          <CandidatePage
+            items={list.excluded}
+            order={4}
             label="vos ménages écartés"
             paging={{
               page: list.excludedPage,
@@ -171,6 +158,30 @@ function CandidateLists({
         </>
       )}
     </Stack>
+  );
+}
+
+/** A page of households, each opening on its filters and signals, and the links to the others. */
+function CandidatePage({
+  items,
+  order,
+  label,
+  paging,
+}: {
+  items: TCandidate[];
+  order: 3 | 4;
+  label: string;
+  paging: Paging;
+}) {
+  return (
+    <>
+      <Accordion multiple variant="separated" order={order}>
+        {items.map((c) => (
+          <CandidateItem key={c.householdId} candidate={c} />
+        ))}
+      </Accordion>
+      <PagingBar label={label} paging={paging} />
+    </>
   );
 }
 
