@@ -10,7 +10,7 @@ import type { designations, vacancyProposals } from '../modules/matching/schema.
 import type { measures } from '../modules/measures/schema.ts';
 import type { territories } from '../modules/organisations/schema.ts';
 import type { vacancies } from '../modules/vacancies/schema.ts';
-import { loadDefaultConvention, type Scales } from '../modules/budget/index.ts';
+import { loadDefaultConvention, scalesOf } from '../modules/budget/index.ts';
 import { loadFileScales } from '../modules/calculators/index.ts';
 import {
   budgetsIn,
@@ -20,8 +20,7 @@ import {
   type PoolHousehold,
   type PoolProposal,
 } from '../modules/matching/index.ts';
-import { FIRST_PERIOD } from '../shared/calculators/housing-benefit.ts';
-import { buildScaleSet, scaleCoverage } from '../shared/calculators/housing-benefit-scales.ts';
+import { buildScaleSet } from '../shared/calculators/housing-benefit-scales.ts';
 import type {
   CommissionDecision,
   ProposedOccupancy,
@@ -431,8 +430,7 @@ export function buildDesignationRows(
     pastVacancies: [],
   };
   const day = (ago: number) => parisDate(daysAgo(now, ago));
-  const scaleSet = buildScaleSet(loadFileScales());
-  const scales: Scales = { set: scaleSet, coverage: scaleCoverage(scaleSet, FIRST_PERIOD) };
+  const scales = scalesOf(buildScaleSet(loadFileScales()));
   const convention = loadDefaultConvention().values;
   /** The proposals written so far, with their dwelling's typology: the later ones read them. */
   const written: (Row<typeof vacancyProposals> & { typology: PoolProposal['typology'] })[] = [];

@@ -26,9 +26,11 @@ export interface Scales {
  * request's transaction when there is one (a pool query inside it would wait for it on PGlite).
  */
 export async function loadScales(ctx: Context<Actor | null>): Promise<Scales> {
-  const { set } = await readScales(ctx.db);
-  return { set, coverage: scaleCoverage(set, FIRST_PERIOD) };
+  return scalesOf((await readScales(ctx.db)).set);
 }
+
+/** A scale set with the periods it covers, as the budget's estimates take it. */
+export const scalesOf = (set: ScaleSet): Scales => ({ set, coverage: scaleCoverage(set, FIRST_PERIOD) });
 
 /**
  * The budget is "shared" data of the file: caseworkers and parties read it, a landlord (summary
