@@ -138,11 +138,12 @@ export async function currentPairsOf(ctx: Ctx, vacancy: MatchingVacancy & { depa
     await recomputeVacancies(ctx, vacancy.departementId, [vacancy]);
 }
 
-/** Every open vacancy's pairs of a département as of now (the policy preview ranks them all). */
-export async function currentPairsIn(ctx: Ctx, departementId: string) {
+/** Every open vacancy's pairs of a département as of now (the policy preview ranks them all); how many vacancies. */
+export async function currentPairsIn(ctx: Ctx, departementId: string): Promise<number> {
   await refreshStaleHouseholds(ctx);
-  const { outdated } = await openVacanciesByRun(ctx.db, departementId, parisDate(ctx.now));
+  const { current, outdated } = await openVacanciesByRun(ctx.db, departementId, parisDate(ctx.now));
   await recomputeVacancies(ctx, departementId, outdated);
+  return current.length + outdated.length;
 }
 
 /** Everything current, département by département: what the job does. */

@@ -19,7 +19,6 @@ import { parisDate } from '../../../shared/time.ts';
 import {
   insertPolicy,
   lockTerritory,
-  openVacanciesIn,
   policyVersions,
   poolHouseholds,
   visibleAmong,
@@ -79,7 +78,7 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
   const departement = await territoryOf(ctx);
   // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
   const current = await policyInForce(ctx, departement.id);
-  await currentPairsIn(ctx, departement.id);
+  const openVacancies = await currentPairsIn(ctx, departement.id);
   const today = parisDate(ctx.now);
   const moves = policyMoves(await tallyChanges(ctx.db, departement.id, current.params, params, today));
   const visible = await visibleAmong(
@@ -114,7 +113,7 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
     })),
   );
   return {
-    vacancies: (await openVacanciesIn(ctx.db, departement.id)).length,
+    vacancies: openVacancies,
     households: await poolSize(ctx.db, departement.id),
     changes: policyChanges(current.params, params),
     moves: shown.map((m) => {
