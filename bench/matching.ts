@@ -599,7 +599,14 @@ async function main() {
       let eligible = 0;
       const reader = { organisationId: d.siao_id, at: new Date() };
       const today = parisDate(new Date());
-      for (const v of open) eligible += (await vacancyRanking(db, v, policy.params, today, reader)).eligible;
+      for (const v of open)
+        eligible += (
+          await vacancyRanking(db, v, policy.params, today, reader, {
+            page: 1,
+            excludedPage: 1,
+            pageSize: PAGE_SIZE,
+          })
+        ).eligible;
       const t2 = performance.now();
       return {
         departement: d.code,

@@ -8,7 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { AppConfig } from '../config.ts';
@@ -142,4 +142,13 @@ export async function migrationVersion(q: Queryable): Promise<string> {
   );
   const applied = Number(result?.n ?? 0);
   return journal.entries[applied - 1]?.tag ?? 'none';
+}
+
+/**
+ * How many statements one request may run side by side on `q`: two on a PostgreSQL pool (a long read
+ * split over two connections, so two of the server's CPUs, without taking the pool from the other
+ * requests); one in a transaction or on PGlite, where there is one connection.
+ */
+export function sideBySide(q: Queryable): number {
+  return !(q instanceof PgTransaction) && (q as { $client?: unknown }).$client instanceof pg.Pool ? 2 : 1;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { postgresPoolConfig, queryRows } from '../../src/kernel/db.ts';
+import { postgresPoolConfig, queryRows, sideBySide } from '../../src/kernel/db.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { testDatabaseKind } from '../helpers/database.ts';
 
@@ -28,4 +28,9 @@ describe('the app’s database sessions', () => {
       expect(rows).toEqual([{ jit: 'off' }]);
     },
   );
+
+  it('lets a request run two statements side by side on a PostgreSQL pool, one elsewhere', async () => {
+    expect(sideBySide(t.deps.db)).toBe(testDatabaseKind === 'postgresql' ? 2 : 1);
+    expect(await t.deps.db.transaction(async (tx) => sideBySide(tx))).toBe(1);
+  });
 });

@@ -122,7 +122,7 @@ export const householdAmongVisibleTo = (
  * party to, read once from its own parties (an uncorrelated subquery the planner hashes), so that a
  * long list is filtered without a look-up per row.
  */
-export const householdIdVisibleTo = (column: AnyPgColumn, organisationId: string, at: Date): SQL =>
+export const householdIdVisibleTo = (column: AnyPgColumn | SQL, organisationId: string, at: Date): SQL =>
   sql`${column} in (select ${householdParties.householdId} from ${householdParties} where ${and(
     eq(householdParties.organisationId, organisationId),
     partyIsCurrent(at),

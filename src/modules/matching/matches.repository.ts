@@ -1,5 +1,5 @@
-import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
+import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../kernel/db.ts';
 import type { TMatchingPolicyParams, TieBreaker } from '../../shared/contracts/matching.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PairFacts, RankTally } from '../../shared/matching/ranking.ts';
@@ -49,13 +49,19 @@ const TIE_COLUMNS: Record<TieBreaker, AnyPgColumn> = {
   dalo_decision: m.tieDaloDays,
 };
 
-/** Decreasing points, then the policy's tie-breakers (larger first), then the household's id. */
-const rankOrder = (p: TMatchingPolicyParams): SQL =>
+const byName = (column: AnyPgColumn) => sql.identifier(column.name);
+const tieColumns = sql.join(Object.values(TIE_COLUMNS).map(byName), sql`, `);
+
+/**
+ * Decreasing points (a column the statement computed), then the policy's tie-breakers (larger
+ * first), then the household's id: columns by name, read from the statement's own subquery.
+ */
+const rankOrder = (p: TMatchingPolicyParams, points: SQL): SQL =>
   sql.join(
     [
-      sql`${pointsSql(p)} desc`,
-      ...p.tieBreakers.map((by) => sql`${TIE_COLUMNS[by]} desc`),
-      sql`${m.householdId} asc`,
+      sql`${points} desc`,
+      ...p.tieBreakers.map((by) => sql`${byName(TIE_COLUMNS[by])} desc`),
+      sql`${byName(m.householdId)} asc`,
     ],
     sql`, `,
   );
@@ -183,6 +189,15 @@ export async function currentRuns(
   return new Set(rows.map((r) => r.id));
 }
 
+/** Whether any household is marked stale: most reads find none, and need no transaction to know it. */
+export async function anyStaleHousehold(q: Queryable): Promise<boolean> {
+  const [row] = await q
+    .select({ id: matchingStaleHouseholds.householdId })
+    .from(matchingStaleHouseholds)
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * Takes up to `limit` households marked stale, oldest first, skipping those another refresh holds
  * (it removes them from the queue when it commits).
@@ -227,135 +242,167 @@ export async function poolSize(q: Queryable, departementId: string): Promise<num
 
 type Reader = { organisationId: string; at: Date };
 
-/** A pair's rank among the candidates of its vacancy under a policy; null when it is not one. */
-const rankUnder = (p: TMatchingPolicyParams, today: string) =>
-  sql`case when ${candidateUnder(p, today)} then row_number() over (
-    partition by ${m.vacancyId}, ${candidateUnder(p, today)} order by ${rankOrder(p)}) end`;
+/** Which page of the reader's candidates (in rank order) and of its excluded households (by file number). */
+export interface RankingPages {
+  page: number;
+  excludedPage: number;
+  pageSize: number;
+}
+
+type RankingRow = {
+  part: 'counts' | 'candidate' | 'excluded';
+  household_id: string | null;
+  a: number | null;
+  b: number | null;
+  c: number | null;
+  d: number | null;
+};
 
 /**
- * A vacancy under a policy, in one pass over its pairs: how many households of the département's
- * pools were considered and how many are candidates, the reader's candidates in rank order with their
- * points (ranks numbered over every candidate), and the reader's other households by file number.
+ * A vacancy under a policy, in one statement over its pairs: how many households of the département's
+ * pools were considered and how many are candidates, how many of each are the reader's, and the pages
+ * asked for — the reader's candidates with their rank (numbered over every candidate) and points, the
+ * reader's excluded households by file number. Only the pages leave the database.
  */
 export async function vacancyRanking(
   q: Queryable,
-  vacancy: MatchingVacancy,
+  vacancy: Pick<MatchingVacancy, 'id'>,
   p: TMatchingPolicyParams,
   today: string,
   reader: Reader,
+  pages: RankingPages,
 ) {
   const candidate = candidateUnder(p, today);
-  const numbered = q.$with('numbered').as(
-    q
-      .select({
-        householdId: m.householdId,
-        points: sql<number>`${pointsSql(p)}`.as('points'),
-        rank: sql<number | null>`(${rankUnder(p, today)})::int`.as('rank'),
-        considered: sql<number>`(count(*) over ())::int`.as('considered'),
-        eligible: sql<number>`(count(*) filter (where ${candidate}) over ())::int`.as('eligible'),
-      })
-      .from(m)
-      .where(eq(m.vacancyId, vacancy.id)),
-  );
-  // The file number by key for the reader's rows only: a join would let the planner scan every household.
-  const fileNumber = sql`(select ${households.fileNumber} from ${households} where ${households.id} = ${numbered.householdId})`;
-  const rows = await q
-    .with(numbered)
-    .select({
-      householdId: numbered.householdId,
-      points: numbered.points,
-      rank: numbered.rank,
-      considered: numbered.considered,
-      eligible: numbered.eligible,
-    })
-    .from(numbered)
-    .where(householdIdVisibleTo(numbered.householdId, reader.organisationId, reader.at))
-    .orderBy(asc(numbered.rank), asc(fileNumber));
-  // A reader with no household in the pools still sees the counts.
-  const [counts] = rows.length
-    ? rows
-    : await q
-        .select({
-          considered: sql<number>`count(*)::int`,
-          eligible: sql<number>`(count(*) filter (where ${candidate}))::int`,
-        })
-        .from(m)
-        .where(eq(m.vacancyId, vacancy.id));
-  return {
-    considered: counts?.considered ?? 0,
-    eligible: counts?.eligible ?? 0,
-    candidates: rows.flatMap((r) =>
-      r.rank === null ? [] : [{ householdId: r.householdId, points: r.points, rank: r.rank }],
+  // Only the candidates are sorted: their row number is their rank.
+  const rows = await queryRows<RankingRow>(
+    q,
+    sql`
+    with pairs as materialized (
+      select ${m.householdId}, ${candidate} as candidate, ${pointsSql(p)} as points, ${tieColumns}
+      from ${m} where ${m.vacancyId} = ${vacancy.id}
     ),
-    excluded: rows.flatMap((r) => (r.rank === null ? [r.householdId] : [])),
+    ranked as materialized (
+      select household_id, candidate, points, row_number() over (order by ${rankOrder(p, sql`points`)})::int as rank
+      from pairs where candidate
+      union all select household_id, candidate, points, null from pairs where not candidate
+    ),
+    mine as materialized (
+      select * from ranked
+      where ${householdIdVisibleTo(sql`ranked.household_id`, reader.organisationId, reader.at)}
+    ),
+    candidates_page as (
+      select household_id, points, rank from mine where candidate
+      order by rank limit ${int(pages.pageSize)} offset ${int((pages.page - 1) * pages.pageSize)}
+    ),
+    excluded_page as (
+      select mine.household_id, ${households.fileNumber} as file_number
+      from mine join ${households} on ${households.id} = mine.household_id
+      where not mine.candidate
+      order by ${households.fileNumber} limit ${int(pages.pageSize)} offset ${int((pages.excludedPage - 1) * pages.pageSize)}
+    )
+    select 'counts' as part, null::uuid as household_id,
+      (select count(*) from ranked)::int as a,
+      (select count(*) filter (where candidate) from ranked)::int as b,
+      (select count(*) filter (where candidate) from mine)::int as c,
+      (select count(*) filter (where not candidate) from mine)::int as d
+    union all select 'candidate', household_id, points, rank, null, null from candidates_page
+    union all select 'excluded', household_id, file_number, null, null, null from excluded_page`,
+  );
+  const counts = rows.find((r) => r.part === 'counts');
+  return {
+    considered: counts?.a ?? 0,
+    eligible: counts?.b ?? 0,
+    candidateCount: counts?.c ?? 0,
+    excludedCount: counts?.d ?? 0,
+    candidates: rows
+      .flatMap((r) =>
+        r.part === 'candidate' ? [{ householdId: r.household_id!, points: r.a!, rank: r.b! }] : [],
+      )
+      .sort((x, y) => x.rank - y.rank),
+    excluded: rows
+      .filter((r) => r.part === 'excluded')
+      .sort((x, y) => x.a! - y.a!)
+      .map((r) => r.household_id!),
   };
 }
 
 /**
- * Every household's tally over the département's open vacancies under two policies, for those whose
- * tallies differ (allocation-rules.md §7.4: who moves up or down). One statement: each vacancy's
- * candidates numbered under each policy.
+ * Every household's tally over these open vacancies of a département under two policies, for those
+ * whose tallies differ (allocation-rules.md §7.4: who moves up or down). Each vacancy's candidates
+ * are numbered under each policy; a tally adds up over vacancies, so the vacancies are split into
+ * `parts` statements that run side by side, each on a connection of its own (a CPU each on PostgreSQL;
+ * on PGlite, one after the other).
  */
 export async function tallyChanges(
   q: Queryable,
-  departementId: string,
+  vacancyIds: readonly string[],
   before: TMatchingPolicyParams,
   after: TMatchingPolicyParams,
   today: string,
+  parts: number,
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
-  const numbered = q.$with('numbered').as(
-    q
-      .select({
-        householdId: m.householdId,
-        before: sql<number | null>`${rankUnder(before, today)}`.as('rank_before'),
-        after: sql<number | null>`${rankUnder(after, today)}`.as('rank_after'),
-      })
-      .from(m)
-      // Only the pairs some policy can make candidates: the others rank under none.
-      .where(
-        and(
-          eq(m.eligible, true),
-          inArray(
-            m.vacancyId,
-            q
-              .select({ id: vacancies.id })
-              .from(vacancies)
-              .where(and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open'))),
-          ),
-        ),
+  const numberedIn = (ids: readonly string[]) => sql`
+    select household_id,
+      count(rb)::int as bc, coalesce(sum(rb), 0)::int as bs, (count(*) filter (where rb <= 3))::int as bt,
+      count(ra)::int as ac, coalesce(sum(ra), 0)::int as "as", (count(*) filter (where ra <= 3))::int as at
+    from (
+      select household_id,
+        case when cb then row_number() over (partition by vacancy_id order by cb desc, ${rankOrder(before, sql`pb`)}) end as rb,
+        case when ca then row_number() over (partition by vacancy_id order by ca desc, ${rankOrder(after, sql`pa`)}) end as ra
+      from (
+        select ${m.vacancyId}, ${m.householdId}, ${tieColumns},
+          ${candidateUnder(before, today)} as cb, ${pointsSql(before)} as pb,
+          ${candidateUnder(after, today)} as ca, ${pointsSql(after)} as pa
+        from ${m}
+        -- Only the pairs some policy can make candidates: the others rank under none.
+        where ${m.eligible} and ${m.vacancyId} = any(${sql.param([...ids])}::uuid[])
+      ) keyed
+    ) numbered
+    group by household_id`;
+  type Tallies = {
+    household_id: string;
+    bc: number;
+    bs: number;
+    bt: number;
+    ac: number;
+    as: number;
+    at: number;
+  };
+  const split = Array.from({ length: Math.max(1, parts) }, (_, i) =>
+    vacancyIds.filter((_, j) => j % parts === i),
+  );
+  const results = await Promise.all(
+    split
+      .filter((ids) => ids.length)
+      .map((ids) =>
+        q.transaction(async (tx) => {
+          // A large territory's millions of pairs are sorted in memory (the default 4 MB would spill
+          // them to disk), for this statement only.
+          await tx.execute(sql`set local work_mem = '256MB'`);
+          return queryRows<Tallies>(tx, numberedIn(ids));
+        }),
       ),
   );
-  const tally = (rank: typeof numbered.before) => ({
-    candidacies: sql<number>`count(${rank})::int`,
-    rankSum: sql<number>`coalesce(sum(${rank}), 0)::int`,
-    topThree: sql<number>`(count(*) filter (where ${rank} <= 3))::int`,
-  });
-  const b = tally(numbered.before);
-  const a = tally(numbered.after);
-  // Each vacancy's candidates sorted twice: a large territory's millions of pairs are sorted in memory
-  // (the default 4 MB would spill them to disk), for this statement only.
-  const rows = await q.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    return tx
-      .with(numbered)
-      .select({
-        householdId: numbered.householdId,
-        bc: b.candidacies,
-        bs: b.rankSum,
-        bt: b.topThree,
-        ac: a.candidacies,
-        as: a.rankSum,
-        at: a.topThree,
-      })
-      .from(numbered)
-      .groupBy(numbered.householdId)
-      .having(
-        sql`(${b.candidacies}, ${b.rankSum}, ${b.topThree}) is distinct from (${a.candidacies}, ${a.rankSum}, ${a.topThree})`,
-      );
-  });
-  return rows.map((r) => ({
-    householdId: r.householdId,
-    before: { candidacies: r.bc, rankSum: r.bs, topThree: r.bt },
-    after: { candidacies: r.ac, rankSum: r.as, topThree: r.at },
-  }));
+  const sums = new Map<string, { before: RankTally; after: RankTally }>();
+  for (const r of results.flat()) {
+    const t = sums.get(r.household_id) ?? {
+      before: { candidacies: 0, rankSum: 0, topThree: 0 },
+      after: { candidacies: 0, rankSum: 0, topThree: 0 },
+    };
+    sums.set(r.household_id, {
+      before: {
+        candidacies: t.before.candidacies + r.bc,
+        rankSum: t.before.rankSum + r.bs,
+        topThree: t.before.topThree + r.bt,
+      },
+      after: {
+        candidacies: t.after.candidacies + r.ac,
+        rankSum: t.after.rankSum + r.as,
+        topThree: t.after.topThree + r.at,
+      },
+    });
+  }
+  const same = (a: RankTally, b: RankTally) =>
+    a.candidacies === b.candidacies && a.rankSum === b.rankSum && a.topThree === b.topThree;
+  return [...sums].flatMap(([householdId, t]) => (same(t.before, t.after) ? [] : [{ householdId, ...t }]));
 }

@@ -7,6 +7,8 @@ import { adoptPolicy, getPolicy, previewPolicy } from './use-cases/policies.ts';
 export function matchingRoutes(routes: Routes): void {
   routes.add(R.candidates, (ctx, { params, query }) => listCandidates(ctx, params.id, query));
   routes.add(R.policy, (ctx) => getPolicy(ctx));
-  routes.add(R.previewPolicy, (ctx, { body }) => previewPolicy(ctx, body.params));
+  // A read with a body: its pairs are refreshed in transactions of their own, and its ranking runs
+  // on two connections side by side.
+  routes.add(R.previewPolicy, (ctx, { body }) => previewPolicy(ctx, body.params), { transaction: false });
   routes.add(R.adoptPolicy, (ctx, { body }) => adoptPolicy(ctx, body));
 }

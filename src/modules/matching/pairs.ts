@@ -7,6 +7,7 @@ import { parisDate } from '../../shared/time.ts';
 import { organisationDepartement } from '../organisations/index.ts';
 import { budgetsIn, dwellingFacts, forVacancy, householdFacts } from './candidate-facts.ts';
 import {
+  anyStaleHousehold,
   claimStaleHouseholds,
   deletePairsOfHouseholds,
   deletePairsOfVacancies,
@@ -96,6 +97,7 @@ const STALE_BATCH = 2000;
  * whose pairs are today's (the others are recomputed in full anyway). Returns how many were taken.
  */
 export async function refreshStaleHouseholds(ctx: Ctx): Promise<number> {
+  if (!(await anyStaleHousehold(ctx.db))) return 0;
   let taken = 0;
   for (;;) {
     const n = await ctx.db.transaction(async (tx) => {
@@ -138,12 +140,12 @@ export async function currentPairsOf(ctx: Ctx, vacancy: MatchingVacancy & { depa
     await recomputeVacancies(ctx, vacancy.departementId, [vacancy]);
 }
 
-/** Every open vacancy's pairs of a département as of now (the policy preview ranks them all); how many vacancies. */
-export async function currentPairsIn(ctx: Ctx, departementId: string): Promise<number> {
+/** Every open vacancy's pairs of a département as of now (the policy preview ranks them all); their ids. */
+export async function currentPairsIn(ctx: Ctx, departementId: string): Promise<string[]> {
   await refreshStaleHouseholds(ctx);
   const { current, outdated } = await openVacanciesByRun(ctx.db, departementId, parisDate(ctx.now));
   await recomputeVacancies(ctx, departementId, outdated);
-  return current.length + outdated.length;
+  return [...current, ...outdated].map((v) => v.id);
 }
 
 /** Everything current, département by département: what the job does. */

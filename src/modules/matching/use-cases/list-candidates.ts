@@ -36,16 +36,15 @@ export async function listCandidates(
   const policy = await policyInForce(ctx, vacancy.departementId);
   const basis = await matchingBasis(ctx, vacancy.departementId);
   const reader = { organisationId: actor.organisationId, at: ctx.now };
+  const { page, excludedPage, pageSize } = query;
   const {
     considered,
     eligible,
-    candidates: mine,
-    excluded: excludedIds,
-  } = await vacancyRanking(db, vacancy, policy.params, basis.today, reader);
-  const { page, excludedPage, pageSize } = query;
-  const pageOf = <T>(items: readonly T[], n: number) => items.slice((n - 1) * pageSize, n * pageSize);
-  const shownCandidates = pageOf(mine, page);
-  const shownExcluded = pageOf(excludedIds, excludedPage);
+    candidateCount,
+    excludedCount,
+    candidates: shownCandidates,
+    excluded: shownExcluded,
+  } = await vacancyRanking(db, vacancy, policy.params, basis.today, reader, query);
 
   // Only the households shown are explained: their facts read and their filters and signals written.
   const rows = await poolHouseholds(db, vacancy.departementId, [
@@ -80,11 +79,11 @@ export async function listCandidates(
     eligible,
     candidates,
     excluded,
-    candidateCount: mine.length,
-    excludedCount: excludedIds.length,
+    candidateCount,
+    excludedCount,
     page,
     excludedPage,
     pageSize,
-    canDesignate: mine.length > 0,
+    canDesignate: candidateCount > 0,
   };
 }

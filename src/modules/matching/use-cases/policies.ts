@@ -1,5 +1,6 @@
 import type { Context } from '../../../kernel/context.ts';
 import { audit, auditMany } from '../../../kernel/audit.ts';
+import { sideBySide } from '../../../kernel/db.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import { policyAdoptionRefusal, policyReadRefusal } from '../../../shared/access/matching-policy.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
@@ -80,7 +81,9 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
   const current = await policyInForce(ctx, departement.id);
   const openVacancies = await currentPairsIn(ctx, departement.id);
   const today = parisDate(ctx.now);
-  const moves = policyMoves(await tallyChanges(ctx.db, departement.id, current.params, params, today));
+  const moves = policyMoves(
+    await tallyChanges(ctx.db, openVacancies, current.params, params, today, sideBySide(ctx.db)),
+  );
   const visible = await visibleAmong(
     ctx.db,
     ctx.actor.organisationId,
@@ -113,7 +116,7 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
     })),
   );
   return {
-    vacancies: openVacancies,
+    vacancies: openVacancies.length,
     households: await poolSize(ctx.db, departement.id),
     changes: policyChanges(current.params, params),
     moves: shown.map((m) => {
