@@ -9,6 +9,7 @@ import { designate, pooledHousehold } from '../helpers/fairness-fixtures.ts';
 import type { TFairnessRow, TFairnessView } from '../../src/shared/contracts/fairness.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { territories } from '../../src/modules/organisations/schema.ts';
+import { householdMembers, householdResources, households } from '../../src/modules/households/schema.ts';
 
 describe('the fairness view of matching', () => {
   let t: TestApp;
@@ -20,6 +21,8 @@ describe('the fairness view of matching', () => {
   let farLandlord: TestSession;
   let ccapex: TestSession;
   let farAssociation: TestSession;
+  /** Pool A's household proposed in December, a person alone from a shelter. */
+  let decemberHouseholdId: string;
 
   const single = (poolOrganisationId: string) => ({
     poolOrganisationId,
@@ -107,6 +110,7 @@ describe('the fairness view of matching', () => {
       });
     }
     // Before the period: pool A's household proposed once in December (not allocated).
+    decemberHouseholdId = a[1]!.householdId;
     await designate(db, {
       ...inMoselle,
       designatedByOrganisationId: poolA.id,
@@ -258,5 +262,33 @@ describe('the fairness view of matching', () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(Object.keys(missing.json().error.fields)).toEqual(['from']);
+  });
+
+  it('counts a household as it was when proposed, not as its file stands today', async () => {
+    const db = t.deps.db;
+    // Since December: a child was born, the household went to a hotel, its resources doubled.
+    await db.insert(householdMembers).values({
+      householdId: decemberHouseholdId,
+      firstName: 'Lina',
+      lastName: 'Fictif',
+      birthDate: '2026-04-01',
+      relationship: 'child',
+      isReferencePerson: false,
+      position: 1,
+    });
+    await db
+      .update(households)
+      .set({ housingSituation: 'hotel' })
+      .where(eq(households.id, decemberHouseholdId));
+    await db
+      .update(householdResources)
+      .set({ monthlyAmountCents: 140_000 })
+      .where(eq(householdResources.householdId, decemberHouseholdId));
+    const december = await view(poolA.session, '2025-12-01', '2025-12-31');
+    expect(row(december, 'composition', 'single').counts.proposals).toBe(1);
+    expect(row(december, 'composition', 'single_parent').counts.proposals).toBe(0);
+    expect(row(december, 'origin', 'shelter').counts.proposals).toBe(1);
+    expect(row(december, 'origin', 'hotel').counts.proposals).toBe(0);
+    expect(row(december, 'income', 'from_500').counts.proposals).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt, id, tstz } from '../../db/columns.ts';
 import {
   COMMISSION_DECISIONS,
@@ -21,6 +22,7 @@ import {
   REFUSAL_REASONS,
 } from '../../shared/contracts/designations.ts';
 import type { TMatchingPolicyParams } from '../../shared/contracts/matching.ts';
+import type { ProposalProfile } from '../../shared/matching/fairness.ts';
 import { committeeMeetings } from '../committees/schema.ts';
 import { housingProjects } from '../housing-pool/schema.ts';
 import { households } from '../households/schema.ts';
@@ -113,6 +115,14 @@ export const vacancyProposals = pgTable(
     notifiedOn: date('notified_on', { mode: 'string' }).notNull(),
     answerDue: date('answer_due', { mode: 'string' }).notNull(),
     explanation: jsonb('explanation').notNull(),
+    /**
+     * The household as it was when proposed, for the fairness view: written by the trigger
+     * `vacancy_proposal_profile` on every insert, whatever writes the row (migration 0040).
+     */
+    profile: jsonb('profile')
+      .$type<ProposalProfile>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     answer: proposalAnswer('answer'),
     answerReason: refusalReason('answer_reason'),
     answerNote: text('answer_note'),

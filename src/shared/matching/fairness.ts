@@ -31,10 +31,8 @@ import { daysBetween } from '../alerts/rules.ts';
  */
 
 /** What the view needs of one proposal; the household's facts as they stand when read. */
-export interface ProposalFact {
-  /** The pool the household was proposed from (its holder owns the household's cells). */
-  poolOrganisationId: string;
-  designatedOn: string;
+/** The household as it was on the day it was proposed (kept with the proposal). */
+export interface ProposalProfile {
   members: readonly { relationship: Relationship; birthDate: string | null }[];
   monthlyResourcesCents: number;
   housingSituation: HousingSituation;
@@ -42,6 +40,12 @@ export interface ProposalFact {
   priorityCategories: readonly string[];
   /** When the household entered the pool as ready (the project's opening). */
   readySince: string;
+}
+
+export interface ProposalFact extends ProposalProfile {
+  /** The pool the household was proposed from (its holder owns the household's cells). */
+  poolOrganisationId: string;
+  designatedOn: string;
   answer: ProposalAnswer | null;
   decision: CommissionDecision | null;
   decidedOn: string | null;
