@@ -25,9 +25,11 @@ export async function proposalFacts(
   const rows = await q
     .select({
       poolOrganisationId: vacancyProposals.poolOrganisationId,
+      vacancyId: vacancyProposals.vacancyId,
       designatedOn: designations.designatedOn,
       answer: vacancyProposals.answer,
       decision: vacancyProposals.decision,
+      decisionRank: vacancyProposals.decisionRank,
       decidedOn: vacancyProposals.decidedOn,
       profile: vacancyProposals.profile,
     })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HousingSituation } from '../contracts/household-enums.ts';
 import {
   composition,
+  allocatedByRank,
   countsOf,
   fairnessTables,
   incomeBand,
@@ -20,6 +21,7 @@ const relative = { relationship: 'other_relative', birthDate: '1950-01-01' } as 
 
 const fact = (over: Partial<ProposalFact> = {}): ProposalFact => ({
   poolOrganisationId: 'pool-a',
+  vacancyId: 'vacancy-1',
   designatedOn: '2026-03-01',
   members: [adult],
   monthlyResourcesCents: 70_000,
@@ -29,6 +31,7 @@ const fact = (over: Partial<ProposalFact> = {}): ProposalFact => ({
   readySince: '2026-01-01',
   answer: null,
   decision: null,
+  decisionRank: null,
   decidedOn: null,
   ...over,
 });
@@ -104,7 +107,7 @@ describe('what a proposal counts for', () => {
     ],
     [
       'allocated by rank, no answer yet',
-      { decision: 'allocation_by_rank', decidedOn: '2026-01-11' },
+      { decision: 'allocation_by_rank', decisionRank: 1, decidedOn: '2026-01-11' },
       ['proposals', 'allocations', 'allocationDelays'],
       10,
     ],
@@ -121,7 +124,26 @@ describe('what a proposal counts for', () => {
       null,
     ],
   ] as const)('%s', (_, over, measures, delay) => {
-    expect(countsOf(fact(over as Partial<ProposalFact>))).toEqual({ measures, delayDays: delay });
+    const f = fact(over as Partial<ProposalFact>);
+    expect(countsOf(f, allocatedByRank([f]))).toEqual({ measures, delayDays: delay });
+  });
+
+  it('gives a dwelling allocated by classement to the best-ranked household that did not refuse it', () => {
+    const ranked = (decisionRank: number, over: Partial<ProposalFact> = {}) =>
+      fact({ decision: 'allocation_by_rank', decisionRank, decidedOn: '2026-02-01', ...over });
+    // The first refused the offer: the second gets the dwelling, the third nothing.
+    const first = ranked(1, { answer: 'refused' });
+    const second = ranked(2, { answer: 'accepted' });
+    const third = ranked(3);
+    // On another vacancy, the only one ranked gets it.
+    const elsewhere = ranked(2, { vacancyId: 'vacancy-2' });
+    const facts = [third, first, second, elsewhere];
+    const byRank = allocatedByRank(facts);
+    expect(byRank).toEqual(new Set([second, elsewhere]));
+    expect(countsOf(first, byRank).measures).toEqual(['proposals', 'householdRefusals']);
+    expect(countsOf(second, byRank).measures).toEqual(['proposals', 'allocations', 'allocationDelays']);
+    expect(countsOf(third, byRank)).toEqual({ measures: ['proposals'], delayDays: null });
+    expect(fairnessTables(facts, 'pool-a').total.counts.allocations).toBe(2);
   });
 
   it.each([

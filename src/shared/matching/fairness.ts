@@ -45,9 +45,12 @@ export interface ProposalProfile {
 export interface ProposalFact extends ProposalProfile {
   /** The pool the household was proposed from (its holder owns the household's cells). */
   poolOrganisationId: string;
+  vacancyId: string;
   designatedOn: string;
   answer: ProposalAnswer | null;
   decision: CommissionDecision | null;
+  /** The rank an allocation by classement gives. */
+  decisionRank: number | null;
   decidedOn: string | null;
 }
 
@@ -117,15 +120,40 @@ export function profileOf(fact: ProposalFact): Record<FairnessDimension, string>
 // ---------------------------------------------------------------------------------------------
 // What a proposal counts for
 
+const refusedByHousehold = (fact: ProposalFact) => fact.answer === 'refused' || fact.answer === 'silence';
+
+/**
+ * The proposals an allocation by classement gives the dwelling to (R441-3, 2°): on each vacancy, the
+ * best-ranked one whose household did not refuse the offer; the households ranked behind it get
+ * nothing, however many the commission ranked.
+ */
+export function allocatedByRank(facts: readonly ProposalFact[]): Set<ProposalFact> {
+  const best = new Map<string, ProposalFact>();
+  for (const fact of facts) {
+    if (fact.decision !== 'allocation_by_rank' || fact.decisionRank === null || refusedByHousehold(fact))
+      continue;
+    const current = best.get(fact.vacancyId);
+    if (!current || fact.decisionRank < current.decisionRank!) best.set(fact.vacancyId, fact);
+  }
+  return new Set(best.values());
+}
+
 /**
  * The measures a proposal counts in. An allocation is an allocating decision the household did not
- * refuse (silence is a refusal, R441-10): a refused offer gives no dwelling. Its delay runs from the
- * pool's opening to the decision.
+ * refuse (silence is a refusal, R441-10): a refused offer gives no dwelling; an allocation by
+ * classement counts only for the proposal it gives the dwelling to (`allocatedByRank`). Its delay runs
+ * from the pool's opening to the decision.
  */
-export function countsOf(fact: ProposalFact): { measures: FairnessMeasure[]; delayDays: number | null } {
-  const householdRefused = fact.answer === 'refused' || fact.answer === 'silence';
+export function countsOf(
+  fact: ProposalFact,
+  byRank: ReadonlySet<ProposalFact>,
+): { measures: FairnessMeasure[]; delayDays: number | null } {
+  const householdRefused = refusedByHousehold(fact);
   const allocated =
-    fact.decision !== null && ALLOCATING_DECISIONS.includes(fact.decision) && !householdRefused;
+    fact.decision !== null &&
+    ALLOCATING_DECISIONS.includes(fact.decision) &&
+    !householdRefused &&
+    (fact.decision !== 'allocation_by_rank' || byRank.has(fact));
   const delayDays =
     allocated && fact.decidedOn ? Math.max(0, daysBetween(fact.readySince, fact.decidedOn)) : null;
   const measures: FairnessMeasure[] = ['proposals'];
@@ -234,9 +262,10 @@ export function fairnessTables(
   const tallies = Object.fromEntries(
     FAIRNESS_DIMENSIONS.map((d) => [d, DIMENSION_VALUES[d].map(emptyTally)]),
   ) as Record<FairnessDimension, Tally[]>;
+  const byRank = allocatedByRank(facts);
   for (const fact of facts) {
     const profile = profileOf(fact);
-    const { measures, delayDays } = countsOf(fact);
+    const { measures, delayDays } = countsOf(fact, byRank);
     const owned = fact.poolOrganisationId === ownPool;
     const add = (t: Tally) => {
       for (const m of measures) {
