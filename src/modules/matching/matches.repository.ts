@@ -249,6 +249,11 @@ export interface RankingPages {
   pageSize: number;
 }
 
+/**
+ * A row of `vacancyRanking`'s statement: the counts (a considered, b candidates, c the reader's
+ * candidates, d the reader's excluded households), a candidate shown (a points, b rank) or an excluded
+ * household shown (a file number).
+ */
 type RankingRow = {
   part: 'counts' | 'candidate' | 'excluded';
   household_id: string | null;
