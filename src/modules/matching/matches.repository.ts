@@ -300,10 +300,12 @@ export async function vacancyRanking(
       order by rank limit ${int(pages.pageSize)} offset ${int((pages.page - 1) * pages.pageSize)}
     ),
     excluded_page as (
-      select mine.household_id, ${households.fileNumber} as file_number
-      from mine join ${households} on ${households.id} = mine.household_id
-      where not mine.candidate
-      order by ${households.fileNumber} limit ${int(pages.pageSize)} offset ${int((pages.excludedPage - 1) * pages.pageSize)}
+      -- The file number by key for the reader's rows only: a join would let the planner scan every
+      -- household of the country.
+      select household_id, (select ${households.fileNumber} from ${households}
+        where ${households.id} = mine.household_id) as file_number
+      from mine where not candidate
+      order by file_number limit ${int(pages.pageSize)} offset ${int((pages.excludedPage - 1) * pages.pageSize)}
     )
     select 'counts' as part, null::uuid as household_id,
       (select count(*) from ranked)::int as a,
