@@ -1,5 +1,5 @@
 import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Queryable } from '../../kernel/db.ts';
+import { queryRows, sideBySide, type Queryable } from '../../kernel/db.ts';
 import type { TMatchingPolicyParams, TieBreaker } from '../../shared/contracts/matching.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PairFacts, RankTally } from '../../shared/matching/ranking.ts';
@@ -337,8 +337,8 @@ export async function vacancyRanking(
  * Every household's tally over these open vacancies of a département under two policies, for those
  * whose tallies differ (allocation-rules.md §7.4: who moves up or down). Each vacancy's candidates
  * are numbered under each policy; a tally adds up over vacancies, so the vacancies are split into
- * `parts` statements that run side by side, each on a connection of its own (a CPU each on PostgreSQL;
- * on PGlite, one after the other).
+ * `parts` statements (by default as many as `q` can run side by side), each on a connection of its
+ * own (a CPU each on PostgreSQL; on PGlite, one after the other).
  */
 export async function tallyChanges(
   q: Queryable,
@@ -346,7 +346,7 @@ export async function tallyChanges(
   before: TMatchingPolicyParams,
   after: TMatchingPolicyParams,
   today: string,
-  parts: number,
+  parts = sideBySide(q),
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
   const numberedIn = (ids: readonly string[]) => sql`
     select household_id,
@@ -393,23 +393,17 @@ export async function tallyChanges(
         }),
       ),
   );
+  const add = (t: RankTally | undefined, candidacies: number, rankSum: number, topThree: number) => ({
+    candidacies: (t?.candidacies ?? 0) + candidacies,
+    rankSum: (t?.rankSum ?? 0) + rankSum,
+    topThree: (t?.topThree ?? 0) + topThree,
+  });
   const sums = new Map<string, { before: RankTally; after: RankTally }>();
   for (const r of results.flat()) {
-    const t = sums.get(r.household_id) ?? {
-      before: { candidacies: 0, rankSum: 0, topThree: 0 },
-      after: { candidacies: 0, rankSum: 0, topThree: 0 },
-    };
+    const t = sums.get(r.household_id);
     sums.set(r.household_id, {
-      before: {
-        candidacies: t.before.candidacies + r.bc,
-        rankSum: t.before.rankSum + r.bs,
-        topThree: t.before.topThree + r.bt,
-      },
-      after: {
-        candidacies: t.after.candidacies + r.ac,
-        rankSum: t.after.rankSum + r.as,
-        topThree: t.after.topThree + r.at,
-      },
+      before: add(t?.before, r.bc, r.bs, r.bt),
+      after: add(t?.after, r.ac, r.as, r.at),
     });
   }
   const same = (a: RankTally, b: RankTally) =>

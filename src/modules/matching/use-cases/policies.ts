@@ -1,6 +1,5 @@
 import type { Context } from '../../../kernel/context.ts';
 import { audit, auditMany } from '../../../kernel/audit.ts';
-import { sideBySide } from '../../../kernel/db.ts';
 import { AppError, forbidden } from '../../../kernel/errors.ts';
 import { policyAdoptionRefusal, policyReadRefusal } from '../../../shared/access/matching-policy.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
@@ -77,13 +76,11 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
   const refusal = policyReadRefusal(ctx.actor);
   if (refusal) throw forbidden(refusal);
   const departement = await territoryOf(ctx);
-  // One query at a time: in a transaction they share one connection, where pg refuses concurrent queries.
+  // One query at a time, but for the ranking's own parts: a caller's transaction has one connection.
   const current = await policyInForce(ctx, departement.id);
   const openVacancies = await currentPairsIn(ctx, departement.id);
   const today = parisDate(ctx.now);
-  const moves = policyMoves(
-    await tallyChanges(ctx.db, openVacancies, current.params, params, today, sideBySide(ctx.db)),
-  );
+  const moves = policyMoves(await tallyChanges(ctx.db, openVacancies, current.params, params, today));
   const visible = await visibleAmong(
     ctx.db,
     ctx.actor.organisationId,
