@@ -61,6 +61,17 @@ const arbitraryPolicy: fc.Arbitrary<TMatchingPolicyParams> = fc.record({
   tieBreakers: fc.shuffledSubarray([...TIE_BREAKERS]),
 });
 
+/** No points at all: the tie-breakers alone order the candidates, in each of their orders. */
+const tieBreakersOnly: TMatchingPolicyParams[] = TIE_BREAKERS.flatMap((first) =>
+  TIE_BREAKERS.filter((by) => by !== first).map((second) => ({
+    ...DEFAULT_POLICY,
+    weights: Object.fromEntries(
+      Object.keys(DEFAULT_POLICY.weights).map((k) => [k, 0]),
+    ) as TMatchingPolicyParams['weights'],
+    tieBreakers: [first, second, ...TIE_BREAKERS.filter((by) => by !== first && by !== second)],
+  })),
+);
+
 describe('the kept pairs of the demo territory', () => {
   let t: TestApp;
   const ctx = () => systemContext(t.deps.db, t.deps.config, t.deps.clock());
@@ -128,7 +139,11 @@ describe('the kept pairs of the demo territory', () => {
   it('ranks every open vacancy in SQL as the pure ranking does, under any policy', async () => {
     await currentPairsIn(ctx(), departementId);
     const today = parisDate(t.deps.clock());
-    const policies = [DEFAULT_POLICY, ...fc.sample(arbitraryPolicy, { numRuns: 12, seed: 33 })];
+    const policies = [
+      DEFAULT_POLICY,
+      ...tieBreakersOnly,
+      ...fc.sample(arbitraryPolicy, { numRuns: 12, seed: 33 }),
+    ];
     let compared = 0;
     for (const p of policies) {
       const pure = await pureRankings(p);
@@ -183,6 +198,7 @@ describe('the kept pairs of the demo territory', () => {
     for (const [before, after] of [
       [DEFAULT_POLICY, a!],
       [a!, b!],
+      [tieBreakersOnly[0]!, tieBreakersOnly[5]!],
     ] as const) {
       const tally = async (p: TMatchingPolicyParams) => {
         const ranks = new Map<string, number[]>();

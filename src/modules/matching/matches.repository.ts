@@ -50,21 +50,33 @@ const TIE_COLUMNS: Record<TieBreaker, AnyPgColumn> = {
 };
 
 const byName = (column: AnyPgColumn) => sql.identifier(column.name);
-const tieColumns = sql.join(Object.values(TIE_COLUMNS).map(byName), sql`, `);
+
+// Each tie-breaker's value (days, or -1 for none) plus one, in 21 bits: exact for any date since
+// 3700 BC, and three of them fit a bigint.
+const TIE_BITS = 21;
 
 /**
- * Decreasing points (a column the statement computed), then the policy's tie-breakers (larger
- * first), then the household's id: columns by name, read from the statement's own subquery.
+ * The policy's tie-breakers as one number, the first in the highest bits: comparing it compares them
+ * in the policy's order, and a sort with one key for them instead of three runs markedly faster.
  */
-const rankOrder = (p: TMatchingPolicyParams, points: SQL): SQL =>
+const packedTies = (p: TMatchingPolicyParams): SQL =>
   sql.join(
     [
-      sql`${points} desc`,
-      ...p.tieBreakers.map((by) => sql`${byName(TIE_COLUMNS[by])} desc`),
-      sql`${byName(m.householdId)} asc`,
+      sql`0::bigint`,
+      ...p.tieBreakers.map(
+        (by, i) =>
+          sql`(least(${byName(TIE_COLUMNS[by])} + 1, ${int(2 ** TIE_BITS - 1)})::bigint << ${int((p.tieBreakers.length - 1 - i) * TIE_BITS)})`,
+      ),
     ],
-    sql`, `,
+    sql` | `,
   );
+
+/**
+ * Decreasing points (null, for a household that is no candidate, last), then the packed tie-breakers
+ * (larger first), then the household's id: columns the statement computed, by name.
+ */
+const rankOrder = (points: SQL, ties: SQL): SQL =>
+  sql`${points} desc nulls last, ${ties} desc, ${byName(m.householdId)} asc`;
 
 /** A pair as stored: a household no policy can make a candidate keeps only that. */
 export interface Pair {
@@ -283,11 +295,11 @@ export async function vacancyRanking(
     q,
     sql`
     with pairs as materialized (
-      select ${m.householdId}, ${candidate} as candidate, ${pointsSql(p)} as points, ${tieColumns}
+      select ${m.householdId}, ${candidate} as candidate, ${pointsSql(p)} as points, ${packedTies(p)} as ties
       from ${m} where ${m.vacancyId} = ${vacancy.id}
     ),
     ranked as materialized (
-      select household_id, candidate, points, row_number() over (order by ${rankOrder(p, sql`points`)})::int as rank
+      select household_id, candidate, points, row_number() over (order by ${rankOrder(sql`points`, sql`ties`)})::int as rank
       from pairs where candidate
       union all select household_id, candidate, points, null from pairs where not candidate
     ),
@@ -348,18 +360,19 @@ export async function tallyChanges(
   today: string,
   parts = sideBySide(q),
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
+  // A household that is no candidate under a policy has no points there: it sorts last, unnumbered.
   const numberedIn = (ids: readonly string[]) => sql`
     select household_id,
       count(rb)::int as bc, coalesce(sum(rb), 0)::int as bs, (count(*) filter (where rb <= 3))::int as bt,
       count(ra)::int as ac, coalesce(sum(ra), 0)::int as "as", (count(*) filter (where ra <= 3))::int as at
     from (
       select household_id,
-        case when cb then row_number() over (partition by vacancy_id order by cb desc, ${rankOrder(before, sql`pb`)}) end as rb,
-        case when ca then row_number() over (partition by vacancy_id order by ca desc, ${rankOrder(after, sql`pa`)}) end as ra
+        case when pb is not null then row_number() over (partition by vacancy_id order by ${rankOrder(sql`pb`, sql`tb`)}) end as rb,
+        case when pa is not null then row_number() over (partition by vacancy_id order by ${rankOrder(sql`pa`, sql`ta`)}) end as ra
       from (
-        select ${m.vacancyId}, ${m.householdId}, ${tieColumns},
-          ${candidateUnder(before, today)} as cb, ${pointsSql(before)} as pb,
-          ${candidateUnder(after, today)} as ca, ${pointsSql(after)} as pa
+        select ${m.vacancyId}, ${m.householdId},
+          case when ${candidateUnder(before, today)} then ${pointsSql(before)} end as pb, ${packedTies(before)} as tb,
+          case when ${candidateUnder(after, today)} then ${pointsSql(after)} end as pa, ${packedTies(after)} as ta
         from ${m}
         -- Only the pairs some policy can make candidates: the others rank under none.
         where ${m.eligible} and ${m.vacancyId} = any(${sql.param([...ids])}::uuid[])
@@ -383,12 +396,13 @@ export async function tallyChanges(
       .filter((ids) => ids.length)
       .map((ids) =>
         q.transaction(async (tx) => {
-          // A large territory's millions of pairs are sorted in memory (the default 4 MB would spill
-          // them to disk), for this statement only; and read through the index by vacancy: a territory
-          // holds a fifth of the country's pairs at most, which the planner deems enough to scan the
-          // whole table — once per part.
-          await tx.execute(sql`set local work_mem = '256MB'`);
-          await tx.execute(sql`set local enable_seqscan = off`);
+          // For this statement only: a large territory's millions of pairs sorted in memory (the
+          // default 4 MB would spill them to disk); and read through the primary key in vacancy
+          // order, so that each vacancy's pairs are sorted on their own (a territory holds a fifth of
+          // the country's pairs at most, which the planner deems enough to scan the whole table, once
+          // per part, then sort every pair of the part at once).
+          await tx.execute(sql`select set_config('work_mem', '256MB', true),
+            set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'on', true)`);
           return queryRows<Tallies>(tx, numberedIn(ids));
         }),
       ),

@@ -43,15 +43,24 @@ export function pairsOf(
   rows: readonly PoolHousehold[],
   basis: MatchingBasis,
 ): Pair[] {
-  const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
+  // Each vacancy's pairs in the primary key's order, so written to the table: a read of a vacancy's
+  // pairs through the key finds them page after page, not one page a pair.
+  const ordered = [...rows].sort((a, b) =>
+    a.project.householdId < b.project.householdId
+      ? -1
+      : a.project.householdId > b.project.householdId
+        ? 1
+        : 0,
+  );
+  const rowOf = new Map(ordered.map((r) => [r.project.householdId, r]));
   // A household's facts are the same for every vacancy but for its proposals: read them once.
-  const facts = rows.map((r) => householdFacts(r, basis.today));
+  const facts = ordered.map((r) => householdFacts(r, basis.today));
   const pairs: Pair[] = [];
   for (const v of vacancies) {
     const dwelling = dwellingFacts(v);
     const budgetOf = budgetsIn(v, rowOf, basis.convention, basis.scales, basis.today);
     facts.forEach((h, i) => {
-      const facts = pairFacts(forVacancy(h, rows[i]!, v.id), dwelling, budgetOf, basis.today);
+      const facts = pairFacts(forVacancy(h, ordered[i]!, v.id), dwelling, budgetOf, basis.today);
       pairs.push({ vacancyId: v.id, householdId: h.householdId, facts });
     });
   }

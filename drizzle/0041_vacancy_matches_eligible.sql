@@ -1,0 +1,1 @@
+CREATE INDEX "vacancy_matches_eligible_idx" ON "vacancy_matches" USING btree ("vacancy_id") WHERE "vacancy_matches"."eligible";
