@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
+import { queryRows, type Queryable } from '../../kernel/db.ts';
 import type {
   ExpenseCategory,
   Relationship,
@@ -59,12 +59,15 @@ export const openVacanciesIn = (q: Queryable, departementId: string) =>
   matchingVacancies(q, and(eq(vacancies.departementId, departementId), eq(vacancies.status, 'open')));
 
 /** Organisations whose territory lies in the département (their own, an EPCI or a commune of it). */
-export const inDepartement = (departementId: string): SQL => sql`${housingProjects.poolOrganisationId} in (
-  select o.id from ${organisations} o
+const organisationsIn = (departementId: string): SQL => sql`select o.id from ${organisations} o
   join ${territories} t on t.id = o.territory_id
   left join ${territories} p on p.id = t.parent_id
   left join ${territories} g on g.id = p.parent_id
-  where ${departementId} in (t.id, p.id, g.id))`;
+  where ${departementId} in (t.id, p.id, g.id)`;
+
+/** Projects held by a pool of the département. */
+export const inDepartement = (departementId: string): SQL =>
+  sql`${housingProjects.poolOrganisationId} in (${organisationsIn(departementId)})`;
 
 /**
  * Every household of the département's pools, with what the filters, signals and budget read: the
@@ -96,7 +99,15 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
     join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
     join ${dwellings} d on d.id = v.dwelling_id
     where ${vacancyProposals.householdId} = ${households.id}), '[]'::json)`;
-  const conditions = [inDepartement(departementId), eq(households.status, 'active')];
+  // Asked for a few households, the département's pools are read first and given as a list: as a
+  // subquery, the planner would go through each pool's every project to find them.
+  const inPools = householdIds
+    ? inArray(
+        housingProjects.poolOrganisationId,
+        (await queryRows<{ id: string }>(q, organisationsIn(departementId))).map((o) => o.id),
+      )
+    : inDepartement(departementId);
+  const conditions = [inPools, eq(households.status, 'active')];
   if (householdIds) conditions.push(inArray(housingProjects.householdId, [...householdIds]));
   return q
     .select({
