@@ -265,6 +265,11 @@ describe('matching households of the pools with a vacancy', () => {
       )) as TPolicyImpact;
       expect(impact).toMatchObject({ vacancies: 1, households: 5, changes: ['DALO : 100 points → 0 point'] });
       const moved = Object.fromEntries(impact.moves.map((m) => [m.householdId, m]));
+      // Named by file number and reference person, as the pool lists them.
+      expect(moved[ids.dalo]).toMatchObject({
+        fileLabel: expect.stringMatching(/^M-\d{6}$/),
+        name: 'Hélène Dupré',
+      });
       expect(moved[ids.dalo]!.before.meanRank).toBe(1);
       expect(moved[ids.dalo]!.after.meanRank).toBeGreaterThan(1);
       expect(moved[ids.longest]!.after.meanRank).toBe(1);

@@ -69,6 +69,40 @@ const organisationsIn = (departementId: string): SQL => sql`select o.id from ${o
 export const inDepartement = (departementId: string): SQL =>
   sql`${housingProjects.poolOrganisationId} in (${organisationsIn(departementId)})`;
 
+/** The reference person's name, or the first member's. */
+const referenceName = sql<string | null>`(select m.first_name || ' ' || m.last_name from ${householdMembers} m
+  where m.household_id = ${households.id} order by m.is_reference_person desc, m.position limit 1)`;
+
+/**
+ * These households, if active in a pool of the département. The département's pools are read first and
+ * given as a list: as a subquery, the planner would go through each pool's every project to find them.
+ */
+async function amongPoolHouseholds(q: Queryable, departementId: string, householdIds: readonly string[]) {
+  const pools = await queryRows<{ id: string }>(q, organisationsIn(departementId));
+  return and(
+    inArray(
+      housingProjects.poolOrganisationId,
+      pools.map((o) => o.id),
+    ),
+    sql`${housingProjects.householdId} = any(${sql.param([...householdIds])}::uuid[])`,
+    eq(households.status, 'active'),
+  );
+}
+
+/** The file numbers and names of these households still in the département's pools. */
+export async function poolHouseholdLabels(
+  q: Queryable,
+  departementId: string,
+  householdIds: readonly string[],
+) {
+  if (!householdIds.length) return [];
+  return q
+    .select({ householdId: households.id, fileNumber: households.fileNumber, name: referenceName })
+    .from(housingProjects)
+    .innerJoin(households, eq(households.id, housingProjects.householdId))
+    .where(await amongPoolHouseholds(q, departementId, householdIds));
+}
+
 /**
  * Every household of the département's pools, with what the filters, signals and budget read: the
  * project, the file's facts, members, resources and expenses, a measure in force, and its proposals
@@ -85,8 +119,6 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
   const expenses = sql<{ category: ExpenseCategory; monthlyAmountCents: number }[]>`coalesce((
     select json_agg(json_build_object('category', e.category, 'monthlyAmountCents', e.monthly_amount_cents))
     from ${householdExpenses} e where e.household_id = ${households.id}), '[]'::json)`;
-  const name = sql<string | null>`(select m.first_name || ' ' || m.last_name from ${householdMembers} m
-    where m.household_id = ${households.id} order by m.is_reference_person desc, m.position limit 1)`;
   const supportInPlace = sql<boolean>`exists (select 1 from ${measures} ms
     where ms.household_id = ${households.id} and ms.status in ('validated', 'active'))`;
   const proposals = sql<PoolProposal[]>`coalesce((
@@ -99,16 +131,9 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
     join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
     join ${dwellings} d on d.id = v.dwelling_id
     where ${vacancyProposals.householdId} = ${households.id}), '[]'::json)`;
-  // Asked for a few households, the département's pools are read first and given as a list: as a
-  // subquery, the planner would go through each pool's every project to find them.
-  const inPools = householdIds
-    ? inArray(
-        housingProjects.poolOrganisationId,
-        (await queryRows<{ id: string }>(q, organisationsIn(departementId))).map((o) => o.id),
-      )
-    : inDepartement(departementId);
-  const conditions = [inPools, eq(households.status, 'active')];
-  if (householdIds) conditions.push(inArray(housingProjects.householdId, [...householdIds]));
+  const among = householdIds
+    ? await amongPoolHouseholds(q, departementId, householdIds)
+    : and(inDepartement(departementId), eq(households.status, 'active'));
   return q
     .select({
       project: housingProjects,
@@ -118,7 +143,7 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
       housingSince: households.housingSince,
       daloRecognised: households.daloRecognised,
       daloDecisionDate: households.daloDecisionDate,
-      name,
+      name: referenceName,
       members,
       resources,
       expenses,
@@ -128,7 +153,7 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
     .from(housingProjects)
     .innerJoin(households, eq(households.id, housingProjects.householdId))
     .innerJoin(organisations, eq(organisations.id, housingProjects.poolOrganisationId))
-    .where(and(...conditions));
+    .where(among);
 }
 export type PoolHousehold = Awaited<ReturnType<typeof poolHouseholds>>[number];
 

@@ -20,7 +20,7 @@ import {
   insertPolicy,
   lockTerritory,
   policyVersions,
-  poolHouseholds,
+  poolHouseholdLabels,
   visibleAmong,
 } from '../matching.repository.ts';
 import { policyInForce } from '../rank-vacancy.ts';
@@ -93,12 +93,12 @@ export async function previewPolicy(ctx: Context, params: TMatchingPolicyParams)
       (m.after.meanRank ?? Infinity) < (m.before.meanRank ?? Infinity));
   const others = moves.filter((m) => !visible.has(m.householdId));
   const named = moves.filter((m) => visible.has(m.householdId));
-  const rows = await poolHouseholds(
+  const rows = await poolHouseholdLabels(
     ctx.db,
     departement.id,
     named.map((m) => m.householdId),
   );
-  const rowOf = new Map(rows.map((r) => [r.project.householdId, r]));
+  const rowOf = new Map(rows.map((r) => [r.householdId, r]));
   // A household that left the pool since the pairs were kept is neither shown nor read.
   const shown = named.filter((m) => rowOf.has(m.householdId));
   await auditMany(
