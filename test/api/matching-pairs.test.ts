@@ -22,6 +22,9 @@ import {
   vacancyProposals,
 } from '../../src/modules/matching/schema.ts';
 import { vacancies } from '../../src/modules/vacancies/schema.ts';
+import { conventionAt } from '../../src/modules/budget/index.ts';
+import { budgetConventions } from '../../src/modules/budget/schema.ts';
+import { housingBenefitScales } from '../../src/modules/calculators/schema.ts';
 import { TIE_BREAKERS, type TMatchingPolicyParams } from '../../src/shared/contracts/matching.ts';
 import { DEFAULT_POLICY } from '../../src/shared/matching/policy.ts';
 import { policyMoves, type Ranking } from '../../src/shared/matching/ranking.ts';
@@ -297,8 +300,51 @@ describe('the kept pairs of the demo territory', () => {
       .where(eq(vacancies.id, v.id));
     const runs = await t.deps.db.select().from(vacancyMatchRuns).where(eq(vacancyMatchRuns.vacancyId, v.id));
     expect(runs).toEqual([]);
-    await currentPairsOf(ctx(), { ...v, monthlyRentCents: v.monthlyRentCents + 20000 });
+    const dearer = { ...v, monthlyRentCents: v.monthlyRentCents + 20000 };
+    await currentPairsOf(ctx(), dearer);
     expect(await effort()).toBeGreaterThan(before!);
+
+    // A new budget convention of the département: every run of its vacancies is dropped, and the
+    // pairs are recomputed with it (a reste à vivre counted over another number of days a month).
+    const runsOfDepartement = async () =>
+      t.deps.db
+        .select({ id: vacancyMatchRuns.vacancyId })
+        .from(vacancyMatchRuns)
+        .innerJoin(vacancies, eq(vacancies.id, vacancyMatchRuns.vacancyId))
+        .where(eq(vacancies.departementId, departementId));
+    const resteAVivre = async () =>
+      (
+        await t.deps.db
+          .select({ r: vacancyMatches.resteAVivreCents })
+          .from(vacancyMatches)
+          .where(and(eq(vacancyMatches.vacancyId, v.id), eq(vacancyMatches.householdId, householdId)))
+      )[0]!.r;
+    await currentPairsIn(ctx(), departementId);
+    expect((await runsOfDepartement()).length).toBe(open.length);
+    const byThirtyDays = await resteAVivre();
+    const today = parisDate(t.deps.clock());
+    const { convention } = await conventionAt(t.deps.db, { id: departementId, name: '', code: '' }, today);
+    const daysPerMonth = convention.values.daysPerMonth === '30' ? '30.42' : '30';
+    await t.deps.db.insert(budgetConventions).values({
+      territoryId: departementId,
+      effectiveFrom: today,
+      values: { ...convention.values, daysPerMonth },
+    });
+    expect(await runsOfDepartement()).toEqual([]);
+    await currentPairsOf(ctx(), dearer);
+    expect(await resteAVivre()).not.toBe(byThirtyDays);
+
+    // A housing-benefit scale added or removed (its values are not read here): every run of every
+    // département is dropped.
+    await currentPairsIn(ctx(), departementId);
+    const [scale] = await t.deps.db
+      .insert(housingBenefitScales)
+      .values({ family: 'test', effectiveFrom: today, source: 'Test', values: {} })
+      .returning({ id: housingBenefitScales.id });
+    expect(await t.deps.db.select().from(vacancyMatchRuns)).toEqual([]);
+    await t.deps.db.insert(vacancyMatchRuns).values({ vacancyId: v.id, computedOn: today });
+    await t.deps.db.delete(housingBenefitScales).where(eq(housingBenefitScales.id, scale!.id));
+    expect(await t.deps.db.select().from(vacancyMatchRuns)).toEqual([]);
   });
 
   it('recomputes every vacancy on a new day, and drops a vacancy’s pairs once it is withdrawn', async () => {
