@@ -50,6 +50,7 @@ const TIE_COLUMNS: Record<TieBreaker, AnyPgColumn> = {
 };
 
 const byName = (column: AnyPgColumn) => sql.identifier(column.name);
+const tieColumns = sql.join(Object.values(TIE_COLUMNS).map(byName), sql`, `);
 
 // Each tie-breaker's value (days, or -1 for none) plus one, in 21 bits: exact for any date since
 // 3700 BC, and three of them fit a bigint.
@@ -82,15 +83,22 @@ const rankOrder = (points: SQL, ties: SQL): SQL =>
 export interface Pair {
   vacancyId: string;
   householdId: string;
+  fileNumber: number;
   facts: PairFacts | null;
 }
 
-const pairRow = ({ vacancyId, householdId, facts: f }: Pair): typeof vacancyMatches.$inferInsert =>
+const pairRow = ({
+  vacancyId,
+  householdId,
+  fileNumber,
+  facts: f,
+}: Pair): typeof vacancyMatches.$inferInsert =>
   f === null
-    ? { vacancyId, householdId, eligible: false }
+    ? { vacancyId, householdId, fileNumber, eligible: false }
     : {
         vacancyId,
         householdId,
+        fileNumber,
         eligible: true,
         refusedOn: f.refusedOn,
         dalo: f.dalo,
@@ -295,13 +303,13 @@ export async function vacancyRanking(
     q,
     sql`
     with pairs as materialized (
-      select ${m.householdId}, ${candidate} as candidate, ${pointsSql(p)} as points, ${packedTies(p)} as ties
+      select ${m.householdId}, ${m.fileNumber}, ${candidate} as candidate, ${pointsSql(p)} as points, ${tieColumns}
       from ${m} where ${m.vacancyId} = ${vacancy.id}
     ),
     ranked as materialized (
-      select household_id, candidate, points, row_number() over (order by ${rankOrder(sql`points`, sql`ties`)})::int as rank
+      select household_id, file_number, candidate, points, row_number() over (order by ${rankOrder(sql`points`, packedTies(p))})::int as rank
       from pairs where candidate
-      union all select household_id, candidate, points, null from pairs where not candidate
+      union all select household_id, file_number, candidate, points, null from pairs where not candidate
     ),
     mine as materialized (
       select * from ranked
@@ -312,11 +320,7 @@ export async function vacancyRanking(
       order by rank limit ${int(pages.pageSize)} offset ${int((pages.page - 1) * pages.pageSize)}
     ),
     excluded_page as (
-      -- The file number by key for the reader's rows only: a join would let the planner scan every
-      -- household of the country.
-      select household_id, (select ${households.fileNumber} from ${households}
-        where ${households.id} = mine.household_id) as file_number
-      from mine where not candidate
+      select household_id, file_number from mine where not candidate
       order by file_number limit ${int(pages.pageSize)} offset ${int((pages.excludedPage - 1) * pages.pageSize)}
     )
     select 'counts' as part, null::uuid as household_id,

@@ -61,7 +61,7 @@ export function pairsOf(
     const budgetOf = budgetsIn(v, rowOf, basis.convention, basis.scales, basis.today);
     facts.forEach((h, i) => {
       const facts = pairFacts(forVacancy(h, ordered[i]!, v.id), dwelling, budgetOf, basis.today);
-      pairs.push({ vacancyId: v.id, householdId: h.householdId, facts });
+      pairs.push({ vacancyId: v.id, householdId: h.householdId, fileNumber: ordered[i]!.fileNumber, facts });
     });
   }
   return pairs;

@@ -167,6 +167,9 @@ export const vacancyMatches = pgTable(
       .notNull()
       .references(() => households.id, { onDelete: 'cascade' }),
     eligible: boolean('eligible').notNull(),
+    // The household's file number (never changes): the reader's excluded households are listed by it
+    // without a look-up each.
+    fileNumber: integer('file_number').notNull(),
     refusedOn: date('refused_on', { mode: 'string' }),
     dalo: boolean('dalo').notNull().default(false),
     priorityCount: smallint('priority_count').notNull().default(0),
