@@ -401,10 +401,11 @@ export async function tallyChanges(
       .map((ids) =>
         q.transaction(async (tx) => {
           // For this statement only: a large territory's millions of pairs sorted in memory (the
-          // default 4 MB would spill them to disk); and read through the primary key in vacancy
-          // order, so that each vacancy's pairs are sorted on their own (a territory holds a fifth of
-          // the country's pairs at most, which the planner deems enough to scan the whole table, once
-          // per part, then sort every pair of the part at once).
+          // default 4 MB would spill them to disk); read in vacancy order through the index of the
+          // pairs a policy can rank, so that each vacancy's pairs are sorted on their own (a territory
+          // holds a fifth of the country's pairs at most, which the planner deems enough to scan the
+          // whole table, once per part, then sort every pair of the part at once); and the
+          // expressions compiled (off for the server's short reads), which pays over millions of rows.
           await tx.execute(sql`select set_config('work_mem', '256MB', true),
             set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'on', true)`);
           return queryRows<Tallies>(tx, numberedIn(ids));
