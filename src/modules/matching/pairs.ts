@@ -2,6 +2,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import { systemContext, type Context } from '../../kernel/context.ts';
 import type { AppDeps } from '../../kernel/deps.ts';
 import type { JobDefinition } from '../../kernel/jobs.ts';
+import { compareIds } from '../../shared/housing-pool/rules.ts';
 import { pairFacts } from '../../shared/matching/ranking.ts';
 import { parisDate } from '../../shared/time.ts';
 import { organisationDepartement } from '../organisations/index.ts';
@@ -45,13 +46,7 @@ export function pairsOf(
 ): Pair[] {
   // Each vacancy's pairs in the primary key's order, so written to the table: a read of a vacancy's
   // pairs through the key finds them page after page, not one page a pair.
-  const ordered = [...rows].sort((a, b) =>
-    a.project.householdId < b.project.householdId
-      ? -1
-      : a.project.householdId > b.project.householdId
-        ? 1
-        : 0,
-  );
+  const ordered = [...rows].sort((a, b) => compareIds(a.project.householdId, b.project.householdId));
   const rowOf = new Map(ordered.map((r) => [r.project.householdId, r]));
   // A household's facts are the same for every vacancy but for its proposals: read them once.
   const facts = ordered.map((r) => householdFacts(r, basis.today));

@@ -147,11 +147,16 @@ export function passesPoolFilters(entry: PoolFacts, filters: TPoolQuery): boolea
   return true;
 }
 
+/** Two ids in the order PostgreSQL sorts uuids (their lower-case text's). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The longest in shelter first; an unknown entry date last; then by id, so that the order is stable. */
 export function byTimeInShelter(a: PoolFacts, b: PoolFacts): number {
   const da = a.daysInShelter ?? -1;
   const db = b.daysInShelter ?? -1;
-  return db - da || (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0);
+  return db - da || compareIds(a.householdId, b.householdId);
 }
 
 /** The pool as shown: the filters, then the order by time in shelter. */

@@ -8,7 +8,7 @@ import {
   type TieBreaker,
 } from '../contracts/matching.ts';
 import { formatCents, formatDate } from '../format.ts';
-import { daysInShelter, shelterTimeWords } from '../housing-pool/rules.ts';
+import { compareIds, daysInShelter, shelterTimeWords } from '../housing-pool/rules.ts';
 import { isUsualTypology, typologyFit } from './adequacy.ts';
 import {
   explainFilter,
@@ -395,7 +395,7 @@ export function rankHouseholds(
     const ta = ties.get(a.householdId)!;
     const tb = ties.get(b.householdId)!;
     for (let i = 0; i < ta.length; i++) if (ta[i] !== tb[i]) return tb[i]! - ta[i]!;
-    return a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0;
+    return compareIds(a.householdId, b.householdId);
   };
   return {
     candidates: eligible.sort(compare).map((a, i) => ({ ...a, rank: i + 1 })),
