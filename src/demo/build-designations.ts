@@ -488,6 +488,21 @@ export function buildDesignationRows(
             decision: decided ? p.decision! : null,
             decisionReason: decided ? (p.decisionReason ?? null) : null,
             decidedOn: decided ? p.decidedOn! : null,
+            ranksAhead:
+              decided && p.decision === 'allocation_by_rank'
+                ? written
+                    .filter(
+                      (s) =>
+                        s.vacancyId === p.vacancyId &&
+                        s.decision === 'allocation_by_rank' &&
+                        asOf(s.decidedOn) !== null &&
+                        (s.decisionRank ?? 0) < (p.decisionRank ?? 0),
+                    )
+                    .map((s) => ({
+                      answer: s.answer !== 'silence' && asOf(s.answeredOn) !== null ? s.answer! : null,
+                      answerDue: s.answerDue,
+                    }))
+                : [],
           };
         }),
     };

@@ -12,6 +12,7 @@ import type {
   TProposal,
   TVacancyProposals,
 } from '../../src/shared/contracts/designations.ts';
+import type { TCandidateList } from '../../src/shared/contracts/matching.ts';
 import type { TVacancyList } from '../../src/shared/contracts/vacancies.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
 import { notifications } from '../../src/modules/notifications/schema.ts';
@@ -303,6 +304,32 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
       refusal: 'Le ménage le 10/03/2026 : localisation (quartier, commune, éloignement)',
     });
     expect((await call(landlord, 'GET', `/api/households/${households[0]}/proposals`)).statusCode).toBe(404);
+
+    // The household given the dwelling is proposed nowhere else, and the list says why; the one
+    // still waiting for its answer may be proposed on another dwelling.
+    const next = await openVacancy();
+    const given =
+      'Attribution d’un T3 le 10/03/2026, non refusée par le ménage : il n’est plus proposé ailleurs.';
+    const list = (
+      await call(siaoWorker, 'GET', `/api/vacancies/${next}/candidates`)
+    ).json() as TCandidateList;
+    const excluded = list.excluded.find((e) => e.householdId === households[1]);
+    expect(excluded?.explanation.filters.filter((f) => !f.passed)).toEqual([
+      {
+        code: 'allocated',
+        label: 'Pas de logement déjà attribué',
+        passed: false,
+        detail: given,
+        reference: 'CCH R441-3, R441-10',
+      },
+    ]);
+    expect(list.candidates.map((c) => c.householdId)).toContain(households[2]);
+    const again = await designate(
+      next,
+      designation([households[2]!, households[1]!], { fewerReason: 'Deux ménages seulement ont ce besoin.' }),
+    );
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields).toEqual({ 'candidates.1.householdId': given });
   });
 
   it('refuses bad input field by field, in French', async () => {
@@ -486,6 +513,48 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     expect(
       (await designate(vacancyId, designation([await poolHousehold()], { fewerReason: 'Un.' }))).statusCode,
     ).toBe(409);
+  });
+
+  it('holds back from other dwellings only the household an allocation by classement gives the dwelling to', async () => {
+    const vacancyId = await openVacancy();
+    const [a, b] = [await poolHousehold(), await poolHousehold()];
+    const made = (
+      await designate(vacancyId, designation([a, b], { fewerReason: 'Deux ménages seulement.' }))
+    ).json() as TDesignation;
+    const [first, second] = made.proposals as [TProposal, TProposal];
+    const next = await openVacancy();
+    // Where each stands for the next dwelling: a candidate, or the filters it fails.
+    const standing = async (session = siaoWorker) => {
+      const list = (
+        await call(session, 'GET', `/api/vacancies/${next}/candidates?pageSize=100`)
+      ).json() as TCandidateList;
+      expect([list.candidateCount, list.excludedCount].every((n) => n <= 100)).toBe(true);
+      return [a, b].map((id) =>
+        list.candidates.some((c) => c.householdId === id)
+          ? 'candidate'
+          : list.excluded
+              .find((e) => e.householdId === id)
+              ?.explanation.filters.filter((f) => !f.passed)
+              .map((f) => f.code)
+              .join(),
+      );
+    };
+
+    await ok(await answer(second.id, { answer: 'accepted' }), 'acceptation');
+    // Ranked second first: nobody is ranked before it yet, the dwelling is its own.
+    await ok(await decide(second.id, { decision: 'allocation_by_rank', decisionRank: 2 }), 'rang 2');
+    expect(await standing()).toEqual(['candidate', 'allocated']);
+    // Ranked first, then: the dwelling goes to the first unless it refuses; the second is free again.
+    await ok(await decide(first.id, { decision: 'allocation_by_rank', decisionRank: 1 }), 'rang 1');
+    expect(await standing()).toEqual(['allocated', 'candidate']);
+    // The first lets its period pass without an answer: a refusal (and a cool-off for a T3), and the
+    // dwelling goes to the second.
+    t.setNow(new Date('2026-03-21T10:00:00Z'));
+    try {
+      expect(await standing(await sessionFor(t.deps, siaoUserId, siaoId))).toEqual(['cool_off', 'allocated']);
+    } finally {
+      t.setNow(NOW);
+    }
   });
 
   it('shows a SIAO or association only the proposals of households it is a party to', async () => {

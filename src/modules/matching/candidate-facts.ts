@@ -5,7 +5,7 @@ import {
   monthlyResources,
 } from '../../shared/calculators/budget.ts';
 import type { TBudgetConventionValues, TTargetDwelling } from '../../shared/contracts/budget.ts';
-import { refusalOf } from '../../shared/designations/rules.ts';
+import { givesDwelling, refusalOf } from '../../shared/designations/rules.ts';
 import { demandState } from '../../shared/housing-pool/rules.ts';
 import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filters.ts';
 import type { BudgetFacts } from '../../shared/matching/ranking.ts';
@@ -56,7 +56,14 @@ export function householdFacts(row: PoolHousehold, today: string): HouseholdFact
       return refusal ? [{ typology: p.typology, on: refusal.on }] : [];
     }),
     alreadyProposed: false,
+    allocation: allocationOf(row.proposals, today),
   };
+}
+
+/** The dwelling given to the household, if any (a household so housed is proposed nowhere else). */
+function allocationOf(proposals: PoolHousehold['proposals'], today: string): HouseholdFacts['allocation'] {
+  const given = proposals.find((p) => givesDwelling(p, today));
+  return given ? { on: given.decidedOn, typology: given.typology, decision: given.decision! } : null;
 }
 
 /** The household's facts for one vacancy: whether it was already put forward on it. */

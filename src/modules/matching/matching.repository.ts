@@ -13,11 +13,14 @@ import { householdExpenses, householdMembers, householdResources, households } f
 import { measures } from '../measures/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { vacancies } from '../vacancies/schema.ts';
-import type { ProposalFacts } from '../../shared/designations/rules.ts';
+import type { HeldProposal } from '../../shared/designations/rules.ts';
 import { matchingPolicies, vacancyProposals } from './schema.ts';
 
-/** A proposal of a pool household, as the filters read it: where, of what typology, and what came of it. */
-export type PoolProposal = Omit<ProposalFacts, 'decisionRank'> & {
+/**
+ * A proposal of a pool household, as the filters read it: where, of what typology, what came of it
+ * and, for an allocation by classement, whether those ranked before it refused.
+ */
+export type PoolProposal = HeldProposal & {
   vacancyId: string;
   typology: Typology | null;
 };
@@ -126,7 +129,11 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
       'answer', ${vacancyProposals.answer}, 'answerReason', ${vacancyProposals.answerReason},
       'answeredOn', ${vacancyProposals.answeredOn}, 'answerDue', ${vacancyProposals.answerDue},
       'decision', ${vacancyProposals.decision}, 'decisionReason', ${vacancyProposals.decisionReason},
-      'decidedOn', ${vacancyProposals.decidedOn}))
+      'decidedOn', ${vacancyProposals.decidedOn}, 'ranksAhead', coalesce((
+        select json_agg(json_build_object('answer', s.answer, 'answerDue', s.answer_due))
+        from ${vacancyProposals} s
+        where ${vacancyProposals.decision} = 'allocation_by_rank' and s.vacancy_id = ${vacancyProposals.vacancyId}
+          and s.decision = 'allocation_by_rank' and s.decision_rank < ${vacancyProposals.decisionRank}), '[]'::json)))
     from ${vacancyProposals}
     join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
     join ${dwellings} d on d.id = v.dwelling_id

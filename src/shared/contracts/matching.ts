@@ -43,6 +43,7 @@ export const FILTER_CODES = [
   'accessibility',
   'cool_off',
   'pending_proposal',
+  'allocated',
 ] as const;
 export type FilterCode = (typeof FILTER_CODES)[number];
 export const FILTER_LABELS: Record<FilterCode, string> = {
@@ -53,6 +54,7 @@ export const FILTER_LABELS: Record<FilterCode, string> = {
   accessibility: 'Accessibilité du logement',
   cool_off: 'Délai après un refus',
   pending_proposal: 'Pas déjà proposé sur ce logement',
+  allocated: 'Pas de logement déjà attribué',
 };
 
 export const TIE_BREAKERS = ['time_in_shelter', 'demand_age', 'dalo_decision'] as const;

@@ -4,11 +4,13 @@ import {
   decisionErrors,
   easterSunday,
   effectiveAnswer,
+  givesDwelling,
   isFrenchPublicHoliday,
   offerDeadline,
   proposalStateWords,
   refusalOf,
   type DecisionInput,
+  type HeldProposal,
   type ProposalFacts,
 } from './rules.ts';
 
@@ -131,6 +133,43 @@ const proposal = (over: Partial<ProposalFacts> = {}): ProposalFacts => ({
   decisionReason: null,
   decidedOn: null,
   ...over,
+});
+
+describe('whether a proposal gives the household its dwelling', () => {
+  const accepted = { answer: 'accepted', answeredOn: '2026-03-15', decidedOn: '2026-03-25' } as const;
+  const held = (over: Partial<HeldProposal>) =>
+    givesDwelling({ ...proposal(), ranksAhead: [], ...over }, TODAY);
+  const pending = { answer: null, answerDue: '2026-04-10' };
+  const refused = { answer: 'refused', answerDue: '2026-04-10' } as const;
+  const silent = { answer: null, answerDue: '2026-03-20' };
+  it.each<[string, Partial<HeldProposal>, boolean]>([
+    ['no decision yet', { answer: 'accepted' }, false],
+    ['an allocation accepted', { ...accepted, decision: 'allocation' }, true],
+    ['an allocation under condition', { ...accepted, decision: 'conditional' }, true],
+    ['an allocation, the answer still awaited', { decision: 'allocation', answerDue: '2026-04-10' }, true],
+    ['an allocation, no answer by the deadline (a refusal)', { decision: 'allocation' }, false],
+    ['a non-allocation', { ...accepted, decision: 'non_allocation' }, false],
+    ['a rejection', { ...accepted, decision: 'rejection' }, false],
+    ['a landlord’s refusal', { ...accepted, decision: 'landlord_refusal' }, false],
+    ['first by classement', { ...accepted, decision: 'allocation_by_rank' }, true],
+    [
+      'second, the first not answered yet',
+      { ...accepted, decision: 'allocation_by_rank', ranksAhead: [pending] },
+      false,
+    ],
+    [
+      'second, the first refused',
+      { ...accepted, decision: 'allocation_by_rank', ranksAhead: [refused] },
+      true,
+    ],
+    [
+      'third, the first refused and the second silent',
+      { ...accepted, decision: 'allocation_by_rank', ranksAhead: [refused, silent] },
+      true,
+    ],
+  ])('%s', (_label, over, expected) => {
+    expect(held(over)).toBe(expected);
+  });
 });
 
 describe('who refused', () => {

@@ -125,6 +125,29 @@ export function refusalOf(p: Omit<ProposalFacts, 'decisionRank'>, today?: string
 export const isAllocating = (decision: CommissionDecision): boolean =>
   ALLOCATING_DECISIONS.includes(decision);
 
+/** A proposal with, for an allocation by classement, the answers of those ranked before it. */
+export interface HeldProposal extends Omit<ProposalFacts, 'decisionRank'> {
+  /** The proposals of the same vacancy allocated by classement at a better rank (empty otherwise). */
+  ranksAhead: readonly { answer: ProposalAnswer | null; answerDue: string }[];
+}
+
+/**
+ * Whether this proposal gives the household its dwelling on `today`: an allocation, or one under
+ * condition, that it did not refuse (silence past the deadline is a refusal, R441-10); an allocation
+ * by classement only once everyone ranked before it has refused (R441-3, 2°). A household so housed
+ * is proposed nowhere else. The condition of an allocation under condition holds it until the
+ * landlord records otherwise: its lifting is not recorded here.
+ */
+export function givesDwelling(p: HeldProposal, today: string): boolean {
+  if (!p.decision || !isAllocating(p.decision)) return false;
+  const refused = (a: { answer: ProposalAnswer | null; answerDue: string }) => {
+    const answer = effectiveAnswer(a.answer, a.answerDue, today);
+    return answer === 'refused' || answer === 'silence';
+  };
+  if (refused(p)) return false;
+  return p.decision !== 'allocation_by_rank' || p.ranksAhead.every(refused);
+}
+
 /** The decision as the landlord records it. */
 export interface DecisionInput {
   decision: CommissionDecision;

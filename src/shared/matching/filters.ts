@@ -4,6 +4,8 @@ import {
   INCOME_SOURCE_LABELS as CALCULATOR_INCOME_LABELS,
   socialHousingEligibility,
 } from '../calculators/social-housing-eligibility.ts';
+import type { CommissionDecision } from '../contracts/designations.ts';
+import { COMMISSION_DECISION_LABELS } from '../contracts/designations.ts';
 import type { Typology } from '../contracts/household-enums.ts';
 import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
 import type { DwellingAccessibility, DwellingFinancing } from '../contracts/housing-stock.ts';
@@ -47,6 +49,8 @@ export interface HouseholdFacts {
   refusals: readonly { typology: Typology | null; on: string }[];
   /** Already put forward on the dwelling considered. */
   alreadyProposed: boolean;
+  /** The dwelling a commission gave the household, which it did not refuse (`givesDwelling`). */
+  allocation: { on: string | null; typology: Typology | null; decision: CommissionDecision } | null;
 }
 
 /** A dwelling on offer as the filters and signals read it. */
@@ -261,6 +265,19 @@ function alreadyProposedFilter(h: HouseholdFacts): FilterCheck {
     : result('pending_proposal', true, 'Pas encore proposé sur ce logement.', 'CCH R441-3');
 }
 
+function allocationFilter(h: HouseholdFacts): FilterCheck {
+  const ref = 'CCH R441-3, R441-10';
+  const given = h.allocation;
+  if (!given) return result('allocated', true, 'Aucun logement ne lui est attribué à ce jour.', ref);
+  return result(
+    'allocated',
+    false,
+    () =>
+      `${COMMISSION_DECISION_LABELS[given.decision]} d’un ${given.typology ? TYPOLOGY_LABELS[given.typology] : 'logement'}${given.on ? ` le ${formatDate(given.on)}` : ''}, non refusée par le ménage : il n’est plus proposé ailleurs.`,
+    ref,
+  );
+}
+
 /** Every hard filter's verdict, in the order they are shown. */
 export function hardFilterChecks(
   h: HouseholdFacts,
@@ -276,6 +293,7 @@ export function hardFilterChecks(
     accessibilityFilter(h, d),
     coolOffFilter(h, d, today, coolOffDays),
     alreadyProposedFilter(h),
+    allocationFilter(h),
   ];
 }
 

@@ -33,6 +33,7 @@ const household = (over: Partial<HouseholdFacts> = {}): HouseholdFacts => ({
   supportInPlace: false,
   refusals: [],
   alreadyProposed: false,
+  allocation: null,
   ...over,
 });
 
@@ -118,6 +119,12 @@ describe('the hard filters', () => {
     ],
     ['refused a T3 40 days ago', { refusals: [{ typology: 't3', on: '2026-10-28' }] }, {}, ['cool_off']],
     ['already proposed here', { alreadyProposed: true }, {}, ['pending_proposal']],
+    [
+      'given a T2 by a commission',
+      { allocation: { on: '2026-11-20', typology: 't2', decision: 'allocation' } },
+      {},
+      ['allocated'],
+    ],
   ])('excludes: %s', (_label, h, d, codes) => {
     expect(failed(household(h), dwelling(d))).toEqual(codes);
   });
@@ -155,6 +162,17 @@ describe('the hard filters', () => {
     expect(f.detail).toContain('refusée le 08/09/2026');
     expect(f.detail).toContain('avant le 08/12/2026');
     expect(failed(h, dwelling(), 89)).toEqual([]);
+  });
+
+  it('says which dwelling was given to the household, and when', () => {
+    const given = (allocation: HouseholdFacts['allocation']) =>
+      hardFilters(household({ allocation }), dwelling(), TODAY, 90).find((x) => x.code === 'allocated')!;
+    expect(given(null)).toMatchObject({ passed: true });
+    expect(given({ on: '2026-11-20', typology: 't2', decision: 'conditional' })).toMatchObject({
+      passed: false,
+      detail:
+        'Attribution sous condition suspensive d’un T2 le 20/11/2026, non refusée par le ménage : il n’est plus proposé ailleurs.',
+    });
   });
 
   it('a disabled member moves the household up one category (a higher ceiling)', () => {
@@ -334,6 +352,14 @@ const arbitraryHousehold = fc
       },
     ),
     alreadyProposed: fc.boolean(),
+    allocation: fc.option(
+      fc.record({
+        on: fc.constant('2026-11-20'),
+        typology: fc.constantFrom(...TYPOLOGIES),
+        decision: fc.constantFrom('allocation' as const, 'conditional' as const),
+      }),
+      { nil: null },
+    ),
   })
   .map((h) => ({
     ...h,
