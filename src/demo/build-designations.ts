@@ -584,7 +584,7 @@ export function buildDesignationRows(
     if (spec.candidates.length < 3 && !spec.fewerReason)
       throw new Error(`Désignations : ${spec.reference} sans motif pour moins de trois ménages.`);
 
-    const answerDue = offerDeadline(designatedOn);
+    const answerDue = offerDeadline(designatedOn, { departementCode: DEMO_DEPARTEMENT.code });
     const decidedOn = day(spec.designatedAgo - COMMISSION_AFTER);
     const today = day(0);
     const mine: (typeof written)[number][] = [];

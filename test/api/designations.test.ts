@@ -515,6 +515,32 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     ).toBe(409);
   });
 
+  it('counts the period to answer with the holidays where the dwelling is (Good Friday in Moselle)', async () => {
+    const [vacancyId, householdId] = [await openVacancy(), await poolHousehold()];
+    t.setNow(new Date('2026-03-24T10:00:00Z'));
+    try {
+      const session = await sessionFor(t.deps, siaoUserId, siaoId);
+      const body = (over: object) =>
+        designation([householdId], {
+          designatedOn: '2026-03-24',
+          notifiedOn: '2026-03-24',
+          fewerReason: 'Un seul.',
+          ...over,
+        });
+      // Ten days end on Good Friday, then Easter's weekend and Monday.
+      const early = await designate(vacancyId, body({ answerDue: '2026-04-03' }), session);
+      expect(early.json().error.fields).toEqual({
+        answerDue:
+          'Le ménage dispose d’au moins dix jours pour répondre (article R441-10 du CCH) : pas avant le 07/04/2026.',
+      });
+      const made = await designate(vacancyId, body({}), session);
+      expect(made.statusCode, made.body).toBe(201);
+      expect((made.json() as TDesignation).proposals[0]!.answerDue).toBe('2026-04-07');
+    } finally {
+      t.setNow(NOW);
+    }
+  });
+
   it('holds back from other dwellings only the household an allocation by classement gives the dwelling to', async () => {
     const vacancyId = await openVacancy();
     const [a, b] = [await poolHousehold(), await poolHousehold()];

@@ -5,7 +5,7 @@ import {
   easterSunday,
   effectiveAnswer,
   givesDwelling,
-  isFrenchPublicHoliday,
+  isPublicHoliday,
   offerDeadline,
   proposalStateWords,
   refusalOf,
@@ -54,7 +54,7 @@ describe('Easter and the French public holidays', () => {
     '2027-12-25',
   ];
   it.each([...HOLIDAYS_2026, ...HOLIDAYS_2027])('%s is a public holiday', (day) => {
-    expect(isFrenchPublicHoliday(day)).toBe(true);
+    expect(isPublicHoliday(day)).toBe(true);
   });
   it.each([
     '2026-04-05', // Easter Sunday itself is a Sunday, not a listed holiday
@@ -66,7 +66,20 @@ describe('Easter and the French public holidays', () => {
     '2027-05-13',
     '2027-05-24',
   ])('%s is not', (day) => {
-    expect(isFrenchPublicHoliday(day)).toBe(false);
+    expect(isPublicHoliday(day)).toBe(false);
+  });
+  it.each([
+    ['2026-04-03', 'Good Friday'],
+    ['2026-12-26', 'Saint-Étienne'],
+    ['2027-03-26', 'Good Friday 2027'],
+  ])('%s (%s) is one in Moselle, Bas-Rhin and Haut-Rhin only', (day) => {
+    expect(['57', '67', '68', '54', null].map((code) => isPublicHoliday(day, code))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
   it('counts eleven holidays in each year', () => {
     const count = (year: number) => {
@@ -76,7 +89,7 @@ describe('Easter and the French public holidays', () => {
         d.getUTCFullYear() === year;
         d.setUTCDate(d.getUTCDate() + 1)
       )
-        if (isFrenchPublicHoliday(d.toISOString().slice(0, 10))) n++;
+        if (isPublicHoliday(d.toISOString().slice(0, 10))) n++;
       return n;
     };
     expect([count(2026), count(2027)]).toEqual([11, 11]);
@@ -99,7 +112,16 @@ describe('the offer’s deadline (R441-10, CPC 641–642)', () => {
     ['2027-12-15', 10, '2027-12-27', 'Christmas 2027 a Saturday'],
     ['2026-03-10', 15, '2026-03-25', 'a landlord’s longer period'],
   ])('notified %s, %i days → %s (%s)', (notifiedOn, days, due) => {
-    expect(offerDeadline(notifiedOn, days)).toBe(due);
+    expect(offerDeadline(notifiedOn, { minimumDays: days })).toBe(due);
+  });
+
+  it.each([
+    ['2026-03-24', '2026-04-03', '2026-04-07', 'Good Friday, then Easter'],
+    ['2025-12-16', '2025-12-26', '2025-12-29', 'Saint-Étienne a Friday, then the weekend'],
+    ['2026-12-16', '2026-12-28', '2026-12-28', 'Saint-Étienne a Saturday: no difference'],
+  ])('notified %s in Moselle: %s elsewhere, %s there (%s)', (notifiedOn, elsewhere, moselle) => {
+    expect(offerDeadline(notifiedOn, { departementCode: '54' })).toBe(elsewhere);
+    expect(offerDeadline(notifiedOn, { departementCode: '57' })).toBe(moselle);
   });
 
   it('refuses a requested deadline before the legal one, in French', () => {

@@ -41,36 +41,54 @@ export function easterSunday(year: number): string {
 const FIXED_HOLIDAYS = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'];
 /** Easter Monday, Ascension, Whit Monday: days after Easter Sunday. */
 const EASTER_OFFSETS = [1, 39, 50];
-
 /**
- * A French public holiday of the whole country (L3133-1). Alsace-Moselle's own two (Good Friday,
- * 26 December) are not counted: a deadline there may end a day earlier than the local rule allows.
+ * Bas-Rhin, Haut-Rhin and Moselle add Good Friday and 26 December (code du travail L3134-13). The
+ * law names Good Friday for communes with a Protestant or mixed church; it is counted in the whole
+ * of the three départements, where a deadline then ends a day later — the household's side.
  */
-export function isFrenchPublicHoliday(day: string): boolean {
+const LOCAL_LAW_DEPARTEMENTS = ['57', '67', '68'];
+
+/** A public holiday (L3133-1), with Alsace-Moselle's own two in its three départements (by INSEE code). */
+export function isPublicHoliday(day: string, departementCode: string | null = null): boolean {
   if (FIXED_HOLIDAYS.includes(day.slice(5))) return true;
   const easter = easterSunday(Number(day.slice(0, 4)));
-  return EASTER_OFFSETS.some((n) => addDays(easter, n) === day);
+  if (EASTER_OFFSETS.some((n) => addDays(easter, n) === day)) return true;
+  return (
+    departementCode !== null &&
+    LOCAL_LAW_DEPARTEMENTS.includes(departementCode) &&
+    (day.slice(5) === '12-26' || addDays(easter, -2) === day)
+  );
 }
 
-/** Neither a Saturday, a Sunday nor a public holiday. */
-export const isWorkingDay = (day: string): boolean =>
-  weekday(day) !== 0 && weekday(day) !== 6 && !isFrenchPublicHoliday(day);
+/** Neither a Saturday, a Sunday nor a public holiday (of this département, when given). */
+export const isWorkingDay = (day: string, departementCode: string | null = null): boolean =>
+  weekday(day) !== 0 && weekday(day) !== 6 && !isPublicHoliday(day, departementCode);
+
+/** Where and how long an offer's period runs: the dwelling's département, and a landlord's longer period. */
+export interface OfferPeriod {
+  departementCode?: string | null;
+  minimumDays?: number;
+}
 
 /**
  * The last day to answer an offer notified on `notifiedOn` (CCH R441-10: ten days at least), counted
  * as the code de procédure civile counts (art. 641–642): the notification day does not count, the
  * period ends at midnight on its last day, moved to the next working day when that day is a Saturday,
- * a Sunday or a public holiday.
+ * a Sunday or a public holiday where the dwelling is.
  */
-export function offerDeadline(notifiedOn: string, minimumDays = 10): string {
-  let end = addDays(notifiedOn, minimumDays);
-  while (!isWorkingDay(end)) end = addDays(end, 1);
+export function offerDeadline(notifiedOn: string, period: OfferPeriod = {}): string {
+  let end = addDays(notifiedOn, period.minimumDays ?? 10);
+  while (!isWorkingDay(end, period.departementCode ?? null)) end = addDays(end, 1);
   return end;
 }
 
 /** Why a requested answer deadline is refused (before the legal one), null when it may stand. */
-export function answerDueError(notifiedOn: string, answerDue: string): string | null {
-  const earliest = offerDeadline(notifiedOn);
+export function answerDueError(
+  notifiedOn: string,
+  answerDue: string,
+  departementCode: string | null = null,
+): string | null {
+  const earliest = offerDeadline(notifiedOn, { departementCode });
   return answerDue < earliest
     ? `Le ménage dispose d’au moins dix jours pour répondre (article R441-10 du CCH) : pas avant le ${formatDate(earliest)}.`
     : null;

@@ -71,7 +71,7 @@ export async function designate(
     errors.notifiedOn = 'La proposition ne peut pas être notifiée un jour à venir.';
   else if (input.notifiedOn < input.designatedOn)
     errors.notifiedOn = 'Le ménage est prévenu au plus tôt le jour de sa désignation.';
-  const dueError = input.answerDue && answerDueError(input.notifiedOn, input.answerDue);
+  const dueError = input.answerDue && answerDueError(input.notifiedOn, input.answerDue, departement.code);
   if (dueError) errors.answerDue = dueError;
   if (input.meetingId) {
     const meeting = await meetingCommittee(db, input.meetingId);
@@ -104,7 +104,7 @@ export async function designate(
     designatedByUserId: actor.userId,
     createdAt: ctx.now,
   });
-  const answerDue = input.answerDue ?? offerDeadline(input.notifiedOn);
+  const answerDue = input.answerDue ?? offerDeadline(input.notifiedOn, { departementCode: departement.code });
   const values = input.candidates.map((c, i) => ({
     designationId: designation.id,
     vacancyId,
