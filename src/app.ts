@@ -56,6 +56,7 @@ import {
   designationsRoutes,
   fairnessRoutes,
   matchingRoutes,
+  poolAllocations,
 } from './modules/matching/index.ts';
 
 const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -98,7 +99,8 @@ const MODULE_ROUTES: ((routes: Routes, deps: AppDeps) => void)[] = [
   (registrar) => leasesRoutes(registrar, { carryBalance }),
   partnershipsRoutes,
   housingAidsRoutes,
-  housingPoolRoutes,
+  // The pool shows who was given a dwelling: the matching's, which imports the housing pool.
+  (registrar) => housingPoolRoutes(registrar, { allocations: poolAllocations }),
   vacanciesRoutes,
   matchingRoutes,
   fairnessRoutes,

@@ -12,6 +12,7 @@ import type {
   TProposal,
   TVacancyProposals,
 } from '../../src/shared/contracts/designations.ts';
+import type { TPool } from '../../src/shared/contracts/housing-pool.ts';
 import type { TCandidateList } from '../../src/shared/contracts/matching.ts';
 import type { TVacancyList } from '../../src/shared/contracts/vacancies.ts';
 import { auditLog } from '../../src/kernel/audit-schema.ts';
@@ -330,6 +331,13 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     );
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields).toEqual({ 'candidates.1.householdId': given });
+    // The SIAO's pool shows it housed.
+    const pool = (await call(siaoWorker, 'GET', '/api/housing-pool')).json() as TPool;
+    expect(households.map((id) => pool.items.find((e) => e.householdId === id)?.allocation)).toEqual([
+      null,
+      { on: '2026-03-10', typology: 't3', decision: 'allocation' },
+      null,
+    ]);
   });
 
   it('refuses bad input field by field, in French', async () => {

@@ -164,6 +164,10 @@ describe.skipIf(!browserAvailable())(
       await a.reload();
       await a.getByRole('heading', { level: 2, name: 'Ménages proposés' }).waitFor();
       await assertAccessible(a, 'le logement attribué, pour l’association');
+      // Its pool shows the household housed.
+      await a.goto(`${new URL(a.url()).origin}/vivier`);
+      await a.getByRole('row', { name: new RegExp(`${second!.name}.*Logement attribué`) }).waitFor();
+      await assertAccessible(a, 'le vivier, avec un ménage relogé');
     });
   },
 );

@@ -11,7 +11,13 @@ import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filter
 import type { BudgetFacts } from '../../shared/matching/ranking.ts';
 import { ceilingZoneOf } from '../../shared/matching/zones.ts';
 import type { Scales } from '../budget/index.ts';
-import type { MatchingVacancy, PoolHousehold } from './matching.repository.ts';
+import type { Queryable } from '../../kernel/db.ts';
+import {
+  allocatingProposals,
+  type MatchingVacancy,
+  type PoolHousehold,
+  type PoolProposal,
+} from './matching.repository.ts';
 
 /**
  * From the rows the repository reads to the facts the pure filters and signals take: the household's
@@ -61,9 +67,26 @@ export function householdFacts(row: PoolHousehold, today: string): HouseholdFact
 }
 
 /** The dwelling given to the household, if any (a household so housed is proposed nowhere else). */
-function allocationOf(proposals: PoolHousehold['proposals'], today: string): HouseholdFacts['allocation'] {
+function allocationOf(proposals: readonly PoolProposal[], today: string): HouseholdFacts['allocation'] {
   const given = proposals.find((p) => givesDwelling(p, today));
   return given ? { on: given.decidedOn, typology: given.typology, decision: given.decision! } : null;
+}
+
+/** The dwellings given to these households, for the pool (one read, whatever their number). */
+export async function poolAllocations(
+  q: Queryable,
+  householdIds: readonly string[],
+  today: string,
+): Promise<ReadonlyMap<string, NonNullable<HouseholdFacts['allocation']>>> {
+  const byHousehold = new Map<string, PoolProposal[]>();
+  for (const { householdId, ...p } of await allocatingProposals(q, householdIds))
+    byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), p]);
+  const given = new Map<string, NonNullable<HouseholdFacts['allocation']>>();
+  for (const [householdId, proposals] of byHousehold) {
+    const allocation = allocationOf(proposals, today);
+    if (allocation) given.set(householdId, allocation);
+  }
+  return given;
 }
 
 /** The household's facts for one vacancy: whether it was already put forward on it. */

@@ -15,4 +15,6 @@ export { calFilePdf } from './use-cases/cal-file-pdf.ts';
 export { fairnessRoutes } from './fairness.routes.ts';
 // The demo builds its proposals' explanations from its own rows with the facts the ranking reads.
 export { budgetsIn, dwellingFacts, householdFacts } from './candidate-facts.ts';
+// The pool shows who was given a dwelling: the housing pool cannot import this module, which imports it.
+export { poolAllocations } from './candidate-facts.ts';
 export type { MatchingVacancy, PoolHousehold, PoolProposal } from './matching.repository.ts';

@@ -13,6 +13,7 @@ import { householdExpenses, householdMembers, householdResources, households } f
 import { measures } from '../measures/schema.ts';
 import { organisations, territories } from '../organisations/schema.ts';
 import { vacancies } from '../vacancies/schema.ts';
+import { ALLOCATING_DECISIONS } from '../../shared/contracts/designations.ts';
 import type { HeldProposal } from '../../shared/designations/rules.ts';
 import { matchingPolicies, vacancyProposals } from './schema.ts';
 
@@ -24,6 +25,45 @@ export type PoolProposal = HeldProposal & {
   vacancyId: string;
   typology: Typology | null;
 };
+
+/**
+ * For an allocation by classement, the answers of those the commission ranked before it
+ * (`givesDwelling`). The outer proposal's columns are written qualified: drizzle renders columns
+ * unqualified inside select fields, where they would name the inner one's.
+ */
+const ranksAhead = sql<HeldProposal['ranksAhead']>`coalesce((
+  select json_agg(json_build_object('answer', s.answer, 'answerDue', s.answer_due))
+  from ${vacancyProposals} s
+  where "vacancy_proposals"."decision" = 'allocation_by_rank' and s.vacancy_id = "vacancy_proposals"."vacancy_id"
+    and s.decision = 'allocation_by_rank' and s.decision_rank < "vacancy_proposals"."decision_rank"), '[]'::json)`;
+
+/** These households' proposals with an allocating decision, as `givesDwelling` reads them. */
+export async function allocatingProposals(q: Queryable, householdIds: readonly string[]) {
+  if (householdIds.length === 0) return [];
+  return q
+    .select({
+      householdId: vacancyProposals.householdId,
+      vacancyId: vacancyProposals.vacancyId,
+      typology: dwellings.typology,
+      answer: vacancyProposals.answer,
+      answerReason: vacancyProposals.answerReason,
+      answeredOn: vacancyProposals.answeredOn,
+      answerDue: vacancyProposals.answerDue,
+      decision: vacancyProposals.decision,
+      decisionReason: vacancyProposals.decisionReason,
+      decidedOn: vacancyProposals.decidedOn,
+      ranksAhead,
+    })
+    .from(vacancyProposals)
+    .innerJoin(vacancies, eq(vacancies.id, vacancyProposals.vacancyId))
+    .innerJoin(dwellings, eq(dwellings.id, vacancies.dwellingId))
+    .where(
+      and(
+        inArray(vacancyProposals.householdId, [...householdIds]),
+        inArray(vacancyProposals.decision, [...ALLOCATING_DECISIONS]),
+      ),
+    );
+}
 
 /** Vacancies with what the filters and signals read of their dwelling and commune. */
 const matchingVacancies = (q: Queryable, where: SQL | undefined) =>
@@ -129,11 +169,7 @@ export async function poolHouseholds(q: Queryable, departementId: string, househ
       'answer', ${vacancyProposals.answer}, 'answerReason', ${vacancyProposals.answerReason},
       'answeredOn', ${vacancyProposals.answeredOn}, 'answerDue', ${vacancyProposals.answerDue},
       'decision', ${vacancyProposals.decision}, 'decisionReason', ${vacancyProposals.decisionReason},
-      'decidedOn', ${vacancyProposals.decidedOn}, 'ranksAhead', coalesce((
-        select json_agg(json_build_object('answer', s.answer, 'answerDue', s.answer_due))
-        from ${vacancyProposals} s
-        where ${vacancyProposals.decision} = 'allocation_by_rank' and s.vacancy_id = ${vacancyProposals.vacancyId}
-          and s.decision = 'allocation_by_rank' and s.decision_rank < ${vacancyProposals.decisionRank}), '[]'::json)))
+      'decidedOn', ${vacancyProposals.decidedOn}, 'ranksAhead', ${ranksAhead}))
     from ${vacancyProposals}
     join ${vacancies} v on v.id = ${vacancyProposals.vacancyId}
     join ${dwellings} d on d.id = v.dwelling_id

@@ -1,4 +1,5 @@
 import type { Context } from '../../../kernel/context.ts';
+import type { Queryable } from '../../../kernel/db.ts';
 import { auditMany } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import { poolRefusal } from '../../../shared/access/housing-pool-policy.ts';
@@ -11,16 +12,36 @@ import { organisationLabel, poolRows, territoryNames } from '../housing-pool.rep
 import { isProposable } from '../project-view.ts';
 
 /**
- * The pool the actor's SIAO or association holds, filtered, the longest in shelter first. Each
- * household shown is a read of its project: one audit entry per household, in the route's transaction.
+ * The port through which the pool learns which of its households a commission gave a dwelling (the
+ * matching module answers it; app.ts wires it, as this module cannot import that one).
  */
-export async function listPool(ctx: Context, filters: TPoolQuery): Promise<TPool> {
+export type PoolAllocationsPort = (
+  q: Queryable,
+  householdIds: readonly string[],
+  today: string,
+) => Promise<ReadonlyMap<string, NonNullable<TPoolEntry['allocation']>>>;
+
+/**
+ * The pool the actor's SIAO or association holds, filtered, the longest in shelter first, each
+ * household with the dwelling given to it if any. Each household shown is a read of its project: one
+ * audit entry per household, in the route's transaction.
+ */
+export async function listPool(
+  ctx: Context,
+  filters: TPoolQuery,
+  allocations: PoolAllocationsPort,
+): Promise<TPool> {
   const { db, actor } = ctx;
   const refusal = poolRefusal(actor);
   if (refusal) throw forbidden(refusal);
   const today = parisDate(ctx.now);
   const rows = await poolRows(db, actor.organisationId, ctx.now);
   const names = await territoryNames(db, [...new Set(rows.flatMap((r) => r.project.communeIds))]);
+  const given = await allocations(
+    db,
+    rows.map((r) => r.project.householdId),
+    today,
+  );
   const entries = rows.map((r) => ({
     householdId: r.project.householdId,
     communeIds: r.project.communeIds,
@@ -43,6 +64,7 @@ export async function listPool(ctx: Context, filters: TPoolQuery): Promise<TPool
       demandState: demandState(r.applicationNumber, r.project.demandRenewalDue, today),
       readiness: r.readiness as ReadinessOpinion | null,
       proposable: isProposable(r.project),
+      allocation: given.get(r.project.householdId) ?? null,
     } satisfies TPoolEntry,
   }));
   const shown = filterPool(

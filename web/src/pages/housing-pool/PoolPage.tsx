@@ -167,7 +167,21 @@ export function PoolPage() {
                   key: 'consent',
                   header: 'Accord',
                   render: (e) =>
-                    e.proposable ? (
+                    e.allocation ? (
+                      <Stack gap={2}>
+                        <Badge color="blue" variant="light" component="span">
+                          Logement attribué
+                        </Badge>
+                        <Text size="xs" c="dimmed">
+                          {[
+                            e.allocation.typology && TYPOLOGY_LABELS[e.allocation.typology],
+                            e.allocation.on && `le ${formatDate(e.allocation.on)}`,
+                          ]
+                            .filter(Boolean)
+                            .join(', ')}
+                        </Text>
+                      </Stack>
+                    ) : e.proposable ? (
                       <Badge color="green" variant="light" component="span">
                         Accord donné
                       </Badge>
