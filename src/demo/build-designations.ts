@@ -27,7 +27,12 @@ import type {
   RefusalReason,
 } from '../shared/contracts/designations.ts';
 import type { ReservationChannel } from '../shared/contracts/vacancies.ts';
-import { decisionErrors, isAllocating, offerDeadline } from '../shared/designations/rules.ts';
+import {
+  allocatedVacancyReason,
+  decisionErrors,
+  isAllocating,
+  offerDeadline,
+} from '../shared/designations/rules.ts';
 import { DEFAULT_POLICY } from '../shared/matching/policy.ts';
 import { assess } from '../shared/matching/ranking.ts';
 import { addDays, parisDate } from '../shared/time.ts';
@@ -694,7 +699,7 @@ export function buildDesignationRows(
         vacancy.status = 'closed';
         vacancy.endedAt = daysAgo(now, spec.designatedAgo - COMMISSION_AFTER);
         vacancy.endedByUserId = userId('habitat-rental');
-        vacancy.endReason = `Attribué au ménage proposé au rang ${allocated.rank}`;
+        vacancy.endReason = allocatedVacancyReason(allocated.decision!, allocated.rank);
       } else {
         if (!spec.ended) throw new Error(`Désignations : ${spec.reference} sans fin.`);
         vacancy.status = spec.ended.status;

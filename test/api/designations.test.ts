@@ -578,6 +578,11 @@ describe('designation of candidates on a vacancy and the commission’s outcome'
     // Ranked second first: nobody is ranked before it yet, the dwelling is its own.
     await ok(await decide(second.id, { decision: 'allocation_by_rank', decisionRank: 2 }), 'rang 2');
     expect(await standing()).toEqual(['candidate', 'allocated']);
+    const vacancies = (await call(landlord, 'GET', '/api/vacancies')).json() as TVacancyList;
+    expect(vacancies.items.find((v) => v.id === vacancyId)).toMatchObject({
+      status: 'closed',
+      endReason: 'Attribué par classement de la commission',
+    });
     // Ranked first, then: the dwelling goes to the first unless it refuses; the second is free again.
     await ok(await decide(first.id, { decision: 'allocation_by_rank', decisionRank: 1 }), 'rang 1');
     expect(await standing()).toEqual(['allocated', 'candidate']);

@@ -143,6 +143,15 @@ export function refusalOf(p: Omit<ProposalFacts, 'decisionRank'>, today?: string
 export const isAllocating = (decision: CommissionDecision): boolean =>
   ALLOCATING_DECISIONS.includes(decision);
 
+/**
+ * Why a vacancy closed on an allocation, in words. By classement, the dwelling goes to the
+ * best-ranked household that does not refuse it: which one is not known yet.
+ */
+export const allocatedVacancyReason = (decision: CommissionDecision, proposedRank: number): string =>
+  decision === 'allocation_by_rank'
+    ? 'Attribué par classement de la commission'
+    : `Attribué au ménage proposé au rang ${proposedRank}`;
+
 /** A proposal with, for an allocation by classement, the answers of those ranked before it. */
 export interface HeldProposal extends Omit<ProposalFacts, 'decisionRank'> {
   /** The proposals of the same vacancy allocated by classement at a better rank (empty otherwise). */

@@ -10,7 +10,7 @@ import {
   type ZDecisionCreate,
 } from '../../../shared/contracts/designations.ts';
 import { formatFileNumber } from '../../../shared/contracts/households.ts';
-import { decisionErrors, isAllocating } from '../../../shared/designations/rules.ts';
+import { allocatedVacancyReason, decisionErrors, isAllocating } from '../../../shared/designations/rules.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { parisDate } from '../../../shared/time.ts';
 import { closeAllocatedVacancy, findVacancy } from '../../vacancies/index.ts';
@@ -66,7 +66,7 @@ export async function recordDecision(
     updatedAt: ctx.now,
   });
   if (allocating && vacancy.status === 'open')
-    await closeAllocatedVacancy(ctx, vacancy.id, `Attribué au ménage proposé au rang ${p.rank}`);
+    await closeAllocatedVacancy(ctx, vacancy.id, allocatedVacancyReason(input.decision, p.rank));
 
   const label = COMMISSION_DECISION_LABELS[input.decision];
   const detail =
