@@ -4,7 +4,7 @@ import { measureSchemes, measureSchemeVersions } from '../src/modules/measures/s
 import { defaultCatalogue } from '../src/modules/measures/index.ts';
 import { memberships, users } from '../src/modules/identity/schema.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
-import { normaliseForSearch } from '../src/modules/households/search-text.ts';
+import { normaliseForSearch } from '../src/shared/households/search.ts';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, STREET_NAMES } from '../src/demo/names.ts';
 import type { OrganisationType, Role } from '../src/shared/contracts/roles.ts';
 

@@ -23,7 +23,7 @@ import { REFERRAL_STATUSES } from '../src/shared/contracts/referral-enums.ts';
 import { roleNeedsSecondFactor } from '../src/shared/access/household-access.ts';
 import { canReceiveReferral, REFERRAL_KINDS_SENT_BY } from '../src/shared/access/referral-policy.ts';
 import { activeParties } from '../src/modules/households/index.ts';
-import { normaliseForSearch } from '../src/modules/households/search-text.ts';
+import { normaliseForSearch } from '../src/shared/households/search.ts';
 import { capacityAssessments, diagnosticShares, diagnostics } from '../src/modules/diagnostics/schema.ts';
 import { budgetScenarios } from '../src/modules/budget/schema.ts';
 import { tasks } from '../src/modules/tasks/schema.ts';

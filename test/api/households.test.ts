@@ -160,7 +160,13 @@ describe('household file', () => {
     expect(
       (await list('q=helene', other.members.caseworker!.session)).items.map((i: { id: string }) => i.id),
     ).toEqual([foreign]);
-    expect((await list('q=%25')).items).toEqual([]);
+    expect((await list('q=%25%25%25')).items).toEqual([]);
+    // A term too short to narrow anything is refused with why, before any read; spaces are no search.
+    for (const short of ['a', 'D%C3%A9', 'a%20%20b'])
+      expect(await list(`q=${short}`)).toMatchObject({
+        error: { fields: { q: 'Saisissez au moins 3 lettres ou chiffres pour rechercher.' } },
+      });
+    expect((await list('q=%20%20')).items.map((i: { id: string }) => i.id)).toContain(id);
   });
 
   it('keeps the search copy on the parties in step with renames and new parties', async () => {

@@ -82,6 +82,10 @@ describe.skipIf(!browserAvailable())('the watch and its incidents', { timeout: 1
   it('the landlord sees « En veille » in the household list and reports new arrears', async () => {
     const p = await signedIn(LANDLORD_ADVISOR);
     await p.goto(`${t.url}/menages`);
+    // Too short a term is not searched: the field says why.
+    await p.getByRole('searchbox', { name: 'Rechercher' }).fill('M-');
+    await p.getByText('Saisissez au moins 3 lettres ou chiffres pour rechercher.').waitFor();
+    await assertAccessible(p, 'la liste des ménages, une recherche trop courte');
     await p.getByRole('searchbox', { name: 'Rechercher' }).fill(fileLabel);
     const row = p.getByRole('row').filter({ hasText: fileLabel });
     await row.getByText(`En veille jusqu’au ${watchUntil}`).waitFor();

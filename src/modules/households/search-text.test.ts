@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { householdSearchText, normaliseForSearch, searchPattern } from './search-text.ts';
+import { normaliseForSearch, searchTermProblem } from '../../shared/households/search.ts';
+import { householdSearchText, searchPattern } from './search-text.ts';
 
 describe('household search text', () => {
   it('lower-cases and strips accents from names, and keeps numbers', () => {
@@ -18,5 +19,18 @@ describe('household search text', () => {
   it('normalises a query the same way and escapes LIKE wildcards', () => {
     expect(normaliseForSearch('  Hélène   DUPRÉ ')).toBe('helene dupre');
     expect(searchPattern('50%_a')).toBe('%50\\%\\_a%');
+  });
+
+  it.each([
+    ['', null],
+    ['   ', null],
+    ['Dup', null],
+    ['M-0', null],
+    ['a', 'Saisissez au moins 3 lettres ou chiffres pour rechercher.'],
+    ['Dé', 'Saisissez au moins 3 lettres ou chiffres pour rechercher.'],
+    ['a  b', 'Saisissez au moins 3 lettres ou chiffres pour rechercher.'],
+    ['\u0301\u0301\u0301', 'Saisissez au moins 3 lettres ou chiffres pour rechercher.'],
+  ])('takes a search of %j or says why not', (term, problem) => {
+    expect(searchTermProblem(term)).toBe(problem);
   });
 });

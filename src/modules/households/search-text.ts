@@ -1,8 +1,5 @@
 import { formatFileNumber } from '../../shared/contracts/households.ts';
-
-/** Lower-case and strip accents (NFD then drop combining marks), as the search column stores it. */
-export const normaliseForSearch = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+import { normaliseForSearch } from '../../shared/households/search.ts';
 
 /** The households.search_text value: member names, application number and file number. */
 export function householdSearchText(input: {

@@ -10,6 +10,7 @@ import {
   SENSITIVITIES,
 } from './household-enums.ts';
 import { ORGANISATION_TYPES } from './roles.ts';
+import { searchTermProblem } from '../households/search.ts';
 import {
   DEBT_FIELDS,
   EXPENSE_FIELDS,
@@ -220,7 +221,15 @@ const boolQuery = z
   .optional();
 
 export const ZHouseholdListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, 'Une recherche tient en 100 caractères au plus.')
+    .superRefine((q, ctx) => {
+      const problem = searchTermProblem(q);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   status: z.enum(HOUSEHOLD_STATUSES).optional(),
   housingSituation: z.enum(HOUSING_SITUATIONS).optional(),
   dalo: boolQuery,

@@ -13,6 +13,7 @@ import {
 import type { THouseholdListItem } from '@shared/contracts/households.ts';
 import { HOUSEHOLD_ROUTES } from '@shared/routes/households.ts';
 import { canCreateHousehold } from '@shared/access/household-access.ts';
+import { searchTermProblem } from '@shared/households/search.ts';
 import { useRouteQuery } from '../../api/routes.ts';
 import { oneOf } from '../../api/url-params.ts';
 import { useSession } from '../../api/session.ts';
@@ -78,6 +79,8 @@ export function HouseholdListPage() {
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  // A term too short to search is not sent: the field says why, the list stays as it was.
+  const searchProblem = searchTermProblem(debouncedSearch);
   const [creating, setCreating] = useState(false);
 
   const status = oneOf(HOUSEHOLD_STATUSES, params.get('statut'));
@@ -103,7 +106,7 @@ export function HouseholdListPage() {
     HOUSEHOLD_ROUTES.list,
     {
       query: {
-        q: debouncedSearch || undefined,
+        q: (!searchProblem && debouncedSearch) || undefined,
         status,
         housingSituation: situation,
         dalo,
@@ -134,6 +137,7 @@ export function HouseholdListPage() {
             label="Rechercher"
             description="Nom, numéro unique ou numéro de dossier"
             type="search"
+            error={searchProblem}
             value={search}
             onChange={(e) => {
               setSearch(e.currentTarget.value);
