@@ -5,6 +5,7 @@ import {
   monthlyResources,
 } from '../../shared/calculators/budget.ts';
 import type { TBudgetConventionValues, TTargetDwelling } from '../../shared/contracts/budget.ts';
+import type { TGivenDwelling } from '../../shared/contracts/designations.ts';
 import { givesDwelling, refusalOf } from '../../shared/designations/rules.ts';
 import { demandState } from '../../shared/housing-pool/rules.ts';
 import type { DwellingFacts, HouseholdFacts } from '../../shared/matching/filters.ts';
@@ -67,7 +68,7 @@ export function householdFacts(row: PoolHousehold, today: string): HouseholdFact
 }
 
 /** The dwelling given to the household, if any (a household so housed is proposed nowhere else). */
-function allocationOf(proposals: readonly PoolProposal[], today: string): HouseholdFacts['allocation'] {
+function allocationOf(proposals: readonly PoolProposal[], today: string): TGivenDwelling | null {
   const given = proposals.find((p) => givesDwelling(p, today));
   return given ? { on: given.decidedOn, typology: given.typology, decision: given.decision! } : null;
 }
@@ -77,13 +78,10 @@ export async function poolAllocations(
   q: Queryable,
   householdIds: readonly string[],
   today: string,
-): Promise<ReadonlyMap<string, NonNullable<HouseholdFacts['allocation']>>> {
-  const byHousehold = new Map<string, PoolProposal[]>();
-  for (const { householdId, ...p } of await allocatingProposals(q, householdIds))
-    byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), p]);
-  const given = new Map<string, NonNullable<HouseholdFacts['allocation']>>();
-  for (const [householdId, proposals] of byHousehold) {
-    const allocation = allocationOf(proposals, today);
+): Promise<ReadonlyMap<string, TGivenDwelling>> {
+  const given = new Map<string, TGivenDwelling>();
+  for (const { householdId, ...p } of await allocatingProposals(q, householdIds)) {
+    const allocation = given.has(householdId) ? null : allocationOf([p], today);
     if (allocation) given.set(householdId, allocation);
   }
   return given;

@@ -49,6 +49,14 @@ export const ALLOCATING_DECISIONS: readonly CommissionDecision[] = [
   'conditional',
 ];
 
+/** The dwelling a commission gave a household, which it did not refuse: it is proposed nowhere else. */
+export const ZGivenDwelling = z.object({
+  on: ZIsoDate.nullable(),
+  typology: z.enum(TYPOLOGIES).nullable(),
+  decision: z.enum(COMMISSION_DECISIONS),
+});
+export type TGivenDwelling = z.infer<typeof ZGivenDwelling>;
+
 /** Who refused: the household (or its silence), the landlord, the commission. */
 export const REFUSAL_PARTIES = ['household', 'landlord', 'commission'] as const;
 export type RefusalParty = (typeof REFUSAL_PARTIES)[number];

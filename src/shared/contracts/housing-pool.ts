@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZCents, ZId, ZIsoDate, ZRowVersion, list } from './common.ts';
 import { CONSENT_METHODS, TYPOLOGIES } from './household-enums.ts';
 import { READINESS_OPINIONS } from './diagnostics.ts';
-import { COMMISSION_DECISIONS } from './designations.ts';
+import { ZGivenDwelling } from './designations.ts';
 
 /**
  * The pool of households ready to leave (issue 12 point 1; allocation-rules.md §1.2, §3, §4.1, §6.2):
@@ -210,14 +210,7 @@ export const ZPoolEntry = z.object({
   demandState: z.enum(DEMAND_STATES),
   readiness: z.enum(READINESS_OPINIONS).nullable(),
   proposable: z.boolean(),
-  /** The dwelling a commission gave the household, which it did not refuse: it is proposed nowhere else. */
-  allocation: z
-    .object({
-      on: ZIsoDate.nullable(),
-      typology: z.enum(TYPOLOGIES).nullable(),
-      decision: z.enum(COMMISSION_DECISIONS),
-    })
-    .nullable(),
+  allocation: ZGivenDwelling.nullable(),
 });
 export type TPoolEntry = z.infer<typeof ZPoolEntry>;
 

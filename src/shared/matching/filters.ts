@@ -4,7 +4,7 @@ import {
   INCOME_SOURCE_LABELS as CALCULATOR_INCOME_LABELS,
   socialHousingEligibility,
 } from '../calculators/social-housing-eligibility.ts';
-import type { CommissionDecision } from '../contracts/designations.ts';
+import type { TGivenDwelling } from '../contracts/designations.ts';
 import { COMMISSION_DECISION_LABELS } from '../contracts/designations.ts';
 import type { Typology } from '../contracts/household-enums.ts';
 import { TYPOLOGY_LABELS } from '../contracts/household-enums.ts';
@@ -50,7 +50,7 @@ export interface HouseholdFacts {
   /** Already put forward on the dwelling considered. */
   alreadyProposed: boolean;
   /** The dwelling a commission gave the household, which it did not refuse (`givesDwelling`). */
-  allocation: { on: string | null; typology: Typology | null; decision: CommissionDecision } | null;
+  allocation: TGivenDwelling | null;
 }
 
 /** A dwelling on offer as the filters and signals read it. */

@@ -1,5 +1,6 @@
 import type { Context } from '../../../kernel/context.ts';
 import type { Queryable } from '../../../kernel/db.ts';
+import type { TGivenDwelling } from '../../../shared/contracts/designations.ts';
 import { auditMany } from '../../../kernel/audit.ts';
 import { forbidden } from '../../../kernel/errors.ts';
 import { poolRefusal } from '../../../shared/access/housing-pool-policy.ts';
@@ -19,7 +20,7 @@ export type PoolAllocationsPort = (
   q: Queryable,
   householdIds: readonly string[],
   today: string,
-) => Promise<ReadonlyMap<string, NonNullable<TPoolEntry['allocation']>>>;
+) => Promise<ReadonlyMap<string, TGivenDwelling>>;
 
 /**
  * The pool the actor's SIAO or association holds, filtered, the longest in shelter first, each
