@@ -9,6 +9,7 @@ import { households } from '../households/schema.ts';
 import { vacancies } from '../vacancies/schema.ts';
 import { inDepartement, openVacanciesIn, type MatchingVacancy } from './matching.repository.ts';
 import { matchingStaleHouseholds, vacancyMatches, vacancyMatchRuns } from './schema.ts';
+import { packedFileNumbers, tallyPackedPairs, type PackedVacancy } from './rank-tally.ts';
 
 /**
  * The pairs household × open vacancy kept between rankings (ADR 0033), and the rankings read from
@@ -351,10 +352,11 @@ export async function vacancyRanking(
 
 /**
  * Every household's tally over these open vacancies of a département under two policies, for those
- * whose tallies differ (allocation-rules.md §7.4: who moves up or down). Each vacancy's candidates
- * are numbered under each policy; a tally adds up over vacancies, so the vacancies are split into
- * `parts` statements (by default as many as `q` can run side by side), each on a connection of its
- * own (a CPU each on PostgreSQL; on PGlite, one after the other).
+ * whose tallies differ (allocation-rules.md §7.4: who moves up or down). The database computes each
+ * eligible pair's points under both policies and packs a vacancy's pairs in one value; the app
+ * numbers the candidates (`tallyPackedPairs`). The vacancies are split into `parts` statements (by
+ * default as many as `q` can run side by side), each on a connection of its own (a CPU each on
+ * PostgreSQL; on PGlite, one after the other).
  */
 export async function tallyChanges(
   q: Queryable,
@@ -364,68 +366,59 @@ export async function tallyChanges(
   today: string,
   parts = sideBySide(q),
 ): Promise<{ householdId: string; before: RankTally; after: RankTally }[]> {
-  // A household that is no candidate under a policy has no points there: it sorts last, unnumbered.
-  const numberedIn = (ids: readonly string[]) => sql`
-    select household_id,
-      count(rb)::int as bc, coalesce(sum(rb), 0)::int as bs, (count(*) filter (where rb <= 3))::int as bt,
-      count(ra)::int as ac, coalesce(sum(ra), 0)::int as "as", (count(*) filter (where ra <= 3))::int as at
-    from (
-      select household_id,
-        case when pb is not null then row_number() over (partition by vacancy_id order by ${rankOrder(sql`pb`, sql`tb`)}) end as rb,
-        case when pa is not null then row_number() over (partition by vacancy_id order by ${rankOrder(sql`pa`, sql`ta`)}) end as ra
-      from (
-        select ${m.vacancyId}, ${m.householdId},
-          case when ${candidateUnder(before, today)} then ${pointsSql(before)} end as pb, ${packedTies(before)} as tb,
-          case when ${candidateUnder(after, today)} then ${pointsSql(after)} end as pa, ${packedTies(after)} as ta
-        from ${m}
-        -- Only the pairs some policy can make candidates: the others rank under none.
-        where ${m.eligible} and ${m.vacancyId} = any(${sql.param([...ids])}::uuid[])
-      ) keyed
-    ) numbered
-    group by household_id`;
-  type Tallies = {
-    household_id: string;
-    bc: number;
-    bs: number;
-    bt: number;
-    ac: number;
-    as: number;
-    at: number;
-  };
+  // Points, or -1 for a household that is no candidate under the policy.
+  const points = (p: TMatchingPolicyParams) =>
+    sql`case when ${candidateUnder(p, today)} then ${pointsSql(p)} else -1 end`;
+  // Each field of a vacancy's pairs in one value, in the same (any) order: columns, not rows, so that
+  // millions of pairs leave the database as a few hundred values.
+  const column = (value: SQL | AnyPgColumn, name: string) =>
+    sql`string_agg(int4send(${value}), ''::bytea) as ${sql.identifier(name)}`;
+  const packedIn = (ids: readonly string[]) => sql`
+    select ${column(m.fileNumber, 'fileNumbers')}, ${column(points(before), 'before')},
+      ${column(points(after), 'after')}, ${column(m.tieShelterDays, 'time_in_shelter')},
+      ${column(m.tieDemandDays, 'demand_age')}, ${column(m.tieDaloDays, 'dalo_decision')}
+    from ${m}
+    -- Only the pairs some policy can make candidates: the others rank under none.
+    where ${m.eligible} and ${m.vacancyId} = any(${sql.param([...ids])}::uuid[])
+    group by ${m.vacancyId}`;
   const split = Array.from({ length: Math.max(1, parts) }, (_, i) =>
     vacancyIds.filter((_, j) => j % parts === i),
   );
-  const results = await Promise.all(
+  const packed = await Promise.all(
     split
       .filter((ids) => ids.length)
       .map((ids) =>
         q.transaction(async (tx) => {
-          // For this statement only: a large territory's millions of pairs sorted in memory (the
-          // default 4 MB would spill them to disk); read in vacancy order through the index of the
-          // pairs a policy can rank, so that each vacancy's pairs are sorted on their own (a territory
-          // holds a fifth of the country's pairs at most, which the planner deems enough to scan the
-          // whole table, once per part, then sort every pair of the part at once); and the
-          // expressions compiled (off for the server's short reads), which pays over millions of rows.
-          await tx.execute(sql`select set_config('work_mem', '256MB', true),
-            set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'on', true)`);
-          return queryRows<Tallies>(tx, numberedIn(ids));
+          // For this statement only: read in vacancy order through the index of the pairs a policy
+          // can rank, so that the pairs are grouped without a sort (a territory holds a fifth of the
+          // country's pairs at most, which the planner deems enough to scan the whole table, once per
+          // part), and the expressions compiled (off for the server's short reads), which pays over
+          // millions of rows.
+          await tx.execute(sql`select set_config('enable_seqscan', 'off', true),
+            set_config('enable_bitmapscan', 'off', true), set_config('jit', 'on', true)`);
+          return queryRows<PackedVacancy>(tx, packedIn(ids));
         }),
       ),
   );
-  const add = (t: RankTally | undefined, candidacies: number, rankSum: number, topThree: number) => ({
-    candidacies: (t?.candidacies ?? 0) + candidacies,
-    rankSum: (t?.rankSum ?? 0) + rankSum,
-    topThree: (t?.topThree ?? 0) + topThree,
+  const vacancies = packed.flat();
+  // The households in id order: the last tie-breaker.
+  const fileNumbers = [...packedFileNumbers(vacancies)];
+  const ids = fileNumbers.length
+    ? await q
+        .select({ id: households.id, fileNumber: households.fileNumber })
+        .from(households)
+        .where(sql`${households.fileNumber} = any(${sql.param(fileNumbers)}::int[])`)
+    : [];
+  ids.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const placeOf = new Map(ids.map((h, place) => [h.fileNumber, place]));
+  const tallies = tallyPackedPairs(vacancies, placeOf, {
+    before: before.tieBreakers,
+    after: after.tieBreakers,
   });
-  const sums = new Map<string, { before: RankTally; after: RankTally }>();
-  for (const r of results.flat()) {
-    const t = sums.get(r.household_id);
-    sums.set(r.household_id, {
-      before: add(t?.before, r.bc, r.bs, r.bt),
-      after: add(t?.after, r.ac, r.as, r.at),
-    });
-  }
   const same = (a: RankTally, b: RankTally) =>
     a.candidacies === b.candidacies && a.rankSum === b.rankSum && a.topThree === b.topThree;
-  return [...sums].flatMap(([householdId, t]) => (same(t.before, t.after) ? [] : [{ householdId, ...t }]));
+  return ids.flatMap(({ id }, place) => {
+    const t = { before: tallies.before[place]!, after: tallies.after[place]! };
+    return same(t.before, t.after) ? [] : [{ householdId: id, ...t }];
+  });
 }
