@@ -384,12 +384,8 @@ export async function markIncidentReopened(q: Queryable, incidentId: string, mea
   return rows.length > 0;
 }
 
-/**
- * The dates the watch status reads of every measure of the given households, in one query: what
- * the household list shows (« En veille jusqu'au … ») for a page of households.
- */
-export function measureDatesOf(q: Queryable, householdIds: readonly string[]) {
-  if (householdIds.length === 0) return Promise.resolve([]);
+/** The measures' dates of a page of households, prepared once per database handle (every list page reads it). */
+function prepareMeasureDates(q: Queryable) {
   return q
     .select({
       householdId: measures.householdId,
@@ -398,5 +394,19 @@ export function measureDatesOf(q: Queryable, householdIds: readonly string[]) {
       watchMonths: measures.watchMonths,
     })
     .from(measures)
-    .where(inArray(measures.householdId, [...householdIds]));
+    .where(sql`${measures.householdId} = any(${sql.placeholder('householdIds')}::uuid[])`)
+    .prepare('measure_dates_of_households');
+}
+
+const measureDateReads = new WeakMap<Queryable, ReturnType<typeof prepareMeasureDates>>();
+
+/**
+ * The dates the watch status reads of every measure of the given households, in one query: what
+ * the household list shows (« En veille jusqu'au … ») for a page of households.
+ */
+export async function measureDatesOf(q: Queryable, householdIds: readonly string[]) {
+  if (householdIds.length === 0) return [];
+  let statement = measureDateReads.get(q);
+  if (!statement) measureDateReads.set(q, (statement = prepareMeasureDates(q)));
+  return statement.execute({ householdIds: [...householdIds] });
 }
