@@ -36,17 +36,22 @@ export async function audit(q: Queryable, actor: AuditActor | null, entry: Audit
   await q.insert(auditLog).values(auditRow(actor, entry));
 }
 
+/** Entries per statement: nine parameters each, under the 65 535 a statement takes. */
+const AUDIT_ROWS_PER_STATEMENT = 5_000;
+
 /**
- * Append several entries in one statement (a list that shows many households: one trace per
- * household, one round trip). The chaining trigger runs per row, as for single entries.
+ * Append several entries, a statement per 5 000 (a list that shows many households: one trace per
+ * household, one round trip for most lists). The chaining trigger runs per row, as for single entries.
  */
 export async function auditMany(
   q: Queryable,
   actor: AuditActor | null,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await q.insert(auditLog).values(entries.map((entry) => auditRow(actor, entry)));
+  for (let start = 0; start < entries.length; start += AUDIT_ROWS_PER_STATEMENT) {
+    const batch = entries.slice(start, start + AUDIT_ROWS_PER_STATEMENT);
+    await q.insert(auditLog).values(batch.map((entry) => auditRow(actor, entry)));
+  }
 }
 
 /** The values of an entry, as bound to the placeholders of `auditInsertWhere` on execution. */

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { TEST_PASSWORD, makeOrgWithUsers } from '../helpers/factories.ts';
 import { login } from '../helpers/auth.ts';
+import { sql } from 'drizzle-orm';
+import { auditMany } from '../../src/kernel/audit.ts';
+import { queryRows } from '../../src/kernel/db.ts';
 
 describe('audit log consultation', () => {
   let t: TestApp;
@@ -93,5 +96,20 @@ describe('audit of the household list and search', () => {
       ['Recherche dans les dossiers ménages', 'liste sans recherche'],
     ]);
     expect(items[0]!.actorName).toBe(association.members.caseworker!.user.fullName);
+  });
+
+  it('writes every entry of a list however long, past what one statement can carry', async () => {
+    // 8 000 entries of nine values each: 72 000 parameters, more than a statement takes.
+    const entries = Array.from({ length: 8_000 }, (_, i) => ({
+      action: 'test.long_list',
+      entityType: 'test',
+      entityId: String(i),
+    }));
+    await auditMany(t.deps.db, null, entries);
+    const [row] = await queryRows<{ n: number; distinct: number }>(
+      t.deps.db,
+      sql`select count(*)::int as n, count(distinct entity_id)::int as distinct from audit_log where action = 'test.long_list'`,
+    );
+    expect(row).toEqual({ n: 8_000, distinct: 8_000 });
   });
 });

@@ -234,6 +234,30 @@ describe('the kept pairs of the demo territory', () => {
     }
   });
 
+  it('names the visible households among more than a statement has parameters for', async () => {
+    const households = await poolHouseholds(t.deps.db, departementId);
+    const [holder] = holders;
+    const visible = await visibleAmong(
+      t.deps.db,
+      holder!,
+      households.map((h) => h.project.householdId),
+      t.deps.clock(),
+    );
+    expect(visible.size).toBeGreaterThan(0);
+    // 70 000 households unknown beside them: past the 65 535 parameters of one statement.
+    const unknown = Array.from(
+      { length: 70_000 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const among = await visibleAmong(
+      t.deps.db,
+      holder!,
+      [...unknown, ...households.map((h) => h.project.householdId)],
+      t.deps.clock(),
+    );
+    expect(among).toEqual(visible);
+  });
+
   it('refreshes a household the moment its file changes, and a vacancy when it changes', async () => {
     const v = open[0]!;
     await currentPairsOf(ctx(), v);

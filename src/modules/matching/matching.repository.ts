@@ -211,7 +211,13 @@ export async function visibleAmong(
   const rows = await q
     .select({ id: households.id })
     .from(households)
-    .where(and(inArray(households.id, [...householdIds]), householdVisibleTo(organisationId, at)));
+    // One array parameter: a territory's moves can outnumber the 65 535 parameters a statement takes.
+    .where(
+      and(
+        sql`${households.id} = any(${sql.param([...householdIds])}::uuid[])`,
+        householdVisibleTo(organisationId, at),
+      ),
+    );
   return new Set(rows.map((r) => r.id));
 }
 
