@@ -126,6 +126,19 @@ export function openConfiguredDatabase(config: Pick<AppConfig, 'databaseUrl' | '
 }
 
 /** The rows of a raw SQL query: both drivers answer `{ rows }`, which Drizzle's shared type hides. */
+/**
+ * A statement prepared once per database handle (a pool, PGlite or a transaction) and reused on the
+ * hot paths: built and parsed once instead of on every request.
+ */
+export function preparedPerHandle<S>(prepare: (q: Queryable) => S): (q: Queryable) => S {
+  const statements = new WeakMap<Queryable, S>();
+  return (q) => {
+    let statement = statements.get(q);
+    if (!statement) statements.set(q, (statement = prepare(q)));
+    return statement;
+  };
+}
+
 export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
   return ((await q.execute(query)) as unknown as { rows: T[] }).rows;
 }

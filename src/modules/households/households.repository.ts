@@ -1,6 +1,6 @@
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import { and, count, desc, eq, getTableColumns, inArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
+import { preparedPerHandle, type Queryable } from '../../kernel/db.ts';
 import type { HouseholdStatus, HousingSituation } from '../../shared/contracts/household-enums.ts';
 import { managementUnits, organisations, territories } from '../organisations/schema.ts';
 import { users } from '../identity/schema.ts';
@@ -156,16 +156,14 @@ function prepareFileReadAsParty(q: Queryable) {
     .prepare('household_file_read_as_party');
 }
 
-const fileReadsAsParty = new WeakMap<Queryable, ReturnType<typeof prepareFileReadAsParty>>();
+const fileReadAsParty = preparedPerHandle(prepareFileReadAsParty);
 
 /** Reads a file for a current party of it, writing the read's audit entry (see auditParams). */
 export async function readHouseholdFileAsParty(
   q: Queryable,
   input: { householdId: string; organisationId: string; at: Date; audit: Record<string, unknown> },
 ): Promise<HouseholdFile | null> {
-  let statement = fileReadsAsParty.get(q);
-  if (!statement) fileReadsAsParty.set(q, (statement = prepareFileReadAsParty(q)));
-  const [row] = await statement.execute({
+  const [row] = await fileReadAsParty(q).execute({
     ...input.audit,
     householdId: input.householdId,
     organisationId: input.organisationId,
@@ -492,7 +490,8 @@ function prepareHouseholdList(q: Queryable, filters: ReadonlySet<ListFilter>, sh
 const LIST_FILTERS = ['pattern', 'status', 'housingSituation', 'dalo'] as const;
 type ListFilter = (typeof LIST_FILTERS)[number];
 
-const householdLists = new WeakMap<Queryable, Map<string, ReturnType<typeof prepareHouseholdList>>>();
+/** Per database handle, the list's statements by combination of filters. */
+const householdLists = preparedPerHandle(() => new Map<string, ReturnType<typeof prepareHouseholdList>>());
 
 /**
  * The households an organisation is a current party to, filtered and paged (tenant scoping in SQL),
@@ -516,8 +515,7 @@ export async function listHouseholdsVisibleTo(
   };
   const filters = new Set(LIST_FILTERS.filter((f) => values[f] !== undefined));
   const shape = [...filters].join('_');
-  let statements = householdLists.get(q);
-  if (!statements) householdLists.set(q, (statements = new Map()));
+  const statements = householdLists(q);
   let statement = statements.get(shape);
   if (!statement) statements.set(shape, (statement = prepareHouseholdList(q, filters, shape)));
   const rows = await statement.execute({

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
+import { preparedPerHandle, type Queryable } from '../../kernel/db.ts';
 import type { Actor, RequestSession } from '../../kernel/actor.ts';
 import type { Context } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -104,7 +104,7 @@ function prepareSessionLookup(q: Queryable) {
     .prepare('session_lookup');
 }
 
-const sessionLookups = new WeakMap<Queryable, ReturnType<typeof prepareSessionLookup>>();
+const sessionLookup = preparedPerHandle(prepareSessionLookup);
 
 /**
  * A live session: not revoked, within its absolute and idle limits, its user active — read with the
@@ -116,9 +116,7 @@ export async function resolveSession(
   now: Date,
   config: Pick<AppConfig, 'session'>,
 ): Promise<ResolvedSession | null> {
-  let lookup = sessionLookups.get(q);
-  if (!lookup) sessionLookups.set(q, (lookup = prepareSessionLookup(q)));
-  const rows = await lookup.execute({ id: hashToken(token) });
+  const rows = await sessionLookup(q).execute({ id: hashToken(token) });
   const row = rows[0];
   if (!row || row.userStatus !== 'active') return null;
   if (row.expiresAt <= now) return null;

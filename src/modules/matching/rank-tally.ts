@@ -25,7 +25,7 @@ const PLACE_BITS = 23;
 const MAX_POINTS = 2 ** POINT_BITS - 1;
 const MAX_TIE = 2 ** TIE_BITS - 1;
 /** Households a territory's preview can number on the key (8 388 608). */
-export const MAX_TALLIED_HOUSEHOLDS = 2 ** PLACE_BITS;
+const MAX_TALLIED_HOUSEHOLDS = 2 ** PLACE_BITS;
 
 // The keys are written through a Uint32Array view of an int64 array, low half first; the int4s read
 // by swapping their bytes in place.

@@ -1,5 +1,5 @@
 import { aliasedTable, and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../kernel/db.ts';
+import { preparedPerHandle, type Queryable } from '../../kernel/db.ts';
 import type { MeasureStatus } from '../../shared/contracts/measures.ts';
 import { households } from '../households/schema.ts';
 import { memberships, users } from '../identity/schema.ts';
@@ -384,7 +384,7 @@ export async function markIncidentReopened(q: Queryable, incidentId: string, mea
   return rows.length > 0;
 }
 
-/** The measures' dates of a page of households, prepared once per database handle (every list page reads it). */
+/** The measures' dates of a page of households (every list page reads it). */
 function prepareMeasureDates(q: Queryable) {
   return q
     .select({
@@ -398,7 +398,7 @@ function prepareMeasureDates(q: Queryable) {
     .prepare('measure_dates_of_households');
 }
 
-const measureDateReads = new WeakMap<Queryable, ReturnType<typeof prepareMeasureDates>>();
+const measureDates = preparedPerHandle(prepareMeasureDates);
 
 /**
  * The dates the watch status reads of every measure of the given households, in one query: what
@@ -406,7 +406,5 @@ const measureDateReads = new WeakMap<Queryable, ReturnType<typeof prepareMeasure
  */
 export async function measureDatesOf(q: Queryable, householdIds: readonly string[]) {
   if (householdIds.length === 0) return [];
-  let statement = measureDateReads.get(q);
-  if (!statement) measureDateReads.set(q, (statement = prepareMeasureDates(q)));
-  return statement.execute({ householdIds: [...householdIds] });
+  return measureDates(q).execute({ householdIds: [...householdIds] });
 }
